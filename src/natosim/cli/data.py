@@ -1,0 +1,112 @@
+"""``natosim data``: the allies, their yearly figures, the sources, and importing a new release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from natosim.cli.render import Format, FormatOption, render_frame
+
+data_app = typer.Typer(help="The bundled dataset: allies, yearly figures, sources, new releases.",
+                       no_args_is_help=True)
+
+DataDirOption = typer.Option(None, "--data-dir", envvar="NATOSIM_DATA_DIR",
+                             help="User data directory (imported releases). Default: the platform's.")
+
+TABLE_COLUMNS = ["iso3", "country", "year", "defence_exp_pct_gdp", "defence_exp_usd_current_mn",
+                 "gdp_usd_current_bn", "population_thousands", "equipment_pct", "estimate", "edition", "sources"]
+
+
+@data_app.command("allies")
+def allies_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirOption) -> None:
+    """The 32 allies with accession date, capital, EU membership and border with Russia/Belarus."""
+    from natosim.data import allies, load
+
+    table = allies(load(data_dir))
+    table["accession_date"] = table["accession_date"].dt.date
+    render_frame(table, fmt, title="NATO allies",
+                 columns=["iso3", "name", "accession_date", "enlargement_round", "capital", "eu_member",
+                          "borders_russia_or_belarus"])
+
+
+@data_app.command("figures")
+def figures_command(
+    year: int | None = typer.Option(None, "--year", "-y", help="One year (default: all years)."),
+    country: list[str] | None = typer.Option(None, "--country", "-c", help="Ally name or code; repeatable."),
+    edition: str | None = typer.Option(None, "--edition", "-e",
+                                       help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."),
+    members_only: bool = typer.Option(False, "--members-only", help="Only allies that were members that year."),
+    fmt: Format = FormatOption,
+    data_dir: Path | None = DataDirOption,
+) -> None:
+    """Defence expenditure, GDP, population, equipment share and personnel per ally and year."""
+    from natosim.data import figures, load
+
+    table = figures(year=year, countries=country or None, edition=edition, members_only=members_only,
+                    dataset=load(data_dir))
+    caption = ("— = missing (never zero). Each figure comes from the latest NATO edition that has it "
+               "unless --edition is given; edition_* columns (csv/json) say which.")
+    render_frame(table, fmt, title=f"NATO defence figures{f' {year}' if year else ''}", caption=caption,
+                 columns=TABLE_COLUMNS)
+
+
+@data_app.command("comparators")
+def comparators_command(
+    country: list[str] | None = typer.Option(None, "--country", "-c"),
+    year: int | None = typer.Option(None, "--year", "-y"),
+    fmt: Format = FormatOption,
+) -> None:
+    """SIPRI military expenditure of Russia, Ukraine, China and Belarus (not comparable with NATO's)."""
+    from natosim.data import comparators
+
+    render_frame(comparators(countries=country or None, year=year), fmt, title="SIPRI comparators")
+
+
+@data_app.command("aggregates")
+def aggregates_command(edition: str | None = typer.Option(None, "--edition", "-e"),
+                       fmt: Format = FormatOption) -> None:
+    """NATO's published totals per edition, the reference the per-ally figures are checked against."""
+    from natosim.data import aggregates
+
+    render_frame(aggregates(edition), fmt, title="NATO aggregates",
+                 columns=["aggregate", "year", "edition", "defence_exp_pct_gdp", "defence_exp_usd_current_mn",
+                          "estimate", "source"])
+
+
+@data_app.command("sources")
+def sources_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirOption) -> None:
+    """Every source id: publication, tables, date, and where natosim's copy came from."""
+    from natosim.data import load, sources
+
+    render_frame(sources(load(data_dir)), fmt, title="Sources",
+                 columns=["id", "publication", "tables", "published", "confidence", "imported"])
+
+
+@data_app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="CSV in the figures schema (docs/data.md), one edition."),
+    publication: str | None = typer.Option(None, help="Title of the publication (needed for a new source id)."),
+    published: str | None = typer.Option(None, help="Publication date, YYYY-MM-DD or YYYY-MM."),
+    copy_from: str | None = typer.Option(None, "--copy-from", help="Where this copy of the figures came from."),
+    tables: str | None = typer.Option(None, help="Tables or sheets the figures were read from."),
+    replace: bool = typer.Option(False, help="Replace an edition imported before."),
+    data_dir: Path | None = DataDirOption,
+) -> None:
+    """Add a new release to the user data directory: validated first, written atomically."""
+    from natosim.data.importer import SourceInfo, import_release
+    from natosim.errors import ImportErrorNatosim
+
+    given = [publication, published, copy_from]
+    if any(given) and not all(given):
+        raise ImportErrorNatosim("--publication, --published and --copy-from go together")
+    source = SourceInfo(publication, published, copy_from, tables=tables) if all(given) else None  # type: ignore[arg-type]
+    result = import_release(file, source=source, replace=replace, data_directory=data_dir)
+    typer.echo(
+        f"imported edition {result.edition}: {result.rows} rows, {result.allies} allies, "
+        f"{result.years[0]}–{result.years[1]}, source {result.source} → {result.path}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(data_app, name="data")

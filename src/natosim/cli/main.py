@@ -1,0 +1,70 @@
+"""The ``natosim`` command. Each command group lives in its own module with a ``register(app)``.
+
+Heavy libraries (pandas, scipy, dask) are imported inside the commands, so ``natosim --help`` is fast.
+Every ``NatosimError`` becomes one line on stderr and exit status 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import typer
+
+app = typer.Typer(
+    name="natosim",
+    help="NATO as code: allies and their defence money, treaty rules and pledges, what-if scenarios.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: command modules, registered in this order when present
+COMMAND_MODULES = (
+    "natosim.cli.data",
+    "natosim.cli.brief",
+    "natosim.cli.rules",
+    "natosim.cli.scenario",
+    "natosim.cli.burden",
+    "natosim.cli.crisis",
+    "natosim.cli.check",
+    "natosim.cli.serve",
+)
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).register(app)
+
+
+_register_commands()
+
+
+def run() -> None:
+    """Console-script entry point: run the app, turning domain errors into exit status 2."""
+    from natosim.errors import NatosimError
+
+    try:
+        result = app(standalone_mode=False)
+    except NatosimError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except Exception as error:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(error, click.exceptions.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,118 @@
+"""Render library results for the terminal: a rich table, CSV, JSON or Markdown.
+
+``--format json`` is a stable contract: keys are column names, countries ISO3, dates ISO 8601,
+numbers as numbers, missing values as null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv, json or md.")
+
+
+def jsonable(value: Any) -> Any:
+    """Turn numpy/pandas scalars, dates and NaN into plain JSON values."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [jsonable(v) for v in value]
+    if isinstance(value, pd.DataFrame):
+        return frame_records(value)
+    if hasattr(value, "model_dump"):
+        return jsonable(value.model_dump(mode="json"))
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def frame_records(frame: Any) -> list[dict[str, Any]]:
+    return [{str(k): jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(jsonable(value), indent=2, ensure_ascii=False)
+
+
+def _cell(value: Any) -> str:
+    value = jsonable(value)
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) >= 100 else f"{value:.4g}" if abs(value) < 0.01 else f"{value:.2f}"
+    return str(value)
+
+
+def render_frame(frame: Any, fmt: Format, *, title: str | None = None, caption: str | None = None,
+                 columns: list[str] | None = None) -> None:
+    """Print a DataFrame in the chosen format (table shows ``columns`` if given; csv/json show all)."""
+    if fmt is Format.json:
+        typer.echo(dumps(frame))
+        return
+    if fmt is Format.csv:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    shown = frame[columns] if columns else frame
+    if fmt is Format.md:
+        header = "| " + " | ".join(map(str, shown.columns)) + " |"
+        rule = "|" + "---|" * len(shown.columns)
+        lines = [f"**{title}**", ""] if title else []
+        lines += [header, rule]
+        lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
+        if caption:
+            lines += ["", caption]
+        typer.echo("\n".join(lines))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, caption=caption, show_lines=False)
+    for column in shown.columns:
+        table.add_column(str(column), overflow="fold")
+    for row in shown.itertuples(index=False):
+        table.add_row(*(_cell(v) for v in row))
+    Console().print(table)
+
+
+def render_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> None:
+    """Print a nested result (a procedure, a brief): JSON as is, otherwise as readable key/value lines."""
+    if fmt is Format.json:
+        typer.echo(dumps(data))
+        return
+    from rich.console import Console
+    from rich.pretty import Pretty
+
+    console = Console()
+    if title:
+        console.rule(title)
+    console.print(Pretty(jsonable(data), expand_all=True))

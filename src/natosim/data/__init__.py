@@ -1,0 +1,20 @@
+"""The data layer: bundled, sourced tables; validation; country resolution; imports."""
+
+from natosim.data.countries import country_name, resolve_ally, resolve_country
+from natosim.data.loader import Dataset, clear_cache, load
+from natosim.data.query import (
+    MEASURES,
+    aggregates,
+    allies,
+    comparators,
+    editions,
+    figures,
+    latest_year,
+    members,
+    sources,
+)
+
+__all__ = [
+    "MEASURES", "Dataset", "aggregates", "allies", "clear_cache", "comparators", "country_name",
+    "editions", "figures", "latest_year", "load", "members", "resolve_ally", "resolve_country", "sources",
+]

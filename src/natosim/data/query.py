@@ -1,0 +1,200 @@
+"""The tidy tables users ask for: allies, figures (edition-aware), comparators, aggregates, sources.
+
+Editions: NATO revises past years in each release. By default each figure is answered from the
+latest edition that has a value for it, and the edition used is given beside it
+(``edition_<measure>`` columns); pinning ``edition=`` answers every figure from that edition only.
+A row whose figures come from different editions says so in ``mixed_editions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from natosim.data.countries import country_name, resolve_country
+from natosim.data.loader import Dataset, load
+from natosim.errors import NotAnAlly, UnknownEdition, YearOutOfRange
+
+#: NATO figures per ally-year, in the order tables show them.
+MEASURES: tuple[str, ...] = (
+    "defence_exp_pct_gdp", "defence_exp_usd_current_mn", "defence_exp_usd_constant_mn",
+    "gdp_usd_current_bn", "real_gdp_usd_constant_bn", "population_thousands", "equipment_pct",
+    "personnel_exp_pct", "infrastructure_pct", "other_pct", "military_personnel_thousands",
+    "real_change_pct",
+)
+HEADLINE = "defence_exp_pct_gdp"
+
+
+def check_edition(dataset: Dataset, edition: str | None) -> str | None:
+    if edition is None:
+        return None
+    if edition not in dataset.editions:
+        raise UnknownEdition(
+            f"unknown edition {edition!r}; available: {', '.join(dataset.editions)} "
+            "(YYYY-MM of NATO's release)", field="edition",
+        )
+    return edition
+
+
+def check_year(years: Iterable[int], year: int, what: str = "figures") -> int:
+    available = sorted(set(int(y) for y in years))
+    if year not in available:
+        raise YearOutOfRange(
+            f"no {what} for {year}; years available: {available[0]}–{available[-1]}", field="year",
+        )
+    return year
+
+
+def resolve_countries(codes: Iterable[str] | None, allowed: Iterable[str]) -> list[str] | None:
+    """Resolve user spellings; ``None`` means all."""
+    if codes is None:
+        return None
+    allowed_set = set(allowed)
+    resolved = []
+    for text in codes:
+        code = resolve_country(text)
+        if code not in allowed_set:
+            raise NotAnAlly(
+                f"{country_name(code)} ({code}) is not in this table; available: {', '.join(sorted(allowed_set))}",
+                field="country",
+            )
+        resolved.append(code)
+    return resolved
+
+
+def _resolve(dataset: Dataset, edition: str | None) -> pd.DataFrame:
+    """Wide figures, one row per ally-year, each measure from the latest edition that has it."""
+    cached = dataset.cache.get(("figures", edition))
+    if cached is not None:
+        return cached
+    long = dataset.figures
+    if edition is not None:
+        long = long[long["edition"] == edition]
+    ordered = long.sort_values("edition", ascending=False, kind="stable")
+    tagged = ordered[["iso3", "year", *MEASURES]].copy()
+    for measure in MEASURES:
+        tagged[f"edition_{measure}"] = ordered["edition"].where(ordered[measure].notna())
+    # groupby.first() takes the first non-missing value: editions newest first, so the latest
+    # edition that has the figure wins, per measure.
+    wide = tagged.groupby(["iso3", "year"], sort=True).first().reset_index()
+    row_edition = ordered.groupby(["iso3", "year"], as_index=False)["edition"].first()
+    wide = wide.merge(row_edition.rename(columns={"edition": "row_edition"}), on=["iso3", "year"])
+    wide["edition"] = wide[f"edition_{HEADLINE}"].fillna(wide["row_edition"])
+    wide = wide.drop(columns="row_edition")
+
+    edition_columns = [f"edition_{m}" for m in MEASURES]
+    wide["mixed_editions"] = wide[edition_columns].nunique(axis=1) > 1
+    flags = long[["iso3", "year", "edition", "estimate", "source"]]
+    wide = wide.merge(flags, on=["iso3", "year", "edition"], how="left")
+    for measure, flag in (("population_thousands", "population_is_derived"),
+                          ("defence_exp_usd_constant_mn", "constant_price_base_year")):
+        column = long[["iso3", "year", "edition", flag]].rename(columns={"edition": f"edition_{measure}"})
+        wide = wide.merge(column, on=["iso3", "year", f"edition_{measure}"], how="left")
+
+    used = wide[["iso3", "year", *edition_columns]].melt(["iso3", "year"], value_name="edition").dropna()
+    used = used.merge(long[["iso3", "year", "edition", "source"]], on=["iso3", "year", "edition"])
+    joined = used.groupby(["iso3", "year"])["source"].agg(lambda ids: ";".join(sorted(set(ids))))
+    wide = wide.merge(joined.rename("sources").reset_index(), on=["iso3", "year"], how="left")
+    wide["sources"] = wide["sources"].fillna(wide["source"])
+
+    allies = dataset.allies.set_index("iso3")
+    wide.insert(1, "country", wide["iso3"].map(allies["name"]))
+    accession_year = wide["iso3"].map(allies["accession_date"].dt.year)
+    wide.insert(3, "member", (accession_year <= wide["year"]).astype(bool))
+    ordered_columns = ["iso3", "country", "year", "member", *MEASURES, "constant_price_base_year",
+                       "population_is_derived", "estimate", "edition", "source", "mixed_editions",
+                       "sources", *edition_columns]
+    wide = wide[ordered_columns]
+    dataset.cache[("figures", edition)] = wide
+    return wide
+
+
+def figures(year: int | None = None, countries: Iterable[str] | None = None, edition: str | None = None,
+            *, members_only: bool = False, dataset: Dataset | None = None) -> pd.DataFrame:
+    """Yearly figures, one row per (ally, year), each value from the latest edition having it.
+
+    ``edition`` pins one edition ("2024-06"); ``countries`` accepts names or codes; ``members_only``
+    drops allies before their accession year (NATO reports Finland and Sweden for earlier years).
+    A missing figure stays missing (NaN), never zero — Iceland has no armed forces.
+    """
+    dataset = dataset or load()
+    check_edition(dataset, edition)
+    table = _resolve(dataset, edition)
+    if year is not None:
+        check_year(table["year"], int(year))
+        table = table[table["year"] == int(year)]
+    codes = resolve_countries(countries, dataset.allies["iso3"])
+    if codes is not None:
+        table = table[table["iso3"].isin(codes)]
+    if members_only:
+        table = table[table["member"]]
+    return table.reset_index(drop=True)
+
+
+def allies(dataset: Dataset | None = None) -> pd.DataFrame:
+    """The 32 allies: ISO3, name, accession date, enlargement round, capital, EU, border with Russia/Belarus."""
+    return (dataset or load()).allies.copy()
+
+
+def members(year: int, dataset: Dataset | None = None) -> list[str]:
+    """ISO3 codes of the allies that were members at any time in ``year`` (accession year ≤ year)."""
+    table = (dataset or load()).allies
+    return sorted(table.loc[table["accession_date"].dt.year <= year, "iso3"])
+
+
+def comparators(countries: Iterable[str] | None = None, year: int | None = None,
+                dataset: Dataset | None = None) -> pd.DataFrame:
+    """SIPRI military expenditure of non-allies (Russia, Ukraine, China, Belarus), kept apart from
+    NATO's figures because the definitions differ (SIPRI counts paramilitary forces)."""
+    dataset = dataset or load()
+    table = dataset.comparators
+    codes = resolve_countries(countries, table["iso3"])
+    if codes is not None:
+        table = table[table["iso3"].isin(codes)]
+    if year is not None:
+        check_year(table["year"], int(year), "comparator figures")
+        table = table[table["year"] == int(year)]
+    table = table.copy()
+    table.insert(1, "country", table["iso3"].map(country_name))
+    return table.reset_index(drop=True)
+
+
+def aggregates(edition: str | None = None, dataset: Dataset | None = None) -> pd.DataFrame:
+    """NATO's published totals ("NATO Total", "NATO Europe and Canada") per edition: reference values."""
+    dataset = dataset or load()
+    table = dataset.aggregates
+    if edition is not None:
+        if edition not in set(table["edition"]):
+            raise UnknownEdition(
+                f"no aggregates for edition {edition!r}; available: {', '.join(sorted(set(table['edition'])))}",
+                field="edition",
+            )
+        table = table[table["edition"] == edition]
+    return table.reset_index(drop=True)
+
+
+def sources(dataset: Dataset | None = None) -> pd.DataFrame:
+    """Every source id with its publication, tables, date and where our copy came from."""
+    dataset = dataset or load()
+    table = dataset.sources.copy()
+    table["imported"] = table["id"].isin(
+        dataset.figures.loc[dataset.figures["edition"].isin(dataset.imported_editions), "source"]
+    )
+    return table
+
+
+def editions(dataset: Dataset | None = None) -> list[str]:
+    return (dataset or load()).editions
+
+
+def latest_year(measure: str = HEADLINE, dataset: Dataset | None = None) -> int:
+    """The latest year in which any ally has ``measure``."""
+    long = (dataset or load()).figures
+    return int(long.loc[long[measure].notna(), "year"].max())
+
+
+__all__ = [
+    "MEASURES", "aggregates", "allies", "comparators", "editions", "figures", "latest_year",
+    "members", "sources",
+]
