@@ -1,0 +1,1 @@
+"""Engines: the burden-sharing game, the crisis Monte Carlo, the claim checker."""

@@ -1,0 +1,1 @@
+"""Metrics: pure functions of an alliance state (or of a baseline and a scenario state)."""
