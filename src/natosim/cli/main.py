@@ -56,10 +56,10 @@ def run() -> None:
         sys.exit(130)
     except typer.Exit as done:
         sys.exit(done.exit_code)
-    except Exception as error:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(error, click.exceptions.ClickException):
+    except Exception as error:
+        # Usage errors (unknown option, bad value) arrive here in non-standalone mode; typer
+        # vendors its own click, so recognise them by their interface.
+        if hasattr(error, "show") and isinstance(getattr(error, "exit_code", None), int):
             error.show()
             sys.exit(error.exit_code)
         raise
