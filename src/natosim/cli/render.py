@@ -62,6 +62,13 @@ def dumps(value: Any) -> str:
     return json.dumps(jsonable(value), indent=2, ensure_ascii=False)
 
 
+def console() -> Any:
+    """A rich console; when output is piped, wide enough that tables are not folded into slivers."""
+    from rich.console import Console
+
+    return Console() if sys.stdout.isatty() else Console(width=200)
+
+
 def _cell(value: Any) -> str:
     value = jsonable(value)
     if value is None:
@@ -98,10 +105,10 @@ def render_frame(frame: Any, fmt: Format, *, title: str | None = None, caption: 
 
     table = Table(title=title, caption=caption, show_lines=False)
     for column in shown.columns:
-        table.add_column(str(column), overflow="fold")
+        table.add_column(str(column).replace("_", " "), overflow="fold")
     for row in shown.itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
-    Console().print(table)
+    console().print(table)
 
 
 def render_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> None:
@@ -109,10 +116,9 @@ def render_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = Non
     if fmt is Format.json:
         typer.echo(dumps(data))
         return
-    from rich.console import Console
     from rich.pretty import Pretty
 
-    console = Console()
+    out = console()
     if title:
-        console.rule(title)
-    console.print(Pretty(jsonable(data), expand_all=True))
+        out.rule(title)
+    out.print(Pretty(jsonable(data), expand_all=True))
