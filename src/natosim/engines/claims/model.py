@@ -1,0 +1,129 @@
+"""What a checked claim is: the statement found, where it stands in the original text, the verdict
+and the evidence natosim holds (a figure with its source id and edition, or a rule with its source).
+
+One ``CheckResult`` renders the same way everywhere (CLI table, JSON, Markdown, HTTP): ``to_dict()``
+is the stable JSON contract, ``to_frame()`` the tidy table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from natosim.errors import NatosimError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Verdict = Literal["supported", "contradicted", "imprecise", "not checkable"]
+VERDICTS: tuple[str, ...] = ("supported", "contradicted", "imprecise", "not checkable")
+
+#: Kinds of claim the checker finds (docs/claims.md describes each).
+KINDS: tuple[str, ...] = (
+    "spending_pct_gdp",      # a country's defence spending as % of GDP
+    "spending_money",        # a country's defence spending in US dollars
+    "alliance_total",        # NATO's (or Europe and Canada's) total spending in US dollars
+    "alliance_share",        # one ally's share of the alliance total ("two-thirds", "disproportionate")
+    "member_count",          # how many allies the alliance has
+    "allies_meeting_target", # how many allies meet the 2% guideline in a year
+    "population_covered",    # how many people the alliance protects
+    "event_date",            # founding, accessions, Art. 5/4 invocations, summits, amendments
+    "legal_threshold",       # what withdrawal or accession requires
+    "pledge_value",          # the value, deadline or date of a NATO spending pledge
+)
+
+
+class ClaimsInputError(NatosimError):
+    """The text to check cannot be read (binary, too large, wrong type); says what is accepted."""
+
+    kind = "claims_input_error"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One thing natosim holds: a figure (``value`` with ``source`` id and ``edition``) or a rule
+    (``rule`` naming it, ``source`` its citation)."""
+
+    statement: str
+    source: str
+    value: float | int | str | None = None
+    edition: str | None = None
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement found in the text, with its verdict.
+
+    ``span`` and ``sentence_span`` are character offsets into the ORIGINAL input (HTML included), so
+    ``original[span[0]:span[1]]`` is the claim as the reader saw it in the source.
+    """
+
+    kind: str
+    text: str
+    sentence: str
+    span: tuple[int, int]
+    sentence_span: tuple[int, int]
+    value: float | int | str | None
+    verdict: Verdict
+    evidence: tuple[Evidence, ...] = ()
+    expected: float | int | str | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    country: str | None = None
+    year: int | None = None
+    subject: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        data["sentence_span"] = list(self.sentence_span)
+        data["evidence"] = [asdict(item) for item in self.evidence]
+        return data
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every claim found in one text, in reading order, plus how the text was read."""
+
+    claims: list[Claim]
+    input_format: Literal["text", "html", "empty"]
+    date: dt.date | None
+    characters: int
+    sentences: int
+    removed: list[tuple[int, int]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """How many claims got each verdict."""
+        return {verdict: sum(claim.verdict == verdict for claim in self.claims) for verdict in VERDICTS}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input_format": self.input_format,
+            "date": self.date.isoformat() if self.date else None,
+            "characters": self.characters,
+            "sentences": self.sentences,
+            "removed_spans": [list(span) for span in self.removed],
+            "counts": self.counts(),
+            "claims": [claim.to_dict() for claim in self.claims],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per claim; evidence joined as 'statement [source, edition]'."""
+        import pandas as pd
+
+        columns = ["kind", "text", "value", "qualifier", "unit", "country", "year", "subject", "verdict",
+                   "expected", "evidence", "sources", "note", "start", "end"]
+        rows = []
+        for claim in self.claims:
+            rows.append({
+                "kind": claim.kind, "text": claim.text, "value": claim.value, "qualifier": claim.qualifier,
+                "unit": claim.unit, "country": claim.country, "year": claim.year, "subject": claim.subject,
+                "verdict": claim.verdict, "expected": claim.expected,
+                "evidence": "; ".join(item.statement for item in claim.evidence),
+                "sources": ";".join(dict.fromkeys(item.source for item in claim.evidence)),
+                "note": claim.note, "start": claim.span[0], "end": claim.span[1],
+            })
+        return pd.DataFrame(rows, columns=columns)
