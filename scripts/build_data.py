@@ -53,7 +53,9 @@ def build_figures(shared: Path) -> pd.DataFrame:
 
 def build_allies(shared: Path) -> pd.DataFrame:
     members = pd.read_csv(shared / "members.csv")
-    members = members.rename(columns={"country": "name", "shares_land_border_with_russia_or_belarus": "borders_russia_or_belarus"})
+    members = members.rename(columns={
+        "country": "name", "shares_land_border_with_russia_or_belarus": "borders_russia_or_belarus",
+    })
     members["source"] = "facts-members"
     return members[[
         "iso3", "name", "accession_date", "enlargement_round", "capital", "capital_lat", "capital_lon",

@@ -31,7 +31,8 @@ class Figure:
             shown = f"{self.value:,.2f}"
         else:
             shown = str(self.value)
-        return f"{self.label}: {shown}{(' ' + self.unit) if self.unit else ''}  [{self.year}, edition {self.edition}, source {self.source}]"
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.label}: {shown}{unit}  [{self.year}, edition {self.edition}, source {self.source}]"
 
 
 @dataclass(frozen=True)

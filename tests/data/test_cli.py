@@ -75,6 +75,7 @@ def test_brief(cli) -> None:  # type: ignore[no-untyped-def]
     assert data["figures"][0]["value"].startswith(f"{expected} of")
     assert data["money_year"] == 2024
     money = natosim.figures(year=2024, members_only=True)
-    share = 100 * money.set_index("iso3").loc["USA", "defence_exp_usd_current_mn"] / money["defence_exp_usd_current_mn"].sum()
+    spending = money.set_index("iso3")["defence_exp_usd_current_mn"]
+    share = 100 * spending["USA"] / spending.sum()
     assert abs(data["figures"][3]["value"] - share) < 1e-9
     assert all(f["source"] for f in data["figures"])

@@ -59,9 +59,10 @@ def run() -> None:
     except Exception as error:
         # Usage errors (unknown option, bad value) arrive here in non-standalone mode; typer
         # vendors its own click, so recognise them by their interface.
-        if hasattr(error, "show") and isinstance(getattr(error, "exit_code", None), int):
+        exit_code = getattr(error, "exit_code", None)
+        if hasattr(error, "show") and isinstance(exit_code, int):
             error.show()
-            sys.exit(error.exit_code)
+            sys.exit(exit_code)
         raise
     sys.exit(result if isinstance(result, int) else 0)
 

@@ -10,13 +10,13 @@ import datetime as dt
 import json
 import math
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 import typer
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -100,7 +100,6 @@ def render_frame(frame: Any, fmt: Format, *, title: str | None = None, caption: 
             lines += ["", caption]
         typer.echo("\n".join(lines))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, caption=caption, show_lines=False)

@@ -130,7 +130,8 @@ def resolve_country(text: str) -> str:
     if key in lookup:
         return lookup[key]
     suggestions = close_matches(text)
-    hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else " Use a name or an ISO code (e.g. DEU, Germany)."
+    hint = (f" Did you mean: {', '.join(suggestions)}?" if suggestions
+            else " Use a name or an ISO code (e.g. DEU, Germany).")
     raise UnknownCountry(f"unknown country {text!r}.{hint}", field="country")
 
 

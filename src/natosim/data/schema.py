@@ -40,22 +40,24 @@ def _bool(value: Any) -> Any:
     return value
 
 
-def _opt_float(**bounds: float) -> Any:
-    """An optional float within ``bounds`` (pydantic ge/gt/le/lt); blank cells are missing, not zero."""
-    return Annotated[Annotated[float, Field(**bounds)] | None, BeforeValidator(_blank_to_none)]
+def _int_or_none(value: Any) -> Any:
+    value = _blank_to_none(value)
+    return None if value is None else int(float(value))
 
 
-def _opt_int(**bounds: int) -> Any:
-    return Annotated[
-        Annotated[int, Field(**bounds)] | None,
-        BeforeValidator(lambda v: None if _blank_to_none(v) is None else int(float(v))),
-    ]
-
-
-OptFloat = _opt_float()
+_Blank = BeforeValidator(_blank_to_none)
+#: optional numbers with their ranges; a blank cell is a missing figure, never zero
+OptFloat = Annotated[float | None, _Blank]
+PctOfGdp = Annotated[Annotated[float, Field(ge=0, lt=50)] | None, _Blank]
+MilexPctOfGdp = Annotated[Annotated[float, Field(ge=0, lt=100)] | None, _Blank]
+NonNegative = Annotated[Annotated[float, Field(ge=0)] | None, _Blank]
+Positive = Annotated[Annotated[float, Field(gt=0)] | None, _Blank]
+Share = Annotated[Annotated[float, Field(ge=0, le=100)] | None, _Blank]
+RealChange = Annotated[Annotated[float, Field(gt=-100, lt=1000)] | None, _Blank]
+BaseYear = Annotated[Annotated[int, Field(ge=1990, le=2100)] | None, BeforeValidator(_int_or_none)]
+OptInt = Annotated[int | None, BeforeValidator(_int_or_none)]
 OptBool = Annotated[bool | None, BeforeValidator(_bool)]
 Bool = Annotated[bool, BeforeValidator(_bool)]
-OptInt = _opt_int()
 ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Edition = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 Year = Annotated[int, Field(ge=1949, le=2100)]
@@ -72,20 +74,20 @@ class FigureRow(_Row):
     iso3: ISO3
     year: Year
     edition: Edition
-    defence_exp_pct_gdp: _opt_float(ge=0, lt=50) = None
-    defence_exp_usd_current_mn: _opt_float(ge=0) = None
-    defence_exp_usd_constant_mn: _opt_float(ge=0) = None
-    constant_price_base_year: _opt_int(ge=1990, le=2100) = None
-    gdp_usd_current_bn: _opt_float(gt=0) = None
-    real_gdp_usd_constant_bn: _opt_float(gt=0) = None
-    population_thousands: _opt_float(gt=0) = None
+    defence_exp_pct_gdp: PctOfGdp = None
+    defence_exp_usd_current_mn: NonNegative = None
+    defence_exp_usd_constant_mn: NonNegative = None
+    constant_price_base_year: BaseYear = None
+    gdp_usd_current_bn: Positive = None
+    real_gdp_usd_constant_bn: Positive = None
+    population_thousands: Positive = None
     population_is_derived: OptBool = None
-    equipment_pct: _opt_float(ge=0, le=100) = None
-    personnel_exp_pct: _opt_float(ge=0, le=100) = None
-    infrastructure_pct: _opt_float(ge=0, le=100) = None
-    other_pct: _opt_float(ge=0, le=100) = None
-    military_personnel_thousands: _opt_float(ge=0) = None
-    real_change_pct: _opt_float(gt=-100, lt=1000) = None
+    equipment_pct: Share = None
+    personnel_exp_pct: Share = None
+    infrastructure_pct: Share = None
+    other_pct: Share = None
+    military_personnel_thousands: NonNegative = None
+    real_change_pct: RealChange = None
     estimate: OptBool = None
     source: SourceId
 
@@ -107,10 +109,10 @@ class AllyRow(_Row):
 class ComparatorRow(_Row):
     iso3: ISO3
     year: Year
-    milex_usd_current_mn: _opt_float(ge=0) = None
-    milex_usd_constant_mn: _opt_float(ge=0) = None
-    constant_price_base_year: _opt_int(ge=1990, le=2100) = None
-    milex_pct_gdp: _opt_float(ge=0, lt=100) = None
+    milex_usd_current_mn: NonNegative = None
+    milex_usd_constant_mn: NonNegative = None
+    constant_price_base_year: BaseYear = None
+    milex_pct_gdp: MilexPctOfGdp = None
     sipri_estimate: OptBool = None
     sipri_uncertain: OptBool = None
     source: SourceId
@@ -120,15 +122,15 @@ class AggregateRow(_Row):
     aggregate: str = Field(pattern=r"^(NATO Total|NATO Europe and Canada)$")
     year: Year
     edition: Edition
-    defence_exp_pct_gdp: _opt_float(ge=0, lt=50) = None
-    defence_exp_usd_current_mn: _opt_float(ge=0) = None
-    defence_exp_usd_constant_mn: _opt_float(ge=0) = None
+    defence_exp_pct_gdp: PctOfGdp = None
+    defence_exp_usd_current_mn: NonNegative = None
+    defence_exp_usd_constant_mn: NonNegative = None
     constant_price_base_year: OptInt = None
-    gdp_usd_current_mn: _opt_float(gt=0) = None
-    real_gdp_usd_constant_mn: _opt_float(gt=0) = None
+    gdp_usd_current_mn: Positive = None
+    real_gdp_usd_constant_mn: Positive = None
     real_change_pct: OptFloat = None
-    military_personnel_thousands: _opt_float(ge=0) = None
-    us_share_of_usd_current_pct: _opt_float(ge=0, le=100) = None
+    military_personnel_thousands: NonNegative = None
+    us_share_of_usd_current_pct: Share = None
     estimate: OptBool = None
     source: SourceId
 
@@ -154,7 +156,7 @@ TABLES: dict[str, tuple[type[_Row], tuple[str, ...]]] = {
 }
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: Any) -> str:
     message = str(error.get("msg", "invalid"))
     if error.get("type") == "extra_forbidden":
         return "unexpected column"

@@ -1,0 +1,68 @@
+"""The FastAPI application: the library over HTTP under ``/api/``, and the dashboard at ``/``.
+
+``create_app()`` mounts one router per resource, only for the capabilities whose library is
+installed (``natosim.api.capabilities``), installs the JSON error handlers and the body-size
+limit, and serves the offline dashboard (``natosim.web``). Routes are plain ``def`` functions, so
+FastAPI runs them in its thread pool and a long computation never blocks the event loop; crisis
+runs go further and run in a background executor, answered by a run id to poll.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from fastapi import FastAPI
+
+import natosim
+from natosim.api import errors
+from natosim.api.capabilities import BY_NAME
+from natosim.api.limits import BodyLimit
+from natosim.api.settings import Settings
+
+#: capability → router module (under natosim.api.routers) and URL prefix under /api
+ROUTERS: tuple[tuple[str, str, str], ...] = (
+    ("data", "data", ""),
+    ("rules", "rules", "/rules"),
+    ("compliance", "compliance", "/compliance"),
+    ("procedures", "procedures", "/procedures"),
+    ("scenarios", "scenarios", "/scenarios"),
+    ("burden", "burden", "/burden"),
+    ("crisis", "crisis", "/crisis"),
+    ("claims", "claims", "/claims"),
+)
+
+DESCRIPTION = """\
+NATO as code over HTTP: the allies and their defence money (every figure with its source id), the
+treaty rules and pledges at a date, compliance, accession and withdrawal procedures, what-if
+scenarios, the burden-sharing game, the crisis Monte Carlo and the claim checker.
+
+Conventions: countries are ISO 3166-1 alpha-3 codes (names and ISO2 accepted on input), dates ISO
+8601, missing figures `null` (never 0). Errors are JSON `{"error", "message", "field"}` with a 4xx
+status: 404 when the path names nothing, 422 when a parameter or body field is invalid, 413 when
+the body is too large. Routes exist only for the capabilities installed: see `/api/capabilities`.
+"""
+
+
+def create_app(settings: Settings | None = None, *, web: bool = True) -> FastAPI:
+    """Build the app. ``settings`` default to ``Settings.from_env()``; ``web=False`` omits the dashboard."""
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="natosim", version=natosim.__version__, description=DESCRIPTION,
+                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+    app.state.settings = settings
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+
+    meta = import_module("natosim.api.routers.meta")
+    app.include_router(meta.router, prefix="/api")
+    mounted = []
+    for capability, module, prefix in ROUTERS:
+        if BY_NAME[capability].available():
+            router = import_module(f"natosim.api.routers.{module}").router
+            app.include_router(router, prefix="/api" + prefix)
+            mounted.append(capability)
+    app.state.mounted = tuple(mounted)
+    if web:
+        from natosim.web import mount
+
+        mount(app)
+    return app

@@ -1,0 +1,96 @@
+"""The bundled dataset: allies, yearly figures (filter by year, countries, edition), sources."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from natosim.api.errors import ERROR_RESPONSES
+from natosim.api.serialise import jsonable, records
+
+router = APIRouter(tags=["data"], responses=ERROR_RESPONSES)
+
+
+class Table(BaseModel):
+    """Rows of a library table: keys are its column names, missing values are null (never 0)."""
+
+    count: int
+    rows: list[dict[str, Any]]
+
+
+FIGURES_EXAMPLE = {
+    "count": 1,
+    "rows": [{"iso3": "POL", "country": "Poland", "year": 2024, "member": True,
+              "defence_exp_pct_gdp": 4.12, "edition": "2025-08", "source": "nato-2025-08",
+              "sources": "nato-2024-06;nato-2025-08"}],
+}
+
+CountryQuery = Annotated[list[str] | None, Query(
+    description="Ally name or ISO code; repeat for several (`country=DEU&country=France`).",
+    examples=["POL"], max_length=40)]
+YearQuery = Annotated[int | None, Query(description="One year (default: all years).", examples=[2024])]
+EditionQuery = Annotated[str | None, Query(
+    description="Pin one NATO edition (YYYY-MM); default: the latest edition having each figure.",
+    examples=["2024-06"], max_length=20)]
+
+
+def table(frame: Any) -> Table:
+    rows = records(frame)
+    return Table(count=len(rows), rows=rows)
+
+
+@router.get("/allies", response_model=Table, summary="The allies: accession date, capital, EU, border")
+def allies() -> Table:
+    from natosim.data import allies as library_allies
+
+    return table(library_allies())
+
+
+@router.get("/allies/{country}", response_model=dict[str, Any], summary="One ally by name or ISO code")
+def ally(country: str) -> dict[str, Any]:
+    from natosim.data import allies as library_allies
+    from natosim.data import resolve_ally
+
+    frame = library_allies()
+    code = resolve_ally(country, frame["iso3"])
+    return records(frame[frame["iso3"] == code])[0]
+
+
+@router.get("/figures", response_model=Table, summary="Defence figures per ally and year, each with its source",
+            responses={200: {"content": {"application/json": {"example": FIGURES_EXAMPLE}}}})
+def figures(year: YearQuery = None, country: CountryQuery = None, edition: EditionQuery = None,
+            members_only: bool = Query(False, description="Only allies that were members that year.")) -> Table:
+    from natosim.data import figures as library_figures
+
+    return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only))
+
+
+@router.get("/sources", response_model=Table, summary="Every source id: publication, tables, date, confidence")
+def sources() -> Table:
+    from natosim.data import sources as library_sources
+
+    return table(library_sources())
+
+
+@router.get("/editions", response_model=list[str], summary="NATO editions available, oldest first")
+def editions() -> list[str]:
+    from natosim.data import editions as library_editions
+
+    return jsonable(library_editions())  # type: ignore[no-any-return]
+
+
+@router.get("/comparators", response_model=Table,
+            summary="SIPRI military expenditure of Russia, Ukraine, China, Belarus (not NATO's definition)")
+def comparators(country: CountryQuery = None, year: YearQuery = None) -> Table:
+    from natosim.data import comparators as library_comparators
+
+    return table(library_comparators(countries=country, year=year))
+
+
+@router.get("/aggregates", response_model=Table, summary="NATO's published totals per edition")
+def aggregates(edition: EditionQuery = None) -> Table:
+    from natosim.data import aggregates as library_aggregates
+
+    return table(library_aggregates(edition))

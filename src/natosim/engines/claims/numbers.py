@@ -1,0 +1,149 @@
+"""Numbers as news writes them: "3.3%", "$1.47 trillion", "950 million", "two-thirds", "over 30",
+"nearly three-year-old", "thirty-two", each with its qualifier (over / nearly / about / at least...).
+
+A qualifier changes what the claim asserts ("over 30" is a lower bound, "about 30" an approximation),
+so it is kept beside the value and the verifier compares accordingly (docs/claims.md, Tolerances).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3}
+_FRACTIONS = {
+    "half": 0.5, "one-half": 0.5, "a half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
+    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25, "one quarter": 0.25,
+    "three-quarters": 0.75, "three quarters": 0.75, "three-fourths": 0.75, "a fifth": 0.2, "one-fifth": 0.2,
+    "two-fifths": 0.4, "three-fifths": 0.6, "four-fifths": 0.8, "a tenth": 0.1, "one-tenth": 0.1,
+    "one in three": 1 / 3, "one in four": 0.25, "one in five": 0.2, "two in three": 2 / 3,
+}
+
+#: Qualifier spellings → canonical qualifier. Order matters: longer phrases first.
+QUALIFIERS: dict[str, str] = {
+    "just over": "more than", "just above": "more than", "slightly more than": "more than",
+    "well over": "more than", "well above": "more than", "more than": "more than", "over": "more than",
+    "above": "more than", "upwards of": "more than", "in excess of": "more than", "north of": "more than",
+    "exceeding": "more than", "exceeds": "more than", "beyond": "more than",
+    "at least": "at least", "no less than": "at least", "no fewer than": "at least", "a minimum of": "at least",
+    "just under": "nearly", "just below": "nearly", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "approaching": "nearly", "not quite": "nearly",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "at most": "at most", "up to": "at most", "no more than": "at most", "a maximum of": "at most",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about", "~": "about",
+}
+_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+
+_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_WORD_NUMBER = rf"{_WORD}(?:[- ]{_WORD})*(?:[- ]hundred(?:[- ](?:and[- ])?{_WORD}(?:[- ]{_WORD})?)?)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|mln|bn|tn|trn|m|b|k)"
+_FRACTION_RE = "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
+
+#: A quantity: optional qualifier, then digits or words, then an optional scale word.
+QUANTITY = re.compile(
+    rf"(?:(?P<qual>{_QUALIFIER_RE})\s+)?"
+    rf"(?P<currency>US\$|\$|USD\s?|€|EUR\s?|£)?\s?"
+    rf"(?:(?P<fraction>\b(?:{_FRACTION_RE})\b)|(?P<digits>(?<![\w.,]){_DIGITS})|(?P<words>\b{_WORD_NUMBER}\b)"
+    rf"|(?P<article>\ba\b)(?=[ -](?:hundred|thousand|million|billion|trillion|dozen)\b))"
+    rf"(?:[ -]?(?P<scale>{_SCALE})\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from text: value, the qualifier, how precisely it was written, and where."""
+
+    value: float
+    qualifier: str | None      # canonical: "more than", "at least", "nearly", "less than", "at most", "about"
+    decimals: int              # decimals as written ("3.30" → 2); words and fractions → 0
+    is_word: bool              # written in words ("thirty", "two-thirds")
+    is_fraction: bool          # a fraction word ("two-thirds")
+    currency: str | None       # "USD", "EUR", "GBP" or None
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_bound(self) -> bool:
+        return self.qualifier in {"more than", "at least", "less than", "at most"}
+
+
+def words_to_number(text: str) -> float | None:
+    """'thirty-two' → 32, 'one hundred and five' → 105, 'a' → 1; None if it is not a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s-]+", text.casefold()):
+        if not token or token == "and":
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _currency(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    symbol = symbol.strip().upper()
+    return {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP"}.get(symbol)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, never overlapping."""
+    found: list[Quantity] = []
+    for match in QUANTITY.finditer(text):
+        scale_word = (match.group("scale") or "").casefold()
+        if match.group("fraction"):
+            value = _FRACTIONS[match.group("fraction").casefold().replace("  ", " ")]
+            is_word, is_fraction, decimals = True, True, 0
+        elif match.group("digits"):
+            raw = match.group("digits").replace(",", "")
+            value = float(raw)
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+            is_word, is_fraction = False, False
+        elif match.group("words") or match.group("article"):
+            parsed = words_to_number(match.group("words") or "a")
+            if parsed is None:
+                continue
+            value, decimals, is_word, is_fraction = parsed, 0, True, False
+        else:
+            continue
+        # single letters are scales only straight after digits ("$1.5bn", "950m"), never in prose
+        end = match.end()
+        if scale_word in {"m", "b", "k"} and not (match.group("digits") and text[match.start("scale") - 1].isdigit()):
+            scale_word = ""
+            end = match.end("digits") if match.group("digits") else match.end("words") if match.group("words") else match.end()
+        if scale_word:
+            value *= _SCALES[scale_word]
+        qualifier = match.group("qual")
+        start = match.start()
+        while start < end and text[start].isspace():
+            start += 1
+        found.append(Quantity(
+            value=value, qualifier=QUALIFIERS.get(qualifier.casefold()) if qualifier else None,
+            decimals=decimals, is_word=is_word, is_fraction=is_fraction,
+            currency=_currency(match.group("currency")), start=start, end=end, text=text[start:end],
+        ))
+    return found
