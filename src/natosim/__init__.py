@@ -25,6 +25,9 @@ _EXPORTS: dict[str, str] = {
     "resolve_country": "natosim.data",
     "load": "natosim.data",
     "brief": "natosim.brief",
+    "compliance": "natosim.metrics.compliance",
+    "check": "natosim.engines.claims",
+    "evaluate": "natosim.scenario",
 }
 
 

@@ -1,0 +1,51 @@
+"""Parsing dates given by users (CLI options, API parameters): strict ISO 8601 calendar dates.
+
+Why strict: a rule's answer depends on the date (what was in force, when a withdrawal takes
+effect), so "2025-13-01" or "1/3/2026" must be refused with a clear message, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from natosim.rules.errors import InvalidDate
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: str | dt.date | None, field: str = "date") -> dt.date:
+    """Return the calendar date ``value`` names: a ``date``/``datetime`` or text ``YYYY-MM-DD``.
+
+    Raises ``InvalidDate`` naming the field and the problem (bad form, month 13, 30 February...).
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InvalidDate(f"{field}: expected a date YYYY-MM-DD, got {value!r}", field=field)
+    text = value.strip()
+    match = _ISO.fullmatch(text)
+    if match is None:
+        raise InvalidDate(f"{field}: {value!r} is not a date in the form YYYY-MM-DD (e.g. 2026-03-01)",
+                          field=field)
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise InvalidDate(f"{field}: {value!r} has month {month}; months run 01-12", field=field)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        raise InvalidDate(f"{field}: {value!r} is not a calendar date ({error})", field=field) from error
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later; 29 February becomes 28 February in a common year.
+
+    Used for Art. 13 ("one year after notice"): the treaty does not say how a leap day counts;
+    this is the usual civil-law reading and is documented in docs/rules.md.
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
