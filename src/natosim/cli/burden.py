@@ -1,0 +1,164 @@
+"""``natosim burden``: the Olson–Zeckhauser free-rider test, burden shares, and the spending game.
+
+Only parses, calls ``natosim.engines.burden`` and renders; heavy imports stay inside the commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from natosim.cli.render import Format, FormatOption, render_frame, render_mapping
+
+burden_app = typer.Typer(help="Burden sharing: the free-rider test, shares of the burden, the spending game.",
+                         no_args_is_help=True)
+
+EditionOption = typer.Option(None, "--edition", "-e",
+                             help="Pin one NATO edition (YYYY-MM). Default: latest edition having each figure.")
+PlotOption = typer.Option(None, "--plot", help="Also draw a chart to FILE.png or FILE.svg.")
+
+
+def _check_plot(plot: Path | None) -> None:
+    if plot is not None:
+        from natosim.engines.burden.plots import check_plot_path
+
+        check_plot_path(plot)
+
+
+@burden_app.command("test")
+def test_command(
+    year: str = typer.Option("all", "--year", "-y", help="2014..latest, all, 2024, or a list: 2014,2020..2022."),
+    edition: str | None = EditionOption,
+    fmt: Format = FormatOption,
+    plot: Path | None = PlotOption,
+) -> None:
+    """Olson & Zeckhauser (1966): do bigger allies spend a larger share of GDP? Spearman and Kendall, per year."""
+    _check_plot(plot)
+    from natosim.engines.burden import free_rider_test
+
+    result = free_rider_test(year, edition=edition)
+    if plot is not None:
+        from natosim.engines.burden.plots import plot_rank_test
+
+        plot_rank_test(result, plot)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    render_frame(result.years, fmt, title="Olson–Zeckhauser test: GDP vs defence % of GDP (members of each year)",
+                 caption="rho, p: Spearman (two-sided); tau: Kendall; *_per_capita: GDP per capita (derived) "
+                         "vs % of GDP. — = not computed (see note).",
+                 columns=["year", "n", "rho", "p", "tau", "tau_p", "rho_per_capita", "p_per_capita",
+                          "edition_pct_gdp", "edition_gdp", "note"])
+    if fmt is Format.table or fmt is Format.md:
+        trend = result.trend
+        if trend.get("slope_per_year") is not None:
+            typer.echo(f"Trend of rho: {trend['slope_per_year']:+.4f} per year (p = {trend['p']:.3g}, "
+                       f"years {trend['years'][0]}–{trend['years'][-1]}).")
+        typer.echo(result.answer)
+        for note in result.notes:
+            typer.echo(f"Note: {note}")
+    if plot is not None:
+        typer.echo(f"chart written to {plot}", err=True)
+
+
+@burden_app.command("shares")
+def shares_command(
+    year: str = typer.Option("all", "--year", "-y", help="2014..latest, all, 2024, or a list."),
+    edition: str | None = EditionOption,
+    us_only: bool = typer.Option(False, "--us", help="Only the US share per year."),
+    fmt: Format = FormatOption,
+    plot: Path | None = PlotOption,
+) -> None:
+    """Each ally's share of allied spending vs its share of GDP and population; the US share."""
+    _check_plot(plot)
+    from natosim.engines.burden import burden_shares
+
+    result = burden_shares(year, edition=edition)
+    if plot is not None:
+        from natosim.engines.burden.plots import plot_shares
+
+        plot_shares(result, plot)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+    elif us_only:
+        render_frame(result.by_year, fmt, title="US share of the allies' spending, GDP and population (%)")
+    else:
+        render_frame(result.table, fmt, title="Burden shares (% of the allies' total, members of each year)",
+                     caption="spending_to_gdp_share > 1: the ally carries more than its share of GDP. "
+                             "— = no figure.",
+                     columns=["iso3", "year", "spending_share_pct", "gdp_share_pct", "population_share_pct",
+                              "spending_to_gdp_share", "edition_spending"])
+        if fmt is not Format.csv:
+            render_frame(result.by_year, fmt, title="US share per year",
+                         columns=["year", "members", "us_spending_share_pct", "us_gdp_share_pct",
+                                  "us_population_share_pct", "us_spending_to_gdp_share", "note"])
+    if plot is not None:
+        typer.echo(f"chart written to {plot}", err=True)
+
+
+def _parse_exclusion(text: str) -> tuple[str, float]:
+    from natosim.engines.burden import BurdenError
+
+    guarantor, separator, threshold = text.partition(":")
+    if not guarantor.strip():
+        raise BurdenError(f"--exclusion {text!r}: expected GUARANTOR:THRESHOLD, e.g. USA:2.0", field="exclusion")
+    if not separator:
+        return guarantor.strip(), 2.0
+    try:
+        value = float(threshold)
+    except ValueError:
+        raise BurdenError(f"--exclusion {text!r}: threshold {threshold!r} is not a number (% of GDP, e.g. 2.0)",
+                          field="exclusion") from None
+    return guarantor.strip(), value
+
+
+@burden_app.command("game")
+def game_command(
+    base_year: int = typer.Option(2024, "--base-year", "-y", help="Year whose spending calibrates the game."),
+    exclusion: str | None = typer.Option(None, "--exclusion",
+                                         help="GUARANTOR:THRESHOLD — the guarantor protects only allies at or "
+                                              "above THRESHOLD % of GDP (e.g. USA:2.0)."),
+    without: list[str] | None = typer.Option(None, "--without", help="An ally that leaves altogether; repeatable."),
+    private_share: float = typer.Option(0.0, "--private-share",
+                                        help="Share of each ally's spending that protects only itself (0–1)."),
+    edition: str | None = typer.Option(None, "--edition", "-e",
+                                       help="Edition with GDP for the base year. Default: the latest such."),
+    fmt: Format = FormatOption,
+    plot: Path | None = PlotOption,
+) -> None:
+    """The spending game calibrated to a base year, with a conditional guarantee or an ally leaving."""
+    from natosim.engines.burden import BurdenError, baseline_game, exclusion_equilibrium, guarantor_leaves
+
+    _check_plot(plot)
+    if exclusion and without:
+        raise BurdenError("choose one counterfactual: --exclusion or --without, not both", field="exclusion")
+    if exclusion:
+        guarantor, threshold = _parse_exclusion(exclusion)
+        result = exclusion_equilibrium(base_year, guarantor, threshold, private_share, edition)
+    elif without:
+        result = guarantor_leaves(base_year, without, private_share, edition)
+    else:
+        result = baseline_game(base_year, private_share, edition)
+    if plot is not None:
+        from natosim.engines.burden.plots import plot_game
+
+        plot_game(result, plot)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    summary = result.summary
+    render_frame(result.table, fmt, title=f"Spending game, base year {summary['base_year']} "
+                                          f"({summary['counterfactual']})",
+                 caption="% of GDP; complies = at or above the threshold; free_rides = stays below it.",
+                 columns=["iso3", "observed_pct_gdp", "predicted_pct_gdp", "change_usd_bn", "complies",
+                          "free_rides", "beta"])
+    if fmt is not Format.csv:
+        shown = {k: v for k, v in summary.items() if k not in {"complying"}}
+        render_mapping(shown, fmt, title="Summary")
+    if plot is not None:
+        typer.echo(f"chart written to {plot}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(burden_app, name="burden")
