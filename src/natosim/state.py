@@ -258,11 +258,13 @@ class StatePanel:
 
     # -- one year -------------------------------------------------------------------------------
     def at(self, year: int) -> AllianceState:
-        """The :class:`AllianceState` of one year: members first, then protected non-members."""
+        """The :class:`AllianceState` of one year: members first, then protected non-members, then
+        non-members that guarantee someone (e.g. a non-allied provider of a security guarantee)."""
         y = self.year_index(year)
         member = self.member[y]
         protected = self.guarantee[y].any(axis=0) & ~member
-        order = np.concatenate([np.flatnonzero(member), np.flatnonzero(protected)])
+        guarantors = self.guarantee[y].any(axis=1) & ~member & ~protected
+        order = np.concatenate([np.flatnonzero(member), np.flatnonzero(protected), np.flatnonzero(guarantors)])
         parties = tuple(self.parties[i] for i in order)
         square = np.ix_(order, order)
         basis = np.asarray(BASES, dtype=object)[self.basis[y][square]]
@@ -288,6 +290,10 @@ class StatePanel:
         codes = [self.parties[i] for i in order]
         rows = base.frame.reindex(pd.MultiIndex.from_product([[fy], codes], names=["year", "iso3"]))
         frame = rows.reset_index().set_index("iso3")
+        if frame["country"].isna().any():
+            from natosim.data import country_name
+
+            frame["country"] = [c if isinstance(c, str) else country_name(i) for i, c in frame["country"].items()]
         frame["year"] = int(self.years[y])
         frame["figures_year"] = fy
         frame["member"] = self.member[y][order]
@@ -369,8 +375,20 @@ def baseline_panel(years: Sequence[int], edition: str | None = None, *, hold_fro
         russia_usd_mn=_readonly(base.russia_usd_mn[row_index].copy()),
         russia_source=tuple(base.russia_source[i] for i in row_index),
     )
-    cache[key] = panel
+    _remember(cache, key, panel)
     return panel
+
+
+#: baseline panels kept per dataset (a long-running API sees many periods; keep the recent ones)
+PANEL_CACHE_SIZE = 64
+
+
+def _remember(cache: dict[object, Any], key: object, panel: StatePanel) -> None:
+    order = cache.setdefault("natosim.state.panel_keys", [])
+    cache[key] = panel
+    order.append(key)
+    while len(order) > PANEL_CACHE_SIZE:
+        cache.pop(order.pop(0), None)
 
 
 def _pledges_in_force(year: int) -> tuple[Any, ...]:
@@ -403,11 +421,18 @@ def panel_from_state(state: AllianceState, extra_parties: Sequence[str] = ()) ->
         out[0, :k, :k] = source
         return out
 
-    conditions = tuple(dict.fromkeys(["", *(str(c) for c in np.unique(state.condition.astype(str)))]))
-    condition_codes = np.vectorize(conditions.index, otypes=[np.int16])(state.condition.astype(str)) \
-        if state.condition.size else np.zeros((k, k), dtype=np.int16)
-    basis_codes = np.vectorize(lambda b: BASIS_CODE[str(b)], otypes=[np.uint8])(state.basis) \
-        if state.basis.size else np.zeros((k, k), dtype=np.uint8)
+    texts = state.condition.astype(str)
+    others, inverse = np.unique(texts, return_inverse=True)
+    conditions = ("", *(str(c) for c in others if c != ""))
+    lookup = np.asarray([conditions.index(str(c)) for c in others], dtype=np.int16)  # one per distinct text
+    condition_codes = lookup[inverse].reshape(texts.shape) if texts.size else np.zeros((k, k), dtype=np.int16)
+    names, basis_inverse = np.unique(state.basis.astype(str), return_inverse=True)
+    unknown = [str(n) for n in names if n not in BASIS_CODE]
+    if unknown:
+        raise StateError(f"unknown legal basis {unknown[0]!r}; allowed: {', '.join(b for b in BASES if b)}",
+                         field="basis")
+    basis_codes = np.asarray([BASIS_CODE[str(n)] for n in names], dtype=np.uint8)[basis_inverse].reshape(
+        state.basis.shape) if state.basis.size else np.zeros((k, k), dtype=np.uint8)
     member = np.isin(np.asarray(parties), np.asarray(state.members))[None, :]
     russia = _base(state.edition)
     fy = state.figures_year or state.year

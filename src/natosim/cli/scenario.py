@@ -1,0 +1,145 @@
+"""``natosim scenario``: list, show, run and compare the what-if scenarios.
+
+Only parses, calls ``natosim.scenario`` and renders. ``--format json`` of ``run`` is the
+``Result.to_dict()`` contract (one object per scenario; a list when several are run).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import typer
+
+from natosim.cli.render import Format, FormatOption, dumps, render_frame, render_mapping
+
+scenario_app = typer.Typer(help="What-if scenarios: the policies in the news, evaluated against the baseline.",
+                           no_args_is_help=True)
+
+SUMMARY_COLUMNS = ["year", "figures_year", "members", "exposed_count", "population_exposed_thousands",
+                   "gdp_exposed_bn", "population_article5_thousands", "total_spending_usd_mn",
+                   "share_of_baseline_total_pct", "us_share_pct", "ratio_vs_russia"]
+
+
+def _flat(frame: Any) -> Any:
+    """Lists in cells become 'A, B' for tables and CSV (JSON keeps real lists)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object and out[column].map(lambda v: isinstance(v, list)).any():
+            out[column] = out[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, list) else v)
+    return out
+
+
+@scenario_app.command("list")
+def list_command(fmt: Format = FormatOption) -> None:
+    """The bundled scenarios: name, title, period, policies, news source and date."""
+    import pandas as pd
+
+    from natosim.scenario import load_all
+
+    rows = [{
+        "name": s.name, "title": s.title, "period": f"{s.period.start}–{s.period.end}",
+        "baseline_year": s.baseline_year, "policies": ", ".join(p.kind for p in s.policies),
+        "source_date": s.sources[0].date, "confidence": s.confidence,
+    } for s in load_all()]
+    render_frame(pd.DataFrame(rows), fmt, title="Bundled scenarios",
+                 caption="natosim scenario show NAME — the full file; natosim scenario run NAME — the result")
+
+
+@scenario_app.command("show")
+def show_command(scenario: str = typer.Argument(..., help="Bundled name or YAML file."),
+                 fmt: Format = FormatOption) -> None:
+    """A scenario as validated: description, sources, period, policies."""
+    from natosim.scenario import load_scenario
+
+    loaded = load_scenario(scenario)
+    data = loaded.model_dump(mode="json")
+    data["file"] = loaded.path
+    if fmt is Format.md:
+        lines = [f"## {loaded.headline()} (`{loaded.name}`)", "", loaded.description, "", "**Sources**", ""]
+        lines += [f"- {s.title} — {s.publisher}, {s.date.isoformat()} ({s.confidence}): {s.url}"
+                  for s in loaded.sources]
+        lines += ["", "**Policies**", ""] + [f"- {p.label()}" for p in loaded.policies]
+        typer.echo("\n".join(lines))
+        return
+    render_mapping(data, Format.json if fmt in (Format.json, Format.csv) else fmt, title=loaded.headline())
+
+
+def _crisis(result: Any, target: str, draws: int) -> dict[str, Any] | None:
+    """The crisis engine under the scenario's headline state, against the baseline with the same seed
+    (``natosim.engines.crisis.scenario_crisis``; plain ``run_crisis`` if that is all there is)."""
+    if importlib.util.find_spec("natosim.engines.crisis") is None:
+        typer.echo("note: the crisis engine (natosim.engines.crisis) is not available", err=True)
+        return None
+    import natosim.engines.crisis as crisis_engine
+
+    year = result.headline_year()
+    if hasattr(crisis_engine, "scenario_crisis"):
+        answer: dict[str, Any] = crisis_engine.scenario_crisis(result, target, year, draws=draws, store=False)
+        answer.setdefault("p_hold", answer.get("p_hold_scenario"))
+        return answer
+    run = crisis_engine.run_crisis(target, year=year, state=result.state(year), draws=draws)
+    return {"target": target, "year": year, "p_hold": run.p_hold}
+
+
+@scenario_app.command("run")
+def run_command(
+    scenarios: list[str] = typer.Argument(..., help="Bundled names or YAML files."),
+    year: int | None = typer.Option(None, "--year", "-y", help="One year (default: the scenario's period)."),
+    fmt: Format = FormatOption,
+    explain: bool = typer.Option(False, "--explain", help="Show the data rows, rules and policies behind each figure."),
+    crisis: str | None = typer.Option(None, "--crisis", help="Also run the crisis Monte Carlo on this ally (ISO3)."),
+    draws: int = typer.Option(20_000, "--draws", help="Draws for --crisis."),
+) -> None:
+    """Evaluate scenarios: who is exposed, people and GDP, members' money, ratio to Russia."""
+    import pandas as pd
+
+    from natosim.scenario import evaluate, summary_lines
+
+    results = [evaluate(name, year=year) for name in scenarios]
+    crises = [_crisis(r, crisis, draws) if crisis else None for r in results]
+    if fmt is Format.json:
+        payload = []
+        for result, answer in zip(results, crises, strict=True):
+            data = result.to_dict(explain=explain, explain_year=year)
+            if answer is not None:
+                data["crisis"] = answer
+            payload.append(data)
+        typer.echo(dumps(payload[0] if len(payload) == 1 else payload))
+        return
+    if fmt is Format.csv:
+        frames = [_flat(r.summary).assign(scenario=r.scenario.name) for r in results]
+        render_frame(pd.concat(frames, ignore_index=True), fmt)
+        return
+    for result, answer in zip(results, crises, strict=True):
+        typer.echo("\n".join(summary_lines(result, year)))
+        render_frame(_flat(result.summary), fmt, title=result.scenario.headline(), columns=SUMMARY_COLUMNS,
+                     caption="; ".join(result.notes()))
+        if len(result.procedures):
+            render_frame(_flat(result.procedures.drop(columns=["steps"], errors="ignore")), fmt,
+                         title="Procedures")
+        if answer is not None:
+            base = answer.get("p_hold_baseline")
+            versus = f" (baseline {base:.3f}, same seed)" if base is not None else ""
+            typer.echo(f"crisis: P(defence of {answer['target']} holds) in {answer['year']} = "
+                       f"{answer['p_hold']:.3f}{versus}")
+        if explain:
+            for metric in result.explainable():
+                typer.echo("")
+                typer.echo(str(result.explain(metric, year if year is not None else result.headline_year())))
+
+
+@scenario_app.command("diff")
+def diff_command(a: str = typer.Argument(..., help="First scenario (name or file)."),
+                 b: str = typer.Argument(..., help="Second scenario (name or file)."),
+                 year: int | None = typer.Option(None, "--year", "-y"), fmt: Format = FormatOption) -> None:
+    """Headline metrics of B against A, per year both evaluate (change = B − A)."""
+    from natosim.scenario import evaluate
+
+    first, second = evaluate(a, year=year), evaluate(b, year=year)
+    render_frame(first.diff(second), fmt, title=f"{second.scenario.name} vs {first.scenario.name}",
+                 caption="change = second − first; years evaluated by both")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(scenario_app, name="scenario")

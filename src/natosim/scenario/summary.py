@@ -1,0 +1,83 @@
+"""A one-screen summary of each bundled scenario (``make demo`` prints them).
+
+Each summary answers the scenario's own question first, with the year and the source of the
+figures, and ends with the scenario's news source — the line a journalist would cite.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from natosim.scenario.result import Result
+
+
+def _num(value: Any, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "no figure"
+    return f"{value:,.{digits}f}"
+
+
+def summary_lines(result: Result, year: int | None = None) -> list[str]:
+    """The few lines that say what ``result`` shows (in its baseline year unless ``year``)."""
+    s = result.scenario
+    head = result.headline(year)
+    y = int(head["year"])
+    held = f" (figures of {int(head['figures_year'])})" if head["figures_year"] != y else ""
+    lines = [f"▶ {s.headline()}  [{s.name}; confidence {s.confidence}]"]
+    procedures = result.procedures
+    if len(procedures):
+        for row in procedures.to_dict("records"):
+            if row["policy"] == "withdrawal":
+                how = "assumed lawful" if row["assumed_lawful"] else ("lawful" if row["lawful"] else "NOT lawful")
+                when = f"effective {row['effective_date']}" if row["leaves"] else "the member stays"
+                lines.append(f"  {row['country']} withdrawal by {row['path']}: {how} ({row['outcome']}); {when}")
+            else:
+                when = f"joins {row['joins_on']} ({row['timing']})" if row["completes"] else \
+                    f"blocked by {', '.join(row['blocked_by'])}"
+                lines.append(f"  {row['country']} accession: {row['outcome']}; {when}")
+    if head["left"] or head["joined"]:
+        change = ", ".join(filter(None, [f"left: {', '.join(head['left'])}" if head["left"] else "",
+                                         f"joined: {', '.join(head['joined'])}" if head["joined"] else ""]))
+        lines.append(f"  {y}{held}: {head['members']} members ({change})")
+    if head["exposed_count"] and not head["left"]:
+        lines.append(f"  {y}{held}: {head['exposed_count']} allies exposed: {', '.join(head['exposed'])}")
+        lines.append(f"    {_num(head['population_exposed_thousands'] / 1000)} million people, "
+                     f"{_num(head['gdp_exposed_bn'])} bn US$ of GDP lose a guarantor")
+    if math.isnan(head["population_article5_thousands"]):
+        lines.append(f"  {y}{held}: Article 5 covers {head['members']} members (no population figure for {y})")
+    else:
+        lines.append(f"  {y}{held}: Article 5 covers {_num(head['population_article5_thousands'] / 1000)} million "
+                     f"people (baseline {_num(head['population_article5_baseline_thousands'] / 1000)} million)")
+    if not math.isnan(head["total_spending_usd_mn"]) and not len(result.paths):
+        lines.append(f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US$ "
+                     f"({_num(head['share_of_baseline_total_pct'])}% of the baseline total); "
+                     f"{_num(head['ratio_vs_russia'])}× Russia (SIPRI; definitions differ)")
+    guarantees = result.guarantees
+    if len(guarantees):
+        at_year = guarantees[guarantees["year"] == y]
+        for protected, rows in at_year.groupby("protected"):
+            troops = "with troops" if rows["troops"].any() else "without troops"
+            lines.append(f"  {protected} guaranteed by {len(rows)} countries outside Article 5 ({troops}); "
+                         f"not by: {', '.join(sorted({'USA'} - set(rows['guarantor'])) or '—')}")
+    paths = result.paths
+    if len(paths):
+        last = int(paths["year"].max())
+        final = paths[paths["year"] == last]
+        lines.append(f"  {last}: spending path adds {_num(final['extra_usd_mn'].sum() / 1000)} bn US$ a year; "
+                     f"members' total {_num(final['spending_usd_mn'].sum() / 1000)} bn US$ (projected, "
+                     f"{int(final['from_year'].iloc[0])} prices)")
+    source = s.sources[0]
+    lines.append(f"  source: {source.title} ({source.publisher or 'n/a'}, {source.date.isoformat()}) {source.url}")
+    return lines
+
+
+def summaries() -> str:
+    """Every bundled scenario, evaluated, in a few lines each (for ``make demo``)."""
+    from natosim.scenario.evaluate import evaluate
+    from natosim.scenario.loader import library
+
+    blocks = []
+    for name in library():
+        blocks.append("\n".join(summary_lines(evaluate(name))))
+    return "\n\n".join(blocks)

@@ -1,0 +1,12 @@
+"""Fixtures of the scenario tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def two_pct():  # type: ignore[no-untyped-def]
+    from natosim.scenario import evaluate
+
+    return evaluate("us-conditional-guarantee-2pct")
