@@ -16,7 +16,7 @@ setup: $(STAMP)
 
 ## the main job on the bundled data
 demo: $(STAMP)
-	$(BIN)/natosim brief
+	$(BIN)/natosim brief --scenarios
 
 ## every test (installs Chromium for the browser tests when missing)
 test: $(STAMP) browser

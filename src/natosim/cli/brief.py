@@ -9,6 +9,7 @@ from natosim.cli.render import Format, FormatOption, dumps
 
 def brief_command(
     threshold: float = typer.Option(2.0, "--threshold", help="Spending line in % of GDP."),
+    scenarios: bool = typer.Option(False, "--scenarios", help="Also evaluate every bundled scenario."),
     fmt: Format = FormatOption,
 ) -> None:
     """How many allies meet the pledge, total and US share of spending, highest and lowest spenders."""
@@ -32,6 +33,11 @@ def brief_command(
         console.print(f"  {figure.text()}", highlight=False)
     console.print("\nSource ids are listed by `natosim data sources`. Missing figures are shown as missing, "
                   "never as zero.", highlight=False)
+    if scenarios:
+        from natosim.scenario.summary import summaries
+
+        console.rule("The bundled scenarios (natosim scenario list / run NAME --explain)")
+        console.print(summaries(), highlight=False)
 
 
 def register(app: typer.Typer) -> None:
