@@ -9,47 +9,134 @@ Brussels (seat of NATO and the EU) is never read as Belgium.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 #: Demonyms and adjectives (news English) → ISO3: the allies, aspirants and the usual comparators.
 DEMONYMS: dict[str, str] = {
-    "albanian": "ALB", "belgian": "BEL", "bulgarian": "BGR", "canadian": "CAN", "czech": "CZE",
-    "german": "DEU", "danish": "DNK", "spanish": "ESP", "estonian": "EST", "finnish": "FIN",
-    "french": "FRA", "british": "GBR", "greek": "GRC", "croatian": "HRV", "hungarian": "HUN",
-    "icelandic": "ISL", "italian": "ITA", "lithuanian": "LTU", "luxembourgish": "LUX", "latvian": "LVA",
-    "macedonian": "MKD", "north macedonian": "MKD", "montenegrin": "MNE", "dutch": "NLD",
-    "norwegian": "NOR", "polish": "POL", "portuguese": "PRT", "romanian": "ROU", "slovak": "SVK",
-    "slovakian": "SVK", "slovenian": "SVN", "slovene": "SVN", "swedish": "SWE", "turkish": "TUR",
-    "american": "USA", "ukrainian": "UKR", "russian": "RUS", "georgian": "GEO", "chinese": "CHN",
-    "belarusian": "BLR", "bosnian": "BIH", "moldovan": "MDA", "serbian": "SRB", "kosovar": "XKX",
-    "austrian": "AUT", "swiss": "CHE", "irish": "IRL",
+    "albanian": "ALB",
+    "belgian": "BEL",
+    "bulgarian": "BGR",
+    "canadian": "CAN",
+    "czech": "CZE",
+    "german": "DEU",
+    "danish": "DNK",
+    "spanish": "ESP",
+    "estonian": "EST",
+    "finnish": "FIN",
+    "french": "FRA",
+    "british": "GBR",
+    "greek": "GRC",
+    "croatian": "HRV",
+    "hungarian": "HUN",
+    "icelandic": "ISL",
+    "italian": "ITA",
+    "lithuanian": "LTU",
+    "luxembourgish": "LUX",
+    "latvian": "LVA",
+    "macedonian": "MKD",
+    "north macedonian": "MKD",
+    "montenegrin": "MNE",
+    "dutch": "NLD",
+    "norwegian": "NOR",
+    "polish": "POL",
+    "portuguese": "PRT",
+    "romanian": "ROU",
+    "slovak": "SVK",
+    "slovakian": "SVK",
+    "slovenian": "SVN",
+    "slovene": "SVN",
+    "swedish": "SWE",
+    "turkish": "TUR",
+    "american": "USA",
+    "ukrainian": "UKR",
+    "russian": "RUS",
+    "georgian": "GEO",
+    "chinese": "CHN",
+    "belarusian": "BLR",
+    "bosnian": "BIH",
+    "moldovan": "MDA",
+    "serbian": "SRB",
+    "kosovar": "XKX",
+    "austrian": "AUT",
+    "swiss": "CHE",
+    "irish": "IRL",
 }
 
 #: Institutions that stand for a government in news copy.
 INSTITUTIONS: dict[str, str] = {
-    "pentagon": "USA", "white house": "USA", "congress": "USA", "us senate": "USA", "u.s. senate": "USA",
-    "capitol hill": "USA", "state department": "USA", "kremlin": "RUS", "bundestag": "DEU",
-    "bundeswehr": "DEU", "chancellery": "DEU", "elysee": "FRA", "élysée": "FRA", "downing street": "GBR",
-    "whitehall": "GBR", "westminster": "GBR", "sejm": "POL", "verkhovna rada": "UKR", "rada": "UKR",
+    "pentagon": "USA",
+    "white house": "USA",
+    "congress": "USA",
+    "us senate": "USA",
+    "u.s. senate": "USA",
+    "capitol hill": "USA",
+    "state department": "USA",
+    "kremlin": "RUS",
+    "bundestag": "DEU",
+    "bundeswehr": "DEU",
+    "chancellery": "DEU",
+    "elysee": "FRA",
+    "élysée": "FRA",
+    "downing street": "GBR",
+    "whitehall": "GBR",
+    "westminster": "GBR",
+    "sejm": "POL",
+    "verkhovna rada": "UKR",
+    "rada": "UKR",
 }
 
 #: Plain names and aliases in news English (natosim.data resolves the official ones).
 NAMES: dict[str, str] = {
-    "U.S.": "USA", "US": "USA", "U.S.A.": "USA", "USA": "USA", "United States": "USA", "America": "USA",
-    "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR", "United Kingdom": "GBR",
-    "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Czech Republic": "CZE", "Czechia": "CZE",
-    "Slovak Republic": "SVK", "North Macedonia": "MKD", "Macedonia": "MKD", "Netherlands": "NLD",
-    "Holland": "NLD", "Russia": "RUS", "Ukraine": "UKR", "China": "CHN", "Belarus": "BLR",
-    "Georgia": "GEO", "Bosnia and Herzegovina": "BIH", "Bosnia": "BIH", "Kosovo": "XKX", "Moldova": "MDA",
-    "Serbia": "SRB", "Austria": "AUT", "Switzerland": "CHE", "Ireland": "IRL", "Japan": "JPN",
-    "South Korea": "KOR", "Australia": "AUS", "Israel": "ISR", "India": "IND", "Iran": "IRN",
+    "U.S.": "USA",
+    "US": "USA",
+    "U.S.A.": "USA",
+    "USA": "USA",
+    "United States": "USA",
+    "America": "USA",
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "United Kingdom": "GBR",
+    "Turkey": "TUR",
+    "Türkiye": "TUR",
+    "Turkiye": "TUR",
+    "Czech Republic": "CZE",
+    "Czechia": "CZE",
+    "Slovak Republic": "SVK",
+    "North Macedonia": "MKD",
+    "Macedonia": "MKD",
+    "Netherlands": "NLD",
+    "Holland": "NLD",
+    "Russia": "RUS",
+    "Ukraine": "UKR",
+    "China": "CHN",
+    "Belarus": "BLR",
+    "Georgia": "GEO",
+    "Bosnia and Herzegovina": "BIH",
+    "Bosnia": "BIH",
+    "Kosovo": "XKX",
+    "Moldova": "MDA",
+    "Serbia": "SRB",
+    "Austria": "AUT",
+    "Switzerland": "CHE",
+    "Ireland": "IRL",
+    "Japan": "JPN",
+    "South Korea": "KOR",
+    "Australia": "AUS",
+    "Israel": "ISR",
+    "India": "IND",
+    "Iran": "IRN",
 }
 
 #: Words after a capital that make it an event or a document, not a government.
-_NOT_GOVERNMENT = re.compile(r"^\s*(?:summit|Summit|Treaty|treaty|Declaration|declaration|Communiqu|communiqu|"
-                             r"Pledge|pledge|Commitment|Strategic|format|Format|Initiative|Process|Agreement)")
+_NOT_GOVERNMENT = re.compile(
+    r"^\s*(?:summit|Summit|Treaty|treaty|Declaration|declaration|Communiqu|communiqu|"
+    r"Pledge|pledge|Commitment|Strategic|format|Format|Initiative|Process|Agreement)"
+)
 _NOT_GOVERNMENT_BEFORE = re.compile(r"(?:the|at|in|since|of|from)\s+(?:\d{4}\s+)?$", re.IGNORECASE)
 
 
@@ -64,7 +151,8 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    from natosim.data import allies, country_name
+    from natosim.data import allies, country_name, resolve_country
+    from natosim.errors import UnknownCountry
 
     table = allies()
     lookup: dict[str, tuple[str, str]] = {}
@@ -73,6 +161,9 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     for name, code in zip(table["name"], table["iso3"], strict=True):
         lookup[str(name)] = (code, "name")
     for name, code in NAMES.items():
+        # natosim.data's resolver is the authority where it knows the name; the table covers the rest
+        with contextlib.suppress(UnknownCountry):
+            code = resolve_country(name)
         lookup[name] = (code, "name")
     for capital, code in zip(table["capital"], table["iso3"], strict=True):
         city = str(capital).split(",")[0].strip()
@@ -116,11 +207,13 @@ def mentions(text: str) -> list[Mention]:
             continue
         code, how = entry
         if how == "capital":
-            after = text[match.end():match.end() + 20]
-            before = text[max(0, match.start() - 12):match.start()]
-            if _NOT_GOVERNMENT.match(after) or (_NOT_GOVERNMENT_BEFORE.search(before) and not after.strip().startswith(("'s", "’s"))):
+            after = text[match.end() : match.end() + 20]
+            before = text[max(0, match.start() - 12) : match.start()]
+            if _NOT_GOVERNMENT.match(after) or (
+                _NOT_GOVERNMENT_BEFORE.search(before) and not after.strip().startswith(("'s", "’s"))
+            ):
                 continue
-        if code == "GEO" and re.match(r"\s*(?:Senator|Governor|state)", text[match.end():match.end() + 12]):
+        if code == "GEO" and re.match(r"\s*(?:Senator|Governor|state)", text[match.end() : match.end() + 12]):
             continue
         if how == "name" and key == "Washington":
             continue

@@ -21,16 +21,16 @@ VERDICTS: tuple[str, ...] = ("supported", "contradicted", "imprecise", "not chec
 
 #: Kinds of claim the checker finds (docs/claims.md describes each).
 KINDS: tuple[str, ...] = (
-    "spending_pct_gdp",      # a country's defence spending as % of GDP
-    "spending_money",        # a country's defence spending in US dollars
-    "alliance_total",        # NATO's (or Europe and Canada's) total spending in US dollars
-    "alliance_share",        # one ally's share of the alliance total ("two-thirds", "disproportionate")
-    "member_count",          # how many allies the alliance has
-    "allies_meeting_target", # how many allies meet the 2% guideline in a year
-    "population_covered",    # how many people the alliance protects
-    "event_date",            # founding, accessions, Art. 5/4 invocations, summits, amendments
-    "legal_threshold",       # what withdrawal or accession requires
-    "pledge_value",          # the value, deadline or date of a NATO spending pledge
+    "spending_pct_gdp",  # a country's defence spending as % of GDP
+    "spending_money",  # a country's defence spending in US dollars
+    "alliance_total",  # NATO's (or Europe and Canada's) total spending in US dollars
+    "alliance_share",  # one ally's share of the alliance total ("two-thirds", "disproportionate")
+    "member_count",  # how many allies the alliance has
+    "allies_meeting_target",  # how many allies meet the 2% guideline in a year
+    "population_covered",  # how many people the alliance protects
+    "event_date",  # founding, accessions, Art. 5/4 invocations, summits, amendments
+    "legal_threshold",  # what withdrawal or accession requires
+    "pledge_value",  # the value, deadline or date of a NATO spending pledge
 )
 
 
@@ -94,6 +94,10 @@ class CheckResult:
     characters: int
     sentences: int
     removed: list[tuple[int, int]] = field(default_factory=list)
+    #: where the date came from: "given", "page metadata", "dateline" or "none"
+    date_source: str = "none"
+    #: the NATO edition figures were compared with (latest published on or before ``date``)
+    edition: str | None = None
 
     def counts(self) -> dict[str, int]:
         """How many claims got each verdict."""
@@ -103,6 +107,8 @@ class CheckResult:
         return {
             "input_format": self.input_format,
             "date": self.date.isoformat() if self.date else None,
+            "date_source": self.date_source,
+            "edition": self.edition,
             "characters": self.characters,
             "sentences": self.sentences,
             "removed_spans": [list(span) for span in self.removed],
@@ -114,16 +120,42 @@ class CheckResult:
         """One row per claim; evidence joined as 'statement [source, edition]'."""
         import pandas as pd
 
-        columns = ["kind", "text", "value", "qualifier", "unit", "country", "year", "subject", "verdict",
-                   "expected", "evidence", "sources", "note", "start", "end"]
+        columns = [
+            "kind",
+            "text",
+            "value",
+            "qualifier",
+            "unit",
+            "country",
+            "year",
+            "subject",
+            "verdict",
+            "expected",
+            "evidence",
+            "sources",
+            "note",
+            "start",
+            "end",
+        ]
         rows = []
         for claim in self.claims:
-            rows.append({
-                "kind": claim.kind, "text": claim.text, "value": claim.value, "qualifier": claim.qualifier,
-                "unit": claim.unit, "country": claim.country, "year": claim.year, "subject": claim.subject,
-                "verdict": claim.verdict, "expected": claim.expected,
-                "evidence": "; ".join(item.statement for item in claim.evidence),
-                "sources": ";".join(dict.fromkeys(item.source for item in claim.evidence)),
-                "note": claim.note, "start": claim.span[0], "end": claim.span[1],
-            })
+            rows.append(
+                {
+                    "kind": claim.kind,
+                    "text": claim.text,
+                    "value": claim.value,
+                    "qualifier": claim.qualifier,
+                    "unit": claim.unit,
+                    "country": claim.country,
+                    "year": claim.year,
+                    "subject": claim.subject,
+                    "verdict": claim.verdict,
+                    "expected": claim.expected,
+                    "evidence": "; ".join(item.statement for item in claim.evidence),
+                    "sources": ";".join(dict.fromkeys(item.source for item in claim.evidence)),
+                    "note": claim.note,
+                    "start": claim.span[0],
+                    "end": claim.span[1],
+                }
+            )
         return pd.DataFrame(rows, columns=columns)

@@ -11,40 +11,125 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "k": 1e3,
+}
 _FRACTIONS = {
-    "half": 0.5, "one-half": 0.5, "a half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
-    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25, "one quarter": 0.25,
-    "three-quarters": 0.75, "three quarters": 0.75, "three-fourths": 0.75, "a fifth": 0.2, "one-fifth": 0.2,
-    "two-fifths": 0.4, "three-fifths": 0.6, "four-fifths": 0.8, "a tenth": 0.1, "one-tenth": 0.1,
-    "one in three": 1 / 3, "one in four": 0.25, "one in five": 0.2, "two in three": 2 / 3,
+    "half": 0.5,
+    "one-half": 0.5,
+    "a half": 0.5,
+    "a third": 1 / 3,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one-quarter": 0.25,
+    "one quarter": 0.25,
+    "three-quarters": 0.75,
+    "three quarters": 0.75,
+    "three-fourths": 0.75,
+    "a fifth": 0.2,
+    "one-fifth": 0.2,
+    "two-fifths": 0.4,
+    "three-fifths": 0.6,
+    "four-fifths": 0.8,
+    "a tenth": 0.1,
+    "one-tenth": 0.1,
+    "one in three": 1 / 3,
+    "one in four": 0.25,
+    "one in five": 0.2,
+    "two in three": 2 / 3,
 }
 
 #: Qualifier spellings → canonical qualifier. Order matters: longer phrases first.
 QUALIFIERS: dict[str, str] = {
-    "just over": "more than", "just above": "more than", "slightly more than": "more than",
-    "well over": "more than", "well above": "more than", "more than": "more than", "over": "more than",
-    "above": "more than", "upwards of": "more than", "in excess of": "more than", "north of": "more than",
-    "exceeding": "more than", "exceeds": "more than", "beyond": "more than",
-    "at least": "at least", "no less than": "at least", "no fewer than": "at least", "a minimum of": "at least",
-    "just under": "nearly", "just below": "nearly", "nearly": "nearly", "almost": "nearly",
-    "close to": "nearly", "approaching": "nearly", "not quite": "nearly",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "at most": "at most", "up to": "at most", "no more than": "at most", "a maximum of": "at most",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
-    "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about", "~": "about",
+    "just over": "more than",
+    "just above": "more than",
+    "slightly more than": "more than",
+    "well over": "more than",
+    "well above": "more than",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "north of": "more than",
+    "exceeding": "more than",
+    "exceeds": "more than",
+    "beyond": "more than",
+    "at least": "at least",
+    "no less than": "at least",
+    "no fewer than": "at least",
+    "a minimum of": "at least",
+    "just under": "nearly",
+    "just below": "nearly",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "approaching": "nearly",
+    "not quite": "nearly",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "below": "less than",
+    "at most": "at most",
+    "up to": "at most",
+    "no more than": "at most",
+    "a maximum of": "at most",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "approx.": "about",
+    "~": "about",
 }
 _QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
-_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
-        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
 _WORD_NUMBER = rf"{_WORD}(?:[- ]{_WORD})*(?:[- ]hundred(?:[- ](?:and[- ])?{_WORD}(?:[- ]{_WORD})?)?)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|mln|bn|tn|trn|m|b|k)"
@@ -66,14 +151,16 @@ class Quantity:
     """A number read from text: value, the qualifier, how precisely it was written, and where."""
 
     value: float
-    qualifier: str | None      # canonical: "more than", "at least", "nearly", "less than", "at most", "about"
-    decimals: int              # decimals as written ("3.30" → 2); words and fractions → 0
-    is_word: bool              # written in words ("thirty", "two-thirds")
-    is_fraction: bool          # a fraction word ("two-thirds")
-    currency: str | None       # "USD", "EUR", "GBP" or None
+    qualifier: str | None  # canonical: "more than", "at least", "nearly", "less than", "at most", "about"
+    decimals: int  # decimals as written ("3.30" → 2); words and fractions → 0
+    is_word: bool  # written in words ("thirty", "two-thirds")
+    is_fraction: bool  # a fraction word ("two-thirds")
+    currency: str | None  # "USD", "EUR", "GBP" or None
     start: int
     end: int
     text: str
+    #: the value of one unit in the last written digit ("3.3%" → 0.1; "$1.47 trillion" → 1e10)
+    unit: float = 1.0
 
     @property
     def is_bound(self) -> bool:
@@ -134,16 +221,33 @@ def quantities(text: str) -> list[Quantity]:
         end = match.end()
         if scale_word in {"m", "b", "k"} and not (match.group("digits") and text[match.start("scale") - 1].isdigit()):
             scale_word = ""
-            end = match.end("digits") if match.group("digits") else match.end("words") if match.group("words") else match.end()
+            end = (
+                match.end("digits")
+                if match.group("digits")
+                else match.end("words")
+                if match.group("words")
+                else match.end()
+            )
+        unit = 10.0**-decimals
         if scale_word:
             value *= _SCALES[scale_word]
+            unit *= _SCALES[scale_word]
         qualifier = match.group("qual")
         start = match.start()
         while start < end and text[start].isspace():
             start += 1
-        found.append(Quantity(
-            value=value, qualifier=QUALIFIERS.get(qualifier.casefold()) if qualifier else None,
-            decimals=decimals, is_word=is_word, is_fraction=is_fraction,
-            currency=_currency(match.group("currency")), start=start, end=end, text=text[start:end],
-        ))
+        found.append(
+            Quantity(
+                value=value,
+                qualifier=QUALIFIERS.get(qualifier.casefold()) if qualifier else None,
+                decimals=decimals,
+                is_word=is_word,
+                is_fraction=is_fraction,
+                currency=_currency(match.group("currency")),
+                start=start,
+                end=end,
+                text=text[start:end],
+                unit=unit,
+            )
+        )
     return found

@@ -1,0 +1,119 @@
+"""``natosim check``: find and verify the claims about NATO in a news article (file, text or stdin)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from natosim.cli.render import Format, FormatOption, dumps
+
+_VERDICT_STYLE = {"supported": "green", "contradicted": "red", "imprecise": "yellow", "not checkable": "dim"}
+
+
+def _read_input(source: str) -> str | bytes:
+    """'-' → stdin; an existing path → its bytes; otherwise the argument is the text itself."""
+    from natosim.engines.claims import ClaimsInputError
+
+    if source == "-":
+        return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    stripped = source.strip()
+    if not stripped:
+        return source
+    looks_like_path = (
+        len(stripped) < 4096
+        and "\n" not in stripped
+        and " " not in stripped
+        and stripped.lower().endswith((".txt", ".html", ".htm", ".md", ".xml"))
+    )
+    if len(stripped) < 4096 and "\n" not in stripped:
+        try:
+            path = Path(stripped).expanduser()
+            if path.is_file():
+                return path.read_bytes()
+            if path.is_dir():
+                raise ClaimsInputError(f"{stripped} is a directory; give a file, the text itself, or - for stdin")
+        except OSError as error:
+            if looks_like_path:
+                raise ClaimsInputError(f"cannot read {stripped}: {error.strerror}") from error
+    if looks_like_path:
+        raise ClaimsInputError(f"no such file: {stripped} (give a file, the text itself, or - for stdin)")
+    return source
+
+
+def check_command(
+    source: str = typer.Argument(
+        ..., metavar="FILE|TEXT|-", help="An article file (text or HTML), the text itself, or - for stdin."
+    ),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        "-d",
+        help="The article's date (YYYY-MM-DD): picks the NATO edition and counts allies then. "
+        "Default: the page's own date if found.",
+    ),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Pin a NATO edition (YYYY-MM) instead."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Find the checkable claims about NATO in an article and verify them against natosim's data and rules."""
+    from natosim.engines.claims import check
+
+    result = check(_read_input(source), date=date, edition=edition)
+    if fmt is Format.json:
+        typer.echo(dumps(result.to_dict()))
+        return
+    frame = result.to_frame()
+    header = (
+        f"{len(result.claims)} claims in {result.sentences} sentences ({result.input_format}); "
+        f"date: {result.date.isoformat() if result.date else 'unknown'} ({result.date_source}); "
+        f"NATO edition: {result.edition}"
+    )
+    counts = ", ".join(f"{k}: {v}" for k, v in result.counts().items() if v)
+    if fmt is Format.csv:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    if fmt is Format.md:
+        lines = [
+            f"**Claims checked** — {header}",
+            "",
+            counts,
+            "",
+            "| verdict | kind | claim | natosim holds | evidence | note |",
+            "|---|---|---|---|---|---|",
+        ]
+        for claim in result.claims:
+            evidence = "; ".join(f"{e.statement} [{e.source}]" for e in claim.evidence)
+            cells = [
+                claim.verdict,
+                claim.kind,
+                claim.text,
+                "" if claim.expected is None else str(claim.expected),
+                evidence,
+                claim.note,
+            ]
+            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+        typer.echo("\n".join(lines))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Claims checked", caption=f"{header}\n{counts}", show_lines=True)
+    for column in ("verdict", "kind", "claim", "natosim holds", "evidence (source)", "note"):
+        table.add_column(column, overflow="fold")
+    for claim in result.claims:
+        style = _VERDICT_STYLE.get(claim.verdict, "")
+        evidence = "\n".join(f"{e.statement} [{e.source}]" for e in claim.evidence)
+        table.add_row(
+            f"[{style}]{claim.verdict}[/{style}]" if style else claim.verdict,
+            claim.kind,
+            claim.text,
+            "" if claim.expected is None else str(claim.expected),
+            evidence,
+            claim.note,
+        )
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)

@@ -1,0 +1,14 @@
+"""The claim checker: find what a news text says about NATO and verify it against natosim.
+
+    import natosim
+    result = natosim.check("The US spent 3.3% of its GDP on defence in 2023.")
+    result.claims[0].verdict        # 'contradicted' (NATO, edition 2025-08: 3.10%)
+    result.to_frame()               # one row per claim with evidence and sources
+
+See docs/claims.md for the claim types, the tolerances and the corpus precision/recall.
+"""
+
+from natosim.engines.claims.check import check, parse_date
+from natosim.engines.claims.model import KINDS, VERDICTS, CheckResult, Claim, ClaimsInputError, Evidence
+
+__all__ = ["KINDS", "VERDICTS", "CheckResult", "Claim", "ClaimsInputError", "Evidence", "check", "parse_date"]

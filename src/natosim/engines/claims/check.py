@@ -1,0 +1,146 @@
+"""``check(text)``: find the checkable claims in a news text and verify each against natosim.
+
+The article's date matters (which NATO edition a journalist could read, how many allies there
+were, how old a war is): it is taken from ``date=`` when given, else from the page's metadata
+(HTML) or a dateline ("Published 12 July 2024"), else left unknown and each claim says what it
+assumed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal, cast
+
+from natosim.engines.claims import alliance, events, facts, law, spending
+from natosim.engines.claims.article import Article, read
+from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number
+from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
+
+_DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})\b")
+
+#: kinds whose stated year carries to the next sentence of the paragraph ("In 2023 the US spent
+#: 3.4%. Germany spent 1.6%." — both about 2023)
+_CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total"}
+
+#: finders in priority order: a quantity taken by one is not read again by the next
+FINDERS = (law.find, events.find, alliance.find, spending.find)
+
+
+def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """A date from ``YYYY-MM-DD`` (or a date object); ``ClaimsInputError`` otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError as error:
+        raise ClaimsInputError(
+            f"invalid date {value!r}: give the article's date as YYYY-MM-DD", field="date"
+        ) from error
+
+
+def detect_date(article: Article) -> tuple[dt.date | None, str]:
+    """The article's date from HTML metadata or a dateline near the top or bottom of the text."""
+    source = article.original
+    if article.input_format == "html":
+        try:
+            from trafilatura import extract_metadata
+
+            # only dates the page states (meta tags, JSON-LD, time elements): no guessing from
+            # copyright lines or URLs, which htmldate's extensive search would do
+            metadata = extract_metadata(source, date_config={"extensive_search": False, "original_date": True})
+            found = getattr(metadata, "date", None) if metadata is not None else None
+            if found:
+                return dt.date.fromisoformat(str(found)[:10]), "page metadata"
+        except Exception:  # metadata is a convenience: an unreadable page simply has no date
+            pass
+    lines = [line for line in source.splitlines() if line.strip()]
+    for line in lines[:12] + lines[-6:]:
+        if len(line) > 200 and not _DATELINE.search(line[:40]):
+            continue
+        iso = _ISO_DATE.search(line)
+        if iso and _DATELINE.search(line):
+            try:
+                return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), "dateline"
+            except ValueError:
+                continue
+        match = MONTH_YEAR.search(line)
+        # a dateline: "Published ..." or a line that is little more than the date ("July 9, 2024 10:42 AM")
+        rest = (line[: match.start()] + line[match.end() :]) if match else ""
+        bare = len(re.findall(r"[A-Za-z]{3,}", rest)) <= 4
+        if match and (_DATELINE.search(line) or bare) and (match.group(1) or match.group(3)):
+            try:
+                day = int(match.group(1) or match.group(3))
+                return dt.date(int(match.group(4)), month_number(match.group(2)), day), "dateline"
+            except ValueError:
+                continue
+    return None, "none"
+
+
+def _overlaps(a: Claim, b: Claim) -> bool:
+    return a.span[0] < b.span[1] and b.span[0] < a.span[1]
+
+
+def check(text: str | bytes, *, date: str | dt.date | None = None, edition: str | None = None) -> CheckResult:
+    """Find and verify the claims in ``text`` (plain text or HTML; str or UTF-8 bytes).
+
+    ``date`` is the article's date (YYYY-MM-DD); ``edition`` pins a NATO edition ("2024-06")
+    instead of the one published last before the date. Empty input gives an empty result; binary
+    or oversized input raises ``ClaimsInputError`` (a ``NatosimError``).
+    """
+    day = parse_date(date)
+    article = read(text)
+    date_source = "given" if day else "none"
+    if day is None and article.sentences:
+        day, date_source = detect_date(article)
+    if edition is not None:
+        from natosim.data import editions
+        from natosim.errors import UnknownEdition
+
+        if edition not in editions():
+            raise UnknownEdition(f"unknown edition {edition!r}; available: {', '.join(editions())}", field="edition")
+    chosen = edition or facts.edition_at(day)
+    context = ArticleContext(
+        date=day,
+        edition=chosen,
+        about_nato=any(
+            re.search(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b", s.text) for s in article.sentences
+        ),
+    )
+    claims: list[Claim] = []
+    for sentence in article.sentences:
+        if len(sentence.text) > 5000:  # a "sentence" this long is a table or a dump, not prose
+            continue
+        view = SentenceView(sentence, context)
+        used: set[int] = set()
+        found: list[Claim] = []
+        for finder in FINDERS:
+            for claim in finder(view, used):
+                if not any(_overlaps(claim, other) and claim.kind == other.kind for other in found):
+                    found.append(claim)
+        if sentence.text.rstrip(" \"'”’)").endswith("?"):
+            found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
+        claims.extend(sorted(found, key=lambda c: c.span))
+        if view.countries:
+            context.last_country = view.countries[-1]
+        if sentence.paragraph != context.last_paragraph:
+            context.last_year = None
+        stated = [c.year for c in found if c.kind in _CARRIES_YEAR and c.year is not None and "year: stated" in c.note]
+        if stated:
+            context.last_year = stated[-1]
+        context.last_paragraph = sentence.paragraph
+    return CheckResult(
+        claims=claims,
+        input_format=cast(Literal["text", "html", "empty"], article.input_format),
+        date=day,
+        characters=len(article.original),
+        sentences=len(article.sentences),
+        removed=article.removed,
+        date_source=date_source,
+        edition=chosen,
+    )

@@ -1,0 +1,191 @@
+"""The reading context of one sentence: the article's date, the years and countries it names, and
+a helper that turns a finding into a ``Claim`` with offsets in the original text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import cast
+
+from natosim.engines.claims.article import Sentence
+from natosim.engines.claims.gazetteer import Mention, mentions
+from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict
+from natosim.engines.claims.numbers import Quantity, quantities
+
+YEAR = re.compile(r"(?<![\w.,$€£-])(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+MONTH_YEAR = re.compile(
+    rf"\b(?:(\d{{1,2}})\s+)?({_MONTHS})\.?\s+(?:(\d{{1,2}}),?\s+)?(19[4-9]\d|20[0-4]\d)\b", re.IGNORECASE
+)
+_MONTH_NUMBER = {
+    name: index
+    for index, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+
+
+def month_number(name: str) -> int:
+    return _MONTH_NUMBER[name.casefold().rstrip(".")]
+
+
+@dataclass
+class ArticleContext:
+    """What the reader knows beyond one sentence: the article's date and the latest country named."""
+
+    date: dt.date | None
+    edition: str
+    last_country: Mention | None = None
+    last_paragraph: int = -1
+    last_year: int | None = None
+    #: the article mentions NATO/the alliance somewhere (a topic for sentences that do not repeat it)
+    about_nato: bool = False
+    #: topics read so far ("constitution:UKR"), for sentences that continue a story
+    topics: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SentenceView:
+    """One sentence with its quantities, years and countries, read once and shared by all finders."""
+
+    sentence: Sentence
+    context: ArticleContext
+
+    def __post_init__(self) -> None:
+        text = self.sentence.text
+        self.text = text
+        self.lower = text.casefold()
+        self.years = [(int(m.group(1)), m.start(1), m.end(1)) for m in YEAR.finditer(text)]
+        year_spans = {(start, end) for _, start, end in self.years}
+        self.quantities: list[Quantity] = [
+            q
+            for q in quantities(text)
+            if not any(start <= q.start and q.end <= end for start, end in year_spans)
+            and not (q.is_word and q.value == 1 and q.text.casefold() in {"a", "an", "one"})
+        ]
+        self.countries: list[Mention] = mentions(text)
+
+    def claim(
+        self,
+        *,
+        kind: str,
+        start: int,
+        end: int,
+        value: float | int | str | None,
+        verdict: str,
+        evidence: list[Evidence] | tuple[Evidence, ...] = (),
+        expected: float | int | str | None = None,
+        qualifier: str | None = None,
+        unit: str | None = None,
+        country: str | None = None,
+        year: int | None = None,
+        subject: str | None = None,
+        note: str = "",
+    ) -> Claim:
+        if verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {verdict!r}")
+        start = max(0, start)
+        end = min(len(self.text), max(end, start + 1))
+        return Claim(
+            kind=kind,
+            text=self.text[start:end],
+            sentence=self.text,
+            span=self.sentence.original_span(start, end),
+            sentence_span=(self.sentence.start, self.sentence.end),
+            value=value,
+            verdict=cast(Verdict, verdict),
+            evidence=tuple(evidence),
+            expected=expected,
+            qualifier=qualifier,
+            unit=unit,
+            country=country,
+            year=year,
+            subject=subject,
+            note=note,
+        )
+
+    def country_near(self, position: int, *, window: int = 120, exclude: set[str] | None = None) -> Mention | None:
+        """The country named closest before ``position`` (else just after it), within ``window`` chars."""
+        before = [
+            m
+            for m in self.countries
+            if m.end <= position and position - m.end <= window and (exclude is None or m.iso3 not in exclude)
+        ]
+        if before:
+            return before[-1]
+        after = [
+            m
+            for m in self.countries
+            if m.start >= position and m.start - position <= 40 and (exclude is None or m.iso3 not in exclude)
+        ]
+        return after[0] if after else None
+
+    def year_near(self, position: int, *, carry: bool = True) -> tuple[int | None, str]:
+        """The year a figure at ``position`` is about, and how it was found.
+
+        Prefers a year in the sentence (closest, after "in"/"for"/"by" or a possessive), then
+        relative years ("last year") against the article date, then the year carried from the
+        previous sentence of the paragraph, then the article's year.
+        """
+        date = self.context.date
+        relative = [m for m in re.finditer(r"\b(last|this|next|previous|past)\s+year\b", self.lower)]
+        candidates: list[tuple[float, int | None, str]] = []
+        for year, start, _ in self.years:
+            # a deadline ("by 2027") dates only the figure right before it ("2.5% by 2027")
+            if (
+                re.search(
+                    r"\b(?:by|until|before|no later than)\s+(?:the end of\s+)?$",
+                    self.text[max(0, start - 25) : start],
+                    re.IGNORECASE,
+                )
+                and not 0 <= start - position <= 40
+            ):
+                continue
+            # a year after the figure reads closer than one before it ("3.3% in 2023"); "up from three in
+            # 2014" after a comma belongs to another clause
+            clause_break = bool(re.search(r"[,;(—–]", self.text[min(start, position) : max(start, position)]))
+            candidates.append(
+                (abs(start - position) + (0 if start > position else 5) + (40 if clause_break else 0), year, "stated")
+            )
+        for match in relative:
+            offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[match.group(1)]
+            candidates.append(
+                (
+                    abs(match.start() - position),
+                    date.year + offset if date else None,
+                    f"'{match.group(0)}' from the article date",
+                )
+            )
+        usable = [c for c in candidates if c[1] is not None]
+        if usable:
+            _, chosen, how = min(usable, key=lambda c: c[0])
+            return chosen, how
+        if carry and self.context.last_year is not None and self.context.last_paragraph == self.sentence.paragraph:
+            return self.context.last_year, "carried from the previous sentence"
+        if date is not None:
+            return date.year, "article date"
+        return None, "not stated"
+
+
+def between(text: str, start: int, end: int) -> str:
+    return text[max(0, start) : max(0, end)]

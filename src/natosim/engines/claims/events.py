@@ -1,0 +1,712 @@
+"""Dates of events natosim's rules know: the founding (treaty signed 4 Apr 1949, in force 24 Aug
+1949), each ally's accession, the Art. 5 invocation (2001) and Art. 4 requests, the summits where
+pledges were made, Ukraine's membership application and its constitutional amendment (first
+reading Nov 2018, adopted Feb 2019), and ages counted from them ("the 75-year-old alliance",
+"the nearly three-year-old war")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from natosim.engines.claims import facts
+from natosim.engines.claims.context import MONTH_YEAR, SentenceView, month_number
+from natosim.engines.claims.model import Claim, Evidence
+from natosim.engines.claims.numbers import quantities
+
+_NATO = re.compile(r"\b(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Treaty of Washington)\b")
+_FOUNDED = re.compile(
+    r"\b(?:founded|founding|created|creation|established|formed|set up|born|birth|launched|"
+    r"inception|came into being|signed|signing|forged)\b",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(
+    r"\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
+    r"accession|was admitted|were admitted|entered (?:NATO|the alliance)|membership took effect|"
+    r"became members|(?:has|have) been (?:a |an )?(?:members?|ally|allies)(?: of (?:NATO|the alliance))? since|"
+    r"members? (?:of (?:NATO|the alliance) )?since|ally since)\b",
+    re.IGNORECASE,
+)
+_NOT_DONE = re.compile(
+    r"\b(?:appl\w+|bid|seek\w*|sought|ask\w*|invit\w*|want\w*|hope\w*|aspir\w*|could|would|may|"
+    r"might|plan\w*|will|not|never|yet|talks?|path|wish\w*|intend\w*|propos\w*|process|"
+    r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*)\b",
+    re.IGNORECASE,
+)
+_ART5 = re.compile(r"\b(?:Art(?:icle|\.)\s*5|Article Five|collective[- ]defen[cs]e clause)\b", re.IGNORECASE)
+_ART4 = re.compile(r"\b(?:Art(?:icle|\.)\s*4|Article Four)\b", re.IGNORECASE)
+_INVOKED = re.compile(
+    r"\b(?:invok\w*|invocation|trigger\w*|activat\w*|used|request\w*|call\w*|cited|asked for consultations|"
+    r"ask\w* for (?:\w+ )?consultations)\b",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(
+    r"\b(?:(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
+    r"once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times)\b",
+    re.IGNORECASE,
+)
+_SUMMITS: dict[str, str] = {
+    "wales": "Wales",
+    "newport": "Wales",
+    "vilnius": "Vilnius",
+    "the hague": "Hague",
+    "hague": "Hague",
+    "washington": "Washington",
+    "bucharest": "Bucharest",
+}
+_SUMMIT = re.compile(
+    r"(?:\b(?P<y1>(?:19|20)\d\d)\s+(?:NATO\s+)?(?P<n1>Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest)"
+    r"\s+[Ss]ummit\b)"
+    r"|(?:\b(?P<n2>Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest)\s+(?:NATO\s+)?[Ss]ummit\b"
+    r"(?:[^.;]{0,25}?\b(?:in|of)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?P<y2>(?:19|20)\d\d))?)"
+    r"|(?:\b[Ss]ummit\s+in\s+(?P<n3>Wales|Newport|Vilnius|The Hague|Washington|Bucharest),?\s+in\s+"
+    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?P<y3>(?:19|20)\d\d))"
+    r"|(?:\b(?P<y4>(?:19|20)\d\d)\s+(?:NATO\s+)?[Ss]ummit\s+in\s+(?P<n4>Wales|Newport|Vilnius|The Hague|Washington|"
+    r"Bucharest))"
+)
+_CONSTITUTION = re.compile(r"\bconstitution\w*\b", re.IGNORECASE)
+_AMEND = re.compile(
+    r"\b(?:amend\w*|enshrin\w*|chang\w*|wrote|written|inscrib\w*|embed\w*|put|insert\w*|"
+    r"anchor\w*|added|adopt\w*|passed|vot\w*|reading)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"[- ]years?[- ]old\s+(?:full[- ]scale\s+|Russian\s+)?(?P<what>war|invasion|conflict|alliance|"
+    r"treaty|organi[sz]ation|NATO)\b",
+    re.IGNORECASE,
+)
+_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
+_INVASION_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+full-scale Russian invasion")
+
+
+def _date_near(view: SentenceView, year: int, position: int) -> tuple[int | None, int | None]:
+    """(month, day) written with ``year`` around ``position`` ("7 March 2024", "March 7, 2024")."""
+    for match in MONTH_YEAR.finditer(view.text):
+        if int(match.group(4)) == year and abs(match.end() - position) < 6:
+            day = match.group(1) or match.group(3)
+            return month_number(match.group(2)), int(day) if day else None
+    return None, None
+
+
+def _compare_date(
+    view: SentenceView,
+    year: int,
+    position: int,
+    actual: dt.date,
+    alternatives: tuple[dt.date, ...] = (),
+    *,
+    coarse: bool = False,
+) -> tuple[str, str, str]:
+    """(verdict, expected, precision) comparing a written year/month/day with a date.
+
+    ``coarse``: the day written belongs to another event ("after the attacks of 11 September
+    2001"), so only the year is compared."""
+    month, day = _date_near(view, year, position)
+    if coarse:
+        month, day = None, None
+    candidates = (actual, *alternatives)
+    for candidate in candidates:
+        if (
+            candidate.year == year
+            and (month is None or candidate.month == month)
+            and (day is None or candidate.day == day)
+        ):
+            precision = "day" if day else "month" if month else "year"
+            return "supported", candidate.isoformat(), precision
+    precision = "day" if day else "month" if month else "year"
+    return "contradicted", actual.isoformat(), precision
+
+
+def _claim_date(
+    view: SentenceView,
+    *,
+    subject: str,
+    year: int,
+    start: int,
+    end: int,
+    actual: dt.date,
+    evidence: list[Evidence],
+    alternatives: tuple[dt.date, ...] = (),
+    note: str = "",
+    country: str | None = None,
+    coarse: bool = False,
+) -> Claim:
+    verdict, expected, precision = _compare_date(view, year, end, actual, alternatives, coarse=coarse)
+    return view.claim(
+        kind="event_date",
+        start=start,
+        end=end,
+        value=year,
+        verdict=verdict,
+        expected=expected,
+        evidence=evidence,
+        subject=subject,
+        year=year,
+        country=country,
+        unit=f"date ({precision})",
+        note=note or f"compared to the {precision}",
+    )
+
+
+def _age_tolerance(claimed: float, qualifier: str | None, age: float) -> str:
+    """Ages: "three-year-old" holds while 3 ≤ age < 4; "nearly three" while 2.5 ≤ age < 3 (or just
+    after); "over/more than N" when age > N; "about N" within half a year."""
+    if qualifier == "nearly":
+        return (
+            "supported"
+            if claimed - 0.5 <= age < claimed + 0.05
+            else "imprecise"
+            if claimed - 1 <= age < claimed + 0.25
+            else "contradicted"
+        )
+    if qualifier in ("more than", "at least"):
+        return "supported" if age >= claimed else "contradicted"
+    if qualifier in ("less than", "at most"):
+        return "supported" if age < claimed else "contradicted"
+    if qualifier == "about":
+        return "supported" if abs(age - claimed) <= 0.5 else "imprecise" if abs(age - claimed) <= 1 else "contradicted"
+    if math.floor(age) == claimed:
+        return "supported"
+    return "imprecise" if claimed - 0.5 <= age < claimed else "contradicted"
+
+
+def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    text = view.text
+    claims: list[Claim] = []
+    rules: Any = facts.rules()
+    taken: set[int] = set()  # year positions already used
+    treaty = rules.treaty()
+    founding = [
+        Evidence(
+            f"North Atlantic Treaty signed {treaty.signed.isoformat()} in {treaty.signed_at}; "
+            f"in force {treaty.entered_into_force.isoformat()}",
+            treaty.source,
+            treaty.signed.isoformat(),
+            rule="treaty",
+        )
+    ]
+
+    # --- summits
+    for match in _SUMMIT.finditer(text):
+        name = next(match.group(g) for g in ("n1", "n2", "n3", "n4") if match.group(g))
+        year_text = next((match.group(g) for g in ("y1", "y2", "y3", "y4") if match.group(g)), None)
+        if year_text is None:
+            continue
+        summit = _SUMMITS[name.casefold()]
+        known = _summit_date(rules, summit)
+        year = int(year_text)
+        position = match.start() + match.group(0).find(year_text)
+        taken.add(position)
+        if known is None:
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=match.end(),
+                    value=year,
+                    verdict="not checkable",
+                    subject=f"summit:{summit.casefold()}",
+                    year=year,
+                    note=f"natosim holds no sourced date for the {summit} summit",
+                )
+            )
+            continue
+        day, source, label = known
+        claims.append(
+            _claim_date(
+                view,
+                subject=f"summit:{summit.casefold()}",
+                year=year,
+                start=match.start(),
+                end=match.end(),
+                actual=day,
+                evidence=[Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")],
+            )
+        )
+
+    for year, ystart, yend in view.years:
+        if ystart in taken:
+            continue
+        before = text[max(0, ystart - 90) : ystart]
+        # --- founding
+        if _NATO.search(text) and _FOUNDED.search(before[-60:]) and not _JOIN.search(before[-40:]):
+            mention = view.country_near(ystart, window=60)
+            if mention is not None and mention.start > ystart:
+                mention = None  # "created in 1955 as an American project": a country after the year is not the subject
+            if (
+                mention is None
+                or _NATO.search(text[mention.end : ystart])
+                or re.search(r"\bfounding (?:member|ally|signator)", text[mention.end : ystart], re.IGNORECASE)
+            ):
+                verb = _FOUNDED.search(before[-60:])
+                signed = bool(verb and verb.group(0).casefold().startswith("sign"))
+                claims.append(
+                    _claim_date(
+                        view,
+                        subject="founding",
+                        year=year,
+                        start=ystart - len(before[-60:]) + verb.start() if verb else ystart,
+                        end=yend,
+                        actual=treaty.signed,
+                        alternatives=() if signed else (treaty.entered_into_force,),
+                        evidence=founding,
+                    )
+                )
+                taken.add(ystart)
+                continue
+        # --- Ukraine's constitutional amendment
+        continuing = "constitution:UKR" in view.context.topics and re.search(
+            r"\b(?:bill|amendment|first reading|second reading|final reading)\b", text, re.IGNORECASE
+        )
+        if (_CONSTITUTION.search(text) and _AMEND.search(text)) or continuing:
+            mention = view.country_near(ystart, window=200)
+            iso3 = mention.iso3 if mention else (view.context.last_country.iso3 if view.context.last_country else None)
+            if iso3 == "UKR" or re.search(r"\b(?:Rada|Ukrain\w*|Kyiv|Kiev)\b", text):
+                claim = _ukraine_constitution(view, rules, year, ystart, yend)
+                if claim is not None:
+                    claims.append(claim)
+                    view.context.topics.add("constitution:UKR")
+                    taken.add(ystart)
+                    continue
+        # --- Art. 5 / Art. 4
+        art5 = _ART5.search(text) or _continued(view, 5)
+        art4 = _ART4.search(text) or _continued(view, 4)
+        if (art5 or art4) and _INVOKED.search(text):
+            article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
+            claim = _invocation_year(view, rules, article, year, ystart, yend)
+            if claim is not None:
+                claims.append(claim)
+                taken.add(ystart)
+                continue
+        # --- Ukraine's application
+        if re.search(r"\bappl(?:ied|ication)\b", before[-60:], re.IGNORECASE) and _NATO.search(text):
+            mention = view.country_near(ystart, window=120)
+            if mention is not None and mention.iso3 == "UKR":
+                table = rules.aspirants()
+                row = table[table["iso3"] == "UKR"].iloc[0]
+                applied = dt.date.fromisoformat(str(row["membership_application_date"])[:10])
+                claims.append(
+                    _claim_date(
+                        view,
+                        subject="application:UKR",
+                        year=year,
+                        start=mention.start,
+                        end=yend,
+                        actual=applied,
+                        country="UKR",
+                        evidence=[
+                            Evidence(
+                                f"Ukraine applied for NATO membership on {applied.isoformat()}",
+                                first_source(row["sources"]),
+                                applied.isoformat(),
+                                rule="aspirants",
+                            )
+                        ],
+                    )
+                )
+                taken.add(ystart)
+                continue
+        # --- accessions
+        join = None
+        for candidate in _JOIN.finditer(before):
+            join = candidate
+        if join is not None:
+            join_at = ystart - len(before) + join.start()
+            mention = view.country_near(join_at, window=90)
+            if mention is None and view.context.last_country is not None and re.match(r"\s*(?:It|The country)\b", text):
+                mention = view.context.last_country
+            if mention is None or mention.start > join_at:
+                continue
+            between = text[mention.end : join_at]
+            if _NOT_DONE.search(between + " " + join.group(0)) or _NOT_DONE.search(text[join_at:ystart]):
+                continue
+            joined = facts.accession(mention.iso3)
+            if joined is None:
+                claims.append(
+                    view.claim(
+                        kind="event_date",
+                        start=mention.start,
+                        end=yend,
+                        value=year,
+                        verdict="contradicted",
+                        expected="not a member",
+                        country=mention.iso3,
+                        subject=f"accession:{mention.iso3}",
+                        year=year,
+                        evidence=[Evidence(f"{mention.iso3} is not among the 32 allies", "facts-members", None)],
+                        note="not a NATO member",
+                    )
+                )
+                taken.add(ystart)
+                continue
+            claims.append(
+                _claim_date(
+                    view,
+                    subject=f"accession:{mention.iso3}",
+                    year=year,
+                    start=mention.start,
+                    end=yend,
+                    actual=joined,
+                    country=mention.iso3,
+                    evidence=[
+                        Evidence(
+                            f"{mention.iso3} acceded on {joined.isoformat()} (instrument deposited)",
+                            "facts-members",
+                            joined.isoformat(),
+                        )
+                    ],
+                )
+            )
+            taken.add(ystart)
+
+    # --- accessions dated by a month alone ("Sweden, which joined in March"): the year is the article's
+    if view.context.date is not None:
+        claims.extend(_accession_month_only(view, taken))
+
+    # --- how many times Art. 5 / Art. 4 were invoked
+    for pattern, article in ((_ART5, 5), (_ART4, 4)):
+        named = pattern.search(text) is not None
+        continued = _continued(view, article) is not None
+        if not (named or continued) or not _INVOKED.search(text):
+            continue
+        if article == 4 and _ART5.search(text) and not _ART4.search(text):
+            continue
+        times = _TIMES.search(text)
+        if times is None:
+            continue
+        if times.group("once"):
+            claimed = 1
+        elif times.group("twice"):
+            claimed = 2
+        else:
+            parsed = quantities(times.group("n"))
+            if not parsed:
+                continue
+            claimed = int(parsed[0].value)
+        recorded = _invocations(rules, article, None)
+        invocations = _invocations(rules, article, view.context.date)
+        requester = view.country_near(times.start(), window=160) if article == 4 else None
+        if requester is not None and requester.start < times.start():
+            # "Ankara has asked for Art. 4 consultations five times": that ally's requests
+            invocations = [i for i in invocations if requester.iso3 in i.requesting] or invocations
+        verdict = "supported" if claimed == len(invocations) else "contradicted"
+        claims.append(
+            view.claim(
+                kind="event_date",
+                start=times.start(),
+                end=times.end(),
+                value=claimed,
+                verdict=verdict,
+                expected=len(invocations),
+                subject=f"article{article}-count",
+                unit="invocations",
+                evidence=[
+                    Evidence(
+                        f"Art. {article}: {len(invocations)} "
+                        f"{'invocation' if article == 5 else 'requests'} to "
+                        f"{(view.context.date or recorded[-1].date).isoformat()}: "
+                        + (
+                            ", ".join(f"{i.date.isoformat()} ({'/'.join(i.requesting)})" for i in invocations) or "none"
+                        ),
+                        (invocations or recorded)[-1].source,
+                        len(invocations),
+                        rule=f"article{article}",
+                    )
+                ],
+                note="counted to the article date" if view.context.date else "counted over all recorded invocations",
+            )
+        )
+
+    for pattern, article in ((_ART5, 5), (_ART4, 4)):
+        if pattern.search(text):
+            view.context.topics.discard(f"article{9 - article}@{view.sentence.paragraph}")
+            view.context.topics.add(f"article{article}@{view.sentence.paragraph}")
+
+    # --- ages and anniversaries
+    for q in view.quantities:
+        if q.start in used:
+            continue
+        age = _AGE.match(text[q.end :])
+        if not age:
+            continue
+        what = age.group("what").casefold()
+        if what in ("war", "invasion", "conflict"):
+            origin, label, source = _invasion(rules)
+        else:
+            origin, label, source = treaty.signed, "treaty signed", treaty.source
+        if view.context.date is None:
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=q.start,
+                    end=q.end + age.end(),
+                    value=q.value,
+                    qualifier=q.qualifier,
+                    unit="years",
+                    verdict="not checkable",
+                    subject=f"age:{what}",
+                    note="an age needs the article's date (--date)",
+                )
+            )
+            continue
+        years = (view.context.date - origin).days / 365.2425
+        verdict = _age_tolerance(q.value, q.qualifier, years)
+        claims.append(
+            view.claim(
+                kind="event_date",
+                start=q.start,
+                end=q.end + age.end(),
+                value=q.value,
+                qualifier=q.qualifier,
+                unit="years",
+                verdict=verdict,
+                expected=round(years, 2),
+                subject=f"age:{what}",
+                evidence=[
+                    Evidence(
+                        f"{label} {origin.isoformat()}: {years:.2f} years before {view.context.date.isoformat()}",
+                        source,
+                        origin.isoformat(),
+                    )
+                ],
+                note="ages: 'N-year-old' holds while N ≤ age < N+1",
+            )
+        )
+        used.add(q.start)
+    for match in _ANNIVERSARY.finditer(text):
+        if not _NATO.search(text):
+            continue
+        n = int(match.group("n"))
+        stated = next((y for y, _, _ in view.years), None)
+        when = stated if stated is not None else (view.context.date.year if view.context.date else None)
+        if when is None:
+            continue
+        expected_year = treaty.signed.year + n
+        claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=n,
+                verdict="supported" if expected_year == when else "contradicted",
+                expected=when - treaty.signed.year,
+                subject="anniversary",
+                year=when,
+                evidence=founding,
+                note=f"{n}th anniversary falls in {expected_year}",
+            )
+        )
+    return claims
+
+
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|on)\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?!\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
+)
+
+
+def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
+    """Accessions written with a month but no year, read against the article's date."""
+    assert view.context.date is not None
+    found: list[Claim] = []
+    for match in _MONTH_ONLY.finditer(view.text):
+        before = view.text[max(0, match.start() - 40) : match.start()]
+        join = None
+        for candidate in _JOIN.finditer(before):
+            join = candidate
+        if join is None or _NOT_DONE.search(before[join.start() :]):
+            continue
+        join_at = match.start() - len(before) + join.start()
+        mention = view.country_near(join_at, window=60)
+        if mention is None or mention.start > join_at:
+            continue
+        joined = facts.accession(mention.iso3)
+        month = month_number(match.group("month"))
+        day = view.context.date
+        year = day.year if month <= day.month else day.year - 1
+        if joined is None:
+            continue
+        ok = joined.year == year and joined.month == month
+        found.append(
+            view.claim(
+                kind="event_date",
+                start=mention.start,
+                end=match.end(),
+                value=f"{year}-{month:02d}",
+                verdict="supported" if ok else "contradicted",
+                expected=joined.isoformat(),
+                country=mention.iso3,
+                subject=f"accession:{mention.iso3}",
+                year=year,
+                unit="date (month)",
+                evidence=[
+                    Evidence(
+                        f"{mention.iso3} acceded on {joined.isoformat()} (instrument deposited)",
+                        "facts-members",
+                        joined.isoformat(),
+                    )
+                ],
+                note=f"month without a year: read as the latest {match.group('month')} up to the article date",
+            )
+        )
+    return found
+
+
+def first_source(sources: object) -> str:
+    """The first entry of a ';'-separated sources cell, without a leading label ("Rada votes: url")."""
+    first = str(sources).split(";")[0].strip()
+    labelled = re.match(r"^[A-Za-z][\w ,()-]{0,40}:\s+(\S+\.\S+.*)$", first)
+    return labelled.group(1) if labelled and not first.startswith("http") else first
+
+
+def _continued(view: SentenceView, article: int) -> re.Match[str] | None:
+    """'It has been invoked once' / 'the allies invoked it' right after a sentence (or a question on
+    the line before) about Art. ``article``: the match of the pronoun."""
+    if _article_topic(view, article):
+        return re.search(r"\b(?:It|it|This clause)\b", view.text)
+    return None
+
+
+def _article_topic(view: SentenceView, article: int) -> bool:
+    """The previous sentence, in this paragraph or the one before, was about Art. ``article``."""
+    paragraph = view.sentence.paragraph
+    return any(f"article{article}@{p}" in view.context.topics for p in (paragraph, paragraph - 1))
+
+
+def _summit_date(rules: Any, summit: str) -> tuple[dt.date, str, str] | None:
+    for pledge in rules.pledges():
+        if summit.casefold() in pledge.forum.casefold() and pledge.adopted_precision == "day":
+            return pledge.adopted, pledge.source, f"{summit} summit ({pledge.id} adopted)"
+    table = rules.aspirants()
+    column = {"Bucharest": "bucharest_2008_pledge_date", "Washington": "washington_2024"}.get(summit)
+    if column:
+        for _, row in table.iterrows():
+            value = str(row[column])
+            found = re.match(r"(\d{4}-\d{2}-\d{2})", value)
+            if found:
+                return (
+                    dt.date.fromisoformat(found.group(1)),
+                    first_source(row["sources"]),
+                    f"{summit} summit",
+                )
+    return None
+
+
+def _invasion(rules: Any) -> tuple[dt.date, str, str]:
+    table = rules.aspirants()
+    row = table[table["iso3"] == "UKR"].iloc[0]
+    found = _INVASION_DATE.search(str(row["other_key_dates"]))
+    day = dt.date.fromisoformat(found.group(1)) if found else dt.date(2022, 2, 24)
+    return day, "Russia's full-scale invasion of Ukraine", "natosim.rules.aspirants (UKR other_key_dates)"
+
+
+def _invocations(rules: Any, article: int, day: dt.date | None) -> list[Any]:
+    items = rules.invocations().article_5 if article == 5 else rules.invocations().article_4
+    return [item for item in items if day is None or item.date <= day]
+
+
+def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, start: int, end: int) -> Claim | None:
+    items = _invocations(rules, article, None)
+    mention = view.country_near(start, window=160)
+    requesting = mention.iso3 if mention is not None and article == 4 else None
+    pool = [i for i in items if requesting is None or requesting in i.requesting]
+    if article == 4 and requesting is not None and not pool:
+        return view.claim(
+            kind="event_date",
+            start=start,
+            end=end,
+            value=year,
+            verdict="contradicted",
+            expected="no request",
+            subject=f"article4:{requesting}",
+            year=year,
+            country=requesting,
+            evidence=[
+                Evidence(
+                    f"{requesting} never requested Art. 4 consultations in natosim's record",
+                    items[-1].source,
+                    None,
+                    rule="article4",
+                )
+            ],
+        )
+    if not pool:
+        return None
+    best = min(pool, key=lambda i: abs(i.date.year - year))
+    alternatives = tuple(i.date for i in pool if i is not best) + tuple(
+        d for d in (getattr(best, "confirmed", None), getattr(best, "council_met", None)) if d
+    )
+    subject = f"article{article}" + (f":{requesting}" if requesting else "")
+    coarse = bool(
+        re.search(
+            r"\b(?:attacks?|after|following|invasion|war|incident|shoot\w*|strike)\b[^.;]{0,30}$",
+            view.text[max(0, start - 45) : start],
+            re.IGNORECASE,
+        )
+    )
+    return _claim_date(
+        view,
+        subject=subject,
+        year=year,
+        start=start,
+        end=end,
+        actual=best.date,
+        alternatives=alternatives,
+        country=requesting,
+        coarse=coarse,
+        evidence=[
+            Evidence(
+                f"Art. {article} {'invoked' if article == 5 else 'requested'} "
+                f"{i.date.isoformat()} by {'/'.join(i.requesting)}: {i.context[:90]}",
+                i.source,
+                i.date.isoformat(),
+                rule=f"article{article}",
+            )
+            for i in pool[:4]
+        ],
+    )
+
+
+def _ukraine_constitution(view: SentenceView, rules: Any, year: int, start: int, end: int) -> Claim | None:
+    table = rules.aspirants()
+    row = table[table["iso3"] == "UKR"].iloc[0]
+    basis = str(row["domestic_legal_basis"])
+    first = re.search(r"first reading (\d{4}-\d{2}-\d{2})", basis)
+    adopted = re.search(r"final adoption (\d{4}-\d{2}-\d{2})", basis)
+    signed = re.search(r"signed[^,;]*?(\d{4}-\d{2}-\d{2})", basis)
+    if not adopted:
+        return None
+    adoption = dt.date.fromisoformat(adopted.group(1))
+    source = first_source(row["sources"])
+    evidence = [
+        Evidence(
+            f"Ukraine's constitutional amendment on the EU/NATO course: "
+            f"{'first reading ' + first.group(1) + ', ' if first else ''}adopted {adoption.isoformat()}"
+            f"{', signed ' + signed.group(1) if signed else ''}",
+            source,
+            adoption.isoformat(),
+            rule="aspirants:UKR.domestic_legal_basis",
+        )
+    ]
+    first_reading = bool(
+        re.search(r"\bfirst reading|preliminary|initial vote|began|started|first vote\b", view.text, re.IGNORECASE)
+    )
+    actual = dt.date.fromisoformat(first.group(1)) if (first_reading and first) else adoption
+    alternatives = (dt.date.fromisoformat(signed.group(1)),) if signed and not first_reading else ()
+    verbs = list(_AMEND.finditer(view.text[max(0, start - 80) : start]))
+    if verbs:  # the claim reads from its verb: "amended its constitution in 2018"
+        start = max(0, start - 80) + verbs[0].start()
+    return _claim_date(
+        view,
+        subject="constitution:UKR",
+        year=year,
+        start=start,
+        end=end,
+        actual=actual,
+        alternatives=alternatives,
+        evidence=evidence,
+        country="UKR",
+        note="first reading" if first_reading else "adoption of the amendment (not its first reading)",
+    )

@@ -1,0 +1,214 @@
+"""What natosim holds, in the shape the verifier asks for: one figure with its source and edition.
+
+Figures come from ``natosim.data`` (NATO editions, SIPRI for non-allies), rules and history from
+``natosim.rules``. The edition used for a claim is the one a journalist could have read: the latest
+NATO edition published on or before the article's date (or the latest edition when no date is
+given); every other edition's value is reported beside it, because NATO revises recent years a lot
+(US 2023: 3.23% in June 2024, 3.10% in August 2025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    source: str
+    edition: str | None
+    year: int
+    estimate: bool = False
+
+
+def _clean(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+@lru_cache(maxsize=1)
+def edition_dates() -> dict[str, dt.date]:
+    """NATO edition → publication date (from ``natosim.sources()``)."""
+    from natosim.data import editions, sources
+
+    table = sources()
+    dates: dict[str, dt.date] = {}
+    for edition in editions():
+        row = table[table["id"] == f"nato-{edition}"]
+        published = str(row["published"].iloc[0]) if len(row) else f"{edition}-28"
+        try:
+            dates[edition] = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            dates[edition] = dt.date.fromisoformat(f"{edition}-28")
+    return dates
+
+
+def edition_at(day: dt.date | None) -> str:
+    """The latest edition published on or before ``day`` (the latest edition if None or earlier than all)."""
+    dates = edition_dates()
+    ordered = sorted(dates, key=lambda e: dates[e])
+    if day is None:
+        return ordered[-1]
+    known = [e for e in ordered if dates[e] <= day]
+    return known[-1] if known else ordered[0]
+
+
+@lru_cache(maxsize=4)
+def _figures(edition: str | None) -> pd.DataFrame:
+    from natosim.data import figures
+
+    return figures(edition=edition).set_index(["iso3", "year"]).sort_index()
+
+
+def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figure | None:
+    """One ally-year figure from one edition (None when that edition lacks it)."""
+    table = _figures(edition)
+    if (iso3, year) not in table.index:
+        return None
+    row = table.loc[(iso3, year)]
+    value = _clean(row[measure])
+    if value is None:
+        return None
+    used = row.get(f"edition_{measure}") or row.get("edition")
+    source = f"nato-{used}" if isinstance(used, str) else str(row["source"])
+    return Figure(value, source, used if isinstance(used, str) else None, year, bool(row.get("estimate", False)))
+
+
+def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[Figure]:
+    from natosim.data import editions
+
+    found = []
+    for edition in editions():
+        figure = ally_figure(iso3, year, measure, edition)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None:
+    table = _figures(edition).reset_index()
+    rows = table[(table["iso3"] == iso3) & table[measure].notna()]
+    return int(rows["year"].max()) if len(rows) else None
+
+
+def is_ally(iso3: str) -> bool:
+    return iso3 in set(allies_table()["iso3"])
+
+
+@lru_cache(maxsize=1)
+def allies_table() -> pd.DataFrame:
+    from natosim.data import allies
+
+    return allies()
+
+
+def comparator(iso3: str, year: int, measure: str) -> Figure | None:
+    """SIPRI figure of a non-ally (measure: milex_pct_gdp, milex_usd_current_mn)."""
+    from natosim.data import comparators
+
+    table = comparators()
+    rows = table[(table["iso3"] == iso3) & (table["year"] == year)]
+    if not len(rows):
+        return None
+    value = _clean(rows[measure].iloc[0])
+    if value is None:
+        return None
+    return Figure(value, str(rows["source"].iloc[0]), None, year)
+
+
+def comparator_years(iso3: str, measure: str) -> list[int]:
+    from natosim.data import comparators
+
+    table = comparators()
+    return sorted(int(y) for y in table.loc[(table["iso3"] == iso3) & table[measure].notna(), "year"])
+
+
+def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure | None:
+    """NATO's published total ("NATO Total" / "NATO Europe and Canada"); primary sources first."""
+    from natosim.data import aggregates
+
+    table = aggregates()
+    rows = table[(table["aggregate"] == name) & (table["year"] == year) & table[measure].notna()]
+    if not len(rows):
+        return None
+    order = [edition] if edition else []
+    order += sorted(set(rows["edition"]) - set(order), reverse=True)
+    for candidate in order:
+        chosen = rows[rows["edition"] == candidate]
+        primary = chosen[~chosen["source"].astype(str).str.startswith("press")]
+        pick = primary if len(primary) else chosen
+        if len(pick):
+            return Figure(
+                float(pick[measure].iloc[0]),
+                str(pick["source"].iloc[0]),
+                str(candidate),
+                year,
+                bool(pick["estimate"].iloc[0]),
+            )
+    return None
+
+
+def members_on(day: dt.date | None) -> list[str]:
+    """ISO3 of the allies on ``day`` (accession deposited on or before it); all allies if None."""
+    table = allies_table()
+    if day is None:
+        return sorted(table["iso3"])
+    return sorted(table.loc[table["accession_date"].dt.date <= day, "iso3"])
+
+
+def accession(iso3: str) -> dt.date | None:
+    table = allies_table()
+    rows = table[table["iso3"] == iso3]
+    return rows["accession_date"].iloc[0].date() if len(rows) else None
+
+
+def allies_at_or_above(year: int, threshold: float, edition: str | None) -> tuple[int, list[str], str] | None:
+    """How many members in ``year`` spent at least ``threshold``% of GDP, as NATO counts them
+    (values rounded to the two decimals NATO prints). None when the edition has no such year."""
+    table = _figures(edition).reset_index()
+    rows = table[(table["year"] == year) & table["member"]]
+    if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
+        return None
+    meets = rows[rows["defence_exp_pct_gdp"].round(2) >= threshold - 1e-9]
+    used = rows["edition_defence_exp_pct_gdp"].dropna()
+    return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
+
+
+def members_without(year: int, measure: str, edition: str | None) -> list[str]:
+    """Members in ``year`` for which the edition has no ``measure`` (missing, never counted as zero)."""
+    table = _figures(edition).reset_index()
+    rows = table[(table["year"] == year) & table["member"]]
+    return sorted(rows.loc[rows[measure].isna(), "iso3"])
+
+
+def population_covered(year: int, edition: str | None) -> tuple[float, int, str, str] | None:
+    """Sum of the members' (derived) population in ``year``: (people, allies counted, source, edition)."""
+    table = _figures(edition).reset_index()
+    rows = table[(table["year"] == year) & table["member"]]
+    if not len(rows) or rows["population_thousands"].isna().any():
+        return None
+    used = rows["edition_population_thousands"].dropna()
+    edition_used = str(used.iloc[0]) if len(used) else str(edition)
+    return float(rows["population_thousands"].sum()) * 1000, len(rows), f"nato-{edition_used}", edition_used
+
+
+def population_years(edition: str | None) -> list[int]:
+    table = _figures(edition).reset_index()
+    complete = table[table["member"]].groupby("year")["population_thousands"].apply(lambda s: s.notna().all())
+    return sorted(int(y) for y, ok in complete.items() if ok)
+
+
+def rules() -> Any:
+    """``natosim.rules`` (imported lazily: the checker works on figures even while rules load)."""
+    import natosim.rules as module
+
+    return module

@@ -1,0 +1,183 @@
+"""Pledge values: "the 2% target", "5% of GDP by 2035", "3.5% on core defence", "20% on equipment",
+"the target agreed in Wales in 2014". Checked against ``natosim.rules.pledges()``: the value must be
+a pledge's target, and a stated deadline ("by 2035") or adoption year ("agreed in 2014", "the 2023
+Vilnius summit") must match that pledge's."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from natosim.engines.claims import facts
+from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.model import Claim, Evidence
+from natosim.engines.claims.numbers import Quantity
+
+if TYPE_CHECKING:
+    from natosim.rules.models import Pledge
+
+#: Summit and forum names as news writes them → words found in a pledge's ``forum``.
+FORUMS: dict[str, str] = {
+    "wales": "Wales",
+    "newport": "Wales",
+    "vilnius": "Vilnius",
+    "hague": "Hague",
+    "riga": "Riga",
+    "defence ministers": "Defence Ministers",
+    "defense ministers": "Defence Ministers",
+}
+DEADLINE = re.compile(
+    r"\b(?:by|until|before|no later than|within)\s+(?:the\s+end\s+of\s+)?(20[2-4]\d)\b"
+    r"|\bwithin\s+(?:a|one)\s+decade\b",
+    re.IGNORECASE,
+)
+
+
+_ADOPTED = re.compile(
+    r"\b(?:agree\w*|adopt\w*|set|pledg\w*|endors\w*|commit\w*|made|introduc\w*|summit|since|"
+    r"decid\w*|struck|reached)\b",
+    re.IGNORECASE,
+)
+
+
+def _describe(pledge: Pledge) -> str:
+    target = pledge.target
+    what = "of defence spending on major equipment" if pledge.measure == "equipment_pct" else "of GDP"
+    deadline = f", by {pledge.deadline.year}" if pledge.deadline else ""
+    precision = getattr(pledge, "adopted_precision", "day")
+    adopted = {"year": str(pledge.adopted.year), "month": pledge.adopted.strftime("%Y-%m")}.get(
+        precision, pledge.adopted.isoformat()
+    )
+    return f"{pledge.id}: {target:g}% {what}{deadline}, adopted {adopted} ({pledge.forum})"
+
+
+def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool = False) -> Claim | None:
+    """Verify a pledge value (and any deadline/adoption year/forum stated with it)."""
+    try:
+        known = facts.rules().pledges()
+    except Exception as error:  # rules unavailable: say so instead of guessing
+        return view.claim(
+            kind="pledge_value",
+            start=q.start,
+            end=end,
+            value=q.value,
+            verdict="not checkable",
+            unit="% of GDP",
+            note=f"natosim.rules unavailable: {error}",
+        )
+    text = view.text
+    unit = "% of defence spending on equipment" if equipment and q.value >= 10 else "% of GDP"
+    if unit.startswith("% of GDP"):
+        matching = [p for p in known if p.target_pct_gdp is not None and abs(p.target_pct_gdp - q.value) < 1e-9]
+    else:
+        matching = [
+            p
+            for p in known
+            if p.equipment_share_pct is not None
+            and abs(p.equipment_share_pct - q.value) < 1e-9
+            and p.measure == "equipment_pct"
+        ]
+    if q.value == 5 and matching:
+        matching = [p for p in matching if p.id.endswith("total")] or matching
+    common: dict[str, Any] = {
+        "kind": "pledge_value",
+        "start": q.start,
+        "end": end,
+        "value": q.value,
+        "unit": unit,
+        "qualifier": q.qualifier,
+    }
+    values = sorted(
+        {
+            p.target
+            for p in known
+            if p.target is not None and (p.measure == "equipment_pct") == unit.startswith("% of defence")
+        }
+    )
+    if not matching:
+        evidence = [Evidence(_describe(p), p.source, p.target, rule=p.id) for p in known if p.target is not None]
+        return view.claim(
+            **common,
+            verdict="contradicted",
+            expected=", ".join(f"{v:g}%" for v in values),
+            evidence=evidence,
+            note=f"no NATO pledge of {q.value:g}% ({unit}); pledges are " + ", ".join(f"{v:g}%" for v in values),
+        )
+    # a deadline stated near the value ("by 2035")
+    following = [other.start for other in view.quantities if other.start > q.start]
+    near = text[q.start : min(len(text), end + 90, *(following or [len(text)]))]
+    deadline = DEADLINE.search(near)
+    years_said = [y for y, _, _ in view.years]
+    evidence = [Evidence(_describe(p), p.source, p.target, rule=p.id) for p in matching]
+    subject = matching[-1].id
+    if deadline:
+        wanted = 2024 if deadline.group(1) is None else int(deadline.group(1))
+        hits = [p for p in matching if p.deadline is not None and p.deadline.year == wanted]
+        if (
+            not hits
+            and not any(p.deadline for p in matching)
+            and deadline.group(1)
+            and deadline.group(0).startswith("in")
+        ):
+            hits = [p for p in matching if p.adopted.year == wanted]
+        if not hits:
+            expected = ", ".join(sorted({str(p.deadline.year) for p in matching if p.deadline})) or "no deadline"
+            return view.claim(
+                **common,
+                subject=subject,
+                year=wanted,
+                verdict="contradicted",
+                expected=expected,
+                evidence=evidence,
+                note=f"deadline {wanted} is not that of any {q.value:g}% pledge",
+            )
+        years_said = [y for y in years_said if y != wanted]
+        subject = hits[-1].id
+        matching = hits
+    forum = next((name for key, name in FORUMS.items() if re.search(rf"\b{key}\b", text, re.IGNORECASE)), None)
+    if forum:
+        hits = [p for p in matching if forum.casefold() in p.forum.casefold()]
+        if not hits:
+            return view.claim(
+                **common,
+                subject=subject,
+                verdict="contradicted",
+                expected="; ".join(f"{p.id} ({p.forum})" for p in matching),
+                evidence=evidence,
+                note=f"no {q.value:g}% pledge was made at {forum}",
+            )
+        matching = hits
+        subject = hits[-1].id
+    adoption = [
+        y
+        for y, start, stop in view.years
+        if y in years_said
+        and 1990 <= y <= 2040
+        and (
+            _ADOPTED.search(text[max(0, start - 50) : start])
+            or re.match(r"\W*(?:\w+\W+)?summit", text[stop : stop + 25], re.I)
+        )
+    ]
+    if adoption:
+        year = min(adoption, key=lambda y: abs(text.find(str(y)) - q.start))
+        hits = [p for p in matching if p.adopted.year == year]
+        if not hits:
+            expected = ", ".join(sorted({str(p.adopted.year) for p in matching}))
+            return view.claim(
+                **common,
+                subject=subject,
+                year=year,
+                verdict="contradicted",
+                expected=expected,
+                evidence=evidence,
+                note=f"no {q.value:g}% pledge was adopted in {year}",
+            )
+        subject = hits[-1].id
+    return view.claim(
+        **common,
+        subject=subject,
+        verdict="supported",
+        expected=q.value,
+        evidence=evidence,
+        note=f"NATO pledge{'s' if len(matching) > 1 else ''}: {', '.join(p.id for p in matching)}",
+    )

@@ -1,0 +1,805 @@
+"""Claims about money: a country's defence spending as % of GDP or in US$, the alliance's totals,
+one ally's share of them ("two-thirds", "disproportionate"), and how many allies meet 2%.
+
+A percentage in a sentence about defence money is read in this order: a share of the alliance's
+spending ("68% of NATO's spending"); a pledge value when target words are near ("the 2% target",
+"raise spending to 5% of GDP by 2035", see ``pledges``); a count of allies meeting a target
+("23 allies meet the 2% guideline"); a country meeting or missing a target ("Germany hit 2%");
+otherwise the spending of the country named nearest before it. Figures are NATO's for allies
+(edition by article date, see ``facts``) and SIPRI's for Russia, Ukraine, China and Belarus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from natosim.engines.claims import facts, pledges
+from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.model import Claim, Evidence
+from natosim.engines.claims.numbers import Quantity
+from natosim.engines.claims.tolerance import judge
+
+PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b|pc\b)", re.IGNORECASE)
+POINTS = re.compile(r"^\s?(?:%\s*|per\s?cent\s+|percent\s+)?(?:percentage\s+)?points?\b", re.IGNORECASE)
+GDP = re.compile(
+    r"\b(?:GDP|gross domestic product|economic output|national output|national income|GNI|"
+    r"the size of (?:its|their|the) econom(?:y|ies))\b",
+    re.IGNORECASE,
+)
+DEFENCE = re.compile(
+    r"\b(?:defen[cs]e|military|armed forces|armies|security|spend\w*|budget\w*|outlays?|"
+    r"expenditure)\b",
+    re.IGNORECASE,
+)
+TARGET_WORDS = re.compile(
+    r"\b(?:target|targets|goal|goals|guideline|guidelines|benchmark|threshold|pledge|pledges|"
+    r"commitment|commitments|floor|mark|bar|requirement|objective|yardstick|quota|norm|"
+    r"core defen[cs]e|defen[cs]e- and security-related|security-related|resilience)\b",
+    re.IGNORECASE,
+)
+ALLIANCE = re.compile(
+    r"\b(?:NATO|alliance|allies|allied|member states|members|member countries|summit|Hague|"
+    r"Vilnius|Wales)\b",
+    re.IGNORECASE,
+)
+PLEDGE_VERBS = re.compile(
+    r"\b(?:raise|raising|increase|increasing|boost|boosting|lift|lifting|hike|ramp|commit\w*|"
+    r"agree\w*|asked|pledg\w*|promis\w*|adopt\w*|endors\w*|decid\w*|required?|must|"
+    r"move towards|moving towards|aim\w*)\b",
+    re.IGNORECASE,
+)
+DEMAND_VERBS = re.compile(
+    r"\b(?:demand\w*|urg\w*|call(?:s|ed|ing)? for|wants?|wanted|propos\w*|suggest\w*|"
+    r"insist\w*)\b",
+    re.IGNORECASE,
+)
+MEETS = re.compile(
+    r"\b(?:meet|meets|met|meeting|reach|reached|reaches|reaching|hit|hits|hitting|achieve[sd]?|"
+    r"achieving|exceed\w*|surpass\w*|fulfil\w*|compl(?:y|ied|ies|iant)|top(?:s|ped)?|cross\w*|clear\w*|"
+    r"at or above|above|over|beyond)\b",
+    re.IGNORECASE,
+)
+MISSES = re.compile(
+    r"\b(?:miss|missed|misses|missing|fall short|fell short|falls short|falling short|below|under|"
+    r"short of|fail\w* to (?:meet|reach|hit)|not (?:meet|reach|hit)|yet to (?:meet|reach|hit)|"
+    r"has not (?:met|reached|hit)|have not (?:met|reached|hit)|did not (?:meet|reach|hit))\b",
+    re.IGNORECASE,
+)
+ALLY_COUNT = re.compile(
+    r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?\d+\s+|out of\s+\d+\s+)?"
+    r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|nations|countries)\b"
+    r"(?P<gap>[^.;%\d]{0,80})$",
+    re.IGNORECASE,
+)
+FRACTION_COUNT = re.compile(
+    r"(?P<num>\b(?:a|one|two|three)[- ](?:third|half|quarter|fifth)s?|\bhalf|\btwo-thirds|\bthree-quarters)\s+of\s+"
+    r"(?:the\s+|all\s+|its\s+|NATO(?:'s|’s)?\s+|\d+\s+)*(?:allies|members|member states|countries|nations)\b"
+    r"(?P<gap>[^.;%\d]{0,80})$",
+    re.IGNORECASE,
+)
+SHARE_OF = re.compile(
+    r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+)*(?:NATO|the alliance|alliance|allied|allies|NATO's|the alliance's|"
+    r"all allies'?|the 3\d allies'?|member states'?)\b"
+    r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
+    r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))",
+    re.IGNORECASE,
+)
+SHARE_VERBS = re.compile(
+    r"\b(?:accounts?|accounted|provides?|provided|contributes?|contributed|pays?|paid|makes? up|"
+    r"made up|is responsible|was responsible|shoulders?|covers?|foots?|bears?|carries|spends?|"
+    r"spent|represents?)\b",
+    re.IGNORECASE,
+)
+EUROPE_CANADA = re.compile(
+    r"\b(?:European allies and Canada|Europe and Canada|European members and Canada|"
+    r"Canada and (?:the )?European allies|European allies|European members|Europeans)\b",
+    re.IGNORECASE,
+)
+ALLIANCE_TOTAL = re.compile(
+    r"\b(?:NATO(?:'s)?\s+(?:allies|members|countries|total|as a whole|combined)|"
+    r"(?:all|the)\s+(?:3\d\s+)?(?:allies|members)|the alliance|allies combined|combined|"
+    r"collectively|together|in total|altogether|alliance-wide)\b",
+    re.IGNORECASE,
+)
+CHANGE_BEFORE = re.compile(
+    r"(?:increase|rise|boost|jump|hike|cut|additional|extra|another|more|by|up|down|"
+    r"aid|assistance|package|contract|deal|worth|loan|fund|grant)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+#: ISO3 codes whose defence figures come from SIPRI (non-allies natosim holds comparators for)
+SIPRI = {"RUS", "UKR", "CHN", "BLR"}
+
+
+def _pct(value: float) -> str:
+    return f"{value:.2f}%"
+
+
+def _figure_evidence(
+    iso3: str,
+    year: int,
+    measure: str,
+    primary: facts.Figure,
+    others: list[facts.Figure],
+    fmt: Callable[[float], str],
+) -> list[Evidence]:
+    evidence = [
+        Evidence(
+            f"{iso3} {year}: {fmt(primary.value)} (NATO edition {primary.edition}"
+            f"{', estimate' if primary.estimate else ''})",
+            primary.source,
+            primary.value,
+            primary.edition,
+        )
+    ]
+    for other in others:
+        if other.edition != primary.edition:
+            evidence.append(
+                Evidence(
+                    f"{iso3} {year}: {fmt(other.value)} in NATO edition {other.edition}"
+                    f"{' (estimate)' if other.estimate else ''}",
+                    other.source,
+                    other.value,
+                    other.edition,
+                )
+            )
+    return evidence
+
+
+def _vintage(
+    q: Quantity | float,
+    verdict: str,
+    why: str,
+    primary: facts.Figure,
+    others: list[facts.Figure],
+    measure: str,
+    qualifier: str | None = None,
+) -> tuple[str, str]:
+    """An earlier edition supporting a claim the chosen edition does not: ``imprecise`` (documented)."""
+    if verdict == "supported":
+        return verdict, why
+    for other in others:
+        if other.edition == primary.edition:
+            continue
+        again, _ = judge(q, other.value, measure, qualifier=qualifier)
+        if again == "supported":
+            moved = "revised it to" if (other.edition or "") < (primary.edition or "") else "had"
+            return "imprecise", (
+                f"matches NATO edition {other.edition} ({other.value:.4g}), but edition {primary.edition} "
+                f"(the one compared with) {moved} {primary.value:.4g}"
+            )
+    return verdict, why
+
+
+def _matching_years(iso3: str, q: Quantity, edition: str) -> str:
+    """Years whose figure the claim would match, as a hint ("3.3% is the 2022 figure")."""
+    hits = []
+    for year in range(2014, 2026):
+        figure = facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition)
+        if figure is not None and judge(q, figure.value, "pct_gdp")[0] == "supported":
+            hits.append(f"{year} ({figure.value:.2f}%)")
+    return f"; the claimed value matches {iso3} in {', '.join(hits)} (edition {edition})" if hits else ""
+
+
+def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, threshold: str | None = None) -> Claim:
+    """A country's defence spending as % of GDP in a year. ``threshold``: "meets" / "misses" a target."""
+    year, how = view.year_near(q.start)
+    edition = view.context.edition
+    kind, unit = "spending_pct_gdp", "% of GDP"
+    qualifier = {"meets": "at least", "misses": "less than"}.get(threshold or "", q.qualifier)
+    common: dict[str, Any] = {
+        "kind": kind,
+        "start": q.start,
+        "end": end,
+        "value": q.value,
+        "qualifier": qualifier,
+        "unit": unit,
+        "country": iso3,
+    }
+    if iso3 in SIPRI:
+        if year is None:
+            years = facts.comparator_years(iso3, "milex_pct_gdp")
+            year, how = (years[-1], "latest SIPRI year (no year stated)") if years else (None, how)
+        figure = facts.comparator(iso3, year, "milex_pct_gdp") if year else None
+        if figure is None:
+            return view.claim(**common, year=year, verdict="not checkable", note=f"no SIPRI figure for {iso3} {year}")
+        verdict, why = judge(q, figure.value, "pct_gdp", qualifier=qualifier)
+        evidence = [
+            Evidence(
+                f"{iso3} {year}: {_pct(figure.value)} of GDP (SIPRI definition, incl. paramilitary)",
+                figure.source,
+                figure.value,
+            )
+        ]
+        return view.claim(
+            **common,
+            year=year,
+            verdict=verdict,
+            expected=round(figure.value, 2),
+            evidence=evidence,
+            note=f"{why}; year: {how}",
+        )
+    if not facts.is_ally(iso3):
+        return view.claim(
+            **common, year=year, verdict="not checkable", note=f"natosim holds no defence figures for {iso3}"
+        )
+    if year is None:
+        year = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
+        how = "latest year with a figure (no year stated)"
+    if year is None:
+        return view.claim(**common, verdict="not checkable", note=f"no figure for {iso3}")
+    if how == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
+        latest = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
+        if latest is not None and latest < year:
+            year, how = latest, f"latest year with a figure before the article's year ({view.context.date})"
+    primary = facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition)
+    others = facts.ally_figures_all_editions(iso3, year, "defence_exp_pct_gdp")
+    if primary is None:
+        fallback = [f for f in others if f.edition != edition]
+        if not fallback:
+            return view.claim(
+                **common,
+                year=year,
+                verdict="not checkable",
+                note=f"NATO publishes no % of GDP for {iso3} {year} (missing, never zero)",
+            )
+        primary = fallback[-1]
+    fmt = _pct
+    evidence = _figure_evidence(iso3, year, "defence_exp_pct_gdp", primary, others, fmt)
+    printed = round(primary.value, 2)
+    if threshold == "meets":
+        verdict = "supported" if printed >= q.value - 1e-9 else "contradicted"
+        why = f"NATO's printed figure {printed:.2f}% {'≥' if verdict == 'supported' else '<'} {q.value:g}%"
+    elif threshold == "misses":
+        verdict = "supported" if printed < q.value - 1e-9 else "contradicted"
+        why = f"NATO's printed figure {printed:.2f}% {'<' if verdict == 'supported' else '≥'} {q.value:g}%"
+    else:
+        verdict, why = judge(q, primary.value, "pct_gdp")
+        verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        if verdict == "contradicted":
+            why += _matching_years(iso3, q, edition)
+    return view.claim(
+        **common, year=year, verdict=verdict, expected=printed, evidence=evidence, note=f"{why}; year: {how}"
+    )
+
+
+def _alliance_scope(view: SentenceView, position: int) -> str | None:
+    before = view.text[:position]
+    if EUROPE_CANADA.search(before[-120:]):
+        return "NATO Europe and Canada"
+    if ALLIANCE_TOTAL.search(before[-120:]) or re.search(r"\bNATO\b", before[-60:]):
+        return "NATO Total"
+    return None
+
+
+def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measure: str, unit: str) -> Claim:
+    """NATO's published total for the alliance (or Europe and Canada): % of GDP or US$."""
+    year, how = view.year_near(q.start)
+    edition = view.context.edition
+    if year is None:
+        candidates = [y for y in range(2025, 2013, -1) if facts.aggregate(scope, y, measure, edition)]
+        year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
+    figure = facts.aggregate(scope, year, measure, edition) if year else None
+    common: dict[str, Any] = {
+        "kind": "alliance_total",
+        "start": q.start,
+        "end": end,
+        "value": q.value,
+        "qualifier": q.qualifier,
+        "unit": unit,
+        "subject": scope,
+        "year": year,
+    }
+    if figure is None:
+        return view.claim(**common, verdict="not checkable", note=f"no {scope} total for {year}")
+    if measure == "defence_exp_pct_gdp":
+        verdict, why = judge(q, figure.value, "pct_gdp")
+        expected: float = round(figure.value, 2)
+        statement = f"{scope} {year}: {figure.value:.2f}% of GDP (edition {figure.edition})"
+    else:
+        verdict, why = judge(q, figure.value * 1e6, "money")
+        expected = round(figure.value * 1e6)
+        statement = f"{scope} {year}: US${figure.value / 1e3:,.1f} bn current (edition {figure.edition})"
+    evidence = [Evidence(statement, figure.source, figure.value, figure.edition)]
+    return view.claim(**common, verdict=verdict, expected=expected, evidence=evidence, note=f"{why}; year: {how}")
+
+
+def _us_shares(year: int) -> tuple[float, float, str, str] | None:
+    """(US share of allied defence spending %, US share of allied GDP %, source, edition) for a year."""
+    share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", "2024-06")
+    total_gdp = facts.aggregate("NATO Total", year, "gdp_usd_current_mn", "2024-06")
+    us_gdp = facts.ally_figure("USA", year, "gdp_usd_current_bn", "2024-06")
+    if share is None or total_gdp is None or us_gdp is None:
+        return None
+    return share.value, us_gdp.value * 1000 / total_gdp.value * 100, share.source, str(share.edition)
+
+
+def alliance_share(
+    view: SentenceView, q: Quantity | None, start: int, end: int, iso3: str, *, qualitative: bool = False
+) -> Claim:
+    """One party's share of allied defence spending (US, or Europe and Canada)."""
+    year, how = view.year_near(start)
+    share_years = [y for y in range(2024, 2013, -1) if _us_shares(y)]
+    if year is None or year not in share_years:
+        note_year = f"no share for {year}; " if year is not None else ""
+        year, how = share_years[0], f"{note_year}latest year with US$ totals"
+    shares = _us_shares(year)
+    assert shares is not None
+    us_share, us_gdp_share, source, edition = shares
+    actual = us_share if iso3 == "USA" else 100 - us_share
+    subject = "USA" if iso3 == "USA" else "NATO Europe and Canada"
+    evidence = [
+        Evidence(
+            f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)",
+            source,
+            round(us_share, 2),
+            edition,
+        ),
+        Evidence(
+            f"US share of allied GDP {year}: {us_gdp_share:.1f}% (current US$)", source, round(us_gdp_share, 2), edition
+        ),
+    ]
+    if qualitative:
+        own = us_share if iso3 == "USA" else 100 - us_share
+        gdp = us_gdp_share if iso3 == "USA" else 100 - us_gdp_share
+        verdict = "supported" if own > gdp else "contradicted"
+        return view.claim(
+            kind="alliance_share",
+            start=start,
+            end=end,
+            value="disproportionate",
+            verdict=verdict,
+            expected=round(own, 1),
+            evidence=evidence,
+            country=subject if iso3 == "USA" else None,
+            subject=subject,
+            year=year,
+            note=f"share of spending {own:.1f}% vs share of GDP {gdp:.1f}%; year: {how}",
+        )
+    assert q is not None
+    scale = 100.0 if q.is_fraction else 1.0
+    verdict, why = judge(q, actual, "share_pct", scale=scale)
+    return view.claim(
+        kind="alliance_share",
+        start=start,
+        end=end,
+        value=round(q.value * scale, 2),
+        verdict=verdict,
+        qualifier=q.qualifier,
+        unit="% of allied defence spending",
+        expected=round(actual, 2),
+        evidence=evidence,
+        country=iso3 if iso3 == "USA" else None,
+        subject=subject,
+        year=year,
+        note=f"{why}; year: {how}",
+    )
+
+
+def allies_meeting(view: SentenceView, count: Quantity, start: int, end: int, threshold: float) -> Claim:
+    """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values)."""
+    year, how = view.year_near(count.start)
+    edition = view.context.edition
+    if year is None:
+        known = [y for y in range(2014, 2026) if facts.allies_at_or_above(y, threshold, edition)]
+        year, how = (known[-1] if known else None), "latest year (no year stated)"
+    common: dict[str, Any] = {
+        "kind": "allies_meeting_target",
+        "start": start,
+        "end": end,
+        "value": count.value,
+        "qualifier": count.qualifier,
+        "unit": f"allies at ≥{threshold:g}% of GDP",
+        "year": year,
+    }
+    found = facts.allies_at_or_above(year, threshold, edition) if year is not None else None
+    if found is None or year is None:
+        return view.claim(**common, verdict="not checkable", note=f"no NATO figures for {year} ({how})")
+    number, codes, used = found
+    missing = facts.members_without(year, "defence_exp_pct_gdp", edition)
+    evidence = [
+        Evidence(
+            f"{number} allies at ≥{threshold:g}% of GDP in {year} (NATO edition {used}): {', '.join(codes)}",
+            f"nato-{used}",
+            number,
+            used,
+        )
+    ]
+    if missing:
+        evidence.append(
+            Evidence(f"no figure for {', '.join(missing)} in {year} (missing, not counted)", f"nato-{used}", None, used)
+        )
+    if count.is_fraction:
+        # "a third of NATO members met 2%": the share of the members that year
+        members = len(facts.members_on(dt.date(year, 12, 31)))
+        share = number / members * 100
+        verdict, why = judge(count, share, "share_pct", scale=100.0)
+        return view.claim(
+            **{**common, "value": round(count.value * 100, 1), "unit": f"% of allies at ≥{threshold:g}%"},
+            verdict=verdict,
+            expected=round(share, 1),
+            evidence=evidence,
+            note=f"{number} of {members} allies = {share:.1f}%; {why}; year: {how}",
+        )
+    verdict, why = judge(count, number, "count")
+    if verdict != "supported" and missing and number < count.value <= number + len(missing):
+        verdict, why = "not checkable", f"depends on {', '.join(missing)}, which NATO has no figure for"
+    elif verdict != "supported":
+        for other in facts.edition_dates():
+            if other == used:
+                continue
+            again = facts.allies_at_or_above(year, threshold, other)
+            if again and judge(count, again[0], "count")[0] == "supported":
+                verdict = "imprecise"
+                why = f"matches NATO edition {other} ({again[0]}) but edition {used} counts {number}"
+                evidence.append(
+                    Evidence(
+                        f"{again[0]} allies at ≥{threshold:g}% in {year} (edition {other})",
+                        f"nato-{other}",
+                        again[0],
+                        other,
+                    )
+                )
+    return view.claim(**common, verdict=verdict, expected=number, evidence=evidence, note=f"{why}; year: {how}")
+
+
+def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Claim:
+    """A country's defence spending in US$ (NATO current prices for allies, SIPRI for comparators)."""
+    year, how = view.year_near(q.start)
+    common: dict[str, Any] = {
+        "kind": "spending_money",
+        "start": q.start,
+        "end": end,
+        "value": q.value,
+        "qualifier": q.qualifier,
+        "unit": "US$ current",
+        "country": iso3,
+    }
+    if iso3 in SIPRI:
+        years = facts.comparator_years(iso3, "milex_usd_current_mn")
+        earlier = [y for y in years if year is not None and y <= year]
+        if how == "article date" and year not in years and earlier:
+            year, how = earlier[-1], "latest SIPRI year before the article's year"
+        if year is None and years:
+            year, how = years[-1], "latest SIPRI year (no year stated)"
+        figure = facts.comparator(iso3, year, "milex_usd_current_mn") if year else None
+        label = "SIPRI"
+    elif facts.is_ally(iso3):
+        edition = "2024-06"  # the only edition with per-ally US$ (README of the data)
+        if (
+            how == "article date"
+            and year is not None
+            and facts.ally_figure(iso3, year, "defence_exp_usd_current_mn", None) is None
+        ):
+            latest = facts.latest_year_with(iso3, "defence_exp_usd_current_mn", None)
+            if latest is not None and latest < year:
+                year, how = latest, f"latest year with a US$ figure before the article's year ({view.context.date})"
+        if year is None:
+            year = facts.latest_year_with(iso3, "defence_exp_usd_current_mn", None)
+            how = "latest year with a US$ figure (no year stated)"
+        figure = facts.ally_figure(iso3, year, "defence_exp_usd_current_mn", None) if year else None
+        label = f"NATO edition {figure.edition if figure else edition}"
+    else:
+        return view.claim(
+            **common, year=year, verdict="not checkable", note=f"natosim holds no defence figures for {iso3}"
+        )
+    if figure is None:
+        return view.claim(
+            **common,
+            year=year,
+            verdict="not checkable",
+            note=f"no US$ figure for {iso3} {year} (NATO's 2025 edition has no US$ per ally)",
+        )
+    verdict, why = judge(q, figure.value * 1e6, "money")
+    evidence = [
+        Evidence(
+            f"{iso3} {year}: US${figure.value / 1e3:,.1f} bn current ({label})",
+            figure.source,
+            figure.value,
+            figure.edition,
+        )
+    ]
+    return view.claim(
+        **common,
+        year=year,
+        verdict=verdict,
+        expected=round(figure.value * 1e6),
+        evidence=evidence,
+        note=f"{why}; year: {how}",
+    )
+
+
+_NOT_SWITCH = re.compile(
+    r"\b(?:(?:in|of|across|among|within|to)\s+(?:the\s+)?(?:alliance|NATO)|(?:NATO|alliance|allies)['’]s?"
+    r"|NATO\s+(?:guideline|target|goal|benchmark|pledge|average|figures|data|estimates?|rules?|standard|"
+    r"threshold|yardstick|report|chief|secretary|summit|spending))"
+    r"(?=\W)",
+    re.IGNORECASE,
+)
+SWITCH = re.compile(r"\b(?:allies|alliance|members|NATO|Europe)\b")
+
+
+def switches_subject(clause: str) -> bool:
+    """Does the text between a country and a figure name the alliance as a new subject?
+    ("Spain, the alliance's lowest spender, is at 2%" does not; "Spain and other allies spend" does.)"""
+    return bool(SWITCH.search(_NOT_SWITCH.sub(" ", clause)))
+
+
+def _subject_country(view: SentenceView, position: int) -> str | None:
+    mention = view.country_near(position)
+    if mention is not None:
+        between = view.text[mention.end : position]
+        if not switches_subject(between) or mention.end > position:
+            return mention.iso3
+    first = view.text.lstrip()[:30]
+    last = view.context.last_country
+    if (
+        last is not None
+        and view.context.last_paragraph == view.sentence.paragraph
+        and re.match(r"^(?:It|Its|The country|The government|That|This)\b", first)
+    ):
+        return last.iso3
+    return None
+
+
+def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    """Every money claim in one sentence (percentages and US$ amounts)."""
+    text = view.text
+    claims: list[Claim] = []
+    defence = bool(DEFENCE.search(text))
+    for q in view.quantities:
+        if q.start in used:
+            continue
+        after = text[q.end :]
+        if POINTS.match(after):
+            continue
+        percent = PERCENT.match(after)
+        if percent:
+            end = q.end + percent.end()
+            window_after = after[percent.end() : percent.end() + 70]
+            if SHARE_OF.match(window_after) and defence:
+                iso3 = _subject_country(view, q.start)
+                if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
+                    iso3 = "EUC"
+                if iso3 in ("USA", "EUC"):
+                    claims.append(alliance_share(view, q, q.start, end + len(window_after.split(" of ")[0]), iso3))
+                    used.add(q.start)
+                continue
+            if re.match(
+                r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
+                r"expenditure)",
+                window_after,
+                re.IGNORECASE,
+            ) and re.search(r"\b(?:equipment|procurement|weapons|hardware|investment)\b", text, re.IGNORECASE):
+                if _subject_country(view, q.start) and not TARGET_WORDS.search(text):
+                    continue  # one country's equipment share: not a pledge (and not a claim kind we check)
+                claim = pledges.pledge_value(view, q, end, equipment=True)
+                if claim is not None:
+                    claims.append(claim)
+                    used.add(q.start)
+                continue
+            gdp_here = bool(GDP.search(window_after[:50])) or bool(GDP.search(text))
+            # in an article about NATO, "X% of GDP" said of a country is its defence spending
+            defence_here = defence or bool(
+                view.context.about_nato and re.match(r"\s*of\s+(?:its\s+|their\s+)?GDP\b", window_after)
+            )
+            summit_talk = bool(ALLIANCE.search(text) and PLEDGE_VERBS.search(text))
+            if not (gdp_here and defence_here) and not TARGET_WORDS.search(text) and not summit_talk:
+                continue
+            if not gdp_here and not TARGET_WORDS.search(text[max(0, q.start - 60) : end + 60]) and not summit_talk:
+                continue
+            window = text[max(0, q.start - 70) : min(len(text), end + 80)]
+            before = text[: q.start]
+            # a target word attached to this figure: "2% target", "2% of GDP guideline", "target of 2%"
+            target_near = bool(
+                re.match(
+                    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)\s+)?(?:[\w-]+\s+){0,2}?"
+                    + TARGET_WORDS.pattern,
+                    text[end : end + 60],
+                    re.IGNORECASE,
+                )
+                or re.search(
+                    TARGET_WORDS.pattern + r"\s+(?:of|at|to spend|to|for)\s+(?:at least\s+|spending\s+)?$",
+                    before[-40:],
+                    re.IGNORECASE,
+                )
+            )
+            equipment = bool(
+                re.search(
+                    r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE
+                )
+            )
+            tail_before = before[-140:]
+            count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
+            at_least = False
+            if count is not None:
+                gap = count.group("gap")
+                at_least = bool(
+                    (
+                        q.qualifier in ("at least", "more than")
+                        and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
+                    )
+                    or re.search(
+                        r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
+                        r"or more)\s*$",
+                        gap,
+                        re.IGNORECASE,
+                    )
+                )
+            if (
+                count
+                and ((target_near and MEETS.search(count.group("gap"))) or at_least)
+                and not MISSES.search(count.group("gap"))
+            ):
+                offset = len(before) - len(tail_before) + count.start("num")
+                number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
+                if number is not None and number.start not in used:
+                    claims.append(allies_meeting(view, number, number.start, end, q.value))
+                    if target_near:  # "the alliance's target of spending 2%" also states the target
+                        pledge = pledges.pledge_value(view, q, end)
+                        if pledge is not None:
+                            claims.append(pledge)
+                    used.update({q.start, number.start})
+                    continue
+            mention = view.country_near(q.start)
+            clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
+            if target_near and mention is not None and clause and len(clause) < 80 and not switches_subject(clause):
+                later = [y for y, start, _ in view.years if end <= start <= end + 90]
+                year = later[0] if later else (view.context.date.year if view.context.date else None)
+                has_figure = year is not None and (
+                    facts.ally_figure(mention.iso3, year, "defence_exp_pct_gdp", view.context.edition) is not None
+                )
+                future = re.search(r"\b(?:will|won't|would|wouldn't|plans?|expects?|aims?|intends?)\b", clause)
+                if future and not has_figure and not re.search(r"\bby\s+20\d\d\b", text[end : end + 60]):
+                    # a future target ("Spain will not meet the 3.5% target"): the target's value is checkable
+                    claim = pledges.pledge_value(view, q, end)
+                    if claim is not None:
+                        claims.append(claim)
+                        used.add(q.start)
+                    continue
+                threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
+                if threshold is not None:
+                    claims.append(spending_pct(view, q, end, mention.iso3, threshold=threshold))
+                    # "below NATO's guideline of 2%" also states the guideline's value
+                    if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 40) : end + 40]):
+                        pledge = pledges.pledge_value(view, q, end)
+                        if pledge is not None:
+                            claims.append(pledge)
+                    used.add(q.start)
+                    continue
+            pledge_like = (
+                target_near
+                or (
+                    (PLEDGE_VERBS.search(text) or re.search(r"\bby\s+20[2-4]\d\b", text))
+                    and ALLIANCE.search(text)
+                    and (mention is None or switches_subject(clause) or re.search(r"\bsummit\b", clause))
+                )
+                or bool(
+                    mention is None
+                    and view.context.about_nato
+                    and gdp_here
+                    and (PLEDGE_VERBS.search(text) or TARGET_WORDS.search(window))
+                )
+            )
+            if pledge_like:
+                if DEMAND_VERBS.search(text[max(0, q.start - 80) : q.start]) and not target_near:
+                    continue
+                national = mention is not None and clause and len(clause) < 80 and not switches_subject(clause)
+                if national and mention is not None and re.match(r"[^.;]{0,60}?\bby\s+20\d\d\b", text[end:]):
+                    # one ally's own plan with its own deadline ("Germany has pledged 3.5% by 2029"): a
+                    # future figure of that ally, not a NATO pledge
+                    claims.append(spending_pct(view, q, end, mention.iso3))
+                    used.add(q.start)
+                    continue
+                claim = pledges.pledge_value(view, q, end, equipment=equipment)
+                if claim is not None:
+                    claims.append(claim)
+                    used.add(q.start)
+                continue
+            scope = None
+            europe_canada = EUROPE_CANADA.search(before[-120:])
+            if (
+                mention is None
+                or switches_subject(clause)
+                or (
+                    europe_canada
+                    and mention.iso3 == "CAN"
+                    and europe_canada.end() >= len(before[-120:]) - len(clause) - 1
+                )
+            ):
+                scope = _alliance_scope(view, q.start)
+            if scope and gdp_here:
+                claims.append(alliance_figure(view, q, end, scope, "defence_exp_pct_gdp", "% of GDP"))
+                used.add(q.start)
+                continue
+            if not gdp_here:
+                continue
+            iso3 = _subject_country(view, q.start)
+            if iso3 is not None:
+                claims.append(spending_pct(view, q, end, iso3))
+                used.add(q.start)
+            continue
+        # money
+        dollars = q.currency == "USD" or re.match(r"^\s?(?:US\s)?dollars\b", after)
+        euros = q.currency in ("EUR", "GBP") or re.match(r"^\s?(?:euros?|pounds)\b", after)
+        spend_verb = re.search(r"\b(?:spen[dt]\w*|budget\w*|expenditure|outlays?)\b", text, re.IGNORECASE)
+        if not (dollars or euros) or q.value < 1e6 or not (defence or (view.context.about_nato and spend_verb)):
+            continue
+        if not re.search(
+            r"\b(?:spen[dt]\w*|budget\w*|expenditure|outlays?|invest\w*|allocat\w*)\b", text, re.IGNORECASE
+        ):
+            continue
+        if CHANGE_BEFORE.search(text[max(0, q.start - 30) : q.start]):
+            continue
+        word = re.match(r"^\s?(?:US\s)?dollars\b", after)
+        end = q.end + (word.end() if word else 0)
+        if euros:
+            iso3 = _subject_country(view, q.start)
+            claims.append(
+                view.claim(
+                    kind="spending_money",
+                    start=q.start,
+                    end=end,
+                    value=q.value,
+                    qualifier=q.qualifier,
+                    unit=q.currency or "EUR",
+                    country=iso3,
+                    verdict="not checkable",
+                    note="natosim holds defence spending in US$ only; no currency conversion",
+                )
+            )
+            used.add(q.start)
+            continue
+        mention = view.country_near(q.start)
+        clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
+        scope = None
+        europe_canada = EUROPE_CANADA.search(text[: q.start][-120:])
+        if (
+            mention is None
+            or switches_subject(clause)
+            or (
+                europe_canada
+                and mention.iso3 == "CAN"
+                and europe_canada.end() >= len(text[: q.start][-120:]) - len(clause) - 1
+            )
+        ):
+            scope = _alliance_scope(view, q.start)
+        if scope:
+            claims.append(alliance_figure(view, q, end, scope, "defence_exp_usd_current_mn", "US$ current"))
+            used.add(q.start)
+            continue
+        iso3 = _subject_country(view, q.start)
+        if iso3 is not None:
+            claims.append(spending_money(view, q, end, iso3))
+            used.add(q.start)
+    # shares in words: "two-thirds of NATO's defence spending", "a disproportionate share"
+    for q in view.quantities:
+        if q.start in used or not q.is_fraction:
+            continue
+        tail = text[q.end : q.end + 90]
+        if SHARE_OF.match(tail) and defence:
+            iso3 = _subject_country(view, q.start)
+            if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
+                iso3 = "EUC"
+            if iso3 in ("USA", "EUC"):
+                claims.append(alliance_share(view, q, q.start, q.end, iso3))
+                used.add(q.start)
+    for match in re.finditer(
+        r"\bdisproportionate(?:ly)?\b(?:\s+(?:share|burden|amount|part|portion|load))?", text, re.IGNORECASE
+    ):
+        if not defence and not re.search(r"\b(?:burden|costs?|bill|contributions?|share)\b", text, re.IGNORECASE):
+            continue
+        if not (view.context.about_nato or ALLIANCE.search(text)):
+            continue
+        mention = view.country_near(match.start(), window=200)
+        iso3 = mention.iso3 if mention is not None else None
+        if EUROPE_CANADA.search(text[: match.start()]) and (
+            mention is None or EUROPE_CANADA.search(text[mention.end : match.start()])
+        ):
+            iso3 = "EUC"
+        if iso3 in ("USA", "EUC"):
+            claims.append(alliance_share(view, None, match.start(), match.end(), iso3, qualitative=True))
+    return claims

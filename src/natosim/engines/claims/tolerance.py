@@ -1,0 +1,129 @@
+"""How close a claimed number must be to the figure natosim holds, per kind of measure.
+
+Every tolerance is documented in docs/claims.md (section "Tolerances"); change both together.
+
+* An exact number is ``supported`` when the figure, rounded as the claim is written, equals it
+  ("3.3%" stands for 3.25–3.35); for counts, money and people written in words or with a scale
+  word the rounding allowance is capped at the measure's approximation width (so "one billion"
+  does not stand for anything from 0.5 to 1.5 billion).
+* Beyond the rounding, a claim within the ``imprecise`` width is ``imprecise``; further away it is
+  ``contradicted``.
+* "about/around/roughly X": ``supported`` within the ``approx`` width, ``imprecise`` within twice it.
+* "nearly/almost X": ``supported`` when the figure is below X by at most the ``approx`` width (or
+  equal after rounding); a figure slightly above X, or below by up to twice the width, is ``imprecise``.
+* Bounds ("over", "more than", "at least", "under", "less than", "at most"): ``contradicted`` when
+  the bound is false; when true, ``supported`` if the figure is within the ``bound_close`` width of
+  the bound, else ``imprecise`` (true but vague: "over 30" for 32 allies).
+* Fractions in words ("two-thirds") are shares: ``supported`` within ``fraction`` points,
+  ``imprecise`` within twice that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from natosim.engines.claims.numbers import Quantity
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    relative: bool  # widths are fractions of the figure (True) or absolute (percentage points)
+    imprecise: float
+    approx: float
+    bound_close: float
+    fraction: float = 2.5
+    min_absolute: float = 0.0  # a floor for relative widths (counts: at least one unit)
+
+
+TOLERANCES: dict[str, Tolerance] = {
+    # % of GDP, in percentage points: NATO prints two decimals; news rounds to one.
+    "pct_gdp": Tolerance(relative=False, imprecise=0.1, approx=0.15, bound_close=0.5),
+    # a share of an alliance total, in percentage points
+    "share_pct": Tolerance(relative=False, imprecise=2.0, approx=2.5, bound_close=5.0, fraction=2.5),
+    # counts of allies: exact means exact; bounds and approximations within 5% (at least 1)
+    "count": Tolerance(relative=True, imprecise=0.0, approx=0.05, bound_close=0.05, min_absolute=1.0),
+    # money in US$: rounding, then 5%; NATO and SIPRI definitions differ by more than that
+    "money": Tolerance(relative=True, imprecise=0.05, approx=0.05, bound_close=0.10),
+    # people: population is derived from NATO GDP tables (see data docs), so 5%
+    "population": Tolerance(relative=True, imprecise=0.05, approx=0.05, bound_close=0.05),
+    # years and days are exact
+    "exact": Tolerance(relative=False, imprecise=0.0, approx=0.0, bound_close=0.0),
+}
+
+
+def _n(value: float) -> str:
+    """A number for a note: '47.5 million', '1.2 bn', '0.1'."""
+    magnitude = abs(value)
+    if magnitude >= 1e9:
+        return f"{value / 1e9:.3g} bn"
+    if magnitude >= 1e6:
+        return f"{value / 1e6:.3g} million"
+    return f"{value:.4g}"
+
+
+def _width(tolerance: Tolerance, width: float, reference: float) -> float:
+    if not tolerance.relative:
+        return width
+    return max(abs(reference) * width, tolerance.min_absolute if width else 0.0)
+
+
+def judge(
+    claim: Quantity | float, actual: float, measure: str, *, qualifier: str | None = None, scale: float = 1.0
+) -> tuple[str, str]:
+    """(verdict, why) for a claimed quantity against the figure natosim holds.
+
+    ``scale`` converts the claim into the figure's unit (e.g. 100 for a fraction read as a share
+    in %). The reason names the tolerance applied, so a reader can see why a verdict was given.
+    """
+    tolerance = TOLERANCES[measure]
+    if isinstance(claim, Quantity):
+        value = claim.value * scale
+        qualifier = qualifier if qualifier is not None else claim.qualifier
+        half_unit = claim.unit * scale / 2
+        fraction = claim.is_fraction
+        if tolerance.relative and (claim.is_word or claim.unit > 1):
+            half_unit = min(half_unit, _width(tolerance, tolerance.approx, value))
+    else:
+        value, half_unit, fraction = float(claim) * scale, 0.0, False
+    difference = actual - value
+    eps = 1e-9 + abs(value) * 1e-12
+    if fraction and qualifier in (None, "about"):
+        width = tolerance.fraction
+        if abs(difference) <= width + eps:
+            return "supported", f"within {_n(width)} points of the fraction"
+        if abs(difference) <= 2 * width + eps:
+            return "imprecise", f"within {_n(2 * width)} points of the fraction"
+        return "contradicted", f"more than {_n(2 * width)} points from the fraction"
+    rounding = abs(difference) <= half_unit + eps
+    approx = _width(tolerance, tolerance.approx, value)
+    if qualifier in ("more than", "at least", "less than", "at most"):
+        holds = {
+            "more than": actual > value - eps if rounding else actual > value,
+            "at least": actual >= value - half_unit - eps if half_unit < approx else actual >= value - eps,
+            "less than": actual < value,
+            "at most": actual <= value + eps,
+        }[qualifier]
+        if not holds:
+            return "contradicted", f"the bound '{qualifier} {_n(value)}' does not hold"
+        close = _width(tolerance, tolerance.bound_close, value)
+        if abs(difference) <= close + eps:
+            return "supported", f"bound holds, figure within {_n(close)} of it"
+        return "imprecise", f"bound holds but the figure is more than {_n(close)} away (true but vague)"
+    if qualifier == "nearly":
+        if rounding or (-approx - eps <= difference <= 0):
+            return "supported", f"figure at most {_n(approx)} below the claim"
+        if 0 < difference <= max(approx, half_unit) + eps or -2 * approx - eps <= difference < 0:
+            return "imprecise", f"figure slightly above, or up to {_n(2 * approx)} below, the claim"
+        return "contradicted", "figure too far from 'nearly' the claim"
+    if qualifier == "about":
+        if rounding or abs(difference) <= approx + eps:
+            return "supported", f"within {_n(approx)} of the claim ('about')"
+        if abs(difference) <= 2 * approx + eps:
+            return "imprecise", f"within {_n(2 * approx)} of the claim ('about')"
+        return "contradicted", f"more than {_n(2 * approx)} from the claim"
+    if rounding:
+        return "supported", "equal once rounded as written"
+    loose = _width(tolerance, tolerance.imprecise, value)
+    if abs(difference) <= loose + eps:
+        return "imprecise", f"off by {_n(abs(difference))}, within the {_n(loose)} tolerance"
+    return "contradicted", f"off by {_n(abs(difference))}, beyond the {_n(loose)} tolerance"

@@ -1,0 +1,58 @@
+"""``natosim check`` as a user runs it: a file, the text itself, stdin; json/md/table; errors → exit 2."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_check_file_json(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", str(CORPUS / "01-seed-nato-explainer.txt"), "--format", "json")
+    assert r.code == 0, r.err
+    data = r.json()
+    assert data["input_format"] == "text" and data["edition"] == "2025-08"
+    verdicts = {c["text"]: c["verdict"] for c in data["claims"]}
+    assert verdicts["3.3%"] == "contradicted" and verdicts["60 senators"] == "contradicted"
+    senators = next(c for c in data["claims"] if c["text"] == "60 senators")
+    assert senators["evidence"][0]["rule"] == "us_withdrawal_law"
+
+
+def test_check_text_with_date_markdown(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "The US spent 3.3% of its GDP on defence in 2023.", "--date", "2024-10-01", "--format", "md")
+    assert r.code == 0, r.err
+    assert "| imprecise | spending_pct_gdp | 3.3% | 3.23 |" in r.out
+    assert "nato-2024-06" in r.out
+
+
+def test_check_html_table(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", str(CORPUS / "02-hague-summit.html"))
+    assert r.code == 0, r.err
+    assert "supported: 8" in r.out and "2025-06-26" in r.out
+
+
+def test_check_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    stdin = io.TextIOWrapper(io.BytesIO(b"NATO was founded in 1950."))
+    monkeypatch.setattr("sys.stdin", stdin)
+    r = cli("check", "-", "--format", "json")
+    assert r.code == 0, r.err
+    assert r.json()["claims"][0]["verdict"] == "contradicted"
+
+
+def test_check_errors_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "missing-article.html")
+    assert r.code == 2 and "no such file" in r.err and "Traceback" not in r.err
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01\x02" * 50)
+    r = cli("check", str(binary))
+    assert r.code == 2 and "binary" in r.err
+    r = cli("check", "text", "--date", "31/12/2024")
+    assert r.code == 2 and "YYYY-MM-DD" in r.err
+
+
+def test_check_empty_text(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "   ", "--format", "json")
+    assert r.code == 0 and r.json()["claims"] == []

@@ -1,0 +1,138 @@
+"""Reading the input: numbers in words with qualifiers, countries from demonyms and offices,
+debris removal, and offsets that point into the ORIGINAL text (HTML included)."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+from natosim.engines.claims.article import read
+from natosim.engines.claims.gazetteer import mentions
+from natosim.engines.claims.numbers import quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("two-thirds", 2 / 3, None),
+        ("over 30", 30, "more than"),
+        ("nearly three", 3, "nearly"),
+        ("more than 950 million", 950e6, "more than"),
+        ("about $1.6 trillion", 1.6e12, "about"),
+        ("thirty-two", 32, None),
+        ("at least 3.5", 3.5, "at least"),
+        ("a billion", 1e9, None),
+        ("US$ 967.7bn", 967.7e9, None),
+        ("one hundred and five", 105, None),
+    ],
+)
+def test_quantities(text: str, value: float, qualifier: str | None) -> None:
+    found = quantities(text)
+    assert found and abs(found[0].value - value) < 1e-6 * max(1, value) and found[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("the German government said", "DEU"),
+        ("Polish Defense Minister Wladyslaw Kosiniak-Kamysz", "POL"),
+        ("Washington wants allies to pay more", "USA"),
+        ("the Pentagon", "USA"),
+        ("Ankara objected", "TUR"),
+        ("Türkiye", "TUR"),
+        ("The Hague ordered new frigates", "NLD"),
+    ],
+)
+def test_countries(text: str, iso3: str) -> None:
+    assert [m.iso3 for m in mentions(text)][:1] == [iso3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Washington summit",
+        "at the Vilnius Summit",
+        "the Washington Treaty",
+        "NATO headquarters in Brussels",
+        "us and them",
+    ],
+)
+def test_not_countries(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_nearly_three_year_old_war_needs_and_uses_the_date() -> None:
+    text = "NATO leaders discussed the nearly three-year-old war in Ukraine."
+    undated = [c for c in check(text).claims if c.kind == "event_date"]
+    assert undated and undated[0].verdict == "not checkable"
+    dated = next(c for c in check(text, date="2024-12-20").claims if c.kind == "event_date")
+    assert dated.verdict == "supported" and 2.8 < float(dated.expected) < 2.9  # type: ignore[arg-type]
+
+
+def test_offsets_point_into_original_html() -> None:
+    html = (
+        "<html><body><nav>Menu</nav><article><h1>Spending</h1><p>Germany&rsquo;s government spent "
+        "2.12% of GDP on defence in 2024, NATO&nbsp;said.</p><p>Allies agreed the 5% target by 2035 "
+        "at The Hague.</p></article><footer>&copy; 2024</footer></body></html>"
+    )
+    result = check(html, edition="2024-06")
+    assert result.input_format == "html"
+    spending = next(c for c in result.claims if c.kind == "spending_pct_gdp")
+    assert html[spending.span[0] : spending.span[1]] == "2.12%"
+    start, end = spending.sentence_span
+    assert html[start:end].startswith("Germany&rsquo;s government") and html[start:end].endswith("NATO&nbsp;said.")
+    assert spending.country == "DEU" and spending.verdict == "supported"
+
+
+def test_offsets_point_into_original_text() -> None:
+    text = "Headline\n\nBy A. Writer\n\nThe U.S. spent 3.3% of GDP on defence in 2023, Gen. Smith said."
+    claim = check(text).claims[0]
+    assert text[claim.span[0] : claim.span[1]] == "3.3%"
+    assert text[claim.sentence_span[0] : claim.sentence_span[1]] == claim.sentence
+
+
+def test_debris_is_not_read() -> None:
+    text = """NATO spending rises
+
+Poland spends more than 4% of GDP on defence.
+
+Share on Facebook | Twitter | Email
+#NATO #Poland
+Related Articles
+23 allies hit the 2% target
+NATO has 40 members now
+What's your reaction? Like (3) Angry (9)
+Rate this article: 4.5/5 (12 votes)
+Leave a Reply
+Your email address will not be published.
+© 2025 News Corp. All rights reserved.
+"""
+    result = check(text)
+    assert [c.text for c in result.claims] == ["more than 4%"]
+    kept = " ".join(s.text for s in read(text).sentences)
+    for debris in ("Share on Facebook", "#NATO", "Related", "23 allies", "reaction", "Rate this", "Leave a Reply", "©"):
+        assert debris not in kept
+    assert result.removed  # removed ranges are reported
+
+
+def test_html_debris_is_not_read() -> None:
+    html = (
+        "<html><body><article><h1>Poland</h1><p>Poland spends 4.48% of GDP on defence in 2025, the most "
+        "in the alliance, according to NATO estimates published in August.</p></article>"
+        "<aside class='related'><h3>Related</h3><a>NATO has 40 members</a></aside>"
+        "<div class='comments'><form><textarea>Allies spend 1% of GDP</textarea></form></div></body></html>"
+    )
+    claims = check(html).claims
+    assert [(c.text, c.verdict) for c in claims] == [("4.48%", "supported")]
+
+
+def test_date_found_in_dateline_and_metadata() -> None:
+    result = check("Germany spends more\nPublished: 12 July 2024\n\nGermany spent 2.1% of GDP on defence last year.")
+    assert result.date is not None and result.date.isoformat() == "2024-07-12" and result.date_source == "dateline"
+    assert result.claims[0].year == 2023
+    html = (
+        '<html><head><meta property="article:published_time" content="2025-06-26T08:30:00Z"></head>'
+        "<body><article><p>NATO was founded in 1949 and now has 32 members, officials said today.</p>"
+        "</article></body></html>"
+    )
+    assert check(html).date_source == "page metadata"
