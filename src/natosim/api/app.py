@@ -9,7 +9,10 @@ runs go further and run in a background executor, answered by a run id to poll.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import import_module
+from importlib.util import find_spec
 
 from fastapi import FastAPI
 
@@ -43,11 +46,20 @@ the body is too large. Routes exist only for the capabilities installed: see `/a
 """
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """On shutdown, drop queued crisis jobs (a running one finishes its chunk; its run stays resumable)."""
+    yield
+    jobs = getattr(app.state, "crisis_jobs", None)
+    if jobs is not None:
+        jobs.shutdown()
+
+
 def create_app(settings: Settings | None = None, *, web: bool = True) -> FastAPI:
     """Build the app. ``settings`` default to ``Settings.from_env()``; ``web=False`` omits the dashboard."""
     settings = settings or Settings.from_env()
     app = FastAPI(title="natosim", version=natosim.__version__, description=DESCRIPTION,
-                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.settings = settings
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
@@ -56,7 +68,7 @@ def create_app(settings: Settings | None = None, *, web: bool = True) -> FastAPI
     app.include_router(meta.router, prefix="/api")
     mounted = []
     for capability, module, prefix in ROUTERS:
-        if BY_NAME[capability].available():
+        if find_spec(f"natosim.api.routers.{module}") is not None and BY_NAME[capability].available():
             router = import_module(f"natosim.api.routers.{module}").router
             app.include_router(router, prefix="/api" + prefix)
             mounted.append(capability)

@@ -55,7 +55,7 @@ def error_response(status: int, kind: str, message: str, field: str | None = Non
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
 
-def _location(loc: tuple[Any, ...] | list[Any]) -> str:
+def _location(loc: Any) -> str:
     """``("query", "year")`` → ``"year"``; ``("body", "draws")`` → ``"draws"``."""
     parts = [str(part) for part in loc if part not in ("query", "path", "body", "header", "cookie")]
     return ".".join(parts) if parts else "body"
@@ -76,12 +76,18 @@ def install(app: FastAPI) -> None:
         detail = [{"field": _location(p.get("loc", ())), "message": str(p.get("msg", ""))} for p in problems]
         return error_response(422, "invalid_request", f"{field}: {first.get('msg', 'invalid')}", field, detail)
 
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception) -> JSONResponse:
+        # a bug, not bad input: still JSON, without a traceback (the server log has it)
+        return error_response(500, "internal_error", f"internal error ({type(error).__name__}); "
+                                                     "please report it with the request that caused it")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         kinds = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}
         field = getattr(error, "field", None)
-        response = error_response(error.status_code, kinds.get(error.status_code, "http_error"),
-                                  str(error.detail), field)
+        kind = getattr(error, "kind", None) or kinds.get(error.status_code, "http_error")
+        response = error_response(error.status_code, kind, str(error.detail), field)
         if error.headers:
             response.headers.update(error.headers)
         return response
@@ -90,6 +96,13 @@ def install(app: FastAPI) -> None:
 class FieldError(StarletteHTTPException):
     """An HTTP error raised by the API itself (a limit exceeded), naming the field."""
 
-    def __init__(self, status_code: int, message: str, field: str | None = None) -> None:
+    def __init__(self, status_code: int, message: str, field: str | None = None, kind: str | None = None) -> None:
         super().__init__(status_code=status_code, detail=message)
         self.field = field
+        self.kind = kind or ("limit_exceeded" if status_code == 422 else None)
+
+
+def renamed(error: NatosimError, field: str) -> NatosimError:
+    """The same domain error blaming the request's own name for the field (``target``, not ``country``)."""
+    error.field = field
+    return error

@@ -41,22 +41,29 @@ class BodyLimit:
             return message
 
         started = False
+        refused = False
 
         async def tracked_send(message: Message) -> None:
-            nonlocal started
+            # FastAPI turns any error raised while it reads the body into its own 400; when the
+            # cause was the size limit, answer 413 instead and drop the app's answer.
+            nonlocal started, refused
+            if too_large and not started:
+                if not refused:
+                    refused = True
+                    await self._refuse(send)
+                return
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
         try:
             await self.app(scope, counted, tracked_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send)
         except Exception:
-            if too_large and not started:
+            if too_large and not started and not refused:
                 await self._refuse(send)
-            else:
+            elif not too_large:
                 raise
 
     async def _refuse(self, send: Send) -> None:

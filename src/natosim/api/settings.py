@@ -24,7 +24,6 @@ class Settings(BaseModel):
     max_text_chars: int = Field(100_000, ge=1, description="longest article the claims checker accepts")
     crisis_workers: int = Field(1, ge=1, description="crisis runs computed at once (others queue)")
     cache_size: int = Field(256, ge=0, description="scenario evaluations kept in memory (0: none)")
-    data_dir: str | None = Field(None, description="user data directory (default: $NATOSIM_DATA_DIR)")
 
     @classmethod
     def from_env(cls) -> Settings:

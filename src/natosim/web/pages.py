@@ -36,6 +36,7 @@ PAGES: tuple[Page, ...] = (
     Page("/burden", "burden", "Burden", "burden.html", "burden", "burden.js"),
     Page("/crisis", "crisis", "Crisis", "crisis.html", "crisis", "crisis.js"),
     Page("/claims", "claims", "Claims", "claims.html", "claims", "claims.js"),
+    Page("/api-docs", "api", "API", "api.html", "data", "api.js"),
 )
 
 

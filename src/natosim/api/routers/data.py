@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.api.serialise import jsonable, records
@@ -23,7 +23,7 @@ class Table(BaseModel):
 FIGURES_EXAMPLE = {
     "count": 1,
     "rows": [{"iso3": "POL", "country": "Poland", "year": 2024, "member": True,
-              "defence_exp_pct_gdp": 4.12, "edition": "2025-08", "source": "nato-2025-08",
+              "defence_exp_pct_gdp": 3.789, "edition": "2025-08", "source": "nato-2025-08",
               "sources": "nato-2024-06;nato-2025-08"}],
 }
 

@@ -1,0 +1,86 @@
+"""The rules as code: what was in force on a date, the pledges, the treaty, invocations, national law."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from natosim.api.errors import ERROR_RESPONSES
+from natosim.api.routers.data import Table, table
+from natosim.api.serialise import jsonable
+
+router = APIRouter(tags=["rules"], responses=ERROR_RESPONSES)
+
+PLEDGE_EXAMPLE = {
+    "id": "hague-2025-total", "name": "The Hague 2025 — 5% of GDP by 2035 (3.5% core + up to 1.5% related)",
+    "adopted": "2025-06-25", "forum": "The Hague Summit Declaration, Heads of State and Government",
+    "target_pct_gdp": 5.0, "deadline": "2035-12-31", "review_year": 2029, "measure": "defence_exp_pct_gdp",
+    "source": "https://www.firstpost.com/world/nato-pledges-5-gdp-defense-spending-by-2035-reaffirms-support-"
+              "for-ukraine-13900463.html",
+    "confidence": "high",
+}
+
+
+@router.get("", response_model=dict[str, Any], summary="The rules in force on a date",
+            description="Pledges adopted by then, the treaty articles as in force, the allies, the US "
+                        "withdrawal law if enacted, and the invocations of Art. 4 and 5 so far.")
+def rules_at(date: Annotated[str | None, Query(
+        description="ISO date YYYY-MM-DD (default: today)", examples=["2025-07-01"], max_length=30)] = None,
+             ) -> dict[str, Any]:
+    from natosim.rules import at
+
+    return jsonable(at(date if date is not None else dt.date.today()))  # type: ignore[no-any-return]
+
+
+@router.get("/pledges", response_model=list[dict[str, Any]], summary="Every spending pledge, oldest first",
+            responses={200: {"content": {"application/json": {"example": [PLEDGE_EXAMPLE]}}}})
+def pledges() -> list[dict[str, Any]]:
+    from natosim.rules import pledges as library_pledges
+
+    return jsonable(library_pledges())  # type: ignore[no-any-return]
+
+
+@router.get("/pledges/{pledge}", response_model=dict[str, Any], summary="One pledge by id",
+            responses={200: {"content": {"application/json": {"example": PLEDGE_EXAMPLE}}}})
+def pledge(pledge: str) -> dict[str, Any]:
+    from natosim.rules import pledge as library_pledge
+
+    return jsonable(library_pledge(pledge))  # type: ignore[no-any-return]
+
+
+@router.get("/treaty", response_model=dict[str, Any], summary="The North Atlantic Treaty, article by article")
+def treaty() -> dict[str, Any]:
+    from natosim.rules import treaty as library_treaty
+
+    return jsonable(library_treaty())  # type: ignore[no-any-return]
+
+
+@router.get("/invocations", response_model=dict[str, Any], summary="Invocations of Article 5 and Article 4")
+def invocations() -> dict[str, Any]:
+    from natosim.rules import invocations as library_invocations
+
+    return jsonable(library_invocations())  # type: ignore[no-any-return]
+
+
+@router.get("/us-withdrawal-law", response_model=dict[str, Any],
+            summary="US law on leaving NATO (FY2024 NDAA §1250A)")
+def us_withdrawal_law() -> dict[str, Any]:
+    from natosim.rules import us_withdrawal_law as library_law
+
+    return jsonable(library_law())  # type: ignore[no-any-return]
+
+
+@router.get("/ratifications", response_model=Table, summary="How long past enlargements took to ratify")
+def ratifications() -> Table:
+    from natosim.rules import ratification_history
+
+    return table(ratification_history())
+
+
+@router.get("/aspirants", response_model=Table, summary="Countries aspiring to join, with sources")
+def aspirants() -> Table:
+    from natosim.rules import aspirants as library_aspirants
+
+    return table(library_aspirants())

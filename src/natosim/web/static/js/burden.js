@@ -1,0 +1,87 @@
+/* Burden: Olson–Zeckhauser scatter (GDP vs % of GDP) and the game's counterfactual (observed vs predicted). */
+"use strict";
+
+(() => {
+  const { api, showError, el, keyValues, embed, renderTable } = natosim;
+  const form = document.getElementById("burden-form");
+  const status = document.getElementById("burden-status");
+
+  async function draw() {
+    showError(null);
+    const data = new FormData(form);
+    const year = Number(data.get("year"));
+    status.textContent = "computing…";
+    try {
+      const test = await api(`/api/burden/test?years=${year}`);
+      const points = test.points.filter((p) => p.year === year);
+      await embed("#burden-test", {
+        width: 640, height: 360,
+        data: { values: points },
+        layer: [
+          { mark: { type: "point", filled: true, size: 70, color: "#3b528b" },
+            encoding: {
+              x: { field: "gdp_usd_current_bn", type: "quantitative", scale: { type: "log" }, title: "GDP, current US$ bn (log scale)" },
+              y: { field: "defence_exp_pct_gdp", type: "quantitative", title: "Defence expenditure, % of GDP" },
+              tooltip: [{ field: "country" }, { field: "gdp_usd_current_bn", format: ",.0f" },
+                        { field: "defence_exp_pct_gdp", format: ".2f" }, { field: "sources" }],
+            } },
+          { mark: { type: "text", dx: 6, align: "left", fontSize: 10, color: "#1b1f24" },
+            encoding: { x: { field: "gdp_usd_current_bn", type: "quantitative", scale: { type: "log" } },
+                        y: { field: "defence_exp_pct_gdp", type: "quantitative" }, text: { field: "iso3" } } },
+        ],
+      });
+      const row = (test.years || []).find((r) => r.year === year) || {};
+      document.getElementById("burden-test-summary").replaceChildren(
+        keyValues({ year, allies: row.n, spearman_rho: row.rho, p_value: row.p, kendall_tau: row.tau, note: row.note }),
+        el("p", { text: test.answer || "" }));
+    } catch (error) { showError(error); }
+
+    try {
+      const query = new URLSearchParams({ base_year: year, threshold_pct: data.get("threshold_pct"),
+                                          guarantor: data.get("guarantor") });
+      const game = await api(`/api/burden/game?${query}`);
+      const rows = game.table.filter((r) => r.observed_pct_gdp !== null);
+      const long = rows.flatMap((r) => [
+        { country: r.country, iso3: r.iso3, what: "observed", pct: r.observed_pct_gdp },
+        { country: r.country, iso3: r.iso3, what: "predicted", pct: r.predicted_pct_gdp },
+      ]);
+      await embed("#burden-game", {
+        width: 640, height: { step: 15 },
+        data: { values: long },
+        layer: [
+          { mark: { type: "rule", color: "#9aa3ad" },
+            encoding: { y: { field: "country", type: "nominal", sort: { field: "pct", op: "max", order: "descending" }, title: null },
+                        x: { aggregate: "min", field: "pct", type: "quantitative", title: "% of GDP" },
+                        x2: { aggregate: "max", field: "pct" } } },
+          { mark: { type: "point", filled: true, size: 60 },
+            encoding: { y: { field: "country", type: "nominal", sort: { field: "pct", op: "max", order: "descending" } },
+                        x: { field: "pct", type: "quantitative" },
+                        color: { field: "what", type: "nominal", title: null,
+                                 scale: { domain: ["observed", "predicted"], range: ["#3b528b", "#fde725"] } },
+                        shape: { field: "what", type: "nominal", title: null },
+                        tooltip: [{ field: "country" }, { field: "what" }, { field: "pct", format: ".2f" }] } },
+        ],
+      });
+      const s = game.summary;
+      document.getElementById("burden-game-summary").replaceChildren(
+        keyValues({ base_year: s.base_year, edition: s.edition, guarantor: s.guarantor, threshold_pct: s.threshold_pct,
+                    allied_spending_observed_usd_bn: s.q_observed_usd_bn, allied_spending_predicted_usd_bn: s.q_predicted_usd_bn,
+                    change_pct: s.q_change_pct, moved_to_threshold: (s.moved_to_threshold || []).join(", "),
+                    below_threshold: (s.below_threshold || []).join(", ") || "none", converged: s.converged }),
+        el("p", { class: "help", text: (s.notes || []).join(" ") + ` Sources: ${(s.sources || []).join(", ")}.` }));
+      const table = el("table");
+      renderTable(table, game.table, [
+        { key: "country", label: "Ally" }, { key: "observed_pct_gdp", label: "Observed %", numeric: true },
+        { key: "predicted_pct_gdp", label: "Predicted %", numeric: true },
+        { key: "change_usd_bn", label: "Change US$ bn", numeric: true }, { key: "complies", label: "Complies" },
+        { key: "free_rides", label: "Free rides" }, { key: "edition", label: "Edition" }, { key: "sources", label: "Sources" },
+      ], { caption: "Game: observed and predicted spending per ally" });
+      document.getElementById("burden-game-summary").append(el("div", { class: "table-wrap" }, table));
+      status.textContent = "done";
+      document.body.dataset.burdenDone = "true";
+    } catch (error) { status.textContent = ""; showError(error); }
+  }
+
+  form.addEventListener("submit", (event) => { event.preventDefault(); draw(); });
+  draw();
+})();

@@ -1,0 +1,76 @@
+"""The OpenAPI examples are real answers: each example value equals what the API returns today."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def example(schema: dict, path: str, method: str = "get") -> object:
+    return schema["paths"][path][method]["responses"]["200"]["content"]["application/json"]["example"]
+
+
+def contains(actual: object, expected: object) -> bool:
+    """Every key of ``expected`` is in ``actual`` with the same value (lists: item by item, prefix)."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and contains(actual[k], v) for k, v in expected.items())
+    if isinstance(expected, list) and expected and isinstance(expected[0], dict):
+        return isinstance(actual, list) and all(
+            any(contains(row, item) for row in actual) for item in expected)
+    if isinstance(expected, float) and isinstance(actual, float):
+        return abs(actual - expected) < 1e-9
+    return actual == expected
+
+
+def test_figures_example(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    row = example(schema, "/api/figures")["rows"][0]
+    answer = client.get("/api/figures", params={"year": row["year"], "country": row["iso3"]}).json()
+    assert contains(answer["rows"][0], row)
+
+
+@pytest.mark.capability("rules")
+def test_pledge_example(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    pledge = example(schema, "/api/rules/pledges/{pledge}")
+    assert contains(client.get(f"/api/rules/pledges/{pledge['id']}").json(), pledge)
+
+
+@pytest.mark.capability("compliance")
+def test_compliance_example(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    shown = example(schema, "/api/compliance")
+    answer = client.get("/api/compliance", params={"year": shown["year"], "pledge": shown["pledge"]["id"]}).json()
+    assert contains(answer, {k: v for k, v in shown.items() if k != "summary"})
+    assert contains(answer["summary"], {k: v for k, v in shown["summary"].items() if k != "allies"})
+
+
+@pytest.mark.capability("procedures")
+def test_withdrawal_example(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    shown = dict(example(schema, "/api/procedures/withdrawal"))
+    shown.pop("steps")
+    params = {"country": shown["country"], "path": shown["path"]}
+    answer = client.get("/api/procedures/withdrawal", params=params).json()
+    assert contains(answer, shown)
+
+
+@pytest.mark.capability("burden")
+def test_game_example(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    shown = example(schema, "/api/burden/game")
+    answer = client.get("/api/burden/game", params={"base_year": 2024}).json()
+    assert contains(answer["summary"], shown["summary"])
+    row = shown["table"][0]
+    actual = next(r for r in answer["table"] if r["iso3"] == row["iso3"])
+    assert actual["observed_pct_gdp"] == row["observed_pct_gdp"]
+    assert round(actual["predicted_pct_gdp"], 9) == row["predicted_pct_gdp"]
+    assert actual["complies"] is row["complies"]
+
+
+@pytest.mark.capability("scenarios")
+def test_posted_yaml_example_is_a_valid_scenario(client) -> None:
+    from natosim.api.routers.scenarios import EXAMPLE_YAML
+
+    response = client.post("/api/scenarios/evaluate", json={"yaml": EXAMPLE_YAML})
+    assert response.status_code == 200, response.text
+    assert response.json()["scenario"]["name"] == "us-guarantee-3-5pct-example"

@@ -1,0 +1,89 @@
+"""The dashboard's pages and assets, served by the same app: no network, no CDN, honest notices."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from natosim.web.pages import PAGES, STATIC
+
+TEMPLATES = STATIC.parent / "templates"
+
+
+@pytest.fixture
+def client():  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from natosim.api import create_app
+
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+def test_every_page_renders_with_navigation_and_a_skip_link(client) -> None:
+    for page in PAGES:
+        response = client.get(page.path)
+        assert response.status_code == 200, page.path
+        html = response.text
+        assert '<a class="skip" href="#main">' in html
+        assert f'aria-current="page">{page.title}<' in html
+        assert '<html lang="en">' in html
+
+
+def test_every_local_asset_a_page_references_exists(client) -> None:
+    for page in PAGES:
+        html = client.get(page.path).text
+        for url in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+            assert client.get(url).status_code == 200, url
+
+
+def test_no_page_or_asset_of_ours_loads_anything_from_the_network() -> None:
+    """Only the vendored libraries may mention URLs (in their own strings); our files load none."""
+    ours = [*TEMPLATES.glob("*.html"), *(STATIC / "js").glob("*.js"), *(STATIC / "css").glob("*.css")]
+    assert len(ours) >= 9
+    for path in ours:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"https?://", text), path.name
+        assert "@import" not in text and "url(" not in text, path.name
+
+
+def test_vendored_assets_are_pinned_licensed_and_small() -> None:
+    vendor = STATIC / "vendor"
+    manifest = (vendor / "VENDORED.md").read_text(encoding="utf-8")
+    lock = json.loads((Path(__file__).resolve().parents[2] / "web-assets" / "package-lock.json").read_text())
+    for package, file in (("vega", "vega.min.js"), ("vega-lite", "vega-lite.min.js"),
+                          ("vega-embed", "vega-embed.min.js"), ("world-atlas", "countries-110m.json")):
+        version = lock["packages"][f"node_modules/{package}"]["version"]
+        assert f"| {file} | {package} | {version} |" in manifest
+        assert (vendor / f"LICENSE.{package}").is_file()
+    total = sum(path.stat().st_size for path in vendor.iterdir())
+    assert total < 3 * 1024 * 1024
+
+
+def test_the_map_geometry_has_every_ally(client) -> None:
+    """Every ally has a feature in the Natural Earth 110m countries, keyed by its ISO numeric code."""
+    import natosim
+
+    topology = client.get("/static/vendor/countries-110m.json").json()
+    ids = {geometry.get("id") for geometry in topology["objects"]["countries"]["geometries"]}
+    numeric = client.get("/web/iso-numeric.json").json()
+    missing = [code for code in natosim.allies()["iso3"] if numeric[code] not in ids]
+    assert missing == []
+
+
+def test_a_page_whose_capability_has_not_landed_says_so(monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from natosim.api import create_app
+    from natosim.api.capabilities import Capability
+
+    monkeypatch.setattr(Capability, "available", lambda self: self.name in {"data", "rules"})
+    with TestClient(create_app()) as client:
+        for page in PAGES:
+            html = client.get(page.path).text
+            landed = page.capability in {"data", "rules"}
+            assert ("Not available yet" in html) is not landed, page.path
+            assert (f"/static/js/{page.script}" in html) is landed, page.path
