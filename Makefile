@@ -17,6 +17,8 @@ setup: $(STAMP)
 ## the main job on the bundled data
 demo: $(STAMP)
 	$(BIN)/natosim brief --scenarios
+	@echo ""
+	@echo "Dashboard and HTTP API: $(BIN)/natosim serve   →  http://127.0.0.1:8000/  (API under /api/)"
 
 ## every test (installs Chromium for the browser tests when missing)
 test: $(STAMP) browser

@@ -32,9 +32,11 @@ const natosim = (() => {
     box.hidden = false;
   }
 
-  function fmt(value, digits = 2) {
+  function fmt(value, digits = 2, key = "") {
     if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "—";
     if (typeof value === "boolean") return value ? "yes" : "no";
+    // years are labels, not quantities: no thousands separator (2024, not 2,024)
+    if (typeof value === "number" && /(^|_)year$/.test(key) && Number.isInteger(value)) return String(value);
     if (typeof value === "number") {
       return Math.abs(value) >= 1000 ? value.toLocaleString("en-GB", { maximumFractionDigits: 0 })
                                      : value.toLocaleString("en-GB", { maximumFractionDigits: digits });
@@ -100,7 +102,7 @@ const natosim = (() => {
         const tr = el("tr");
         for (const column of columns) {
           const value = row[column.key];
-          const text = column.format ? column.format(value, row) : fmt(value);
+          const text = column.format ? column.format(value, row) : fmt(value, 2, column.key);
           const missing = value === null || value === undefined;
           tr.append(el("td", { class: `${column.numeric ? "num" : ""} ${missing ? "missing" : ""}`.trim(),
                                title: missing ? "missing figure (not zero)" : "" }, text));

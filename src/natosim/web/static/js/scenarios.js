@@ -81,8 +81,18 @@
       if (result.notes && result.notes.length) {
         tables.append(el("h3", { text: "Notes" }), el("ul", {}, ...result.notes.map((n) => el("li", { text: n }))));
       }
-      const sources = (result.scenario.sources || []).map((s) => s.id || JSON.stringify(s));
-      if (sources.length) tables.append(el("p", { class: "help", text: `Scenario sources: ${sources.join("; ")}` }));
+      const sources = result.scenario.sources || [];
+      if (sources.length) {
+        const items = sources.map((s) => {
+          const label = [s.title, s.publisher, s.date].filter(Boolean).join(", ");
+          const item = el("li", {});
+          if (s.url) item.append(el("a", { href: s.url, text: label || s.url }));
+          else item.append(label || String(s.id || ""));
+          if (s.confidence) item.append(` (confidence: ${s.confidence})`);
+          return item;
+        });
+        tables.append(el("h3", { text: "Sources of the scenario" }), el("ul", { class: "help" }, ...items));
+      }
       await showYear(result, Number(chooser.value));
       status.textContent = `evaluated ${result.scenario.name} over ${years[0]}–${years[years.length - 1]}`;
       document.body.dataset.scenarioDone = result.scenario.name;
