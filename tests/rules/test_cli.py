@@ -69,7 +69,7 @@ def test_article5_and_rules_commands(cli) -> None:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize("args, needle", [
     (("rules", "at", "2025-13-01"), "month 13"),
-    (("procedure", "withdrawal", "USA", "--notice", "2025-13-01"), "notice date"),
+    (("procedure", "withdrawal", "USA", "--notice", "2025-13-01"), "notice_date"),
     (("procedure", "accession", "UKR", "--invited", "2026-02-30"), "not a calendar date"),
     (("compliance", "--year", "2024", "--pledge", "wales-2015"), "Valid ids"),
     (("procedure", "accession", "Atlantis"), "unknown country"),

@@ -6,7 +6,6 @@ Only parses, calls ``natosim.scenario`` and renders. ``--format json`` of ``run`
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 import typer
@@ -65,21 +64,15 @@ def show_command(scenario: str = typer.Argument(..., help="Bundled name or YAML 
     render_mapping(data, Format.json if fmt in (Format.json, Format.csv) else fmt, title=loaded.headline())
 
 
-def _crisis(result: Any, target: str, draws: int) -> dict[str, Any] | None:
-    """The crisis engine under the scenario's headline state, against the baseline with the same seed
-    (``natosim.engines.crisis.scenario_crisis``; plain ``run_crisis`` if that is all there is)."""
-    if importlib.util.find_spec("natosim.engines.crisis") is None:
-        typer.echo("note: the crisis engine (natosim.engines.crisis) is not available", err=True)
-        return None
-    import natosim.engines.crisis as crisis_engine
+def _crisis(result: Any, target: str, draws: int) -> dict[str, Any]:
+    """The crisis engine under the scenario's headline state, against the baseline with the same seed.
 
-    year = result.headline_year()
-    if hasattr(crisis_engine, "scenario_crisis"):
-        answer: dict[str, Any] = crisis_engine.scenario_crisis(result, target, year, draws=draws, store=False)
-        answer.setdefault("p_hold", answer.get("p_hold_scenario"))
-        return answer
-    run = crisis_engine.run_crisis(target, year=year, state=result.state(year), draws=draws)
-    return {"target": target, "year": year, "p_hold": run.p_hold}
+    Both runs are stored in the crisis run database, so ``natosim crisis runs`` lists them."""
+    from natosim.engines.crisis import scenario_crisis
+
+    answer: dict[str, Any] = scenario_crisis(result, target, result.headline_year(), draws=draws, store=True)
+    answer.setdefault("p_hold", answer.get("p_hold_scenario"))
+    return answer
 
 
 @scenario_app.command("run")

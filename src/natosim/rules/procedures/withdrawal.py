@@ -62,7 +62,7 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
     """
     from natosim.data import country_name, resolve_ally
 
-    notice = parse_date(notice_date, "notice date") if notice_date is not None else today()
+    notice = parse_date(notice_date, "notice_date") if notice_date is not None else today()
     rules = at(notice)
     if not rules.treaty_in_force:
         raise ProcedureError(f"the treaty was not in force on {notice.isoformat()} (in force from "
