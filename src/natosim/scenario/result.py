@@ -155,6 +155,9 @@ class Result:
             "population_exposed_thousands": pop_exp, "gdp_exposed_bn": gdp_exp,
             "exposed_without_population": pop_exp_missing,
             "population_article5_thousands": pop_a5, "population_article5_baseline_thousands": pop_a5_b,
+            # covered members whose population natosim does not have (e.g. a new member outside
+            # NATO's tables): the sum above leaves them out, and says so here
+            "article5_without_population": _names(parties, self._article5 & np.isnan(pop)),
             "gdp_article5_bn": gdp_a5, "gdp_article5_baseline_bn": gdp_a5_b,
             "population_covered_by_usa_thousands": by_guarantor[:, usa],
             "population_covered_by_usa_baseline_thousands": by_guarantor_b[:, usa],

@@ -47,8 +47,11 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
     if math.isnan(head["population_article5_thousands"]):
         lines.append(f"  {y}{held}: Article 5 covers {head['members']} members (no population figure for {y})")
     else:
+        unknown = list(head.get("article5_without_population") or [])
+        gap = f"; no population figure for {', '.join(unknown)}, not counted" if unknown else ""
         lines.append(f"  {y}{held}: Article 5 covers {_num(head['population_article5_thousands'] / 1000)} million "
-                     f"people (baseline {_num(head['population_article5_baseline_thousands'] / 1000)} million)")
+                     f"people (baseline {_num(head['population_article5_baseline_thousands'] / 1000)} million)"
+                     f"{gap}")
     if not math.isnan(head["total_spending_usd_mn"]) and not len(result.paths):
         lines.append(f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US$ "
                      f"({_num(head['share_of_baseline_total_pct'])}% of the baseline total); "
