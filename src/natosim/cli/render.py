@@ -6,14 +6,14 @@ numbers as numbers, missing values as null.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
 import sys
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any
 
 import typer
+
+from natosim.jsonable import jsonable
 
 
 class Format(StrEnum):
@@ -24,38 +24,6 @@ class Format(StrEnum):
 
 
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv, json or md.")
-
-
-def jsonable(value: Any) -> Any:
-    """Turn numpy/pandas scalars, dates and NaN into plain JSON values."""
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [jsonable(v) for v in value]
-    if isinstance(value, pd.DataFrame):
-        return frame_records(value)
-    if hasattr(value, "model_dump"):
-        return jsonable(value.model_dump(mode="json"))
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def frame_records(frame: Any) -> list[dict[str, Any]]:
-    return [{str(k): jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def dumps(value: Any) -> str:

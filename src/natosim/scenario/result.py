@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.jsonable import jsonable
 from natosim.metrics.balance import NOTE as BALANCE_NOTE
 from natosim.metrics.balance import ratio_vs_russia
 from natosim.metrics.coverage import (
@@ -31,7 +32,6 @@ from natosim.metrics.coverage import (
     masked_sum,
 )
 from natosim.metrics.shares import SPENDING, burden_shares
-from natosim.scenario.jsonable import jsonable
 from natosim.scenario.schema import Scenario
 from natosim.state import AllianceState, StatePanel, _base
 

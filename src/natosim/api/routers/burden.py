@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 
 from natosim.api.errors import ERROR_RESPONSES, FieldError, renamed
 from natosim.api.routers.data import Table, table
-from natosim.api.serialise import jsonable
+from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["burden"], responses=ERROR_RESPONSES)
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from natosim.api.errors import ERROR_RESPONSES, FieldError
-from natosim.api.serialise import jsonable
+from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["claims"], responses=ERROR_RESPONSES)
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from natosim.api.errors import ERROR_RESPONSES, FieldError, renamed
 from natosim.api.jobs import Job, JobRunner
 from natosim.api.routers.data import Table, table
-from natosim.api.serialise import jsonable
+from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["crisis"], responses=ERROR_RESPONSES)
 

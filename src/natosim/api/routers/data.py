@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from natosim.api.errors import ERROR_RESPONSES
-from natosim.api.serialise import jsonable, records
+from natosim.jsonable import jsonable, records
 
 router = APIRouter(tags=["data"], responses=ERROR_RESPONSES)
 

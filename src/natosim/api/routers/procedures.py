@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
-from natosim.api.serialise import jsonable
+from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["procedures"], responses=ERROR_RESPONSES)
 

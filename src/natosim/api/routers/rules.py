@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.api.routers.data import Table, table
-from natosim.api.serialise import jsonable
+from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["rules"], responses=ERROR_RESPONSES)
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from natosim.api.cache import ResponseCache
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.api.routers.data import Table, table
-from natosim.api.serialise import jsonable
+from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["scenarios"], responses=ERROR_RESPONSES)
 

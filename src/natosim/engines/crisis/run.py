@@ -10,7 +10,6 @@ same result bit for bit. A run is a sweep of one point; both share :func:`execut
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -25,6 +24,7 @@ from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.engines.crisis.result import CrisisResult
 from natosim.engines.crisis.store import RunStore
 from natosim.engines.crisis.theatre import THEATRE_FIELDS, Theatre, build_theatre, reliability_vector
+from natosim.jsonable import jsonable
 
 if TYPE_CHECKING:  # pragma: no cover
     from natosim.state import AllianceState
@@ -266,20 +266,8 @@ def _finish_run(runs: RunStore, run_id: str, plan: Plan, done: dict[tuple[int, i
         runs.set_status(run_id, "interrupted")
         raise
     result = _result(plan, results, 0, draws, chunk_size, run_id)
-    runs.finish(run_id, "done", _jsonable(result.summary()))
+    runs.finish(run_id, "done", jsonable(result.summary()))
     return result
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    return value
 
 
 @dataclass
@@ -349,7 +337,7 @@ def _finish_sweep(runs: RunStore, run_id: str, plan: Plan, grid: list[dict[str, 
         runs.set_status(run_id, "interrupted")
         raise
     frame = _points_frame(plan, grid, results, draws, chunk_size)
-    runs.finish(run_id, "done", {"points": [_jsonable(r) for r in frame.to_dict("records")]})
+    runs.finish(run_id, "done", {"points": [jsonable(r) for r in frame.to_dict("records")]})
     target, year = plan.theatres[0].target, plan.theatres[0].year
     return SweepResult(run_id, target, year, plan.seed, draws, frame, len(plan.tasks) - len(done))
 

@@ -1,7 +1,8 @@
 """Library results → plain JSON values: ISO3 codes, ISO dates, numbers as numbers, missing as null.
 
-The same conventions as ``natosim --format json`` (docs/cli.md), so a figure reads the same in
-the terminal, the API and the dashboard. Missing stays missing: NaN becomes ``null``, never 0.
+One conversion for every place that writes JSON — ``--format json``, the HTTP API, the run store,
+``Result.to_json()`` — so a figure reads the same in the terminal, the API and the dashboard.
+Missing stays missing: NaN becomes ``null``, never 0.
 """
 
 from __future__ import annotations
