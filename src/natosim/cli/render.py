@@ -13,8 +13,6 @@ from typing import Any
 
 import typer
 
-from natosim.jsonable import jsonable
-
 
 class Format(StrEnum):
     table = "table"
@@ -24,6 +22,14 @@ class Format(StrEnum):
 
 
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv, json or md.")
+
+
+def jsonable(value: Any) -> Any:
+    """``natosim.jsonable.jsonable``, imported on first use: it needs pandas, and ``natosim --help``
+    should not pay for pandas."""
+    from natosim.jsonable import jsonable as convert
+
+    return convert(value)
 
 
 def dumps(value: Any) -> str:
