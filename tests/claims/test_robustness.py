@@ -173,6 +173,14 @@ TEMPLATES = [
     "Leaving NATO needs {int} senators or {int} days' notice.",
     "Accession needs the approval of a majority of allies.",
     "The {int}-year-old war in Ukraine and the {int}th anniversary of NATO.",
+    "{country} invoked Article 4 on {int} {month}. It was the {int}th time the clause was used.",
+    "{country}, which joined in {month} last year, is a member since {year}.",
+    "Nato turns {int}; the alliance was founded by {int} countries in its {int}-year history.",
+    "{country} spent {num} per cent last year while {country_adj} officials trail at {num} per cent.",
+    'The US share of the allied total is {qual} {num} per cent; America pays "{num} percent" of NATO\'s costs.',
+    "The allies spend ${num}tn and the US accounts for two-thirds of that.",
+    "{int} of the {int} allies met the {num}% target, up from {int} in {year}.",
+    "Leaving NATO, the president must notify Congress {qual} {int} days in advance.",
 ]
 COUNTRIES = ["Germany", "the US", "Poland", "Iceland", "Russia", "Ukraine", "China", "Japan", "Sweden", "Türkiye"]
 ADJECTIVES = ["German", "Polish", "American", "Icelandic", "Russian", "Swiss"]

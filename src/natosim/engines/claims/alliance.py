@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.model import Claim, Evidence
-from natosim.engines.claims.numbers import Quantity
+from natosim.engines.claims.numbers import ORDINAL, Quantity, ordinal
 from natosim.engines.claims.tolerance import judge
 
 _NATO = re.compile(r"\b(?:NATO|alliance|Alliance|North Atlantic|allies|Allies|member states|transatlantic)\b")
@@ -42,20 +43,9 @@ _PROTECT = re.compile(
     r"collective|umbrella|home to|population|live|represent\w*)\b",
     re.IGNORECASE,
 )
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "twelfth": 12,
-    "thirtieth": 30,
-    "thirty-first": 31,
-    "thirty-second": 32,
-    "thirty-third": 33,
-    "twenty-ninth": 29,
-}
 _ORDINAL = re.compile(
     r"\b(?:became|becomes|become|becoming|is|was|as|will become)\s+(?:NATO's\s+|the\s+alliance's\s+|the\s+)"
-    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+(?:member|ally|country|nation)",
+    r"(?P<ord>" + ORDINAL + r")\s+(?:member|ally|country|nation)",
     re.IGNORECASE,
 )
 
@@ -66,9 +56,15 @@ _EVENT_BEFORE_YEAR = re.compile(
 )
 
 
-def _count_date(view: SentenceView) -> tuple[dt.date | None, str]:
-    # a year that dates an event ("the 32-nation alliance founded in 1949") does not date the count
-    stated = [y for y, start, _ in view.years if not _EVENT_BEFORE_YEAR.search(view.text[max(0, start - 40) : start])]
+def _count_date(view: SentenceView, position: int) -> tuple[dt.date | None, str]:
+    # a year that dates an event ("the 32-nation alliance founded in 1949") does not date the count,
+    # nor does a year in another clause ("23 of the 32 allies ..., up from three in 2014")
+    stated = [
+        y
+        for y, start, _ in view.years
+        if not _EVENT_BEFORE_YEAR.search(view.text[max(0, start - 40) : start])
+        and not re.search(r"[,;(—–]", view.text[min(start, position) : max(start, position)])
+    ]
     if stated:
         year = stated[-1]
         day = dt.date(year, 12, 31)
@@ -80,6 +76,64 @@ def _count_date(view: SentenceView) -> tuple[dt.date | None, str]:
     return None, "all current allies (no date given)"
 
 
+#: the founding members: "founded in 1949 by 12 countries", "its 12 founding members"
+_FOUNDED_BY = re.compile(
+    r"\b(?:founded|created|established|formed|set up|signed|launched|forged)\b[^.;]{0,60}?\bby\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FOUNDER_NOUN = re.compile(
+    r"^\s+(?:founding|original|founder)\s+(?:members?|allies|nations|countries|states|signatories)\b"
+    r"|^\s+(?:countries|nations|states|allies|members|signatories)\b",
+    re.IGNORECASE,
+)
+
+
+def _founders(view: SentenceView, q: Quantity) -> Claim | None:
+    """How many allies founded NATO: the allies on the day the treaty entered into force."""
+    noun = _FOUNDER_NOUN.match(view.text[q.end :])
+    if noun is None or q.decimals or not 1 <= q.value <= 60:
+        return None
+    if not (re.match(r"^\s+(?:founding|original|founder)", noun.group(0)) or _FOUNDED_BY.search(view.text[: q.start])):
+        return None
+    treaty = facts.rules().treaty()
+    founders = facts.members_on(treaty.entered_into_force)
+    statement = (
+        f"{len(founders)} allies when the treaty entered into force ({treaty.entered_into_force.isoformat()}): "
+        f"{', '.join(founders)}"
+    )
+    return _count_claim(
+        view, q, q.end + noun.end(), founders, statement, "founding allies", treaty.entered_into_force.year, "founders"
+    )
+
+
+def _count_claim(
+    view: SentenceView,
+    q: Quantity,
+    end: int,
+    members: list[str],
+    statement: str,
+    unit: str,
+    year: int | None,
+    subject: str | None = None,
+) -> Claim:
+    """A count of allies compared with the allies natosim lists (``facts-members``)."""
+    verdict, why = judge(q, len(members), "count")
+    return view.claim(
+        kind="member_count",
+        start=q.start,
+        end=end,
+        value=q.value,
+        qualifier=q.qualifier,
+        unit=unit,
+        verdict=verdict,
+        expected=len(members),
+        evidence=[Evidence(statement, "facts-members", len(members))],
+        subject=subject,
+        year=year,
+        note=why,
+    )
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     text = view.text
     claims: list[Claim] = []
@@ -88,33 +142,30 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if q.start in used or q.is_fraction:
             continue
         after = text[q.end :]
+        founders = _founders(view, q) if nato else None
+        if founders is not None:
+            claims.append(founders)
+            used.add(q.start)
+            continue
         noun = _MEMBER_NOUN.match(after)
         if noun and nato and 1 <= q.value <= 60 and q.decimals == 0:
             lead = _COUNT_LEAD.search(text[max(0, q.start - 30) : q.start]) or noun.group(0).startswith(
                 ("-", " member", " nation", " strong")
             )
-            if not lead or _NOT_MEMBERSHIP.match(after[noun.end() :]):
+            # "the 32-member alliance" and "11 of the 31 allies" name the membership whatever follows
+            # ("... signed up to 5%", "... met the guideline"); "30 allies met 2%" does not
+            whole = noun.group(0).startswith("-") or re.search(
+                r"\b(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?$", text[max(0, q.start - 20) : q.start]
+            )
+            if not lead or (not whole and _NOT_MEMBERSHIP.match(after[noun.end() :])):
                 continue
             if re.match(r"\s+(?:of\s+(?:the|its)\s+\d+|out of)", after):
                 continue
-            day, how = _count_date(view)
+            day, how = _count_date(view, q.start)
             members = facts.members_on(day)
-            verdict, why = judge(q, len(members), "count")
-            evidence = [Evidence(f"{len(members)} allies ({how})", "facts-members", len(members))]
+            statement = f"{len(members)} allies ({how})"
             claims.append(
-                view.claim(
-                    kind="member_count",
-                    start=q.start,
-                    end=q.end + noun.end(),
-                    value=q.value,
-                    qualifier=q.qualifier,
-                    unit="allies",
-                    verdict=verdict,
-                    expected=len(members),
-                    evidence=evidence,
-                    year=day.year if day else None,
-                    note=why,
-                )
+                _count_claim(view, q, q.end + noun.end(), members, statement, "allies", day.year if day else None)
             )
             used.add(q.start)
             continue
@@ -125,9 +176,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             claims.append(_population(view, q, q.end + people.end()))
             used.add(q.start)
     for match in _ORDINAL.finditer(text):
-        raw = match.group("ord").casefold()
-        digits = re.match(r"\d+", raw)
-        rank = int(digits.group(0)) if digits else _ORDINALS[raw]
+        rank = ordinal(match.group("ord"))
+        if rank is None:
+            continue
         mention = view.country_near(match.start())
         if re.match(r"(?:becoming|as)\b", match.group(0), re.IGNORECASE):
             # a participle takes the sentence's subject: the first country named
@@ -170,14 +221,23 @@ def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
     edition = None
     years = facts.population_years(edition)
     year, how = view.year_near(q.start, carry=False)
+    dated_events = [y for y, start, _ in view.years if _EVENT_BEFORE_YEAR.search(view.text[max(0, start - 40) : start])]
+    if how == "stated" and year in dated_events:
+        # the year dates an event ("the alliance, created in 1949, now covers..."): the count is at
+        # the article date
+        day = view.context.date
+        year, how = (day.year, "article date") if day else (None, "not stated")
+    common: dict[str, Any] = {
+        "kind": "population_covered",
+        "start": q.start,
+        "end": end,
+        "value": q.value,
+        "qualifier": q.qualifier,
+        "unit": "people",
+    }
     if not years or (year is not None and year < years[0]):
         return view.claim(
-            kind="population_covered",
-            start=q.start,
-            end=end,
-            value=q.value,
-            qualifier=q.qualifier,
-            unit="people",
+            **common,
             verdict="not checkable",
             year=year,
             note=f"natosim holds the allies' population for {years[0] if years else '—'}–"
@@ -201,12 +261,7 @@ def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
         )
     ]
     return view.claim(
-        kind="population_covered",
-        start=q.start,
-        end=end,
-        value=q.value,
-        qualifier=q.qualifier,
-        unit="people",
+        **common,
         verdict=verdict,
         expected=round(people, -6),
         evidence=evidence,

@@ -261,6 +261,18 @@ _BLOCK_TAGS = {
 _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
 
 
+def _is_pull_quote(attrs: list[tuple[str, str | None]]) -> bool:
+    """A pull quote (class or id "pull-quote", "pullquote", "pull"): page furniture repeating a line
+    of the article in large type; read, it would give every claim in it twice."""
+    words = {
+        word
+        for name, value in attrs
+        if name in ("class", "id") and value
+        for word in re.split(r"[\s_-]+", value.casefold())
+    }
+    return "pullquote" in words or "pull" in words
+
+
 class _VisibleText(HTMLParser):
     """The page's visible text with, for each character, its start and end offsets in the source."""
 
@@ -302,7 +314,7 @@ class _VisibleText(HTMLParser):
         if tag in _VOID:
             return
         self.stack.append(tag)
-        if tag in _SKIP_TAGS or self.skip:
+        if tag in _SKIP_TAGS or self.skip or _is_pull_quote(attrs):
             self.skip += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -14,15 +14,19 @@ from typing import Literal, cast
 
 from natosim.engines.claims import alliance, events, facts, law, spending
 from natosim.engines.claims.article import Article, read
-from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number
+from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
 from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
 
 _DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
+_ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
 _ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})\b")
 
 #: kinds whose stated year carries to the next sentence of the paragraph ("In 2023 the US spent
 #: 3.4%. Germany spent 1.6%." — both about 2023)
 _CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total"}
+
+#: kinds after which a bare "2.1 per cent" said of a country reads as defence spending (% of GDP)
+_SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_total", "pledge_value"}
 
 #: finders in priority order: a quantity taken by one is not read again by the next
 FINDERS = (law.find, events.find, alliance.find, spending.find)
@@ -108,9 +112,7 @@ def check(text: str | bytes, *, date: str | dt.date | None = None, edition: str 
     context = ArticleContext(
         date=day,
         edition=chosen,
-        about_nato=any(
-            re.search(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b", s.text) for s in article.sentences
-        ),
+        about_nato=any(_ABOUT_NATO.search(normalise(s.text)) for s in article.sentences),
     )
     claims: list[Claim] = []
     for sentence in article.sentences:
@@ -121,11 +123,18 @@ def check(text: str | bytes, *, date: str | dt.date | None = None, edition: str 
         found: list[Claim] = []
         for finder in FINDERS:
             for claim in finder(view, used):
-                if not any(_overlaps(claim, other) and claim.kind == other.kind for other in found):
+                # one claim per quantity and kind (finders may read the same figure); a figure said of
+                # several allies ("Latvia, Lithuania and Estonia all spend over 3%") is one claim each
+                if not any(
+                    _overlaps(claim, other) and claim.kind == other.kind and claim.country == other.country
+                    for other in found
+                ):
                     found.append(claim)
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
         claims.extend(sorted(found, key=lambda c: c.span))
+        if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
+            context.spending_topic = True
         if view.countries:
             context.last_country = view.countries[-1]
         if sentence.paragraph != context.last_paragraph:

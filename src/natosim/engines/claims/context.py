@@ -48,6 +48,24 @@ def month_number(name: str) -> int:
     return _MONTH_NUMBER[name.casefold().rstrip(".")]
 
 
+#: same-length spellings news sites use, read as the finders' patterns expect: British "Nato",
+#: typographic apostrophes and quotes, non-breaking and thin spaces. Each replacement keeps the
+#: length, so every offset still maps to the original text (claims quote the text as published).
+_SAME_LENGTH = (
+    (re.compile(r"\bNato\b"), "NATO"),
+    (re.compile(r"[\u2019\u2018\u02bc]"), "'"),
+    (re.compile(r"[\u201c\u201d\u201e]"), '"'),
+    (re.compile(r"[\u00a0\u2009\u202f\u2007]"), " "),
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with news spellings made regular, character for character (same length)."""
+    for pattern, replacement in _SAME_LENGTH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 @dataclass
 class ArticleContext:
     """What the reader knows beyond one sentence: the article's date and the latest country named."""
@@ -59,6 +77,9 @@ class ArticleContext:
     last_year: int | None = None
     #: the article mentions NATO/the alliance somewhere (a topic for sentences that do not repeat it)
     about_nato: bool = False
+    #: an earlier sentence stated defence spending as a share of GDP (a country's, a count's or a
+    #: target's): later bare percentages said of a country are read as the same measure
+    spending_topic: bool = False
     #: topics read so far ("constitution:UKR"), for sentences that continue a story
     topics: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
@@ -72,7 +93,7 @@ class SentenceView:
     context: ArticleContext
 
     def __post_init__(self) -> None:
-        text = self.sentence.text
+        text = normalise(self.sentence.text)
         self.text = text
         self.lower = text.casefold()
         self.years = [(int(m.group(1)), m.start(1), m.end(1)) for m in YEAR.finditer(text)]
@@ -108,8 +129,8 @@ class SentenceView:
         end = min(len(self.text), max(end, start + 1))
         return Claim(
             kind=kind,
-            text=self.text[start:end],
-            sentence=self.text,
+            text=self.sentence.text[start:end],
+            sentence=self.sentence.text,
             span=self.sentence.original_span(start, end),
             sentence_span=(self.sentence.start, self.sentence.end),
             value=value,

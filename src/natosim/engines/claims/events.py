@@ -6,6 +6,7 @@ reading Nov 2018, adopted Feb 2019), and ages counted from them ("the 75-year-ol
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -14,7 +15,7 @@ from typing import Any
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import MONTH_YEAR, SentenceView, month_number
 from natosim.engines.claims.model import Claim, Evidence
-from natosim.engines.claims.numbers import quantities
+from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
 
 _NATO = re.compile(r"\b(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Treaty of Washington)\b")
 _FOUNDED = re.compile(
@@ -35,7 +36,16 @@ _NOT_DONE = re.compile(
     r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*)\b",
     re.IGNORECASE,
 )
-_ART5 = re.compile(r"\b(?:Art(?:icle|\.)\s*5|Article Five|collective[- ]defen[cs]e clause)\b", re.IGNORECASE)
+#: another ally's act on an accession ("Hungary ratified Sweden's accession in 2024"): not its date
+_RATIFIED = re.compile(
+    r"\b(?:ratif\w*|approv\w*|block\w*|delay\w*|veto\w*|stall\w*|held up|holding up|endors\w*|greenlit|"
+    r"green-lit|signed off on|vot\w* (?:on|for|to approve))\b[^.;]*$",
+    re.IGNORECASE,
+)
+_ART5 = re.compile(
+    r"\b(?:Art(?:icle|\.)\s*5|Article Five|(?:collective|mutual)[- ]defen[cs]e (?:clause|provision|article))\b",
+    re.IGNORECASE,
+)
 _ART4 = re.compile(r"\b(?:Art(?:icle|\.)\s*4|Article Four)\b", re.IGNORECASE)
 _INVOKED = re.compile(
     r"\b(?:invok\w*|invocation|trigger\w*|activat\w*|used|request\w*|call\w*|cited|asked for consultations|"
@@ -44,7 +54,10 @@ _INVOKED = re.compile(
 )
 _TIMES = re.compile(
     r"\b(?:(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
-    r"once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times)\b",
+    r"once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
+    # "the second time this month / in a week / since 2022" counts within a period, not in all
+    r"(?!\s+(?:(?:this|that|last)\s+(?:week|month|year)|since\b|within\b|in\s+(?:a|one|two|three|the past|the last|"
+    r"\d+)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b)))\b",
     re.IGNORECASE,
 )
 _SUMMITS: dict[str, str] = {
@@ -76,6 +89,14 @@ _AGE = re.compile(
     r"[- ]years?[- ]old\s+(?:full[- ]scale\s+|Russian\s+)?(?P<what>war|invasion|conflict|alliance|"
     r"treaty|organi[sz]ation|NATO)\b",
     re.IGNORECASE,
+)
+#: "the alliance's 76-year history": the age of the alliance
+_HISTORY = re.compile(r"-years?(?:-long)?\s+(?P<what>history|existence|lifespan)\b", re.IGNORECASE)
+_AGO = re.compile(r"\s+years?\s+(?P<what>ago)\b", re.IGNORECASE)
+#: "NATO turns 75", "the alliance celebrates 75 years"
+_TURNS = re.compile(
+    r"\b(?:NATO|[Aa]lliance)\s+(?:turns|turned|is turning|celebrates|celebrated|marks|marked)\s+"
+    r"(?P<n>\d{1,3})(?:\s+years)?\b(?![\d.,%]|\s*(?:per|pc|percent|allies|members|countries|nations))"
 )
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
 _INVASION_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+full-scale Russian invasion")
@@ -256,6 +277,41 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 )
                 taken.add(ystart)
                 continue
+        # --- Ukraine's application
+        # (read before the amendment: "wrote it into its constitution in 2019, and applied in 2022")
+        verbs = list(re.finditer(r"\bappl(?:ied|ication)\b", before[-60:], re.IGNORECASE))
+        if verbs and _NATO.search(text) and not _CONSTITUTION.search(before[-60:][verbs[-1].end() :]):
+            mention = view.country_near(ystart, window=120)
+            if mention is None and re.search(r"\b(?:Ukrain\w*|Kyiv|Kiev)\b", text[:ystart]):
+                mention = next((m for m in reversed(view.countries) if m.iso3 == "UKR" and m.end <= ystart), None)
+            if mention is not None and mention.iso3 == "UKR":
+                table = rules.aspirants()
+                row = table[table["iso3"] == "UKR"].iloc[0]
+                applied_on = dt.date.fromisoformat(str(row["membership_application_date"])[:10])
+                claims.append(
+                    _claim_date(
+                        view,
+                        subject="application:UKR",
+                        year=year,
+                        # from the country, or from the verb when another claim stands between
+                        start=mention.start
+                        if ystart - mention.start <= 60
+                        else ystart - len(before[-60:]) + verbs[-1].start(),
+                        end=yend,
+                        actual=applied_on,
+                        country="UKR",
+                        evidence=[
+                            Evidence(
+                                f"Ukraine applied for NATO membership on {applied_on.isoformat()}",
+                                first_source(row["sources"]),
+                                applied_on.isoformat(),
+                                rule="aspirants",
+                            )
+                        ],
+                    )
+                )
+                taken.add(ystart)
+                continue
         # --- Ukraine's constitutional amendment
         continuing = "constitution:UKR" in view.context.topics and re.search(
             r"\b(?:bill|amendment|first reading|second reading|final reading)\b", text, re.IGNORECASE
@@ -280,34 +336,6 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 claims.append(claim)
                 taken.add(ystart)
                 continue
-        # --- Ukraine's application
-        if re.search(r"\bappl(?:ied|ication)\b", before[-60:], re.IGNORECASE) and _NATO.search(text):
-            mention = view.country_near(ystart, window=120)
-            if mention is not None and mention.iso3 == "UKR":
-                table = rules.aspirants()
-                row = table[table["iso3"] == "UKR"].iloc[0]
-                applied = dt.date.fromisoformat(str(row["membership_application_date"])[:10])
-                claims.append(
-                    _claim_date(
-                        view,
-                        subject="application:UKR",
-                        year=year,
-                        start=mention.start,
-                        end=yend,
-                        actual=applied,
-                        country="UKR",
-                        evidence=[
-                            Evidence(
-                                f"Ukraine applied for NATO membership on {applied.isoformat()}",
-                                first_source(row["sources"]),
-                                applied.isoformat(),
-                                rule="aspirants",
-                            )
-                        ],
-                    )
-                )
-                taken.add(ystart)
-                continue
         # --- accessions
         join = None
         for candidate in _JOIN.finditer(before):
@@ -322,6 +350,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             between = text[mention.end : join_at]
             if _NOT_DONE.search(between + " " + join.group(0)) or _NOT_DONE.search(text[join_at:ystart]):
                 continue
+            if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
+                continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
             joined = facts.accession(mention.iso3)
             if joined is None:
                 claims.append(
@@ -350,13 +380,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     end=yend,
                     actual=joined,
                     country=mention.iso3,
-                    evidence=[
-                        Evidence(
-                            f"{mention.iso3} acceded on {joined.isoformat()} (instrument deposited)",
-                            "facts-members",
-                            joined.isoformat(),
-                        )
-                    ],
+                    evidence=_accession_evidence(mention.iso3, joined),
                 )
             )
             taken.add(ystart)
@@ -364,6 +388,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     # --- accessions dated by a month alone ("Sweden, which joined in March"): the year is the article's
     if view.context.date is not None:
         claims.extend(_accession_month_only(view, taken))
+        # --- Art. 4/5 requests dated without a year ("Poland invoked Article 4 on 10 September")
+        cited = {4: _ART4.search(text), 5: _ART5.search(text)}
+        article = 4 if cited[4] else 5 if cited[5] else 4 if _continued(view, 4) else 5 if _continued(view, 5) else 0
+        if article and _INVOKED.search(text):
+            claims.extend(_invocation_undated(view, rules, article))
 
     # --- how many times Art. 5 / Art. 4 were invoked
     for pattern, article in ((_ART5, 5), (_ART4, 4)):
@@ -380,6 +409,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             claimed = 1
         elif times.group("twice"):
             claimed = 2
+        elif times.group("ord"):
+            # "the eighth time": this request is the eighth up to the article's date
+            claimed = ordinal(times.group("ord")) or 0
         else:
             parsed = quantities(times.group("n"))
             if not parsed:
@@ -428,58 +460,29 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     for q in view.quantities:
         if q.start in used:
             continue
-        age = _AGE.match(text[q.end :])
+        age = _AGE.match(text[q.end :]) or (_HISTORY.match(text[q.end :]) if _NATO.search(text) else None)
+        if not age and _NATO.search(text) and _FOUNDED.search(text[max(0, q.start - 30) : q.start]):
+            age = _AGO.match(text[q.end :])  # "NATO was formed 76 years ago"
         if not age:
             continue
         what = age.group("what").casefold()
+        if what in ("history", "existence", "lifespan", "ago"):
+            what = "alliance"
         if what in ("war", "invasion", "conflict"):
             origin, label, source = _invasion(rules)
         else:
             origin, label, source = treaty.signed, "treaty signed", treaty.source
-        if view.context.date is None:
-            claims.append(
-                view.claim(
-                    kind="event_date",
-                    start=q.start,
-                    end=q.end + age.end(),
-                    value=q.value,
-                    qualifier=q.qualifier,
-                    unit="years",
-                    verdict="not checkable",
-                    subject=f"age:{what}",
-                    note="an age needs the article's date (--date)",
-                )
-            )
-            continue
-        years = (view.context.date - origin).days / 365.2425
-        verdict = _age_tolerance(q.value, q.qualifier, years)
         claims.append(
-            view.claim(
-                kind="event_date",
-                start=q.start,
-                end=q.end + age.end(),
-                value=q.value,
-                qualifier=q.qualifier,
-                unit="years",
-                verdict=verdict,
-                expected=round(years, 2),
-                subject=f"age:{what}",
-                evidence=[
-                    Evidence(
-                        f"{label} {origin.isoformat()}: {years:.2f} years before {view.context.date.isoformat()}",
-                        source,
-                        origin.isoformat(),
-                    )
-                ],
-                note="ages: 'N-year-old' holds while N ≤ age < N+1",
-            )
+            _age_claim(view, q.start, q.end + age.end(), q.value, q.qualifier, f"age:{what}", (origin, label, source))
         )
         used.add(q.start)
+    claims.extend(_turns(view, treaty, used))
     for match in _ANNIVERSARY.finditer(text):
         if not _NATO.search(text):
             continue
         n = int(match.group("n"))
-        stated = next((y for y, _, _ in view.years), None)
+        # the year the anniversary is in: a year of its own, not one another claim dated ("founded in 1949")
+        stated = next((y for y, start, _ in view.years if start not in taken), None)
         when = stated if stated is not None else (view.context.date.year if view.context.date else None)
         if when is None:
             continue
@@ -501,17 +504,12 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     return claims
 
 
-_MONTH_ONLY = re.compile(
-    r"\b(?:in|since|on)\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b(?!\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d)"
-)
-
-
 def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
-    """Accessions written with a month but no year, read against the article's date."""
+    """Accessions written with a month (or day) but no year ("Sweden, which joined in March",
+    "Finland, which joined in April last year"), read against the article's date."""
     assert view.context.date is not None
     found: list[Claim] = []
-    for match in _MONTH_ONLY.finditer(view.text):
+    for match in UNDATED.finditer(view.text):
         before = view.text[max(0, match.start() - 40) : match.start()]
         join = None
         for candidate in _JOIN.finditer(before):
@@ -523,35 +521,61 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
         if mention is None or mention.start > join_at:
             continue
         joined = facts.accession(mention.iso3)
-        month = month_number(match.group("month"))
-        day = view.context.date
-        year = day.year if month <= day.month else day.year - 1
-        if joined is None:
+        if joined is None or undated(match, view.context.date) is None:
             continue
-        ok = joined.year == year and joined.month == month
         found.append(
-            view.claim(
-                kind="event_date",
-                start=mention.start,
-                end=match.end(),
-                value=f"{year}-{month:02d}",
-                verdict="supported" if ok else "contradicted",
-                expected=joined.isoformat(),
-                country=mention.iso3,
+            _undated_claim(
+                view,
+                match,
+                mention.start,
+                (joined,),
+                joined,
                 subject=f"accession:{mention.iso3}",
-                year=year,
-                unit="date (month)",
-                evidence=[
-                    Evidence(
-                        f"{mention.iso3} acceded on {joined.isoformat()} (instrument deposited)",
-                        "facts-members",
-                        joined.isoformat(),
-                    )
-                ],
-                note=f"month without a year: read as the latest {match.group('month')} up to the article date",
+                country=mention.iso3,
+                evidence=_accession_evidence(mention.iso3, joined),
             )
         )
     return found
+
+
+def _undated_claim(
+    view: SentenceView,
+    match: re.Match[str],
+    start: int,
+    dates: tuple[dt.date, ...],
+    nearest: dt.date,
+    *,
+    subject: str,
+    country: str | None,
+    evidence: list[Evidence],
+) -> Claim:
+    """A date written without its year, compared with the event's ``dates`` (any may match)."""
+    assert view.context.date is not None
+    when = undated(match, view.context.date)
+    assert when is not None  # callers skip impossible dates
+    year, month, day = when
+    hit = next((d for d in dates if d.year == year and d.month == month and (day is None or d.day == day)), None)
+    return view.claim(
+        kind="event_date",
+        start=start,
+        end=match.end(),
+        value=f"{year}-{month:02d}" + (f"-{day:02d}" if day else ""),
+        verdict="supported" if hit else "contradicted",
+        expected=(hit or nearest).isoformat(),
+        country=country,
+        subject=subject,
+        year=year,
+        unit=f"date ({'day' if day else 'month'})",
+        evidence=evidence,
+        note=f"'{match.group('rel')} year' read from the article date"
+        if match.group("rel")
+        else "a date without a year: read as the latest such date up to the article date",
+    )
+
+
+def _accession_evidence(iso3: str, joined: dt.date) -> list[Evidence]:
+    statement = f"{iso3} acceded on {joined.isoformat()} (instrument deposited)"
+    return [Evidence(statement, "facts-members", joined.isoformat())]
 
 
 def first_source(sources: object) -> str:
@@ -561,11 +585,14 @@ def first_source(sources: object) -> str:
     return labelled.group(1) if labelled and not first.startswith("http") else first
 
 
+_PRONOUN = re.compile(r"\b(?:It|it|[Tt]his (?:clause|article)|[Tt]he (?:same )?(?:clause|article|provision))\b")
+
+
 def _continued(view: SentenceView, article: int) -> re.Match[str] | None:
     """'It has been invoked once' / 'the allies invoked it' right after a sentence (or a question on
     the line before) about Art. ``article``: the match of the pronoun."""
     if _article_topic(view, article):
-        return re.search(r"\b(?:It|it|This clause)\b", view.text)
+        return _PRONOUN.search(view.text)
     return None
 
 
@@ -607,10 +634,32 @@ def _invocations(rules: Any, article: int, day: dt.date | None) -> list[Any]:
     return [item for item in items if day is None or item.date <= day]
 
 
+def _invocation_evidence(article: int, records: list[Any]) -> list[Evidence]:
+    """Each Art. 4/5 record as evidence: its date, who asked and why, with its source."""
+    verb = "invoked" if article == 5 else "requested"
+    return [
+        Evidence(
+            f"Art. {article} {verb} {i.date.isoformat()} by {'/'.join(i.requesting)}: {i.context[:90]}",
+            i.source,
+            i.date.isoformat(),
+            rule=f"article{article}",
+        )
+        for i in records
+    ]
+
+
+def _requester(view: SentenceView, position: int, article: int) -> str | None:
+    """The ally asking for consultations: only allies can ("on the day Russia invaded Ukraine in
+    February 2022" names neither as the requester)."""
+    if article != 4:
+        return None
+    mention = view.country_near(position, window=160, exclude={"UKR", "RUS", "BLR", "CHN"})
+    return mention.iso3 if mention is not None and facts.is_ally(mention.iso3) else None
+
+
 def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, start: int, end: int) -> Claim | None:
     items = _invocations(rules, article, None)
-    mention = view.country_near(start, window=160)
-    requesting = mention.iso3 if mention is not None and article == 4 else None
+    requesting = _requester(view, start, article)
     pool = [i for i in items if requesting is None or requesting in i.requesting]
     if article == 4 and requesting is not None and not pool:
         return view.claim(
@@ -656,16 +705,7 @@ def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, st
         alternatives=alternatives,
         country=requesting,
         coarse=coarse,
-        evidence=[
-            Evidence(
-                f"Art. {article} {'invoked' if article == 5 else 'requested'} "
-                f"{i.date.isoformat()} by {'/'.join(i.requesting)}: {i.context[:90]}",
-                i.source,
-                i.date.isoformat(),
-                rule=f"article{article}",
-            )
-            for i in pool[:4]
-        ],
+        evidence=_invocation_evidence(article, pool[:4]),
     )
 
 
@@ -710,3 +750,113 @@ def _ukraine_constitution(view: SentenceView, rules: Any, year: int, start: int,
         country="UKR",
         note="first reading" if first_reading else "adoption of the amendment (not its first reading)",
     )
+
+
+def _age_claim(
+    view: SentenceView,
+    start: int,
+    end: int,
+    claimed: float,
+    qualifier: str | None,
+    subject: str,
+    origin: tuple[dt.date, str, str],
+) -> Claim:
+    """An age ("the 75-year-old alliance", "NATO turns 75") against the article's date; ``origin``
+    is (the day counted from, what happened then, its source). No date: not checkable."""
+    common: dict[str, Any] = {
+        "kind": "event_date",
+        "start": start,
+        "end": end,
+        "value": claimed,
+        "qualifier": qualifier,
+        "unit": "years",
+        "subject": subject,
+    }
+    day = view.context.date
+    if day is None:
+        return view.claim(**common, verdict="not checkable", note="an age needs the article's date (--date)")
+    since, label, source = origin
+    years = (day - since).days / 365.2425
+    return view.claim(
+        **common,
+        verdict=_age_tolerance(claimed, qualifier, years),
+        expected=round(years, 2),
+        evidence=[
+            Evidence(
+                f"{label} {since.isoformat()}: {years:.2f} years before {day.isoformat()}", source, since.isoformat()
+            )
+        ],
+        note="ages: 'N-year-old' (or 'turns N') holds while N ≤ age < N+1",
+    )
+
+
+def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
+    """ "NATO turns 75" / "the alliance celebrates 75 years": the alliance's age at the article date."""
+    found: list[Claim] = []
+    for match in _TURNS.finditer(view.text):
+        if match.start("n") in used:
+            continue
+        origin = (treaty.signed, "treaty signed", treaty.source)
+        found.append(_age_claim(view, match.start(), match.end(), int(match.group("n")), None, "age:alliance", origin))
+        used.add(match.start("n"))
+    return found
+
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: a date written without its year ("joined in March", "on 10 September", "on September 10",
+#: "in April last year"); a year right after it ("March 7, 2024") makes it a full date, read elsewhere
+UNDATED = re.compile(
+    rf"\b(?:in|since|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES})\b"
+    r"(?![\s,]+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)"
+    r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d))?"
+    r"(?:\s+(?P<rel>last|this)\s+year\b)?"
+)
+
+
+def undated(match: re.Match[str], day: dt.date) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of a date written without its year, read against the article's
+    date: "last/this year" when written, else the latest such month (or day) up to the article.
+    None for a day the month cannot have ("31 September"): no date to compare."""
+    month = month_number(match.group("month"))
+    written = match.group("d1") or match.group("d2")
+    number = int(written) if written else None
+    if number is not None and not 1 <= number <= calendar.monthrange(2024, month)[1]:
+        return None
+    if match.group("rel"):
+        return day.year - (1 if match.group("rel") == "last" else 0), month, number
+    passed = (month, number or 1) <= (day.month, day.day)
+    return (day.year if passed else day.year - 1), month, number
+
+
+def _invocation_undated(view: SentenceView, rules: Any, article: int) -> list[Claim]:
+    """ "Poland invoked Article 4 on 10 September": the latest such day up to the article's date."""
+    assert view.context.date is not None
+    found: list[Claim] = []
+    for match in UNDATED.finditer(view.text):
+        when = undated(match, view.context.date)
+        if when is None:
+            continue
+        year, month, day = when
+        requesting = _requester(view, match.start(), article)
+        pool = [i for i in _invocations(rules, article, None) if requesting is None or requesting in i.requesting]
+        if not pool:
+            continue
+        dates = tuple(
+            d for i in pool for d in (i.date, getattr(i, "council_met", None), getattr(i, "confirmed", None)) if d
+        )
+        written = dt.date(year, month, day or 1)
+        nearest = min((i.date for i in pool), key=lambda d: abs((d - written).days))
+        subject = f"article{article}" + (f":{requesting}" if requesting else "")
+        found.append(
+            _undated_claim(
+                view,
+                match,
+                match.start(),
+                dates,
+                nearest,
+                subject=subject,
+                country=requesting,
+                evidence=_invocation_evidence(article, pool[-4:]),
+            )
+        )
+    return found

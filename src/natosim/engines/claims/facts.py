@@ -171,14 +171,18 @@ def accession(iso3: str) -> dt.date | None:
     return rows["accession_date"].iloc[0].date() if len(rows) else None
 
 
-def allies_at_or_above(year: int, threshold: float, edition: str | None) -> tuple[int, list[str], str] | None:
-    """How many members in ``year`` spent at least ``threshold``% of GDP, as NATO counts them
-    (values rounded to the two decimals NATO prints). None when the edition has no such year."""
+def allies_at_or_above(
+    year: int, threshold: float, edition: str | None, *, below: bool = False
+) -> tuple[int, list[str], str] | None:
+    """How many members in ``year`` spent at least ``threshold``% of GDP (``below``: less than it,
+    among those with a figure), as NATO counts them (values rounded to the two decimals NATO prints).
+    None when the edition has no such year."""
     table = _figures(edition).reset_index()
     rows = table[(table["year"] == year) & table["member"]]
     if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
         return None
-    meets = rows[rows["defence_exp_pct_gdp"].round(2) >= threshold - 1e-9]
+    printed = rows["defence_exp_pct_gdp"].round(2)
+    meets = rows[printed < threshold - 1e-9] if below else rows[printed >= threshold - 1e-9]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
     return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from natosim.engines.claims import facts
@@ -59,13 +60,19 @@ _CANNOT = re.compile(
     r"block\w*|prevent\w*|no longer)\b",
     re.IGNORECASE,
 )
-_NOTICE = re.compile(
-    r"\b(?P<n>\d{1,3}|one|a|six|twelve)[- ](?P<unit>days?|months?|years?)(?:'|’)?s?\s+"
-    r"(?:advance\s+|written\s+|prior\s+)?notice\b|\bnotice\s+(?:period\s+)?of\s+(?P<n2>\d{1,3}|one|a|six|twelve)\s+"
-    r"(?P<unit2>days?|months?|years?)\b|\b(?P<n3>\d{1,3}|one|a|six|twelve)[- ](?P<unit3>days?|months?|years?)\s+"
-    r"after\s+(?:giving\s+)?notice\b",
-    re.IGNORECASE,
+_PERIOD = r"(?P<n>\d{1,3}|one|a|six|twelve)[- ](?P<unit>days?|months?|years?)"
+#: notice periods as written: "90 days' notice", "notice of one year", "one year after notice",
+#: "notify Congress at least 180 days in advance" (the last only in a sentence about notice)
+_NOTICE = (
+    re.compile(rf"\b{_PERIOD}(?:'|’)?s?\s+(?:advance\s+|written\s+|prior\s+)?notice\b", re.IGNORECASE),
+    re.compile(rf"\bnotice\s+(?:period\s+)?of\s+{_PERIOD}\b", re.IGNORECASE),
+    re.compile(rf"\b{_PERIOD}\s+after\s+(?:giving\s+)?(?:\w+\s+)?notice\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_PERIOD}(?:'|’)?s?\s+(?:in advance|beforehand|before\b|ahead\b|prior\b|(?:advance\s+)?warning)",
+        re.IGNORECASE,
+    ),
 )
+_NOTIFY = re.compile(r"\b(?:notif\w*|notice|warn\w*)\b", re.IGNORECASE)
 _JOINING = re.compile(r"\b(?:join\w*|admi\w*|accession|enlarg\w*|new members?|invit\w*|membership)\b", re.IGNORECASE)
 _UNANIMOUS = re.compile(
     r"\b(?:unanim\w*|consensus|all (?:\d+ |thirty-\w+ )?(?:allies|members|member states|"
@@ -79,6 +86,79 @@ _NOT_UNANIMOUS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = {"one": 1, "a": 1, "six": 6, "twelve": 12, "sixty": 60, "sixty-seven": 67, "fifty-one": 51, "fifty": 50}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How one wording about US withdrawal reads against §1250A: its verdict and why."""
+
+    pattern: re.Pattern[str]
+    verdict: str
+    expected: str  # "{fraction}" stands for the statute's Senate fraction
+    note: str
+    value: str | None = None  # None: the words as written
+
+
+#: wordings whose verdict does not depend on a number (the senators' count is read separately)
+_US_READINGS = (
+    _Reading(
+        _TWO_THIRDS,
+        "supported",
+        "{fraction} of senators present",
+        "§1250A(a)(1); an Act of Congress is the other lawful route",
+        "2/3 of the Senate",
+    ),
+    _Reading(
+        _MAJORITY,
+        "contradicted",
+        "{fraction} of senators present",
+        "a simple majority suffices only inside an Act of Congress (both chambers)",
+    ),
+    _Reading(_CONGRESS, "supported", "Senate 2/3 or Act of Congress", "one of the two lawful routes in §1250A"),
+)
+
+
+def _us_claim(
+    view: SentenceView, match: re.Match[str], *, value: str | int, verdict: str, expected: str, note: str, **extra: Any
+) -> Claim:
+    """A claim about what US withdrawal requires, with the §1250A evidence."""
+    _, evidence = _law(facts.rules())
+    return view.claim(
+        kind="legal_threshold",
+        start=match.start(),
+        end=match.end(),
+        value=value,
+        verdict=verdict,
+        expected=expected,
+        evidence=evidence,
+        country="USA",
+        subject="us-withdrawal",
+        note=note,
+        **extra,
+    )
+
+
+ACCESSION_NOTES = {
+    "supported": "Art. 10 invitation by unanimity; ratification by every ally",
+    "contradicted": "Art. 10 requires unanimous agreement, not a majority",
+}
+
+
+def _accession_claim(
+    view: SentenceView, match: re.Match[str], verdict: str, evidence: list[Evidence], note: str
+) -> Claim:
+    """What joining requires (Art. 10: unanimity), as written."""
+    return view.claim(
+        kind="legal_threshold",
+        start=match.start(),
+        end=match.end(),
+        value=match.group(0),
+        verdict=verdict,
+        expected="unanimity",
+        evidence=evidence,
+        subject="accession",
+        note=note,
+    )
 
 
 def _number(text: str) -> int:
@@ -130,8 +210,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     if withdrawal and us:
         view.context.topics.add(f"us-withdrawal@{paragraph}")
     if withdrawal and us:
-        law, evidence = _law(rules)
+        law, _ = _law(rules)
         needed = law.senators_needed(100)
+        fraction = f"{law.senate_fraction} of senators present"
         for match in _SENATORS.finditer(text):
             n = _number(match.group("n"))
             if n == needed:
@@ -146,87 +227,43 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     "Congress" + ("; 60 is the cloture threshold, not in the statute" if n == 60 else "")
                 )
             claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=match.start(),
-                    end=match.end(),
-                    value=n,
-                    unit="senators",
-                    verdict=verdict,
-                    expected=f"{law.senate_fraction} of senators present",
-                    evidence=evidence,
-                    country="USA",
-                    subject="us-withdrawal",
-                    note=note,
-                )
+                _us_claim(view, match, value=n, verdict=verdict, expected=fraction, note=note, unit="senators")
             )
             used.add(match.start())
-        for match in _TWO_THIRDS.finditer(text):
-            claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=match.start(),
-                    end=match.end(),
-                    value="2/3 of the Senate",
-                    verdict="supported",
-                    expected=f"{law.senate_fraction} of senators present",
-                    evidence=evidence,
-                    country="USA",
-                    subject="us-withdrawal",
-                    note="§1250A(a)(1); an Act of Congress is the other lawful route",
+        for reading in _US_READINGS:
+            for match in reading.pattern.finditer(text):
+                claims.append(
+                    _us_claim(
+                        view,
+                        match,
+                        value=reading.value or match.group(0),
+                        verdict=reading.verdict,
+                        expected=reading.expected.format(fraction=law.senate_fraction),
+                        note=reading.note,
+                    )
                 )
-            )
-        for match in _MAJORITY.finditer(text):
-            claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=match.start(),
-                    end=match.end(),
-                    value=match.group(0),
-                    verdict="contradicted",
-                    expected=f"{law.senate_fraction} of senators present",
-                    evidence=evidence,
-                    country="USA",
-                    subject="us-withdrawal",
-                    note="a simple majority suffices only inside an Act of Congress (both chambers)",
-                )
-            )
-        for match in _CONGRESS.finditer(text):
-            claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=match.start(),
-                    end=match.end(),
-                    value=match.group(0),
-                    verdict="supported",
-                    expected="Senate 2/3 or Act of Congress",
-                    evidence=evidence,
-                    country="USA",
-                    subject="us-withdrawal",
-                    note="one of the two lawful routes in §1250A",
-                )
-            )
         alone = _ALONE.search(text)
         if alone and _CAN.search(text[max(0, alone.start() - 80) : alone.start()]) and not _CANNOT.search(text):
             claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=alone.start(),
-                    end=alone.end(),
+                _us_claim(
+                    view,
+                    alone,
                     value=alone.group(0),
                     verdict="contradicted",
                     expected="Senate 2/3 or Act of Congress",
-                    evidence=evidence,
-                    country="USA",
-                    subject="us-withdrawal",
                     note="§1250A bars withdrawal without the Senate or Congress; "
                     + law.constitutional_status_note[:160],
                 )
             )
+    notices: list[re.Match[str]] = []
+    for pattern in _NOTICE if withdrawal and _NOTIFY.search(text) else ():
+        for match in pattern.finditer(text):
+            if not any(match.start() < other.end() and other.start() < match.end() for other in notices):
+                notices.append(match)
     if withdrawal:
-        for match in _NOTICE.finditer(text):
-            n = _number(match.group("n") or match.group("n2") or match.group("n3"))
-            unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).casefold().rstrip("s")
+        for match in sorted(notices, key=lambda m: m.start()):
+            n = _number(match.group("n"))
+            unit = match.group("unit").casefold().rstrip("s")
             days = n * {"day": 1, "month": 30, "year": 365}[unit]
             treaty = rules.treaty()
             art13 = treaty.articles[13]
@@ -278,32 +315,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 re.IGNORECASE,
             ):
                 continue
-            claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=match.start(),
-                    end=match.end(),
-                    value=match.group(0),
-                    verdict="supported",
-                    expected="unanimity",
-                    evidence=evidence,
-                    subject="accession",
-                    note="Art. 10 invitation by unanimity; ratification by every ally",
-                )
-            )
+            claims.append(_accession_claim(view, match, "supported", evidence, ACCESSION_NOTES["supported"]))
             break
         for match in _NOT_UNANIMOUS.finditer(text):
-            claims.append(
-                view.claim(
-                    kind="legal_threshold",
-                    start=match.start(),
-                    end=match.end(),
-                    value=match.group(0),
-                    verdict="contradicted",
-                    expected="unanimity",
-                    evidence=evidence,
-                    subject="accession",
-                    note="Art. 10 requires unanimous agreement, not a majority",
-                )
-            )
+            claims.append(_accession_claim(view, match, "contradicted", evidence, ACCESSION_NOTES["contradicted"]))
     return claims

@@ -83,6 +83,15 @@ QUALIFIERS: dict[str, str] = {
     "just over": "more than",
     "just above": "more than",
     "slightly more than": "more than",
+    "a little over": "more than",
+    "a little above": "more than",
+    "a little more than": "more than",
+    "slightly over": "more than",
+    "slightly above": "more than",
+    "a little under": "nearly",
+    "a little below": "nearly",
+    "slightly under": "nearly",
+    "slightly below": "nearly",
     "well over": "more than",
     "well above": "more than",
     "more than": "more than",
@@ -251,3 +260,53 @@ def quantities(text: str) -> list[Quantity]:
             )
         )
     return found
+
+
+_ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+#: an ordinal as news writes it: "8th", "eighth", "thirty-second", "32nd"
+ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:"
+    + "|".join(_ORDINAL_UNITS)
+    + r")|"
+    + "|".join(_ORDINAL_TENS)
+    + ")"
+)
+
+
+def ordinal(text: str) -> int | None:
+    """The number an ordinal stands for ("eighth" → 8, "32nd" → 32, "thirty-first" → 31), else None."""
+    word = text.casefold().strip()
+    digits = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
+    if digits:
+        return int(digits.group(1))
+    if word in _ORDINAL_UNITS:
+        return _ORDINAL_UNITS[word]
+    if word in _ORDINAL_TENS:
+        return _ORDINAL_TENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and unit in _ORDINAL_UNITS and _ORDINAL_UNITS[unit] < 10:
+        return _TENS[tens] + _ORDINAL_UNITS[unit]
+    return None

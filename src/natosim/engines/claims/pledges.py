@@ -33,6 +33,11 @@ DEADLINE = re.compile(
 )
 
 
+#: "for the first time since 1991", "the highest since 1990": a record, not the pledge's year
+_RECORD_SINCE = re.compile(
+    r"\b(?:first|time|highest|lowest|most|least|biggest|largest|best|worst|level)\s+(?:\w+\s+)?since\s+$",
+    re.IGNORECASE,
+)
 _ADOPTED = re.compile(
     r"\b(?:agree\w*|adopt\w*|set|pledg\w*|endors\w*|commit\w*|made|introduc\w*|summit|since|"
     r"decid\w*|struck|reached)\b",
@@ -153,6 +158,11 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
         for y, start, stop in view.years
         if y in years_said
         and 1990 <= y <= 2040
+        and not _RECORD_SINCE.search(text[max(0, start - 40) : start])
+        # a deadline ("5% by 2035, of which 3.5%...") is not the year a pledge was adopted
+        and not re.search(
+            r"\b(?:by|until|before|no later than)\s+(?:the end of\s+)?$", text[max(0, start - 25) : start]
+        )
         and (
             _ADOPTED.search(text[max(0, start - 50) : start])
             or re.match(r"\W*(?:\w+\W+)?summit", text[stop : stop + 25], re.I)

@@ -18,6 +18,7 @@ from typing import Any
 
 from natosim.engines.claims import facts, pledges
 from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
@@ -58,7 +59,7 @@ DEMAND_VERBS = re.compile(
 )
 MEETS = re.compile(
     r"\b(?:meet|meets|met|meeting|reach|reached|reaches|reaching|hit|hits|hitting|achieve[sd]?|"
-    r"achieving|exceed\w*|surpass\w*|fulfil\w*|compl(?:y|ied|ies|iant)|top(?:s|ped)?|cross\w*|clear\w*|"
+    r"achieving|exceed\w*|surpass\w*|fulfil\w*|compl(?:y|ied|ies|iant)|top(?:s|ped)?|cross\w*|clear\w*|pass(?:es|ed|ing)?|"
     r"at or above|above|over|beyond)\b",
     re.IGNORECASE,
 )
@@ -69,7 +70,8 @@ MISSES = re.compile(
     re.IGNORECASE,
 )
 ALLY_COUNT = re.compile(
-    r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?\d+\s+|out of\s+\d+\s+)?"
+    r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:\d+\s+)?|"
+    r"out of\s+\d+\s+)?"
     r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|nations|countries)\b"
     r"(?P<gap>[^.;%\d]{0,80})$",
     re.IGNORECASE,
@@ -94,14 +96,61 @@ SHARE_VERBS = re.compile(
     re.IGNORECASE,
 )
 EUROPE_CANADA = re.compile(
-    r"\b(?:European allies and Canada|Europe and Canada|European members and Canada|"
-    r"Canada and (?:the )?European allies|European allies|European members|Europeans)\b",
+    r"\b(?:(?:European|Europe's|Europe’s)\s+(?:NATO\s+)?(?:allies|members|member states|countries)\s+and\s+Canada|"
+    r"Europe and Canada|Canada and (?:the )?European (?:NATO\s+)?(?:allies|members)|"
+    r"(?:European|Europe's)\s+(?:NATO\s+)?(?:allies|members|member states)|Europeans)\b",
     re.IGNORECASE,
 )
 ALLIANCE_TOTAL = re.compile(
     r"\b(?:NATO(?:'s)?\s+(?:allies|members|countries|total|as a whole|combined)|"
     r"(?:all|the)\s+(?:3\d\s+)?(?:allies|members)|the alliance|allies combined|combined|"
     r"collectively|together|in total|altogether|alliance-wide)\b",
+    re.IGNORECASE,
+)
+#: "the US share of the allied total has slipped to about 65%": the share named before the figure
+SHARE_BEFORE = re.compile(
+    r"\bshare\s+of\s+(?:the\s+|all\s+|total\s+)*(?:allied|alliance(?:'s)?|NATO(?:'s)?|allies'?|combined|collective)"
+    r"(?:\s+(?:total|spending|defen[cs]e(?:\s+spending)?|military\s+spending|expenditure|budgets?|bill|costs?))?\b"
+    r"(?!(?:'s)?\s+(?:GDP|population|troops|territory|econom\w*|output|personnel|forces))[^.;%]{0,60}$",
+    re.IGNORECASE,
+)
+#: "... the allies will spend $1.47tn, and the US accounts for two-thirds of that": a share of a total
+#: the sentence has just named
+SHARE_OF_THAT = re.compile(r"^[\"']?\s*of\s+(?:that|this|it|the total|the sum|the bill)\b", re.IGNORECASE)
+#: shares of something other than the allies' defence spending: NATO's common (direct) funding, of
+#: which each ally pays a cost share (the US about 16%), or capabilities, troops, population...
+OTHER_SHARE = re.compile(
+    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
+    r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
+    r"operating costs|running costs)\b",
+    re.IGNORECASE,
+)
+COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
+#: what a country does with a share of its GDP when the paragraph is about defence spending:
+#: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
+SPEND_CUE = re.compile(
+    r"\b(?:spen[dt]\w*|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
+    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging)\b",
+    re.IGNORECASE,
+)
+#: other shares of GDP or other percentages a country has: never a defence figure
+OTHER_MEASURE = re.compile(
+    r"\b(?:inflation|grow\w*|grew|growth|unemploy\w*|rates?|polls?|votes?|approval|tariffs?|tax\w*|"
+    r"interest|deficit|debt|econom\w*|turnout|support|popularity|exports?|imports?|trade|stake|population|"
+    r"part(?:y|ies)|voters?|surveys?|seats?|backing|stocks?|shares|bonds?|yields?|index|markets?|prices?|wages?|"
+    r"pensions?|energy|gas|oil|electricity|emissions|renewables?)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|would|could|should|might|plans?|planned|aims?|intends?|expects?|promis\w*|pledg\w*|wants?|hopes?|"
+    r"vow\w*|target\w*)\b",
+    re.IGNORECASE,
+)
+#: a percentage right after a verb of change is a growth rate ("rose 23 per cent", "cut by 5%")
+CHANGE_PCT_BEFORE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|jump\w*|climb\w*|soar\w*|surg\w*|fell|fall\w*|"
+    r"drop\w*|declin\w*|shr[ua]nk\w*|cut\w*|boost\w*|rais\w*|hik\w*|up|down|increase of|rise of)\s+"
+    r"(?:by\s+)?(?:(?:a further|another|a|an)\s+)?$",
     re.IGNORECASE,
 )
 CHANGE_BEFORE = re.compile(
@@ -275,6 +324,22 @@ def _alliance_scope(view: SentenceView, position: int) -> str | None:
     return None
 
 
+def _alliance_subject(view: SentenceView, position: int, mention: Mention | None, clause: str) -> str | None:
+    """The alliance total a figure is about ("NATO Total" / "NATO Europe and Canada"), or None when a
+    country is its subject. "European allies and Canada spent..." names Canada inside the aggregate."""
+    before = view.text[:position][-120:]
+    europe_canada = EUROPE_CANADA.search(before)
+    inside_aggregate = bool(
+        mention is not None
+        and europe_canada
+        and mention.iso3 == "CAN"
+        and europe_canada.end() >= len(before) - len(clause) - 1
+    )
+    if mention is None or switches_subject(clause) or inside_aggregate:
+        return _alliance_scope(view, position)
+    return None
+
+
 def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measure: str, unit: str) -> Claim:
     """NATO's published total for the alliance (or Europe and Canada): % of GDP or US$."""
     year, how = view.year_near(q.start)
@@ -283,6 +348,15 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
         candidates = [y for y in range(2025, 2013, -1) if facts.aggregate(scope, y, measure, edition)]
         year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
     figure = facts.aggregate(scope, year, measure, edition) if year else None
+    if how == "article date" and year is not None and figure is not None and figure.edition != edition:
+        # the article's year is known only from a later edition or a press report: the article
+        # meant the latest total of its day ("nearly $1.5 trillion" in March 2025 is 2024's)
+        known = [
+            y for y in range(year - 1, 2013, -1) if _in_edition(facts.aggregate(scope, y, measure, edition), edition)
+        ]
+        if known:
+            year, how = known[0], f"latest year in edition {edition} (the article's year is only in a later one)"
+            figure = facts.aggregate(scope, year, measure, edition)
     common: dict[str, Any] = {
         "kind": "alliance_total",
         "start": q.start,
@@ -305,6 +379,10 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
         statement = f"{scope} {year}: US${figure.value / 1e3:,.1f} bn current (edition {figure.edition})"
     evidence = [Evidence(statement, figure.source, figure.value, figure.edition)]
     return view.claim(**common, verdict=verdict, expected=expected, evidence=evidence, note=f"{why}; year: {how}")
+
+
+def _in_edition(figure: facts.Figure | None, edition: str) -> bool:
+    return figure is not None and figure.edition == edition
 
 
 def _us_shares(year: int) -> tuple[float, float, str, str] | None:
@@ -379,10 +457,14 @@ def alliance_share(
     )
 
 
-def allies_meeting(view: SentenceView, count: Quantity, start: int, end: int, threshold: float) -> Claim:
-    """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values)."""
+def allies_meeting(
+    view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
+) -> Claim:
+    """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values);
+    ``below``: how many fall short of it ("nine allies still fall short of 2%")."""
     year, how = view.year_near(count.start)
     edition = view.context.edition
+    sign = "<" if below else "≥"
     if year is None:
         known = [y for y in range(2014, 2026) if facts.allies_at_or_above(y, threshold, edition)]
         year, how = (known[-1] if known else None), "latest year (no year stated)"
@@ -392,17 +474,17 @@ def allies_meeting(view: SentenceView, count: Quantity, start: int, end: int, th
         "end": end,
         "value": count.value,
         "qualifier": count.qualifier,
-        "unit": f"allies at ≥{threshold:g}% of GDP",
+        "unit": f"allies at {sign}{threshold:g}% of GDP",
         "year": year,
     }
-    found = facts.allies_at_or_above(year, threshold, edition) if year is not None else None
+    found = facts.allies_at_or_above(year, threshold, edition, below=below) if year is not None else None
     if found is None or year is None:
         return view.claim(**common, verdict="not checkable", note=f"no NATO figures for {year} ({how})")
     number, codes, used = found
     missing = facts.members_without(year, "defence_exp_pct_gdp", edition)
     evidence = [
         Evidence(
-            f"{number} allies at ≥{threshold:g}% of GDP in {year} (NATO edition {used}): {', '.join(codes)}",
+            f"{number} allies at {sign}{threshold:g}% of GDP in {year} (NATO edition {used}): {', '.join(codes)}",
             f"nato-{used}",
             number,
             used,
@@ -418,7 +500,7 @@ def allies_meeting(view: SentenceView, count: Quantity, start: int, end: int, th
         share = number / members * 100
         verdict, why = judge(count, share, "share_pct", scale=100.0)
         return view.claim(
-            **{**common, "value": round(count.value * 100, 1), "unit": f"% of allies at ≥{threshold:g}%"},
+            **{**common, "value": round(count.value * 100, 1), "unit": f"% of allies at {sign}{threshold:g}%"},
             verdict=verdict,
             expected=round(share, 1),
             evidence=evidence,
@@ -431,13 +513,13 @@ def allies_meeting(view: SentenceView, count: Quantity, start: int, end: int, th
         for other in facts.edition_dates():
             if other == used:
                 continue
-            again = facts.allies_at_or_above(year, threshold, other)
+            again = facts.allies_at_or_above(year, threshold, other, below=below)
             if again and judge(count, again[0], "count")[0] == "supported":
                 verdict = "imprecise"
                 why = f"matches NATO edition {other} ({again[0]}) but edition {used} counts {number}"
                 evidence.append(
                     Evidence(
-                        f"{again[0]} allies at ≥{threshold:g}% in {year} (edition {other})",
+                        f"{again[0]} allies at {sign}{threshold:g}% in {year} (edition {other})",
                         f"nato-{other}",
                         again[0],
                         other,
@@ -545,6 +627,81 @@ def _subject_country(view: SentenceView, position: int) -> str | None:
     return None
 
 
+_EARLIER_COUNT = re.compile(
+    r"\b(?:up|down|rising|risen|falling)?\s*from\s+(?:just\s+|only\s+|a mere\s+)?(?P<n>[\w-]+)"
+    r"(?:\s+(?:allies|members|countries|nations))?\s+(?:in|back in|a decade earlier in)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_count(
+    view: SentenceView, end: int, threshold: float, used: set[int], *, below: bool = False
+) -> list[Claim]:
+    """ "23 allies meet 2% this year, up from just three in 2014": the earlier count, same target."""
+    match = _EARLIER_COUNT.search(view.text, end)
+    if match is None or match.start() - end > 60:
+        return []
+    number = next((c for c in view.quantities if c.start == match.start("n")), None)
+    if number is None or number.start in used or number.is_fraction or number.decimals:
+        return []
+    used.add(number.start)
+    return [allies_meeting(view, number, number.start, number.end, threshold, below=below)]
+
+
+def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -> bool:
+    """A bare percentage said of a country ("Berlin spent 2.1 per cent last year") in an article whose
+    earlier sentences (or this one) stated defence spending as a share of GDP: the same measure.
+
+    Journalists name the measure once and then list countries; reading the rest as % of GDP needs a
+    country right before the figure, a spending cue between them, no other measure named, and a
+    value a defence budget can have (at most 10% of GDP)."""
+    if not view.context.spending_topic or q.value > 10 or q.is_fraction:
+        return False
+    if re.match(r"\s*of\s+(?!(?:its\s+|their\s+|the\s+)?(?:GDP|gross|national|economic))", after_percent):
+        return False  # "2% of its budget", "5% of the vote"
+    mention = view.country_near(q.start, window=70)
+    if mention is None or mention.end > q.start:
+        return False
+    clause = view.text[mention.end : q.start]
+    if FUTURE.search(clause) and not (view.years or re.search(r"\b(?:this|last|next) year\b", view.lower)):
+        return False  # "Sanchez said Spain would spend 2.1 per cent": a plan without a year, not a figure
+    around = view.text[max(0, mention.start - 40) : q.end + 40]  # "Inflation in Russia reached 9.5%"
+    return bool(SPEND_CUE.search(clause)) and not OTHER_MEASURE.search(around) and not switches_subject(clause)
+
+
+#: groups of allies news names as one subject
+GROUPS: dict[str, tuple[str, ...]] = {"baltic": ("EST", "LVA", "LTU")}
+_GROUP = re.compile(
+    r"\b(?:the\s+)?(?:three\s+)?Baltic\s+(?:states|countries|nations|republics|allies|trio)\b|\bthe Baltics\b",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$")
+
+
+def _subject_countries(view: SentenceView, position: int) -> list[str]:
+    """The subject of a figure: one country, every country of a list ending right before it ("Latvia,
+    Lithuania and Estonia all spend over 3%"), or a group ("the Baltic states spend more than 3%")."""
+    iso3 = _subject_country(view, position)
+    if iso3 is None:
+        group = None
+        for match in _GROUP.finditer(view.text[:position]):
+            group = match
+        if group is None or position - group.end() > 80 or switches_subject(view.text[group.end() : position]):
+            return []
+        if any(group.end() <= m.start < position for m in view.countries):
+            return []
+        return list(GROUPS["baltic"])
+    mention = view.country_near(position)
+    if mention is None or mention.iso3 != iso3 or mention.end > position:
+        return [iso3]
+    chain = [mention]
+    for other in reversed([m for m in view.countries if m.end <= mention.start]):
+        if not _LIST_JOIN.match(view.text[other.end : chain[-1].start]):
+            break
+        chain.append(other)
+    return list(dict.fromkeys(m.iso3 for m in reversed(chain)))
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     """Every money claim in one sentence (percentages and US$ amounts)."""
     text = view.text
@@ -557,15 +714,30 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if POINTS.match(after):
             continue
         percent = PERCENT.match(after)
+        if (
+            percent
+            and CHANGE_PCT_BEFORE.search(text[max(0, q.start - 40) : q.start])
+            and not GDP.match(re.sub(r"^\s*of\s+(?:its\s+|their\s+)?", "", after[percent.end() :]))
+        ):
+            continue  # "the budget rose 23 per cent": a change, not a share of GDP
         if percent:
             end = q.end + percent.end()
             window_after = after[percent.end() : percent.end() + 70]
-            if SHARE_OF.match(window_after) and defence:
-                iso3 = _subject_country(view, q.start)
+            money_talk = defence or bool(COSTS.search(text))
+            share_before = SHARE_BEFORE.search(text[: q.start])
+            if share_before and OTHER_SHARE.search(share_before.group(0)):
+                share_before = None
+            of_that = SHARE_OF_THAT.match(window_after) and ALLIANCE_TOTAL.search(text[: q.start])
+            share_after = bool(SHARE_OF.match(window_after.lstrip("\"'")) or of_that)
+            if share_after and OTHER_SHARE.search(window_after[:60]):
+                continue  # "16% of NATO's common budget": a cost share, not a share of defence spending
+            if (share_after and money_talk) or share_before:
+                iso3 = _subject_country(view, share_before.start() if share_before else q.start)
                 if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
                     iso3 = "EUC"
                 if iso3 in ("USA", "EUC"):
-                    claims.append(alliance_share(view, q, q.start, end + len(window_after.split(" of ")[0]), iso3))
+                    named_after = 0 if share_before else len(window_after.split(" of ")[0])
+                    claims.append(alliance_share(view, q, q.start, end + named_after, iso3))
                     used.add(q.start)
                 continue
             if re.match(
@@ -586,6 +758,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             defence_here = defence or bool(
                 view.context.about_nato and re.match(r"\s*of\s+(?:its\s+|their\s+)?GDP\b", window_after)
             )
+            if not (gdp_here and defence_here) and _implied_share_of_gdp(view, q, window_after):
+                gdp_here = defence_here = True
             summit_talk = bool(ALLIANCE.search(text) and PLEDGE_VERBS.search(text))
             if not (gdp_here and defence_here) and not TARGET_WORDS.search(text) and not summit_talk:
                 continue
@@ -629,15 +803,19 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                         re.IGNORECASE,
                     )
                 )
-            if (
-                count
-                and ((target_near and MEETS.search(count.group("gap"))) or at_least)
-                and not MISSES.search(count.group("gap"))
+            below = bool(count and target_near and MISSES.search(count.group("gap")))
+            if count and (
+                below
+                or (
+                    ((target_near and MEETS.search(count.group("gap"))) or at_least)
+                    and not MISSES.search(count.group("gap"))
+                )
             ):
                 offset = len(before) - len(tail_before) + count.start("num")
                 number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
                 if number is not None and number.start not in used:
-                    claims.append(allies_meeting(view, number, number.start, end, q.value))
+                    claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
+                    claims.extend(_earlier_count(view, end, q.value, used, below=below))
                     if target_near:  # "the alliance's target of spending 2%" also states the target
                         pledge = pledges.pledge_value(view, q, end)
                         if pledge is not None:
@@ -699,27 +877,17 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     claims.append(claim)
                     used.add(q.start)
                 continue
-            scope = None
-            europe_canada = EUROPE_CANADA.search(before[-120:])
-            if (
-                mention is None
-                or switches_subject(clause)
-                or (
-                    europe_canada
-                    and mention.iso3 == "CAN"
-                    and europe_canada.end() >= len(before[-120:]) - len(clause) - 1
-                )
-            ):
-                scope = _alliance_scope(view, q.start)
+            scope = _alliance_subject(view, q.start, mention, clause)
             if scope and gdp_here:
                 claims.append(alliance_figure(view, q, end, scope, "defence_exp_pct_gdp", "% of GDP"))
                 used.add(q.start)
                 continue
             if not gdp_here:
                 continue
-            iso3 = _subject_country(view, q.start)
-            if iso3 is not None:
+            subjects = _subject_countries(view, q.start)
+            for iso3 in subjects:
                 claims.append(spending_pct(view, q, end, iso3))
+            if subjects:
                 used.add(q.start)
             continue
         # money
@@ -755,18 +923,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             continue
         mention = view.country_near(q.start)
         clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
-        scope = None
-        europe_canada = EUROPE_CANADA.search(text[: q.start][-120:])
-        if (
-            mention is None
-            or switches_subject(clause)
-            or (
-                europe_canada
-                and mention.iso3 == "CAN"
-                and europe_canada.end() >= len(text[: q.start][-120:]) - len(clause) - 1
-            )
-        ):
-            scope = _alliance_scope(view, q.start)
+        scope = _alliance_subject(view, q.start, mention, clause)
         if scope:
             claims.append(alliance_figure(view, q, end, scope, "defence_exp_usd_current_mn", "US$ current"))
             used.add(q.start)
@@ -780,7 +937,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if q.start in used or not q.is_fraction:
             continue
         tail = text[q.end : q.end + 90]
-        if SHARE_OF.match(tail) and defence:
+        of_that = SHARE_OF_THAT.match(tail) and ALLIANCE_TOTAL.search(text[: q.start])
+        if OTHER_SHARE.search(tail[:60]):
+            continue
+        if (SHARE_OF.match(tail.lstrip("\"'")) or of_that) and (defence or COSTS.search(text)):
             iso3 = _subject_country(view, q.start)
             if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
                 iso3 = "EUC"
