@@ -56,3 +56,10 @@ def test_check_errors_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-un
 def test_check_empty_text(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("check", "   ", "--format", "json")
     assert r.code == 0 and r.json()["claims"] == []
+
+
+def test_a_missing_path_or_a_url_is_a_clear_error(cli) -> None:  # type: ignore[no-untyped-def]
+    missing = cli("check", "/no/such/article")
+    assert missing.code == 2 and "no such file: /no/such/article" in missing.err
+    url = cli("check", "https://example.com/nato-story")
+    assert url.code == 2 and "does not fetch" in url.err

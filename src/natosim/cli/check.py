@@ -21,11 +21,13 @@ def _read_input(source: str) -> str | bytes:
     stripped = source.strip()
     if not stripped:
         return source
-    looks_like_path = (
-        len(stripped) < 4096
-        and "\n" not in stripped
-        and " " not in stripped
-        and stripped.lower().endswith((".txt", ".html", ".htm", ".md", ".xml"))
+    single_token = len(stripped) < 4096 and "\n" not in stripped and " " not in stripped
+    if single_token and stripped.lower().startswith(("http://", "https://")):
+        raise ClaimsInputError(
+            f"{stripped}: natosim works offline and does not fetch pages; save the page and give the file"
+        )
+    looks_like_path = single_token and (
+        stripped.lower().endswith((".txt", ".html", ".htm", ".md", ".xml")) or "/" in stripped
     )
     if len(stripped) < 4096 and "\n" not in stripped:
         try:
