@@ -34,8 +34,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
+## every benchmark script (prints times and ratios measured in one process; see README)
 bench: $(STAMP)
-	$(BIN)/python -m pytest benchmarks --benchmark-enable -q
+	for script in data_load rules scenario burden crisis api_load; do \
+	  echo "== benchmarks/$$script.py"; $(BIN)/python benchmarks/$$script.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,20 +6,11 @@ Run: ``.venv/bin/python benchmarks/rules.py``. Prints times and ratios measured 
 
 from __future__ import annotations
 
-import time
+from timing import best_of  # benchmarks/timing.py: a script's own folder is on sys.path
 
 from natosim.metrics.compliance import compliance
 from natosim.rules import at, clear_cache, pledges
 from natosim.rules.procedures import accession, article5, withdrawal
-
-
-def timed(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -30,11 +21,11 @@ def main() -> None:
         pledges()
         at("2025-07-01")
 
-    cold_s = timed(cold, 5)
-    warm_s = timed(lambda: at("2025-07-01"), 50)
-    one_year = timed(lambda: compliance(2024, "wales-2014"), 10)
-    every_year = timed(lambda: [compliance(year, "wales-2014") for year in range(2014, 2026)], 3)
-    procedures = timed(lambda: (withdrawal("USA", "senate", "2026-03-01"), accession("UKR", "2026-07-01"),
+    cold_s = best_of(cold, 5)
+    warm_s = best_of(lambda: at("2025-07-01"), 50)
+    one_year = best_of(lambda: compliance(2024, "wales-2014"), 10)
+    every_year = best_of(lambda: [compliance(year, "wales-2014") for year in range(2014, 2026)], 3)
+    procedures = best_of(lambda: (withdrawal("USA", "senate", "2026-03-01"), accession("UKR", "2026-07-01"),
                                 article5("EST", "2026-01-01")), 10)
     print(f"cold rules load + validate + at():  {cold_s * 1000:.1f} ms")
     print(f"warm at(date):                      {warm_s * 1000:.2f} ms   (cold/warm {cold_s / warm_s:.0f}x)")
