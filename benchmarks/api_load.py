@@ -42,9 +42,23 @@ def free_port() -> int:
 def start_server(port: int, data_dir: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NATOSIM_DATA_DIR": data_dir}
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "natosim.api:create_app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "natosim.api:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -61,8 +75,9 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 30.0
     raise RuntimeError("server did not become ready")
 
 
-async def client_loop(client: httpx.AsyncClient, names: list[str], offset: int, stop_at: float,
-                      latencies: list[float], errors: list[str]) -> None:
+async def client_loop(
+    client: httpx.AsyncClient, names: list[str], offset: int, stop_at: float, latencies: list[float], errors: list[str]
+) -> None:
     i = offset
     while time.perf_counter() < stop_at:
         body = {"name": names[i % len(names)]}
@@ -89,8 +104,9 @@ async def run_load(base: str, names: list[str], clients: int, duration: float) -
     try:
         start = time.perf_counter()
         stop_at = start + duration
-        await asyncio.gather(*(client_loop(client, names, k, stop_at, latencies, errors)
-                               for k, client in enumerate(pool)))
+        await asyncio.gather(
+            *(client_loop(client, names, k, stop_at, latencies, errors) for k, client in enumerate(pool))
+        )
         wall = time.perf_counter() - start
     finally:
         await asyncio.gather(*(client.aclose() for client in pool))
@@ -192,7 +208,7 @@ def load_process(job: tuple[str, list[str], int, int, float]) -> tuple[list[floa
     cpu = time.process_time()
 
     async def run() -> tuple[list[float], list[str], float]:
-        return await run_load(base, names[first % len(names):] + names[:first % len(names)], count, duration)
+        return await run_load(base, names[first % len(names) :] + names[: first % len(names)], count, duration)
 
     latencies, errors, wall = asyncio.run(run())
     return latencies, errors, wall, time.process_time() - cpu
@@ -207,11 +223,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=10.0, help=f"seconds of load (at most {MAX_DURATION:.0f})")
-    parser.add_argument("--processes", type=int, default=2,
-                        help="client processes sharing the clients (Python clients cost more CPU than the server)")
-    parser.add_argument("--client", choices=["raw", "httpx"], default="raw",
-                        help="raw: minimal keep-alive HTTP/1.1 client (default; measures the server); "
-                             "httpx: one httpx.AsyncClient per client (measures client + server)")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=2,
+        help="client processes sharing the clients (Python clients cost more CPU than the server)",
+    )
+    parser.add_argument(
+        "--client",
+        choices=["raw", "httpx"],
+        default="raw",
+        help="raw: minimal keep-alive HTTP/1.1 client (default; measures the server); "
+        "httpx: one httpx.AsyncClient per client (measures client + server)",
+    )
     args = parser.parse_args()
     duration = min(max(args.duration, 1.0), MAX_DURATION)
 
@@ -229,8 +253,10 @@ def main() -> None:
                 start = time.perf_counter()
                 response = httpx.post(base + "/api/scenarios/evaluate", json={"name": name}, timeout=60)
                 response.raise_for_status()
-                print(f"  cold  {name:<45} {1000 * (time.perf_counter() - start):8.1f} ms "
-                      f"({len(response.content) / 1024:.0f} KiB)")
+                print(
+                    f"  cold  {name:<45} {1000 * (time.perf_counter() - start):8.1f} ms "
+                    f"({len(response.content) / 1024:.0f} KiB)"
+                )
             processes = 1 if args.client == "raw" else max(1, min(args.processes, args.clients))
             shares = [args.clients // processes + (k < args.clients % processes) for k in range(processes)]
             jobs = [(base, names, sum(shares[:k]), shares[k], duration) for k in range(processes)]
@@ -255,16 +281,22 @@ def main() -> None:
                 server.kill()
 
     done = len(latencies)
-    print(f"load: {args.clients} concurrent {args.client} clients in {processes} process(es) for {wall:.1f} s, "
-          "POST /api/scenarios/evaluate (bundled)")
+    print(
+        f"load: {args.clients} concurrent {args.client} clients in {processes} process(es) for {wall:.1f} s, "
+        "POST /api/scenarios/evaluate (bundled)"
+    )
     if done:
         ms = [1000 * x for x in latencies]
         print(f"  requests ok   {done}  ({done / wall:.0f} req/s)")
-        print(f"  latency ms    p50 {percentile(ms, 50):.1f}   p90 {percentile(ms, 90):.1f}   "
-              f"p99 {percentile(ms, 99):.1f}   max {max(ms):.1f}   mean {statistics.fmean(ms):.1f}")
-        print(f"  server CPU    {1000 * server_cpu / done:.2f} ms per request "
-              f"({100 * server_cpu / wall:.0f}% of one core); clients {1000 * client_cpu / done:.2f} ms "
-              f"({100 * client_cpu / wall:.0f}% of one core)")
+        print(
+            f"  latency ms    p50 {percentile(ms, 50):.1f}   p90 {percentile(ms, 90):.1f}   "
+            f"p99 {percentile(ms, 99):.1f}   max {max(ms):.1f}   mean {statistics.fmean(ms):.1f}"
+        )
+        print(
+            f"  server CPU    {1000 * server_cpu / done:.2f} ms per request "
+            f"({100 * server_cpu / wall:.0f}% of one core); clients {1000 * client_cpu / done:.2f} ms "
+            f"({100 * client_cpu / wall:.0f}% of one core)"
+        )
     print(f"  machine       {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
     print(f"  errors        {len(errors)}")
     for error in sorted(set(errors))[:5]:

@@ -46,10 +46,12 @@ def main(quick: bool = False) -> None:
         ("32-ally Nash solve (Newton), warm", best(lambda: eq.solve(a32, c32), 200, repeat), 5e-3),
         ("32-ally calibrate + solve, warm", best(nash_32, 200, repeat), 5e-3),
         ("32-ally closed form (sort), warm", best(lambda: eq.nash_closed_form(a32, c32), 200, repeat), None),
-        ("2024 exclusion at 2 % (arrays), warm",
-         best(lambda: eq.exclusion(income, beta31, 0.0, 0.02, guarantor, start), 20, repeat), None),
-        ("2024 exclusion_equilibrium() incl. data + table",
-         best(lambda: exclusion_equilibrium(2024), 5, repeat), None),
+        (
+            "2024 exclusion at 2 % (arrays), warm",
+            best(lambda: eq.exclusion(income, beta31, 0.0, 0.02, guarantor, start), 20, repeat),
+            None,
+        ),
+        ("2024 exclusion_equilibrium() incl. data + table", best(lambda: exclusion_equilibrium(2024), 5, repeat), None),
     ]
     thresholds, shares = np.meshgrid(np.linspace(0.5, 10.0, 100), np.linspace(0.0, 0.99, 100))
     started = time.perf_counter()
@@ -72,8 +74,10 @@ def main(quick: bool = False) -> None:
         ("sweep 10,000 pairs, 2024 (thr 0.5–10 %, share 0–0.99)", sweep_seconds, table),
         ("sweep 10,000 pairs, 2014 (same grid)", sweep14_seconds, table14),
     ):
-        print(f"{name:52s} {seconds * 1e3:9.1f} ms   converged {frame['converged'].mean():.1%}, "
-              f"max rounds {frame['rounds'].max()}")
+        print(
+            f"{name:52s} {seconds * 1e3:9.1f} ms   converged {frame['converged'].mean():.1%}, "
+            f"max rounds {frame['rounds'].max()}"
+        )
     print(f"{'sweep 10,000 random pairs, 2024 (thr 0.5–30 %)':52s} {random_seconds * 1e3:9.1f} ms")
 
 

@@ -34,19 +34,26 @@ from natosim.engines.crisis.run import SWEEP_CHUNK, open_client, sweep
 class GuarantorAgent(mesa.Agent):
     """One ally coming (or not) to the defence: decides, mobilises, travels, then adds its force."""
 
-    def __init__(self, model: CrisisModel, g: int, contingents: list[tuple[float, float]],
-                 replay: tuple[bool, float, list[float], list[float]] | None = None) -> None:
+    def __init__(
+        self,
+        model: CrisisModel,
+        g: int,
+        contingents: list[tuple[float, float]],
+        replay: tuple[bool, float, list[float], list[float]] | None = None,
+    ) -> None:
         super().__init__(model)
         p = model.params
         rng = model.random
         if replay is None:
             self.responds = rng.random() < model.theatre.p_respond[g]
             decision = p.decision_delay_days * math.exp(p.decision_sigma * rng.gauss(0.0, 1.0))
-            mobilisation = [p.mobilisation_days * math.exp(p.mobilisation_sigma * rng.gauss(0.0, 1.0))
-                            for _ in contingents]
+            mobilisation = [
+                p.mobilisation_days * math.exp(p.mobilisation_sigma * rng.gauss(0.0, 1.0)) for _ in contingents
+            ]
             s = p.capability_sigma
-            force = [p.deployable_share * cap * math.exp(s * rng.gauss(0.0, 1.0) - 0.5 * s * s)
-                     for cap, _ in contingents]
+            force = [
+                p.deployable_share * cap * math.exp(s * rng.gauss(0.0, 1.0) - 0.5 * s * s) for cap, _ in contingents
+            ]
         else:
             self.responds, decision, mobilisation, force = replay
         self.contingents = []  # (arrival step, force)
@@ -65,8 +72,9 @@ class GuarantorAgent(mesa.Agent):
 class CrisisModel(mesa.Model):
     """The target's defence, stepped hour by hour until parity or the horizon."""
 
-    def __init__(self, theatre: Theatre, params: CrisisParams, seed: int | None = None,
-                 replay: tuple[Draws, int] | None = None) -> None:
+    def __init__(
+        self, theatre: Theatre, params: CrisisParams, seed: int | None = None, replay: tuple[Draws, int] | None = None
+    ) -> None:
         super().__init__(seed=seed)
         self.theatre, self.params = theatre, params
         self.horizon, _, _ = grid(params)
@@ -76,10 +84,14 @@ class CrisisModel(mesa.Model):
             by_guarantor[int(g)].append((float(theatre.capability[c]), float(theatre.distance_km[c])))
         index_of = [[c for c, g in enumerate(theatre.owner) if g == k] for k in range(len(theatre.guarantors))]
         if replay is None:
-            self.own = params.home_share * theatre.target_capability * math.exp(
-                s * self.random.gauss(0.0, 1.0) - 0.5 * s * s)
-            self.attacker = params.aggressor_share * theatre.aggressor_capability * math.exp(
-                s * self.random.gauss(0.0, 1.0) - 0.5 * s * s)
+            self.own = (
+                params.home_share * theatre.target_capability * math.exp(s * self.random.gauss(0.0, 1.0) - 0.5 * s * s)
+            )
+            self.attacker = (
+                params.aggressor_share
+                * theatre.aggressor_capability
+                * math.exp(s * self.random.gauss(0.0, 1.0) - 0.5 * s * s)
+            )
             fall_hours = self.random.uniform(params.fall_after_min_hours, params.fall_after_max_hours)
         else:
             d, i = replay
@@ -90,8 +102,12 @@ class CrisisModel(mesa.Model):
             if replay is not None:
                 d, i = replay
                 cs = index_of[g]
-                rep = (bool(d.respond[i, g]), float(d.decision_days[i, g]),
-                       [float(d.mobilisation_days[i, c]) for c in cs], [float(d.force[i, c]) for c in cs])
+                rep = (
+                    bool(d.respond[i, g]),
+                    float(d.decision_days[i, g]),
+                    [float(d.mobilisation_days[i, c]) for c in cs],
+                    [float(d.force[i, c]) for c in cs],
+                )
             GuarantorAgent(self, g, contingents, rep)
         self.steps_done = 0
         self.parity_step: int | None = None
@@ -116,15 +132,17 @@ class CrisisModel(mesa.Model):
         return self.parity_step is not None and self.parity_step <= self.fall_step
 
 
-def mesa_run(theatre: Theatre, params: CrisisParams, n: int, seed: int,
-             replay: Draws | None = None) -> tuple[np.ndarray, np.ndarray]:
+def mesa_run(
+    theatre: Theatre, params: CrisisParams, n: int, seed: int, replay: Draws | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """n crises, one Mesa Model each; returns (hold, parity step or K+1)."""
     hold = np.zeros(n, dtype=bool)
     parity = np.zeros(n, dtype=np.int64)
     master = random.Random(seed)
     for i in range(n):
-        model = CrisisModel(theatre, params, seed=master.randrange(2**32),
-                            replay=(replay, i) if replay is not None else None)
+        model = CrisisModel(
+            theatre, params, seed=master.randrange(2**32), replay=(replay, i) if replay is not None else None
+        )
         while model.running:
             model.step()
         hold[i] = model.holds
@@ -162,11 +180,25 @@ def parallel_capacity(theatre: Theatre, params: CrisisParams, chunks: int) -> fl
     timings = {}
     for workers in (1, 2):
         with ProcessPoolExecutor(workers) as pool:
-            list(pool.map(simulate_chunk, [theatre] * workers, [params] * workers, [64] * workers,
-                          [chunk_seed(0, i) for i in range(workers)]))  # start and warm the processes
+            list(
+                pool.map(
+                    simulate_chunk,
+                    [theatre] * workers,
+                    [params] * workers,
+                    [64] * workers,
+                    [chunk_seed(0, i) for i in range(workers)],
+                )
+            )  # start and warm the processes
             start = time.perf_counter()
-            list(pool.map(simulate_chunk, [theatre] * chunks, [params] * chunks, [8192] * chunks,
-                          [chunk_seed(1, i) for i in range(chunks)]))
+            list(
+                pool.map(
+                    simulate_chunk,
+                    [theatre] * chunks,
+                    [params] * chunks,
+                    [8192] * chunks,
+                    [chunk_seed(1, i) for i in range(chunks)],
+                )
+            )
             timings[workers] = time.perf_counter() - start
     return timings[1] / timings[2]
 
@@ -184,9 +216,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     sweep_draws = 40_000 if quick else 500_000
     params = CrisisParams()
     theatre = build_theatre(args.target, args.year, None, params)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"numpy {np.__version__}, mesa {mesa.__version__}; load average {os.getloadavg()[0]:.1f} "
-          "(other processes share the cores: figures are only comparable within one run)")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"numpy {np.__version__}, mesa {mesa.__version__}; load average {os.getloadavg()[0]:.1f} "
+        "(other processes share the cores: figures are only comparable within one run)"
+    )
     print(f"theatre: {args.target} {args.year}, {len(theatre.guarantors)} guarantors, {len(theatre.owner)} contingents")
 
     rate, p_hold = engine_rate(args.target, args.year, engine_draws)
@@ -196,8 +230,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     start = time.perf_counter()
     hold, _ = mesa_run(theatre, params, mesa_draws, seed=11)
     mesa_rate = mesa_draws / (time.perf_counter() - start)
-    print(f"(b) Mesa: {mesa_rate:,.1f} draws/s ({mesa_draws} draws, P(hold) = {hold.mean():.3f}); "
-          f"agrees draw by draw on replayed draws: {same}")
+    print(
+        f"(b) Mesa: {mesa_rate:,.1f} draws/s ({mesa_draws} draws, P(hold) = {hold.mean():.3f}); "
+        f"agrees draw by draw on replayed draws: {same}"
+    )
     print(f"    ratio engine/Mesa = {rate / mesa_rate:,.0f}x (goal >= 50x)")
 
     processes = not args.threads
@@ -208,8 +244,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         try:
             client.run(lambda: __import__("natosim.engines.crisis"))  # warm imports on every worker
             start = time.perf_counter()
-            result = sweep(args.target, args.year, grid_spec, draws=sweep_draws, seed=5, store=False,
-                           client=client)
+            result = sweep(args.target, args.year, grid_spec, draws=sweep_draws, seed=5, store=False, client=client)
             timings[workers] = time.perf_counter() - start
         finally:
             client.close()
@@ -218,14 +253,25 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     identical = frames[1].equals(frames[2])
     speedup = timings[1] / timings[2]
     capacity = parallel_capacity(theatre, params, 40 if quick else 120)
-    print(f"(c) sweep of 4 points x {sweep_draws:,} draws (chunks of {SWEEP_CHUNK:,}) on Dask "
-          f"({'processes' if processes else 'threads'}): "
-          f"1 worker {timings[1]:.1f}s, 2 workers {timings[2]:.1f}s, speed-up {speedup:.2f}x (goal >= 1.6x); "
-          f"identical results: {identical}")
-    print(f"    reference: the same chunks on 1 vs 2 plain processes (no Dask) run {capacity:.2f}x faster "
-          "-- the parallel capacity the machine offered at that moment")
-    return {"engine_rate": rate, "mesa_rate": mesa_rate, "ratio": rate / mesa_rate, "mesa_agrees": same,
-            "sweep_speedup": speedup, "sweep_identical": identical, "parallel_capacity": capacity}
+    print(
+        f"(c) sweep of 4 points x {sweep_draws:,} draws (chunks of {SWEEP_CHUNK:,}) on Dask "
+        f"({'processes' if processes else 'threads'}): "
+        f"1 worker {timings[1]:.1f}s, 2 workers {timings[2]:.1f}s, speed-up {speedup:.2f}x (goal >= 1.6x); "
+        f"identical results: {identical}"
+    )
+    print(
+        f"    reference: the same chunks on 1 vs 2 plain processes (no Dask) run {capacity:.2f}x faster "
+        "-- the parallel capacity the machine offered at that moment"
+    )
+    return {
+        "engine_rate": rate,
+        "mesa_rate": mesa_rate,
+        "ratio": rate / mesa_rate,
+        "mesa_agrees": same,
+        "sweep_speedup": speedup,
+        "sweep_identical": identical,
+        "parallel_capacity": capacity,
+    }
 
 
 if __name__ == "__main__":

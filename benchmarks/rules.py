@@ -25,8 +25,14 @@ def main() -> None:
     warm_s = best_of(lambda: at("2025-07-01"), 50)
     one_year = best_of(lambda: compliance(2024, "wales-2014"), 10)
     every_year = best_of(lambda: [compliance(year, "wales-2014") for year in range(2014, 2026)], 3)
-    procedures = best_of(lambda: (withdrawal("USA", "senate", "2026-03-01"), accession("UKR", "2026-07-01"),
-                                article5("EST", "2026-01-01")), 10)
+    procedures = best_of(
+        lambda: (
+            withdrawal("USA", "senate", "2026-03-01"),
+            accession("UKR", "2026-07-01"),
+            article5("EST", "2026-01-01"),
+        ),
+        10,
+    )
     print(f"cold rules load + validate + at():  {cold_s * 1000:.1f} ms")
     print(f"warm at(date):                      {warm_s * 1000:.2f} ms   (cold/warm {cold_s / warm_s:.0f}x)")
     print(f"compliance, one year (32 allies):   {one_year * 1000:.1f} ms")

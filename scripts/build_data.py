@@ -15,12 +15,25 @@ import pandas as pd
 OUT = Path(__file__).resolve().parents[1] / "src" / "natosim" / "data" / "bundled"
 
 FIGURE_COLUMNS = [
-    "iso3", "year", "edition",
-    "defence_exp_pct_gdp", "defence_exp_usd_current_mn", "defence_exp_usd_constant_mn",
-    "constant_price_base_year", "gdp_usd_current_bn", "real_gdp_usd_constant_bn",
-    "population_thousands", "population_is_derived", "equipment_pct", "personnel_exp_pct",
-    "infrastructure_pct", "other_pct", "military_personnel_thousands", "real_change_pct",
-    "estimate", "source",
+    "iso3",
+    "year",
+    "edition",
+    "defence_exp_pct_gdp",
+    "defence_exp_usd_current_mn",
+    "defence_exp_usd_constant_mn",
+    "constant_price_base_year",
+    "gdp_usd_current_bn",
+    "real_gdp_usd_constant_bn",
+    "population_thousands",
+    "population_is_derived",
+    "equipment_pct",
+    "personnel_exp_pct",
+    "infrastructure_pct",
+    "other_pct",
+    "military_personnel_thousands",
+    "real_change_pct",
+    "estimate",
+    "source",
 ]
 
 
@@ -53,14 +66,28 @@ def build_figures(shared: Path) -> pd.DataFrame:
 
 def build_allies(shared: Path) -> pd.DataFrame:
     members = pd.read_csv(shared / "members.csv")
-    members = members.rename(columns={
-        "country": "name", "shares_land_border_with_russia_or_belarus": "borders_russia_or_belarus",
-    })
+    members = members.rename(
+        columns={
+            "country": "name",
+            "shares_land_border_with_russia_or_belarus": "borders_russia_or_belarus",
+        }
+    )
     members["source"] = "facts-members"
-    return members[[
-        "iso3", "name", "accession_date", "enlargement_round", "capital", "capital_lat", "capital_lon",
-        "eu_member", "borders_russia_or_belarus", "notes", "source",
-    ]].sort_values("iso3")
+    return members[
+        [
+            "iso3",
+            "name",
+            "accession_date",
+            "enlargement_round",
+            "capital",
+            "capital_lat",
+            "capital_lon",
+            "eu_member",
+            "borders_russia_or_belarus",
+            "notes",
+            "source",
+        ]
+    ].sort_values("iso3")
 
 
 def build_comparators(shared: Path) -> pd.DataFrame:
@@ -69,10 +96,19 @@ def build_comparators(shared: Path) -> pd.DataFrame:
     sipri["source"] = sipri["sipri_release"].map(
         lambda release: "sipri-2026-factsheet" if release.startswith("2026") else "sipri-2025"
     )
-    return sipri[[
-        "iso3", "year", "milex_usd_current_mn", "milex_usd_constant_mn", "constant_price_base_year",
-        "milex_pct_gdp", "sipri_estimate", "sipri_uncertain", "source",
-    ]].sort_values(["iso3", "year"])
+    return sipri[
+        [
+            "iso3",
+            "year",
+            "milex_usd_current_mn",
+            "milex_usd_constant_mn",
+            "constant_price_base_year",
+            "milex_pct_gdp",
+            "sipri_estimate",
+            "sipri_uncertain",
+            "source",
+        ]
+    ].sort_values(["iso3", "year"])
 
 
 def build_aggregates(shared: Path) -> pd.DataFrame:

@@ -9,10 +9,7 @@ HEAVY = ("pandas", "numpy", "scipy", "dask", "duckdb", "fastapi", "matplotlib", 
 
 
 def test_command_tree_imports_no_heavy_library() -> None:
-    code = (
-        "import sys, natosim.cli.main as m; "
-        f"print(','.join(name for name in {HEAVY!r} if name in sys.modules))"
-    )
+    code = f"import sys, natosim.cli.main as m; print(','.join(name for name in {HEAVY!r} if name in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "", f"imported at start-up: {loaded}"
 

@@ -68,33 +68,57 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     total = float(money["defence_exp_usd_current_mn"].sum())
     us = float(money.loc[money["iso3"] == "USA", "defence_exp_usd_current_mn"].sum())
     money_editions = ";".join(sorted(set(money["edition_defence_exp_usd_current_mn"].dropna())))
-    money_sources = ";".join(sorted(set(dataset.figures.loc[
-        dataset.figures["edition"].isin(money_editions.split(";")), "source"])))
+    money_sources = ";".join(
+        sorted(set(dataset.figures.loc[dataset.figures["edition"].isin(money_editions.split(";")), "source"]))
+    )
 
     headline = [
-        Figure(f"Allies at or above {threshold_pct:g}% of GDP", f"{meeting} of {len(with_figure)} with a figure",
-               "", year, editions, sources),
+        Figure(
+            f"Allies at or above {threshold_pct:g}% of GDP",
+            f"{meeting} of {len(with_figure)} with a figure",
+            "",
+            year,
+            editions,
+            sources,
+        ),
         Figure("Allies with no figure", ", ".join(missing) or "none", "", year, editions, sources),
-        Figure("Total allied defence spending", total / 1000, "bn US$ (current)", money_year, money_editions,
-               money_sources),
-        Figure("US share of allied defence spending", 100 * us / total if total else None, "%", money_year,
-               money_editions, money_sources),
-        Figure("Europe and Canada", (total - us) / 1000, "bn US$ (current)", money_year, money_editions,
-               money_sources),
+        Figure(
+            "Total allied defence spending", total / 1000, "bn US$ (current)", money_year, money_editions, money_sources
+        ),
+        Figure(
+            "US share of allied defence spending",
+            100 * us / total if total else None,
+            "%",
+            money_year,
+            money_editions,
+            money_sources,
+        ),
+        Figure("Europe and Canada", (total - us) / 1000, "bn US$ (current)", money_year, money_editions, money_sources),
     ]
-    reported = dataset.aggregates[(dataset.aggregates["aggregate"] == "NATO Total")
-                                  & (dataset.aggregates["year"] > money_year)
-                                  & dataset.aggregates["defence_exp_usd_current_mn"].notna()]
+    reported = dataset.aggregates[
+        (dataset.aggregates["aggregate"] == "NATO Total")
+        & (dataset.aggregates["year"] > money_year)
+        & dataset.aggregates["defence_exp_usd_current_mn"].notna()
+    ]
     headline += [
-        Figure(f"NATO Total as reported (no per-ally US$ for {row.year})", row.defence_exp_usd_current_mn / 1000,
-               "bn US$ (current, rounded, secondary)", int(row.year), row.edition, row.source)
+        Figure(
+            f"NATO Total as reported (no per-ally US$ for {row.year})",
+            row.defence_exp_usd_current_mn / 1000,
+            "bn US$ (current, rounded, secondary)",
+            int(row.year),
+            row.edition,
+            row.source,
+        )
         for row in reported.itertuples()
     ]
     ranked = with_figure.sort_values("defence_exp_pct_gdp", ascending=False)
 
     def ranked_figures(rows: object) -> list[Figure]:
-        return [Figure(f"{r.country} ({r.iso3})", float(r.defence_exp_pct_gdp), "% of GDP", year, r.edition,
-                       r.source) for r in rows.itertuples()]  # type: ignore[attr-defined]
+        return [
+            Figure(f"{r.country} ({r.iso3})", float(r.defence_exp_pct_gdp), "% of GDP", year, r.edition, r.source)
+            for r in rows.itertuples()
+        ]  # type: ignore[attr-defined]
 
-    return Brief(year, money_year, headline, ranked_figures(ranked.head(5)),
-                 ranked_figures(ranked.tail(5).iloc[::-1]), missing)
+    return Brief(
+        year, money_year, headline, ranked_figures(ranked.head(5)), ranked_figures(ranked.tail(5).iloc[::-1]), missing
+    )

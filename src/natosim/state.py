@@ -106,10 +106,15 @@ class AllianceState:
         """Every guarantee as a tidy table: guarantor, protected, basis, troops, condition."""
         g, p = np.nonzero(self.guarantee)
         parties = np.asarray(self.parties, dtype=object)
-        return pd.DataFrame({
-            "guarantor": parties[g], "protected": parties[p], "basis": self.basis[g, p],
-            "troops": self.troops[g, p], "condition": self.condition[g, p],
-        })
+        return pd.DataFrame(
+            {
+                "guarantor": parties[g],
+                "protected": parties[p],
+                "basis": self.basis[g, p],
+                "troops": self.troops[g, p],
+                "condition": self.condition[g, p],
+            }
+        )
 
     def replace(self, **changes: Any) -> AllianceState:
         return dataclasses.replace(self, **changes)
@@ -153,18 +158,20 @@ def _base(edition: str | None, dataset: Dataset | None = None) -> _Base:
     years = tuple(int(y) for y in sorted(frame["year"].unique()))
     grid = pd.MultiIndex.from_product([years, codes], names=["year", "iso3"])
     frame = frame.set_index(["year", "iso3"]).reindex(grid)
-    values = {
-        m: frame[m].to_numpy(dtype=float, na_value=np.nan).reshape(len(years), len(codes)) for m in MEASURES
-    }
+    values = {m: frame[m].to_numpy(dtype=float, na_value=np.nan).reshape(len(years), len(codes)) for m in MEASURES}
     for array in values.values():
         array.setflags(write=False)
     russia = comparators(countries=[RUSSIA], dataset=dataset).set_index("year")
     rus_usd = russia["milex_usd_current_mn"].reindex(list(years)).to_numpy(dtype=float, na_value=np.nan)
     rus_source = tuple(str(s) if isinstance(s, str) else "" for s in russia["source"].reindex(list(years)))
     base = _Base(
-        data_years=years, allies=codes,
+        data_years=years,
+        allies=codes,
         accession_year=table["accession_date"].dt.year.to_numpy(dtype=int),
-        values=values, frame=frame, russia_usd_mn=rus_usd, russia_source=rus_source,
+        values=values,
+        frame=frame,
+        russia_usd_mn=rus_usd,
+        russia_source=rus_source,
     )
     cache[key] = base
     return base
@@ -312,8 +319,14 @@ class StatePanel:
         return frame
 
 
-def baseline_panel(years: Sequence[int], edition: str | None = None, *, hold_from: int | None = None,
-                   extra_parties: Sequence[str] = (), dataset: Dataset | None = None) -> StatePanel:
+def baseline_panel(
+    years: Sequence[int],
+    edition: str | None = None,
+    *,
+    hold_from: int | None = None,
+    extra_parties: Sequence[str] = (),
+    dataset: Dataset | None = None,
+) -> StatePanel:
     """Article 5 all-to-all among each year's members, for every year in ``years``.
 
     ``hold_from``: the data year whose figures a year after the data uses (flagged in
@@ -329,8 +342,9 @@ def baseline_panel(years: Sequence[int], edition: str | None = None, *, hold_fro
     base = _base(edition, dataset)
     first, last = base.data_years[0], base.data_years[-1]
     if hold_from is not None and hold_from not in base.data_years:
-        raise YearOutOfRange(f"cannot hold figures from {hold_from}: years of data are {first}–{last}",
-                             field="baseline_year")
+        raise YearOutOfRange(
+            f"cannot hold figures from {hold_from}: years of data are {first}–{last}", field="baseline_year"
+        )
     rows = []
     for year in years:
         if year in base.data_years:
@@ -357,20 +371,31 @@ def baseline_panel(years: Sequence[int], edition: str | None = None, *, hold_fro
     basis = np.where(guarantee, np.uint8(ARTICLE_5), np.uint8(0)).astype(np.uint8)
     pledges = tuple(_pledges_in_force(y) for y in years)
     panel = StatePanel(
-        years=years, parties=parties,
+        years=years,
+        parties=parties,
         figures_year=_readonly(np.asarray(base.data_years, dtype=int)[row_index]),
-        values=values, member=_readonly(member), guarantee=_readonly(guarantee),
-        basis=_readonly(basis), troops=_readonly(np.zeros_like(guarantee)),
-        condition=_readonly(np.zeros(guarantee.shape, dtype=np.int16)), conditions=("",),
-        projected={}, projections=(), pledges=pledges,
-        trace=({
-            "step": "baseline",
-            "what": "Article 5 all-to-all among the members of each year (North Atlantic Treaty, 1949)",
-            "years": list(years), "edition": edition or "latest edition having each figure",
-            "held_years": [y for y, fy in zip(years, np.asarray(base.data_years)[row_index], strict=True)
-                           if y != fy],
-            "hold_from": hold_from,
-        },),
+        values=values,
+        member=_readonly(member),
+        guarantee=_readonly(guarantee),
+        basis=_readonly(basis),
+        troops=_readonly(np.zeros_like(guarantee)),
+        condition=_readonly(np.zeros(guarantee.shape, dtype=np.int16)),
+        conditions=("",),
+        projected={},
+        projections=(),
+        pledges=pledges,
+        trace=(
+            {
+                "step": "baseline",
+                "what": "Article 5 all-to-all among the members of each year (North Atlantic Treaty, 1949)",
+                "years": list(years),
+                "edition": edition or "latest edition having each figure",
+                "held_years": [
+                    y for y, fy in zip(years, np.asarray(base.data_years)[row_index], strict=True) if y != fy
+                ],
+                "hold_from": hold_from,
+            },
+        ),
         edition=edition,
         russia_usd_mn=_readonly(base.russia_usd_mn[row_index].copy()),
         russia_source=tuple(base.russia_source[i] for i in row_index),
@@ -413,8 +438,9 @@ def panel_from_state(state: AllianceState, extra_parties: Sequence[str] = ()) ->
     parties = tuple(state.parties) + tuple(p for p in dict.fromkeys(extra_parties) if p not in state.parties)
     n, k = len(parties), len(state.parties)
     frame = state.figures.reindex(list(parties))
-    values = {m: _readonly(frame[m].to_numpy(dtype=float, na_value=np.nan)[None, :].copy())
-              for m in MEASURES if m in frame}
+    values = {
+        m: _readonly(frame[m].to_numpy(dtype=float, na_value=np.nan)[None, :].copy()) for m in MEASURES if m in frame
+    }
 
     def square(source: np.ndarray, fill: Any, dtype: Any) -> np.ndarray:
         out = np.full((1, n, n), fill, dtype=dtype)
@@ -429,10 +455,14 @@ def panel_from_state(state: AllianceState, extra_parties: Sequence[str] = ()) ->
     names, basis_inverse = np.unique(state.basis.astype(str), return_inverse=True)
     unknown = [str(n) for n in names if n not in BASIS_CODE]
     if unknown:
-        raise StateError(f"unknown legal basis {unknown[0]!r}; allowed: {', '.join(b for b in BASES if b)}",
-                         field="basis")
-    basis_codes = np.asarray([BASIS_CODE[str(n)] for n in names], dtype=np.uint8)[basis_inverse].reshape(
-        state.basis.shape) if state.basis.size else np.zeros((k, k), dtype=np.uint8)
+        raise StateError(
+            f"unknown legal basis {unknown[0]!r}; allowed: {', '.join(b for b in BASES if b)}", field="basis"
+        )
+    basis_codes = (
+        np.asarray([BASIS_CODE[str(n)] for n in names], dtype=np.uint8)[basis_inverse].reshape(state.basis.shape)
+        if state.basis.size
+        else np.zeros((k, k), dtype=np.uint8)
+    )
     member = np.isin(np.asarray(parties), np.asarray(state.members))[None, :]
     russia = _base(state.edition)
     fy = state.figures_year or state.year
@@ -444,17 +474,37 @@ def panel_from_state(state: AllianceState, extra_parties: Sequence[str] = ()) ->
             if mask.any():
                 projected[measure] = mask[None, :]
     return StatePanel(
-        years=(state.year,), parties=parties, figures_year=np.asarray([fy]), values=values,
-        member=member, guarantee=square(state.guarantee, False, bool), basis=square(basis_codes, 0, np.uint8),
-        troops=square(state.troops, False, bool), condition=square(condition_codes, 0, np.int16),
-        conditions=conditions, projected=projected, projections=(), pledges=(tuple(state.pledges),),
-        trace=tuple(state.trace), edition=state.edition,
+        years=(state.year,),
+        parties=parties,
+        figures_year=np.asarray([fy]),
+        values=values,
+        member=member,
+        guarantee=square(state.guarantee, False, bool),
+        basis=square(basis_codes, 0, np.uint8),
+        troops=square(state.troops, False, bool),
+        condition=square(condition_codes, 0, np.int16),
+        conditions=conditions,
+        projected=projected,
+        projections=(),
+        pledges=(tuple(state.pledges),),
+        trace=tuple(state.trace),
+        edition=state.edition,
         russia_usd_mn=np.asarray([russia.russia_usd_mn[r] if r is not None else np.nan]),
         russia_source=(russia.russia_source[r] if r is not None else "",),
     )
 
 
 __all__ = [
-    "ARTICLE_5", "BASES", "BILATERAL_PACT", "SECURITY_GUARANTEE", "AllianceState", "StateError",
-    "StatePanel", "baseline", "baseline_panel", "data_years", "panel_from_state", "year_end",
+    "ARTICLE_5",
+    "BASES",
+    "BILATERAL_PACT",
+    "SECURITY_GUARANTEE",
+    "AllianceState",
+    "StateError",
+    "StatePanel",
+    "baseline",
+    "baseline_panel",
+    "data_years",
+    "panel_from_state",
+    "year_end",
 ]

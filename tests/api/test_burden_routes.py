@@ -44,8 +44,9 @@ def test_bad_years_name_the_parameter(client) -> None:
 def test_sweep_is_bounded(client, settings) -> None:
     ok = client.get("/api/burden/game/sweep", params={"base_year": 2024, "threshold": [2.0, 3.5]}).json()
     assert [row["threshold_pct"] for row in ok["rows"]] == [2.0, 3.5]
-    too_many = client.get("/api/burden/game/sweep", params={"base_year": 2024, "threshold": [1, 2, 3],
-                                                            "private_share": [0.0, 0.1]})
+    too_many = client.get(
+        "/api/burden/game/sweep", params={"base_year": 2024, "threshold": [1, 2, 3], "private_share": [0.0, 0.1]}
+    )
     assert settings.max_sweep == 4
     assert too_many.status_code == 422 and too_many.json()["field"] == "threshold"
 

@@ -53,8 +53,9 @@ def test_events_stream_ends_with_done(client) -> None:
 
 
 def test_sweep_is_bounded_and_runs(client, settings) -> None:
-    job = client.post("/api/crisis/runs", json={**REQUEST, "draws": 2000,
-                                                 "grid": {"reliability": [0.2, 0.9]}}).json()["job"]
+    job = client.post("/api/crisis/runs", json={**REQUEST, "draws": 2000, "grid": {"reliability": [0.2, 0.9]}}).json()[
+        "job"
+    ]
     view = wait(client, job)
     assert view["status"] == "done", view["error"]
     points = view["result"]["points"]
@@ -95,8 +96,11 @@ def test_unknown_job_and_run_are_404(client) -> None:
 
 
 def test_limits_are_published(client, settings) -> None:
-    assert client.get("/api/crisis/limits").json() == {"max_draws": settings.max_draws,
-                                                       "max_sweep": settings.max_sweep, "workers": 1}
+    assert client.get("/api/crisis/limits").json() == {
+        "max_draws": settings.max_draws,
+        "max_sweep": settings.max_sweep,
+        "workers": 1,
+    }
 
 
 @pytest.mark.capability("scenarios")
@@ -136,12 +140,20 @@ def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir
     client.post("/api/crisis/runs", json=REQUEST)  # creates the database
     time.sleep(0.1)
     wait(client, client.get("/api/crisis/jobs").json()[0]["job"])
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import duckdb, sys, time
-        con = duckdb.connect({str(isolated_data_dir / 'crisis.duckdb')!r})
+        con = duckdb.connect({str(isolated_data_dir / "crisis.duckdb")!r})
         print('locked', flush=True)
         time.sleep(30)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         response = client.get("/api/crisis/runs")

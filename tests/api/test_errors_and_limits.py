@@ -18,11 +18,13 @@ def test_wrong_method_is_a_json_405(client) -> None:
 
 
 def test_body_over_the_limit_is_refused_before_it_is_read(client, settings) -> None:
-    response = client.post("/api/scenarios/evaluate", content=b"x" * (settings.max_body_bytes + 1),
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/scenarios/evaluate",
+        content=b"x" * (settings.max_body_bytes + 1),
+        headers={"content-type": "application/json"},
+    )
     assert response.status_code == 413
-    assert response.json() == {"error": "body_too_large", "field": "body",
-                               "message": response.json()["message"]}
+    assert response.json() == {"error": "body_too_large", "field": "body", "message": response.json()["message"]}
     assert str(settings.max_body_bytes) in response.json()["message"]
 
 
@@ -37,8 +39,9 @@ def test_streamed_body_over_the_limit_is_refused(client, settings) -> None:
 
 @pytest.mark.capability("scenarios")
 def test_malformed_json_is_422(client) -> None:
-    response = client.post("/api/scenarios/evaluate", content=b"{not json",
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/scenarios/evaluate", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert response.json()["error"] == "invalid_request"
 
@@ -58,9 +61,15 @@ def test_settings_come_from_the_environment(monkeypatch) -> None:
 def test_capabilities_match_the_mounted_routes(client) -> None:
     capabilities = {c["name"]: c["available"] for c in client.get("/api/capabilities").json()}
     paths = set(client.get("/api/openapi.json").json()["paths"])
-    prefixes = {"rules": "/api/rules", "compliance": "/api/compliance", "procedures": "/api/procedures/",
-                "scenarios": "/api/scenarios", "burden": "/api/burden/", "crisis": "/api/crisis/",
-                "claims": "/api/claims/"}
+    prefixes = {
+        "rules": "/api/rules",
+        "compliance": "/api/compliance",
+        "procedures": "/api/procedures/",
+        "scenarios": "/api/scenarios",
+        "burden": "/api/burden/",
+        "crisis": "/api/crisis/",
+        "claims": "/api/claims/",
+    }
     assert capabilities["data"] is True
     for name, prefix in prefixes.items():
         assert capabilities[name] == any(p.startswith(prefix) for p in paths), name

@@ -14,8 +14,7 @@ def contains(actual: object, expected: object) -> bool:
     if isinstance(expected, dict):
         return isinstance(actual, dict) and all(k in actual and contains(actual[k], v) for k, v in expected.items())
     if isinstance(expected, list) and expected and isinstance(expected[0], dict):
-        return isinstance(actual, list) and all(
-            any(contains(row, item) for row in actual) for item in expected)
+        return isinstance(actual, list) and all(any(contains(row, item) for row in actual) for item in expected)
     if isinstance(expected, float) and isinstance(actual, float):
         return abs(actual - expected) < 1e-9
     return actual == expected

@@ -8,12 +8,14 @@ pytestmark = pytest.mark.capability("procedures")
 
 
 def test_us_executive_withdrawal_is_not_lawful_but_the_senate_path_is(client) -> None:
-    executive = client.get("/api/procedures/withdrawal", params={"country": "USA", "path": "executive",
-                                                                 "notice_date": "2026-03-01"}).json()
+    executive = client.get(
+        "/api/procedures/withdrawal", params={"country": "USA", "path": "executive", "notice_date": "2026-03-01"}
+    ).json()
     assert executive["lawful"] is False
     assert executive["lawful_paths"] == ["senate", "act-of-congress"]
-    senate = client.get("/api/procedures/withdrawal", params={"country": "United States", "path": "senate",
-                                                              "notice_date": "2026-03-01"}).json()
+    senate = client.get(
+        "/api/procedures/withdrawal", params={"country": "United States", "path": "senate", "notice_date": "2026-03-01"}
+    ).json()
     assert senate["lawful"] is True
     assert senate["effective_date"] == "2027-03-01"  # Art. 13: one year after notice
     assert all(step["source"] for step in senate["steps"])

@@ -96,8 +96,9 @@ def test_diff_against_baseline_and_between_scenarios(client) -> None:
     expected = evaluate(CONDITIONAL, year=2025).diff()
     assert alone["count"] == len(expected)
     assert {"baseline", "scenario", "change"} <= set(alone["rows"][0])
-    pair = client.get("/api/scenarios/diff", params={"a": CONDITIONAL, "b": "us-withdrawal-executive",
-                                                     "year": 2025}).json()
+    pair = client.get(
+        "/api/scenarios/diff", params={"a": CONDITIONAL, "b": "us-withdrawal-executive", "year": 2025}
+    ).json()
     assert pair["count"] == len(expected)
     bad = client.get("/api/scenarios/diff", params={"a": CONDITIONAL, "b": "nope"})
     assert bad.status_code == 422 and bad.json()["field"] == "b"
@@ -107,12 +108,14 @@ def test_detail_tables_only_when_asked(client) -> None:
     headline = client.post("/api/scenarios/evaluate", json={"name": CONDITIONAL, "year": 2025}).json()
     assert {"summary", "diff", "notes"} <= set(headline)
     assert "allies" not in headline and "coverage" not in headline
-    with_map = client.post("/api/scenarios/evaluate", json={"name": CONDITIONAL, "year": 2025,
-                                                            "tables": ["allies"]}).json()
+    with_map = client.post(
+        "/api/scenarios/evaluate", json={"name": CONDITIONAL, "year": 2025, "tables": ["allies"]}
+    ).json()
     assert "allies" in with_map and "coverage" not in with_map
     assert {row["year"] for row in with_map["allies"]} == {2025}
-    everything = client.post("/api/scenarios/evaluate", json={"name": CONDITIONAL, "year": 2025,
-                                                              "tables": "all"}).json()
+    everything = client.post(
+        "/api/scenarios/evaluate", json={"name": CONDITIONAL, "year": 2025, "tables": "all"}
+    ).json()
     from natosim.scenario import evaluate
 
     assert set(evaluate(CONDITIONAL, year=2025).tables) <= set(everything)

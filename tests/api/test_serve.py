@@ -23,8 +23,11 @@ def test_serve_answers_on_the_port_given(isolated_data_dir: Path) -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     natosim = Path(sys.executable).with_name("natosim")
-    server = subprocess.Popen([str(natosim), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [str(natosim), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

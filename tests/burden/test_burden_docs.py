@@ -34,8 +34,9 @@ def test_python_examples_are_doctests(path: Path) -> None:
     assert runner.failures == 0, f"{runner.failures} doc examples failed (see output above)"
 
 
-@pytest.mark.parametrize("command", [line for block in blocks(GUIDE, "bash") for line in block.splitlines()
-                                     if line.startswith("natosim ")])
+@pytest.mark.parametrize(
+    "command", [line for block in blocks(GUIDE, "bash") for line in block.splitlines() if line.startswith("natosim ")]
+)
 def test_shell_examples_run(cli, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     result = cli(*shlex.split(command)[1:])

@@ -30,8 +30,9 @@ def test_calibration_reproduces_the_base_year(year: int) -> None:
     frame = natosim.figures(year=year, edition="2024-06", members_only=True).dropna(subset=["defence_exp_pct_gdp"])
     assert list(table["iso3"]) == list(frame["iso3"])
     np.testing.assert_allclose(table["observed_pct_gdp"], frame["defence_exp_pct_gdp"])
-    np.testing.assert_allclose(table["observed_spending_usd_bn"],
-                               frame["defence_exp_pct_gdp"] / 100 * frame["gdp_usd_current_bn"])
+    np.testing.assert_allclose(
+        table["observed_spending_usd_bn"], frame["defence_exp_pct_gdp"] / 100 * frame["gdp_usd_current_bn"]
+    )
 
 
 def test_newton_matches_the_closed_form_on_real_data() -> None:
@@ -93,17 +94,20 @@ def test_private_share_weakens_the_response_to_the_guarantor_leaving() -> None:
     assert 0 < joint < public
 
 
-@pytest.mark.parametrize(("call", "fragment"), [
-    (lambda: exclusion_equilibrium(2014, "Narnia"), "unknown country"),
-    (lambda: exclusion_equilibrium(2014, "FIN"), "not a member in 2014"),
-    (lambda: exclusion_equilibrium(2024, "ISL"), "no armed forces"),
-    (lambda: exclusion_equilibrium(2024, edition="2025-08"), "has no GDP"),
-    (lambda: exclusion_equilibrium(2025), "no edition has GDP for 2025"),
-    (lambda: exclusion_equilibrium(2024, threshold_pct=120), "outside 0–100"),
-    (lambda: baseline_game(2024, private_share=1.5), "outside 0–1"),
-    (lambda: guarantor_leaves(2024, []), "at least one"),
-    (lambda: sweep(2024, [2.0, 3.0], [0.1]), "paired"),
-])
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda: exclusion_equilibrium(2014, "Narnia"), "unknown country"),
+        (lambda: exclusion_equilibrium(2014, "FIN"), "not a member in 2014"),
+        (lambda: exclusion_equilibrium(2024, "ISL"), "no armed forces"),
+        (lambda: exclusion_equilibrium(2024, edition="2025-08"), "has no GDP"),
+        (lambda: exclusion_equilibrium(2025), "no edition has GDP for 2025"),
+        (lambda: exclusion_equilibrium(2024, threshold_pct=120), "outside 0–100"),
+        (lambda: baseline_game(2024, private_share=1.5), "outside 0–1"),
+        (lambda: guarantor_leaves(2024, []), "at least one"),
+        (lambda: sweep(2024, [2.0, 3.0], [0.1]), "paired"),
+    ],
+)
 def test_bad_requests_are_clear_errors(call, fragment: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(natosim.errors.NatosimError) as caught:
         call()
@@ -135,23 +139,36 @@ def test_cli_game(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert payload["summary"]["guarantor"] == "USA" and payload["summary"]["threshold_pct"] == 2.0
     rows = {row["iso3"]: row for row in payload["table"]}
     assert rows["DEU"]["predicted_pct_gdp"] == pytest.approx(2.0)
-    without = cli("burden", "game", "--base-year", "2024", "--without", "United States", "--private-share", "0.3",
-                  "--format", "json").json()
+    without = cli(
+        "burden",
+        "game",
+        "--base-year",
+        "2024",
+        "--without",
+        "United States",
+        "--private-share",
+        "0.3",
+        "--format",
+        "json",
+    ).json()
     assert without["summary"]["leaving"] == ["USA"] and without["summary"]["private_share"] == 0.3
     plot = tmp_path / "game.png"
     assert cli("burden", "game", "--exclusion", "USA:3.5", "--plot", str(plot)).code == 0
     assert plot.read_bytes().startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize(("args", "fragment"), [
-    (("--exclusion", "USA:two"), "not a number"),
-    (("--exclusion", ":2"), "GUARANTOR:THRESHOLD"),
-    (("--exclusion", "Atlantis:2"), "unknown country"),
-    (("--without", "USA", "--exclusion", "USA:2"), "choose one"),
-    (("--private-share", "-0.1"), "outside 0–1"),
-    (("--base-year", "2030"), "no edition has GDP"),
-    (("--plot", "chart.jpg"), ".png or .svg"),
-])
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--exclusion", "USA:two"), "not a number"),
+        (("--exclusion", ":2"), "GUARANTOR:THRESHOLD"),
+        (("--exclusion", "Atlantis:2"), "unknown country"),
+        (("--without", "USA", "--exclusion", "USA:2"), "choose one"),
+        (("--private-share", "-0.1"), "outside 0–1"),
+        (("--base-year", "2030"), "no edition has GDP"),
+        (("--plot", "chart.jpg"), ".png or .svg"),
+    ],
+)
 def test_cli_game_bad_input_exit_2(cli, args: tuple[str, ...], fragment: str) -> None:  # type: ignore[no-untyped-def]
     result = cli("burden", "game", *args)
     assert result.code == 2

@@ -17,8 +17,10 @@ from natosim.engines.burden import equilibrium as eq
 GRID = np.linspace(0.0, 1.0, 4001)[:-1]  # fractions of income, excluding d = Y (zero consumption)
 
 incomes = st.integers(2, 9).flatmap(
-    lambda n: st.tuples(arrays(float, n, elements=st.floats(1.0, 20_000.0)),
-                        arrays(float, n, elements=st.floats(0.01, 0.99))))
+    lambda n: st.tuples(
+        arrays(float, n, elements=st.floats(1.0, 20_000.0)), arrays(float, n, elements=st.floats(0.01, 0.99))
+    )
+)
 
 
 def _grid_utility(income: float, beta: float, share: float, others: float) -> np.ndarray:
@@ -51,8 +53,15 @@ def test_calibrated_preferences_reproduce_spending(data: tuple[np.ndarray, np.nd
     np.testing.assert_allclose(eq.nash(income, beta, share).d[0], spending, rtol=1e-6)
 
 
-def assert_no_profitable_deviation(income: np.ndarray, beta: np.ndarray, share: float, threshold: float,
-                                   guarantor: int, d: np.ndarray, complies: np.ndarray) -> None:
+def assert_no_profitable_deviation(
+    income: np.ndarray,
+    beta: np.ndarray,
+    share: float,
+    threshold: float,
+    guarantor: int,
+    d: np.ndarray,
+    complies: np.ndarray,
+) -> None:
     """Every ally, others fixed, is at least as well off as at any spending level on the grid.
 
     Protection follows the rule of the game: the guarantor covers an ally iff it spends at least
@@ -78,8 +87,9 @@ def assert_no_profitable_deviation(income: np.ndarray, beta: np.ndarray, share: 
 
 @settings(max_examples=60, deadline=None)
 @given(incomes, st.floats(0.0, 0.9), st.floats(0.005, 0.2), st.data())
-def test_exclusion_equilibrium_has_no_profitable_deviation(data: tuple[np.ndarray, np.ndarray], share: float,
-                                                           threshold: float, draw: st.DataObject) -> None:
+def test_exclusion_equilibrium_has_no_profitable_deviation(
+    data: tuple[np.ndarray, np.ndarray], share: float, threshold: float, draw: st.DataObject
+) -> None:
     income, beta = data
     guarantor = draw.draw(st.integers(0, len(income) - 1))
     start = draw.draw(arrays(bool, len(income)))
@@ -99,5 +109,6 @@ def test_real_exclusion_equilibria_have_no_profitable_deviation() -> None:
         beta = eq.calibrate(inputs.income, inputs.spending, share)[0]
         result = eq.exclusion(inputs.income, beta[None, :], share, threshold, guarantor, start >= 100 * threshold)
         assert result.converged[0]
-        assert_no_profitable_deviation(inputs.income, beta, share, threshold, guarantor, result.d[0],
-                                       result.complies[0])
+        assert_no_profitable_deviation(
+            inputs.income, beta, share, threshold, guarantor, result.d[0], result.complies[0]
+        )

@@ -13,10 +13,10 @@ def test_us_share_and_total_match_natos_published_aggregates() -> None:
     published = natosim.aggregates(edition="2024-06")
     total = published[published["aggregate"] == "NATO Total"].set_index("year")
     for row in result.by_year.itertuples():
-        assert row.allied_spending_usd_bn * 1000 == pytest.approx(total.loc[row.year, "defence_exp_usd_current_mn"],
-                                                                  abs=0.5)
-        assert row.us_spending_share_pct == pytest.approx(total.loc[row.year, "us_share_of_usd_current_pct"],
-                                                          abs=0.006)
+        assert row.allied_spending_usd_bn * 1000 == pytest.approx(
+            total.loc[row.year, "defence_exp_usd_current_mn"], abs=0.5
+        )
+        assert row.us_spending_share_pct == pytest.approx(total.loc[row.year, "us_share_of_usd_current_pct"], abs=0.006)
 
 
 def test_shares_sum_to_100_and_ratio_is_their_quotient() -> None:

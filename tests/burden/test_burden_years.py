@@ -12,29 +12,35 @@ from natosim.errors import NatosimError
 AVAILABLE = list(range(2014, 2026))
 
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("all", AVAILABLE),
-    ("ALL", AVAILABLE),
-    ("2024", [2024]),
-    (" 2014..2016 ", [2014, 2015, 2016]),
-    ("2023..latest", [2023, 2024, 2025]),
-    ("first..2015", [2014, 2015]),
-    ("2020,2014..2015,2020", [2014, 2015, 2020]),
-    ("latest", [2025]),
-])
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("all", AVAILABLE),
+        ("ALL", AVAILABLE),
+        ("2024", [2024]),
+        (" 2014..2016 ", [2014, 2015, 2016]),
+        ("2023..latest", [2023, 2024, 2025]),
+        ("first..2015", [2014, 2015]),
+        ("2020,2014..2015,2020", [2014, 2015, 2020]),
+        ("latest", [2025]),
+    ],
+)
 def test_accepted_specs(spec: str, expected: list[int]) -> None:
     assert parse_years(spec, AVAILABLE) == expected
 
 
-@pytest.mark.parametrize(("spec", "fragment"), [
-    ("", "empty"),
-    ("20x4", "bad year"),
-    ("2013", "years available: 2014–2025"),
-    ("2016..2014", "runs backwards"),
-    ("2014..2015..2016", "bad range"),
-    ("2014,,2015", "empty item"),
-    ("2014-2016", "bad year"),
-])
+@pytest.mark.parametrize(
+    ("spec", "fragment"),
+    [
+        ("", "empty"),
+        ("20x4", "bad year"),
+        ("2013", "years available: 2014–2025"),
+        ("2016..2014", "runs backwards"),
+        ("2014..2015..2016", "bad range"),
+        ("2014,,2015", "empty item"),
+        ("2014-2016", "bad year"),
+    ],
+)
 def test_rejected_specs_say_what_is_valid(spec: str, fragment: str) -> None:
     with pytest.raises(YearRangeError) as caught:
         parse_years(spec, AVAILABLE)

@@ -99,8 +99,10 @@ def test_results_do_not_depend_on_the_order_chunks_finish(est2024: Theatre) -> N
 
     plan = Plan(seed=8, sizes=[2000, 2000, 1000], params=[CrisisParams()], theatres=[est2024])
     forward = execute(plan, {})
-    backward = {task: simulate_chunk(est2024, CrisisParams(), plan.sizes[task[1]], chunk_seed(8, task[1]))
-                for task in reversed(plan.tasks)}
+    backward = {
+        task: simulate_chunk(est2024, CrisisParams(), plan.sizes[task[1]], chunk_seed(8, task[1]))
+        for task in reversed(plan.tasks)
+    }
     assert merge_point(plan, forward, 0).to_dict() == merge_point(plan, backward, 0).to_dict()
 
 

@@ -31,21 +31,27 @@ def test_reliability_default_matches_the_shared_fact_file() -> None:
 
     import yaml
 
-    facts = yaml.safe_load(Path("/work/shared/data/reliability.yaml").read_text()) \
-        if Path("/work/shared/data/reliability.yaml").exists() else None
+    facts = (
+        yaml.safe_load(Path("/work/shared/data/reliability.yaml").read_text())
+        if Path("/work/shared/data/reliability.yaml").exists()
+        else None
+    )
     if facts is None:
         pytest.skip("shared fact files not present on this machine")
     llm = next(e for e in facts["estimates"] if e["id"] == "leeds_long_mitchell_2000")
     assert CrisisParams().reliability == llm["estimate_pct"] / 100
 
 
-@pytest.mark.parametrize("values, field", [
-    ({"reliability": 1.5}, "reliability"),
-    ({"threshold": 0}, "threshold"),
-    ({"fall_after_min_hours": 70, "fall_after_max_hours": 60}, "params"),
-    ({"reliability_overrides": {"USA": 2}}, "reliability_overrides"),
-    ({"capability": "tanks"}, "capability"),
-])
+@pytest.mark.parametrize(
+    "values, field",
+    [
+        ({"reliability": 1.5}, "reliability"),
+        ({"threshold": 0}, "threshold"),
+        ({"fall_after_min_hours": 70, "fall_after_max_hours": 60}, "params"),
+        ({"reliability_overrides": {"USA": 2}}, "reliability_overrides"),
+        ({"capability": "tanks"}, "capability"),
+    ],
+)
 def test_bad_values_are_one_clear_error(values: dict, field: str) -> None:
     with pytest.raises(CrisisError) as error:
         CrisisParams.build(values)
@@ -62,8 +68,12 @@ def test_param_specs_parse_ranges_lists_and_fractions() -> None:
     assert parse_param("threshold=1/4,1/3") == ("threshold", [0.25, 1 / 3])
     assert parse_param("capability=personnel") == ("capability", ["personnel"])
     grid = make_grid(["reliability=0.5,0.9", "threshold=0.25,0.5"])
-    assert grid == [{"reliability": 0.5, "threshold": 0.25}, {"reliability": 0.5, "threshold": 0.5},
-                    {"reliability": 0.9, "threshold": 0.25}, {"reliability": 0.9, "threshold": 0.5}]
+    assert grid == [
+        {"reliability": 0.5, "threshold": 0.25},
+        {"reliability": 0.5, "threshold": 0.5},
+        {"reliability": 0.9, "threshold": 0.25},
+        {"reliability": 0.9, "threshold": 0.5},
+    ]
 
 
 def test_chunk_plan_covers_every_draw() -> None:

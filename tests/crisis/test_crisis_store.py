@@ -75,8 +75,7 @@ def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep(
             raise Interrupt
 
     with pytest.raises(Interrupt):
-        sweep("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=None, db=db,
-              progress=stop_after_three)  # type: ignore[arg-type]
+        sweep("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=None, db=db, progress=stop_after_three)  # type: ignore[arg-type]
     [run_id] = list(list_runs(db)["run_id"])
     row = get_run(run_id, db)
     assert row["status"] == "interrupted" and row["chunks_done"] == 3
@@ -100,9 +99,30 @@ def test_resume_uses_the_stored_theatre_not_todays_data(tmp_path: Path) -> None:
 def test_kill_9_mid_sweep_loses_no_finished_chunk(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
     natosim = Path(sys.executable).with_name("natosim")
-    command = [str(natosim), "crisis", "sweep", "--target", "EST", "--year", "2024",
-               "--param", "reliability=0.5:0.9:3", "--draws", "200000", "--chunk-size", "4096",
-               "--workers", "1", "--threads", "--seed", "5", "--db", str(db), "--format", "json"]
+    command = [
+        str(natosim),
+        "crisis",
+        "sweep",
+        "--target",
+        "EST",
+        "--year",
+        "2024",
+        "--param",
+        "reliability=0.5:0.9:3",
+        "--draws",
+        "200000",
+        "--chunk-size",
+        "4096",
+        "--workers",
+        "1",
+        "--threads",
+        "--seed",
+        "5",
+        "--db",
+        str(db),
+        "--format",
+        "json",
+    ]
     env = {**os.environ, "NATOSIM_DATA_DIR": str(tmp_path)}
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
     reported = 0
@@ -123,21 +143,30 @@ def test_kill_9_mid_sweep_loses_no_finished_chunk(tmp_path: Path) -> None:
     total = 3 * 49
     finished = resume(run_id, db=db, workers=1)
     assert finished.computed_chunks == total - kept
-    reference = sweep("EST", 2024, ["reliability=0.5:0.9:3"], draws=200_000, seed=5, chunk_size=4096,
-                      workers=None, store=False)
+    reference = sweep(
+        "EST", 2024, ["reliability=0.5:0.9:3"], draws=200_000, seed=5, chunk_size=4096, workers=None, store=False
+    )
     assert finished.points.equals(reference.points)
 
 
 def test_sweep_on_a_scheduler_address_matches_the_embedded_cluster(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://")
-        remote = sweep("EST", 2024, ["threshold=1/4,1/3"], draws=8000, seed=3, chunk_size=4000,
-                       scheduler=cluster.scheduler_address, store=False)
-    local = sweep("EST", 2024, ["threshold=1/4,1/3"], draws=8000, seed=3, chunk_size=4000, workers=None,
-                  store=False)
+        remote = sweep(
+            "EST",
+            2024,
+            ["threshold=1/4,1/3"],
+            draws=8000,
+            seed=3,
+            chunk_size=4000,
+            scheduler=cluster.scheduler_address,
+            store=False,
+        )
+    local = sweep("EST", 2024, ["threshold=1/4,1/3"], draws=8000, seed=3, chunk_size=4000, workers=None, store=False)
     assert remote.points.equals(local.points)
 
 

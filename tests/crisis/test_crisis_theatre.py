@@ -99,4 +99,3 @@ def test_personnel_capability_needs_a_russian_figure_for_2022_to_2024() -> None:
     t = build_theatre("EST", 2016, None, CrisisParams(capability="personnel"))
     assert t.aggressor_capability == 900.0  # IISS pre-war active personnel, thousands
     assert t.unit.startswith("thousand")
-

@@ -54,8 +54,17 @@ def test_import_command_and_sources(cli, tmp_path: Path) -> None:  # type: ignor
     path = tmp_path / "release.csv"
     rows.to_csv(path, index=False)
     assert cli("data", "import", str(path)).code == 2  # new source id without provenance
-    result = cli("data", "import", str(path), "--publication", "Defence Investment of NATO Countries",
-                 "--published", "2026-07-10", "--copy-from", "test")
+    result = cli(
+        "data",
+        "import",
+        str(path),
+        "--publication",
+        "Defence Investment of NATO Countries",
+        "--published",
+        "2026-07-10",
+        "--copy-from",
+        "test",
+    )
     assert result.code == 0, result.err
     sources = cli("data", "sources", "--format", "json").json()
     assert any(s["id"] == "nato-2026-07" and s["imported"] for s in sources)

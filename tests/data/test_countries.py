@@ -20,11 +20,21 @@ def test_turkiye_spellings(text: str) -> None:
     assert resolve_country(text) == "TUR"
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("the UK", "GBR"), ("Britain", "GBR"), ("U.S.", "USA"), ("United States", "USA"),
-    ("Slovak Republic", "SVK"), ("Czech Republic", "CZE"), ("North Macedonia", "MKD"),
-    ("the Netherlands", "NLD"), ("Russia", "RUS"), ("Kosovo", "XKX"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the UK", "GBR"),
+        ("Britain", "GBR"),
+        ("U.S.", "USA"),
+        ("United States", "USA"),
+        ("Slovak Republic", "SVK"),
+        ("Czech Republic", "CZE"),
+        ("North Macedonia", "MKD"),
+        ("the Netherlands", "NLD"),
+        ("Russia", "RUS"),
+        ("Kosovo", "XKX"),
+    ],
+)
 def test_aliases(text: str, code: str) -> None:
     assert resolve_country(text) == code
 

@@ -79,8 +79,7 @@ def test_import_overlays_and_shows_in_sources(tmp_path: Path) -> None:
 def test_failing_import_leaves_previous_data_untouched(tmp_path: Path, isolated_data_dir: Path) -> None:
     import_release(new_release(tmp_path), source=SOURCE)
     before = sorted(p.relative_to(isolated_data_dir) for p in isolated_data_dir.rglob("*"))
-    bad = new_release(tmp_path / "bad" if (tmp_path / "bad").mkdir() is None else tmp_path,
-                      defence_exp_pct_gdp="-1")
+    bad = new_release(tmp_path / "bad" if (tmp_path / "bad").mkdir() is None else tmp_path, defence_exp_pct_gdp="-1")
     with pytest.raises(DataError):
         import_release(bad, source=SOURCE, replace=True)
     after = sorted(p.relative_to(isolated_data_dir) for p in isolated_data_dir.rglob("*"))
@@ -109,8 +108,10 @@ def test_import_of_any_bytes_never_crashes(tmp_path: Path, blob: bytes) -> None:
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(st.sampled_from(["defence_exp_pct_gdp", "year", "iso3", "estimate", "edition", "population_thousands"]),
-       st.text(max_size=12))
+@given(
+    st.sampled_from(["defence_exp_pct_gdp", "year", "iso3", "estimate", "edition", "population_thousands"]),
+    st.text(max_size=12),
+)
 def test_import_of_any_cell_value_is_validated(tmp_path: Path, column: str, value: str) -> None:
     path = new_release(tmp_path, **{column: value})
     try:

@@ -15,13 +15,15 @@ def test_compliance_json_all_32_allies_18_meet_2pct(cli) -> None:  # type: ignor
     iceland = next(row for row in allies if row["iso3"] == "ISL")
     assert iceland["met"] is None and iceland["value"] is None
     assert data["pledge"]["id"] == "wales-2014" and data["pledge"]["source"]
-    assert all({"value", "target", "gap_pp", "gap_usd_mn", "edition_value", "edition_base"} <= row.keys()
-               for row in allies)
+    assert all(
+        {"value", "target", "gap_pp", "gap_usd_mn", "edition_value", "edition_base"} <= row.keys() for row in allies
+    )
 
 
 def test_compliance_with_june_2024_edition_gives_23(cli) -> None:  # type: ignore[no-untyped-def]
-    data = cli("compliance", "--year", "2024", "--pledge", "wales-2014", "--edition", "2024-06",
-               "--format", "json").json()
+    data = cli(
+        "compliance", "--year", "2024", "--pledge", "wales-2014", "--edition", "2024-06", "--format", "json"
+    ).json()
     assert sum(1 for row in data["allies"] if row["met"] is True) == 23
 
 
@@ -39,8 +41,9 @@ def test_withdrawal_executive_not_lawful(cli) -> None:  # type: ignore[no-untype
 
 
 def test_withdrawal_act_of_congress_effective_date(cli) -> None:  # type: ignore[no-untyped-def]
-    data = cli("procedure", "withdrawal", "USA", "--path", "act-of-congress", "--notice", "2026-03-01",
-               "--format", "json").json()
+    data = cli(
+        "procedure", "withdrawal", "USA", "--path", "act-of-congress", "--notice", "2026-03-01", "--format", "json"
+    ).json()
     assert data["effective_date"] == "2027-03-01" and data["lawful"] is True
 
 
@@ -62,23 +65,31 @@ def test_article5_and_rules_commands(cli) -> None:  # type: ignore[no-untyped-de
     assert "hague-2025-total" not in [p["id"] for p in at_2024["pledges"]]
     assert "hague-2025-total" in [p["id"] for p in at_2025["pledges"]]
     assert len(cli("rules", "pledges", "--format", "json").json()) == 7
-    for command in (("rules", "treaty"), ("rules", "invocations"), ("rules", "ratifications"),
-                    ("rules", "at", "2025-07-01"), ("procedure", "withdrawal", "DEU", "--format", "md")):
+    for command in (
+        ("rules", "treaty"),
+        ("rules", "invocations"),
+        ("rules", "ratifications"),
+        ("rules", "at", "2025-07-01"),
+        ("procedure", "withdrawal", "DEU", "--format", "md"),
+    ):
         assert cli(*command).code == 0
 
 
-@pytest.mark.parametrize("args, needle", [
-    (("rules", "at", "2025-13-01"), "month 13"),
-    (("procedure", "withdrawal", "USA", "--notice", "2025-13-01"), "notice_date"),
-    (("procedure", "accession", "UKR", "--invited", "2026-02-30"), "not a calendar date"),
-    (("compliance", "--year", "2024", "--pledge", "wales-2015"), "Valid ids"),
-    (("procedure", "accession", "Atlantis"), "unknown country"),
-    (("procedure", "accession", "UKR", "--veto", "RUS"), "not a NATO ally"),
-    (("procedure", "withdrawal", "USA", "--path", "decree"), "executive, senate, act-of-congress"),
-    (("procedure", "article5", "Narnia"), "unknown country"),
-    (("compliance", "--year", "1990"), "years available"),
-    (("compliance", "--year", "2024", "--edition", "2099-01"), "unknown edition"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (("rules", "at", "2025-13-01"), "month 13"),
+        (("procedure", "withdrawal", "USA", "--notice", "2025-13-01"), "notice_date"),
+        (("procedure", "accession", "UKR", "--invited", "2026-02-30"), "not a calendar date"),
+        (("compliance", "--year", "2024", "--pledge", "wales-2015"), "Valid ids"),
+        (("procedure", "accession", "Atlantis"), "unknown country"),
+        (("procedure", "accession", "UKR", "--veto", "RUS"), "not a NATO ally"),
+        (("procedure", "withdrawal", "USA", "--path", "decree"), "executive, senate, act-of-congress"),
+        (("procedure", "article5", "Narnia"), "unknown country"),
+        (("compliance", "--year", "1990"), "years available"),
+        (("compliance", "--year", "2024", "--edition", "2099-01"), "unknown edition"),
+    ],
+)
 def test_bad_input_is_one_clear_line_and_exit_2(cli, args: tuple[str, ...], needle: str) -> None:  # type: ignore[no-untyped-def]
     result = cli(*args)
     assert result.code == 2

@@ -27,7 +27,8 @@ def test_gap_in_points_and_dollars_matches_the_figures() -> None:
     bel = raw.loc["BEL"]
     assert table.loc["BEL", "gap_pp"] == pytest.approx(2.0 - bel["defence_exp_pct_gdp"])
     assert table.loc["BEL", "gap_usd_mn"] == pytest.approx(
-        (2.0 - bel["defence_exp_pct_gdp"]) / 100 * bel["gdp_usd_current_bn"] * 1000)
+        (2.0 - bel["defence_exp_pct_gdp"]) / 100 * bel["gdp_usd_current_bn"] * 1000
+    )
     assert table.loc["BEL", "edition_value"] == "2025-08" and table.loc["BEL", "edition_base"] == "2024-06"
     assert bool(table.loc["BEL", "gap_usd_mixed_editions"])
     assert table.loc["POL", "gap_pp"] == 0 and bool(table.loc["POL", "met"])
@@ -52,7 +53,7 @@ def test_trend_matches_a_least_squares_fit() -> None:
     table = compliance(2024, "wales-2014").table.set_index("iso3")
     history = figures().set_index(["iso3", "year"])["defence_exp_pct_gdp"]
     for iso3 in ("BEL", "CAN", "ESP"):
-        series = history.loc[iso3].loc[2024 - TREND_YEARS + 1:2024].dropna()
+        series = history.loc[iso3].loc[2024 - TREND_YEARS + 1 : 2024].dropna()
         slope = np.polyfit(series.index.to_numpy(float), series.to_numpy(), 1)[0]
         assert table.loc[iso3, "trend_slope_pp_per_year"] == pytest.approx(slope)
         assert table.loc[iso3, "years_to_reach"] == pytest.approx((2 - series.loc[2024]) / slope)
@@ -61,10 +62,21 @@ def test_trend_matches_a_least_squares_fit() -> None:
 
 
 def test_falling_trend_gives_no_years_to_reach() -> None:
-    frame = pd.DataFrame({"iso3": ["AAA", "BBB"], "year": [2024, 2024], "defence_exp_pct_gdp": [1.5, 1.5],
-                          "gdp_usd_current_bn": [100.0, 100.0]})
-    history = pd.DataFrame({"iso3": ["AAA"] * 3 + ["BBB"] * 3, "year": [2022, 2023, 2024] * 2,
-                            "defence_exp_pct_gdp": [1.7, 1.6, 1.5, 1.3, 1.4, 1.5]})
+    frame = pd.DataFrame(
+        {
+            "iso3": ["AAA", "BBB"],
+            "year": [2024, 2024],
+            "defence_exp_pct_gdp": [1.5, 1.5],
+            "gdp_usd_current_bn": [100.0, 100.0],
+        }
+    )
+    history = pd.DataFrame(
+        {
+            "iso3": ["AAA"] * 3 + ["BBB"] * 3,
+            "year": [2022, 2023, 2024] * 2,
+            "defence_exp_pct_gdp": [1.7, 1.6, 1.5, 1.3, 1.4, 1.5],
+        }
+    )
     out = assess(frame, rules.pledge("wales-2014"), history=history).set_index("iso3")
     assert pd.isna(out.loc["AAA", "years_to_reach"]) and out.loc["AAA", "trend_slope_pp_per_year"] < 0
     assert out.loc["BBB", "years_to_reach"] == pytest.approx(5.0)

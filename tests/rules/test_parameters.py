@@ -20,8 +20,13 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="facts files ../sh
 
 def test_pledge_ids_are_the_agreed_ones() -> None:
     assert [p.id for p in rules.pledges()] == [
-        "guideline-2006", "wales-2014", "wales-2014-equipment", "vilnius-2023",
-        "hague-2025-core", "hague-2025-related", "hague-2025-total",
+        "guideline-2006",
+        "wales-2014",
+        "wales-2014-equipment",
+        "vilnius-2023",
+        "hague-2025-core",
+        "hague-2025-related",
+        "hague-2025-total",
     ]
 
 

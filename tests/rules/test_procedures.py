@@ -94,9 +94,13 @@ def test_accession_without_veto_gives_steps_and_a_range_from_history() -> None:
     assert result.earliest_date == result.expected_range[0]
     assert len(result.veto_players) == 32 and "HUN" in result.veto_players
     actions = [step.action for step in result.steps]
-    assert actions[1:] == ["invite the candidate: Ukraine", "sign the accession protocol", "ratify the protocol",
-                           "bring the protocol into force and invite the candidate to accede",
-                           "deposit the instrument of accession"]
+    assert actions[1:] == [
+        "invite the candidate: Ukraine",
+        "sign the accession protocol",
+        "ratify the protocol",
+        "bring the protocol into force and invite the candidate to accede",
+        "deposit the instrument of accession",
+    ]
     usa = next(r for r in result.ratifications if r.ally == "USA")
     assert "two-thirds of Senators present" in usa.procedure
 

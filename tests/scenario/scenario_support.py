@@ -18,5 +18,3 @@ def below(year: int, threshold: float) -> list[str]:
     table = members_figures(year)
     value = table["defence_exp_pct_gdp"]
     return sorted(value[value.notna() & (value < threshold)].index)
-
-

@@ -15,8 +15,13 @@ def test_list(cli) -> None:  # type: ignore[no-untyped-def]
 def test_show(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("scenario", "show", "ukraine-accession-vetoed", "--format", "json")
     data = r.json()
-    assert data["policies"][0] == {"type": "accession", "country": "UKR", "invited": "2026-07-07",
-                                   "vetoes": ["USA"], "timing": "median"}
+    assert data["policies"][0] == {
+        "type": "accession",
+        "country": "UKR",
+        "invited": "2026-07-07",
+        "vetoes": ["USA"],
+        "timing": "median",
+    }
     md = cli("scenario", "show", "ukraine-accession-vetoed", "--format", "md")
     assert md.out.startswith("## Ukraine's accession vetoed")
 
@@ -53,13 +58,35 @@ def test_unknown_scenario_and_year(cli) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_crisis_hook(cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("scenario", "run", "us-conditional-guarantee-2pct", "--year", "2024", "--crisis", "EST",
-            "--draws", "2000", "--format", "json")
+    r = cli(
+        "scenario",
+        "run",
+        "us-conditional-guarantee-2pct",
+        "--year",
+        "2024",
+        "--crisis",
+        "EST",
+        "--draws",
+        "2000",
+        "--format",
+        "json",
+    )
     assert r.code == 0, r.err
     crisis = r.json()["crisis"]
     assert crisis["target"] == "EST" and 0.0 <= crisis["p_hold"] <= 1.0
     # the US guarantee of Estonia is kept (Estonia is above 2% in 2024): nothing lost, same seed
     assert crisis["guarantors_lost"] == [] and crisis["p_hold_scenario"] == crisis["p_hold_baseline"]
-    latvia = cli("scenario", "run", "us-conditional-guarantee-hague", "--year", "2024", "--crisis", "LVA",
-                 "--draws", "2000", "--format", "json").json()["crisis"]
+    latvia = cli(
+        "scenario",
+        "run",
+        "us-conditional-guarantee-hague",
+        "--year",
+        "2024",
+        "--crisis",
+        "LVA",
+        "--draws",
+        "2000",
+        "--format",
+        "json",
+    ).json()["crisis"]
     assert latvia["guarantors_lost"] == ["USA"]

@@ -30,8 +30,9 @@ def test_python_examples_are_doctests() -> None:
     assert runner.failures == 0, f"{runner.failures} doc examples failed (see output above)"
 
 
-@pytest.mark.parametrize("command", [line for block in blocks("bash") for line in block.splitlines()
-                                     if line.startswith("natosim ")])
+@pytest.mark.parametrize(
+    "command", [line for block in blocks("bash") for line in block.splitlines() if line.startswith("natosim ")]
+)
 def test_shell_examples_run(cli, command: str) -> None:  # type: ignore[no-untyped-def]
     r = cli(*shlex.split(command)[1:])
     assert r.code == 0, r.err
@@ -40,11 +41,15 @@ def test_shell_examples_run(cli, command: str) -> None:  # type: ignore[no-untyp
 def test_error_examples_are_the_real_messages(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
     shown = [line for block in blocks("text") for line in block.splitlines() if line.startswith("error: bad.yaml")]
     assert len(shown) == 3
-    head = ("name: bad\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
-            "    date: 2024-02-10\nperiod: [2024, 2024]\nbaseline_year: 2024\npolicies:\n")
-    bodies = ["  - type: conditional-guarantees\n    guarantor: USA\n    min_pct_gdp: 2\n",
-              "  - type: conditional-guarantee\n    guarantor: USA\n",
-              "  - type: conditional-guarantee\n    guarantor: USA\n    min_pct_gdp: two\n"]
+    head = (
+        "name: bad\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
+        "    date: 2024-02-10\nperiod: [2024, 2024]\nbaseline_year: 2024\npolicies:\n"
+    )
+    bodies = [
+        "  - type: conditional-guarantees\n    guarantor: USA\n    min_pct_gdp: 2\n",
+        "  - type: conditional-guarantee\n    guarantor: USA\n",
+        "  - type: conditional-guarantee\n    guarantor: USA\n    min_pct_gdp: two\n",
+    ]
     for expected, body in zip(shown, bodies, strict=True):
         path = tmp_path / "bad.yaml"
         path.write_text(head + body)

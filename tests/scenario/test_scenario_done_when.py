@@ -68,13 +68,16 @@ def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) 
     block = r.out.split("population_exposed:")[1].split("\n\n")[0]
     for iso3 in below(2024, 2.0):
         value = members_figures(2024).loc[iso3, "population_thousands"]
-        assert f"{iso3} 2024 population_thousands={value:,.6g}" in block or \
-            f"{iso3} 2024 population_thousands={value:,.1f}" in block
+        assert (
+            f"{iso3} 2024 population_thousands={value:,.6g}" in block
+            or f"{iso3} 2024 population_thousands={value:,.1f}" in block
+        )
     assert "source nato-2024-06, edition 2024-06" in block
     assert "conditional-guarantee(guarantor=USA, min_pct_gdp=2.0" in block
 
-    data = cli("scenario", "run", "us-conditional-guarantee-2pct", "--year", "2024", "--format", "json",
-               "--explain").json()
+    data = cli(
+        "scenario", "run", "us-conditional-guarantee-2pct", "--year", "2024", "--format", "json", "--explain"
+    ).json()
     rows = data["explain"]["population_exposed"]["rows"]
     assert sorted(r["iso3"] for r in rows) == below(2024, 2.0)
     assert {r["source"] for r in rows} == {"nato-2024-06"}
@@ -83,21 +86,46 @@ def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) 
     assert sources[0]["id"] == "nato-2024-06" and sources[0]["publisher"] == "NATO"
 
 
-@pytest.mark.parametrize(("text", "line", "field", "allowed"), [
-    ("  - type: conditional-guarantees\n    guarantor: USA\n    min_pct_gdp: 2\n", 10, "policies.0.type",
-     "allowed: conditional-guarantee, withdrawal"),
-    ("  - type: conditional-guarantee\n    guarantor: USA\n", 10, "policies.0.min_pct_gdp",
-     "missing field 'min_pct_gdp'"),
-    ("  - type: conditional-guarantee\n    guarantor: USA\n    min_pct_gdp: two\n", 12,
-     "policies.0.min_pct_gdp", "valid number"),
-    ("  - type: withdrawal\n    country: USA\n    notice_date: 2025-07-25\n    path: impeachment\n", 13,
-     "policies.0.path", "'executive', 'senate', 'act-of-congress' or 'national'"),
-    ("  - type: conditional-guarantee\n    guarantor: USA\n    min_pct_gdp: 2\n    threshold: 3\n", 13,
-     "policies.0.threshold", "allowed fields: required: guarantor, min_pct_gdp"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "field", "allowed"),
+    [
+        (
+            "  - type: conditional-guarantees\n    guarantor: USA\n    min_pct_gdp: 2\n",
+            10,
+            "policies.0.type",
+            "allowed: conditional-guarantee, withdrawal",
+        ),
+        (
+            "  - type: conditional-guarantee\n    guarantor: USA\n",
+            10,
+            "policies.0.min_pct_gdp",
+            "missing field 'min_pct_gdp'",
+        ),
+        (
+            "  - type: conditional-guarantee\n    guarantor: USA\n    min_pct_gdp: two\n",
+            12,
+            "policies.0.min_pct_gdp",
+            "valid number",
+        ),
+        (
+            "  - type: withdrawal\n    country: USA\n    notice_date: 2025-07-25\n    path: impeachment\n",
+            13,
+            "policies.0.path",
+            "'executive', 'senate', 'act-of-congress' or 'national'",
+        ),
+        (
+            "  - type: conditional-guarantee\n    guarantor: USA\n    min_pct_gdp: 2\n    threshold: 3\n",
+            13,
+            "policies.0.threshold",
+            "allowed fields: required: guarantor, min_pct_gdp",
+        ),
+    ],
+)
 def test_bad_scenario_files_name_file_line_and_field(tmp_path, cli, text, line, field, allowed) -> None:  # type: ignore[no-untyped-def]
-    head = ("name: bad\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
-            "    date: 2024-02-10\nperiod: [2024, 2024]\nbaseline_year: 2024\npolicies:\n")
+    head = (
+        "name: bad\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
+        "    date: 2024-02-10\nperiod: [2024, 2024]\nbaseline_year: 2024\npolicies:\n"
+    )
     path = tmp_path / "bad.yaml"
     path.write_text(head + text)
     r = cli("scenario", "run", str(path))
@@ -111,9 +139,11 @@ def test_bad_scenario_files_name_file_line_and_field(tmp_path, cli, text, line, 
 
 def test_a_policy_that_cannot_apply_names_its_line(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "ukraine-leaves.yaml"
-    path.write_text("name: ukraine-leaves\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
-                    "    date: 2024-02-10\nperiod: [2024, 2026]\nbaseline_year: 2024\npolicies:\n"
-                    "  - type: withdrawal\n    country: Ukraine\n    notice_date: 2025-01-01\n")
+    path.write_text(
+        "name: ukraine-leaves\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
+        "    date: 2024-02-10\nperiod: [2024, 2026]\nbaseline_year: 2024\npolicies:\n"
+        "  - type: withdrawal\n    country: Ukraine\n    notice_date: 2025-01-01\n"
+    )
     r = cli("scenario", "run", str(path))
     assert r.code == 2
     assert r.err.startswith(f"error: {path}:10: policies.0.country (withdrawal): ")
@@ -122,9 +152,11 @@ def test_a_policy_that_cannot_apply_names_its_line(tmp_path, cli) -> None:  # ty
 
 def test_years_outside_the_data_are_placed_on_their_line(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "late.yaml"
-    path.write_text("name: late\ndescription: x\nsources: [{title: t, url: https://e.org, date: 2024-01-01}]\n"
-                    "period: [2014, 2024]\nbaseline_year: 2030\n"
-                    "policies: [{type: conditional-guarantee, guarantor: USA, min_pct_gdp: 2}]\n")
+    path.write_text(
+        "name: late\ndescription: x\nsources: [{title: t, url: https://e.org, date: 2024-01-01}]\n"
+        "period: [2014, 2024]\nbaseline_year: 2030\n"
+        "policies: [{type: conditional-guarantee, guarantor: USA, min_pct_gdp: 2}]\n"
+    )
     r = cli("scenario", "run", str(path))
     assert r.code == 2
     assert r.err.startswith(f"error: {path}:5: baseline_year: baseline_year 2030 has no figures; allowed: 2014–2025")

@@ -14,11 +14,19 @@ from natosim.scenario import ScenarioError, evaluate, library_dir, parse
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=20), st.dates().map(str))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                        st.dictionaries(st.text(max_size=10), inner, max_size=4)),
-                      max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.dates().map(str),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def _parse_only_scenario_errors(text: str) -> None:
@@ -45,8 +53,22 @@ def _base() -> dict[str, Any]:
 
 
 KEYS = ["name", "description", "sources", "period", "baseline_year", "policies", "edition", "pledge", "extra"]
-POLICY_KEYS = ["type", "country", "path", "notice_date", "assume_lawful", "guarantor", "min_pct_gdp",
-               "protected", "providers", "target_pct_gdp", "by_year", "countries", "vetoes", "invited"]
+POLICY_KEYS = [
+    "type",
+    "country",
+    "path",
+    "notice_date",
+    "assume_lawful",
+    "guarantor",
+    "min_pct_gdp",
+    "protected",
+    "providers",
+    "target_pct_gdp",
+    "by_year",
+    "countries",
+    "vetoes",
+    "invited",
+]
 
 
 @SETTINGS
@@ -58,18 +80,34 @@ def test_one_top_level_value_replaced(key: str, value: Any) -> None:
 
 
 @SETTINGS
-@given(st.sampled_from(POLICY_KEYS), values, st.sampled_from(["withdrawal", "conditional-guarantee",
-                                                               "accession", "security-guarantee",
-                                                               "spending-path", "pledge-change"]))
+@given(
+    st.sampled_from(POLICY_KEYS),
+    values,
+    st.sampled_from(
+        ["withdrawal", "conditional-guarantee", "accession", "security-guarantee", "spending-path", "pledge-change"]
+    ),
+)
 def test_one_policy_value_replaced_then_evaluated(key: str, value: Any, kind: str) -> None:
     data = _base()
-    policy = {"type": kind, "country": "USA", "guarantor": "USA", "min_pct_gdp": 2.0, "protected": "UKR",
-              "providers": ["european-allies"], "target_pct_gdp": 3.0, "by_year": 2030,
-              "notice_date": "2025-07-25", "pledge": "vilnius-2023"}
+    policy = {
+        "type": kind,
+        "country": "USA",
+        "guarantor": "USA",
+        "min_pct_gdp": 2.0,
+        "protected": "UKR",
+        "providers": ["european-allies"],
+        "target_pct_gdp": 3.0,
+        "by_year": 2030,
+        "notice_date": "2025-07-25",
+        "pledge": "vilnius-2023",
+    }
     fields = {
-        "withdrawal": ["type", "country", "notice_date"], "conditional-guarantee": ["type", "guarantor", "min_pct_gdp"],
-        "accession": ["type", "country"], "security-guarantee": ["type", "protected", "providers"],
-        "spending-path": ["type", "target_pct_gdp", "by_year"], "pledge-change": ["type", "pledge", "target_pct_gdp"],
+        "withdrawal": ["type", "country", "notice_date"],
+        "conditional-guarantee": ["type", "guarantor", "min_pct_gdp"],
+        "accession": ["type", "country"],
+        "security-guarantee": ["type", "protected", "providers"],
+        "spending-path": ["type", "target_pct_gdp", "by_year"],
+        "pledge-change": ["type", "pledge", "target_pct_gdp"],
     }[kind]
     chosen = {k: policy[k] for k in fields}
     if kind == "accession":

@@ -10,8 +10,13 @@ from natosim.scenario import evaluate, library, library_dir, load_scenario, summ
 
 ROOT = Path(__file__).resolve().parents[2] / "scenarios"
 EXPECTED = {
-    "us-conditional-guarantee-2pct", "us-conditional-guarantee-hague", "us-withdrawal-executive",
-    "us-withdrawal-act-of-congress", "hague-5pct-by-2035", "ukraine-accession", "ukraine-accession-vetoed",
+    "us-conditional-guarantee-2pct",
+    "us-conditional-guarantee-hague",
+    "us-withdrawal-executive",
+    "us-withdrawal-act-of-congress",
+    "hague-5pct-by-2035",
+    "ukraine-accession",
+    "ukraine-accession-vetoed",
     "ukraine-european-guarantee-no-us-troops",
 }
 

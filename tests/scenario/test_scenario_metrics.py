@@ -45,7 +45,8 @@ def test_coverage_by_guarantor(two_pct) -> None:  # type: ignore[no-untyped-def]
     assert usa["parties_covered"] == len(kept)
     assert usa["population_covered_thousands"] == pytest.approx(kept["population_thousands"].sum())
     assert usa["population_covered_baseline_thousands"] == pytest.approx(
-        figures.drop(index="USA")["population_thousands"].sum())
+        figures.drop(index="USA")["population_thousands"].sum()
+    )
     gbr = coverage.loc[("GBR", 2024)]
     assert gbr["population_covered_thousands"] == gbr["population_covered_baseline_thousands"]
     assert bool(usa["major"])

@@ -75,7 +75,8 @@ def test_withdrawal_by_act_of_congress_takes_effect_one_year_after_notice() -> N
 
 def test_accession_completes_or_is_blocked() -> None:
     joined = Accession(country="Ukraine", invited=dt.date(2026, 7, 7)).apply_panel(
-        baseline_panel(range(2024, 2031), hold_from=2024, extra_parties=["UKR"]))
+        baseline_panel(range(2024, 2031), hold_from=2024, extra_parties=["UKR"])
+    )
     outcome = joined.extras["procedures"][0]
     assert outcome["completes"]
     join_year = int(outcome["joins_on"][:4])
@@ -87,14 +88,16 @@ def test_accession_completes_or_is_blocked() -> None:
     assert np.isnan(last.figures.loc["UKR", "population_thousands"])  # NATO publishes none
 
     vetoed = Accession(country="UKR", invited=dt.date(2026, 7, 7), vetoes=["Hungary"]).apply_panel(
-        baseline_panel(range(2024, 2031), hold_from=2024, extra_parties=["UKR"]))
+        baseline_panel(range(2024, 2031), hold_from=2024, extra_parties=["UKR"])
+    )
     assert not vetoed.member[:, vetoed.index("UKR")].any()
     assert vetoed.extras["procedures"][0]["blocked_by"] == ["HUN"]
 
 
 def test_security_guarantee_outside_article5_without_us_troops() -> None:
-    policy = SecurityGuarantee(protected="UKR", providers=["european-allies", "CAN"], excluded=["USA", "HUN"],
-                               troops=True)
+    policy = SecurityGuarantee(
+        protected="UKR", providers=["european-allies", "CAN"], excluded=["USA", "HUN"], troops=True
+    )
     state = policy.apply(baseline(2024))
     expected = sorted(set(natosim.members(2024)) - {"USA", "HUN"})
     assert sorted(state.guarantors_of("UKR")) == expected
@@ -106,7 +109,8 @@ def test_security_guarantee_outside_article5_without_us_troops() -> None:
 
 def test_spending_path_reaches_the_target_with_stated_growth() -> None:
     panel = SpendingPath(target_pct_gdp=5.0, by_year=2035).apply_panel(
-        baseline_panel(range(2024, 2036), hold_from=2024))
+        baseline_panel(range(2024, 2036), hold_from=2024)
+    )
     data = members_figures(2024)
     pct = panel.values["defence_exp_pct_gdp"]
     gdp = panel.values["gdp_usd_current_bn"]
@@ -148,8 +152,7 @@ def test_predicted_response_uses_the_burden_game() -> None:
     panel = policy.apply_panel(baseline_panel([2024, 2025]))
     usa = panel.index("USA")
     predicted = game["predicted_pct_gdp"]
-    below_after = sorted(c for c in predicted.index
-                         if c != "USA" and predicted[c] < 2.0 and c in natosim.members(2024))
+    below_after = sorted(c for c in predicted.index if c != "USA" and predicted[c] < 2.0 and c in natosim.members(2024))
     protected = [panel.parties[i] for i in np.flatnonzero(panel.guarantee[0, usa])]
     assert set(protected).isdisjoint(below_after)
     assert panel.values["defence_exp_pct_gdp"][0, panel.index("BEL")] == pytest.approx(predicted["BEL"])

@@ -54,8 +54,12 @@ def test_vendored_assets_are_pinned_licensed_and_small() -> None:
     vendor = STATIC / "vendor"
     manifest = (vendor / "VENDORED.md").read_text(encoding="utf-8")
     lock = json.loads((Path(__file__).resolve().parents[2] / "web-assets" / "package-lock.json").read_text())
-    for package, file in (("vega", "vega.min.js"), ("vega-lite", "vega-lite.min.js"),
-                          ("vega-embed", "vega-embed.min.js"), ("world-atlas", "countries-110m.json")):
+    for package, file in (
+        ("vega", "vega.min.js"),
+        ("vega-lite", "vega-lite.min.js"),
+        ("vega-embed", "vega-embed.min.js"),
+        ("world-atlas", "countries-110m.json"),
+    ):
         version = lock["packages"][f"node_modules/{package}"]["version"]
         assert f"| {file} | {package} | {version} |" in manifest
         assert (vendor / f"LICENSE.{package}").is_file()

@@ -58,8 +58,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None, *, web: bool = True) -> FastAPI:
     """Build the app. ``settings`` default to ``Settings.from_env()``; ``web=False`` omits the dashboard."""
     settings = settings or Settings.from_env()
-    app = FastAPI(title="natosim", version=natosim.__version__, description=DESCRIPTION,
-                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=_lifespan)
+    app = FastAPI(
+        title="natosim",
+        version=natosim.__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=_lifespan,
+    )
     app.state.settings = settings
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

@@ -34,13 +34,20 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability("data", "Allies, yearly figures and sources", (("natosim.data", "figures"),)),
     Capability("rules", "Treaty rules and pledges at a date", (("natosim.rules", "at"), ("natosim.rules", "pledges"))),
     Capability("compliance", "Compliance with a pledge", (("natosim.metrics.compliance", "compliance"),)),
-    Capability("procedures", "Accession and withdrawal step by step",
-               (("natosim.rules.procedures", "withdrawal"), ("natosim.rules.procedures", "accession"))),
+    Capability(
+        "procedures",
+        "Accession and withdrawal step by step",
+        (("natosim.rules.procedures", "withdrawal"), ("natosim.rules.procedures", "accession")),
+    ),
     Capability("scenarios", "What-if scenarios", (("natosim.scenario", "evaluate"),)),
-    Capability("burden", "Burden sharing: free-rider test and game",
-               (("natosim.engines.burden", "exclusion_equilibrium"),)),
-    Capability("crisis", "Crisis Monte Carlo",
-               (("natosim.engines.crisis", "run_crisis"), ("natosim.engines.crisis.store", "list_runs"))),
+    Capability(
+        "burden", "Burden sharing: free-rider test and game", (("natosim.engines.burden", "exclusion_equilibrium"),)
+    ),
+    Capability(
+        "crisis",
+        "Crisis Monte Carlo",
+        (("natosim.engines.crisis", "run_crisis"), ("natosim.engines.crisis.store", "list_runs")),
+    ),
     Capability("claims", "Claim checking of a news text", (("natosim", "check"),)),
 )
 

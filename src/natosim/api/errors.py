@@ -49,8 +49,9 @@ def status_for(error: NatosimError, request: Request) -> int:
     return 422 if error.field is not None else 400
 
 
-def error_response(status: int, kind: str, message: str, field: str | None = None,
-                   detail: list[dict[str, Any]] | None = None) -> JSONResponse:
+def error_response(
+    status: int, kind: str, message: str, field: str | None = None, detail: list[dict[str, Any]] | None = None
+) -> JSONResponse:
     body = ErrorBody(error=kind, message=message, field=field, detail=detail)
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
@@ -79,8 +80,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception) -> JSONResponse:
         # a bug, not bad input: still JSON, without a traceback (the server log has it)
-        return error_response(500, "internal_error", f"internal error ({type(error).__name__}); "
-                                                     "please report it with the request that caused it")
+        return error_response(
+            500,
+            "internal_error",
+            f"internal error ({type(error).__name__}); please report it with the request that caused it",
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -49,9 +49,15 @@ class Job:
 
     def view(self, *, with_result: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "job": self.id, "kind": self.kind, "status": self.status, "progress": round(self.progress, 4),
-            "chunks_done": self.done, "chunks_total": self.total, "run_id": self.run_id,
-            "request": self.request, "error": self.error,
+            "job": self.id,
+            "kind": self.kind,
+            "status": self.status,
+            "progress": round(self.progress, 4),
+            "chunks_done": self.done,
+            "chunks_total": self.total,
+            "run_id": self.run_id,
+            "request": self.request,
+            "error": self.error,
         }
         if with_result:
             out["result"] = self.result
@@ -72,8 +78,12 @@ class JobRunner:
         self.jobs: dict[str, Job] = {}
         self.lock = threading.Lock()
 
-    def submit(self, kind: str, request: dict[str, Any],
-               work: Callable[[Callable[[int, int], None]], tuple[str | None, dict[str, Any]]]) -> Job:
+    def submit(
+        self,
+        kind: str,
+        request: dict[str, Any],
+        work: Callable[[Callable[[int, int], None]], tuple[str | None, dict[str, Any]]],
+    ) -> Job:
         """Queue ``work(progress) -> (run_id, result dict)``; return the job at once."""
         job = Job(id=uuid.uuid4().hex[:12], kind=kind, request=request)
         with self.lock:
@@ -88,12 +98,17 @@ class JobRunner:
             try:
                 run_id, result = work(progress)
             except NatosimError as error:
-                job.update(status="failed", finished=time.time(),
-                           error={"error": error.kind, "message": error.message, "field": error.field})
+                job.update(
+                    status="failed",
+                    finished=time.time(),
+                    error={"error": error.kind, "message": error.message, "field": error.field},
+                )
             except Exception as error:
-                job.update(status="failed", finished=time.time(),
-                           error={"error": "internal_error", "message": f"{type(error).__name__}: {error}",
-                                  "field": None})
+                job.update(
+                    status="failed",
+                    finished=time.time(),
+                    error={"error": "internal_error", "message": f"{type(error).__name__}: {error}", "field": None},
+                )
             else:
                 job.update(status="done", finished=time.time(), run_id=run_id, result=result)
 
@@ -110,7 +125,7 @@ class JobRunner:
 
     def _forget_old(self) -> None:
         finished = sorted((j for j in self.jobs.values() if j.finished is not None), key=lambda j: j.created)
-        for job in finished[:max(len(finished) - KEEP_FINISHED, 0)]:
+        for job in finished[: max(len(finished) - KEEP_FINISHED, 0)]:
             del self.jobs[job.id]
 
     def shutdown(self) -> None:

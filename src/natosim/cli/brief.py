@@ -31,8 +31,10 @@ def brief_command(
     console.print(f"Lowest five by % of GDP in {result.year}:")
     for figure in result.lowest:
         console.print(f"  {figure.text()}", highlight=False)
-    console.print("\nSource ids are listed by `natosim data sources`. Missing figures are shown as missing, "
-                  "never as zero.", highlight=False)
+    console.print(
+        "\nSource ids are listed by `natosim data sources`. Missing figures are shown as missing, never as zero.",
+        highlight=False,
+    )
     if scenarios:
         from natosim.scenario.summary import summaries
 

@@ -11,11 +11,13 @@ import typer
 
 from natosim.cli.render import Format, FormatOption, render_frame, render_mapping
 
-burden_app = typer.Typer(help="Burden sharing: the free-rider test, shares of the burden, the spending game.",
-                         no_args_is_help=True)
+burden_app = typer.Typer(
+    help="Burden sharing: the free-rider test, shares of the burden, the spending game.", no_args_is_help=True
+)
 
-EditionOption = typer.Option(None, "--edition", "-e",
-                             help="Pin one NATO edition (YYYY-MM). Default: latest edition having each figure.")
+EditionOption = typer.Option(
+    None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest edition having each figure."
+)
 PlotOption = typer.Option(None, "--plot", help="Also draw a chart to FILE.png or FILE.svg.")
 
 
@@ -45,16 +47,33 @@ def test_command(
     if fmt is Format.json:
         render_mapping(result.to_dict(), fmt)
         return
-    render_frame(result.years, fmt, title="Olson–Zeckhauser test: GDP vs defence % of GDP (members of each year)",
-                 caption="rho, p: Spearman (two-sided); tau: Kendall; *_per_capita: GDP per capita (derived) "
-                         "vs % of GDP. — = not computed (see note).",
-                 columns=["year", "n", "rho", "p", "tau", "tau_p", "rho_per_capita", "p_per_capita",
-                          "edition_pct_gdp", "edition_gdp", "note"])
+    render_frame(
+        result.years,
+        fmt,
+        title="Olson–Zeckhauser test: GDP vs defence % of GDP (members of each year)",
+        caption="rho, p: Spearman (two-sided); tau: Kendall; *_per_capita: GDP per capita (derived) "
+        "vs % of GDP. — = not computed (see note).",
+        columns=[
+            "year",
+            "n",
+            "rho",
+            "p",
+            "tau",
+            "tau_p",
+            "rho_per_capita",
+            "p_per_capita",
+            "edition_pct_gdp",
+            "edition_gdp",
+            "note",
+        ],
+    )
     if fmt is Format.table or fmt is Format.md:
         trend = result.trend
         if trend.get("slope_per_year") is not None:
-            typer.echo(f"Trend of rho: {trend['slope_per_year']:+.4f} per year (p = {trend['p']:.3g}, "
-                       f"years {trend['years'][0]}–{trend['years'][-1]}).")
+            typer.echo(
+                f"Trend of rho: {trend['slope_per_year']:+.4f} per year (p = {trend['p']:.3g}, "
+                f"years {trend['years'][0]}–{trend['years'][-1]})."
+            )
         typer.echo(result.answer)
         for note in result.notes:
             typer.echo(f"Note: {note}")
@@ -84,15 +103,36 @@ def shares_command(
     elif us_only:
         render_frame(result.by_year, fmt, title="US share of the allies' spending, GDP and population (%)")
     else:
-        render_frame(result.table, fmt, title="Burden shares (% of the allies' total, members of each year)",
-                     caption="spending_to_gdp_share > 1: the ally carries more than its share of GDP. "
-                             "— = no figure.",
-                     columns=["iso3", "year", "spending_share_pct", "gdp_share_pct", "population_share_pct",
-                              "spending_to_gdp_share", "edition_spending"])
+        render_frame(
+            result.table,
+            fmt,
+            title="Burden shares (% of the allies' total, members of each year)",
+            caption="spending_to_gdp_share > 1: the ally carries more than its share of GDP. — = no figure.",
+            columns=[
+                "iso3",
+                "year",
+                "spending_share_pct",
+                "gdp_share_pct",
+                "population_share_pct",
+                "spending_to_gdp_share",
+                "edition_spending",
+            ],
+        )
         if fmt is not Format.csv:
-            render_frame(result.by_year, fmt, title="US share per year",
-                         columns=["year", "members", "us_spending_share_pct", "us_gdp_share_pct",
-                                  "us_population_share_pct", "us_spending_to_gdp_share", "note"])
+            render_frame(
+                result.by_year,
+                fmt,
+                title="US share per year",
+                columns=[
+                    "year",
+                    "members",
+                    "us_spending_share_pct",
+                    "us_gdp_share_pct",
+                    "us_population_share_pct",
+                    "us_spending_to_gdp_share",
+                    "note",
+                ],
+            )
     if plot is not None:
         typer.echo(f"chart written to {plot}", err=True)
 
@@ -108,22 +148,27 @@ def _parse_exclusion(text: str) -> tuple[str, float]:
     try:
         value = float(threshold)
     except ValueError:
-        raise BurdenError(f"--exclusion {text!r}: threshold {threshold!r} is not a number (% of GDP, e.g. 2.0)",
-                          field="exclusion") from None
+        raise BurdenError(
+            f"--exclusion {text!r}: threshold {threshold!r} is not a number (% of GDP, e.g. 2.0)", field="exclusion"
+        ) from None
     return guarantor.strip(), value
 
 
 @burden_app.command("game")
 def game_command(
     base_year: int = typer.Option(2024, "--base-year", "-y", help="Year whose spending calibrates the game."),
-    exclusion: str | None = typer.Option(None, "--exclusion",
-                                         help="GUARANTOR:THRESHOLD — the guarantor protects only allies at or "
-                                              "above THRESHOLD % of GDP (e.g. USA:2.0)."),
+    exclusion: str | None = typer.Option(
+        None,
+        "--exclusion",
+        help="GUARANTOR:THRESHOLD — the guarantor protects only allies at or above THRESHOLD % of GDP (e.g. USA:2.0).",
+    ),
     without: list[str] | None = typer.Option(None, "--without", help="An ally that leaves altogether; repeatable."),
-    private_share: float = typer.Option(0.0, "--private-share",
-                                        help="Share of each ally's spending that protects only itself (0–1)."),
-    edition: str | None = typer.Option(None, "--edition", "-e",
-                                       help="Edition with GDP for the base year. Default: the latest such."),
+    private_share: float = typer.Option(
+        0.0, "--private-share", help="Share of each ally's spending that protects only itself (0–1)."
+    ),
+    edition: str | None = typer.Option(
+        None, "--edition", "-e", help="Edition with GDP for the base year. Default: the latest such."
+    ),
     fmt: Format = FormatOption,
     plot: Path | None = PlotOption,
 ) -> None:
@@ -148,11 +193,13 @@ def game_command(
         render_mapping(result.to_dict(), fmt)
         return
     summary = result.summary
-    render_frame(result.table, fmt, title=f"Spending game, base year {summary['base_year']} "
-                                          f"({summary['counterfactual']})",
-                 caption="% of GDP; complies = at or above the threshold; free_rides = stays below it.",
-                 columns=["iso3", "observed_pct_gdp", "predicted_pct_gdp", "change_usd_bn", "complies",
-                          "free_rides", "beta"])
+    render_frame(
+        result.table,
+        fmt,
+        title=f"Spending game, base year {summary['base_year']} ({summary['counterfactual']})",
+        caption="% of GDP; complies = at or above the threshold; free_rides = stays below it.",
+        columns=["iso3", "observed_pct_gdp", "predicted_pct_gdp", "change_usd_bn", "complies", "free_rides", "beta"],
+    )
     if fmt is not Format.csv:
         shown = {k: v for k, v in summary.items() if k not in {"complying"}}
         render_mapping(shown, fmt, title="Summary")

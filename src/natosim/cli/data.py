@@ -8,14 +8,28 @@ import typer
 
 from natosim.cli.render import Format, FormatOption, render_frame
 
-data_app = typer.Typer(help="The bundled dataset: allies, yearly figures, sources, new releases.",
-                       no_args_is_help=True)
+data_app = typer.Typer(help="The bundled dataset: allies, yearly figures, sources, new releases.", no_args_is_help=True)
 
-DataDirOption = typer.Option(None, "--data-dir", envvar="NATOSIM_DATA_DIR",
-                             help="User data directory (imported releases). Default: the platform's.")
+DataDirOption = typer.Option(
+    None,
+    "--data-dir",
+    envvar="NATOSIM_DATA_DIR",
+    help="User data directory (imported releases). Default: the platform's.",
+)
 
-TABLE_COLUMNS = ["iso3", "country", "year", "defence_exp_pct_gdp", "defence_exp_usd_current_mn",
-                 "gdp_usd_current_bn", "population_thousands", "equipment_pct", "estimate", "edition", "sources"]
+TABLE_COLUMNS = [
+    "iso3",
+    "country",
+    "year",
+    "defence_exp_pct_gdp",
+    "defence_exp_usd_current_mn",
+    "gdp_usd_current_bn",
+    "population_thousands",
+    "equipment_pct",
+    "estimate",
+    "edition",
+    "sources",
+]
 
 
 @data_app.command("allies")
@@ -25,17 +39,29 @@ def allies_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirOp
 
     table = allies(load(data_dir))
     table["accession_date"] = table["accession_date"].dt.date
-    render_frame(table, fmt, title="NATO allies",
-                 columns=["iso3", "name", "accession_date", "enlargement_round", "capital", "eu_member",
-                          "borders_russia_or_belarus"])
+    render_frame(
+        table,
+        fmt,
+        title="NATO allies",
+        columns=[
+            "iso3",
+            "name",
+            "accession_date",
+            "enlargement_round",
+            "capital",
+            "eu_member",
+            "borders_russia_or_belarus",
+        ],
+    )
 
 
 @data_app.command("figures")
 def figures_command(
     year: int | None = typer.Option(None, "--year", "-y", help="One year (default: all years)."),
     country: list[str] | None = typer.Option(None, "--country", "-c", help="Ally name or code; repeatable."),
-    edition: str | None = typer.Option(None, "--edition", "-e",
-                                       help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."),
+    edition: str | None = typer.Option(
+        None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
+    ),
     members_only: bool = typer.Option(False, "--members-only", help="Only allies that were members that year."),
     fmt: Format = FormatOption,
     data_dir: Path | None = DataDirOption,
@@ -43,12 +69,16 @@ def figures_command(
     """Defence expenditure, GDP, population, equipment share and personnel per ally and year."""
     from natosim.data import figures, load
 
-    table = figures(year=year, countries=country or None, edition=edition, members_only=members_only,
-                    dataset=load(data_dir))
-    caption = ("— = missing (never zero). Each figure comes from the latest NATO edition that has it "
-               "unless --edition is given; edition_* columns (csv/json) say which.")
-    render_frame(table, fmt, title=f"NATO defence figures{f' {year}' if year else ''}", caption=caption,
-                 columns=TABLE_COLUMNS)
+    table = figures(
+        year=year, countries=country or None, edition=edition, members_only=members_only, dataset=load(data_dir)
+    )
+    caption = (
+        "— = missing (never zero). Each figure comes from the latest NATO edition that has it "
+        "unless --edition is given; edition_* columns (csv/json) say which."
+    )
+    render_frame(
+        table, fmt, title=f"NATO defence figures{f' {year}' if year else ''}", caption=caption, columns=TABLE_COLUMNS
+    )
 
 
 @data_app.command("comparators")
@@ -64,14 +94,24 @@ def comparators_command(
 
 
 @data_app.command("aggregates")
-def aggregates_command(edition: str | None = typer.Option(None, "--edition", "-e"),
-                       fmt: Format = FormatOption) -> None:
+def aggregates_command(edition: str | None = typer.Option(None, "--edition", "-e"), fmt: Format = FormatOption) -> None:
     """NATO's published totals per edition, the reference the per-ally figures are checked against."""
     from natosim.data import aggregates
 
-    render_frame(aggregates(edition), fmt, title="NATO aggregates",
-                 columns=["aggregate", "year", "edition", "defence_exp_pct_gdp", "defence_exp_usd_current_mn",
-                          "estimate", "source"])
+    render_frame(
+        aggregates(edition),
+        fmt,
+        title="NATO aggregates",
+        columns=[
+            "aggregate",
+            "year",
+            "edition",
+            "defence_exp_pct_gdp",
+            "defence_exp_usd_current_mn",
+            "estimate",
+            "source",
+        ],
+    )
 
 
 @data_app.command("sources")
@@ -79,8 +119,12 @@ def sources_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirO
     """Every source id: publication, tables, date, and where natosim's copy came from."""
     from natosim.data import load, sources
 
-    render_frame(sources(load(data_dir)), fmt, title="Sources",
-                 columns=["id", "publication", "tables", "published", "confidence", "imported"])
+    render_frame(
+        sources(load(data_dir)),
+        fmt,
+        title="Sources",
+        columns=["id", "publication", "tables", "published", "confidence", "imported"],
+    )
 
 
 @data_app.command("import")

@@ -54,8 +54,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render_frame(frame: Any, fmt: Format, *, title: str | None = None, caption: str | None = None,
-                 columns: list[str] | None = None) -> None:
+def render_frame(
+    frame: Any, fmt: Format, *, title: str | None = None, caption: str | None = None, columns: list[str] | None = None
+) -> None:
     """Print a DataFrame in the chosen format (table shows ``columns`` if given; csv/json show all)."""
     if fmt is Format.json:
         typer.echo(dumps(frame))

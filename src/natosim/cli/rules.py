@@ -14,12 +14,25 @@ import typer
 from natosim.cli.render import Format, FormatOption, dumps, render_frame, render_mapping
 
 rules_app = typer.Typer(help="The treaty, the pledges and national law as dated rules.", no_args_is_help=True)
-procedure_app = typer.Typer(help="Accession, withdrawal and collective defence, step by step.",
-                            no_args_is_help=True)
+procedure_app = typer.Typer(help="Accession, withdrawal and collective defence, step by step.", no_args_is_help=True)
 
-COMPLIANCE_COLUMNS = ["iso3", "country", "value", "target", "met", "gap_pp", "gap_usd_mn", "edition_value",
-                      "edition_base", "equipment_pct", "equipment_met", "trend_slope_pp_per_year",
-                      "years_to_reach", "reach_year", "on_track"]
+COMPLIANCE_COLUMNS = [
+    "iso3",
+    "country",
+    "value",
+    "target",
+    "met",
+    "gap_pp",
+    "gap_usd_mn",
+    "edition_value",
+    "edition_base",
+    "equipment_pct",
+    "equipment_met",
+    "trend_slope_pp_per_year",
+    "years_to_reach",
+    "reach_year",
+    "on_track",
+]
 STEP_COLUMNS = ["actor", "action", "rule", "outcome", "earliest_date"]
 
 
@@ -49,10 +62,12 @@ def _render_result(result: Any, fmt: Format, title: str, headline: dict[str, Any
 
 def compliance_command(
     year: int | None = typer.Option(None, "--year", "-y", help="Year (default: latest year with % of GDP)."),
-    pledge: str | None = typer.Option(None, "--pledge", "-p",
-                                      help="Pledge id (natosim rules pledges). Default: the headline pledge in force."),
-    edition: str | None = typer.Option(None, "--edition", "-e",
-                                       help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."),
+    pledge: str | None = typer.Option(
+        None, "--pledge", "-p", help="Pledge id (natosim rules pledges). Default: the headline pledge in force."
+    ),
+    edition: str | None = typer.Option(
+        None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
+    ),
     all_allies: bool = typer.Option(False, "--all-allies", help="Include allies that were not yet members."),
     fmt: Format = FormatOption,
 ) -> None:
@@ -79,8 +94,9 @@ def compliance_command(
         + ". — = missing."
     )
     columns = [column for column in COMPLIANCE_COLUMNS if column in result.table.columns]
-    render_frame(result.table, fmt, title=f"Compliance with {result.pledge.id}, {result.year}", caption=caption,
-                 columns=columns)
+    render_frame(
+        result.table, fmt, title=f"Compliance with {result.pledge.id}, {result.year}", caption=caption, columns=columns
+    )
 
 
 @rules_app.command("at")
@@ -94,24 +110,40 @@ def at_command(date: str = typer.Argument(..., help="Date YYYY-MM-DD."), fmt: Fo
     if fmt is Format.json:
         typer.echo(dumps(rules))
         return
-    pledges = pd.DataFrame([{"id": p.id, "adopted": p.adopted, "target_pct_gdp": p.target_pct_gdp,
-                             "equipment_share_pct": p.equipment_share_pct, "deadline": p.deadline,
-                             "review_year": p.review_year, "confidence": p.confidence} for p in rules.pledges])
+    pledges = pd.DataFrame(
+        [
+            {
+                "id": p.id,
+                "adopted": p.adopted,
+                "target_pct_gdp": p.target_pct_gdp,
+                "equipment_share_pct": p.equipment_share_pct,
+                "deadline": p.deadline,
+                "review_year": p.review_year,
+                "confidence": p.confidence,
+            }
+            for p in rules.pledges
+        ]
+    )
     if fmt is Format.csv:
         render_frame(pledges, fmt)
         return
     law = rules.us_withdrawal_law
-    render_mapping({
-        "date": rules.date.isoformat(),
-        "treaty in force": rules.treaty_in_force,
-        "allies": f"{len(rules.allies)}: {', '.join(rules.allies)}",
-        "articles in force": len(rules.articles),
-        "Art. 6 covered territory": [item["item"] for item in rules.articles[6].rule["covered_territory"]]
-        if rules.articles else [],
-        "US withdrawal law": law.short if law else "none in force",
-        "Art. 5 invocations so far": len(rules.article_5_invocations),
-        "Art. 4 requests so far": len(rules.article_4_requests),
-    }, fmt, title=f"Rules in force on {rules.date.isoformat()}")
+    render_mapping(
+        {
+            "date": rules.date.isoformat(),
+            "treaty in force": rules.treaty_in_force,
+            "allies": f"{len(rules.allies)}: {', '.join(rules.allies)}",
+            "articles in force": len(rules.articles),
+            "Art. 6 covered territory": [item["item"] for item in rules.articles[6].rule["covered_territory"]]
+            if rules.articles
+            else [],
+            "US withdrawal law": law.short if law else "none in force",
+            "Art. 5 invocations so far": len(rules.article_5_invocations),
+            "Art. 4 requests so far": len(rules.article_4_requests),
+        },
+        fmt,
+        title=f"Rules in force on {rules.date.isoformat()}",
+    )
     if len(pledges):
         render_frame(pledges, fmt, title="Pledges in force")
 
@@ -124,9 +156,22 @@ def pledges_command(fmt: Format = FormatOption) -> None:
     from natosim.rules import pledges
 
     table = pd.DataFrame([pledge.model_dump() for pledge in pledges()])
-    render_frame(table, fmt, title="Pledges (political commitments, not treaty obligations)",
-                 columns=["id", "adopted", "target_pct_gdp", "equipment_share_pct", "deadline", "review_year",
-                          "measure", "confidence", "source"])
+    render_frame(
+        table,
+        fmt,
+        title="Pledges (political commitments, not treaty obligations)",
+        columns=[
+            "id",
+            "adopted",
+            "target_pct_gdp",
+            "equipment_share_pct",
+            "deadline",
+            "review_year",
+            "measure",
+            "confidence",
+            "source",
+        ],
+    )
 
 
 @rules_app.command("treaty")
@@ -137,8 +182,18 @@ def treaty_command(fmt: Format = FormatOption) -> None:
     from natosim.rules import treaty
 
     articles = treaty().articles
-    table = pd.DataFrame([{"article": a.number, "title": a.title, "type": a.rule.get("type"),
-                           "summary": a.summary, "source": a.source} for a in articles.values()])
+    table = pd.DataFrame(
+        [
+            {
+                "article": a.number,
+                "title": a.title,
+                "type": a.rule.get("type"),
+                "summary": a.summary,
+                "source": a.source,
+            }
+            for a in articles.values()
+        ]
+    )
     if fmt is Format.json:
         typer.echo(dumps(treaty()))
         return
@@ -153,10 +208,18 @@ def invocations_command(fmt: Format = FormatOption) -> None:
     from natosim.rules import invocations
 
     record = invocations()
-    table = pd.DataFrame([{**item.model_dump(), "requesting": ",".join(item.requesting)}
-                          for item in [*record.article_5, *record.article_4]])
-    render_frame(table, fmt, title="Invocations of Articles 5 and 4",
-                 columns=["article", "date", "requesting", "context", "confidence"])
+    table = pd.DataFrame(
+        [
+            {**item.model_dump(), "requesting": ",".join(item.requesting)}
+            for item in [*record.article_5, *record.article_4]
+        ]
+    )
+    render_frame(
+        table,
+        fmt,
+        title="Invocations of Articles 5 and 4",
+        columns=["article", "date", "requesting", "context", "confidence"],
+    )
 
 
 @rules_app.command("ratifications")
@@ -164,9 +227,20 @@ def ratifications_command(fmt: Format = FormatOption) -> None:
     """Past enlargements: protocol signed, last ratification, accession, days elapsed."""
     from natosim.rules import ratification_history
 
-    render_frame(ratification_history(), fmt, title="Ratification of accession protocols",
-                 columns=["invitees", "protocol_signed", "last_ratifying_ally", "last_ratification_date",
-                          "accession_date", "days_elapsed", "confidence"])
+    render_frame(
+        ratification_history(),
+        fmt,
+        title="Ratification of accession protocols",
+        columns=[
+            "invitees",
+            "protocol_signed",
+            "last_ratifying_ally",
+            "last_ratification_date",
+            "accession_date",
+            "days_elapsed",
+            "confidence",
+        ],
+    )
 
 
 @procedure_app.command("accession")
@@ -183,13 +257,18 @@ def accession_command(
     result = accession(country, invited=invited, vetoes=veto or [])
     days = result.duration_days
     headline = {
-        "country": result.country, "invited": result.invited.isoformat(), "outcome": result.outcome,
+        "country": result.country,
+        "invited": result.invited.isoformat(),
+        "outcome": result.outcome,
         "blocked by": ", ".join(f"{country_name(code)} ({code})" for code in result.blocked_by) or "nobody",
         "veto players": f"{len(result.veto_players)} allies: {', '.join(result.veto_players)}",
-        "expected completion": (f"{result.expected_range[0]} to {result.expected_range[1]} "
-                                f"(median {result.expected_median_date})" if result.expected_range else "none"),
+        "expected completion": (
+            f"{result.expected_range[0]} to {result.expected_range[1]} (median {result.expected_median_date})"
+            if result.expected_range
+            else "none"
+        ),
         "historic duration (days)": f"min {days['min']:.0f}, median {days['median']:.0f}, max {days['max']:.0f} "
-                                    f"over {days['rounds']:.0f} rounds",
+        f"over {days['rounds']:.0f} rounds",
     }
     _render_result(result, fmt, f"Accession of {result.country}", headline)
 
@@ -197,8 +276,9 @@ def accession_command(
 @procedure_app.command("withdrawal")
 def withdrawal_command(
     country: str = typer.Argument(..., help="The ally that leaves (name or code)."),
-    path: str | None = typer.Option(None, "--path",
-                                    help="executive | senate | act-of-congress (USA); national (other allies)."),
+    path: str | None = typer.Option(
+        None, "--path", help="executive | senate | act-of-congress (USA); national (other allies)."
+    ),
     notice: str | None = typer.Option(None, "--notice", help="Date of the notice YYYY-MM-DD (default: today)."),
     fmt: Format = FormatOption,
 ) -> None:
@@ -207,10 +287,14 @@ def withdrawal_command(
 
     result = withdrawal(country, path=path, notice_date=notice)
     headline = {
-        "country": result.country, "path": result.path, "notice": result.notice_date.isoformat(),
-        "lawful": result.lawful, "outcome": result.outcome,
+        "country": result.country,
+        "path": result.path,
+        "notice": result.notice_date.isoformat(),
+        "lawful": result.lawful,
+        "outcome": result.outcome,
         "effective date": result.effective_date.isoformat() if result.effective_date else "none (not lawful)",
-        "lawful paths": ", ".join(result.lawful_paths), "reason": result.reason,
+        "lawful paths": ", ".join(result.lawful_paths),
+        "reason": result.reason,
     }
     _render_result(result, fmt, f"Withdrawal of {result.country} ({result.path})", headline)
 
@@ -226,8 +310,11 @@ def article5_command(
 
     result = article5(target, date=date)
     headline = {
-        "target": result.target, "date": result.date.isoformat(), "covered by Art. 5": result.covered,
-        "reason": result.reason, "bound to assist": f"{len(result.bound)} allies",
+        "target": result.target,
+        "date": result.date.isoformat(),
+        "covered by Art. 5": result.covered,
+        "reason": result.reason,
+        "bound to assist": f"{len(result.bound)} allies",
         "form of assistance": result.form_of_assistance,
         "automatic military response": result.automatic_military_response,
         "caveats": result.caveats,

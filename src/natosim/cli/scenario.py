@@ -12,12 +12,23 @@ import typer
 
 from natosim.cli.render import Format, FormatOption, dumps, render_frame, render_mapping
 
-scenario_app = typer.Typer(help="What-if scenarios: the policies in the news, evaluated against the baseline.",
-                           no_args_is_help=True)
+scenario_app = typer.Typer(
+    help="What-if scenarios: the policies in the news, evaluated against the baseline.", no_args_is_help=True
+)
 
-SUMMARY_COLUMNS = ["year", "figures_year", "members", "exposed_count", "population_exposed_thousands",
-                   "gdp_exposed_bn", "population_article5_thousands", "total_spending_usd_mn",
-                   "share_of_baseline_total_pct", "us_share_pct", "ratio_vs_russia"]
+SUMMARY_COLUMNS = [
+    "year",
+    "figures_year",
+    "members",
+    "exposed_count",
+    "population_exposed_thousands",
+    "gdp_exposed_bn",
+    "population_article5_thousands",
+    "total_spending_usd_mn",
+    "share_of_baseline_total_pct",
+    "us_share_pct",
+    "ratio_vs_russia",
+]
 
 
 def _flat(frame: Any) -> Any:
@@ -36,18 +47,30 @@ def list_command(fmt: Format = FormatOption) -> None:
 
     from natosim.scenario import load_all
 
-    rows = [{
-        "name": s.name, "title": s.title, "period": f"{s.period.start}–{s.period.end}",
-        "baseline_year": s.baseline_year, "policies": ", ".join(p.kind for p in s.policies),
-        "source_date": s.sources[0].date, "confidence": s.confidence,
-    } for s in load_all()]
-    render_frame(pd.DataFrame(rows), fmt, title="Bundled scenarios",
-                 caption="natosim scenario show NAME — the full file; natosim scenario run NAME — the result")
+    rows = [
+        {
+            "name": s.name,
+            "title": s.title,
+            "period": f"{s.period.start}–{s.period.end}",
+            "baseline_year": s.baseline_year,
+            "policies": ", ".join(p.kind for p in s.policies),
+            "source_date": s.sources[0].date,
+            "confidence": s.confidence,
+        }
+        for s in load_all()
+    ]
+    render_frame(
+        pd.DataFrame(rows),
+        fmt,
+        title="Bundled scenarios",
+        caption="natosim scenario show NAME — the full file; natosim scenario run NAME — the result",
+    )
 
 
 @scenario_app.command("show")
-def show_command(scenario: str = typer.Argument(..., help="Bundled name or YAML file."),
-                 fmt: Format = FormatOption) -> None:
+def show_command(
+    scenario: str = typer.Argument(..., help="Bundled name or YAML file."), fmt: Format = FormatOption
+) -> None:
     """A scenario as validated: description, sources, period, policies."""
     from natosim.scenario import load_scenario
 
@@ -56,8 +79,9 @@ def show_command(scenario: str = typer.Argument(..., help="Bundled name or YAML 
     data["file"] = loaded.path
     if fmt is Format.md:
         lines = [f"## {loaded.headline()} (`{loaded.name}`)", "", loaded.description, "", "**Sources**", ""]
-        lines += [f"- {s.title} — {s.publisher}, {s.date.isoformat()} ({s.confidence}): {s.url}"
-                  for s in loaded.sources]
+        lines += [
+            f"- {s.title} — {s.publisher}, {s.date.isoformat()} ({s.confidence}): {s.url}" for s in loaded.sources
+        ]
         lines += ["", "**Policies**", ""] + [f"- {p.label()}" for p in loaded.policies]
         typer.echo("\n".join(lines))
         return
@@ -106,16 +130,21 @@ def run_command(
         return
     for result, answer in zip(results, crises, strict=True):
         typer.echo("\n".join(summary_lines(result, year)))
-        render_frame(_flat(result.summary), fmt, title=result.scenario.headline(), columns=SUMMARY_COLUMNS,
-                     caption="; ".join(result.notes()))
+        render_frame(
+            _flat(result.summary),
+            fmt,
+            title=result.scenario.headline(),
+            columns=SUMMARY_COLUMNS,
+            caption="; ".join(result.notes()),
+        )
         if len(result.procedures):
-            render_frame(_flat(result.procedures.drop(columns=["steps"], errors="ignore")), fmt,
-                         title="Procedures")
+            render_frame(_flat(result.procedures.drop(columns=["steps"], errors="ignore")), fmt, title="Procedures")
         if answer is not None:
             base = answer.get("p_hold_baseline")
             versus = f" (baseline {base:.3f}, same seed)" if base is not None else ""
-            typer.echo(f"crisis: P(defence of {answer['target']} holds) in {answer['year']} = "
-                       f"{answer['p_hold']:.3f}{versus}")
+            typer.echo(
+                f"crisis: P(defence of {answer['target']} holds) in {answer['year']} = {answer['p_hold']:.3f}{versus}"
+            )
         if explain:
             for metric in result.explainable():
                 typer.echo("")
@@ -123,15 +152,22 @@ def run_command(
 
 
 @scenario_app.command("diff")
-def diff_command(a: str = typer.Argument(..., help="First scenario (name or file)."),
-                 b: str = typer.Argument(..., help="Second scenario (name or file)."),
-                 year: int | None = typer.Option(None, "--year", "-y"), fmt: Format = FormatOption) -> None:
+def diff_command(
+    a: str = typer.Argument(..., help="First scenario (name or file)."),
+    b: str = typer.Argument(..., help="Second scenario (name or file)."),
+    year: int | None = typer.Option(None, "--year", "-y"),
+    fmt: Format = FormatOption,
+) -> None:
     """Headline metrics of B against A, per year both evaluate (change = B − A)."""
     from natosim.scenario import evaluate
 
     first, second = evaluate(a, year=year), evaluate(b, year=year)
-    render_frame(first.diff(second), fmt, title=f"{second.scenario.name} vs {first.scenario.name}",
-                 caption="change = second − first; years evaluated by both")
+    render_frame(
+        first.diff(second),
+        fmt,
+        title=f"{second.scenario.name} vs {first.scenario.name}",
+        caption="change = second − first; years evaluated by both",
+    )
 
 
 def register(app: typer.Typer) -> None:

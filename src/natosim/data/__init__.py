@@ -15,6 +15,19 @@ from natosim.data.query import (
 )
 
 __all__ = [
-    "MEASURES", "Dataset", "aggregates", "allies", "clear_cache", "comparators", "country_name",
-    "editions", "figures", "latest_year", "load", "members", "resolve_ally", "resolve_country", "sources",
+    "MEASURES",
+    "Dataset",
+    "aggregates",
+    "allies",
+    "clear_cache",
+    "comparators",
+    "country_name",
+    "editions",
+    "figures",
+    "latest_year",
+    "load",
+    "members",
+    "resolve_ally",
+    "resolve_country",
+    "sources",
 ]

@@ -84,14 +84,28 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
         code = country.alpha_3
         display = getattr(country, "common_name", None) or country.name
         names[code] = display
-        for spelling in (country.alpha_2, country.alpha_3, country.name, display,
-                         getattr(country, "official_name", None)):
+        for spelling in (
+            country.alpha_2,
+            country.alpha_3,
+            country.name,
+            display,
+            getattr(country, "official_name", None),
+        ):
             if spelling:
                 lookup.setdefault(normalise(spelling), code)
     for spelling, code in ALIASES.items():
         lookup[normalise(spelling)] = code
-    names.update({"TUR": "Türkiye", "GBR": "United Kingdom", "USA": "United States",
-                  "RUS": "Russia", "KOR": "South Korea", "CZE": "Czechia", "MDA": "Moldova"})
+    names.update(
+        {
+            "TUR": "Türkiye",
+            "GBR": "United Kingdom",
+            "USA": "United States",
+            "RUS": "Russia",
+            "KOR": "South Korea",
+            "CZE": "Czechia",
+            "MDA": "Moldova",
+        }
+    )
     return lookup, names
 
 
@@ -105,7 +119,8 @@ def close_matches(text: str, limit: int = 3, among: Iterable[str] | None = None)
     lookup, names = _index()
     allowed = set(among) if among is not None else None
     candidates = {
-        spelling: code for spelling, code in lookup.items()
+        spelling: code
+        for spelling, code in lookup.items()
         if len(spelling) > 3 and (allowed is None or code in allowed)
     }
     found: list[str] = []
@@ -130,8 +145,11 @@ def resolve_country(text: str) -> str:
     if key in lookup:
         return lookup[key]
     suggestions = close_matches(text)
-    hint = (f" Did you mean: {', '.join(suggestions)}?" if suggestions
-            else " Use a name or an ISO code (e.g. DEU, Germany).")
+    hint = (
+        f" Did you mean: {', '.join(suggestions)}?"
+        if suggestions
+        else " Use a name or an ISO code (e.g. DEU, Germany)."
+    )
     raise UnknownCountry(f"unknown country {text!r}.{hint}", field="country")
 
 

@@ -44,8 +44,13 @@ class ImportResult:
     path: Path
 
 
-def import_release(path: str | Path, *, source: SourceInfo | None = None, replace: bool = False,
-                   data_directory: str | Path | None = None) -> ImportResult:
+def import_release(
+    path: str | Path,
+    *,
+    source: SourceInfo | None = None,
+    replace: bool = False,
+    data_directory: str | Path | None = None,
+) -> ImportResult:
     """Validate ``path`` (the figures schema of docs/data.md) and add it as a new edition."""
     path = Path(path)
     if not path.is_file():
@@ -59,13 +64,13 @@ def import_release(path: str | Path, *, source: SourceInfo | None = None, replac
         raise ImportErrorNatosim(f"{path}: no rows to import")
     editions = sorted(frame["edition"].unique())
     if len(editions) != 1:
-        raise ImportErrorNatosim(f"{path}: a release holds one edition; found {', '.join(editions)}",
-                                 field="edition")
+        raise ImportErrorNatosim(f"{path}: a release holds one edition; found {', '.join(editions)}", field="edition")
     edition = editions[0]
     source_ids = sorted(frame["source"].unique())
     if len(source_ids) != 1:
-        raise ImportErrorNatosim(f"{path}: a release names one source id; found {', '.join(source_ids)}",
-                                 field="source")
+        raise ImportErrorNatosim(
+            f"{path}: a release names one source id; found {', '.join(source_ids)}", field="source"
+        )
     source_id = source_ids[0]
 
     base = data_dir(data_directory)
@@ -75,20 +80,24 @@ def import_release(path: str | Path, *, source: SourceInfo | None = None, replac
     if edition in bundled_editions:
         raise ImportErrorNatosim(
             f"edition {edition} is bundled with natosim and cannot be replaced; "
-            "give the release its own edition (YYYY-MM of its publication)", field="edition",
+            "give the release its own edition (YYYY-MM of its publication)",
+            field="edition",
         )
     if destination.exists() and not replace:
-        raise ImportErrorNatosim(f"edition {edition} was already imported ({destination}); use --replace",
-                                 field="edition")
+        raise ImportErrorNatosim(
+            f"edition {edition} was already imported ({destination}); use --replace", field="edition"
+        )
     unknown_allies = sorted(set(frame["iso3"]) - set(dataset.allies["iso3"]))
     if unknown_allies:
-        raise ImportErrorNatosim(f"{path}: rows for {', '.join(unknown_allies)}, which are not NATO allies",
-                                 field="iso3")
+        raise ImportErrorNatosim(
+            f"{path}: rows for {', '.join(unknown_allies)}, which are not NATO allies", field="iso3"
+        )
     known_source = source_id in set(dataset.sources["id"])
     if not known_source and source is None:
         raise ImportErrorNatosim(
             f"{path}: source id {source_id!r} is new; say where the figures come from "
-            "(--publication, --published, --copy-from)", field="source",
+            "(--publication, --published, --copy-from)",
+            field="source",
         )
 
     releases = releases_dir(base)
@@ -97,11 +106,20 @@ def import_release(path: str | Path, *, source: SourceInfo | None = None, replac
     try:
         raw.to_csv(staging / "figures.csv", index=False)
         if source is not None:
-            sources = pd.DataFrame([{
-                "id": source_id, "publication": source.publication, "publisher": source.publisher,
-                "tables": source.tables or "", "published": source.published,
-                "copy_from": source.copy_from, "confidence": source.confidence, "note": source.note or "",
-            }])
+            sources = pd.DataFrame(
+                [
+                    {
+                        "id": source_id,
+                        "publication": source.publication,
+                        "publisher": source.publisher,
+                        "tables": source.tables or "",
+                        "published": source.published,
+                        "copy_from": source.copy_from,
+                        "confidence": source.confidence,
+                        "note": source.note or "",
+                    }
+                ]
+            )
             validate_records(sources.astype(str), "sources", "--publication/--published/--copy-from")
             sources.to_csv(staging / "sources.csv", index=False)
         for written in staging.iterdir():

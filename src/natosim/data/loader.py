@@ -44,9 +44,7 @@ def _fingerprint(base: Path) -> tuple[tuple[str, float], ...]:
     folder = releases_dir(base)
     if not folder.is_dir():
         return ()
-    return tuple(sorted(
-        (str(path), path.stat().st_mtime) for path in folder.glob("*/*.csv")
-    ))
+    return tuple(sorted((str(path), path.stat().st_mtime) for path in folder.glob("*/*.csv")))
 
 
 def load(data_directory: str | Path | None = None) -> Dataset:
@@ -89,11 +87,16 @@ def _load(base: str, fingerprint: tuple[tuple[str, float], ...]) -> Dataset:
     check_sources(aggregates, known, str(BUNDLED / "aggregates.csv"))
     unknown_allies = sorted(set(figures["iso3"]) - set(allies["iso3"]))
     if unknown_allies:
-        raise DataError(f"figures: rows for {', '.join(unknown_allies)}, which are not in the allies table",
-                        field="iso3")
+        raise DataError(
+            f"figures: rows for {', '.join(unknown_allies)}, which are not in the allies table", field="iso3"
+        )
     return Dataset(
-        figures=figures, allies=allies, comparators=comparators, aggregates=aggregates,
-        sources=sources, imported_editions=tuple(imported),
+        figures=figures,
+        allies=allies,
+        comparators=comparators,
+        aggregates=aggregates,
+        sources=sources,
+        imported_editions=tuple(imported),
     )
 
 

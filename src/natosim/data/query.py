@@ -18,9 +18,17 @@ from natosim.errors import NotAnAlly, UnknownEdition, YearOutOfRange
 
 #: NATO figures per ally-year, in the order tables show them.
 MEASURES: tuple[str, ...] = (
-    "defence_exp_pct_gdp", "defence_exp_usd_current_mn", "defence_exp_usd_constant_mn",
-    "gdp_usd_current_bn", "real_gdp_usd_constant_bn", "population_thousands", "equipment_pct",
-    "personnel_exp_pct", "infrastructure_pct", "other_pct", "military_personnel_thousands",
+    "defence_exp_pct_gdp",
+    "defence_exp_usd_current_mn",
+    "defence_exp_usd_constant_mn",
+    "gdp_usd_current_bn",
+    "real_gdp_usd_constant_bn",
+    "population_thousands",
+    "equipment_pct",
+    "personnel_exp_pct",
+    "infrastructure_pct",
+    "other_pct",
+    "military_personnel_thousands",
     "real_change_pct",
 )
 HEADLINE = "defence_exp_pct_gdp"
@@ -31,8 +39,8 @@ def check_edition(dataset: Dataset, edition: str | None) -> str | None:
         return None
     if edition not in dataset.editions:
         raise UnknownEdition(
-            f"unknown edition {edition!r}; available: {', '.join(dataset.editions)} "
-            "(YYYY-MM of NATO's release)", field="edition",
+            f"unknown edition {edition!r}; available: {', '.join(dataset.editions)} (YYYY-MM of NATO's release)",
+            field="edition",
         )
     return edition
 
@@ -41,7 +49,8 @@ def check_year(years: Iterable[int], year: int, what: str = "figures") -> int:
     available = sorted(set(int(y) for y in years))
     if year not in available:
         raise YearOutOfRange(
-            f"no {what} for {year}; years available: {available[0]}–{available[-1]}", field="year",
+            f"no {what} for {year}; years available: {available[0]}–{available[-1]}",
+            field="year",
         )
     return year
 
@@ -87,8 +96,10 @@ def _resolve(dataset: Dataset, edition: str | None) -> pd.DataFrame:
     wide["mixed_editions"] = wide[edition_columns].nunique(axis=1) > 1
     flags = long[["iso3", "year", "edition", "estimate", "source"]]
     wide = wide.merge(flags, on=["iso3", "year", "edition"], how="left")
-    for measure, flag in (("population_thousands", "population_is_derived"),
-                          ("defence_exp_usd_constant_mn", "constant_price_base_year")):
+    for measure, flag in (
+        ("population_thousands", "population_is_derived"),
+        ("defence_exp_usd_constant_mn", "constant_price_base_year"),
+    ):
         column = long[["iso3", "year", "edition", flag]].rename(columns={"edition": f"edition_{measure}"})
         wide = wide.merge(column, on=["iso3", "year", f"edition_{measure}"], how="left")
 
@@ -102,16 +113,34 @@ def _resolve(dataset: Dataset, edition: str | None) -> pd.DataFrame:
     wide.insert(1, "country", wide["iso3"].map(allies["name"]))
     accession_year = wide["iso3"].map(allies["accession_date"].dt.year)
     wide.insert(3, "member", (accession_year <= wide["year"]).astype(bool))
-    ordered_columns = ["iso3", "country", "year", "member", *MEASURES, "constant_price_base_year",
-                       "population_is_derived", "estimate", "edition", "source", "mixed_editions",
-                       "sources", *edition_columns]
+    ordered_columns = [
+        "iso3",
+        "country",
+        "year",
+        "member",
+        *MEASURES,
+        "constant_price_base_year",
+        "population_is_derived",
+        "estimate",
+        "edition",
+        "source",
+        "mixed_editions",
+        "sources",
+        *edition_columns,
+    ]
     wide = wide[ordered_columns]
     dataset.cache[("figures", edition)] = wide
     return wide
 
 
-def figures(year: int | None = None, countries: Iterable[str] | None = None, edition: str | None = None,
-            *, members_only: bool = False, dataset: Dataset | None = None) -> pd.DataFrame:
+def figures(
+    year: int | None = None,
+    countries: Iterable[str] | None = None,
+    edition: str | None = None,
+    *,
+    members_only: bool = False,
+    dataset: Dataset | None = None,
+) -> pd.DataFrame:
     """Yearly figures, one row per (ally, year), each value from the latest edition having it.
 
     ``edition`` pins one edition ("2024-06"); ``countries`` accepts names or codes; ``members_only``
@@ -143,8 +172,9 @@ def members(year: int, dataset: Dataset | None = None) -> list[str]:
     return sorted(table.loc[table["accession_date"].dt.year <= year, "iso3"])
 
 
-def comparators(countries: Iterable[str] | None = None, year: int | None = None,
-                dataset: Dataset | None = None) -> pd.DataFrame:
+def comparators(
+    countries: Iterable[str] | None = None, year: int | None = None, dataset: Dataset | None = None
+) -> pd.DataFrame:
     """SIPRI military expenditure of non-allies (Russia, Ukraine, China, Belarus), kept apart from
     NATO's figures because the definitions differ (SIPRI counts paramilitary forces)."""
     dataset = dataset or load()
@@ -195,6 +225,13 @@ def latest_year(measure: str = HEADLINE, dataset: Dataset | None = None) -> int:
 
 
 __all__ = [
-    "MEASURES", "aggregates", "allies", "comparators", "editions", "figures", "latest_year",
-    "members", "sources",
+    "MEASURES",
+    "aggregates",
+    "allies",
+    "comparators",
+    "editions",
+    "figures",
+    "latest_year",
+    "members",
+    "sources",
 ]

@@ -175,8 +175,9 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     return validate_records(raw, table, str(path), model=model, key=key)
 
 
-def validate_records(raw: pd.DataFrame, table: str, where: str,
-                     model: type[_Row] | None = None, key: Sequence[str] | None = None) -> pd.DataFrame:
+def validate_records(
+    raw: pd.DataFrame, table: str, where: str, model: type[_Row] | None = None, key: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Validate the rows of ``raw`` (strings) and return them typed."""
     default_model, default_key = TABLES[table]
     model = model or default_model
@@ -185,8 +186,8 @@ def validate_records(raw: pd.DataFrame, table: str, where: str,
     missing = [name for name, info in fields.items() if info.is_required() and name not in raw.columns]
     if missing:
         raise DataError(
-            f"{where}: missing column(s) {', '.join(missing)}; the {table} table needs "
-            f"{', '.join(fields)}", field=missing[0],
+            f"{where}: missing column(s) {', '.join(missing)}; the {table} table needs {', '.join(fields)}",
+            field=missing[0],
         )
     unexpected = [column for column in raw.columns if column not in fields]
     if unexpected:
@@ -212,7 +213,8 @@ def validate_records(raw: pd.DataFrame, table: str, where: str,
         lines = [str(i + 2) for i in frame.index[duplicated][:5]]
         raise DataError(
             f"{where}: more than one row for the same {'/'.join(key)} (lines {', '.join(lines)}); "
-            "each key must appear once", field=key[0],
+            "each key must appear once",
+            field=key[0],
         )
     return _typed(frame, model)
 
@@ -240,5 +242,6 @@ def check_sources(frame: pd.DataFrame, known: Iterable[str], where: str) -> None
         line = int(unknown.index[0]) + 2
         raise DataError(
             f"{where}, line {line}, field 'source': unknown source id {unknown.iloc[0]!r}; "
-            f"known: {', '.join(sorted(known_ids))}", field="source",
+            f"known: {', '.join(sorted(known_ids))}",
+            field="source",
         )

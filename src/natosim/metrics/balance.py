@@ -14,9 +14,11 @@ import numpy as np
 from natosim.metrics.shares import total_spending
 from natosim.state import StatePanel
 
-NOTE = ("NATO defence expenditure (NATO definition) vs SIPRI military expenditure of Russia (SIPRI "
-        "definition, includes paramilitary forces); both in current US$ at market exchange rates — "
-        "definitions differ, read the ratio as an order of magnitude")
+NOTE = (
+    "NATO defence expenditure (NATO definition) vs SIPRI military expenditure of Russia (SIPRI "
+    "definition, includes paramilitary forces); both in current US$ at market exchange rates — "
+    "definitions differ, read the ratio as an order of magnitude"
+)
 
 
 def ratio_vs_russia(panel: StatePanel) -> dict[str, np.ndarray]:
@@ -26,5 +28,4 @@ def ratio_vs_russia(panel: StatePanel) -> dict[str, np.ndarray]:
     russia = panel.russia_usd_mn
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = np.where(complete, total / russia, np.nan)
-    return {"alliance_usd_mn": np.where(complete, total, np.nan), "russia_usd_mn": russia,
-            "ratio_vs_russia": ratio}
+    return {"alliance_usd_mn": np.where(complete, total, np.nan), "russia_usd_mn": russia, "ratio_vs_russia": ratio}

@@ -80,8 +80,9 @@ def trend(history: pd.DataFrame, measure: str, rows: pd.DataFrame, years: int = 
     points = history[["iso3", "year", measure]].rename(columns={"year": "x", measure: "y"}).dropna()
     pairs = keys.merge(points, on="iso3")
     pairs = pairs[(pairs["x"] <= pairs["year"]) & (pairs["x"] > pairs["year"] - years)]
-    pairs = pairs.assign(x=pairs["x"].astype(float), xx=pairs["x"].astype(float) ** 2,
-                         xy=pairs["x"].astype(float) * pairs["y"])
+    pairs = pairs.assign(
+        x=pairs["x"].astype(float), xx=pairs["x"].astype(float) ** 2, xy=pairs["x"].astype(float) * pairs["y"]
+    )
     sums = pairs.groupby("row")[["x", "y", "xx", "xy"]].sum()
     n = pairs.groupby("row").size().reindex(sums.index).astype(float)
     denominator = n * sums["xx"] - sums["x"] ** 2
@@ -92,8 +93,14 @@ def trend(history: pd.DataFrame, measure: str, rows: pd.DataFrame, years: int = 
     return out.reset_index(drop=True)
 
 
-def assess(frame: pd.DataFrame, pledge: Pledge, *, history: pd.DataFrame | None = None,
-           year: int | None = None, trend_years: int = TREND_YEARS) -> pd.DataFrame:
+def assess(
+    frame: pd.DataFrame,
+    pledge: Pledge,
+    *,
+    history: pd.DataFrame | None = None,
+    year: int | None = None,
+    trend_years: int = TREND_YEARS,
+) -> pd.DataFrame:
     """Compliance with ``pledge`` for each row of a figures-like ``frame`` (one row per ally).
 
     Needs ``iso3`` and the pledge's measure column; uses ``gdp_usd_current_bn`` /
@@ -141,8 +148,9 @@ def assess(frame: pd.DataFrame, pledge: Pledge, *, history: pd.DataFrame | None 
         out["equipment_gap_pp"] = (pledge.equipment_share_pct - equipment).clip(lower=0)
 
     if history is not None and target is not None and measure in history.columns:
-        rows = pd.DataFrame({"iso3": out["iso3"].to_numpy(),
-                             "year": frame["year"].to_numpy() if "year" in frame.columns else year})
+        rows = pd.DataFrame(
+            {"iso3": out["iso3"].to_numpy(), "year": frame["year"].to_numpy() if "year" in frame.columns else year}
+        )
         fitted = trend(history, measure, rows, trend_years)
         slope = pd.Series(fitted["trend_slope"].to_numpy(), index=frame.index)
         out["trend_slope_pp_per_year"] = slope
@@ -153,8 +161,11 @@ def assess(frame: pd.DataFrame, pledge: Pledge, *, history: pd.DataFrame | None 
         out["years_to_reach"] = years
         base_year = pd.Series(rows["year"].to_numpy(), index=frame.index, dtype=float)
         reach = np.ceil(base_year + years)
-        out["reach_year"] = pd.array(reach.where(reach.notna()).to_numpy(), dtype="Int64") \
-            if reach.notna().any() else pd.array([pd.NA] * len(reach), dtype="Int64")
+        out["reach_year"] = (
+            pd.array(reach.where(reach.notna()).to_numpy(), dtype="Int64")
+            if reach.notna().any()
+            else pd.array([pd.NA] * len(reach), dtype="Int64")
+        )
         if pledge.deadline is not None:
             on_track = pd.Series(pd.NA, index=frame.index, dtype="boolean")
             known = reach.notna()
@@ -182,8 +193,14 @@ class ComplianceResult:
         return self.table.copy()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"year": self.year, "pledge": self.pledge.model_dump(mode="json"), "in_force": self.in_force,
-                "edition": self.edition, "summary": self.summary, "allies": self.table}
+        return {
+            "year": self.year,
+            "pledge": self.pledge.model_dump(mode="json"),
+            "in_force": self.in_force,
+            "edition": self.edition,
+            "summary": self.summary,
+            "allies": self.table,
+        }
 
 
 def summarise(table: pd.DataFrame, pledge: Pledge) -> dict[str, Any]:
@@ -208,13 +225,21 @@ def summarise(table: pd.DataFrame, pledge: Pledge) -> dict[str, Any]:
         summary["equipment_met"] = int((table["equipment_met"] == True).sum())  # noqa: E712
         summary["equipment_target"] = pledge.equipment_share_pct
     if "years_to_reach" in table.columns:
-        summary["trend_method"] = (f"OLS slope of {pledge.measure} over the last {TREND_YEARS} years "
-                                   f"(≥{MIN_TREND_POINTS} figures), from the latest figure; NaN if flat/falling")
+        summary["trend_method"] = (
+            f"OLS slope of {pledge.measure} over the last {TREND_YEARS} years "
+            f"(≥{MIN_TREND_POINTS} figures), from the latest figure; NaN if flat/falling"
+        )
     return summary
 
 
-def compliance(year: int, pledge: str | None = None, edition: str | None = None, *,
-               members_only: bool = True, trend_years: int = TREND_YEARS) -> ComplianceResult:
+def compliance(
+    year: int,
+    pledge: str | None = None,
+    edition: str | None = None,
+    *,
+    members_only: bool = True,
+    trend_years: int = TREND_YEARS,
+) -> ComplianceResult:
     """Compliance of every ally (members that year, by default) with ``pledge`` in ``year``.
 
     ``pledge`` defaults to the latest *headline* pledge in force on 31 December of ``year`` (the
@@ -241,8 +266,7 @@ def compliance(year: int, pledge: str | None = None, edition: str | None = None,
     table = assess(frame, chosen, history=history, year=year, trend_years=trend_years)
     summary = summarise(table, chosen)
     summary["in_force"] = in_force
-    return ComplianceResult(year=year, pledge=chosen, in_force=in_force, edition=edition, table=table,
-                            summary=summary)
+    return ComplianceResult(year=year, pledge=chosen, in_force=in_force, edition=edition, table=table, summary=summary)
 
 
 __all__ = ["MEASURE_BASE", "TREND_YEARS", "ComplianceResult", "assess", "compliance", "summarise", "trend"]

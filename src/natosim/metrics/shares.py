@@ -36,8 +36,10 @@ def burden_shares(panel: StatePanel, guarantor: str = "USA") -> dict[str, np.nda
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(complete, own / total * 100.0, np.nan)
     return {
-        "total_usd_mn": np.where(complete, total, np.nan), "members_missing": missing,
-        "us_usd_mn": np.where(complete, own, np.nan), "us_share_pct": share,
+        "total_usd_mn": np.where(complete, total, np.nan),
+        "members_missing": missing,
+        "us_usd_mn": np.where(complete, own, np.nan),
+        "us_share_pct": share,
         "europe_canada_usd_mn": np.where(complete, total - own, np.nan),
         "europe_canada_share_pct": np.where(complete, 100.0 - share, np.nan),
     }

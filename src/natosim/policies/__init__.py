@@ -31,11 +31,19 @@ PolicySpec = Annotated[
 
 #: policy type -> class
 POLICY_TYPES: dict[str, type[Policy]] = {
-    cls.kind: cls for cls in (ConditionalGuarantee, Withdrawal, Accession, SecurityGuarantee,
-                              SpendingPath, PledgeChange)
+    cls.kind: cls
+    for cls in (ConditionalGuarantee, Withdrawal, Accession, SecurityGuarantee, SpendingPath, PledgeChange)
 }
 
 __all__ = [
-    "POLICY_TYPES", "Accession", "ConditionalGuarantee", "PledgeChange", "Policy", "PolicyError",
-    "PolicySpec", "SecurityGuarantee", "SpendingPath", "Withdrawal",
+    "POLICY_TYPES",
+    "Accession",
+    "ConditionalGuarantee",
+    "PledgeChange",
+    "Policy",
+    "PolicyError",
+    "PolicySpec",
+    "SecurityGuarantee",
+    "SpendingPath",
+    "Withdrawal",
 ]

@@ -73,5 +73,11 @@ class Policy(BaseModel):
 
     def record(self, effect: str, **detail: Any) -> dict[str, Any]:
         """A trace record: which policy, with which parameters, did what (and under which rules)."""
-        return {"step": "policy", "policy": self.kind, "label": self.label(), "params": self.params(),
-                "effect": effect, **detail}
+        return {
+            "step": "policy",
+            "policy": self.kind,
+            "label": self.label(),
+            "params": self.params(),
+            "effect": effect,
+            **detail,
+        }

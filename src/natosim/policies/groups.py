@@ -33,10 +33,16 @@ def group_mask(panel: StatePanel, token: str) -> np.ndarray:
     """(years, parties) mask of the members in group ``token`` each year."""
     member = panel.member
     outside = {
-        "all": (), "all-members": (), "european-allies": NORTH_AMERICA, "europe-and-canada": ("USA",),
+        "all": (),
+        "all-members": (),
+        "european-allies": NORTH_AMERICA,
+        "europe-and-canada": ("USA",),
     }[token]
-    keep = ~np.isin(np.asarray(panel.parties), np.asarray(outside, dtype=object)) if outside else \
-        np.ones(len(panel.parties), dtype=bool)
+    keep = (
+        ~np.isin(np.asarray(panel.parties), np.asarray(outside, dtype=object))
+        if outside
+        else np.ones(len(panel.parties), dtype=bool)
+    )
     return member & keep[None, :]
 
 

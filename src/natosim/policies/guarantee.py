@@ -71,8 +71,9 @@ class ConditionalGuarantee(Policy):
         row = panel.guarantee[:, g, :]
         new_row = row & keep
         removed = row & ~new_row
-        guarantee, basis, troops, condition = (a.copy() for a in
-                                               (panel.guarantee, panel.basis, panel.troops, panel.condition))
+        guarantee, basis, troops, condition = (
+            a.copy() for a in (panel.guarantee, panel.basis, panel.troops, panel.condition)
+        )
         panel, code = panel.condition_code(self.condition_text())
         guarantee[:, g, :] = new_row
         basis[:, g, :] = np.where(new_row, basis[:, g, :], 0)
@@ -82,11 +83,14 @@ class ConditionalGuarantee(Policy):
         by_year = {str(y): parties[removed[i]].tolist() for i, y in enumerate(panel.years)}
         undetermined = {str(y): parties[row[i] & missing[i]].tolist() for i, y in enumerate(panel.years)}
         panel = panel.replace(guarantee=guarantee, basis=basis, troops=troops, condition=condition)
-        return panel.with_trace(self.record(
-            f"{self.guarantor} keeps its guarantee only for allies with {self.measured_in} >= "
-            f"{self.min_pct_gdp:g}; no figure → {self.if_missing}",
-            guarantee_removed=by_year, undetermined=undetermined,
-        ))
+        return panel.with_trace(
+            self.record(
+                f"{self.guarantor} keeps its guarantee only for allies with {self.measured_in} >= "
+                f"{self.min_pct_gdp:g}; no figure → {self.if_missing}",
+                guarantee_removed=by_year,
+                undetermined=undetermined,
+            )
+        )
 
     def _predicted(self, panel: StatePanel) -> StatePanel:
         """Replace the measured figure by the burden game's prediction, year by year (marked projected)."""
@@ -97,8 +101,9 @@ class ConditionalGuarantee(Policy):
         unsolved: dict[str, str] = {}
         for y, fy in enumerate(panel.figures_year):
             try:
-                game = exclusion_equilibrium(base_year=int(fy), guarantor=self.guarantor,
-                                             threshold_pct=self.min_pct_gdp, edition=panel.edition)
+                game = exclusion_equilibrium(
+                    base_year=int(fy), guarantor=self.guarantor, threshold_pct=self.min_pct_gdp, edition=panel.edition
+                )
             except NatosimError as error:  # e.g. a year without US$ figures: observed figures stay
                 unsolved[str(panel.years[y])] = str(error)
                 continue
@@ -110,13 +115,14 @@ class ConditionalGuarantee(Policy):
         new_values[self.measured_in] = values
         new_projected = dict(panel.projected)
         new_projected[self.measured_in] = projected
-        method = {"policy": self.kind, "measure": self.measured_in,
-                  "method": "burden game: exclusion equilibrium (natosim.engines.burden), predicted "
-                            f"response to a {self.guarantor} guarantee conditional on {self.min_pct_gdp:g}%"
-                            + (f"; observed figures kept where the game has no solution: {unsolved}"
-                               if unsolved else "")}
-        return panel.replace(values=new_values, projected=new_projected,
-                             projections=(*panel.projections, method))
+        method = {
+            "policy": self.kind,
+            "measure": self.measured_in,
+            "method": "burden game: exclusion equilibrium (natosim.engines.burden), predicted "
+            f"response to a {self.guarantor} guarantee conditional on {self.min_pct_gdp:g}%"
+            + (f"; observed figures kept where the game has no solution: {unsolved}" if unsolved else ""),
+        }
+        return panel.replace(values=new_values, projected=new_projected, projections=(*panel.projections, method))
 
 
 class SecurityGuarantee(Policy):
@@ -166,14 +172,18 @@ class SecurityGuarantee(Policy):
 
     def apply_panel(self, panel: StatePanel) -> StatePanel:
         p = panel.index(self.protected)
-        active = np.ones(len(panel.years), dtype=bool) if self.from_date is None else \
-            panel.year_ends() >= np.datetime64(self.from_date)
+        active = (
+            np.ones(len(panel.years), dtype=bool)
+            if self.from_date is None
+            else panel.year_ends() >= np.datetime64(self.from_date)
+        )
         providers = countries_mask(panel, self.providers, self.excluded) & active[:, None]
         providers[:, p] = False
         column = panel.guarantee[:, :, p]
         new = providers & ~column
-        guarantee, basis, troops, condition = (a.copy() for a in
-                                               (panel.guarantee, panel.basis, panel.troops, panel.condition))
+        guarantee, basis, troops, condition = (
+            a.copy() for a in (panel.guarantee, panel.basis, panel.troops, panel.condition)
+        )
         code = 0
         if self.condition:
             panel, code = panel.condition_code(self.condition)
@@ -186,7 +196,10 @@ class SecurityGuarantee(Policy):
         panel = panel.replace(guarantee=guarantee, basis=basis, troops=troops, condition=condition)
         troops_text = "with troops" if self.troops else "without troops"
         excluded = f", excluding {', '.join(self.excluded)}" if self.excluded else ""
-        return panel.with_trace(self.record(
-            f"{', '.join(self.providers)}{excluded} guarantee {self.protected} ({self.basis}, {troops_text})",
-            providers=by_year, basis_code=SECURITY_GUARANTEE,
-        ))
+        return panel.with_trace(
+            self.record(
+                f"{', '.join(self.providers)}{excluded} guarantee {self.protected} ({self.basis}, {troops_text})",
+                providers=by_year,
+                basis_code=SECURITY_GUARANTEE,
+            )
+        )

@@ -69,22 +69,34 @@ class Withdrawal(Policy):
         if leaves and effective is None:
             effective = add_year(self.notice_date)  # Art. 13: one year after the notice
         outcome: dict[str, Any] = {
-            "policy": self.kind, "country": self.country, "path": self.path,
-            "notice_date": self.notice_date.isoformat(), "lawful": lawful,
-            "outcome": str(result.outcome), "assumed_lawful": self.assume_lawful and not lawful,
-            "leaves": leaves, "effective_date": effective.isoformat() if leaves and effective else None,
+            "policy": self.kind,
+            "country": self.country,
+            "path": self.path,
+            "notice_date": self.notice_date.isoformat(),
+            "lawful": lawful,
+            "outcome": str(result.outcome),
+            "assumed_lawful": self.assume_lawful and not lawful,
+            "leaves": leaves,
+            "effective_date": effective.isoformat() if leaves and effective else None,
             "lawful_paths": list(getattr(result, "lawful_paths", []) or []),
-            "reason": str(getattr(result, "reason", "")), "steps": _steps(result),
+            "reason": str(getattr(result, "reason", "")),
+            "steps": _steps(result),
         }
         panel = panel.with_extra("procedures", outcome)
         if not leaves or effective is None:
-            return panel.with_trace(self.record(
-                f"{self.country} stays a member: withdrawal by {self.path} is {result.outcome} "
-                f"({getattr(result, 'reason', '')})", procedure=outcome, rules=outcome["steps"]))
+            return panel.with_trace(
+                self.record(
+                    f"{self.country} stays a member: withdrawal by {self.path} is {result.outcome} "
+                    f"({getattr(result, 'reason', '')})",
+                    procedure=outcome,
+                    rules=outcome["steps"],
+                )
+            )
         c = panel.index(self.country)
         gone = panel.year_ends() >= np.datetime64(effective)
         member, guarantee, basis, troops, condition = (
-            a.copy() for a in (panel.member, panel.guarantee, panel.basis, panel.troops, panel.condition))
+            a.copy() for a in (panel.member, panel.guarantee, panel.basis, panel.troops, panel.condition)
+        )
         member[gone, c] = False
         ties = np.zeros(guarantee.shape, dtype=bool)
         ties[:, c, :] = True
@@ -97,9 +109,14 @@ class Withdrawal(Policy):
         years = [y for y, g in zip(panel.years, gone, strict=True) if g]
         panel = panel.replace(member=member, guarantee=guarantee, basis=basis, troops=troops, condition=condition)
         how = "assumed lawful by the scenario" if outcome["assumed_lawful"] else "lawful"
-        return panel.with_trace(self.record(
-            f"{self.country} leaves the alliance on {effective.isoformat()} (withdrawal by {self.path}, {how})",
-            years=years, procedure=outcome, rules=outcome["steps"]))
+        return panel.with_trace(
+            self.record(
+                f"{self.country} leaves the alliance on {effective.isoformat()} (withdrawal by {self.path}, {how})",
+                years=years,
+                procedure=outcome,
+                rules=outcome["steps"],
+            )
+        )
 
 
 class Accession(Policy):
@@ -139,29 +156,41 @@ class Accession(Policy):
     def apply_panel(self, panel: StatePanel) -> StatePanel:
         result = self.procedure()
         expected = getattr(result, "expected_range", None)
-        dates = {"earliest": result.earliest_date, "median": getattr(result, "expected_median_date", None),
-                 "latest": expected[1] if expected else None}
+        dates = {
+            "earliest": result.earliest_date,
+            "median": getattr(result, "expected_median_date", None),
+            "latest": expected[1] if expected else None,
+        }
         joins_on: dt.date | None = (dates[self.timing] or result.earliest_date) if result.completes else None
         outcome: dict[str, Any] = {
-            "policy": self.kind, "country": self.country,
-            "invited": self.invited.isoformat() if self.invited else None, "vetoes": list(self.vetoes),
-            "outcome": str(result.outcome), "completes": bool(result.completes),
+            "policy": self.kind,
+            "country": self.country,
+            "invited": self.invited.isoformat() if self.invited else None,
+            "vetoes": list(self.vetoes),
+            "outcome": str(result.outcome),
+            "completes": bool(result.completes),
             "blocked_by": list(getattr(result, "blocked_by", []) or []),
             "veto_players": list(getattr(result, "veto_players", []) or []),
-            "joins_on": joins_on.isoformat() if joins_on else None, "timing": self.timing,
+            "joins_on": joins_on.isoformat() if joins_on else None,
+            "timing": self.timing,
             "expected_range": [d.isoformat() for d in expected] if expected else None,
             "steps": _steps(result),
         }
         panel = panel.with_extra("procedures", outcome)
         if joins_on is None:
             blocked = ", ".join(outcome["blocked_by"]) or "the procedure"
-            return panel.with_trace(self.record(
-                f"{self.country} does not join: accession blocked by {blocked}", procedure=outcome,
-                rules=outcome["steps"]))
+            return panel.with_trace(
+                self.record(
+                    f"{self.country} does not join: accession blocked by {blocked}",
+                    procedure=outcome,
+                    rules=outcome["steps"],
+                )
+            )
         c = panel.index(self.country)
         joined = panel.year_ends() >= np.datetime64(joins_on)
         member, guarantee, basis, troops, condition = (
-            a.copy() for a in (panel.member, panel.guarantee, panel.basis, panel.troops, panel.condition))
+            a.copy() for a in (panel.member, panel.guarantee, panel.basis, panel.troops, panel.condition)
+        )
         member[joined, c] = True
         others = member & joined[:, None]
         others[:, c] = False
@@ -174,6 +203,11 @@ class Accession(Policy):
         years = [y for y, j in zip(panel.years, joined, strict=True) if j]
         panel = panel.replace(member=member, guarantee=guarantee, basis=basis, troops=troops, condition=condition)
         note = "" if years else " (after the last year evaluated)"
-        return panel.with_trace(self.record(
-            f"{self.country} joins on {joins_on.isoformat()}{note}", years=years, procedure=outcome,
-            rules=outcome["steps"]))
+        return panel.with_trace(
+            self.record(
+                f"{self.country} joins on {joins_on.isoformat()}{note}",
+                years=years,
+                procedure=outcome,
+                rules=outcome["steps"],
+            )
+        )

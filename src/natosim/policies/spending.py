@@ -39,8 +39,7 @@ def real_growth(edition: str | None, from_year: int) -> tuple[np.ndarray, tuple[
     base = _base(edition)
     years = base.data_years
     if from_year not in years:
-        raise PolicyError(f"no figures for {from_year}: years of data are {years[0]}–{years[-1]}",
-                          field="from_year")
+        raise PolicyError(f"no figures for {from_year}: years of data are {years[0]}–{years[-1]}", field="from_year")
     start = max(years[0], from_year - GROWTH_WINDOW)
     real = base.values["real_gdp_usd_constant_bn"]
     first, last = real[years.index(start)], real[years.index(from_year)]
@@ -59,8 +58,9 @@ class SpendingPath(Policy):
     target_pct_gdp: float = Field(gt=0, le=100)
     by_year: int = Field(ge=2000, le=2100)
     shape: Literal["linear"] = "linear"
-    gdp_growth: float | None = Field(default=None, ge=-0.5, le=0.5,
-                                     description="real growth per year as a fraction (0.015 = 1.5%)")
+    gdp_growth: float | None = Field(
+        default=None, ge=-0.5, le=0.5, description="real growth per year as a fraction (0.015 = 1.5%)"
+    )
     from_year: int | None = None
     pledge: str | None = None
 
@@ -108,8 +108,7 @@ class SpendingPath(Policy):
         if self.gdp_growth is None:
             rate, window = real_growth(panel.edition, start)
             rate = np.concatenate([rate, np.full(pad, np.nan)])
-            growth_basis = (f"average real GDP growth {window[0]}–{window[1]} "
-                            "(NATO real GDP, constant US$), per ally")
+            growth_basis = f"average real GDP growth {window[0]}–{window[1]} (NATO real GDP, constant US$), per ally"
         else:
             rate, window = np.full(len(panel.parties), self.gdp_growth), (start, start)
             growth_basis = f"stated in the scenario: {self.gdp_growth:.2%} a year, every ally"
@@ -135,34 +134,53 @@ class SpendingPath(Policy):
             projected[measure] = mask
         target = f"{self.target_pct_gdp:g}% of GDP by {self.by_year}"
         method = {
-            "policy": self.kind, "measures": [PCT, GDP, USD],
+            "policy": self.kind,
+            "measures": [PCT, GDP, USD],
             "method": f"linear path from the {start} share to {target} (never below the {start} share); "
-                      f"GDP from {start} current US$ grown at {growth_basis} (so US$ in {start} prices)",
-            "from_year": start, "growth_basis": growth_basis,
+            f"GDP from {start} current US$ grown at {growth_basis} (so US$ in {start} prices)",
+            "from_year": start,
+            "growth_basis": growth_basis,
         }
         y_idx, p_idx = np.nonzero(cells)
         parties = np.asarray(panel.parties, dtype=object)
-        table = pd.DataFrame({
-            "iso3": parties[p_idx], "year": years[y_idx], "pct_gdp": pct[y_idx, p_idx],
-            "start_pct_gdp": pct0[p_idx], "gdp_usd_bn": gdp[y_idx, p_idx],
-            "spending_usd_mn": usd[y_idx, p_idx], "extra_usd_mn": extra[y_idx, p_idx],
-            "gdp_growth": rate[p_idx], "from_year": start, "projected": True,
-        })
+        table = pd.DataFrame(
+            {
+                "iso3": parties[p_idx],
+                "year": years[y_idx],
+                "pct_gdp": pct[y_idx, p_idx],
+                "start_pct_gdp": pct0[p_idx],
+                "gdp_usd_bn": gdp[y_idx, p_idx],
+                "spending_usd_mn": usd[y_idx, p_idx],
+                "extra_usd_mn": extra[y_idx, p_idx],
+                "gdp_growth": rate[p_idx],
+                "from_year": start,
+                "projected": True,
+            }
+        )
         panel = panel.replace(values=values, projected=projected, projections=(*panel.projections, method))
         panel = panel.with_extra("paths", table)
         no_start = sorted(set(parties[p_idx][np.isnan(pct0[p_idx])]))
-        return panel.with_trace(self.record(
-            f"{'every ally' if self.countries == 'all' else ', '.join(self.countries)} on a {self.shape} "
-            f"path to {target} from {start}",
-            method=method["method"], no_start_figure=no_start,
-            rules=[self._pledge_rule()] if self.pledge else []))
+        return panel.with_trace(
+            self.record(
+                f"{'every ally' if self.countries == 'all' else ', '.join(self.countries)} on a {self.shape} "
+                f"path to {target} from {start}",
+                method=method["method"],
+                no_start_figure=no_start,
+                rules=[self._pledge_rule()] if self.pledge else [],
+            )
+        )
 
     def _pledge_rule(self) -> dict[str, Any]:
         from natosim import rules
 
         pledge = rules.pledge(str(self.pledge))
-        return {"rule": pledge.name, "id": pledge.id, "date": pledge.adopted.isoformat(),
-                "source": pledge.source, "confidence": pledge.confidence}
+        return {
+            "rule": pledge.name,
+            "id": pledge.id,
+            "date": pledge.adopted.isoformat(),
+            "source": pledge.source,
+            "confidence": pledge.confidence,
+        }
 
 
 class PledgeChange(Policy):
@@ -197,8 +215,11 @@ class PledgeChange(Policy):
             update["target_pct_gdp"] = self.target_pct_gdp
         if self.deadline is not None:
             update["deadline"] = self.deadline
-        active = [True] * len(panel.years) if self.from_date is None else \
-            list(panel.year_ends() >= np.datetime64(self.from_date))
+        active = (
+            [True] * len(panel.years)
+            if self.from_date is None
+            else list(panel.year_ends() >= np.datetime64(self.from_date))
+        )
         changed_years: list[int] = []
         pledges = []
         for year, on, in_force in zip(panel.years, active, panel.pledges, strict=True):
@@ -212,6 +233,8 @@ class PledgeChange(Policy):
                     row.append(pledge)
             pledges.append(tuple(row))
         panel = panel.replace(pledges=tuple(pledges))
-        return panel.with_trace(self.record(
-            f"pledge {self.pledge} changed: {', '.join(f'{k}={v}' for k, v in update.items())}",
-            years=changed_years))
+        return panel.with_trace(
+            self.record(
+                f"pledge {self.pledge} changed: {', '.join(f'{k}={v}' for k, v in update.items())}", years=changed_years
+            )
+        )

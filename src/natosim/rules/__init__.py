@@ -90,8 +90,7 @@ def ratification_history() -> pd.DataFrame:
             "accession_date": item.accession_date,
             "days_elapsed": item.days_elapsed,
             "days_to_last_ratification": (
-                (item.last_ratification_date - item.protocol_signed).days
-                if item.last_ratification_date else None
+                (item.last_ratification_date - item.protocol_signed).days if item.last_ratification_date else None
             ),
             "confidence": item.confidence,
             "source": item.source,

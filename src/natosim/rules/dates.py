@@ -28,8 +28,7 @@ def parse_date(value: str | dt.date | None, field: str = "date") -> dt.date:
     text = value.strip()
     match = _ISO.fullmatch(text)
     if match is None:
-        raise InvalidDate(f"{field}: {value!r} is not a date in the form YYYY-MM-DD (e.g. 2026-03-01)",
-                          field=field)
+        raise InvalidDate(f"{field}: {value!r} is not a date in the form YYYY-MM-DD (e.g. 2026-03-01)", field=field)
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
         raise InvalidDate(f"{field}: {value!r} has month {month}; months run 01-12", field=field)

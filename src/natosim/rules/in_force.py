@@ -32,8 +32,7 @@ def dated(value: Any, day: dt.date) -> Any:
     if isinstance(value, dict):
         return {key: dated(item, day) for key, item in value.items()}
     if isinstance(value, list):
-        return [dated(item, day) for item in value
-                if not (isinstance(item, dict) and not _in_force(item, day))]
+        return [dated(item, day) for item in value if not (isinstance(item, dict) and not _in_force(item, day))]
     return value
 
 
@@ -95,10 +94,14 @@ def at(date: str | dt.date) -> RulesInForce:
     day = parse_date(date)
     treaty = load_treaty()
     in_force = treaty.entered_into_force <= day
-    articles = {
-        number: article.model_copy(update={"rule": dated(article.rule, day)})
-        for number, article in treaty.articles.items()
-    } if in_force else {}
+    articles = (
+        {
+            number: article.model_copy(update={"rule": dated(article.rule, day)})
+            for number, article in treaty.articles.items()
+        }
+        if in_force
+        else {}
+    )
     table = allies_table()
     members = sorted(table.loc[table["accession_date"].dt.date <= day, "iso3"])
     law = load_national_law().us_withdrawal_law

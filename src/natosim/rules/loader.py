@@ -37,6 +37,7 @@ def rules_dir() -> Path:
     override = os.environ.get(RULES_DIR_VARIABLE)
     return Path(override) if override else PARAMETERS
 
+
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -48,7 +49,10 @@ class _Loader(yaml.SafeLoader):
             return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
         except ValueError as error:
             raise yaml.constructor.ConstructorError(
-                None, None, f"{node.value!r} is not a calendar date ({error})", node.start_mark,
+                None,
+                None,
+                f"{node.value!r} is not a calendar date ({error})",
+                node.start_mark,
             ) from error
 
 
@@ -92,8 +96,9 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise RulesError(f"{path.name}{where}: invalid YAML: {problem}") from error
 
 
-def validate(model: type[Model], data: Any, path: Path, node: yaml.Node | None,
-             prefix: tuple[int | str, ...] = ()) -> Model:
+def validate(
+    model: type[Model], data: Any, path: Path, node: yaml.Node | None, prefix: tuple[int | str, ...] = ()
+) -> Model:
     """``model.model_validate(data)``, turning the first pydantic error into a ``RulesError``."""
     try:
         return model.model_validate(data)
@@ -128,8 +133,9 @@ def _load_pledges(folder: Path) -> tuple[Pledge, ...]:
     for pledge in pledges:
         unknown = [part for part in pledge.components if part not in seen]
         if unknown:
-            raise RulesError(f"{path.name}: pledge {pledge.id!r} names unknown components {unknown}",
-                             field="components")
+            raise RulesError(
+                f"{path.name}: pledge {pledge.id!r} names unknown components {unknown}", field="components"
+            )
     return tuple(sorted(pledges, key=lambda p: (p.adopted, p.id)))
 
 
@@ -175,7 +181,8 @@ def _load_accession(folder: Path) -> AccessionRules:
             line = _node_line(node, ("timelines", index, "days_elapsed"))
             raise RulesError(
                 f"{path.name}:{line}: days_elapsed {timeline.days_elapsed} for {timeline.invitees} but "
-                f"accession_date - protocol_signed = {days}", field=f"timelines.{index}.days_elapsed",
+                f"accession_date - protocol_signed = {days}",
+                field=f"timelines.{index}.days_elapsed",
             )
     return rules
 

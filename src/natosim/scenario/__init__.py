@@ -17,6 +17,19 @@ from natosim.scenario.schema import Period, Scenario, SourceRef
 from natosim.scenario.summary import summaries, summary_lines
 
 __all__ = [
-    "METRICS", "Explanation", "Period", "Result", "Scenario", "ScenarioError", "SourceRef", "evaluate",
-    "library", "library_dir", "load_all", "load_scenario", "parse", "summaries", "summary_lines",
+    "METRICS",
+    "Explanation",
+    "Period",
+    "Result",
+    "Scenario",
+    "ScenarioError",
+    "SourceRef",
+    "evaluate",
+    "library",
+    "library_dir",
+    "load_all",
+    "load_scenario",
+    "parse",
+    "summaries",
+    "summary_lines",
 ]

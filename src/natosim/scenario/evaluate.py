@@ -17,8 +17,7 @@ from natosim.scenario.schema import Scenario
 from natosim.state import baseline_panel, data_years
 
 
-def evaluate(scenario: Scenario | str | Path, year: int | None = None,
-             years: Sequence[int] | None = None) -> Result:
+def evaluate(scenario: Scenario | str | Path, year: int | None = None, years: Sequence[int] | None = None) -> Result:
     """The result of ``scenario`` (a :class:`Scenario`, a bundled name or a file) over its period,
     or over one ``year`` / the given ``years``."""
     if not isinstance(scenario, Scenario):
@@ -27,8 +26,11 @@ def evaluate(scenario: Scenario | str | Path, year: int | None = None,
     available = data_years(scenario.edition)
     early = [y for y in chosen if y < available[0]]
     if early:
-        raise ScenarioError(f"no figures for {early[0]}: years of data start in {available[0]}; "
-                            f"the scenario covers {scenario.period.start}–{scenario.period.end}", field="year")
+        raise ScenarioError(
+            f"no figures for {early[0]}: years of data start in {available[0]}; "
+            f"the scenario covers {scenario.period.start}–{scenario.period.end}",
+            field="year",
+        )
     extra = [p for policy in scenario.policies for p in policy.parties_needed()]
     base = baseline_panel(chosen, scenario.edition, hold_from=scenario.baseline_year, extra_parties=extra)
     panel = base
@@ -39,6 +41,7 @@ def evaluate(scenario: Scenario | str | Path, year: int | None = None,
             raise
         except NatosimError as error:  # the policy cannot apply: say which one, where
             field = f"policies.{index}" + (f".{error.field}" if error.field else "")
-            raise ScenarioError(f"{field} ({policy.kind}): {error}", file=scenario.path,
-                                line=scenario.policy_line(index), field=field) from None
+            raise ScenarioError(
+                f"{field} ({policy.kind}): {error}", file=scenario.path, line=scenario.policy_line(index), field=field
+            ) from None
     return Result(scenario, base, panel)

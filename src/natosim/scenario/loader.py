@@ -30,8 +30,9 @@ class ScenarioError(NatosimError):
 
     kind = "scenario_error"
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, file: str | None = None, line: int | None = None, field: str | None = None
+    ) -> None:
         where = ":".join(str(part) for part in (file, line) if part is not None)
         super().__init__(f"{where}: {message}" if where else message, field=field)
         self.file, self.line = file, line
@@ -66,8 +67,9 @@ def locate(name_or_file: str | Path) -> Path:
     names = library()
     close = difflib.get_close_matches(Path(text).stem, names, n=3)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise ScenarioError(f"no scenario {text!r}: not a bundled name nor a file.{hint} "
-                        f"Bundled: {', '.join(names)}", field="scenario")
+    raise ScenarioError(
+        f"no scenario {text!r}: not a bundled name nor a file.{hint} Bundled: {', '.join(names)}", field="scenario"
+    )
 
 
 def load_scenario(name_or_file: str | Path) -> Scenario:
@@ -97,14 +99,19 @@ def parse(text: str, file: str = "<scenario>") -> Scenario:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ScenarioError(f"not valid YAML: {problem}", file=file,
-                            line=mark.line + 1 if mark is not None else None) from None
+        raise ScenarioError(
+            f"not valid YAML: {problem}", file=file, line=mark.line + 1 if mark is not None else None
+        ) from None
     except RecursionError:
         raise ScenarioError("not valid YAML: nested too deeply", file=file) from None
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {type(data).__name__}"
-        raise ScenarioError(f"a scenario is a mapping of keys (name, description, sources, period, "
-                            f"baseline_year, policies); found {found}", file=file, line=1)
+        raise ScenarioError(
+            f"a scenario is a mapping of keys (name, description, sources, period, "
+            f"baseline_year, policies); found {found}",
+            file=file,
+            line=1,
+        )
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
@@ -181,7 +188,7 @@ def _scenario_error(error: ValidationError, root: Any, file: str) -> ScenarioErr
     kind = first.get("type", "")
     message = str(first.get("msg", "invalid"))
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     node, field = _walk(root, loc)
     line = node.start_mark.line + 1 if node is not None else None
     model = _model_at(loc)

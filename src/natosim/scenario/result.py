@@ -52,8 +52,13 @@ METRICS: dict[str, tuple[str, str | None]] = {
     "gap_usd": ("how far allies below the pledge are from it (mn US$)", PCT),
     "extra_spending": ("extra spending of a spending path over the start year's share (mn US$)", PCT),
 }
-ALIASES = {"population_uncovered": "population_exposed", "gdp_uncovered": "gdp_exposed",
-           "ratio": "ratio_vs_russia", "gap": "gap_usd", "allies_exposed": "exposed"}
+ALIASES = {
+    "population_uncovered": "population_exposed",
+    "gdp_uncovered": "gdp_exposed",
+    "ratio": "ratio_vs_russia",
+    "gap": "gap_usd",
+    "allies_exposed": "exposed",
+}
 
 
 def _names(parties: np.ndarray, mask: np.ndarray) -> list[list[str]]:
@@ -75,11 +80,18 @@ class Explanation:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return jsonable({
-            "metric": self.metric, "description": self.description, "values": self.values,
-            "rows": self.rows, "rules": self.rules, "policies": self.policies, "sources": self.sources,
-            "notes": self.notes,
-        })
+        return jsonable(
+            {
+                "metric": self.metric,
+                "description": self.description,
+                "values": self.values,
+                "rows": self.rows,
+                "rules": self.rules,
+                "policies": self.policies,
+                "sources": self.sources,
+                "notes": self.notes,
+            }
+        )
 
     def __str__(self) -> str:
         def shown(value: Any) -> str:
@@ -97,20 +109,26 @@ class Explanation:
             for row in self.rows.itertuples(index=False):
                 held = f" (figures of {row.figures_year})" if row.figures_year != row.year else ""
                 projected = " PROJECTED" if row.projected else ""
-                lines.append(f"  {row.iso3} {row.year}{held} {row.measure}={shown(row.value)} "
-                             f"[source {row.source or '—'}, edition {row.edition or '—'}]{projected}")
+                lines.append(
+                    f"  {row.iso3} {row.year}{held} {row.measure}={shown(row.value)} "
+                    f"[source {row.source or '—'}, edition {row.edition or '—'}]{projected}"
+                )
         if self.rules:
             lines.append("rules:")
-            lines += [f"  {r.get('rule') or r.get('action') or r}"
-                      f" ({r.get('date') or r.get('earliest_date') or 'no date'}; source {r.get('source', '—')})"
-                      for r in self.rules]
+            lines += [
+                f"  {r.get('rule') or r.get('action') or r}"
+                f" ({r.get('date') or r.get('earliest_date') or 'no date'}; source {r.get('source', '—')})"
+                for r in self.rules
+            ]
         if self.policies:
             lines.append("policies:")
             lines += [f"  {p['label']}: {p['effect']}" for p in self.policies]
         if self.sources:
             lines.append("sources:")
-            lines += [f"  {s['id']}: {s.get('publication', '')} ({s.get('publisher', '')}, {s.get('published', '')})"
-                      for s in self.sources]
+            lines += [
+                f"  {s['id']}: {s.get('publication', '')} ({s.get('publisher', '')}, {s.get('published', '')})"
+                for s in self.sources
+            ]
         lines += [f"note: {n}" for n in self.notes]
         return "\n".join(lines)
 
@@ -147,32 +165,43 @@ class Result:
         projected = np.zeros(s.member.shape, dtype=bool)
         for mask in s.projected.values():
             projected |= mask
-        frame = pd.DataFrame({
-            "year": np.asarray(self.years), "figures_year": s.figures_year,
-            "members": s.member.sum(axis=1), "members_baseline": b.member.sum(axis=1),
-            "left": _names(parties, b.member & ~s.member), "joined": _names(parties, s.member & ~b.member),
-            "exposed": _names(parties, self._exposed), "exposed_count": self._exposed.sum(axis=1),
-            "population_exposed_thousands": pop_exp, "gdp_exposed_bn": gdp_exp,
-            "exposed_without_population": pop_exp_missing,
-            "population_article5_thousands": pop_a5, "population_article5_baseline_thousands": pop_a5_b,
-            # covered members whose population natosim does not have (e.g. a new member outside
-            # NATO's tables): the sum above leaves them out, and says so here
-            "article5_without_population": _names(parties, self._article5 & np.isnan(pop)),
-            "gdp_article5_bn": gdp_a5, "gdp_article5_baseline_bn": gdp_a5_b,
-            "population_covered_by_usa_thousands": by_guarantor[:, usa],
-            "population_covered_by_usa_baseline_thousands": by_guarantor_b[:, usa],
-            "total_spending_usd_mn": shares["total_usd_mn"],
-            "total_spending_baseline_usd_mn": shares_b["total_usd_mn"],
-            "share_of_baseline_total_pct": of_old,
-            "members_without_spending_figure": shares["members_missing"],
-            "us_share_pct": shares["us_share_pct"], "europe_canada_share_pct": shares["europe_canada_share_pct"],
-            "us_share_baseline_pct": shares_b["us_share_pct"],
-            "russia_usd_mn": balance["russia_usd_mn"], "russia_source": list(s.russia_source),
-            # Russia's spending is never projected: no ratio of a projected total to a held one
-            "ratio_vs_russia": np.where(projected.any(axis=1), np.nan, balance["ratio_vs_russia"]),
-            "ratio_vs_russia_baseline": balance_b["ratio_vs_russia"],
-            "projected": projected.any(axis=1),
-        })
+        frame = pd.DataFrame(
+            {
+                "year": np.asarray(self.years),
+                "figures_year": s.figures_year,
+                "members": s.member.sum(axis=1),
+                "members_baseline": b.member.sum(axis=1),
+                "left": _names(parties, b.member & ~s.member),
+                "joined": _names(parties, s.member & ~b.member),
+                "exposed": _names(parties, self._exposed),
+                "exposed_count": self._exposed.sum(axis=1),
+                "population_exposed_thousands": pop_exp,
+                "gdp_exposed_bn": gdp_exp,
+                "exposed_without_population": pop_exp_missing,
+                "population_article5_thousands": pop_a5,
+                "population_article5_baseline_thousands": pop_a5_b,
+                # covered members whose population natosim does not have (e.g. a new member outside
+                # NATO's tables): the sum above leaves them out, and says so here
+                "article5_without_population": _names(parties, self._article5 & np.isnan(pop)),
+                "gdp_article5_bn": gdp_a5,
+                "gdp_article5_baseline_bn": gdp_a5_b,
+                "population_covered_by_usa_thousands": by_guarantor[:, usa],
+                "population_covered_by_usa_baseline_thousands": by_guarantor_b[:, usa],
+                "total_spending_usd_mn": shares["total_usd_mn"],
+                "total_spending_baseline_usd_mn": shares_b["total_usd_mn"],
+                "share_of_baseline_total_pct": of_old,
+                "members_without_spending_figure": shares["members_missing"],
+                "us_share_pct": shares["us_share_pct"],
+                "europe_canada_share_pct": shares["europe_canada_share_pct"],
+                "us_share_baseline_pct": shares_b["us_share_pct"],
+                "russia_usd_mn": balance["russia_usd_mn"],
+                "russia_source": list(s.russia_source),
+                # Russia's spending is never projected: no ratio of a projected total to a held one
+                "ratio_vs_russia": np.where(projected.any(axis=1), np.nan, balance["ratio_vs_russia"]),
+                "ratio_vs_russia_baseline": balance_b["ratio_vs_russia"],
+                "projected": projected.any(axis=1),
+            }
+        )
         return frame
 
     # ------------------------------------------------------------------ detail tables (lazy)
@@ -192,18 +221,26 @@ class Result:
 
         codes = parties[p_idx]
         display = {code: country_name(code) for code in s.parties}
-        return pd.DataFrame({
-            "iso3": codes, "country": pd.Series(codes).map(display).to_numpy(),
-            "year": np.asarray(self.years)[y_idx], "figures_year": s.figures_year[y_idx],
-            "member": s.member[y_idx, p_idx], "member_baseline": b.member[y_idx, p_idx],
-            "guarantors": s.guarantee.sum(axis=1)[y_idx, p_idx],
-            "guarantors_baseline": b.guarantee.sum(axis=1)[y_idx, p_idx],
-            "lost_guarantors": pd.Series(lost_text[y_idx, p_idx], dtype=str).str.rstrip(";").to_numpy(),
-            "exposed": self._exposed[y_idx, p_idx], "article5": self._article5[y_idx, p_idx],
-            PCT: s.values[PCT][y_idx, p_idx], POPULATION: s.values[POPULATION][y_idx, p_idx],
-            GDP: s.values[GDP][y_idx, p_idx], SPENDING: s.values[SPENDING][y_idx, p_idx],
-            "projected": pd.Series(projected[y_idx, p_idx], dtype=str).str.rstrip(";").to_numpy(),
-        })
+        return pd.DataFrame(
+            {
+                "iso3": codes,
+                "country": pd.Series(codes).map(display).to_numpy(),
+                "year": np.asarray(self.years)[y_idx],
+                "figures_year": s.figures_year[y_idx],
+                "member": s.member[y_idx, p_idx],
+                "member_baseline": b.member[y_idx, p_idx],
+                "guarantors": s.guarantee.sum(axis=1)[y_idx, p_idx],
+                "guarantors_baseline": b.guarantee.sum(axis=1)[y_idx, p_idx],
+                "lost_guarantors": pd.Series(lost_text[y_idx, p_idx], dtype=str).str.rstrip(";").to_numpy(),
+                "exposed": self._exposed[y_idx, p_idx],
+                "article5": self._article5[y_idx, p_idx],
+                PCT: s.values[PCT][y_idx, p_idx],
+                POPULATION: s.values[POPULATION][y_idx, p_idx],
+                GDP: s.values[GDP][y_idx, p_idx],
+                SPENDING: s.values[SPENDING][y_idx, p_idx],
+                "projected": pd.Series(projected[y_idx, p_idx], dtype=str).str.rstrip(";").to_numpy(),
+            }
+        )
 
     @cached_property
     def coverage(self) -> pd.DataFrame:
@@ -215,15 +252,20 @@ class Result:
         gdp_b, _ = covered_by_guarantor(b, GDP)
         count, count_b = s.guarantee.sum(axis=2), b.guarantee.sum(axis=2)
         y_idx, g_idx = np.nonzero((count > 0) | (count_b > 0))
-        return pd.DataFrame({
-            "guarantor": self._parties[g_idx], "year": np.asarray(self.years)[y_idx],
-            "major": np.isin(self._parties[g_idx], MAJOR_GUARANTORS),
-            "parties_covered": count[y_idx, g_idx], "parties_covered_baseline": count_b[y_idx, g_idx],
-            "population_covered_thousands": pop[y_idx, g_idx],
-            "population_covered_baseline_thousands": pop_b[y_idx, g_idx],
-            "gdp_covered_bn": gdp[y_idx, g_idx], "gdp_covered_baseline_bn": gdp_b[y_idx, g_idx],
-            "covered_without_population": pop_missing[y_idx, g_idx],
-        })
+        return pd.DataFrame(
+            {
+                "guarantor": self._parties[g_idx],
+                "year": np.asarray(self.years)[y_idx],
+                "major": np.isin(self._parties[g_idx], MAJOR_GUARANTORS),
+                "parties_covered": count[y_idx, g_idx],
+                "parties_covered_baseline": count_b[y_idx, g_idx],
+                "population_covered_thousands": pop[y_idx, g_idx],
+                "population_covered_baseline_thousands": pop_b[y_idx, g_idx],
+                "gdp_covered_bn": gdp[y_idx, g_idx],
+                "gdp_covered_baseline_bn": gdp_b[y_idx, g_idx],
+                "covered_without_population": pop_missing[y_idx, g_idx],
+            }
+        )
 
     @cached_property
     def compliance(self) -> pd.DataFrame:
@@ -249,13 +291,17 @@ class Result:
         with np.errstate(invalid="ignore"):
             gap_total = np.bincount(position, weights=np.nan_to_num(gap), minlength=len(years))
         gap_total[np.bincount(position, weights=np.isnan(gap), minlength=len(years)) > 0] = np.nan
-        return pd.DataFrame({
-            "year": years, "pledge": table["pledge"].to_numpy()[first],
-            "allies_meeting": np.bincount(position, weights=meeting, minlength=len(years)).astype(int),
-            "allies_below": np.bincount(position, weights=below, minlength=len(years)).astype(int),
-            "allies_no_figure": np.bincount(position, weights=~known, minlength=len(years)).astype(int),
-            "gap_usd_mn": gap_total,
-        }, columns=columns)
+        return pd.DataFrame(
+            {
+                "year": years,
+                "pledge": table["pledge"].to_numpy()[first],
+                "allies_meeting": np.bincount(position, weights=meeting, minlength=len(years)).astype(int),
+                "allies_below": np.bincount(position, weights=below, minlength=len(years)).astype(int),
+                "allies_no_figure": np.bincount(position, weights=~known, minlength=len(years)).astype(int),
+                "gap_usd_mn": gap_total,
+            },
+            columns=columns,
+        )
 
     @cached_property
     def procedures(self) -> pd.DataFrame:
@@ -274,19 +320,27 @@ class Result:
 
         s = self.panel
         y_idx, g_idx, p_idx = np.nonzero(s.guarantee & (s.basis != ARTICLE_5))
-        return pd.DataFrame({
-            "year": np.asarray(self.years)[y_idx], "guarantor": self._parties[g_idx],
-            "protected": self._parties[p_idx],
-            "basis": np.asarray(BASES, dtype=object)[s.basis[y_idx, g_idx, p_idx]],
-            "troops": s.troops[y_idx, g_idx, p_idx],
-            "condition": np.asarray(s.conditions, dtype=object)[s.condition[y_idx, g_idx, p_idx]],
-        })
+        return pd.DataFrame(
+            {
+                "year": np.asarray(self.years)[y_idx],
+                "guarantor": self._parties[g_idx],
+                "protected": self._parties[p_idx],
+                "basis": np.asarray(BASES, dtype=object)[s.basis[y_idx, g_idx, p_idx]],
+                "troops": s.troops[y_idx, g_idx, p_idx],
+                "condition": np.asarray(s.conditions, dtype=object)[s.condition[y_idx, g_idx, p_idx]],
+            }
+        )
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name (detail tables are computed on first use)."""
-        out = {"summary": self.summary, "allies": self.allies, "coverage": self.coverage,
-               "compliance": self.compliance, "compliance_summary": self.compliance_summary}
+        out = {
+            "summary": self.summary,
+            "allies": self.allies,
+            "coverage": self.coverage,
+            "compliance": self.compliance,
+            "compliance_summary": self.compliance_summary,
+        }
         if len(self.procedures):
             out["procedures"] = self.procedures
         if len(self.paths):
@@ -306,11 +360,17 @@ class Result:
     DIFF_METRICS: tuple[tuple[str, str, str], ...] = (
         ("members", "members_baseline", "members"),
         ("exposed allies", "", "exposed_count"),
-        ("population under Article 5 (thousands)", "population_article5_baseline_thousands",
-         "population_article5_thousands"),
+        (
+            "population under Article 5 (thousands)",
+            "population_article5_baseline_thousands",
+            "population_article5_thousands",
+        ),
         ("GDP under Article 5 (bn US$)", "gdp_article5_baseline_bn", "gdp_article5_bn"),
-        ("population the US defends (thousands)", "population_covered_by_usa_baseline_thousands",
-         "population_covered_by_usa_thousands"),
+        (
+            "population the US defends (thousands)",
+            "population_covered_by_usa_baseline_thousands",
+            "population_covered_by_usa_thousands",
+        ),
         ("defence spending of members (mn US$)", "total_spending_baseline_usd_mn", "total_spending_usd_mn"),
         ("US share (%)", "us_share_baseline_pct", "us_share_pct"),
         ("ratio to Russia", "ratio_vs_russia_baseline", "ratio_vs_russia"),
@@ -326,12 +386,20 @@ class Result:
                 after = self.summary[col]
                 years = self.summary["year"]
             else:
-                joined = self.summary[["year", col]].merge(other.summary[["year", col]], on="year",
-                                                           suffixes=("_a", "_b"))
+                joined = self.summary[["year", col]].merge(
+                    other.summary[["year", col]], on="year", suffixes=("_a", "_b")
+                )
                 before, after, years = joined[f"{col}_a"], joined[f"{col}_b"], joined["year"]
-            frames.append(pd.DataFrame({"year": years.to_numpy(), "metric": label,
-                                        "before": before.to_numpy(dtype=float),
-                                        "after": after.to_numpy(dtype=float)}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "year": years.to_numpy(),
+                        "metric": label,
+                        "before": before.to_numpy(dtype=float),
+                        "after": after.to_numpy(dtype=float),
+                    }
+                )
+            )
         out = pd.concat(frames, ignore_index=True)
         out["change"] = out["after"] - out["before"]
         if other is None:
@@ -347,11 +415,19 @@ class Result:
         if measure is None:
             y_idx, p_idx = np.nonzero(mask)
             in_baseline = self.baseline.member[y_idx, p_idx]
-            return pd.DataFrame({"iso3": self._parties[p_idx], "year": np.asarray(self.years)[y_idx],
-                                 "figures_year": self.panel.figures_year[y_idx], "measure": "member",
-                                 "value": True,
-                                 "source": np.where(in_baseline, "facts-members", "policy (see policies)"),
-                                 "edition": "", "projected": False}, columns=columns)
+            return pd.DataFrame(
+                {
+                    "iso3": self._parties[p_idx],
+                    "year": np.asarray(self.years)[y_idx],
+                    "figures_year": self.panel.figures_year[y_idx],
+                    "measure": "member",
+                    "value": True,
+                    "source": np.where(in_baseline, "facts-members", "policy (see policies)"),
+                    "edition": "",
+                    "projected": False,
+                },
+                columns=columns,
+            )
         s = self.panel
         y_idx, p_idx = np.nonzero(mask)
         base = _base(s.edition)
@@ -361,30 +437,43 @@ class Result:
         flags = projected[y_idx, p_idx] if projected is not None else np.zeros(len(y_idx), dtype=bool)
         source = prov[f"source_{measure}"].to_numpy(dtype=object)
         edition = prov[f"edition_{measure}"].to_numpy(dtype=object)
-        return pd.DataFrame({
-            "iso3": self._parties[p_idx], "year": np.asarray(self.years)[y_idx],
-            "figures_year": s.figures_year[y_idx], "measure": measure, "value": s.values[measure][y_idx, p_idx],
-            "source": np.where(flags, "projected", source), "edition": np.where(flags, "", edition),
-            "projected": flags,
-        }, columns=columns)
+        return pd.DataFrame(
+            {
+                "iso3": self._parties[p_idx],
+                "year": np.asarray(self.years)[y_idx],
+                "figures_year": s.figures_year[y_idx],
+                "measure": measure,
+                "value": s.values[measure][y_idx, p_idx],
+                "source": np.where(flags, "projected", source),
+                "edition": np.where(flags, "", edition),
+                "projected": flags,
+            },
+            columns=columns,
+        )
 
     def _policies(self) -> list[dict[str, Any]]:
-        return [{k: v for k, v in r.items() if k not in ("rules",)} for r in self.panel.trace
-                if r.get("step") == "policy"]
+        return [
+            {k: v for k, v in r.items() if k not in ("rules",)} for r in self.panel.trace if r.get("step") == "policy"
+        ]
 
     def _policy_rules(self) -> list[dict[str, Any]]:
         return [rule for r in self.panel.trace if r.get("step") == "policy" for rule in r.get("rules", [])]
 
     @staticmethod
     def _article5_rule() -> dict[str, Any]:
-        record = {"rule": "North Atlantic Treaty, Article 5: an armed attack against one or more members is "
-                          "an attack against them all", "date": "1949-04-04", "source": "treaty"}
+        record = {
+            "rule": "North Atlantic Treaty, Article 5: an armed attack against one or more members is "
+            "an attack against them all",
+            "date": "1949-04-04",
+            "source": "treaty",
+        }
         try:
             from natosim import rules
 
             treaty = rules.treaty()
-            record.update(date=treaty.signed.isoformat(),
-                          source=treaty.articles[5].source or getattr(treaty, "source", "treaty"))
+            record.update(
+                date=treaty.signed.isoformat(), source=treaty.articles[5].source or getattr(treaty, "source", "treaty")
+            )
         except (ImportError, AttributeError, KeyError):
             pass
         return record
@@ -404,16 +493,22 @@ class Result:
         rules = [self._article5_rule(), *self._policy_rules()]
         notes: list[str] = []
         column = {
-            "exposed": "exposed", "population_exposed": "population_exposed_thousands",
-            "gdp_exposed": "gdp_exposed_bn", "members": "members",
-            "population_article5": "population_article5_thousands", "gdp_article5": "gdp_article5_bn",
-            "total_spending": "total_spending_usd_mn", "us_share": "us_share_pct",
-            "europe_canada_share": "europe_canada_share_pct", "ratio_vs_russia": "ratio_vs_russia",
+            "exposed": "exposed",
+            "population_exposed": "population_exposed_thousands",
+            "gdp_exposed": "gdp_exposed_bn",
+            "members": "members",
+            "population_article5": "population_article5_thousands",
+            "gdp_article5": "gdp_article5_bn",
+            "total_spending": "total_spending_usd_mn",
+            "us_share": "us_share_pct",
+            "europe_canada_share": "europe_canada_share_pct",
+            "ratio_vs_russia": "ratio_vs_russia",
         }.get(metric)
         values: dict[int, Any] = {}
         if column is not None:
-            values = dict(zip(self.summary["year"][selected].tolist(), self.summary[column][selected].tolist(),
-                              strict=True))
+            values = dict(
+                zip(self.summary["year"][selected].tolist(), self.summary[column][selected].tolist(), strict=True)
+            )
         if metric in ("exposed", "population_exposed", "gdp_exposed"):
             mask = self._exposed
         elif metric in ("members",):
@@ -448,21 +543,40 @@ class Result:
         if metric == "extra_spending":
             rows = pd.concat([rows, self._data_rows(mask, GDP), self._start_rows(paths)], ignore_index=True)
         if metric == "ratio_vs_russia":
-            russia = pd.DataFrame({
-                "iso3": "RUS", "year": np.asarray(self.years)[selected],
-                "figures_year": s.figures_year[selected], "measure": "milex_usd_current_mn",
-                "value": s.russia_usd_mn[selected], "source": np.asarray(s.russia_source, dtype=object)[selected],
-                "edition": "", "projected": False})
+            russia = pd.DataFrame(
+                {
+                    "iso3": "RUS",
+                    "year": np.asarray(self.years)[selected],
+                    "figures_year": s.figures_year[selected],
+                    "measure": "milex_usd_current_mn",
+                    "value": s.russia_usd_mn[selected],
+                    "source": np.asarray(s.russia_source, dtype=object)[selected],
+                    "edition": "",
+                    "projected": False,
+                }
+            )
             rows = pd.concat([rows, russia], ignore_index=True)
         held = sorted({int(y) for y, f in zip(rows["year"], rows["figures_year"], strict=True) if y != f})
         if held:
-            notes.append(f"years {held} are after the last year of data: they carry the figures of "
-                         f"{self.scenario.baseline_year} (not a forecast)")
+            notes.append(
+                f"years {held} are after the last year of data: they carry the figures of "
+                f"{self.scenario.baseline_year} (not a forecast)"
+            )
         if rows["projected"].any():
-            notes.append("rows marked PROJECTED are computed by a policy, not data: "
-                         + "; ".join(p["method"] for p in s.projections))
-        return Explanation(metric=metric, description=description, values=values, rows=rows, rules=rules,
-                           policies=self._policies(), sources=self._sources(rows), notes=notes)
+            notes.append(
+                "rows marked PROJECTED are computed by a policy, not data: "
+                + "; ".join(p["method"] for p in s.projections)
+            )
+        return Explanation(
+            metric=metric,
+            description=description,
+            values=values,
+            rows=rows,
+            rules=rules,
+            policies=self._policies(),
+            sources=self._sources(rows),
+            notes=notes,
+        )
 
     def _start_rows(self, paths: pd.DataFrame) -> pd.DataFrame:
         """The data a spending path starts from: share and GDP in its start year, and the real GDP of
@@ -476,14 +590,28 @@ class Result:
         for from_year, group in paths.groupby("from_year"):
             codes = sorted(set(group["iso3"]))
             first = max(base.data_years[0], int(from_year) - GROWTH_WINDOW)
-            for year, measure in ((from_year, PCT), (from_year, GDP), (first, "real_gdp_usd_constant_bn"),
-                                  (from_year, "real_gdp_usd_constant_bn")):
+            for year, measure in (
+                (from_year, PCT),
+                (from_year, GDP),
+                (first, "real_gdp_usd_constant_bn"),
+                (from_year, "real_gdp_usd_constant_bn"),
+            ):
                 keys = pd.MultiIndex.from_product([[int(year)], codes], names=["year", "iso3"])
                 prov = base.frame.reindex(keys)
-                parts.append(pd.DataFrame({
-                    "iso3": codes, "year": int(year), "figures_year": int(year), "measure": measure,
-                    "value": prov[measure].to_numpy(dtype=float), "source": prov[f"source_{measure}"].to_numpy(),
-                    "edition": prov[f"edition_{measure}"].to_numpy(), "projected": False}))
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "iso3": codes,
+                            "year": int(year),
+                            "figures_year": int(year),
+                            "measure": measure,
+                            "value": prov[measure].to_numpy(dtype=float),
+                            "source": prov[f"source_{measure}"].to_numpy(),
+                            "edition": prov[f"edition_{measure}"].to_numpy(),
+                            "projected": False,
+                        }
+                    )
+                )
         return pd.concat(parts, ignore_index=True)
 
     def _cells(self, years: pd.Series, codes: pd.Series) -> np.ndarray:
@@ -500,8 +628,14 @@ class Result:
         from natosim import rules
 
         pledge = rules.pledge(pledge_id)
-        return {"rule": pledge.name, "id": pledge.id, "date": pledge.adopted.isoformat(),
-                "target_pct_gdp": pledge.target_pct_gdp, "source": pledge.source, "confidence": pledge.confidence}
+        return {
+            "rule": pledge.name,
+            "id": pledge.id,
+            "date": pledge.adopted.isoformat(),
+            "target_pct_gdp": pledge.target_pct_gdp,
+            "source": pledge.source,
+            "confidence": pledge.confidence,
+        }
 
     @staticmethod
     def _sources(rows: pd.DataFrame) -> list[dict[str, Any]]:
@@ -509,8 +643,12 @@ class Result:
 
         ids = sorted({s for s in rows["source"] if isinstance(s, str) and s and s != "projected"})
         table = sources().set_index("id")
-        return [{"id": i, **{k: table.loc[i, k] for k in ("publication", "publisher", "published", "confidence")}}
-                if i in table.index else {"id": i} for i in ids]
+        return [
+            {"id": i, **{k: table.loc[i, k] for k in ("publication", "publisher", "published", "confidence")}}
+            if i in table.index
+            else {"id": i}
+            for i in ids
+        ]
 
     # ------------------------------------------------------------------ output
     def headline(self, year: int | None = None) -> dict[str, Any]:
@@ -547,8 +685,10 @@ class Result:
         scenario = self.scenario.model_dump(mode="json")
         out: dict[str, Any] = {
             "scenario": {k: scenario[k] for k in ("name", "title", "description", "sources", "confidence")},
-            "policies": scenario["policies"], "years": list(self.years),
-            "baseline_year": self.scenario.baseline_year, "edition": self.panel.edition,
+            "policies": scenario["policies"],
+            "years": list(self.years),
+            "baseline_year": self.scenario.baseline_year,
+            "edition": self.panel.edition,
             "notes": self.notes(),
         }
         out.update({name: table for name, table in self.tables.items()})
@@ -563,8 +703,18 @@ class Result:
 
     def explainable(self) -> list[str]:
         """The metrics worth explaining for this scenario (those with a figure)."""
-        names = ["members", "exposed", "population_exposed", "gdp_exposed", "population_article5",
-                 "gdp_article5", "total_spending", "us_share", "ratio_vs_russia", "gap_usd"]
+        names = [
+            "members",
+            "exposed",
+            "population_exposed",
+            "gdp_exposed",
+            "population_article5",
+            "gdp_article5",
+            "total_spending",
+            "us_share",
+            "ratio_vs_russia",
+            "gap_usd",
+        ]
         if len(self.paths):
             names.append("extra_spending")
         return names
@@ -575,8 +725,10 @@ class Result:
         held = [y for y, f in zip(self.years, s.figures_year, strict=True) if y != f]
         if held:
             span = f"{held[0]}–{held[-1]} are" if len(held) > 1 else f"{held[0]} is"
-            notes.append(f"{span} after the last year of data: figures are those of "
-                         f"{self.scenario.baseline_year}, held (not a forecast)")
+            notes.append(
+                f"{span} after the last year of data: figures are those of "
+                f"{self.scenario.baseline_year}, held (not a forecast)"
+            )
         notes += [f"projected ({p['policy']}): {p['method']}" for p in s.projections]
         if s.projections:
             notes.append("no ratio to Russia in projected years: Russia's spending is not projected")

@@ -101,8 +101,9 @@ class Scenario(BaseModel):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not NAME.match(value):
-            raise ValueError(f"{value!r} is not a name: use lower-case letters, digits and '-' "
-                             "(e.g. us-withdrawal-executive)")
+            raise ValueError(
+                f"{value!r} is not a name: use lower-case letters, digits and '-' (e.g. us-withdrawal-executive)"
+            )
         return value
 
     @field_validator("period")

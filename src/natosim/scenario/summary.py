@@ -33,43 +33,63 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
                 when = f"effective {row['effective_date']}" if row["leaves"] else "the member stays"
                 lines.append(f"  {row['country']} withdrawal by {row['path']}: {how} ({row['outcome']}); {when}")
             else:
-                when = f"joins {row['joins_on']} ({row['timing']})" if row["completes"] else \
-                    f"blocked by {', '.join(row['blocked_by'])}"
+                when = (
+                    f"joins {row['joins_on']} ({row['timing']})"
+                    if row["completes"]
+                    else f"blocked by {', '.join(row['blocked_by'])}"
+                )
                 lines.append(f"  {row['country']} accession: {row['outcome']}; {when}")
     if head["left"] or head["joined"]:
-        change = ", ".join(filter(None, [f"left: {', '.join(head['left'])}" if head["left"] else "",
-                                         f"joined: {', '.join(head['joined'])}" if head["joined"] else ""]))
+        change = ", ".join(
+            filter(
+                None,
+                [
+                    f"left: {', '.join(head['left'])}" if head["left"] else "",
+                    f"joined: {', '.join(head['joined'])}" if head["joined"] else "",
+                ],
+            )
+        )
         lines.append(f"  {y}{held}: {head['members']} members ({change})")
     if head["exposed_count"] and not head["left"]:
         lines.append(f"  {y}{held}: {head['exposed_count']} allies exposed: {', '.join(head['exposed'])}")
-        lines.append(f"    {_num(head['population_exposed_thousands'] / 1000)} million people, "
-                     f"{_num(head['gdp_exposed_bn'])} bn US$ of GDP lose a guarantor")
+        lines.append(
+            f"    {_num(head['population_exposed_thousands'] / 1000)} million people, "
+            f"{_num(head['gdp_exposed_bn'])} bn US$ of GDP lose a guarantor"
+        )
     if math.isnan(head["population_article5_thousands"]):
         lines.append(f"  {y}{held}: Article 5 covers {head['members']} members (no population figure for {y})")
     else:
         unknown = list(head.get("article5_without_population") or [])
         gap = f"; no population figure for {', '.join(unknown)}, not counted" if unknown else ""
-        lines.append(f"  {y}{held}: Article 5 covers {_num(head['population_article5_thousands'] / 1000)} million "
-                     f"people (baseline {_num(head['population_article5_baseline_thousands'] / 1000)} million)"
-                     f"{gap}")
+        lines.append(
+            f"  {y}{held}: Article 5 covers {_num(head['population_article5_thousands'] / 1000)} million "
+            f"people (baseline {_num(head['population_article5_baseline_thousands'] / 1000)} million)"
+            f"{gap}"
+        )
     if not math.isnan(head["total_spending_usd_mn"]) and not len(result.paths):
-        lines.append(f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US$ "
-                     f"({_num(head['share_of_baseline_total_pct'])}% of the baseline total); "
-                     f"{_num(head['ratio_vs_russia'])}× Russia (SIPRI; definitions differ)")
+        lines.append(
+            f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US$ "
+            f"({_num(head['share_of_baseline_total_pct'])}% of the baseline total); "
+            f"{_num(head['ratio_vs_russia'])}× Russia (SIPRI; definitions differ)"
+        )
     guarantees = result.guarantees
     if len(guarantees):
         at_year = guarantees[guarantees["year"] == y]
         for protected, rows in at_year.groupby("protected"):
             troops = "with troops" if rows["troops"].any() else "without troops"
-            lines.append(f"  {protected} guaranteed by {len(rows)} countries outside Article 5 ({troops}); "
-                         f"not by: {', '.join(sorted({'USA'} - set(rows['guarantor'])) or '—')}")
+            lines.append(
+                f"  {protected} guaranteed by {len(rows)} countries outside Article 5 ({troops}); "
+                f"not by: {', '.join(sorted({'USA'} - set(rows['guarantor'])) or '—')}"
+            )
     paths = result.paths
     if len(paths):
         last = int(paths["year"].max())
         final = paths[paths["year"] == last]
-        lines.append(f"  {last}: spending path adds {_num(final['extra_usd_mn'].sum() / 1000)} bn US$ a year; "
-                     f"members' total {_num(final['spending_usd_mn'].sum() / 1000)} bn US$ (projected, "
-                     f"{int(final['from_year'].iloc[0])} prices)")
+        lines.append(
+            f"  {last}: spending path adds {_num(final['extra_usd_mn'].sum() / 1000)} bn US$ a year; "
+            f"members' total {_num(final['spending_usd_mn'].sum() / 1000)} bn US$ (projected, "
+            f"{int(final['from_year'].iloc[0])} prices)"
+        )
     source = s.sources[0]
     lines.append(f"  source: {source.title} ({source.publisher or 'n/a'}, {source.date.isoformat()}) {source.url}")
     return lines

@@ -51,9 +51,16 @@ def iso_numeric() -> dict[str, str]:
 def _page_route(page: Page) -> Any:
     def render(request: Request) -> HTMLResponse:
         capability = BY_NAME[page.capability]
-        return templates.TemplateResponse(request, page.template, {
-            "page": page, "pages": PAGES, "available": capability.available(), "capability": capability,
-        })
+        return templates.TemplateResponse(
+            request,
+            page.template,
+            {
+                "page": page,
+                "pages": PAGES,
+                "available": capability.available(),
+                "capability": capability,
+            },
+        )
 
     render.__name__ = f"page_{page.name}"
     return render

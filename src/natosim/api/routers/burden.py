@@ -27,20 +27,27 @@ def years_field() -> Iterator[None]:
             raise renamed(error, "years") from None
         raise
 
-Years = Annotated[str, Query(description='Years: "all", "2024", "2014..2024" or "2014,2019,2024"',
-                             examples=["all"], max_length=200)]
-Edition = Annotated[str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"],
-                                      max_length=20)]
-BaseYear = Annotated[int, Query(description="Year the game is calibrated to (needs GDP: 2014–2024)",
-                                examples=[2024])]
+
+Years = Annotated[
+    str, Query(description='Years: "all", "2024", "2014..2024" or "2014,2019,2024"', examples=["all"], max_length=200)
+]
+Edition = Annotated[
+    str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"], max_length=20)
+]
+BaseYear = Annotated[int, Query(description="Year the game is calibrated to (needs GDP: 2014–2024)", examples=[2024])]
 Threshold = Annotated[float, Query(description="Spending threshold of the guarantee, % of GDP", examples=[2.0])]
-PrivateShare = Annotated[float, Query(description="Share of defence spending that is a private good (0–1)",
-                                      examples=[0.0])]
+PrivateShare = Annotated[
+    float, Query(description="Share of defence spending that is a private good (0–1)", examples=[0.0])
+]
 
 
-@router.get("/test", response_model=dict[str, Any], summary="Olson & Zeckhauser (1966) free-rider rank test",
-            description="Per year: Spearman's rho between GDP and defence burden (% of GDP); positive and "
-                        "significant means the big allies carry a larger share. `points` are the allies behind it.")
+@router.get(
+    "/test",
+    response_model=dict[str, Any],
+    summary="Olson & Zeckhauser (1966) free-rider rank test",
+    description="Per year: Spearman's rho between GDP and defence burden (% of GDP); positive and "
+    "significant means the big allies carry a larger share. `points` are the allies behind it.",
+)
 def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
     from natosim.engines.burden import free_rider_test
 
@@ -57,23 +64,44 @@ def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
         return jsonable(burden_shares(years, edition=edition).to_dict())  # type: ignore[no-any-return]
 
 
-@router.get("/game", response_model=dict[str, Any],
-            summary="The spending game: what allies would spend if a guarantor protected only those above a threshold",
-            responses={200: {"content": {"application/json": {"example": {
-                "summary": {"counterfactual": "exclusion", "guarantor": "USA", "threshold_pct": 2.0},
-                "table": [{"iso3": "ESP", "observed_pct_gdp": 1.2825, "predicted_pct_gdp": 2.0, "complies": True}]}}}}})
-def game(base_year: BaseYear, guarantor: Annotated[str, Query(examples=["USA"], max_length=80)] = "USA",
-         threshold_pct: Threshold = 2.0, private_share: PrivateShare = 0.0, edition: Edition = None) -> dict[str, Any]:
+@router.get(
+    "/game",
+    response_model=dict[str, Any],
+    summary="The spending game: what allies would spend if a guarantor protected only those above a threshold",
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "summary": {"counterfactual": "exclusion", "guarantor": "USA", "threshold_pct": 2.0},
+                        "table": [
+                            {"iso3": "ESP", "observed_pct_gdp": 1.2825, "predicted_pct_gdp": 2.0, "complies": True}
+                        ],
+                    }
+                }
+            }
+        }
+    },
+)
+def game(
+    base_year: BaseYear,
+    guarantor: Annotated[str, Query(examples=["USA"], max_length=80)] = "USA",
+    threshold_pct: Threshold = 2.0,
+    private_share: PrivateShare = 0.0,
+    edition: Edition = None,
+) -> dict[str, Any]:
     from natosim.engines.burden import exclusion_equilibrium
 
-    result = exclusion_equilibrium(base_year, guarantor=guarantor, threshold_pct=threshold_pct,
-                                   private_share=private_share, edition=edition)
+    result = exclusion_equilibrium(
+        base_year, guarantor=guarantor, threshold_pct=threshold_pct, private_share=private_share, edition=edition
+    )
     return jsonable(result.to_dict())  # type: ignore[no-any-return]
 
 
 @router.get("/game/baseline", response_model=dict[str, Any], summary="The calibrated game with no change")
-def baseline(base_year: BaseYear, private_share: PrivateShare = 0.0, threshold_pct: Threshold = 2.0,
-             edition: Edition = None) -> dict[str, Any]:
+def baseline(
+    base_year: BaseYear, private_share: PrivateShare = 0.0, threshold_pct: Threshold = 2.0, edition: Edition = None
+) -> dict[str, Any]:
     from natosim.engines.burden import baseline_game
 
     result = baseline_game(base_year, private_share=private_share, edition=edition, threshold_pct=threshold_pct)
@@ -81,24 +109,41 @@ def baseline(base_year: BaseYear, private_share: PrivateShare = 0.0, threshold_p
 
 
 @router.get("/game/leaves", response_model=dict[str, Any], summary="Allies quit; the others re-optimise")
-def leaves(base_year: BaseYear,
-           leaving: Annotated[list[str], Query(description="Allies leaving; repeatable", examples=["USA"],
-                                               max_length=40)],
-           private_share: PrivateShare = 0.0, edition: Edition = None) -> dict[str, Any]:
+def leaves(
+    base_year: BaseYear,
+    leaving: Annotated[list[str], Query(description="Allies leaving; repeatable", examples=["USA"], max_length=40)],
+    private_share: PrivateShare = 0.0,
+    edition: Edition = None,
+) -> dict[str, Any]:
     from natosim.engines.burden import guarantor_leaves
 
-    return jsonable(guarantor_leaves(base_year, leaving, private_share=private_share,  # type: ignore[no-any-return]
-                                     edition=edition).to_dict())
+    return jsonable(
+        guarantor_leaves(
+            base_year,
+            leaving,
+            private_share=private_share,  # type: ignore[no-any-return]
+            edition=edition,
+        ).to_dict()
+    )
 
 
-@router.get("/game/sweep", response_model=Table,
-            summary="Exclusion equilibria over thresholds × private shares (bounded by max_sweep)")
-def game_sweep(request: Request, base_year: BaseYear,
-               threshold: Annotated[list[float], Query(description="Thresholds, % of GDP; repeatable",
-                                                       examples=[2.0], max_length=100)],
-               private_share: Annotated[list[float] | None, Query(description="Private shares; repeatable",
-                                                                  max_length=100)] = None,
-               guarantor: Annotated[str, Query(max_length=80)] = "USA", edition: Edition = None) -> Table:
+@router.get(
+    "/game/sweep",
+    response_model=Table,
+    summary="Exclusion equilibria over thresholds × private shares (bounded by max_sweep)",
+)
+def game_sweep(
+    request: Request,
+    base_year: BaseYear,
+    threshold: Annotated[
+        list[float], Query(description="Thresholds, % of GDP; repeatable", examples=[2.0], max_length=100)
+    ],
+    private_share: Annotated[
+        list[float] | None, Query(description="Private shares; repeatable", max_length=100)
+    ] = None,
+    guarantor: Annotated[str, Query(max_length=80)] = "USA",
+    edition: Edition = None,
+) -> Table:
     import numpy as np
 
     from natosim.engines.burden import sweep
@@ -106,8 +151,11 @@ def game_sweep(request: Request, base_year: BaseYear,
     shares = private_share or [0.0]
     limit = request.app.state.settings.max_sweep
     if len(threshold) * len(shares) > limit:
-        raise FieldError(422, f"threshold × private_share: {len(threshold) * len(shares)} points; at most "
-                              f"{limit} (setting NATOSIM_API_MAX_SWEEP)", field="threshold")
-    grid_t, grid_s = np.meshgrid(np.asarray(threshold, dtype=float), np.asarray(shares, dtype=float),
-                                 indexing="ij")
+        raise FieldError(
+            422,
+            f"threshold × private_share: {len(threshold) * len(shares)} points; at most "
+            f"{limit} (setting NATOSIM_API_MAX_SWEEP)",
+            field="threshold",
+        )
+    grid_t, grid_s = np.meshgrid(np.asarray(threshold, dtype=float), np.asarray(shares, dtype=float), indexing="ij")
     return table(sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))

@@ -14,19 +14,29 @@ router = APIRouter(tags=["claims"], responses=ERROR_RESPONSES)
 
 
 class CheckRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"text": "Poland spent 4.1% of GDP on defence in 2024, while Spain spent 2%."}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"text": "Poland spent 4.1% of GDP on defence in 2024, while Spain spent 2%."}]
+        },
+    )
 
     text: str = Field(description="The article (plain text); at most the server's max_text_chars")
 
 
-@router.post("/check", response_model=dict[str, Any],
-             summary="Each claim of a text with its verdict (supported, contradicted, not checkable) and evidence")
+@router.post(
+    "/check",
+    response_model=dict[str, Any],
+    summary="Each claim of a text with its verdict (supported, contradicted, not checkable) and evidence",
+)
 def check(body: CheckRequest, request: Request) -> dict[str, Any]:
     import natosim
 
     limit = request.app.state.settings.max_text_chars
     if len(body.text) > limit:
-        raise FieldError(422, f"text: {len(body.text)} characters; at most {limit} (setting "
-                              "NATOSIM_API_MAX_TEXT_CHARS)", field="text")
+        raise FieldError(
+            422,
+            f"text: {len(body.text)} characters; at most {limit} (setting NATOSIM_API_MAX_TEXT_CHARS)",
+            field="text",
+        )
     return jsonable(natosim.check(body.text).to_dict())  # type: ignore[no-any-return]

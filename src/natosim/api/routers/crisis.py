@@ -26,23 +26,32 @@ router = APIRouter(tags=["crisis"], responses=ERROR_RESPONSES)
 class CrisisRequest(BaseModel):
     """A crisis run (or, with ``grid``, a sweep over parameters). Limits: see ``/api/crisis/limits``."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"target": "EST", "year": 2025, "draws": 10000, "seed": 0},
-        {"target": "LTU", "year": 2025, "draws": 5000, "seed": 1, "params": {"reliability": 0.5}},
-        {"target": "EST", "year": 2025, "draws": 2000, "grid": {"reliability": [0.3, 0.6, 0.9]}},
-    ]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"target": "EST", "year": 2025, "draws": 10000, "seed": 0},
+                {"target": "LTU", "year": 2025, "draws": 5000, "seed": 1, "params": {"reliability": 0.5}},
+                {"target": "EST", "year": 2025, "draws": 2000, "grid": {"reliability": [0.3, 0.6, 0.9]}},
+            ]
+        },
+    )
 
     target: str = Field(min_length=1, max_length=80, description="The attacked ally (name or ISO code)")
     year: int = Field(ge=1949, le=2100, description="Year of the alliance and its figures")
     draws: int = Field(10_000, ge=1, description="Monte Carlo draws (at most the server's max_draws)")
     seed: int = Field(0, ge=0, le=2**32 - 1, description="Seed: same request and seed, same result")
-    params: dict[str, Any] = Field(default_factory=dict,
-                                   description="Crisis parameters overriding the defaults (docs/model/crisis.md)")
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="Crisis parameters overriding the defaults (docs/model/crisis.md)"
+    )
     grid: dict[str, list[float | str]] | None = Field(
-        None, description="Sweep: parameter → values; the product of their counts is at most max_sweep")
-    scenario: str | None = Field(None, max_length=120,
-                                 description="Run under a bundled scenario's alliance of that year "
-                                             "(see /api/scenarios); default: the baseline")
+        None, description="Sweep: parameter → values; the product of their counts is at most max_sweep"
+    )
+    scenario: str | None = Field(
+        None,
+        max_length=120,
+        description="Run under a bundled scenario's alliance of that year (see /api/scenarios); default: the baseline",
+    )
 
 
 class JobView(BaseModel):
@@ -95,8 +104,12 @@ def runner(request: Request) -> JobRunner:
 def _job(request: Request, job: str) -> Job:
     found = runner(request).get(job)
     if found is None:
-        raise FieldError(404, f"no crisis job {job!r} on this server (jobs are kept in memory; "
-                              "finished runs are listed at /api/crisis/runs)", field="job")
+        raise FieldError(
+            404,
+            f"no crisis job {job!r} on this server (jobs are kept in memory; "
+            "finished runs are listed at /api/crisis/runs)",
+            field="job",
+        )
     return found
 
 
@@ -106,8 +119,12 @@ def limits(request: Request) -> Limits:
     return Limits(max_draws=settings.max_draws, max_sweep=settings.max_sweep, workers=settings.crisis_workers)
 
 
-@router.post("/runs", response_model=JobView, status_code=202,
-             summary="Start a crisis run (or a sweep) in the background; answers with a job id at once")
+@router.post(
+    "/runs",
+    response_model=JobView,
+    status_code=202,
+    summary="Start a crisis run (or a sweep) in the background; answers with a job id at once",
+)
 def start_run(body: CrisisRequest, request: Request) -> JobView:
     from natosim.data import resolve_country
     from natosim.engines.crisis import run as crisis_run
@@ -117,8 +134,11 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
 
     settings = request.app.state.settings
     if body.draws > settings.max_draws:
-        raise FieldError(422, f"draws: at most {settings.max_draws} on this server, got {body.draws} "
-                              "(setting NATOSIM_API_MAX_DRAWS)", field="draws")
+        raise FieldError(
+            422,
+            f"draws: at most {settings.max_draws} on this server, got {body.draws} (setting NATOSIM_API_MAX_DRAWS)",
+            field="draws",
+        )
     try:
         resolve_country(body.target)  # an unknown country is refused now, not in the background
     except NatosimError as error:
@@ -135,13 +155,18 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
     if grid is not None:
         points = math.prod(len(values) for values in grid.values()) if grid else 1
         if points > settings.max_sweep or any(not values for values in grid.values()):
-            raise FieldError(422, f"grid: {points} points; between 1 and {settings.max_sweep} allowed "
-                                  "(setting NATOSIM_API_MAX_SWEEP)", field="grid")
+            raise FieldError(
+                422,
+                f"grid: {points} points; between 1 and {settings.max_sweep} allowed (setting NATOSIM_API_MAX_SWEEP)",
+                field="grid",
+            )
         try:  # unknown names and bad values are refused now, not in the background
             for name in grid:
                 if name not in CrisisParams.model_fields and name != "fall_after_hours":
-                    raise CrisisError(f"unknown crisis parameter {name!r} in the grid; valid: "
-                                      f"{', '.join(CrisisParams.model_fields)}", field="grid")
+                    raise CrisisError(
+                        f"unknown crisis parameter {name!r} in the grid; valid: {', '.join(CrisisParams.model_fields)}",
+                        field="grid",
+                    )
             for point in crisis_run.make_grid(grid):
                 CrisisParams.build(crisis_run.expand(point), base=params)
         except CrisisError as error:
@@ -164,13 +189,31 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
     def work(progress: Any) -> tuple[str | None, dict[str, Any]]:
         result: Any
         if grid is None:
-            result = crisis_run.run_crisis(body.target, body.year, state, params=params, draws=body.draws,
-                                           seed=body.seed, scenario=label, store=True, progress=progress)
+            result = crisis_run.run_crisis(
+                body.target,
+                body.year,
+                state,
+                params=params,
+                draws=body.draws,
+                seed=body.seed,
+                scenario=label,
+                store=True,
+                progress=progress,
+            )
         else:
-            result = crisis_run.sweep(body.target, body.year, grid, state, params=params, draws=body.draws,
-                                      seed=body.seed, scenario=label, store=True,
-                                      workers=None,  # type: ignore[arg-type]  # in this thread, no Dask
-                                      progress=progress)
+            result = crisis_run.sweep(
+                body.target,
+                body.year,
+                grid,
+                state,
+                params=params,
+                draws=body.draws,
+                seed=body.seed,
+                scenario=label,
+                store=True,
+                workers=None,  # type: ignore[arg-type]  # in this thread, no Dask
+                progress=progress,
+            )
         return result.run_id, jsonable(result.to_dict())
 
     job = runner(request).submit("sweep" if grid is not None else "run", body.model_dump(mode="json"), work)
@@ -187,10 +230,18 @@ def job_status(job: str, request: Request) -> JobView:
     return JobView(**_job(request, job).view())
 
 
-@router.get("/jobs/{job}/events", summary="Server-sent events: the job's progress, then its end",
-            response_class=StreamingResponse,
-            responses={200: {"content": {"text/event-stream": {"example":
-                "event: progress\ndata: {\"progress\": 0.5, \"status\": \"running\"}\n\n"}}}})
+@router.get(
+    "/jobs/{job}/events",
+    summary="Server-sent events: the job's progress, then its end",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {
+                "text/event-stream": {"example": 'event: progress\ndata: {"progress": 0.5, "status": "running"}\n\n'}
+            }
+        }
+    },
+)
 async def job_events(job: str, request: Request) -> StreamingResponse:
     found = _job(request, job)
 
@@ -209,8 +260,9 @@ async def job_events(job: str, request: Request) -> StreamingResponse:
                 return
             await asyncio.sleep(0.2)
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
 
 
 @contextmanager
@@ -231,13 +283,16 @@ def _store() -> Iterator[Any]:
             # opening runs CREATE TABLE IF NOT EXISTS, which conflicts with a job creating the
             # database at that very moment: transient, so wait for its commit and try again
             if attempt == 19:
-                raise FieldError(409, "the run database is being created; try again", field="db",
-                                 kind="busy") from None
+                raise FieldError(409, "the run database is being created; try again", field="db", kind="busy") from None
             time.sleep(0.05)
         except CrisisError as error:
             if error.field == "db":
-                raise FieldError(409, f"the run database is busy: {error.message}; try again when that run "
-                                      "ends", field="db", kind="busy") from None
+                raise FieldError(
+                    409,
+                    f"the run database is busy: {error.message}; try again when that run ends",
+                    field="db",
+                    kind="busy",
+                ) from None
             raise
     try:
         yield store
@@ -245,8 +300,12 @@ def _store() -> Iterator[Any]:
         store.close()
 
 
-@router.get("/runs", response_model=Table, summary="Runs stored in the run database (any interface)",
-            responses={409: {"description": "Another process is writing to the run database"}})
+@router.get(
+    "/runs",
+    response_model=Table,
+    summary="Runs stored in the run database (any interface)",
+    responses={409: {"description": "Another process is writing to the run database"}},
+)
 def stored_runs() -> Table:
     from natosim.engines.crisis.store import default_path
 
@@ -256,8 +315,12 @@ def stored_runs() -> Table:
         return table(store.list_runs())
 
 
-@router.get("/runs/{run_id}", response_model=dict[str, Any], summary="One stored run: request, status, result",
-            responses={409: {"description": "Another process is writing to the run database"}})
+@router.get(
+    "/runs/{run_id}",
+    response_model=dict[str, Any],
+    summary="One stored run: request, status, result",
+    responses={409: {"description": "Another process is writing to the run database"}},
+)
 def stored_run(run_id: str) -> dict[str, Any]:
     from natosim.engines.crisis.params import CrisisError
     from natosim.engines.crisis.store import default_path
@@ -266,8 +329,26 @@ def stored_run(run_id: str) -> dict[str, Any]:
         raise CrisisError(f"no crisis run {run_id!r}: no run database yet", field="run_id")
     with _store() as store:
         row = store.get_run(run_id)
-    keep = ("run_id", "kind", "created", "finished", "status", "target", "year", "scenario", "params", "grid",
-            "seed", "draws", "chunk_size", "n_chunks", "n_points", "chunks_done", "versions", "results")
+    keep = (
+        "run_id",
+        "kind",
+        "created",
+        "finished",
+        "status",
+        "target",
+        "year",
+        "scenario",
+        "params",
+        "grid",
+        "seed",
+        "draws",
+        "chunk_size",
+        "n_chunks",
+        "n_points",
+        "chunks_done",
+        "versions",
+        "results",
+    )
     return jsonable({key: row.get(key) for key in keep})  # type: ignore[no-any-return]
 
 

@@ -22,18 +22,37 @@ class Table(BaseModel):
 
 FIGURES_EXAMPLE = {
     "count": 1,
-    "rows": [{"iso3": "POL", "country": "Poland", "year": 2024, "member": True,
-              "defence_exp_pct_gdp": 3.789, "edition": "2025-08", "source": "nato-2025-08",
-              "sources": "nato-2024-06;nato-2025-08"}],
+    "rows": [
+        {
+            "iso3": "POL",
+            "country": "Poland",
+            "year": 2024,
+            "member": True,
+            "defence_exp_pct_gdp": 3.789,
+            "edition": "2025-08",
+            "source": "nato-2025-08",
+            "sources": "nato-2024-06;nato-2025-08",
+        }
+    ],
 }
 
-CountryQuery = Annotated[list[str] | None, Query(
-    description="Ally name or ISO code; repeat for several (`country=DEU&country=France`).",
-    examples=["POL"], max_length=40)]
+CountryQuery = Annotated[
+    list[str] | None,
+    Query(
+        description="Ally name or ISO code; repeat for several (`country=DEU&country=France`).",
+        examples=["POL"],
+        max_length=40,
+    ),
+]
 YearQuery = Annotated[int | None, Query(description="One year (default: all years).", examples=[2024])]
-EditionQuery = Annotated[str | None, Query(
-    description="Pin one NATO edition (YYYY-MM); default: the latest edition having each figure.",
-    examples=["2024-06"], max_length=20)]
+EditionQuery = Annotated[
+    str | None,
+    Query(
+        description="Pin one NATO edition (YYYY-MM); default: the latest edition having each figure.",
+        examples=["2024-06"],
+        max_length=20,
+    ),
+]
 
 
 def table(frame: Any) -> Table:
@@ -58,10 +77,18 @@ def ally(country: str) -> dict[str, Any]:
     return records(frame[frame["iso3"] == code])[0]
 
 
-@router.get("/figures", response_model=Table, summary="Defence figures per ally and year, each with its source",
-            responses={200: {"content": {"application/json": {"example": FIGURES_EXAMPLE}}}})
-def figures(year: YearQuery = None, country: CountryQuery = None, edition: EditionQuery = None,
-            members_only: bool = Query(False, description="Only allies that were members that year.")) -> Table:
+@router.get(
+    "/figures",
+    response_model=Table,
+    summary="Defence figures per ally and year, each with its source",
+    responses={200: {"content": {"application/json": {"example": FIGURES_EXAMPLE}}}},
+)
+def figures(
+    year: YearQuery = None,
+    country: CountryQuery = None,
+    edition: EditionQuery = None,
+    members_only: bool = Query(False, description="Only allies that were members that year."),
+) -> Table:
     from natosim.data import figures as library_figures
 
     return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only))
@@ -81,8 +108,11 @@ def editions() -> list[str]:
     return jsonable(library_editions())  # type: ignore[no-any-return]
 
 
-@router.get("/comparators", response_model=Table,
-            summary="SIPRI military expenditure of Russia, Ukraine, China, Belarus (not NATO's definition)")
+@router.get(
+    "/comparators",
+    response_model=Table,
+    summary="SIPRI military expenditure of Russia, Ukraine, China, Belarus (not NATO's definition)",
+)
 def comparators(country: CountryQuery = None, year: YearQuery = None) -> Table:
     from natosim.data import comparators as library_comparators
 

@@ -27,7 +27,10 @@ def health() -> Health:
     return Health(status="ok", version=natosim.__version__)
 
 
-@router.get("/capabilities", response_model=list[CapabilityOut],
-            summary="Which library capabilities are installed (and so which routes exist)")
+@router.get(
+    "/capabilities",
+    response_model=list[CapabilityOut],
+    summary="Which library capabilities are installed (and so which routes exist)",
+)
 def capabilities() -> list[CapabilityOut]:
     return [CapabilityOut(name=c.name, title=c.title, available=c.available()) for c in CAPABILITIES]

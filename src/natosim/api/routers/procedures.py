@@ -12,37 +12,66 @@ from natosim.jsonable import jsonable
 router = APIRouter(tags=["procedures"], responses=ERROR_RESPONSES)
 
 Country = Annotated[str, Query(description="Country name or ISO code", examples=["USA"], max_length=80)]
-OptionalDate = Annotated[str | None, Query(description="ISO date YYYY-MM-DD (default: today)",
-                                           examples=["2026-03-01"], max_length=30)]
+OptionalDate = Annotated[
+    str | None, Query(description="ISO date YYYY-MM-DD (default: today)", examples=["2026-03-01"], max_length=30)
+]
 
 
-@router.get("/withdrawal", response_model=dict[str, Any], summary="How an ally can leave (Art. 13 and national law)",
-            responses={200: {"content": {"application/json": {"example": {
-                "country": "USA", "path": "executive", "lawful": False, "outcome": "contested",
-                "effective_date": None, "lawful_paths": ["senate", "act-of-congress"], "steps": []}}}}})
-def withdrawal(country: Country,
-               path: Annotated[str | None, Query(description="executive, senate, act-of-congress or national",
-                                                 examples=["senate"], max_length=40)] = None,
-               notice_date: OptionalDate = None) -> dict[str, Any]:
+@router.get(
+    "/withdrawal",
+    response_model=dict[str, Any],
+    summary="How an ally can leave (Art. 13 and national law)",
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "country": "USA",
+                        "path": "executive",
+                        "lawful": False,
+                        "outcome": "contested",
+                        "effective_date": None,
+                        "lawful_paths": ["senate", "act-of-congress"],
+                        "steps": [],
+                    }
+                }
+            }
+        }
+    },
+)
+def withdrawal(
+    country: Country,
+    path: Annotated[
+        str | None,
+        Query(description="executive, senate, act-of-congress or national", examples=["senate"], max_length=40),
+    ] = None,
+    notice_date: OptionalDate = None,
+) -> dict[str, Any]:
     from natosim.rules.procedures import withdrawal as library_withdrawal
 
     return jsonable(library_withdrawal(country, path=path, notice_date=notice_date))  # type: ignore[no-any-return]
 
 
 @router.get("/accession", response_model=dict[str, Any], summary="How a country joins (Art. 10), veto players")
-def accession(country: Country, invited: OptionalDate = None,
-              veto: Annotated[list[str] | None, Query(description="Allies refusing to ratify; repeatable",
-                                                      examples=["HUN"], max_length=40)] = None) -> dict[str, Any]:
+def accession(
+    country: Country,
+    invited: OptionalDate = None,
+    veto: Annotated[
+        list[str] | None, Query(description="Allies refusing to ratify; repeatable", examples=["HUN"], max_length=40)
+    ] = None,
+) -> dict[str, Any]:
     from natosim.rules.procedures import accession as library_accession
 
     return jsonable(library_accession(country, invited=invited, vetoes=veto or ()))  # type: ignore[no-any-return]
 
 
-@router.get("/article5", response_model=dict[str, Any],
-            summary="What Article 5 commits the allies to if a target is attacked")
-def article5(target: Annotated[str, Query(description="Attacked country, name or ISO code", examples=["EST"],
-                                          max_length=80)],
-             date: OptionalDate = None) -> dict[str, Any]:
+@router.get(
+    "/article5", response_model=dict[str, Any], summary="What Article 5 commits the allies to if a target is attacked"
+)
+def article5(
+    target: Annotated[str, Query(description="Attacked country, name or ISO code", examples=["EST"], max_length=80)],
+    date: OptionalDate = None,
+) -> dict[str, Any]:
     from natosim.rules.procedures import article5 as library_article5
 
     return jsonable(library_article5(target, date=date))  # type: ignore[no-any-return]

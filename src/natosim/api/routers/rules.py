@@ -14,36 +14,55 @@ from natosim.jsonable import jsonable
 router = APIRouter(tags=["rules"], responses=ERROR_RESPONSES)
 
 PLEDGE_EXAMPLE = {
-    "id": "hague-2025-total", "name": "The Hague 2025 — 5% of GDP by 2035 (3.5% core + up to 1.5% related)",
-    "adopted": "2025-06-25", "forum": "The Hague Summit Declaration, Heads of State and Government",
-    "target_pct_gdp": 5.0, "deadline": "2035-12-31", "review_year": 2029, "measure": "defence_exp_pct_gdp",
+    "id": "hague-2025-total",
+    "name": "The Hague 2025 — 5% of GDP by 2035 (3.5% core + up to 1.5% related)",
+    "adopted": "2025-06-25",
+    "forum": "The Hague Summit Declaration, Heads of State and Government",
+    "target_pct_gdp": 5.0,
+    "deadline": "2035-12-31",
+    "review_year": 2029,
+    "measure": "defence_exp_pct_gdp",
     "source": "https://www.firstpost.com/world/nato-pledges-5-gdp-defense-spending-by-2035-reaffirms-support-"
-              "for-ukraine-13900463.html",
+    "for-ukraine-13900463.html",
     "confidence": "high",
 }
 
 
-@router.get("", response_model=dict[str, Any], summary="The rules in force on a date",
-            description="Pledges adopted by then, the treaty articles as in force, the allies, the US "
-                        "withdrawal law if enacted, and the invocations of Art. 4 and 5 so far.")
-def rules_at(date: Annotated[str | None, Query(
-        description="ISO date YYYY-MM-DD (default: today)", examples=["2025-07-01"], max_length=30)] = None,
-             ) -> dict[str, Any]:
+@router.get(
+    "",
+    response_model=dict[str, Any],
+    summary="The rules in force on a date",
+    description="Pledges adopted by then, the treaty articles as in force, the allies, the US "
+    "withdrawal law if enacted, and the invocations of Art. 4 and 5 so far.",
+)
+def rules_at(
+    date: Annotated[
+        str | None, Query(description="ISO date YYYY-MM-DD (default: today)", examples=["2025-07-01"], max_length=30)
+    ] = None,
+) -> dict[str, Any]:
     from natosim.rules import at
 
     return jsonable(at(date if date is not None else dt.date.today()))  # type: ignore[no-any-return]
 
 
-@router.get("/pledges", response_model=list[dict[str, Any]], summary="Every spending pledge, oldest first",
-            responses={200: {"content": {"application/json": {"example": [PLEDGE_EXAMPLE]}}}})
+@router.get(
+    "/pledges",
+    response_model=list[dict[str, Any]],
+    summary="Every spending pledge, oldest first",
+    responses={200: {"content": {"application/json": {"example": [PLEDGE_EXAMPLE]}}}},
+)
 def pledges() -> list[dict[str, Any]]:
     from natosim.rules import pledges as library_pledges
 
     return jsonable(library_pledges())  # type: ignore[no-any-return]
 
 
-@router.get("/pledges/{pledge}", response_model=dict[str, Any], summary="One pledge by id",
-            responses={200: {"content": {"application/json": {"example": PLEDGE_EXAMPLE}}}})
+@router.get(
+    "/pledges/{pledge}",
+    response_model=dict[str, Any],
+    summary="One pledge by id",
+    responses={200: {"content": {"application/json": {"example": PLEDGE_EXAMPLE}}}},
+)
 def pledge(pledge: str) -> dict[str, Any]:
     from natosim.rules import pledge as library_pledge
 
@@ -64,8 +83,7 @@ def invocations() -> dict[str, Any]:
     return jsonable(library_invocations())  # type: ignore[no-any-return]
 
 
-@router.get("/us-withdrawal-law", response_model=dict[str, Any],
-            summary="US law on leaving NATO (FY2024 NDAA §1250A)")
+@router.get("/us-withdrawal-law", response_model=dict[str, Any], summary="US law on leaving NATO (FY2024 NDAA §1250A)")
 def us_withdrawal_law() -> dict[str, Any]:
     from natosim.rules import us_withdrawal_law as library_law
 

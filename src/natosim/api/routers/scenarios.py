@@ -47,26 +47,34 @@ DETAIL_TABLES: tuple[str, ...] = ("allies", "coverage", "compliance", "complianc
 class EvaluateRequest(BaseModel):
     """Exactly one of ``name`` (a bundled scenario), ``scenario`` (its JSON) or ``yaml`` (its YAML text)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"name": "us-conditional-guarantee-2pct"},
-        {"name": "us-conditional-guarantee-2pct", "year": 2025},
-        {"yaml": EXAMPLE_YAML},
-    ]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"name": "us-conditional-guarantee-2pct"},
+                {"name": "us-conditional-guarantee-2pct", "year": 2025},
+                {"yaml": EXAMPLE_YAML},
+            ]
+        },
+    )
 
     name: str | None = Field(None, max_length=120, description="A bundled scenario (see GET /api/scenarios)")
     scenario: dict[str, Any] | None = Field(None, description="A scenario as a JSON object (schema: docs/scenarios.md)")
     yaml: str | None = Field(None, description="A scenario as YAML text")
     year: int | None = Field(None, ge=1949, le=2100, description="Evaluate one year only (default: its period)")
     tables: list[DetailTable] | Literal["all"] = Field(
-        default_factory=list, description='Detail tables to include besides the headline summary and diff '
-                                          '(e.g. ["allies"] for the map), or "all"')
+        default_factory=list,
+        description="Detail tables to include besides the headline summary and diff "
+        '(e.g. ["allies"] for the map), or "all"',
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> EvaluateRequest:
         given = [k for k in ("name", "scenario", "yaml") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of name, scenario or yaml"
-                             + (f" (got {', '.join(given)})" if given else ""))
+            raise ValueError(
+                "give exactly one of name, scenario or yaml" + (f" (got {', '.join(given)})" if given else "")
+            )
         return self
 
 
@@ -80,8 +88,7 @@ def _bundled(name: str) -> str:
 
         close = difflib.get_close_matches(name, names, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise ScenarioError(f"no bundled scenario {name!r}.{hint} Bundled: {', '.join(names) or 'none'}",
-                            field="name")
+        raise ScenarioError(f"no bundled scenario {name!r}.{hint} Bundled: {', '.join(names) or 'none'}", field="name")
     return name
 
 
@@ -112,8 +119,7 @@ def _dataset_key() -> int:
 def _rendered(result: Any, tables: list[str] | str) -> bytes:
     """The result as JSON: the headline (summary, diff, notes) and only the detail tables asked for."""
     wanted = set(DETAIL_TABLES) if tables == "all" else set(tables)
-    out = {key: value for key, value in result.to_dict().items()
-           if key not in DETAIL_TABLES or key in wanted}
+    out = {key: value for key, value in result.to_dict().items() if key not in DETAIL_TABLES or key in wanted}
     return _json(out)
 
 
@@ -130,17 +136,24 @@ def scenarios() -> Table:
     rows = []
     for item in load_all():
         dumped = item.model_dump(mode="json")
-        rows.append({key: dumped.get(key) for key in ("name", "title", "description", "period", "baseline_year",
-                                                      "confidence")}
-                    | {"policies": [p.get("type") for p in dumped.get("policies", [])]})
+        rows.append(
+            {key: dumped.get(key) for key in ("name", "title", "description", "period", "baseline_year", "confidence")}
+            | {"policies": [p.get("type") for p in dumped.get("policies", [])]}
+        )
     return table(pd.DataFrame(rows))
 
 
-@router.get("/diff", response_model=Table, summary="Headline metrics: scenario vs baseline, or scenario a vs b",
-            description="Without `b`: `a` against its baseline. With `b`: `change` = b − a, year by year.")
-def diff(a: Annotated[str, Query(description="Bundled scenario", max_length=120)],
-         b: Annotated[str | None, Query(description="Second bundled scenario", max_length=120)] = None,
-         year: Annotated[int | None, Query(description="One year only")] = None) -> Table:
+@router.get(
+    "/diff",
+    response_model=Table,
+    summary="Headline metrics: scenario vs baseline, or scenario a vs b",
+    description="Without `b`: `a` against its baseline. With `b`: `change` = b − a, year by year.",
+)
+def diff(
+    a: Annotated[str, Query(description="Bundled scenario", max_length=120)],
+    b: Annotated[str | None, Query(description="Second bundled scenario", max_length=120)] = None,
+    year: Annotated[int | None, Query(description="One year only")] = None,
+) -> Table:
     from natosim.errors import NatosimError
     from natosim.scenario import evaluate
 
@@ -156,11 +169,14 @@ def diff(a: Annotated[str, Query(description="Bundled scenario", max_length=120)
     return table(first.diff(second))
 
 
-@router.post("/evaluate", response_model=dict[str, Any],
-             summary="Evaluate a bundled or posted scenario against its baseline",
-             description="Answers first what a journalist asks (`summary`: exposed allies, people, GDP, "
-                         "money per year), then the detail tables and the diff. Posted scenarios are "
-                         "validated; errors name the line and field. Repeated requests are cached.")
+@router.post(
+    "/evaluate",
+    response_model=dict[str, Any],
+    summary="Evaluate a bundled or posted scenario against its baseline",
+    description="Answers first what a journalist asks (`summary`: exposed allies, people, GDP, "
+    "money per year), then the detail tables and the diff. Posted scenarios are "
+    "validated; errors name the line and field. Repeated requests are cached.",
+)
 async def evaluate_scenario(body: EvaluateRequest, request: Request) -> Response:
     """Async so that a cached answer costs no thread hop; any computation runs in the thread pool."""
     from natosim.errors import NatosimError
@@ -188,6 +204,7 @@ async def evaluate_scenario(body: EvaluateRequest, request: Request) -> Response
                 error.field = f"{where}.{error.field}" if error.field else where
                 raise
             return _rendered(evaluate(scenario, year=body.year), tables)
+
     cache = _cache(request)
     cached = cache.get(key)
     if cached is None:
@@ -201,5 +218,9 @@ def scenario(name: str) -> dict[str, Any]:
     from natosim.scenario.loader import locate
 
     path = locate(_bundled(name))
-    return jsonable({**load_scenario(name).model_dump(mode="json"),  # type: ignore[no-any-return]
-                     "yaml": path.read_text(encoding="utf-8")})
+    return jsonable(
+        {
+            **load_scenario(name).model_dump(mode="json"),  # type: ignore[no-any-return]
+            "yaml": path.read_text(encoding="utf-8"),
+        }
+    )

@@ -25,7 +25,18 @@ from natosim.engines.burden.shares import BurdenShares, burden_shares
 from natosim.engines.burden.years import parse_years
 
 __all__ = [
-    "BurdenError", "BurdenShares", "FreeRiderTest", "GameInputs", "GameResult", "YearRangeError",
-    "baseline_game", "burden_shares", "exclusion_equilibrium", "free_rider_test", "game_inputs",
-    "guarantor_leaves", "parse_years", "sweep",
+    "BurdenError",
+    "BurdenShares",
+    "FreeRiderTest",
+    "GameInputs",
+    "GameResult",
+    "YearRangeError",
+    "baseline_game",
+    "burden_shares",
+    "exclusion_equilibrium",
+    "free_rider_test",
+    "game_inputs",
+    "guarantor_leaves",
+    "parse_years",
+    "sweep",
 ]

@@ -41,8 +41,9 @@ def _share_column(private_share: FloatArray | float, pairs: int) -> FloatArray:
     if share.shape[0] not in (1, pairs):
         raise BurdenError("private_share must be a number or one value per parameter pair")
     if np.any(~np.isfinite(share)) or np.any(share < 0) or np.any(share > 1):
-        raise BurdenError("private share must be between 0 (pure public good) and 1 (pure private good)",
-                          field="private_share")
+        raise BurdenError(
+            "private share must be between 0 (pure public good) and 1 (pure private good)", field="private_share"
+        )
     return np.broadcast_to(share, (pairs, 1))
 
 
@@ -66,15 +67,15 @@ def calibrate(income: FloatArray, spending: FloatArray, private_share: FloatArra
         raise BurdenError("calibration needs a finite income and spending for every ally")
     if np.any(income <= 0) or np.any(spending < 0) or np.any(spending >= income):
         raise BurdenError("calibration needs 0 ≤ spending < income for every ally")
-    share = _share_column(private_share, max(income.shape[0], spending.shape[0],
-                                             np.asarray(private_share).size))
+    share = _share_column(private_share, max(income.shape[0], spending.shape[0], np.asarray(private_share).size))
     total = spending.sum(axis=1, keepdims=True)
     security = spending + (1.0 - share) * (total - spending)
     return security / (security + income - spending)
 
 
-def coefficients(income: FloatArray, beta: FloatArray, private_share: FloatArray | float = 0.0
-                 ) -> tuple[FloatArray, FloatArray]:
+def coefficients(
+    income: FloatArray, beta: FloatArray, private_share: FloatArray | float = 0.0
+) -> tuple[FloatArray, FloatArray]:
     """``a, c`` of the best response written in Q: ``d_i(Q) = max(0, a_i - c_i Q)``."""
     beta = np.atleast_2d(np.asarray(beta, dtype=float))
     income = _as_2d(income, beta.shape)
@@ -84,22 +85,27 @@ def coefficients(income: FloatArray, beta: FloatArray, private_share: FloatArray
     return beta * income / denominator, spill / denominator
 
 
-def best_response(income: FloatArray, beta: FloatArray, others: FloatArray,
-                  private_share: FloatArray | float = 0.0) -> FloatArray:
+def best_response(
+    income: FloatArray, beta: FloatArray, others: FloatArray, private_share: FloatArray | float = 0.0
+) -> FloatArray:
     r"""Best spending given the others' protective spending :math:`X_i`: :math:`\max(0, \beta Y - (1-\beta)(1-s)X)`."""
     beta = np.atleast_2d(np.asarray(beta, dtype=float))
     share = _share_column(private_share, beta.shape[0])
     return np.maximum(0.0, beta * income - (1.0 - beta) * (1.0 - share) * others)
 
 
-def utility(income: FloatArray, beta: FloatArray, spending: FloatArray, others: FloatArray,
-            private_share: FloatArray | float = 0.0) -> FloatArray:
+def utility(
+    income: FloatArray,
+    beta: FloatArray,
+    spending: FloatArray,
+    others: FloatArray,
+    private_share: FloatArray | float = 0.0,
+) -> FloatArray:
     r""":math:`U_i = (1-\beta_i)\ln(Y_i-d_i) + \beta_i\ln(d_i + (1-s)X_i)` (−inf at zero security)."""
     beta = np.atleast_2d(np.asarray(beta, dtype=float))
     share = _share_column(private_share, beta.shape[0])
     with np.errstate(divide="ignore", invalid="ignore"):
-        return ((1.0 - beta) * np.log(np.asarray(income) - spending)
-                + beta * np.log(spending + (1.0 - share) * others))
+        return (1.0 - beta) * np.log(np.asarray(income) - spending) + beta * np.log(spending + (1.0 - share) * others)
 
 
 @dataclass(frozen=True)
@@ -112,9 +118,16 @@ class Solution:
     newton_steps: int
 
 
-def solve(a: FloatArray, c: FloatArray, *, floor: FloatArray | None = None, excluded: FloatArray | None = None,
-          guarantor: int | None = None, present: FloatArray | None = None, max_steps: int | None = None
-          ) -> Solution:
+def solve(
+    a: FloatArray,
+    c: FloatArray,
+    *,
+    floor: FloatArray | None = None,
+    excluded: FloatArray | None = None,
+    guarantor: int | None = None,
+    present: FloatArray | None = None,
+    max_steps: int | None = None,
+) -> Solution:
     r"""Nash equilibrium for every row at once, by Newton's method on :math:`f(Q)=\sum_i d_i(Q)-Q`.
 
     * ``floor`` (pairs × allies): an ally that complies with a guarantor's threshold spends at
@@ -178,8 +191,9 @@ def nash_closed_form(a: FloatArray, c: FloatArray) -> FloatArray:
         threshold = np.where(c > 0, a / np.where(c > 0, c, 1.0), np.inf)
     order = np.argsort(-threshold, axis=1, kind="stable")
     t = np.take_along_axis(threshold, order, axis=1)
-    q_k = (np.cumsum(np.take_along_axis(a, order, axis=1), axis=1)
-           / (1.0 + np.cumsum(np.take_along_axis(c, order, axis=1), axis=1)))
+    q_k = np.cumsum(np.take_along_axis(a, order, axis=1), axis=1) / (
+        1.0 + np.cumsum(np.take_along_axis(c, order, axis=1), axis=1)
+    )
     next_t = np.concatenate([t[:, 1:], np.full((t.shape[0], 1), -np.inf)], axis=1)
     valid = (t > q_k) & (next_t <= q_k)
     k = np.argmax(valid, axis=1)
@@ -204,8 +218,15 @@ class ExclusionSolution:
     cycling_ally: FloatArray
 
 
-def _compliance_gain(income: FloatArray, beta: FloatArray, share: FloatArray, tau: FloatArray,
-                     complies: FloatArray, eligible: FloatArray, solution: Solution) -> FloatArray:
+def _compliance_gain(
+    income: FloatArray,
+    beta: FloatArray,
+    share: FloatArray,
+    tau: FloatArray,
+    complies: FloatArray,
+    eligible: FloatArray,
+    solution: Solution,
+) -> FloatArray:
     """Utility gain of switching compliance status, holding the others' spending fixed."""
     d, q, dg = solution.d, solution.q, solution.dg
     spill = (1.0 - beta) * (1.0 - share)
@@ -221,8 +242,16 @@ def _compliance_gain(income: FloatArray, beta: FloatArray, share: FloatArray, ta
     return np.where(eligible & ~np.isnan(relative), relative, -np.inf)
 
 
-def exclusion(income: FloatArray, beta: FloatArray, private_share: FloatArray | float, threshold: FloatArray | float,
-              guarantor: int, start: FloatArray, *, max_rounds: int | None = None) -> ExclusionSolution:
+def exclusion(
+    income: FloatArray,
+    beta: FloatArray,
+    private_share: FloatArray | float,
+    threshold: FloatArray | float,
+    guarantor: int,
+    start: FloatArray,
+    *,
+    max_rounds: int | None = None,
+) -> ExclusionSolution:
     r"""A guarantor protects only allies spending at least :math:`\tau Y_i`; who complies at equilibrium?
 
     Starting from ``start`` (who complies at the base year), each round solves the spending
@@ -267,11 +296,17 @@ def exclusion(income: FloatArray, beta: FloatArray, private_share: FloatArray | 
     checkpoint = np.zeros((pairs, (allies + 7) // 8), np.uint8)
     for step in range(limit + 1):
         subject = complies & eligible
-        solution = solve(a[active], c[active], floor=tau[active] * income2[active] * subject[active],
-                         excluded=~complies[active], guarantor=guarantor)
+        solution = solve(
+            a[active],
+            c[active],
+            floor=tau[active] * income2[active] * subject[active],
+            excluded=~complies[active],
+            guarantor=guarantor,
+        )
         d[active], q[active] = solution.d, solution.q
-        gain = _compliance_gain(income2[active], beta[active], share[active], tau[active], complies[active],
-                                eligible[active], solution)
+        gain = _compliance_gain(
+            income2[active], beta[active], share[active], tau[active], complies[active], eligible[active], solution
+        )
         best = np.argmax(gain, axis=1)
         switching = gain[np.arange(len(active)), best] > 1e-12
         done = ~switching

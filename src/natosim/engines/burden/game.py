@@ -75,22 +75,30 @@ def game_inputs(base_year: int, edition: str | None = None, dataset: Dataset | N
             years = sorted(set(dataset.figures.loc[dataset.figures[GDP].notna(), "year"]))
             raise BurdenError(
                 f"no edition has GDP for {base_year}, and the game needs GDP; base years with GDP: "
-                f"{years[0]}–{years[-1]}", field="base_year")
+                f"{years[0]}–{years[-1]}",
+                field="base_year",
+            )
         edition = candidates[0]
-    table = figures(year=int(base_year), edition=edition, dataset=dataset, members_only=True) \
-        if int(base_year) in set(dataset.figures["year"]) else None
+    table = (
+        figures(year=int(base_year), edition=edition, dataset=dataset, members_only=True)
+        if int(base_year) in set(dataset.figures["year"])
+        else None
+    )
     if table is None:
         years = sorted(set(dataset.figures["year"]))
-        raise BurdenError(f"no figures for {base_year}; years available: {years[0]}–{years[-1]}",
-                          field="base_year")
+        raise BurdenError(f"no figures for {base_year}; years available: {years[0]}–{years[-1]}", field="base_year")
     if edition not in candidates:
         raise BurdenError(
             f"edition {edition} has no GDP for {base_year} (the 2025-08 edition publishes % of GDP only), and "
             f"the game needs GDP; editions with GDP for {base_year}: {', '.join(candidates) or 'none'}",
-            field="edition")
+            field="edition",
+        )
     usable = table[table[PCT].notna() & table[GDP].notna()].copy()
-    left_out = {code: "no % of GDP figure" if pd.isna(p) else "no GDP figure"
-                for code, p in zip(table["iso3"], table[PCT], strict=True) if code not in set(usable["iso3"])}
+    left_out = {
+        code: "no % of GDP figure" if pd.isna(p) else "no GDP figure"
+        for code, p in zip(table["iso3"], table[PCT], strict=True)
+        if code not in set(usable["iso3"])
+    }
     if code_iceland := [c for c in left_out if c == "ISL"]:
         left_out[code_iceland[0]] = "no defence figure (Iceland has no armed forces)"
     usable["spending_usd_bn"] = usable[PCT] / 100.0 * usable[GDP]
@@ -104,14 +112,18 @@ def _resolve_in_game(text: str, inputs: GameInputs, role: str) -> str:
         reason = inputs.left_out.get(code, f"not a member in {inputs.base_year}")
         raise BurdenError(
             f"{country_name(code)} ({code}) cannot be the {role} in the {inputs.base_year} game: {reason}; "
-            f"allies in the game: {', '.join(inputs.iso3)}", field=role)
+            f"allies in the game: {', '.join(inputs.iso3)}",
+            field=role,
+        )
     return code
 
 
 def _check_share(private_share: float) -> float:
     if not 0.0 <= float(private_share) <= 1.0:
-        raise BurdenError(f"private share {private_share} is outside 0–1 (0 = pure public good, "
-                          "1 = pure private good)", field="private_share")
+        raise BurdenError(
+            f"private share {private_share} is outside 0–1 (0 = pure public good, 1 = pure private good)",
+            field="private_share",
+        )
     return float(private_share)
 
 
@@ -121,8 +133,15 @@ def _check_threshold(threshold_pct: float) -> float:
     return float(threshold_pct)
 
 
-def _table(inputs: GameInputs, beta: np.ndarray, predicted: np.ndarray, *, threshold_pct: float,
-           protected: np.ndarray, in_game: np.ndarray) -> pd.DataFrame:
+def _table(
+    inputs: GameInputs,
+    beta: np.ndarray,
+    predicted: np.ndarray,
+    *,
+    threshold_pct: float,
+    protected: np.ndarray,
+    in_game: np.ndarray,
+) -> pd.DataFrame:
     frame = inputs.frame
     income, observed = inputs.income, inputs.spending
     predicted = np.where(in_game, predicted, np.nan)
@@ -130,32 +149,60 @@ def _table(inputs: GameInputs, beta: np.ndarray, predicted: np.ndarray, *, thres
     observed_pct = frame[PCT].to_numpy(dtype=float)
     at_threshold = np.abs(predicted_pct - threshold_pct) <= AT_THRESHOLD * max(threshold_pct, 1.0)
     complies = in_game & ((predicted_pct >= threshold_pct) | at_threshold)
-    return pd.DataFrame({
-        "iso3": frame["iso3"], "country": frame["country"], "gdp_usd_bn": income, "beta": beta,
-        "observed_spending_usd_bn": observed, "observed_pct_gdp": observed_pct,
-        "predicted_spending_usd_bn": predicted, "predicted_pct_gdp": predicted_pct,
-        "change_usd_bn": predicted - observed, "change_pct_points": predicted_pct - observed_pct,
-        "observed_complies": observed_pct >= threshold_pct,
-        "complies": complies, "free_rides": in_game & ~complies, "protected": protected & in_game,
-        "spends_nothing": in_game & (predicted <= 0.0),
-        "moved_to_threshold": in_game & at_threshold & (observed_pct < threshold_pct),
-        "in_game": in_game, "edition": inputs.edition, "sources": frame["sources"],
-    })
+    return pd.DataFrame(
+        {
+            "iso3": frame["iso3"],
+            "country": frame["country"],
+            "gdp_usd_bn": income,
+            "beta": beta,
+            "observed_spending_usd_bn": observed,
+            "observed_pct_gdp": observed_pct,
+            "predicted_spending_usd_bn": predicted,
+            "predicted_pct_gdp": predicted_pct,
+            "change_usd_bn": predicted - observed,
+            "change_pct_points": predicted_pct - observed_pct,
+            "observed_complies": observed_pct >= threshold_pct,
+            "complies": complies,
+            "free_rides": in_game & ~complies,
+            "protected": protected & in_game,
+            "spends_nothing": in_game & (predicted <= 0.0),
+            "moved_to_threshold": in_game & at_threshold & (observed_pct < threshold_pct),
+            "in_game": in_game,
+            "edition": inputs.edition,
+            "sources": frame["sources"],
+        }
+    )
 
 
-def _summary(inputs: GameInputs, table: pd.DataFrame, *, counterfactual: str, guarantor: str | None,
-             threshold_pct: float, private_share: float, beta: np.ndarray, extra: dict[str, Any]) -> dict[str, Any]:
+def _summary(
+    inputs: GameInputs,
+    table: pd.DataFrame,
+    *,
+    counterfactual: str,
+    guarantor: str | None,
+    threshold_pct: float,
+    private_share: float,
+    beta: np.ndarray,
+    extra: dict[str, Any],
+) -> dict[str, Any]:
     observed_q = float(inputs.spending.sum())
     predicted_q = float(table["predicted_spending_usd_bn"].sum(skipna=True))
     baseline = eq.nash(inputs.income, beta, private_share).d[0]
     calibration_error = float(np.max(np.abs(baseline - inputs.spending) / inputs.spending))
     playing = table[table["in_game"]]
     summary: dict[str, Any] = {
-        "base_year": inputs.base_year, "edition": inputs.edition, "counterfactual": counterfactual,
-        "guarantor": guarantor, "threshold_pct": threshold_pct, "private_share": private_share,
-        "allies": len(table), "allies_in_game": int(table["in_game"].sum()),
-        "q_observed_usd_bn": observed_q, "q_predicted_usd_bn": predicted_q,
-        "q_change_usd_bn": predicted_q - observed_q, "q_change_pct": 100.0 * (predicted_q / observed_q - 1.0),
+        "base_year": inputs.base_year,
+        "edition": inputs.edition,
+        "counterfactual": counterfactual,
+        "guarantor": guarantor,
+        "threshold_pct": threshold_pct,
+        "private_share": private_share,
+        "allies": len(table),
+        "allies_in_game": int(table["in_game"].sum()),
+        "q_observed_usd_bn": observed_q,
+        "q_predicted_usd_bn": predicted_q,
+        "q_change_usd_bn": predicted_q - observed_q,
+        "q_change_pct": 100.0 * (predicted_q / observed_q - 1.0),
         "complying": list(playing.loc[playing["complies"], "iso3"]),
         "below_threshold": list(playing.loc[playing["free_rides"], "iso3"]),
         "moved_to_threshold": list(playing.loc[playing["moved_to_threshold"], "iso3"]),
@@ -171,8 +218,13 @@ def _summary(inputs: GameInputs, table: pd.DataFrame, *, counterfactual: str, gu
     return summary
 
 
-def baseline_game(base_year: int, private_share: float = 0.0, edition: str | None = None,
-                  threshold_pct: float = 2.0, dataset: Dataset | None = None) -> GameResult:
+def baseline_game(
+    base_year: int,
+    private_share: float = 0.0,
+    edition: str | None = None,
+    threshold_pct: float = 2.0,
+    dataset: Dataset | None = None,
+) -> GameResult:
     """The calibrated game with no change: predicted spending reproduces the base year."""
     share = _check_share(private_share)
     threshold = _check_threshold(threshold_pct)
@@ -181,13 +233,28 @@ def baseline_game(base_year: int, private_share: float = 0.0, edition: str | Non
     solution = eq.nash(inputs.income, beta, share)
     everyone = np.ones(len(inputs.iso3), bool)
     table = _table(inputs, beta[0], solution.d[0], threshold_pct=threshold, protected=everyone, in_game=everyone)
-    return GameResult(table, _summary(inputs, table, counterfactual="none", guarantor=None,
-                                      threshold_pct=threshold, private_share=share, beta=beta,
-                                      extra={"converged": True}))
+    return GameResult(
+        table,
+        _summary(
+            inputs,
+            table,
+            counterfactual="none",
+            guarantor=None,
+            threshold_pct=threshold,
+            private_share=share,
+            beta=beta,
+            extra={"converged": True},
+        ),
+    )
 
 
-def exclusion_equilibrium(base_year: int, guarantor: str = "USA", threshold_pct: float = 2.0,
-                          private_share: float = 0.0, edition: str | None = None) -> GameResult:
+def exclusion_equilibrium(
+    base_year: int,
+    guarantor: str = "USA",
+    threshold_pct: float = 2.0,
+    private_share: float = 0.0,
+    edition: str | None = None,
+) -> GameResult:
     """The game's predicted response to a conditional guarantee (CONTRACTS.md, "Burden game").
 
     ``guarantor`` protects only allies spending at least ``threshold_pct`` % of GDP; each other
@@ -200,8 +267,14 @@ def exclusion_equilibrium(base_year: int, guarantor: str = "USA", threshold_pct:
     return _exclusion(base_year, guarantor, threshold_pct, private_share, edition, None)
 
 
-def _exclusion(base_year: int, guarantor: str, threshold_pct: float, private_share: float,
-               edition: str | None, dataset: Dataset | None) -> GameResult:
+def _exclusion(
+    base_year: int,
+    guarantor: str,
+    threshold_pct: float,
+    private_share: float,
+    edition: str | None,
+    dataset: Dataset | None,
+) -> GameResult:
     share = _check_share(private_share)
     threshold = _check_threshold(threshold_pct)
     inputs = game_inputs(base_year, edition, dataset)
@@ -211,33 +284,49 @@ def _exclusion(base_year: int, guarantor: str, threshold_pct: float, private_sha
     start = inputs.frame[PCT].to_numpy(dtype=float) >= threshold
     solution = eq.exclusion(inputs.income, beta, share, threshold / 100.0, g, start)
     in_game = np.ones(len(inputs.iso3), bool)
-    table = _table(inputs, beta[0], solution.d[0], threshold_pct=threshold, protected=solution.complies[0],
-                   in_game=in_game)
+    table = _table(
+        inputs, beta[0], solution.d[0], threshold_pct=threshold, protected=solution.complies[0], in_game=in_game
+    )
     table["protected"] = solution.complies[0]
     table["free_rides"] = ~solution.complies[0]
     table["complies"] = solution.complies[0]
     converged = bool(solution.converged[0])
     table["converged"] = converged
     extra: dict[str, Any] = {
-        "converged": converged, "rounds": int(solution.rounds[0]),
+        "converged": converged,
+        "rounds": int(solution.rounds[0]),
         "guarantor_spending_observed_usd_bn": float(inputs.spending[g]),
         "guarantor_spending_predicted_usd_bn": float(solution.d[0, g]),
     }
     result_table = table
-    summary = _summary(inputs, result_table, counterfactual="exclusion", guarantor=code, threshold_pct=threshold,
-                       private_share=share, beta=beta, extra=extra)
+    summary = _summary(
+        inputs,
+        result_table,
+        counterfactual="exclusion",
+        guarantor=code,
+        threshold_pct=threshold,
+        private_share=share,
+        beta=beta,
+        extra=extra,
+    )
     if not converged:
         cycling = int(solution.cycling_ally[0])
         who = inputs.iso3[cycling] if cycling >= 0 else "several allies"
         summary["notes"].append(
             f"No pure-strategy equilibrium reached: {who} keeps switching between complying and not (the "
-            "guarantor's own spending reacts to it). The table shows the last state visited.")
+            "guarantor's own spending reacts to it). The table shows the last state visited."
+        )
     return GameResult(result_table, summary)
 
 
-def guarantor_leaves(base_year: int, leaving: Sequence[str] = ("USA",), private_share: float = 0.0,
-                     edition: str | None = None, threshold_pct: float = 2.0,
-                     dataset: Dataset | None = None) -> GameResult:
+def guarantor_leaves(
+    base_year: int,
+    leaving: Sequence[str] = ("USA",),
+    private_share: float = 0.0,
+    edition: str | None = None,
+    threshold_pct: float = 2.0,
+    dataset: Dataset | None = None,
+) -> GameResult:
     """Allies in ``leaving`` quit altogether; the others re-optimise with unchanged preferences."""
     share = _check_share(private_share)
     threshold = _check_threshold(threshold_pct)
@@ -254,16 +343,34 @@ def guarantor_leaves(base_year: int, leaving: Sequence[str] = ("USA",), private_
     table = _table(inputs, beta[0], solution.d[0], threshold_pct=threshold, protected=present, in_game=present)
     remaining_observed = float(inputs.spending[present].sum())
     extra = {
-        "converged": True, "leaving": codes,
+        "converged": True,
+        "leaving": codes,
         "q_remaining_observed_usd_bn": remaining_observed,
         "q_remaining_change_usd_bn": float(solution.d[0, present].sum()) - remaining_observed,
     }
-    return GameResult(table, _summary(inputs, table, counterfactual="without", guarantor=None,
-                                      threshold_pct=threshold, private_share=share, beta=beta, extra=extra))
+    return GameResult(
+        table,
+        _summary(
+            inputs,
+            table,
+            counterfactual="without",
+            guarantor=None,
+            threshold_pct=threshold,
+            private_share=share,
+            beta=beta,
+            extra=extra,
+        ),
+    )
 
 
-def sweep(base_year: int, thresholds_pct: Sequence[float] | np.ndarray, private_shares: Sequence[float] | np.ndarray,
-          guarantor: str = "USA", edition: str | None = None, dataset: Dataset | None = None) -> pd.DataFrame:
+def sweep(
+    base_year: int,
+    thresholds_pct: Sequence[float] | np.ndarray,
+    private_shares: Sequence[float] | np.ndarray,
+    guarantor: str = "USA",
+    edition: str | None = None,
+    dataset: Dataset | None = None,
+) -> pd.DataFrame:
     """Exclusion equilibria for every (threshold, private share) pair given, all solved at once.
 
     ``thresholds_pct`` and ``private_shares`` are paired element by element (use ``numpy.meshgrid``
@@ -282,11 +389,16 @@ def sweep(base_year: int, thresholds_pct: Sequence[float] | np.ndarray, private_
     start = observed_pct[None, :] >= thresholds[:, None]
     solution = eq.exclusion(inputs.income, beta, shares, thresholds / 100.0, g, start)
     observed_q = inputs.spending.sum()
-    return pd.DataFrame({
-        "threshold_pct": thresholds, "private_share": shares,
-        "complying": solution.complies.sum(axis=1) - 1,
-        "below_threshold_observed": (~start).sum(axis=1) - (~start[:, g]).astype(int),
-        "q_predicted_usd_bn": solution.q, "q_change_pct": 100.0 * (solution.q / observed_q - 1.0),
-        "guarantor_spending_usd_bn": solution.d[:, g],
-        "converged": solution.converged, "rounds": solution.rounds,
-    })
+    return pd.DataFrame(
+        {
+            "threshold_pct": thresholds,
+            "private_share": shares,
+            "complying": solution.complies.sum(axis=1) - 1,
+            "below_threshold_observed": (~start).sum(axis=1) - (~start[:, g]).astype(int),
+            "q_predicted_usd_bn": solution.q,
+            "q_change_pct": 100.0 * (solution.q / observed_q - 1.0),
+            "guarantor_spending_usd_bn": solution.d[:, g],
+            "converged": solution.converged,
+            "rounds": solution.rounds,
+        }
+    )

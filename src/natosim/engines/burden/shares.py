@@ -37,8 +37,9 @@ class BurdenShares:
         return {"edition": self.edition, "by_year": self.by_year, "table": self.table, "notes": self.notes}
 
 
-def burden_shares(years: str | list[int] = "all", edition: str | None = None,
-                  dataset: Dataset | None = None) -> BurdenShares:
+def burden_shares(
+    years: str | list[int] = "all", edition: str | None = None, dataset: Dataset | None = None
+) -> BurdenShares:
     """Shares of allied spending, GDP and population per ally and year, and the US share."""
     dataset = dataset or load()
     table = figures(edition=edition, dataset=dataset, members_only=True)
@@ -68,23 +69,30 @@ def burden_shares(years: str | list[int] = "all", edition: str | None = None,
         missing_gdp = sorted(group.loc[group[GDP].isna(), "iso3"])
         notes = []
         if len(missing_spending) == len(group):
-            notes.append(f"no US$ spending figure for any ally in {year} in {edition or 'any edition'} "
-                         "(the 2025-08 edition publishes % of GDP only): shares not computed")
+            notes.append(
+                f"no US$ spending figure for any ally in {year} in {edition or 'any edition'} "
+                "(the 2025-08 edition publishes % of GDP only): shares not computed"
+            )
         elif missing_spending:
             notes.append(f"spending shares exclude {', '.join(missing_spending)} (no figure)")
         if missing_gdp and len(missing_gdp) < len(group):
             notes.append(f"GDP shares exclude {', '.join(missing_gdp)} (no figure)")
-        rows.append({
-            "year": int(year), "members": len(group),
-            "allied_spending_usd_bn": group[SPENDING].sum(min_count=1) / 1000.0,
-            "allied_gdp_usd_bn": group[GDP].sum(min_count=1),
-            "us_spending_share_pct": float(us["spending_share_pct"].iloc[0]) if len(us) else None,
-            "us_gdp_share_pct": float(us["gdp_share_pct"].iloc[0]) if len(us) else None,
-            "us_population_share_pct": float(us["population_share_pct"].iloc[0]) if len(us) else None,
-            "us_spending_to_gdp_share": float(us["spending_to_gdp_share"].iloc[0]) if len(us) else None,
-            "note": "; ".join(notes),
-        })
+        rows.append(
+            {
+                "year": int(year),
+                "members": len(group),
+                "allied_spending_usd_bn": group[SPENDING].sum(min_count=1) / 1000.0,
+                "allied_gdp_usd_bn": group[GDP].sum(min_count=1),
+                "us_spending_share_pct": float(us["spending_share_pct"].iloc[0]) if len(us) else None,
+                "us_gdp_share_pct": float(us["gdp_share_pct"].iloc[0]) if len(us) else None,
+                "us_population_share_pct": float(us["population_share_pct"].iloc[0]) if len(us) else None,
+                "us_spending_to_gdp_share": float(us["spending_to_gdp_share"].iloc[0]) if len(us) else None,
+                "note": "; ".join(notes),
+            }
+        )
     by_year = pd.DataFrame(rows)
-    notes = ["Shares are over the members of each year having the figure; spending is NATO Table 2 "
-             "(current US$), GDP Table 5 (current US$), population derived from Tables 5–6."]
+    notes = [
+        "Shares are over the members of each year having the figure; spending is NATO Table 2 "
+        "(current US$), GDP Table 5 (current US$), population derived from Tables 5–6."
+    ]
     return BurdenShares(out, by_year, edition, notes)

@@ -30,7 +30,8 @@ def _one_year(text: str, available: list[int], spec: str) -> int:
         return available[-1]
     if not _YEAR.match(word):
         raise YearRangeError(
-            f"bad year {text.strip()!r} in --year {spec!r}; expected {SYNTAX}", field="year",
+            f"bad year {text.strip()!r} in --year {spec!r}; expected {SYNTAX}",
+            field="year",
         )
     year = int(word)
     if year not in available:
@@ -58,13 +59,13 @@ def parse_years(spec: str, available: Iterable[int]) -> list[int]:
         if ".." in item:
             parts = item.split("..")
             if len(parts) != 2:
-                raise YearRangeError(f"bad range {item.strip()!r} in --year {spec!r}; expected {SYNTAX}",
-                                     field="year")
+                raise YearRangeError(f"bad range {item.strip()!r} in --year {spec!r}; expected {SYNTAX}", field="year")
             start = _one_year(parts[0], years_available, spec)
             end = _one_year(parts[1], years_available, spec)
             if start > end:
                 raise YearRangeError(
-                    f"range {item.strip()!r} runs backwards; write {end}..{start}", field="year",
+                    f"range {item.strip()!r} runs backwards; write {end}..{start}",
+                    field="year",
                 )
             chosen.update(y for y in years_available if start <= y <= end)
         else:

@@ -67,11 +67,15 @@ def draw(theatre: Theatre, params: CrisisParams, n: int, rng: np.random.Generato
     respond = rng.random((n, g)) < theatre.p_respond[None, :]
     decision = params.decision_delay_days * np.exp(params.decision_sigma * rng.standard_normal((n, g)))
     mobilisation = params.mobilisation_days * np.exp(params.mobilisation_sigma * rng.standard_normal((n, c)))
-    force = params.deployable_share * theatre.capability[None, :] * _mean_one_lognormal(
-        rng, params.capability_sigma, (n, c))
+    force = (
+        params.deployable_share
+        * theatre.capability[None, :]
+        * _mean_one_lognormal(rng, params.capability_sigma, (n, c))
+    )
     own = params.home_share * theatre.target_capability * _mean_one_lognormal(rng, params.capability_sigma, (n,))
-    aggressor = params.aggressor_share * theatre.aggressor_capability * _mean_one_lognormal(
-        rng, params.capability_sigma, (n,))
+    aggressor = (
+        params.aggressor_share * theatre.aggressor_capability * _mean_one_lognormal(rng, params.capability_sigma, (n,))
+    )
     fall = rng.uniform(params.fall_after_min_hours, params.fall_after_max_hours, n)
     return Draws(respond, decision, mobilisation, force, own, aggressor, fall)
 
@@ -176,30 +180,54 @@ class ChunkStats:
     aggressor: float
     histogram: np.ndarray
 
-    _ARRAYS = ("hold_without", "parity_without", "responded", "arrived", "arrival_steps",
-               "delivered_fall", "delivered_horizon", "histogram")
+    _ARRAYS = (
+        "hold_without",
+        "parity_without",
+        "responded",
+        "arrived",
+        "arrival_steps",
+        "delivered_fall",
+        "delivered_horizon",
+        "histogram",
+    )
 
     def merge(self, other: ChunkStats) -> ChunkStats:
         return ChunkStats(
-            n=self.n + other.n, hold=self.hold + other.hold, parity=self.parity + other.parity,
-            own=self.own + other.own, aggressor=self.aggressor + other.aggressor,
+            n=self.n + other.n,
+            hold=self.hold + other.hold,
+            parity=self.parity + other.parity,
+            own=self.own + other.own,
+            aggressor=self.aggressor + other.aggressor,
             **{name: getattr(self, name) + getattr(other, name) for name in self._ARRAYS},
         )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe; floats round-trip exactly (Python writes the shortest exact repr)."""
-        out: dict[str, Any] = {"n": self.n, "hold": self.hold, "parity": self.parity,
-                               "own": self.own, "aggressor": self.aggressor}
+        out: dict[str, Any] = {
+            "n": self.n,
+            "hold": self.hold,
+            "parity": self.parity,
+            "own": self.own,
+            "aggressor": self.aggressor,
+        }
         for name in self._ARRAYS:
             out[name] = getattr(self, name).tolist()
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ChunkStats:
-        arrays = {name: np.asarray(data[name], dtype=float if name.startswith("delivered") else np.int64)
-                  for name in cls._ARRAYS}
-        return cls(n=int(data["n"]), hold=int(data["hold"]), parity=int(data["parity"]),
-                   own=float(data["own"]), aggressor=float(data["aggressor"]), **arrays)
+        arrays = {
+            name: np.asarray(data[name], dtype=float if name.startswith("delivered") else np.int64)
+            for name in cls._ARRAYS
+        }
+        return cls(
+            n=int(data["n"]),
+            hold=int(data["hold"]),
+            parity=int(data["parity"]),
+            own=float(data["own"]),
+            aggressor=float(data["aggressor"]),
+            **arrays,
+        )
 
 
 def combine(chunks: list[ChunkStats]) -> ChunkStats:

@@ -39,7 +39,9 @@ class Stationing(BaseModel):
 #: US forces in Europe: Burilkov & Wolff (2025), Bruegel/Kiel, in ../shared/data/russia_forces.yaml
 #: (``us_forces_in_europe: 100000``). Hosted in Germany, the largest host (placement: assumption).
 US_FORCES_IN_EUROPE = Stationing(
-    guarantor="USA", host="DEU", personnel_thousands=100.0,
+    guarantor="USA",
+    host="DEU",
+    personnel_thousands=100.0,
     source="Burilkov & Wolff (2025), Defending Europe without the US, Bruegel/Kiel (russia_forces.yaml)",
 )
 
@@ -109,40 +111,75 @@ class CrisisParams(BaseModel):
 #: parameter → (default's source or "assumption", confidence). Rendered in docs/model/crisis.md.
 PARAMETER_SOURCES: dict[str, tuple[str, str]] = {
     "aggressor": ("SIPRI Military Expenditure Database 2025 (natosim.comparators, source sipri-2025)", "high"),
-    "reliability": ("Leeds, Long & Mitchell (2000), JCR 44(5): 74.5% of alliance commitments honoured, "
-                    "1816-1944 (../shared/data/reliability.yaml)", "high (as a base rate; not NATO-specific)"),
+    "reliability": (
+        "Leeds, Long & Mitchell (2000), JCR 44(5): 74.5% of alliance commitments honoured, "
+        "1816-1944 (../shared/data/reliability.yaml)",
+        "high (as a base rate; not NATO-specific)",
+    ),
     "reliability_overrides": ("user input (e.g. 0 for a guarantor whose policy withdraws the guarantee)", "-"),
-    "capability": ("NATO, Defence Expenditure of NATO Countries 2014-2024 (nato-2024-06): Table 2 constant "
-                   "2015 US$, or Table 7 military personnel", "high (figures); proxy (spending as force)"),
-    "money_basis": ("allies: NATO constant 2015 US$; aggressor: SIPRI constant 2023 US$ rebased to 2015 "
-                    "by its own 2015 current/constant ratio (or both current US$ of the year)", "high"),
-    "deployable_share": ("NATO usability targets, Istanbul 2004: 40% of land forces deployable, 8% "
-                         "sustainable (NATO news, 13 Oct 2004)", "high (target); assumption (applied to money)"),
+    "capability": (
+        "NATO, Defence Expenditure of NATO Countries 2014-2024 (nato-2024-06): Table 2 constant "
+        "2015 US$, or Table 7 military personnel",
+        "high (figures); proxy (spending as force)",
+    ),
+    "money_basis": (
+        "allies: NATO constant 2015 US$; aggressor: SIPRI constant 2023 US$ rebased to 2015 "
+        "by its own 2015 current/constant ratio (or both current US$ of the year)",
+        "high",
+    ),
+    "deployable_share": (
+        "NATO usability targets, Istanbul 2004: 40% of land forces deployable, 8% sustainable (NATO news, 13 Oct 2004)",
+        "high (target); assumption (applied to money)",
+    ),
     "capability_sigma": ("assumption: spread of the force actually delivered around its mean", "low"),
     "home_share": ("assumption: the target defends with all its forces from day 0", "medium"),
-    "aggressor_share": ("assumption: one of Russia's four military districts (2010-2024) faces the Baltic; "
-                        "see the sensitivity table", "low"),
-    "aggressor_capability": ("user input; needed with capability=personnel for 2022-2024 (IISS Military "
-                             "Balance: 900k active pre-war, 1.134m early 2025, russia_forces.yaml)", "medium"),
-    "threshold": ("the 3:1 rule: the attacker needs about three times the defender locally (Mearsheimer 1989, "
-                  "'Assessing the Conventional Balance: The 3:1 Rule and Its Critics', Int. Security 13(4))",
-                  "medium"),
-    "fall_after_min_hours": ("RAND 2016 (Shlapak & Johnson, RR-1253-A): Russian forces at Tallinn/Riga in "
-                             "36 h at the fastest (press reports of the report)", "medium"),
+    "aggressor_share": (
+        "assumption: one of Russia's four military districts (2010-2024) faces the Baltic; see the sensitivity table",
+        "low",
+    ),
+    "aggressor_capability": (
+        "user input; needed with capability=personnel for 2022-2024 (IISS Military "
+        "Balance: 900k active pre-war, 1.134m early 2025, russia_forces.yaml)",
+        "medium",
+    ),
+    "threshold": (
+        "the 3:1 rule: the attacker needs about three times the defender locally (Mearsheimer 1989, "
+        "'Assessing the Conventional Balance: The 3:1 Rule and Its Critics', Int. Security 13(4))",
+        "medium",
+    ),
+    "fall_after_min_hours": (
+        "RAND 2016 (Shlapak & Johnson, RR-1253-A): Russian forces at Tallinn/Riga in "
+        "36 h at the fastest (press reports of the report)",
+        "medium",
+    ),
     "fall_after_max_hours": ("RAND 2016 (Shlapak & Johnson, RR-1253-A): at most 60 h (RAND summary)", "high"),
-    "warning_days": ("assumption: two days of strategic warning before the attack, during which guarantors "
-                     "can decide and move (0 = surprise attack: P(hold) is then 0, since nothing arrives "
-                     "within 60 h); the most influential assumption, see the sensitivity table", "low"),
-    "decision_delay_days": ("NATO activated the VJTF on 25 Feb 2022, one day after Russia's invasion of "
-                            "Ukraine (press, 26 Feb 2022); spread: assumption", "medium"),
+    "warning_days": (
+        "assumption: two days of strategic warning before the attack, during which guarantors "
+        "can decide and move (0 = surprise attack: P(hold) is then 0, since nothing arrives "
+        "within 60 h); the most influential assumption, see the sensitivity table",
+        "low",
+    ),
+    "decision_delay_days": (
+        "NATO activated the VJTF on 25 Feb 2022, one day after Russia's invasion of "
+        "Ukraine (press, 26 Feb 2022); spread: assumption",
+        "medium",
+    ),
     "decision_sigma": ("assumption", "low"),
-    "mobilisation_days": ("SHAPE, VJTF Q&A: some units ready to deploy in two days, most ready to move in "
-                          "under seven; median 4 days, 10th percentile about 2 days", "medium"),
+    "mobilisation_days": (
+        "SHAPE, VJTF Q&A: some units ready to deploy in two days, most ready to move in "
+        "under seven; median 4 days, 10th percentile about 2 days",
+        "medium",
+    ),
     "mobilisation_sigma": ("fitted to the SHAPE statement above (P(<2 days) about 10%)", "medium"),
     "speed_km_per_day": ("assumption: road/rail/sea movement of heavy forces; see the sensitivity table", "low"),
-    "horizon_days": ("NATO Force Model (Madrid 2022) tiers: 100,000 troops within 10 days, 200,000 within "
-                     "10-30 days", "medium"),
+    "horizon_days": (
+        "NATO Force Model (Madrid 2022) tiers: 100,000 troops within 10 days, 200,000 within 10-30 days",
+        "medium",
+    ),
     "step_hours": ("model resolution: the balance is checked hour by hour", "-"),
-    "stationed": ("Burilkov & Wolff (2025), Bruegel/Kiel: about 100,000 US troops in Europe "
-                  "(russia_forces.yaml); based in Germany (assumption); applied to every year", "medium"),
+    "stationed": (
+        "Burilkov & Wolff (2025), Bruegel/Kiel: about 100,000 US troops in Europe "
+        "(russia_forces.yaml); based in Germany (assumption); applied to every year",
+        "medium",
+    ),
 }

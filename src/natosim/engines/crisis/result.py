@@ -87,30 +87,40 @@ class CrisisResult:
             home[t.owner[c]] += t.capability[c]
         arrived = s.arrived.astype(float)
         mean_arrival = np.where(arrived > 0, s.arrival_steps * step / 24.0 / np.maximum(arrived, 1), np.nan)
-        frame = pd.DataFrame({
-            "iso3": list(t.guarantors),
-            "basis": list(t.basis),
-            "condition": list(t.condition),
-            "p_respond": t.p_respond,
-            "responded_share": s.responded / n,
-            "capability": np.where(np.isin(t.guarantors, t.missing), np.nan, home),
-            "distance_km": t.distance_km[: t.n_guarantors],
-            "mean_arrival_days": mean_arrival,
-            "expected_by_fall": s.delivered_fall / n,
-            "expected_by_horizon": s.delivered_horizon / n,
-            "marginal_p_hold": (s.hold - s.hold_without) / n,
-            "marginal_p_parity": (s.parity - s.parity_without) / n,
-        })
-        return frame.sort_values(["marginal_p_hold", "expected_by_horizon"], ascending=False,
-                                 kind="stable").reset_index(drop=True)
+        frame = pd.DataFrame(
+            {
+                "iso3": list(t.guarantors),
+                "basis": list(t.basis),
+                "condition": list(t.condition),
+                "p_respond": t.p_respond,
+                "responded_share": s.responded / n,
+                "capability": np.where(np.isin(t.guarantors, t.missing), np.nan, home),
+                "distance_km": t.distance_km[: t.n_guarantors],
+                "mean_arrival_days": mean_arrival,
+                "expected_by_fall": s.delivered_fall / n,
+                "expected_by_horizon": s.delivered_horizon / n,
+                "marginal_p_hold": (s.hold - s.hold_without) / n,
+                "marginal_p_parity": (s.parity - s.parity_without) / n,
+            }
+        )
+        return frame.sort_values(
+            ["marginal_p_hold", "expected_by_horizon"], ascending=False, kind="stable"
+        ).reset_index(drop=True)
 
     def summary(self) -> dict[str, Any]:
         return {
-            "target": self.target, "year": self.year, "scenario": self.scenario,
-            "aggressor": self.theatre.aggressor, "p_hold": self.p_hold, "p_hold_se": self.p_hold_se,
+            "target": self.target,
+            "year": self.year,
+            "scenario": self.scenario,
+            "aggressor": self.theatre.aggressor,
+            "p_hold": self.p_hold,
+            "p_hold_se": self.p_hold_se,
             "p_parity_by_horizon": self.p_parity_by_horizon,
             "days_to_parity": self.parity_quantiles(),
-            "draws": self.draws, "seed": self.seed, "chunk_size": self.chunk_size, "run_id": self.run_id,
+            "draws": self.draws,
+            "seed": self.seed,
+            "chunk_size": self.chunk_size,
+            "run_id": self.run_id,
             "unit": self.theatre.unit,
             "mean_own_force": self.stats.own / self.stats.n,
             "mean_aggressor_force": self.stats.aggressor / self.stats.n,

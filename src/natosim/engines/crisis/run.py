@@ -52,6 +52,7 @@ def chunk_sizes(draws: int, chunk_size: int = DEFAULT_CHUNK) -> list[int]:
 # parameter grids
 # ---------------------------------------------------------------------------------------------
 
+
 def _value(text: str) -> Any:
     text = text.strip()
     if "/" in text:
@@ -70,18 +71,23 @@ def parse_param(spec: str) -> tuple[str, list[Any]]:
     name, sep, rhs = spec.partition("=")
     name = name.strip()
     if not sep or not name or not rhs.strip():
-        raise CrisisError(f"bad --param {spec!r}: expected NAME=VALUE, NAME=V1,V2 or NAME=START:STOP:COUNT "
-                          "(e.g. reliability=0.5:0.9:9)", field="param")
+        raise CrisisError(
+            f"bad --param {spec!r}: expected NAME=VALUE, NAME=V1,V2 or NAME=START:STOP:COUNT "
+            "(e.g. reliability=0.5:0.9:9)",
+            field="param",
+        )
     if name not in CrisisParams.model_fields and name != "fall_after_hours":
-        raise CrisisError(f"unknown crisis parameter {name!r}; valid: {', '.join(CrisisParams.model_fields)}",
-                          field="param")
+        raise CrisisError(
+            f"unknown crisis parameter {name!r}; valid: {', '.join(CrisisParams.model_fields)}", field="param"
+        )
     if rhs.count(":") == 2:
         start, stop, count = rhs.split(":")
         try:
             values = np.linspace(float(_value(start)), float(_value(stop)), int(count)).tolist()
         except (TypeError, ValueError):
-            raise CrisisError(f"bad range in --param {spec!r}: START:STOP:COUNT with numbers, COUNT ≥ 1",
-                              field="param") from None
+            raise CrisisError(
+                f"bad range in --param {spec!r}: START:STOP:COUNT with numbers, COUNT ≥ 1", field="param"
+            ) from None
         if int(count) < 1:
             raise CrisisError(f"bad range in --param {spec!r}: COUNT must be ≥ 1", field="param")
         return name, [round(v, 12) for v in values]
@@ -107,8 +113,9 @@ def make_grid(specs: Sequence[str] | dict[str, list[Any]]) -> list[dict[str, Any
     return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*(axes[n] for n in names))]
 
 
-def theatre_for(point: CrisisParams, base_theatre: Theatre, base: CrisisParams, *, state: AllianceState | None,
-                scenario: str | None) -> Theatre:
+def theatre_for(
+    point: CrisisParams, base_theatre: Theatre, base: CrisisParams, *, state: AllianceState | None, scenario: str | None
+) -> Theatre:
     """The theatre of a sweep point: rebuilt if the point changes its arrays, else re-weighted."""
     import dataclasses
 
@@ -120,6 +127,7 @@ def theatre_for(point: CrisisParams, base_theatre: Theatre, base: CrisisParams, 
 # ---------------------------------------------------------------------------------------------
 # execution
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Plan:
@@ -152,14 +160,23 @@ def open_client(workers: int = 2, scheduler: str | None = None, processes: bool 
     # large array of a chunk, which measured 25-90% slower here. None unsets it (distributed's
     # documented override); threads (the default) are unaffected.
     with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                               dashboard_address=None, silence_logs=50)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None, silence_logs=50
+        )
     return Client(cluster), cluster
 
 
-def execute(plan: Plan, done: dict[tuple[int, int], ChunkStats], *, save: Callable[[int, int, ChunkStats], None]
-            | None = None, workers: int | None = None, scheduler: str | None = None, processes: bool = False,
-            progress: Progress | None = None, client: Any = None) -> dict[tuple[int, int], ChunkStats]:
+def execute(
+    plan: Plan,
+    done: dict[tuple[int, int], ChunkStats],
+    *,
+    save: Callable[[int, int, ChunkStats], None] | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: bool = False,
+    progress: Progress | None = None,
+    client: Any = None,
+) -> dict[tuple[int, int], ChunkStats]:
     """Compute the chunks not in ``done``; ``save`` each as it finishes (in this process: one writer).
 
     ``workers=None`` and no scheduler (and no ``client``) computes in this process; otherwise on
@@ -190,8 +207,9 @@ def execute(plan: Plan, done: dict[tuple[int, int], ChunkStats], *, save: Callab
         client, cluster = open_client(workers or 1, scheduler, processes)
     try:
         futures = {
-            client.submit(simulate_chunk, plan.theatres[p], plan.params[p], plan.sizes[c],
-                          chunk_seed(plan.seed, c), pure=False): (p, c)
+            client.submit(
+                simulate_chunk, plan.theatres[p], plan.params[p], plan.sizes[c], chunk_seed(plan.seed, c), pure=False
+            ): (p, c)
             for p, c in todo
         }
         for future in as_completed(futures):
@@ -212,6 +230,7 @@ def merge_point(plan: Plan, results: dict[tuple[int, int], ChunkStats], point: i
 # the public entry points
 # ---------------------------------------------------------------------------------------------
 
+
 def _label(scenario: str | None, state: AllianceState | None) -> str | None:
     if scenario:
         return scenario
@@ -222,18 +241,32 @@ def _label(scenario: str | None, state: AllianceState | None) -> str | None:
     return "baseline"
 
 
-def run_crisis(target: str, year: int, state: AllianceState | None = None, params: CrisisParams | None = None,
-               draws: int = 100_000, seed: int = 0, *, scenario: str | None = None, store: bool = False,
-               db: str | Path | None = None, chunk_size: int = DEFAULT_CHUNK, progress: Progress | None = None,
-               workers: int | None = None, scheduler: str | None = None) -> CrisisResult:
+def run_crisis(
+    target: str,
+    year: int,
+    state: AllianceState | None = None,
+    params: CrisisParams | None = None,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    scenario: str | None = None,
+    store: bool = False,
+    db: str | Path | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> CrisisResult:
     """P(``target`` holds) when ``params.aggressor`` attacks in ``year``, under ``state`` (default: baseline).
 
     ``store=True`` records the run (request, theatre, versions, each chunk, results) in the DuckDB
     run store at ``db`` (default: the user data directory) so it is listable and resumable.
     """
     if state is not None and not hasattr(state, "guarantee"):
-        raise CrisisError(f"state must be an AllianceState (natosim.state), got {type(state).__name__}; "
-                          "pass parameters as params=", field="state")
+        raise CrisisError(
+            f"state must be an AllianceState (natosim.state), got {type(state).__name__}; pass parameters as params=",
+            field="state",
+        )
     params = params or CrisisParams()
     label = _label(scenario, state)
     theatre = build_theatre(target, year, state, params, scenario=label)
@@ -242,24 +275,51 @@ def run_crisis(target: str, year: int, state: AllianceState | None = None, param
         results = execute(plan, {}, workers=workers, scheduler=scheduler, progress=progress)
         return _result(plan, results, 0, draws, chunk_size, None)
     with RunStore(db) as runs:
-        run_id = runs.create_run(kind="run", target=theatre.target, year=theatre.year, scenario=label,
-                                 params=params.model_dump(mode="json"), grid=[{}], seed=int(seed), draws=draws,
-                                 chunk_size=chunk_size, n_chunks=len(plan.sizes),
-                                 theatre={"points": [theatre.to_dict()]})
-        return _finish_run(runs, run_id, plan, {}, draws, chunk_size, workers=workers, scheduler=scheduler,
-                           progress=progress)
+        run_id = runs.create_run(
+            kind="run",
+            target=theatre.target,
+            year=theatre.year,
+            scenario=label,
+            params=params.model_dump(mode="json"),
+            grid=[{}],
+            seed=int(seed),
+            draws=draws,
+            chunk_size=chunk_size,
+            n_chunks=len(plan.sizes),
+            theatre={"points": [theatre.to_dict()]},
+        )
+        return _finish_run(
+            runs, run_id, plan, {}, draws, chunk_size, workers=workers, scheduler=scheduler, progress=progress
+        )
 
 
-def _result(plan: Plan, results: dict[tuple[int, int], ChunkStats], point: int, draws: int, chunk_size: int,
-            run_id: str | None) -> CrisisResult:
+def _result(
+    plan: Plan, results: dict[tuple[int, int], ChunkStats], point: int, draws: int, chunk_size: int, run_id: str | None
+) -> CrisisResult:
     theatre = plan.theatres[point]
-    return CrisisResult(target=theatre.target, year=theatre.year, scenario=theatre.scenario, draws=draws,
-                        seed=plan.seed, chunk_size=chunk_size, params=plan.params[point], theatre=theatre,
-                        stats=merge_point(plan, results, point), run_id=run_id)
+    return CrisisResult(
+        target=theatre.target,
+        year=theatre.year,
+        scenario=theatre.scenario,
+        draws=draws,
+        seed=plan.seed,
+        chunk_size=chunk_size,
+        params=plan.params[point],
+        theatre=theatre,
+        stats=merge_point(plan, results, point),
+        run_id=run_id,
+    )
 
 
-def _finish_run(runs: RunStore, run_id: str, plan: Plan, done: dict[tuple[int, int], ChunkStats], draws: int,
-                chunk_size: int, **options: Any) -> CrisisResult:
+def _finish_run(
+    runs: RunStore,
+    run_id: str,
+    plan: Plan,
+    done: dict[tuple[int, int], ChunkStats],
+    draws: int,
+    chunk_size: int,
+    **options: Any,
+) -> CrisisResult:
     try:
         results = execute(plan, done, save=lambda p, c, s: runs.save_chunk(run_id, p, c, s), **options)
     except BaseException:
@@ -283,26 +343,55 @@ class SweepResult:
     computed_chunks: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"run_id": self.run_id, "target": self.target, "year": self.year, "seed": self.seed,
-                "draws": self.draws, "computed_chunks": self.computed_chunks, "points": self.points}
+        return {
+            "run_id": self.run_id,
+            "target": self.target,
+            "year": self.year,
+            "seed": self.seed,
+            "draws": self.draws,
+            "computed_chunks": self.computed_chunks,
+            "points": self.points,
+        }
 
 
-def _points_frame(plan: Plan, grid: list[dict[str, Any]], results: dict[tuple[int, int], ChunkStats],
-                  draws: int, chunk_size: int) -> pd.DataFrame:
+def _points_frame(
+    plan: Plan, grid: list[dict[str, Any]], results: dict[tuple[int, int], ChunkStats], draws: int, chunk_size: int
+) -> pd.DataFrame:
     rows = []
     for point, values in enumerate(grid):
         result = _result(plan, results, point, draws, chunk_size, None)
-        rows.append({"point": point, **values, "p_hold": result.p_hold, "p_hold_se": result.p_hold_se,
-                     "p_parity_by_horizon": result.p_parity_by_horizon,
-                     "median_days_to_parity": result.parity_quantiles()["p50"]})
+        rows.append(
+            {
+                "point": point,
+                **values,
+                "p_hold": result.p_hold,
+                "p_hold_se": result.p_hold_se,
+                "p_parity_by_horizon": result.p_parity_by_horizon,
+                "median_days_to_parity": result.parity_quantiles()["p50"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def sweep(target: str, year: int, grid: Sequence[str] | dict[str, list[Any]], state: AllianceState | None = None,
-          params: CrisisParams | None = None, draws: int = 100_000, seed: int = 0, *,
-          scenario: str | None = None, db: str | Path | None = None, store: bool = True,
-          chunk_size: int = SWEEP_CHUNK, workers: int = 2, scheduler: str | None = None,
-          processes: bool = False, progress: Progress | None = None, client: Any = None) -> SweepResult:
+def sweep(
+    target: str,
+    year: int,
+    grid: Sequence[str] | dict[str, list[Any]],
+    state: AllianceState | None = None,
+    params: CrisisParams | None = None,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    scenario: str | None = None,
+    db: str | Path | None = None,
+    store: bool = True,
+    chunk_size: int = SWEEP_CHUNK,
+    workers: int = 2,
+    scheduler: str | None = None,
+    processes: bool = False,
+    progress: Progress | None = None,
+    client: Any = None,
+) -> SweepResult:
     """P(hold) over a grid of parameters on Dask, each chunk stored as it finishes (resumable).
 
     ``client``: an existing ``distributed.Client`` to use (left open); else ``scheduler`` or an
@@ -315,22 +404,51 @@ def sweep(target: str, year: int, grid: Sequence[str] | dict[str, list[Any]], st
     point_params = [CrisisParams.build(expand(values), base=base) for values in points]
     theatres = [theatre_for(p, base_theatre, base, state=state, scenario=label) for p in point_params]
     plan = Plan(seed=int(seed), sizes=chunk_sizes(draws, chunk_size), params=point_params, theatres=theatres)
-    options = {"workers": workers, "scheduler": scheduler, "processes": processes, "progress": progress,
-               "client": client}
+    options = {
+        "workers": workers,
+        "scheduler": scheduler,
+        "processes": processes,
+        "progress": progress,
+        "client": client,
+    }
     if not store:
         results = execute(plan, {}, **options)  # type: ignore[arg-type]
-        return SweepResult(None, base_theatre.target, base_theatre.year, int(seed), draws,
-                           _points_frame(plan, points, results, draws, chunk_size), len(plan.tasks))
+        return SweepResult(
+            None,
+            base_theatre.target,
+            base_theatre.year,
+            int(seed),
+            draws,
+            _points_frame(plan, points, results, draws, chunk_size),
+            len(plan.tasks),
+        )
     with RunStore(db) as runs:
-        run_id = runs.create_run(kind="sweep", target=base_theatre.target, year=base_theatre.year, scenario=label,
-                                 params=base.model_dump(mode="json"), grid=points, seed=int(seed), draws=draws,
-                                 chunk_size=chunk_size, n_chunks=len(plan.sizes),
-                                 theatre={"points": [t.to_dict() for t in theatres]})
+        run_id = runs.create_run(
+            kind="sweep",
+            target=base_theatre.target,
+            year=base_theatre.year,
+            scenario=label,
+            params=base.model_dump(mode="json"),
+            grid=points,
+            seed=int(seed),
+            draws=draws,
+            chunk_size=chunk_size,
+            n_chunks=len(plan.sizes),
+            theatre={"points": [t.to_dict() for t in theatres]},
+        )
         return _finish_sweep(runs, run_id, plan, points, {}, draws, chunk_size, **options)
 
 
-def _finish_sweep(runs: RunStore, run_id: str, plan: Plan, grid: list[dict[str, Any]],
-                  done: dict[tuple[int, int], ChunkStats], draws: int, chunk_size: int, **options: Any) -> SweepResult:
+def _finish_sweep(
+    runs: RunStore,
+    run_id: str,
+    plan: Plan,
+    grid: list[dict[str, Any]],
+    done: dict[tuple[int, int], ChunkStats],
+    draws: int,
+    chunk_size: int,
+    **options: Any,
+) -> SweepResult:
     try:
         results = execute(plan, done, save=lambda p, c, s: runs.save_chunk(run_id, p, c, s), **options)
     except BaseException:
@@ -348,12 +466,23 @@ def load_plan(row: dict[str, Any]) -> tuple[Plan, list[dict[str, Any]]]:
     grid = row["grid"] or [{}]
     params = [CrisisParams.build(expand(values), base=base) for values in grid]
     theatres = [Theatre.from_dict(t) for t in row["theatre"]["points"]]
-    return Plan(seed=int(row["seed"]), sizes=chunk_sizes(int(row["draws"]), int(row["chunk_size"])),
-                params=params, theatres=theatres), grid
+    return Plan(
+        seed=int(row["seed"]),
+        sizes=chunk_sizes(int(row["draws"]), int(row["chunk_size"])),
+        params=params,
+        theatres=theatres,
+    ), grid
 
 
-def resume(run_id: str, *, db: str | Path | None = None, workers: int | None = None, scheduler: str | None = None,
-           processes: bool = False, progress: Progress | None = None) -> CrisisResult | SweepResult:
+def resume(
+    run_id: str,
+    *,
+    db: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: bool = False,
+    progress: Progress | None = None,
+) -> CrisisResult | SweepResult:
     """Finish a stored run or sweep: only chunks not yet stored are computed."""
     with RunStore(db) as runs:
         row = runs.get_run(run_id)
@@ -362,11 +491,22 @@ def resume(run_id: str, *, db: str | Path | None = None, workers: int | None = N
         runs.set_status(run_id, "running")
         draws, chunk_size = int(row["draws"]), int(row["chunk_size"])
         if row["kind"] == "sweep":
-            return _finish_sweep(runs, run_id, plan, grid, done, draws, chunk_size,
-                                 workers=(workers or 2) if scheduler is None else workers, scheduler=scheduler,
-                                 processes=processes, progress=progress)
-        return _finish_run(runs, run_id, plan, done, draws, chunk_size, workers=workers, scheduler=scheduler,
-                           progress=progress)
+            return _finish_sweep(
+                runs,
+                run_id,
+                plan,
+                grid,
+                done,
+                draws,
+                chunk_size,
+                workers=(workers or 2) if scheduler is None else workers,
+                scheduler=scheduler,
+                processes=processes,
+                progress=progress,
+            )
+        return _finish_run(
+            runs, run_id, plan, done, draws, chunk_size, workers=workers, scheduler=scheduler, progress=progress
+        )
 
 
 def stored_result(run_id: str, db: str | Path | None = None) -> CrisisResult | SweepResult:
@@ -377,10 +517,19 @@ def stored_result(run_id: str, db: str | Path | None = None) -> CrisisResult | S
         done = runs.chunks(run_id)
     complete = all(task in done for task in plan.tasks)
     if not complete:
-        raise CrisisError(f"run {run_id} is {row['status']} with {len(done)} of {len(plan.tasks)} chunks stored; "
-                          f"finish it with `natosim crisis resume {run_id}`", field="run_id")
+        raise CrisisError(
+            f"run {run_id} is {row['status']} with {len(done)} of {len(plan.tasks)} chunks stored; "
+            f"finish it with `natosim crisis resume {run_id}`",
+            field="run_id",
+        )
     draws, chunk_size = int(row["draws"]), int(row["chunk_size"])
     if row["kind"] == "sweep":
-        return SweepResult(run_id, row["target"], int(row["year"]), plan.seed, draws,
-                           _points_frame(plan, grid, done, draws, chunk_size))
+        return SweepResult(
+            run_id,
+            row["target"],
+            int(row["year"]),
+            plan.seed,
+            draws,
+            _points_frame(plan, grid, done, draws, chunk_size),
+        )
     return _result(plan, done, 0, draws, chunk_size, run_id)

@@ -35,9 +35,17 @@ def scenario_state(scenario: Any, year: int) -> tuple[AllianceState, str]:
     return result.state(int(year)), label
 
 
-def scenario_crisis(scenario: Any, target: str, year: int, params: CrisisParams | None = None,
-                    draws: int = 100_000, seed: int = 0, *, store: bool = True,
-                    db: str | Path | None = None) -> dict[str, Any]:
+def scenario_crisis(
+    scenario: Any,
+    target: str,
+    year: int,
+    params: CrisisParams | None = None,
+    draws: int = 100_000,
+    seed: int = 0,
+    *,
+    store: bool = True,
+    db: str | Path | None = None,
+) -> dict[str, Any]:
     """P(hold) of ``target`` in the baseline and under ``scenario`` (same seed), with the difference.
 
     Returns a JSON-ready dict: target, year, p_hold_baseline, p_hold_scenario, difference, the two
@@ -45,15 +53,20 @@ def scenario_crisis(scenario: Any, target: str, year: int, params: CrisisParams 
     """
     result, label = _evaluated(scenario, year)
     state, base_state = result.state(int(year)), result.baseline_state(int(year))
-    base = run_crisis(target, year, base_state, params, draws=draws, seed=seed, scenario="baseline",
-                      store=store, db=db)
+    base = run_crisis(target, year, base_state, params, draws=draws, seed=seed, scenario="baseline", store=store, db=db)
     under = run_crisis(target, year, state, params, draws=draws, seed=seed, scenario=label, store=store, db=db)
     lost = sorted(set(base.theatre.guarantors) - set(under.theatre.guarantors))
     return {
-        "target": base.target, "year": base.year, "scenario": label,
-        "p_hold_baseline": base.p_hold, "p_hold_scenario": under.p_hold,
+        "target": base.target,
+        "year": base.year,
+        "scenario": label,
+        "p_hold_baseline": base.p_hold,
+        "p_hold_scenario": under.p_hold,
         "difference": under.p_hold - base.p_hold,
-        "p_parity_baseline": base.p_parity_by_horizon, "p_parity_scenario": under.p_parity_by_horizon,
-        "guarantors_lost": lost, "draws": draws, "seed": seed,
+        "p_parity_baseline": base.p_parity_by_horizon,
+        "p_parity_scenario": under.p_parity_by_horizon,
+        "guarantors_lost": lost,
+        "draws": draws,
+        "seed": seed,
         "run_ids": {"baseline": base.run_id, "scenario": under.run_id},
     }

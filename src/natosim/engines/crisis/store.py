@@ -63,9 +63,14 @@ def versions() -> dict[str, str]:
     import natosim
     from natosim.data import editions
 
-    return {"natosim": natosim.__version__, "numpy": numpy.__version__, "dask": dask.__version__,
-            "duckdb": duckdb.__version__, "python": platform.python_version(),
-            "data_editions": ",".join(editions())}
+    return {
+        "natosim": natosim.__version__,
+        "numpy": numpy.__version__,
+        "dask": dask.__version__,
+        "duckdb": duckdb.__version__,
+        "python": platform.python_version(),
+        "data_editions": ",".join(editions()),
+    }
 
 
 def _now() -> str:
@@ -98,8 +103,10 @@ class RunStore:
         try:
             self._con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.Error as error:
-            raise CrisisError(f"cannot open the crisis run database {self.path}: {error} "
-                              "(is another natosim process writing to it?)", field="db") from None
+            raise CrisisError(
+                f"cannot open the crisis run database {self.path}: {error} (is another natosim process writing to it?)",
+                field="db",
+            ) from None
         if not self.read_only:
             self._con.execute(_SCHEMA)
         return self
@@ -125,29 +132,59 @@ class RunStore:
         con.execute("COMMIT")
 
     # -- writes ------------------------------------------------------------------------------------
-    def create_run(self, *, kind: str, target: str, year: int, scenario: str | None, params: dict[str, Any],
-                   grid: list[dict[str, Any]], seed: int, draws: int, chunk_size: int, n_chunks: int,
-                   theatre: dict[str, Any]) -> str:
+    def create_run(
+        self,
+        *,
+        kind: str,
+        target: str,
+        year: int,
+        scenario: str | None,
+        params: dict[str, Any],
+        grid: list[dict[str, Any]],
+        seed: int,
+        draws: int,
+        chunk_size: int,
+        n_chunks: int,
+        theatre: dict[str, Any],
+    ) -> str:
         run_id = uuid.uuid4().hex[:12]
         with self._transaction() as con:
             con.execute(
                 "INSERT INTO runs VALUES (?, ?, ?, NULL, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                [run_id, kind, _now(), target, int(year), scenario, json.dumps(params), json.dumps(grid),
-                 int(seed), int(draws), int(chunk_size), int(n_chunks), len(grid), json.dumps(theatre),
-                 json.dumps(versions())],
+                [
+                    run_id,
+                    kind,
+                    _now(),
+                    target,
+                    int(year),
+                    scenario,
+                    json.dumps(params),
+                    json.dumps(grid),
+                    int(seed),
+                    int(draws),
+                    int(chunk_size),
+                    int(n_chunks),
+                    len(grid),
+                    json.dumps(theatre),
+                    json.dumps(versions()),
+                ],
             )
         return run_id
 
     def save_chunk(self, run_id: str, point: int, chunk: int, stats: ChunkStats) -> None:
         """Store one finished chunk in its own committed transaction (idempotent)."""
         with self._transaction() as con:
-            con.execute("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?)",
-                        [run_id, int(point), int(chunk), json.dumps(stats.to_dict()), _now()])
+            con.execute(
+                "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?)",
+                [run_id, int(point), int(chunk), json.dumps(stats.to_dict()), _now()],
+            )
 
     def finish(self, run_id: str, status: str, results: Any = None) -> None:
         with self._transaction() as con:
-            con.execute("UPDATE runs SET status = ?, finished = ?, results = ? WHERE run_id = ?",
-                        [status, _now(), None if results is None else json.dumps(results), run_id])
+            con.execute(
+                "UPDATE runs SET status = ?, finished = ?, results = ? WHERE run_id = ?",
+                [status, _now(), None if results is None else json.dumps(results), run_id],
+            )
 
     def set_status(self, run_id: str, status: str) -> None:
         with self._transaction() as con:
@@ -155,8 +192,9 @@ class RunStore:
 
     # -- reads -------------------------------------------------------------------------------------
     def chunks(self, run_id: str) -> dict[tuple[int, int], ChunkStats]:
-        rows = self.con.execute("SELECT point, chunk, stats FROM chunks WHERE run_id = ? ORDER BY point, chunk",
-                                [run_id]).fetchall()
+        rows = self.con.execute(
+            "SELECT point, chunk, stats FROM chunks WHERE run_id = ? ORDER BY point, chunk", [run_id]
+        ).fetchall()
         return {(int(p), int(c)): ChunkStats.from_dict(json.loads(s)) for p, c, s in rows}
 
     def list_runs(self) -> pd.DataFrame:
@@ -165,7 +203,8 @@ class RunStore:
             "r.n_points, r.n_chunks * r.n_points AS chunks_total, "
             "(SELECT count(*) FROM chunks c WHERE c.run_id = r.run_id) AS chunks_done, "
             "json_extract(r.results, '$.p_hold') AS p_hold "
-            "FROM runs r ORDER BY r.created, r.run_id").df()
+            "FROM runs r ORDER BY r.created, r.run_id"
+        ).df()
         frame["p_hold"] = pd.to_numeric(frame["p_hold"].astype("string"), errors="coerce")
         return frame
 
@@ -175,15 +214,17 @@ class RunStore:
         if row is None:
             recent = self.con.execute("SELECT run_id FROM runs ORDER BY created DESC LIMIT 10").fetchall()
             known = [r[0] for r in recent]
-            raise CrisisError(f"no crisis run {run_id!r} in {self.path}; recent runs: "
-                              f"{', '.join(known) or 'none'}", field="run_id")
+            raise CrisisError(
+                f"no crisis run {run_id!r} in {self.path}; recent runs: {', '.join(known) or 'none'}", field="run_id"
+            )
         names = [d[0] for d in cursor.description]
         out = dict(zip(names, row, strict=True))
         for column in _JSON_COLUMNS:
             if out.get(column) is not None:
                 out[column] = json.loads(out[column])
-        out["chunks_done"] = int(self.con.execute("SELECT count(*) FROM chunks WHERE run_id = ?",
-                                                  [run_id]).fetchone()[0])
+        out["chunks_done"] = int(
+            self.con.execute("SELECT count(*) FROM chunks WHERE run_id = ?", [run_id]).fetchone()[0]
+        )
         return out
 
 
@@ -203,6 +244,20 @@ def get_run(run_id: str, db: str | Path | None = None) -> dict[str, Any]:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=["run_id", "kind", "created", "status", "target", "year", "scenario", "seed",
-                                 "draws", "n_points", "chunks_total", "chunks_done", "p_hold"])
-
+    return pd.DataFrame(
+        columns=[
+            "run_id",
+            "kind",
+            "created",
+            "status",
+            "target",
+            "year",
+            "scenario",
+            "seed",
+            "draws",
+            "n_points",
+            "chunks_total",
+            "chunks_done",
+            "p_hold",
+        ]
+    )

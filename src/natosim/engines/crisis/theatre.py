@@ -31,9 +31,10 @@ EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 #: Russian active personnel (thousands) when capability="personnel": IISS Military Balance via
 #: secondary sources, ../shared/data/russia_forces.yaml (confidence medium). Pre-war applies to
 #: years before 2022; 2022-2024 have no figure (give aggressor_capability).
-RUSSIA_ACTIVE_THOUSANDS = {"prewar": (900.0, "IISS Military Balance 2025 (pre-war estimate), via "
-                                      "russia_forces.yaml"),
-                           2025: (1134.0, "IISS Military Balance 2025 (early 2025), via russia_forces.yaml")}
+RUSSIA_ACTIVE_THOUSANDS = {
+    "prewar": (900.0, "IISS Military Balance 2025 (pre-war estimate), via russia_forces.yaml"),
+    2025: (1134.0, "IISS Military Balance 2025 (early 2025), via russia_forces.yaml"),
+}
 
 
 def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: float, lon2: float) -> np.ndarray:
@@ -87,8 +88,11 @@ class Theatre:
         out: dict[str, Any] = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
-            out[name] = value.tolist() if isinstance(value, np.ndarray) else (
-                list(value) if isinstance(value, tuple) else value)
+            out[name] = (
+                value.tolist()
+                if isinstance(value, np.ndarray)
+                else (list(value) if isinstance(value, tuple) else value)
+            )
         return out
 
     @classmethod
@@ -141,25 +145,34 @@ def _sipri(iso3: str, year: int, params: CrisisParams, base_year: int) -> tuple[
 
     every = comparators()
     if iso3 not in set(every["iso3"]):
-        raise CrisisError(f"no SIPRI comparator figures for {iso3}; available: "
-                          f"{', '.join(sorted(set(every['iso3'])))}", field="country")
+        raise CrisisError(
+            f"no SIPRI comparator figures for {iso3}; available: {', '.join(sorted(set(every['iso3'])))}",
+            field="country",
+        )
     table = every[every["iso3"] == iso3].set_index("year")
     if year not in table.index or pd.isna(table.loc[year, "milex_usd_current_mn"]):
-        raise CrisisError(f"no SIPRI military expenditure for {iso3} in {year}; years available: "
-                          f"{int(table.index.min())}–{int(table['milex_usd_current_mn'].dropna().index.max())}",
-                          field="year")
+        raise CrisisError(
+            f"no SIPRI military expenditure for {iso3} in {year}; years available: "
+            f"{int(table.index.min())}–{int(table['milex_usd_current_mn'].dropna().index.max())}",
+            field="year",
+        )
     source = str(table.loc[year, "source"])
     if params.money_basis == "current":
         value = float(table.loc[year, "milex_usd_current_mn"])
         return value, source, f"{iso3}: SIPRI current US$ {year} (same basis as NATO current US$)"
     constant = table.loc[year, "milex_usd_constant_mn"]
     if pd.isna(constant):
-        raise CrisisError(f"SIPRI has no constant-price figure for {iso3} in {year}; use "
-                          "--param money_basis=current or an earlier year", field="year")
+        raise CrisisError(
+            f"SIPRI has no constant-price figure for {iso3} in {year}; use "
+            "--param money_basis=current or an earlier year",
+            field="year",
+        )
     ratio = float(table.loc[base_year, "milex_usd_current_mn"] / table.loc[base_year, "milex_usd_constant_mn"])
     sipri_base = int(table.loc[year, "constant_price_base_year"])
-    note = (f"{iso3}: SIPRI constant {sipri_base} US$ × {ratio:.4f} (its current/constant ratio in {base_year}) "
-            f"= constant {base_year} US$, NATO's base; SIPRI's definition includes paramilitary forces")
+    note = (
+        f"{iso3}: SIPRI constant {sipri_base} US$ × {ratio:.4f} (its current/constant ratio in {base_year}) "
+        f"= constant {base_year} US$, NATO's base; SIPRI's definition includes paramilitary forces"
+    )
     return float(constant) * ratio, source, note
 
 
@@ -168,22 +181,38 @@ def _aggressor_capability(params: CrisisParams, year: int, base_year: int) -> tu
         return params.aggressor_capability, "user input (aggressor_capability)", "aggressor capability given"
     if params.capability == "personnel":
         if params.aggressor != "RUS":
-            raise CrisisError("capability=personnel needs --param aggressor_capability=THOUSANDS for "
-                              f"{params.aggressor}", field="aggressor_capability")
+            raise CrisisError(
+                f"capability=personnel needs --param aggressor_capability=THOUSANDS for {params.aggressor}",
+                field="aggressor_capability",
+            )
         if year < 2022:
             value, source = RUSSIA_ACTIVE_THOUSANDS["prewar"]
         elif year >= 2025:
             value, source = RUSSIA_ACTIVE_THOUSANDS[2025]
         else:
-            raise CrisisError(f"no bundled Russian personnel figure for {year} (IISS: 900k pre-war, 1.134m in "
-                              "2025); give --param aggressor_capability=THOUSANDS", field="aggressor_capability")
-        return value, source, ("RUS: IISS 'active' personnel, a different definition from NATO's "
-                               "military personnel (russia_forces.yaml)")
+            raise CrisisError(
+                f"no bundled Russian personnel figure for {year} (IISS: 900k pre-war, 1.134m in "
+                "2025); give --param aggressor_capability=THOUSANDS",
+                field="aggressor_capability",
+            )
+        return (
+            value,
+            source,
+            (
+                "RUS: IISS 'active' personnel, a different definition from NATO's "
+                "military personnel (russia_forces.yaml)"
+            ),
+        )
     return _sipri(params.aggressor, year, params, base_year)
 
 
-def build_theatre(target: str, year: int, state: AllianceState | None = None,
-                  params: CrisisParams | None = None, scenario: str | None = None) -> Theatre:
+def build_theatre(
+    target: str,
+    year: int,
+    state: AllianceState | None = None,
+    params: CrisisParams | None = None,
+    scenario: str | None = None,
+) -> Theatre:
     """Assemble the guarantors of ``target`` and their capability, distance and response probability."""
     from natosim.data import allies, country_name, figures, members, resolve_country
 
@@ -197,8 +226,10 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
         data_year = int(getattr(state, "figures_year", None) or year)
         parties = list(state.parties)
         if target not in parties:
-            raise CrisisError(f"{country_name(target)} ({target}) is not a party of the {year} state; "
-                              f"parties: {', '.join(parties)}", field="target")
+            raise CrisisError(
+                f"{country_name(target)} ({target}) is not a party of the {year} state; parties: {', '.join(parties)}",
+                field="target",
+            )
         t = parties.index(target)
         column = np.asarray(state.guarantee[:, t], dtype=bool).copy()
         column[t] = False
@@ -210,8 +241,10 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
     else:
         member_list = members(int(year))
         if target not in member_list:
-            raise CrisisError(f"{country_name(target)} ({target}) is not an ally in {year}; allies: "
-                              f"{', '.join(member_list)}", field="target")
+            raise CrisisError(
+                f"{country_name(target)} ({target}) is not an ally in {year}; allies: {', '.join(member_list)}",
+                field="target",
+            )
         guarantors = [m for m in member_list if m != target]
         basis = ["article-5"] * len(guarantors)
         condition = [""] * len(guarantors)
@@ -225,8 +258,10 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
     notes: list[str] = []
     sources: set[str] = set()
     if data_year != year:
-        notes.append(f"the {year} state carries the figures of {data_year} (held, not a forecast); "
-                     f"the aggressor's figure is of {data_year} too")
+        notes.append(
+            f"the {year} state carries the figures of {data_year} (held, not a forecast); "
+            f"the aggressor's figure is of {data_year} too"
+        )
 
     def capability_of(code: str) -> float:
         value = frame[column_name].get(code, np.nan) if column_name in frame else np.nan
@@ -246,11 +281,17 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
 
     own = capability_of(target)
     if not np.isfinite(own):
-        available = figures(countries=[target]).dropna(subset=[column_name])["year"] \
-            if column_name in frame else pd.Series(dtype=int)
+        available = (
+            figures(countries=[target]).dropna(subset=[column_name])["year"]
+            if column_name in frame
+            else pd.Series(dtype=int)
+        )
         years = f"{int(available.min())}–{int(available.max())}" if len(available) else "none"
-        raise CrisisError(f"no {column_name} figure for the target {target} in {data_year} (years with it: "
-                          f"{years}); choose one of those years", field="target")
+        raise CrisisError(
+            f"no {column_name} figure for the target {target} in {data_year} (years with it: "
+            f"{years}); choose one of those years",
+            field="target",
+        )
     agg, agg_source, agg_note = _aggressor_capability(params, data_year, base_year)
     sources.add(agg_source)
     notes.append(agg_note)
@@ -270,8 +311,11 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
         if posting.guarantor not in guarantors:
             continue
         g = guarantors.index(posting.guarantor)
-        personnel = frame["military_personnel_thousands"].get(posting.guarantor, np.nan) \
-            if "military_personnel_thousands" in frame else np.nan
+        personnel = (
+            frame["military_personnel_thousands"].get(posting.guarantor, np.nan)
+            if "military_personnel_thousands" in frame
+            else np.nan
+        )
         if not np.isfinite(personnel) or personnel <= 0:
             notes.append(f"{posting.guarantor}: no personnel figure, forces abroad ignored")
             continue
@@ -281,8 +325,10 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
         owner.append(g)
         origin.append(posting.host)
         capability.append(total * share)
-        notes.append(f"{posting.guarantor}: {share:.1%} of its forces ({posting.personnel_thousands:g}k of "
-                     f"{float(personnel):,.0f}k personnel) start from {posting.host} ({posting.source})")
+        notes.append(
+            f"{posting.guarantor}: {share:.1%} of its forces ({posting.personnel_thousands:g}k of "
+            f"{float(personnel):,.0f}k personnel) start from {posting.host} ({posting.source})"
+        )
     unknown = [o for o in origin if o not in geo.index]
     if unknown:
         raise CrisisError(f"no bundled capital coordinates for {', '.join(unknown)}", field="guarantor")
@@ -290,10 +336,22 @@ def build_theatre(target: str, year: int, state: AllianceState | None = None,
     lon = geo.loc[origin, "capital_lon"].to_numpy(dtype=float)
     distance = haversine_km(lat, lon, t_lat, t_lon) if origin else np.zeros(0)
     return Theatre(
-        target=target, year=int(year), aggressor=aggressor, unit=unit, guarantors=tuple(guarantors),
-        p_respond=reliability_vector(guarantors, params), basis=tuple(basis), condition=tuple(condition),
-        owner=np.asarray(owner, dtype=np.int64), origin=tuple(origin),
-        capability=np.asarray(capability, dtype=float), distance_km=np.asarray(distance, dtype=float),
-        target_capability=float(own), aggressor_capability=float(agg), missing=missing,
-        notes=tuple(notes), sources=tuple(sorted(sources)), scenario=scenario,
+        target=target,
+        year=int(year),
+        aggressor=aggressor,
+        unit=unit,
+        guarantors=tuple(guarantors),
+        p_respond=reliability_vector(guarantors, params),
+        basis=tuple(basis),
+        condition=tuple(condition),
+        owner=np.asarray(owner, dtype=np.int64),
+        origin=tuple(origin),
+        capability=np.asarray(capability, dtype=float),
+        distance_km=np.asarray(distance, dtype=float),
+        target_capability=float(own),
+        aggressor_capability=float(agg),
+        missing=missing,
+        notes=tuple(notes),
+        sources=tuple(sorted(sources)),
+        scenario=scenario,
     )

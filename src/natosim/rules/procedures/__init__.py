@@ -9,5 +9,13 @@ from natosim.rules.procedures.article5 import Article5Result, article5
 from natosim.rules.procedures.steps import Step
 from natosim.rules.procedures.withdrawal import WithdrawalResult, withdrawal
 
-__all__ = ["AccessionResult", "Article5Result", "Ratification", "Step", "WithdrawalResult", "accession",
-           "article5", "withdrawal"]
+__all__ = [
+    "AccessionResult",
+    "Article5Result",
+    "Ratification",
+    "Step",
+    "WithdrawalResult",
+    "accession",
+    "article5",
+    "withdrawal",
+]

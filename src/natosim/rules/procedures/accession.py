@@ -72,15 +72,27 @@ def duration_statistics() -> tuple[dict[str, float], list[dict[str, object]], st
     basis = rules.expected_duration
     rounds = [item for item in rules.timelines if item.protocol_signed >= basis.rounds_signed_on_or_after]
     days = np.array([item.days_elapsed for item in rounds], dtype=float)
-    stats = {"min": float(days.min()), "median": float(np.median(days)), "max": float(days.max()),
-             "rounds": float(len(days))}
+    stats = {
+        "min": float(days.min()),
+        "median": float(np.median(days)),
+        "max": float(days.max()),
+        "rounds": float(len(days)),
+    }
     history: list[dict[str, object]] = [
-        {"invitees": item.invitees, "protocol_signed": item.protocol_signed, "accession_date": item.accession_date,
-         "days": item.days_elapsed, "last_ratifying_ally": item.last_ratifying_ally, "confidence": item.confidence}
+        {
+            "invitees": item.invitees,
+            "protocol_signed": item.protocol_signed,
+            "accession_date": item.accession_date,
+            "days": item.days_elapsed,
+            "last_ratifying_ally": item.last_ratifying_ally,
+            "confidence": item.confidence,
+        }
         for item in rounds
     ]
-    text = (f"{len(rounds)} rounds with the protocol signed on or after "
-            f"{basis.rounds_signed_on_or_after.isoformat()}, protocol signature to accession; {basis.note}")
+    text = (
+        f"{len(rounds)} rounds with the protocol signed on or after "
+        f"{basis.rounds_signed_on_or_after.isoformat()}, protocol signature to accession; {basis.note}"
+    )
     return stats, history, text
 
 
@@ -116,25 +128,48 @@ def accession(country: str, invited: str | dt.date | None = None, vetoes: Iterab
         eligibility_note = f"{aspirant['status']}. {aspirant['notes']}"
     else:
         eligibility = "contested"
-        eligibility_note = (f"{country_name(iso3)} is not a recognised aspirant; natosim has no list of European "
-                            "states, so Art. 10 eligibility is not checked")
+        eligibility_note = (
+            f"{country_name(iso3)} is not a recognised aspirant; natosim has no list of European "
+            "states, so Art. 10 eligibility is not checked"
+        )
 
-    steps = [Step(actor="Allies", action=f"accept {country_name(iso3)} as eligible: {article10['eligibility']}",
-                  rule="Art. 10", source=TREATY_SOURCE, outcome=eligibility, note=eligibility_note)]
+    steps = [
+        Step(
+            actor="Allies",
+            action=f"accept {country_name(iso3)} as eligible: {article10['eligibility']}",
+            rule="Art. 10",
+            source=TREATY_SOURCE,
+            outcome=eligibility,
+            note=eligibility_note,
+        )
+    ]
     basis = load_accession()
     rule_for = {item.id: item for item in basis.steps}
     invitation = rule_for["invitation"]
-    steps.append(Step(
-        actor=f"{invitation.actor}: {len(allies)} allies", action=f"{invitation.action}: {country_name(iso3)}",
-        rule=invitation.citation, source=basis.source, outcome=consenting,
-        earliest_date=day, note=f"withheld by {named}" if blocked_by else "",
-    ))
+    steps.append(
+        Step(
+            actor=f"{invitation.actor}: {len(allies)} allies",
+            action=f"{invitation.action}: {country_name(iso3)}",
+            rule=invitation.citation,
+            source=basis.source,
+            outcome=consenting,
+            earliest_date=day,
+            note=f"withheld by {named}" if blocked_by else "",
+        )
+    )
     for step_id in ("protocol", "ratification", "entry_into_force"):
         rule = rule_for[step_id]
-        steps.append(Step(actor=rule.actor, action=rule.action, rule=rule.citation,
-                          source=basis.source, outcome=consenting,
-                          earliest_date=day if step_id == "protocol" and not blocked_by else None,
-                          note=f"{named} does not ratify" if blocked_by and step_id == "ratification" else ""))
+        steps.append(
+            Step(
+                actor=rule.actor,
+                action=rule.action,
+                rule=rule.citation,
+                source=basis.source,
+                outcome=consenting,
+                earliest_date=day if step_id == "protocol" and not blocked_by else None,
+                note=f"{named} does not ratify" if blocked_by and step_id == "ratification" else "",
+            )
+        )
 
     stats, history, text = duration_statistics()
     outcome = overall(steps)
@@ -145,11 +180,21 @@ def accession(country: str, invited: str | dt.date | None = None, vetoes: Iterab
         expected = (earliest, day + dt.timedelta(days=int(stats["max"])))
         median = day + dt.timedelta(days=round(stats["median"]))
     deposit = rule_for["deposit"]
-    steps.append(Step(actor=f"{deposit.actor}: {country_name(iso3)}", action=deposit.action,
-                      rule=deposit.citation, source=basis.source, outcome=outcome,
-                      earliest_date=earliest,
-                      note=(f"historic range {expected[0].isoformat()} to {expected[1].isoformat()} "
-                            f"(median {median.isoformat()})" if expected and median else "")))
+    steps.append(
+        Step(
+            actor=f"{deposit.actor}: {country_name(iso3)}",
+            action=deposit.action,
+            rule=deposit.citation,
+            source=basis.source,
+            outcome=outcome,
+            earliest_date=earliest,
+            note=(
+                f"historic range {expected[0].isoformat()} to {expected[1].isoformat()} (median {median.isoformat()})"
+                if expected and median
+                else ""
+            ),
+        )
+    )
 
     known = {item.iso3: item for item in load_national_law().ratification_procedures}
     ratifications = [
@@ -163,9 +208,19 @@ def accession(country: str, invited: str | dt.date | None = None, vetoes: Iterab
         for code in allies
     ]
     return AccessionResult(
-        country=iso3, invited=day, outcome=outcome, completes=completes, blocked_by=blocked_by,
-        veto_players=list(allies), earliest_date=earliest, expected_range=expected, expected_median_date=median,
-        duration_days=stats, duration_basis=text, history=history,
+        country=iso3,
+        invited=day,
+        outcome=outcome,
+        completes=completes,
+        blocked_by=blocked_by,
+        veto_players=list(allies),
+        earliest_date=earliest,
+        expected_range=expected,
+        expected_median_date=median,
+        duration_days=stats,
+        duration_basis=text,
+        history=history,
         aspirant={key: value for key, value in aspirant.items()} if aspirant is not None else None,
-        ratifications=ratifications, steps=steps,
+        ratifications=ratifications,
+        steps=steps,
     )

@@ -79,50 +79,91 @@ def article5(target: str, date: str | dt.date | None = None) -> Article5Result:
         # parameter) and on the ally's own territory, so its home territory is in the Art. 6 area.
         capital = allies_table().set_index("iso3").loc[iso3]
         covered = float(capital["capital_lat"]) >= tropic
-        evidence = (f"capital {capital['capital']} at {float(capital['capital_lat']):.2f}°N, "
-                    f"{float(capital['capital_lon']):.2f}°E (Tropic of Cancer {tropic}°N)")
+        evidence = (
+            f"capital {capital['capital']} at {float(capital['capital_lat']):.2f}°N, "
+            f"{float(capital['capital_lon']):.2f}°E (Tropic of Cancer {tropic}°N)"
+        )
     if covered:
-        reason = (f"{name} is an ally on {day.isoformat()}; its home territory ({evidence}) is in the Art. 6 area; "
-                  "overseas territories may not be (see caveats)")
+        reason = (
+            f"{name} is an ally on {day.isoformat()}; its home territory ({evidence}) is in the Art. 6 area; "
+            "overseas territories may not be (see caveats)"
+        )
     elif is_ally:
         reason = f"{name} is an ally but its home territory is outside the Art. 6 area ({evidence})"
     else:
         aspirant = aspirants().set_index("iso3")
         status = f" ({aspirant.loc[iso3, 'status']})" if iso3 in aspirant.index else ""
-        reason = (f"{name}{status} is not an ally on {day.isoformat()}: Art. 5 covers only parties' territory "
-                  "(Art. 6); any help would rest on other commitments, not Art. 5")
+        reason = (
+            f"{name}{status} is not an ally on {day.isoformat()}: Art. 5 covers only parties' territory "
+            "(Art. 6); any help would rest on other commitments, not Art. 5"
+        )
     bound = [code for code in allies if code != iso3] if covered else []
     scope_outcome: Outcome = "possible" if covered else "blocked"
     steps = [
-        Step(actor="Any ally", action="request consultations (optional, no vote, no obligation to act)",
-             rule="Art. 4", source=TREATY_SOURCE, outcome="possible",
-             earliest_date=day, note=f"{len(rules.article_4_requests)} Art. 4 requests up to this date"),
-        Step(actor="North Atlantic Council",
-             action=f"check the Art. 6 scope: is {name} a party's territory in the area?",
-             rule="Art. 6", source=TREATY_SOURCE, outcome=scope_outcome, note=reason),
-        Step(actor=f"North Atlantic Council ({len(allies)} allies, consensus)",
-             action="determine that an armed attack covered by Art. 5 has occurred",
-             rule=f"Art. 5; {defence['determination']}", source=TREATY_SOURCE, outcome=scope_outcome,
-             earliest_date=day if covered else None,
-             note="precedent: 12 Sept 2001 (confirmed 2 Oct 2001)"),
-        Step(actor=f"Each of the {len(bound)} other allies" if covered else "—",
-             action=f"assist {name} by {defence['form_of_assistance']}",
-             rule="Art. 5 (individual action: no consensus needed, no automatic military response)",
-             source=TREATY_SOURCE, outcome=scope_outcome, earliest_date=day if covered else None),
-        Step(actor=f"North Atlantic Council ({len(allies)} allies, consensus)",
-             action="decide collective NATO measures (operations, forces under NATO command)",
-             rule=f"Art. 9 practice: {defence['collective_measures_decision']}", source=TREATY_SOURCE,
-             outcome=scope_outcome, note="any single ally can withhold consensus on collective measures"),
-        Step(actor="Allies acting under Art. 5",
-             action="report the attack and all measures taken to the UN Security Council",
-             rule="Art. 5, second paragraph; measures end when the Security Council has acted",
-             source=TREATY_SOURCE, outcome=scope_outcome),
+        Step(
+            actor="Any ally",
+            action="request consultations (optional, no vote, no obligation to act)",
+            rule="Art. 4",
+            source=TREATY_SOURCE,
+            outcome="possible",
+            earliest_date=day,
+            note=f"{len(rules.article_4_requests)} Art. 4 requests up to this date",
+        ),
+        Step(
+            actor="North Atlantic Council",
+            action=f"check the Art. 6 scope: is {name} a party's territory in the area?",
+            rule="Art. 6",
+            source=TREATY_SOURCE,
+            outcome=scope_outcome,
+            note=reason,
+        ),
+        Step(
+            actor=f"North Atlantic Council ({len(allies)} allies, consensus)",
+            action="determine that an armed attack covered by Art. 5 has occurred",
+            rule=f"Art. 5; {defence['determination']}",
+            source=TREATY_SOURCE,
+            outcome=scope_outcome,
+            earliest_date=day if covered else None,
+            note="precedent: 12 Sept 2001 (confirmed 2 Oct 2001)",
+        ),
+        Step(
+            actor=f"Each of the {len(bound)} other allies" if covered else "—",
+            action=f"assist {name} by {defence['form_of_assistance']}",
+            rule="Art. 5 (individual action: no consensus needed, no automatic military response)",
+            source=TREATY_SOURCE,
+            outcome=scope_outcome,
+            earliest_date=day if covered else None,
+        ),
+        Step(
+            actor=f"North Atlantic Council ({len(allies)} allies, consensus)",
+            action="decide collective NATO measures (operations, forces under NATO command)",
+            rule=f"Art. 9 practice: {defence['collective_measures_decision']}",
+            source=TREATY_SOURCE,
+            outcome=scope_outcome,
+            note="any single ally can withhold consensus on collective measures",
+        ),
+        Step(
+            actor="Allies acting under Art. 5",
+            action="report the attack and all measures taken to the UN Security Council",
+            rule="Art. 5, second paragraph; measures end when the Security Council has acted",
+            source=TREATY_SOURCE,
+            outcome=scope_outcome,
+        ),
     ]
     return Article5Result(
-        target=iso3, date=day, ally=is_ally, covered=covered, outcome=overall(steps), bound=bound,
+        target=iso3,
+        date=day,
+        ally=is_ally,
+        covered=covered,
+        outcome=overall(steps),
+        bound=bound,
         consensus_of=list(allies) if covered else [],
         automatic_military_response=bool(defence["automatic_military_response"]),
-        form_of_assistance=str(defence["form_of_assistance"]), covered_territory=territory,
-        territory_evidence=evidence, caveats=caveats,
-        reason=reason, precedents=rules.article_5_invocations, steps=steps,
+        form_of_assistance=str(defence["form_of_assistance"]),
+        covered_territory=territory,
+        territory_evidence=evidence,
+        caveats=caveats,
+        reason=reason,
+        precedents=rules.article_5_invocations,
+        steps=steps,
     )

@@ -65,8 +65,11 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
     notice = parse_date(notice_date, "notice_date") if notice_date is not None else today()
     rules = at(notice)
     if not rules.treaty_in_force:
-        raise ProcedureError(f"the treaty was not in force on {notice.isoformat()} (in force from "
-                             f"{load_treaty().entered_into_force.isoformat()})", field="notice_date")
+        raise ProcedureError(
+            f"the treaty was not in force on {notice.isoformat()} (in force from "
+            f"{load_treaty().entered_into_force.isoformat()})",
+            field="notice_date",
+        )
     iso3 = resolve_ally(country, rules.allies)
     options = paths_for(iso3)
     names = [item.path for item in options]
@@ -92,53 +95,105 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
     steps: list[Step] = []
     if law is not None:
         consult_by = notice - dt.timedelta(days=law.notice_to_congress_days)
-        steps.append(Step(
-            actor="President", action="consult the Senate Foreign Relations and House Foreign Affairs committees",
-            rule=f"{law.short} (c)(1)", source=law.source, outcome="possible",
-        ))
-        steps.append(Step(
-            actor="President",
-            action=(f"notify both committees in writing at least {law.notice_to_congress_days} days before "
-                    f"acting: by {consult_by.isoformat()} for a notice on {notice.isoformat()}"),
-            rule=f"{law.short} (c)(2)", source=law.source, outcome="possible",
-        ))
-        steps.append(Step(actor=chosen.actor, action=chosen.description, rule=chosen.citation,
-                          source=law.source, outcome=outcome, note=reason))
+        steps.append(
+            Step(
+                actor="President",
+                action="consult the Senate Foreign Relations and House Foreign Affairs committees",
+                rule=f"{law.short} (c)(1)",
+                source=law.source,
+                outcome="possible",
+            )
+        )
+        steps.append(
+            Step(
+                actor="President",
+                action=(
+                    f"notify both committees in writing at least {law.notice_to_congress_days} days before "
+                    f"acting: by {consult_by.isoformat()} for a notice on {notice.isoformat()}"
+                ),
+                rule=f"{law.short} (c)(2)",
+                source=law.source,
+                outcome="possible",
+            )
+        )
+        steps.append(
+            Step(
+                actor=chosen.actor,
+                action=chosen.description,
+                rule=chosen.citation,
+                source=law.source,
+                outcome=outcome,
+                note=reason,
+            )
+        )
         if not lawful:
-            steps.append(Step(
-                actor="Senate Legal Counsel and House General Counsel",
-                action="may go to federal court to oppose the withdrawal; no funds may support it",
-                rule=f"{law.short} (b), (e)", source=law.source, outcome="contested",
-                note=law.constitutional_status_note,
-            ))
+            steps.append(
+                Step(
+                    actor="Senate Legal Counsel and House General Counsel",
+                    action="may go to federal court to oppose the withdrawal; no funds may support it",
+                    rule=f"{law.short} (b), (e)",
+                    source=law.source,
+                    outcome="contested",
+                    note=law.constitutional_status_note,
+                )
+            )
     else:
-        steps.append(Step(actor=f"{chosen.actor} ({iso3})", action=chosen.description,
-                          rule=chosen.citation, source=TREATY_SOURCE, outcome=outcome, note=reason))
+        steps.append(
+            Step(
+                actor=f"{chosen.actor} ({iso3})",
+                action=chosen.description,
+                rule=chosen.citation,
+                source=TREATY_SOURCE,
+                outcome=outcome,
+                note=reason,
+            )
+        )
 
     if notice < available_from:
         notice_outcome: Outcome = "blocked"
-        reason = (f"Art. 13 allows notice only after twenty years in force, from {available_from.isoformat()}; "
-                  f"notice on {notice.isoformat()} is too early")
+        reason = (
+            f"Art. 13 allows notice only after twenty years in force, from {available_from.isoformat()}; "
+            f"notice on {notice.isoformat()} is too early"
+        )
         lawful = False
         outcome = "blocked"
     else:
         notice_outcome = outcome
-    steps.append(Step(
-        actor=f"{country_name(iso3)} ({iso3})",
-        action=("give notice of denunciation to the Government of the United States (depositary), "
-                "which informs the other parties"),
-        rule="North Atlantic Treaty Art. 13", source=TREATY_SOURCE, outcome=notice_outcome, earliest_date=notice,
-    ))
+    steps.append(
+        Step(
+            actor=f"{country_name(iso3)} ({iso3})",
+            action=(
+                "give notice of denunciation to the Government of the United States (depositary), "
+                "which informs the other parties"
+            ),
+            rule="North Atlantic Treaty Art. 13",
+            source=TREATY_SOURCE,
+            outcome=notice_outcome,
+            earliest_date=notice,
+        )
+    )
     effective = art13_date if lawful else None
-    steps.append(Step(
-        actor="—", action=f"withdrawal takes effect one year after the notice: {art13_date.isoformat()}",
-        rule="North Atlantic Treaty Art. 13", source=TREATY_SOURCE, outcome=notice_outcome,
-        earliest_date=effective,
-        note="" if lawful else "no lawful effective date on this path; Art. 13 alone would give the date shown",
-    ))
+    steps.append(
+        Step(
+            actor="—",
+            action=f"withdrawal takes effect one year after the notice: {art13_date.isoformat()}",
+            rule="North Atlantic Treaty Art. 13",
+            source=TREATY_SOURCE,
+            outcome=notice_outcome,
+            earliest_date=effective,
+            note="" if lawful else "no lawful effective date on this path; Art. 13 alone would give the date shown",
+        )
+    )
     return WithdrawalResult(
-        country=iso3, path=chosen.path, notice_date=notice, lawful=lawful, outcome=outcome,
-        effective_date=effective, art13_date=art13_date, lawful_paths=lawful_paths, steps=steps,
+        country=iso3,
+        path=chosen.path,
+        notice_date=notice,
+        lawful=lawful,
+        outcome=outcome,
+        effective_date=effective,
+        art13_date=art13_date,
+        lawful_paths=lawful_paths,
+        steps=steps,
         reason=reason if lawful or outcome == "blocked" else f"{reason} Lawful paths: {', '.join(lawful_paths)}.",
         law=law.citation if law is not None else None,
     )
