@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from natosim import extras
 from natosim.engines.crisis.engine import ChunkStats, chunk_seed, combine, simulate_chunk
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.engines.crisis.result import CrisisResult
@@ -145,6 +146,7 @@ class Plan:
 
 def open_client(workers: int = 2, scheduler: str | None = None, processes: bool = False) -> tuple[Any, Any]:
     """A Dask client: the scheduler at ``scheduler`` (tcp://HOST:PORT) or an embedded LocalCluster."""
+    extras.require("crisis", what="the crisis model")
     from distributed import Client, LocalCluster
 
     if scheduler:

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from natosim import extras
 from natosim.engines.crisis.engine import ChunkStats
 from natosim.engines.crisis.params import CrisisError
 
@@ -93,6 +94,7 @@ class RunStore:
         self.close()
 
     def open(self) -> RunStore:
+        extras.require("crisis", what="the crisis run store")
         import duckdb
 
         if self._con is not None:
