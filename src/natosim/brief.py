@@ -9,6 +9,7 @@ mixing them silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from natosim.data import Dataset, figures, latest_year, load
 
@@ -113,11 +114,11 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     ]
     ranked = with_figure.sort_values("defence_exp_pct_gdp", ascending=False)
 
-    def ranked_figures(rows: object) -> list[Figure]:
+    def ranked_figures(rows: Any) -> list[Figure]:
         return [
             Figure(f"{r.country} ({r.iso3})", float(r.defence_exp_pct_gdp), "% of GDP", year, r.edition, r.source)
             for r in rows.itertuples()
-        ]  # type: ignore[attr-defined]
+        ]
 
     return Brief(
         year, money_year, headline, ranked_figures(ranked.head(5)), ranked_figures(ranked.tail(5).iloc[::-1]), missing

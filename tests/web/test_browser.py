@@ -154,7 +154,6 @@ def test_keyboard_reaches_the_skip_link_first(page: Any, server: str) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
 
 
-@pytest.mark.capability("scenarios")
 def test_a_scenario_is_evaluated_and_its_exposed_allies_shown(page: Any, server: str) -> None:
     from natosim.scenario import evaluate
 
@@ -175,7 +174,6 @@ def test_a_scenario_is_evaluated_and_its_exposed_allies_shown(page: Any, server:
     shot(page, "scenario")
 
 
-@pytest.mark.capability("crisis")
 def test_a_small_crisis_run_shows_progress_then_its_result(page: Any, server: str) -> None:
     from natosim.engines.crisis import run_crisis
 
@@ -194,7 +192,6 @@ def test_a_small_crisis_run_shows_progress_then_its_result(page: Any, server: st
     shot(page, "crisis")
 
 
-@pytest.mark.capability("procedures")
 def test_procedures_show_the_steps(page: Any, server: str) -> None:
     page.goto(server + "/procedures")
     page.fill("#wd-notice", "2026-03-01")
@@ -205,7 +202,6 @@ def test_procedures_show_the_steps(page: Any, server: str) -> None:
     shot(page, "procedures")
 
 
-@pytest.mark.capability("burden")
 def test_burden_draws_the_test_and_the_game(page: Any, server: str) -> None:
     page.goto(server + "/burden")
     page.wait_for_selector("body[data-burden-done]")
@@ -214,7 +210,6 @@ def test_burden_draws_the_test_and_the_game(page: Any, server: str) -> None:
     shot(page, "burden")
 
 
-@pytest.mark.capability("claims")
 def test_claims_are_listed_with_verdicts(page: Any, server: str) -> None:
     page.goto(server + "/claims")
     page.click("#claims-form button")
@@ -235,7 +230,6 @@ def test_the_api_page_lists_the_routes_from_the_schema(page: Any, server: str) -
     shot(page, "api")
 
 
-@pytest.mark.capability("scenarios")
 def test_a_bad_pasted_scenario_shows_the_line_and_field(page: Any, server: str) -> None:
     page.goto(server + "/scenarios")
     page.fill("#scenario-yaml", "name: broken\npolicies: [unclosed\n")

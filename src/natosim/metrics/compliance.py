@@ -33,6 +33,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.data import figures
+from natosim.rules import at
+from natosim.rules import pledge as find_pledge
+from natosim.rules.errors import UnknownPledge
 from natosim.rules.models import Pledge
 
 #: years of history in the trend fit, and the fewest figures a trend needs
@@ -246,10 +250,6 @@ def compliance(
     2% guideline, then the Wales pledge, then the Vilnius floor; see pledges.yaml). A named pledge
     adopted later is still assessed, with ``in_force`` False. ``edition`` pins one NATO edition.
     """
-    from natosim.data import figures
-    from natosim.rules import at
-    from natosim.rules import pledge as find_pledge
-    from natosim.rules.errors import UnknownPledge
 
     year = int(year)
     frame = figures(year=year, edition=edition, members_only=members_only)

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.metrics.compliance import assess
 from natosim.state import StatePanel
 
 COLUMNS = ("defence_exp_pct_gdp", "gdp_usd_current_bn", "defence_exp_usd_current_mn", "equipment_pct")
@@ -33,7 +34,6 @@ def _key(pledge: Any) -> tuple[Any, ...]:
 
 def compliance_panel(panel: StatePanel, pledge: str | None = None) -> pd.DataFrame:
     """One row per member and year: iso3, year, pledge, value, target, met, gap_pp, gap_usd_mn, ..."""
-    from natosim.metrics.compliance import assess
 
     y_idx, p_idx = np.nonzero(panel.member)
     parties = np.asarray(panel.parties, dtype=object)

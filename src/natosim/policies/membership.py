@@ -25,6 +25,7 @@ import numpy as np
 from pydantic import Field, field_validator
 
 from natosim.policies.base import Policy, PolicyError, add_year, to_iso3
+from natosim.rules.procedures import accession, withdrawal
 from natosim.state import ARTICLE_5, StatePanel
 
 
@@ -55,7 +56,6 @@ class Withdrawal(Policy):
         return to_iso3(value)
 
     def procedure(self) -> Any:
-        from natosim.rules.procedures import withdrawal
 
         return withdrawal(self.country, path=self.path, notice_date=self.notice_date)
 
@@ -78,16 +78,15 @@ class Withdrawal(Policy):
             "assumed_lawful": self.assume_lawful and not lawful,
             "leaves": leaves,
             "effective_date": effective.isoformat() if leaves and effective else None,
-            "lawful_paths": list(getattr(result, "lawful_paths", []) or []),
-            "reason": str(getattr(result, "reason", "")),
+            "lawful_paths": list(result.lawful_paths),
+            "reason": result.reason,
             "steps": _steps(result),
         }
         panel = panel.with_extra("procedures", outcome)
         if not leaves or effective is None:
             return panel.with_trace(
                 self.record(
-                    f"{self.country} stays a member: withdrawal by {self.path} is {result.outcome} "
-                    f"({getattr(result, 'reason', '')})",
+                    f"{self.country} stays a member: withdrawal by {self.path} is {result.outcome} ({result.reason})",
                     procedure=outcome,
                     rules=outcome["steps"],
                 )
@@ -149,7 +148,6 @@ class Accession(Policy):
         return (self.country,)
 
     def procedure(self) -> Any:
-        from natosim.rules.procedures import accession
 
         return accession(self.country, invited=self.invited, vetoes=list(self.vetoes))
 

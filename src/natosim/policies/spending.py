@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
+from natosim import rules
 from natosim.policies.base import Policy, PolicyError
 from natosim.policies.groups import countries_mask, to_token
 from natosim.state import StatePanel, _base
@@ -171,7 +172,6 @@ class SpendingPath(Policy):
         )
 
     def _pledge_rule(self) -> dict[str, Any]:
-        from natosim import rules
 
         pledge = rules.pledge(str(self.pledge))
         return {
@@ -196,7 +196,6 @@ class PledgeChange(Policy):
     @field_validator("pledge")
     @classmethod
     def _known(cls, value: str) -> str:
-        from natosim import rules
 
         known = [p.id for p in rules.pledges()]
         if value not in known:

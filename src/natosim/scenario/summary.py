@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from natosim.scenario.evaluate import evaluate
+from natosim.scenario.loader import library
 from natosim.scenario.result import Result
 
 
@@ -97,8 +99,6 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
 
 def summaries() -> str:
     """Every bundled scenario, evaluated, in a few lines each (for ``make demo``)."""
-    from natosim.scenario.evaluate import evaluate
-    from natosim.scenario.loader import library
 
     blocks = []
     for name in library():

@@ -1,4 +1,4 @@
-"""Dashboard pages: one per capability, each saying so when its library capability is not installed."""
+"""Dashboard pages: one per capability, each saying so (and what to install) when its extra is missing."""
 
 from __future__ import annotations
 

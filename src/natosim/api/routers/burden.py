@@ -10,6 +10,15 @@ from fastapi import APIRouter, Query, Request
 
 from natosim.api.errors import ERROR_RESPONSES, FieldError, renamed
 from natosim.api.routers.data import Table, table
+from natosim.engines.burden import (
+    baseline_game,
+    burden_shares,
+    exclusion_equilibrium,
+    free_rider_test,
+    guarantor_leaves,
+    sweep,
+)
+from natosim.errors import NatosimError
 from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["burden"], responses=ERROR_RESPONSES)
@@ -18,7 +27,6 @@ router = APIRouter(tags=["burden"], responses=ERROR_RESPONSES)
 @contextmanager
 def years_field() -> Iterator[None]:
     """The library names the field ``year``; this route's parameter is ``years``."""
-    from natosim.errors import NatosimError
 
     try:
         yield
@@ -49,7 +57,6 @@ PrivateShare = Annotated[
     "significant means the big allies carry a larger share. `points` are the allies behind it.",
 )
 def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import free_rider_test
 
     with years_field():
         result = free_rider_test(years, edition=edition)
@@ -58,7 +65,6 @@ def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
 def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import burden_shares
 
     with years_field():
         return jsonable(burden_shares(years, edition=edition).to_dict())  # type: ignore[no-any-return]
@@ -90,7 +96,6 @@ def game(
     private_share: PrivateShare = 0.0,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import exclusion_equilibrium
 
     result = exclusion_equilibrium(
         base_year, guarantor=guarantor, threshold_pct=threshold_pct, private_share=private_share, edition=edition
@@ -102,7 +107,6 @@ def game(
 def baseline(
     base_year: BaseYear, private_share: PrivateShare = 0.0, threshold_pct: Threshold = 2.0, edition: Edition = None
 ) -> dict[str, Any]:
-    from natosim.engines.burden import baseline_game
 
     result = baseline_game(base_year, private_share=private_share, edition=edition, threshold_pct=threshold_pct)
     return jsonable(result.to_dict())  # type: ignore[no-any-return]
@@ -115,7 +119,6 @@ def leaves(
     private_share: PrivateShare = 0.0,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import guarantor_leaves
 
     return jsonable(
         guarantor_leaves(
@@ -145,8 +148,6 @@ def game_sweep(
     edition: Edition = None,
 ) -> Table:
     import numpy as np
-
-    from natosim.engines.burden import sweep
 
     shares = private_share or [0.0]
     limit = request.app.state.settings.max_sweep

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.jsonable import jsonable
+from natosim.metrics.compliance import compliance as library_compliance
 
 router = APIRouter(tags=["compliance"], responses=ERROR_RESPONSES)
 
@@ -44,7 +45,6 @@ def compliance(
     ] = None,
     members_only: bool = True,
 ) -> dict[str, Any]:
-    from natosim.metrics.compliance import compliance as library_compliance
 
     result = library_compliance(year, pledge=pledge, edition=edition, members_only=members_only)
     return jsonable(result.to_dict())  # type: ignore[no-any-return]

@@ -8,6 +8,13 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from natosim.api.errors import ERROR_RESPONSES
+from natosim.data import aggregates as library_aggregates
+from natosim.data import allies as library_allies
+from natosim.data import comparators as library_comparators
+from natosim.data import editions as library_editions
+from natosim.data import figures as library_figures
+from natosim.data import resolve_ally
+from natosim.data import sources as library_sources
 from natosim.jsonable import jsonable, records
 
 router = APIRouter(tags=["data"], responses=ERROR_RESPONSES)
@@ -62,15 +69,12 @@ def table(frame: Any) -> Table:
 
 @router.get("/allies", response_model=Table, summary="The allies: accession date, capital, EU, border")
 def allies() -> Table:
-    from natosim.data import allies as library_allies
 
     return table(library_allies())
 
 
 @router.get("/allies/{country}", response_model=dict[str, Any], summary="One ally by name or ISO code")
 def ally(country: str) -> dict[str, Any]:
-    from natosim.data import allies as library_allies
-    from natosim.data import resolve_ally
 
     frame = library_allies()
     code = resolve_ally(country, frame["iso3"])
@@ -89,21 +93,18 @@ def figures(
     edition: EditionQuery = None,
     members_only: bool = Query(False, description="Only allies that were members that year."),
 ) -> Table:
-    from natosim.data import figures as library_figures
 
     return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only))
 
 
 @router.get("/sources", response_model=Table, summary="Every source id: publication, tables, date, confidence")
 def sources() -> Table:
-    from natosim.data import sources as library_sources
 
     return table(library_sources())
 
 
 @router.get("/editions", response_model=list[str], summary="NATO editions available, oldest first")
 def editions() -> list[str]:
-    from natosim.data import editions as library_editions
 
     return jsonable(library_editions())  # type: ignore[no-any-return]
 
@@ -114,13 +115,11 @@ def editions() -> list[str]:
     summary="SIPRI military expenditure of Russia, Ukraine, China, Belarus (not NATO's definition)",
 )
 def comparators(country: CountryQuery = None, year: YearQuery = None) -> Table:
-    from natosim.data import comparators as library_comparators
 
     return table(library_comparators(countries=country, year=year))
 
 
 @router.get("/aggregates", response_model=Table, summary="NATO's published totals per edition")
 def aggregates(edition: EditionQuery = None) -> Table:
-    from natosim.data import aggregates as library_aggregates
 
     return table(library_aggregates(edition))

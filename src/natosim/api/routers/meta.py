@@ -20,6 +20,7 @@ class CapabilityOut(BaseModel):
     name: str = Field(examples=["crisis"])
     title: str = Field(examples=["Crisis Monte Carlo"])
     available: bool
+    install: str = Field("", description="pip command that installs it when it is not available", examples=[""])
 
 
 @router.get("/health", response_model=Health, summary="Is the server up")
@@ -30,7 +31,12 @@ def health() -> Health:
 @router.get(
     "/capabilities",
     response_model=list[CapabilityOut],
-    summary="Which library capabilities are installed (and so which routes exist)",
+    summary="Which capabilities have their libraries installed (and so which routes exist)",
 )
 def capabilities() -> list[CapabilityOut]:
-    return [CapabilityOut(name=c.name, title=c.title, available=c.available()) for c in CAPABILITIES]
+    return [
+        CapabilityOut(
+            name=c.name, title=c.title, available=c.available(), install="" if c.available() else c.install_hint
+        )
+        for c in CAPABILITIES
+    ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from natosim.engines.crisis.params import CrisisError, CrisisParams
+from natosim.engines.crisis.params import CrisisParams
 from natosim.engines.crisis.run import run_crisis
+from natosim.scenario import evaluate, load_scenario
 
 if TYPE_CHECKING:  # pragma: no cover
     from natosim.state import AllianceState
@@ -20,10 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
 def _evaluated(scenario: Any, year: int) -> tuple[Any, str]:
     if hasattr(scenario, "state") and callable(scenario.state) and hasattr(scenario, "scenario"):
         return scenario, str(getattr(scenario.scenario, "name", "scenario"))
-    try:
-        from natosim.scenario import evaluate, load_scenario
-    except ImportError:  # pragma: no cover - scenarios ship with natosim
-        raise CrisisError("scenarios are not available in this installation", field="scenario") from None
     loaded = scenario if hasattr(scenario, "policies") else load_scenario(str(scenario))
     return evaluate(loaded, year=int(year)), str(loaded.name)
 

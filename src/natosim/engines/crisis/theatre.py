@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from natosim.engines.crisis.params import CrisisError, CrisisParams
-
-if TYPE_CHECKING:  # pragma: no cover
-    from natosim.state import AllianceState
+from natosim.state import AllianceState, baseline
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
@@ -121,14 +119,8 @@ def reliability_vector(guarantors: tuple[str, ...] | list[str], params: CrisisPa
     return np.array([params.reliability_overrides.get(g, params.reliability) for g in guarantors], dtype=float)
 
 
-def _state_for(year: int, state: AllianceState | None) -> AllianceState | None:
-    if state is not None:
-        return state
-    try:
-        from natosim.state import baseline
-    except ImportError:  # the state module is built by the scenarios helper; arrays still work
-        return None
-    return baseline(year)
+def _state_for(year: int, state: AllianceState | None) -> AllianceState:
+    return state if state is not None else baseline(year)
 
 
 def _measure(params: CrisisParams) -> tuple[str, str]:
@@ -214,41 +206,28 @@ def build_theatre(
     scenario: str | None = None,
 ) -> Theatre:
     """Assemble the guarantors of ``target`` and their capability, distance and response probability."""
-    from natosim.data import allies, country_name, figures, members, resolve_country
+    from natosim.data import allies, country_name, figures, resolve_country
 
     params = params or CrisisParams()
     target = resolve_country(target)
     aggressor = resolve_country(params.aggressor)
     state = _state_for(int(year), state)
-    data_year = int(year)
-    if state is not None:
-        year = int(state.year)
-        data_year = int(getattr(state, "figures_year", None) or year)
-        parties = list(state.parties)
-        if target not in parties:
-            raise CrisisError(
-                f"{country_name(target)} ({target}) is not a party of the {year} state; parties: {', '.join(parties)}",
-                field="target",
-            )
-        t = parties.index(target)
-        column = np.asarray(state.guarantee[:, t], dtype=bool).copy()
-        column[t] = False
-        rows = np.flatnonzero(column)
-        guarantors = [parties[i] for i in rows]
-        basis = [str(state.basis[i, t]) for i in rows]
-        condition = [str(state.condition[i, t]) for i in rows]
-        frame = state.figures
-    else:
-        member_list = members(int(year))
-        if target not in member_list:
-            raise CrisisError(
-                f"{country_name(target)} ({target}) is not an ally in {year}; allies: {', '.join(member_list)}",
-                field="target",
-            )
-        guarantors = [m for m in member_list if m != target]
-        basis = ["article-5"] * len(guarantors)
-        condition = [""] * len(guarantors)
-        frame = figures(year=int(year)).set_index("iso3")
+    year = int(state.year)
+    data_year = int(getattr(state, "figures_year", None) or year)
+    parties = list(state.parties)
+    if target not in parties:
+        raise CrisisError(
+            f"{country_name(target)} ({target}) is not a party of the {year} state; parties: {', '.join(parties)}",
+            field="target",
+        )
+    t = parties.index(target)
+    column = np.asarray(state.guarantee[:, t], dtype=bool).copy()
+    column[t] = False
+    rows = np.flatnonzero(column)
+    guarantors = [parties[i] for i in rows]
+    basis = [str(state.basis[i, t]) for i in rows]
+    condition = [str(state.condition[i, t]) for i in rows]
+    frame = state.figures
     if aggressor in guarantors or aggressor == target:
         raise CrisisError(f"the aggressor {aggressor} cannot be the target or one of its guarantors", field="aggressor")
     column_name, unit = _measure(params)
