@@ -54,8 +54,15 @@ def add_years(day: dt.date, years: int) -> dt.date:
     """The same calendar day ``years`` later; 29 February becomes 28 February in a common year.
 
     Used for Art. 13 ("one year after notice"): the treaty does not say how a leap day counts;
-    this is the usual civil-law reading and is documented in docs/rules.md.
+    this is the usual civil-law reading and is documented in docs/rules.md. A result past the
+    last day the calendar can hold (31 December 9999) is refused with ``InvalidDate``.
     """
+    if day.year + years > dt.MAXYEAR:
+        raise InvalidDate(
+            f"{day.isoformat()} plus {years} year(s) is beyond the last date natosim can represent "
+            f"({dt.date.max.isoformat()}); give an earlier date",
+            field="date",
+        )
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February into a common year
