@@ -55,6 +55,9 @@ class Brief:
 
 def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     """Headline numbers for the latest year with data, each with year, edition and source id."""
+    from natosim.limits import check_number
+
+    check_number(threshold_pct, "threshold", minimum=0, maximum=50, what="a share of GDP in %")
     dataset = dataset or load()
     year = latest_year("defence_exp_pct_gdp", dataset)
     money_year = latest_year("defence_exp_usd_current_mn", dataset)

@@ -20,9 +20,9 @@ def parse_date(value: str | dt.date | None, field: str = "date") -> dt.date:
     Raises ``InvalidDate`` naming the field and the problem (bad form, month 13, 30 February...).
     """
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date(), field)
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, field)
     if not isinstance(value, str):
         raise InvalidDate(f"{field}: expected a date YYYY-MM-DD, got {value!r}", field=field)
     text = value.strip()
@@ -33,9 +33,21 @@ def parse_date(value: str | dt.date | None, field: str = "date") -> dt.date:
     if not 1 <= month <= 12:
         raise InvalidDate(f"{field}: {value!r} has month {month}; months run 01-12", field=field)
     try:
-        return dt.date(year, month, day)
+        day_named = dt.date(year, month, day)
     except ValueError as error:
         raise InvalidDate(f"{field}: {value!r} is not a calendar date ({error})", field=field) from error
+    return _in_range(day_named, field)
+
+
+def _in_range(day: dt.date, field: str) -> dt.date:
+    """Refuse dates outside the range natosim models (natosim.limits.model_range), e.g. year 9999."""
+    from natosim.errors import OutOfRange
+    from natosim.limits import check_date
+
+    try:
+        return check_date(day, field)
+    except OutOfRange as error:
+        raise InvalidDate(str(error), field=field) from None
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
