@@ -5,7 +5,8 @@ Method (docs/rules.md, "Compliance"):
 - **value**: the ally's figure on the pledge's ``measure`` (% of GDP, or the equipment share of
   defence spending for the Wales 20% test), from ``natosim.data.figures`` — by default each figure
   from the latest NATO edition having it, or one pinned edition.
-- **met**: ``value >= target`` for a floor ("at least"), ``value <= target`` for a ceiling ("up to");
+- **met**: ``natosim.rules.targets.meets`` (the value as NATO prints it, two decimals): ``>= target``
+  for a floor ("at least"), ``<= target`` for a ceiling ("up to");
   missing (NA) when the figure is missing — never counted as failing. For a pledge whose measure
   covers only part of it (The Hague 5% = 3.5% core + up to 1.5% related; natosim has only core
   figures), met is True at ``value >= target``, False at ``value + unmeasured_max_pp < target`` and
@@ -34,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from natosim.rules.models import Pledge
+from natosim.rules.targets import meets
 
 #: years of history in the trend fit, and the fewest figures a trend needs
 TREND_YEARS = 5
@@ -54,18 +56,21 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
 
 
 def _met(value: pd.Series, target: float | None, pledge: Pledge) -> pd.Series:
-    """Nullable booleans: met / not met / NA (missing figure, or inside the unmeasured band)."""
+    """Nullable booleans: met / not met / NA (missing figure, or inside the unmeasured band).
+
+    The comparison is ``natosim.rules.targets.meets`` (the printed two-decimal value against the
+    target), the one "meets a target" rule every part of natosim calls."""
     met = pd.Series(pd.NA, index=value.index, dtype="boolean")
     if target is None:
         return met
-    known = value.notna()
     if pledge.target_kind == "ceiling":
-        met[known] = (value[known] <= target).to_numpy()
-        return met
-    reached = value >= target
+        return meets(value, target, "ceiling")
+    reached = meets(value, target).fillna(False).astype(bool)
+    known = value.notna()
     met[known & reached] = True
     band = pledge.unmeasured_max_pp or 0.0
-    met[known & ~reached & (value + band < target)] = False
+    with_band = meets(value + band, target).fillna(False).astype(bool)
+    met[known & ~reached & ~with_band] = False
     return met
 
 
@@ -144,7 +149,7 @@ def assess(
         equipment = _column(frame, "equipment_pct")
         out["equipment_pct"] = equipment
         out["equipment_target"] = float(pledge.equipment_share_pct)
-        out["equipment_met"] = (equipment >= pledge.equipment_share_pct).astype("boolean").mask(equipment.isna())
+        out["equipment_met"] = meets(equipment, float(pledge.equipment_share_pct))
         out["equipment_gap_pp"] = (pledge.equipment_share_pct - equipment).clip(lower=0)
 
     if history is not None and target is not None and measure in history.columns:

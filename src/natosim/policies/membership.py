@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 from pydantic import Field, field_validator
 
-from natosim.policies.base import Policy, PolicyError, add_year, to_iso3
+from natosim.policies.base import Policy, PolicyError, to_iso3
 from natosim.state import ARTICLE_5, StatePanel
 
 
@@ -67,7 +67,7 @@ class Withdrawal(Policy):
         leaves = lawful or self.assume_lawful
         effective: dt.date | None = result.effective_date
         if leaves and effective is None:
-            effective = add_year(self.notice_date)  # Art. 13: one year after the notice
+            effective = result.art13_date  # Art. 13's notice period, from the treaty YAML
         outcome: dict[str, Any] = {
             "policy": self.kind,
             "country": self.country,

@@ -27,6 +27,7 @@ from natosim.rules.models import (
     Pledge,
     Treaty,
 )
+from natosim.yamlio import StrictLoader
 
 PARAMETERS = Path(__file__).parent / "parameters"
 RULES_DIR_VARIABLE = "NATOSIM_RULES_DIR"
@@ -41,12 +42,13 @@ def rules_dir() -> Path:
 Model = TypeVar("Model", bound=BaseModel)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose impossible dates (2025-13-25) are errors with a line, not bare ValueErrors."""
+class _Loader(StrictLoader):
+    """natosim's strict loader (duplicate keys refused); impossible dates (2025-13-25) are errors
+    with a line, not bare ValueErrors."""
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            return yaml.SafeLoader.construct_yaml_timestamp(self, node)  # type: ignore[arg-type]
         except ValueError as error:
             raise yaml.constructor.ConstructorError(
                 None,

@@ -181,8 +181,10 @@ def allies_at_or_above(
     rows = table[(table["year"] == year) & table["member"]]
     if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
         return None
-    printed = rows["defence_exp_pct_gdp"].round(2)
-    meets = rows[printed < threshold - 1e-9] if below else rows[printed >= threshold - 1e-9]
+    from natosim.rules.targets import count_meeting
+
+    _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
+    meets = rows.iloc[positions]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
     return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
 

@@ -17,12 +17,13 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
-from natosim.rules.dates import add_years, parse_date
+from natosim.rules.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.loader import load_national_law, load_treaty
 from natosim.rules.models import Outcome, WithdrawalPath
 from natosim.rules.procedures.steps import Step, today
+from natosim.rules.targets import withdrawal_effective, withdrawal_notice_years
 
 TREATY_SOURCE = "North Atlantic Treaty, Art. 13 (https://www.nato.int/archives/1st5years/annexes/a.htm)"
 
@@ -82,7 +83,7 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
         )
 
     article = rules.articles[13].rule
-    art13_date = add_years(notice, int(article["effective_after"]["years"]))
+    art13_date = withdrawal_effective(notice)
     available_from = article["available_from"]
     statute = load_national_law().us_withdrawal_law
     applies = statute.country == iso3
@@ -176,7 +177,10 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
     steps.append(
         Step(
             actor="—",
-            action=f"withdrawal takes effect one year after the notice: {art13_date.isoformat()}",
+            action=(
+                f"withdrawal takes effect {withdrawal_notice_years()} year(s) after the notice: "
+                f"{art13_date.isoformat()}"
+            ),
             rule="North Atlantic Treaty Art. 13",
             source=TREATY_SOURCE,
             outcome=notice_outcome,
