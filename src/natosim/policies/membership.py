@@ -80,6 +80,16 @@ class Withdrawal(Policy):
             "effective_date": effective.isoformat() if leaves and effective else None,
             "lawful_paths": list(getattr(result, "lawful_paths", []) or []),
             "reason": str(getattr(result, "reason", "")),
+            "confidence": str(getattr(result, "confidence", "")),
+            "legal_question": str(getattr(result, "legal_question", "")),
+            "notify_congress_by": (
+                result.notify_congress_by.isoformat() if getattr(result, "notify_congress_by", None) else None
+            ),
+            "notice_to_congress_days": getattr(result, "notice_to_congress_days", None),
+            "bills": "; ".join(
+                f"{bill['id']}: {bill['status']} (as of {bill['status_as_of']}; {bill['url']})"
+                for bill in getattr(result, "bills", []) or []
+            ),
             "steps": _steps(result),
         }
         panel = panel.with_extra("procedures", outcome)

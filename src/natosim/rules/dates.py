@@ -67,3 +67,16 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February into a common year
         return day.replace(year=day.year + years, day=28)
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``; a result past 9999-12-31 is refused with ``InvalidDate`` (never an
+    ``OverflowError`` that would surface as a traceback or an HTTP 500)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError as error:
+        raise InvalidDate(
+            f"{day.isoformat()} plus {days} days is beyond the last date natosim can represent "
+            f"({dt.date.max.isoformat()}); give an earlier date",
+            field="date",
+        ) from error

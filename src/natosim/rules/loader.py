@@ -22,6 +22,7 @@ from natosim.rules.errors import RulesError
 from natosim.rules.models import (
     AccessionRules,
     Article,
+    Article10Eligibility,
     Invocations,
     NationalLaw,
     Pledge,
@@ -189,6 +190,18 @@ def _load_accession(folder: Path) -> AccessionRules:
     return rules
 
 
+@cache
+def _load_eligibility(folder: Path) -> Article10Eligibility:
+    path = folder / "article10_eligibility.yaml"
+    data, node = read_yaml(path)
+    return validate(Article10Eligibility, data, path, node)
+
+
+def load_eligibility(folder: Path | None = None) -> Article10Eligibility:
+    """Art. 10's European condition as data: which states are eligible, by practice, or contested."""
+    return _load_eligibility(folder or rules_dir())
+
+
 def load_pledges(folder: Path | None = None) -> tuple[Pledge, ...]:
     return _load_pledges(folder or rules_dir())
 
@@ -211,5 +224,12 @@ def load_accession(folder: Path | None = None) -> AccessionRules:
 
 def clear_cache() -> None:
     """Forget the parsed rules (after editing a YAML file in a running process)."""
-    for loader in (_load_pledges, _load_treaty, _load_invocations, _load_national_law, _load_accession):
+    for loader in (
+        _load_pledges,
+        _load_treaty,
+        _load_invocations,
+        _load_national_law,
+        _load_accession,
+        _load_eligibility,
+    ):
         loader.cache_clear()

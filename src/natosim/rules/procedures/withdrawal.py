@@ -46,6 +46,15 @@ class WithdrawalResult(BaseModel):
     steps: list[Step]
     reason: str
     law: str | None
+    #: how sure natosim is of the outcome (a contested legal question lowers it)
+    confidence: str = "high"
+    #: the open legal question behind a contested outcome ("" if none)
+    legal_question: str = ""
+    #: §1250A(c)(2): written notice to Congress at least this many days before acting (US only)
+    notice_to_congress_days: int | None = None
+    notify_congress_by: dt.date | None = None
+    #: bills on this ally's membership introduced by the notice date, with their status (never applied)
+    bills: list[dict[str, object]] = []
 
 
 def paths_for(iso3: str) -> list[WithdrawalPath]:
@@ -188,7 +197,17 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
             note="" if lawful else "no lawful effective date on this path; Art. 13 alone would give the date shown",
         )
     )
+    bills = [
+        bill.model_dump(mode="json")
+        for bill in load_national_law().bills
+        if bill.country == iso3 and bill.introduced <= notice
+    ]
     return WithdrawalResult(
+        confidence=chosen.confidence,
+        legal_question=chosen.legal_question,
+        notice_to_congress_days=law.notice_to_congress_days if law is not None else None,
+        notify_congress_by=(notice - dt.timedelta(days=law.notice_to_congress_days)) if law is not None else None,
+        bills=bills,
         country=iso3,
         path=chosen.path,
         notice_date=notice,
