@@ -13,7 +13,7 @@ def brief_command(
     fmt: Format = FormatOption,
 ) -> None:
     """How many allies meet the pledge, total and US share of spending, highest and lowest spenders."""
-    from natosim.brief import brief
+    from natosim.briefing import brief
 
     result = brief(threshold_pct=threshold)
     if fmt is Format.json:

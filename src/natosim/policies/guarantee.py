@@ -20,6 +20,7 @@ from natosim.data import MEASURES
 from natosim.errors import NatosimError
 from natosim.policies.base import Policy, PolicyError, to_iso3
 from natosim.policies.groups import GROUPS, countries_mask, to_token
+from natosim.rules.targets import printed
 from natosim.state import BASIS_CODE, SECURITY_GUARANTEE, StatePanel
 
 
@@ -66,7 +67,7 @@ class ConditionalGuarantee(Policy):
         values = panel.values[self.measured_in]
         missing = np.isnan(values)
         with np.errstate(invalid="ignore"):
-            meets = values >= self.min_pct_gdp
+            meets = printed(values) >= self.min_pct_gdp  # the one "meets" rule (rules/targets.py)
         keep = meets | (missing if self.if_missing == "keep" else False)
         row = panel.guarantee[:, g, :]
         new_row = row & keep

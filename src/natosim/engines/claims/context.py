@@ -10,7 +10,7 @@ from typing import cast
 
 from natosim.engines.claims.article import Sentence
 from natosim.engines.claims.gazetteer import Mention, mentions
-from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict
+from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict, year_source_of
 from natosim.engines.claims.numbers import Quantity, quantities
 
 YEAR = re.compile(r"(?<![\w.,$€£-])(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
@@ -127,6 +127,8 @@ class SentenceView:
             raise ValueError(f"unknown verdict {verdict!r}")
         start = max(0, start)
         end = min(len(self.text), max(end, start + 1))
+        # every finder explains its year as "...; year: <how>": the one place that text becomes a type
+        how = note.rsplit("year: ", 1)[1] if "year: " in note else ""
         return Claim(
             kind=kind,
             text=self.sentence.text[start:end],
@@ -143,6 +145,7 @@ class SentenceView:
             year=year,
             subject=subject,
             note=note,
+            year_source=year_source_of(how) if year is not None else None,
         )
 
     def country_near(self, position: int, *, window: int = 120, exclude: set[str] | None = None) -> Mention | None:

@@ -226,7 +226,7 @@ def _vintage(
 def _matching_years(iso3: str, q: Quantity, edition: str) -> str:
     """Years whose figure the claim would match, as a hint ("3.3% is the 2022 figure")."""
     hits = []
-    for year in range(2014, 2026):
+    for year in facts.years_held():
         figure = facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition)
         if figure is not None and judge(q, figure.value, "pct_gdp")[0] == "supported":
             hits.append(f"{year} ({figure.value:.2f}%)")
@@ -345,7 +345,7 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
     year, how = view.year_near(q.start)
     edition = view.context.edition
     if year is None:
-        candidates = [y for y in range(2025, 2013, -1) if facts.aggregate(scope, y, measure, edition)]
+        candidates = [y for y in reversed(facts.years_held()) if facts.aggregate(scope, y, measure, edition)]
         year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
     figure = facts.aggregate(scope, year, measure, edition) if year else None
     if how == "article date" and year is not None and figure is not None and figure.edition != edition:
@@ -387,9 +387,9 @@ def _in_edition(figure: facts.Figure | None, edition: str) -> bool:
 
 def _us_shares(year: int) -> tuple[float, float, str, str] | None:
     """(US share of allied defence spending %, US share of allied GDP %, source, edition) for a year."""
-    share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", "2024-06")
-    total_gdp = facts.aggregate("NATO Total", year, "gdp_usd_current_mn", "2024-06")
-    us_gdp = facts.ally_figure("USA", year, "gdp_usd_current_bn", "2024-06")
+    share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", facts.usd_edition())
+    total_gdp = facts.aggregate("NATO Total", year, "gdp_usd_current_mn", facts.usd_edition())
+    us_gdp = facts.ally_figure("USA", year, "gdp_usd_current_bn", facts.usd_edition())
     if share is None or total_gdp is None or us_gdp is None:
         return None
     return share.value, us_gdp.value * 1000 / total_gdp.value * 100, share.source, str(share.edition)
@@ -400,7 +400,7 @@ def alliance_share(
 ) -> Claim:
     """One party's share of allied defence spending (US, or Europe and Canada)."""
     year, how = view.year_near(start)
-    share_years = [y for y in range(2024, 2013, -1) if _us_shares(y)]
+    share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
     if year is None or year not in share_years:
         note_year = f"no share for {year}; " if year is not None else ""
         year, how = share_years[0], f"{note_year}latest year with US$ totals"
@@ -466,7 +466,7 @@ def allies_meeting(
     edition = view.context.edition
     sign = "<" if below else "≥"
     if year is None:
-        known = [y for y in range(2014, 2026) if facts.allies_at_or_above(y, threshold, edition)]
+        known = [y for y in facts.years_held() if facts.allies_at_or_above(y, threshold, edition)]
         year, how = (known[-1] if known else None), "latest year (no year stated)"
     common: dict[str, Any] = {
         "kind": "allies_meeting_target",
@@ -550,7 +550,7 @@ def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Clai
         figure = facts.comparator(iso3, year, "milex_usd_current_mn") if year else None
         label = "SIPRI"
     elif facts.is_ally(iso3):
-        edition = "2024-06"  # the only edition with per-ally US$ (README of the data)
+        edition = facts.usd_edition()  # the only edition with per-ally US$ (README of the data)
         if (
             how == "article date"
             and year is not None
