@@ -32,7 +32,7 @@ Years = Annotated[
     str, Query(description='Years: "all", "2024", "2014..2024" or "2014,2019,2024"', examples=["all"], max_length=200)
 ]
 Edition = Annotated[
-    str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"], max_length=20)
+    str | None, Query(description="Pin one NATO edition (YYYY-MM, e.g. the June 2024 edition)", max_length=20)
 ]
 BaseYear = Annotated[int, Query(description="Year the game is calibrated to (needs GDP: 2014–2024)", examples=[2024])]
 Threshold = Annotated[float, Query(description="Spending threshold of the guarantee, % of GDP", examples=[2.0])]
@@ -49,19 +49,36 @@ PrivateShare = Annotated[
     "significant means the big allies carry a larger share. `points` are the allies behind it.",
 )
 def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import free_rider_test
+    from natosim.engines.burden import free_rider_test, parse_years
+    from natosim.engines.burden.free_riding import available_years
 
     with years_field():
-        result = free_rider_test(years, edition=edition)
+        result = free_rider_test(parse_years(years, available_years(edition)), edition=edition)
     return jsonable({**result.to_dict(), "points": result.points})  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/benefits",
+    response_model=dict[str, Any],
+    summary="Benefit–burden test: spending shares vs shares of GDP, population and exposed border",
+)
+def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
+    from natosim.engines.burden import benefit_burden_test, parse_years
+    from natosim.engines.burden.free_riding import available_years
+
+    with years_field():
+        result = benefit_burden_test(parse_years(years, available_years(edition)), edition=edition)
+    return jsonable(result.to_dict())  # type: ignore[no-any-return]
 
 
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
 def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import burden_shares
+    from natosim.data import figures
+    from natosim.engines.burden import burden_share_table, parse_years
 
     with years_field():
-        return jsonable(burden_shares(years, edition=edition).to_dict())  # type: ignore[no-any-return]
+        available = sorted(int(y) for y in figures(edition=edition, members_only=True)["year"].unique())
+        return jsonable(burden_share_table(parse_years(years, available), edition=edition).to_dict())  # type: ignore[no-any-return]
 
 
 @router.get(
@@ -146,7 +163,7 @@ def game_sweep(
 ) -> Table:
     import numpy as np
 
-    from natosim.engines.burden import sweep
+    from natosim.engines.burden import exclusion_sweep
 
     shares = private_share or [0.0]
     limit = request.app.state.settings.max_sweep
@@ -158,4 +175,4 @@ def game_sweep(
             field="threshold",
         )
     grid_t, grid_s = np.meshgrid(np.asarray(threshold, dtype=float), np.asarray(shares, dtype=float), indexing="ij")
-    return table(sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))
+    return table(exclusion_sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))

@@ -363,7 +363,7 @@ def guarantor_leaves(
     )
 
 
-def sweep(
+def exclusion_sweep(
     base_year: int,
     thresholds_pct: Sequence[float] | np.ndarray,
     private_shares: Sequence[float] | np.ndarray,
@@ -402,3 +402,18 @@ def sweep(
             "rounds": solution.rounds,
         }
     )
+
+
+def sweep(
+    base_year: int,
+    thresholds_pct: Sequence[float] | np.ndarray,
+    private_shares: Sequence[float] | np.ndarray,
+    guarantor: str = "USA",
+    edition: str | None = None,
+    dataset: Dataset | None = None,
+) -> pd.DataFrame:
+    """Deprecated name of :func:`exclusion_sweep` (a sweep of the calibrated game's exclusion equilibria)."""
+    import warnings
+
+    warnings.warn("natosim.engines.burden.sweep is renamed exclusion_sweep", FutureWarning, stacklevel=2)
+    return exclusion_sweep(base_year, thresholds_pct, private_shares, guarantor, edition, dataset)
