@@ -64,3 +64,27 @@ def test_withdrawal_scenarios_state_bill_status_notice_and_contested_question() 
     congress = "\n".join(summary_lines(evaluate("us-withdrawal-act-of-congress")))
     assert "S. 2174" in congress and "introduced in the Senate" in congress and "referred" in congress
     assert "180 days" in congress
+
+
+def test_hague_total_is_a_band_with_no_definite_gap_inside_it() -> None:
+    import math
+
+    import natosim
+
+    result = natosim.compliance(2024, pledge="hague-2025-total")
+    pol = result.table.set_index("iso3").loc["POL"]
+    assert pol["met"] is None or str(pol["met"]) == "<NA>"
+    assert math.isnan(pol["gap_pp"]) and math.isnan(pol["gap_usd_mn"])
+    assert pol["gap_pp_upper"] == pytest.approx(5.0 - pol["value"])
+    assert "POL" in result.summary["unknown_band"]
+    assert "total_gap_pp" not in result.summary  # no sum of percentage points across allies
+    usa = result.table.set_index("iso3").loc["USA"]
+    assert bool(usa["met"]) is False and usa["gap_pp"] == pytest.approx(5.0 - usa["value"])
+
+
+def test_compliance_cli_alliance_line_has_no_summed_points(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("compliance", "--year", "2024", "--pledge", "hague-2025-total")
+    assert result.code == 0
+    text = " ".join(result.out.split())
+    assert "Short of the target:" in text and "unknown band (POL)" in text
+    assert " pp" not in text.split("Short of the target")[1].split(".")[0]

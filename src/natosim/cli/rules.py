@@ -24,6 +24,7 @@ COMPLIANCE_COLUMNS = [
     "met",
     "gap_pp",
     "gap_usd_mn",
+    "gap_pp_upper",
     "edition_value",
     "edition_base",
     "equipment_pct",
@@ -85,8 +86,14 @@ def compliance_command(
     caption = (
         f"{result.pledge.name} (adopted {result.pledge.adopted}, source: {result.pledge.source}). "
         f"Met: {summary['met']}, not met: {summary['not_met']}, unknown: {', '.join(summary['unknown']) or 'none'}. "
-        f"Alliance gap: {summary['total_gap_pp']:.2f} pp"
-        + (f", US${total:,.0f} mn (current)" if total is not None else ", US$ not available")
+        f"Short of the target: {summary['short']} allies"
+        + (f", closing their gaps: US${total:,.0f} mn (current)" if total is not None else ", US$ not available")
+        + (
+            f"; unknown band ({', '.join(summary['unknown_band'])}): "
+            f"up to US${summary['total_gap_usd_upper_mn']:,.0f} mn"
+            if summary.get("total_gap_usd_upper_mn")
+            else ""
+        )
         + f". Figures from edition(s) {', '.join(summary['editions_value']) or '—'}; GDP from "
         f"{', '.join(summary['editions_base']) or '—'}"
         + (" (mixed editions)" if summary["gap_usd_mixed_editions"] else "")
