@@ -108,10 +108,10 @@ def render_frame(
         return
     shown = frame[columns] if columns else frame
     if fmt is Format.md:
-        header = "| " + " | ".join(map(str, shown.columns)) + " |"
+        header_line = "| " + " | ".join(map(str, shown.columns)) + " |"
         rule = "|" + "---|" * len(shown.columns)
         lines = [f"**{title}**", ""] if title else []
-        lines += [header, rule]
+        lines += [header_line, rule]
         lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
         if caption:
             lines += ["", caption]
@@ -119,7 +119,7 @@ def render_frame(
         return
     from rich.table import Table
 
-    header = [str(column).replace("_", " ") for column in shown.columns]
+    header: list[str] = [str(column).replace("_", " ") for column in shown.columns]
     rows = [[_cell(v) for v in row] for row in shown.itertuples(index=False)]
     out = console()
     widths = _widths(header, rows, out.width)
