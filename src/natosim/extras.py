@@ -24,6 +24,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "web": ("fastapi", "uvicorn", "jinja2"),
     "claims-html": ("trafilatura",),
     "plots": ("matplotlib",),
+    "burden": ("statsmodels",),
 }
 
 

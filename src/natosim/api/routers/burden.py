@@ -10,14 +10,18 @@ from fastapi import APIRouter, Query, Request
 
 from natosim.api.errors import ERROR_RESPONSES, FieldError, renamed
 from natosim.api.routers.data import Table, table
+from natosim.data import figures
 from natosim.engines.burden import (
     baseline_game,
-    burden_shares,
+    benefit_burden_test,
+    burden_share_table,
     exclusion_equilibrium,
+    exclusion_sweep,
     free_rider_test,
     guarantor_leaves,
-    sweep,
+    parse_years,
 )
+from natosim.engines.burden.free_riding import available_years
 from natosim.errors import NatosimError
 from natosim.jsonable import jsonable
 
@@ -40,7 +44,7 @@ Years = Annotated[
     str, Query(description='Years: "all", "2024", "2014..2024" or "2014,2019,2024"', examples=["all"], max_length=200)
 ]
 Edition = Annotated[
-    str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"], max_length=20)
+    str | None, Query(description="Pin one NATO edition (YYYY-MM, e.g. the June 2024 edition)", max_length=20)
 ]
 BaseYear = Annotated[int, Query(description="Year the game is calibrated to (needs GDP: 2014–2024)", examples=[2024])]
 Threshold = Annotated[float, Query(description="Spending threshold of the guarantee, % of GDP", examples=[2.0])]
@@ -59,15 +63,28 @@ PrivateShare = Annotated[
 def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 
     with years_field():
-        result = free_rider_test(years, edition=edition)
+        result = free_rider_test(parse_years(years, available_years(edition)), edition=edition)
     return jsonable({**result.to_dict(), "points": result.points})  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/benefits",
+    response_model=dict[str, Any],
+    summary="Benefit–burden test: spending shares vs shares of GDP, population and exposed border",
+)
+def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
+
+    with years_field():
+        result = benefit_burden_test(parse_years(years, available_years(edition)), edition=edition)
+    return jsonable(result.to_dict())  # type: ignore[no-any-return]
 
 
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
 def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 
     with years_field():
-        return jsonable(burden_shares(years, edition=edition).to_dict())  # type: ignore[no-any-return]
+        available = sorted(int(y) for y in figures(edition=edition, members_only=True)["year"].unique())
+        return jsonable(burden_share_table(parse_years(years, available), edition=edition).to_dict())  # type: ignore[no-any-return]
 
 
 @router.get(
@@ -159,4 +176,4 @@ def game_sweep(
             field="threshold",
         )
     grid_t, grid_s = np.meshgrid(np.asarray(threshold, dtype=float), np.asarray(shares, dtype=float), indexing="ij")
-    return table(sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))
+    return table(exclusion_sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))

@@ -94,6 +94,24 @@ def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[Figure
     return found
 
 
+@lru_cache(maxsize=1)
+def usd_edition() -> str:
+    """The latest edition with per-ally spending in current US$ (the 2025 edition has none)."""
+    usable = [
+        edition
+        for edition in sorted(edition_dates(), key=lambda e: edition_dates()[e])
+        if _figures(edition)["defence_exp_usd_current_mn"].notna().any()
+    ]
+    return usable[-1] if usable else edition_at(None)
+
+
+@lru_cache(maxsize=1)
+def years_held() -> tuple[int, ...]:
+    """Every year some edition holds an ally's defence spending for."""
+    frames = [_figures(edition) for edition in edition_dates()]
+    return tuple(sorted({int(year) for frame in frames for year in frame.index.get_level_values("year").unique()}))
+
+
 def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None:
     table = _figures(edition).reset_index()
     rows = table[(table["iso3"] == iso3) & table[measure].notna()]
@@ -181,8 +199,10 @@ def allies_at_or_above(
     rows = table[(table["year"] == year) & table["member"]]
     if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
         return None
-    printed = rows["defence_exp_pct_gdp"].round(2)
-    meets = rows[printed < threshold - 1e-9] if below else rows[printed >= threshold - 1e-9]
+    from natosim.rules.targets import count_meeting
+
+    _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
+    meets = rows.iloc[positions]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
     return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
 

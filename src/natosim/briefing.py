@@ -9,9 +9,11 @@ mixing them silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+import pandas as pd
 
 from natosim.data import Dataset, figures, latest_year, load
+from natosim.rules.targets import count_meeting, us_share_pct
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Brief:
 
 def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     """Headline numbers for the latest year with data, each with year, edition and source id."""
+    from natosim.limits import check_number
+
+    check_number(threshold_pct, "threshold", minimum=0, maximum=50, what="a share of GDP in %")
     dataset = dataset or load()
     year = latest_year("defence_exp_pct_gdp", dataset)
     money_year = latest_year("defence_exp_usd_current_mn", dataset)
@@ -61,7 +66,7 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     with_figure = current[current["defence_exp_pct_gdp"].notna()]
     editions = ";".join(sorted(set(with_figure["edition"])))
     sources = ";".join(sorted(set(with_figure["source"])))
-    meeting = int((with_figure["defence_exp_pct_gdp"] >= threshold_pct).sum())
+    meeting, _ = count_meeting(with_figure["defence_exp_pct_gdp"], threshold_pct)
     missing = [f"{row.country} ({row.iso3})" for row in current[current["defence_exp_pct_gdp"].isna()].itertuples()]
 
     money = figures(year=money_year, members_only=True, dataset=dataset)
@@ -88,7 +93,7 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
         ),
         Figure(
             "US share of allied defence spending",
-            100 * us / total if total else None,
+            us_share_pct(us, total) if total else None,
             "%",
             money_year,
             money_editions,
@@ -114,7 +119,7 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     ]
     ranked = with_figure.sort_values("defence_exp_pct_gdp", ascending=False)
 
-    def ranked_figures(rows: Any) -> list[Figure]:
+    def ranked_figures(rows: pd.DataFrame) -> list[Figure]:
         return [
             Figure(f"{r.country} ({r.iso3})", float(r.defence_exp_pct_gdp), "% of GDP", year, r.edition, r.source)
             for r in rows.itertuples()
