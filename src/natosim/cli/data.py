@@ -150,6 +150,9 @@ def import_command(
     copy_from: str | None = typer.Option(None, "--copy-from", help="Where this copy of the figures came from."),
     tables: str | None = typer.Option(None, help="Tables or sheets the figures were read from."),
     replace: bool = typer.Option(False, help="Replace an edition imported before."),
+    max_size_mb: int | None = typer.Option(
+        None, "--max-size-mb", help="Largest file accepted, in MB (default 64, or $NATOSIM_MAX_IMPORT_MB)."
+    ),
     data_dir: Path | None = DataDirOption,
 ) -> None:
     """Add a new release to the user data directory: validated first, written atomically."""
@@ -160,11 +163,23 @@ def import_command(
     if any(given) and not all(given):
         raise ImportErrorNatosim("--publication, --published and --copy-from go together")
     source = SourceInfo(publication, published, copy_from, tables=tables) if all(given) else None  # type: ignore[arg-type]
-    result = import_release(file, source=source, replace=replace, data_directory=data_dir)
+    result = import_release(file, source=source, replace=replace, data_directory=data_dir, max_size_mb=max_size_mb)
     typer.echo(
         f"imported edition {result.edition}: {result.rows} rows, {result.allies} allies, "
         f"{result.years[0]}–{result.years[1]}, source {result.source} → {result.path}"
     )
+
+
+@data_app.command("remove")
+def remove_command(
+    edition: str = typer.Argument(..., help="An imported edition (YYYY-MM); bundled editions cannot be removed."),
+    data_dir: Path | None = DataDirOption,
+) -> None:
+    """Remove an imported release (also one set aside as invalid); the bundled data stays."""
+    from natosim.data.importer import remove_release
+
+    removed = remove_release(edition, data_directory=data_dir)
+    typer.echo(f"removed imported edition {edition} ({removed})")
 
 
 def register(app: typer.Typer) -> None:

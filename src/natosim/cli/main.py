@@ -64,10 +64,26 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _one_line_warnings() -> None:
+    """natosim's own warnings (a release set aside, ...) as one ``warning:`` line on stderr."""
+    import warnings
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if category.__module__.startswith("natosim"):
+            typer.echo(f"warning: {message}", err=True)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def run() -> None:
     """Console-script entry point: run the app, turning domain errors into exit status 2."""
     from natosim.errors import NatosimError
 
+    _one_line_warnings()
     try:
         result = app(standalone_mode=False, prog_name="natosim")
     except NatosimError as error:

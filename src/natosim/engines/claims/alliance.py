@@ -33,6 +33,13 @@ _NOT_MEMBERSHIP = re.compile(
     r"pledged|agreed|signed|ratified|voted|sent|contribute|pay|fell|fall|miss)\b",
     re.IGNORECASE,
 )
+#: a count after these words is a change, an estimate or a comparison, not how many allies there are
+_CHANGE_OR_ESTIMATE = re.compile(
+    r"\b(?:increase|rise|jump|growth|drop|decrease|fall|estimate|forecast|projection|compar\w*|up|down|"
+    r"from|than)\s+(?:of\s+|from\s+|to\s+|with\s+)?(?:just\s+|only\s+|about\s+|some\s+)?"
+    r"(?:(?:less|fewer|more) than\s+)?$",
+    re.IGNORECASE,
+)
 _PEOPLE = re.compile(
     r"^\s+(?:people|citizens|inhabitants|persons|Europeans and North Americans|residents|"
     r"men, women and children|lives)\b",
@@ -51,7 +58,8 @@ _ORDINAL = re.compile(
 
 
 _EVENT_BEFORE_YEAR = re.compile(
-    r"\b(?:founded|created|established|formed|signed|born|joined|since|anniversary|by|until)\b[^,;]{0,20}$",
+    r"\b(?:founded|created|established|formed|signed|born|joined|since|anniversary|by|until|pledged|agreed|"
+    r"committed|promised|vowed|decided)\b[^,;]{0,20}$",
     re.IGNORECASE,
 )
 
@@ -154,11 +162,25 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             )
             # "the 32-member alliance" and "11 of the 31 allies" name the membership whatever follows
             # ("... signed up to 5%", "... met the guideline"); "30 allies met 2%" does not
-            whole = noun.group(0).startswith("-") or re.search(
-                r"\b(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?$", text[max(0, q.start - 20) : q.start]
+            whole = (
+                noun.group(0).startswith("-")
+                or any(
+                    # "11 of the 31 allies", "18 of the alliance's 31 countries": a part of the whole
+                    other.end < q.start
+                    and re.fullmatch(
+                        r"\s+(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?(?:(?:military\s+)?alliance's\s+)?",
+                        text[other.end : q.start],
+                    )
+                    for other in view.quantities
+                )
+                or re.search(
+                    r"(?:\ball(?: of)?(?: the)?|NATO's|[Aa]lliance's)\s+$", text[max(0, q.start - 20) : q.start]
+                )
             )
             if not lead or (not whole and _NOT_MEMBERSHIP.match(after[noun.end() :])):
                 continue
+            if not whole and _CHANGE_OR_ESTIMATE.search(text[max(0, q.start - 40) : q.start]):
+                continue  # "an increase of seven countries", "an estimate of 18 members": not the membership
             if re.match(r"\s+(?:of\s+(?:the|its)\s+\d+|out of)", after):
                 continue
             day, how = _count_date(view, q.start)

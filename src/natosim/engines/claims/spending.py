@@ -19,6 +19,7 @@ from typing import Any
 from natosim.engines.claims import facts, pledges
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
+from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
@@ -72,7 +73,8 @@ MISSES = re.compile(
 ALLY_COUNT = re.compile(
     r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:\d+\s+)?|"
     r"out of\s+\d+\s+)?"
-    r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|nations|countries)\b"
+    r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|member nations|"
+    r"nations|countries|states)\b"
     r"(?P<gap>[^.;%\d]{0,80})$",
     re.IGNORECASE,
 )
@@ -129,7 +131,7 @@ COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b"
 #: what a country does with a share of its GDP when the paragraph is about defence spending:
 #: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
 SPEND_CUE = re.compile(
-    r"\b(?:spen[dt]\w*|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
+    r"\b(?:spen[dt]\w*|pay(?:s|ing)?|paid|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
     r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging)\b",
     re.IGNORECASE,
 )
@@ -153,6 +155,13 @@ CHANGE_PCT_BEFORE = re.compile(
     r"(?:by\s+)?(?:(?:a further|another|a|an)\s+)?$",
     re.IGNORECASE,
 )
+#: money added up over years or compared with another year: out of scope (natosim checks a year's total)
+CUMULATIVE_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:more|extra|additional|since|compared (?:to|with)|over the (?:past|last|next)|"
+    r"cumulative\w*)\b",
+    re.IGNORECASE,
+)
+CUMULATIVE_BEFORE = re.compile(r"\b(?:added|adding|add|cumulative\w*)\b[^.;]{0,40}$", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(
     r"(?:increase|rise|boost|jump|hike|cut|additional|extra|another|more|by|up|down|"
     r"aid|assistance|package|contract|deal|worth|loan|fund|grant)\W+(?:\w+\W+){0,2}$",
@@ -315,8 +324,16 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     )
 
 
+#: the scope of a figure said of a group natosim holds no aggregate for ("European allies")
+NO_AGGREGATE = "no aggregate: "
+
+
 def _alliance_scope(view: SentenceView, position: int) -> str | None:
     before = view.text[:position]
+    named = last_group(before[-120:], per_ally=False)
+    if named is not None:
+        spec = named[0]
+        return spec.aggregate or f"{NO_AGGREGATE}{spec.name}"
     if EUROPE_CANADA.search(before[-120:]):
         return "NATO Europe and Canada"
     if ALLIANCE_TOTAL.search(before[-120:]) or re.search(r"\bNATO\b", before[-60:]):
@@ -345,14 +362,20 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
     year, how = view.year_near(q.start)
     edition = view.context.edition
     if year is None:
-        candidates = [y for y in reversed(facts.years_held()) if facts.aggregate(scope, y, measure, edition)]
+        candidates = [
+            y
+            for y in reversed(facts.years_held())
+            if not scope.startswith(NO_AGGREGATE) and facts.aggregate(scope, y, measure, edition)
+        ]
         year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
-    figure = facts.aggregate(scope, year, measure, edition) if year else None
+    figure = facts.aggregate(scope, year, measure, edition) if year and not scope.startswith(NO_AGGREGATE) else None
     if how == "article date" and year is not None and figure is not None and figure.edition != edition:
         # the article's year is known only from a later edition or a press report: the article
         # meant the latest total of its day ("nearly $1.5 trillion" in March 2025 is 2024's)
         known = [
-            y for y in range(year - 1, 2013, -1) if _in_edition(facts.aggregate(scope, y, measure, edition), edition)
+            y
+            for y in reversed(facts.years_held())
+            if y < year and _in_edition(facts.aggregate(scope, y, measure, edition), edition)
         ]
         if known:
             year, how = known[0], f"latest year in edition {edition} (the article's year is only in a later one)"
@@ -367,6 +390,13 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
         "subject": scope,
         "year": year,
     }
+    if scope.startswith(NO_AGGREGATE):
+        return view.claim(
+            **{**common, "subject": scope[len(NO_AGGREGATE) :]},
+            verdict="not checkable",
+            note=f"NATO publishes no total for {scope[len(NO_AGGREGATE) :]} (only 'NATO Europe and Canada' and "
+            "'NATO Total'); natosim does not add up allies itself",
+        )
     if figure is None:
         return view.claim(**common, verdict="not checkable", note=f"no {scope} total for {year}")
     if measure == "defence_exp_pct_gdp":
@@ -669,12 +699,6 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     return bool(SPEND_CUE.search(clause)) and not OTHER_MEASURE.search(around) and not switches_subject(clause)
 
 
-#: groups of allies news names as one subject
-GROUPS: dict[str, tuple[str, ...]] = {"baltic": ("EST", "LVA", "LTU")}
-_GROUP = re.compile(
-    r"\b(?:the\s+)?(?:three\s+)?Baltic\s+(?:states|countries|nations|republics|allies|trio)\b|\bthe Baltics\b",
-    re.IGNORECASE,
-)
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$")
 
 
@@ -683,14 +707,15 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     Lithuania and Estonia all spend over 3%"), or a group ("the Baltic states spend more than 3%")."""
     iso3 = _subject_country(view, position)
     if iso3 is None:
-        group = None
-        for match in _GROUP.finditer(view.text[:position]):
-            group = match
-        if group is None or position - group.end() > 80 or switches_subject(view.text[group.end() : position]):
+        named = last_group(view.text[:position], per_ally=True)
+        if named is None:
             return []
-        if any(group.end() <= m.start < position for m in view.countries):
+        spec, group = named
+        if position - group.end() > 80 or switches_subject(view.text[group.end() : position]):
             return []
-        return list(GROUPS["baltic"])
+        if any(group.end() <= m.start < position for m in view.countries) or spec.members is None:
+            return []
+        return list(spec.members)
     mention = view.country_near(position)
     if mention is None or mention.iso3 != iso3 or mention.end > position:
         return [iso3]
@@ -795,6 +820,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     (
                         q.qualifier in ("at least", "more than")
                         and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
+                    )
+                    # "18 countries will spend 2% or more", "20 allies will spend 2% of GDP": a count at a
+                    # threshold (no one counts allies at exactly 2.00%)
+                    or (
+                        re.search(r"\bspen[dt]\w*\s*$", gap, re.IGNORECASE)
+                        and (re.match(r"\s*or more\b", after[percent.end() :]) or gdp_here)
+                        and count.group("num").casefold() not in ("one", "1")
                     )
                     or re.search(
                         r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
@@ -902,6 +934,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             continue
         if CHANGE_BEFORE.search(text[max(0, q.start - 30) : q.start]):
             continue
+        if CUMULATIVE_AFTER.match(after) or CUMULATIVE_BEFORE.search(text[max(0, q.start - 60) : q.start]):
+            continue  # "added $600 billion since 2014", "$510 billion more than in 2016": sums and changes
         word = re.match(r"^\s?(?:US\s)?dollars\b", after)
         end = q.end + (word.end() if word else 0)
         if euros:
