@@ -25,7 +25,7 @@ _MEMBER_NOUN = re.compile(
 _COUNT_LEAD = re.compile(
     r"\b(?:has|have|had|now has|comprises?|comprising|consists? of|of|with|its|all|now|the|"
     r"grown to|grew to|expanded to|expands to|counts|numbers|totals?|to|NATO's|alliance's|"
-    r"among|between|including)\s*$",
+    r"among|between|including|other)\s*$",
     re.IGNORECASE,
 )
 _NOT_MEMBERSHIP = re.compile(
@@ -187,7 +187,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     for other in view.quantities
                 )
                 or re.search(
-                    r"(?:\ball(?: of)?(?: the)?|NATO's|[Aa]lliance's)\s+$", text[max(0, q.start - 20) : q.start]
+                    r"(?:\ball(?: of)?(?: the)?(?: other)?|NATO's|[Aa]lliance's)\s+$",
+                    text[max(0, q.start - 24) : q.start],
                 )
             )
             if not lead or (not whole and _NOT_MEMBERSHIP.match(after[noun.end() :])):

@@ -433,6 +433,51 @@ def _us_shares(year: int) -> tuple[float, float, str, str] | None:
     return share.value, us_gdp.value * 1000 / total_gdp.value * 100, share.source, str(share.edition)
 
 
+#: "the U.S. spends more on defense than all the other allies combined", "more than double the amount
+#: all the other 27 NATO countries spent": a lower bound on the US share of allied spending
+MORE_THAN_THE_REST = re.compile(
+    r"\b(?P<how>more(?: on defen[cs]e)? than|more than (?P<double>double|twice|three times)(?: the amount| what)?)"
+    r"\s+(?:(?:what|that of)\s+)?all\s+(?:of\s+)?(?:the\s+|its\s+)?other\s+(?:\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+    r"(?:NATO\s+)?(?:allies|members|member states|countries|nations)\b(?:\s+(?:spent|spend)\s+between them|\s+combined|"
+    r"\s+put together)?",
+    re.IGNORECASE,
+)
+
+
+def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
+    """The US spends more than (or N times) all other allies together: its share of the allied total
+    is above 50% (twice: 66.7%, three times: 75%)."""
+    times = {"double": 2, "twice": 2, "three times": 3}.get((match.group("double") or "").casefold(), 1)
+    bound = 100 * times / (times + 1)
+    year, how = view.year_near(match.start())
+    share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
+    if year is None or year not in share_years:
+        year, how = share_years[0], "latest year with US$ totals"
+    shares = _us_shares(year)
+    assert shares is not None
+    us_share, _, source, edition = shares
+    verdict = "supported" if us_share > bound else "contradicted"
+    return view.claim(
+        kind="alliance_share",
+        start=match.start(),
+        end=match.end(),
+        value=round(bound, 1),
+        qualifier="more than",
+        unit="% of allied defence spending",
+        verdict=verdict,
+        expected=round(us_share, 1),
+        evidence=[
+            Evidence(
+                f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)", source, us_share, edition
+            )
+        ],
+        country="USA",
+        subject="USA",
+        year=year,
+        note=f"more than the rest together means a share above {bound:.1f}%; year: {how}",
+    )
+
+
 def alliance_share(
     view: SentenceView, q: Quantity | None, start: int, end: int, iso3: str, *, qualitative: bool = False
 ) -> Claim:
@@ -856,6 +901,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 if number is not None and number.start not in used:
                     claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
                     claims.extend(_earlier_count(view, end, q.value, used, below=below))
+                    from natosim.engines.claims.counts import after_count  # counts builds on this module
+
+                    claims.extend(after_count(view, number.end, q.start, end, q.value, below))
                     if target_near:  # "the alliance's target of spending 2%" also states the target
                         pledge = pledges.pledge_value(view, q, end)
                         if pledge is not None:
@@ -989,6 +1037,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             if iso3 in ("USA", "EUC"):
                 claims.append(alliance_share(view, q, q.start, q.end, iso3))
                 used.add(q.start)
+    for match in MORE_THAN_THE_REST.finditer(text):
+        mention = view.country_near(match.start(), window=150) or view.context.last_country
+        if mention is not None and mention.iso3 == "USA" and (view.context.about_nato or ALLIANCE.search(text)):
+            claims.append(more_than_the_rest(view, match))
     for match in re.finditer(
         r"\bdisproportionate(?:ly)?\b(?:\s+(?:share|burden|amount|part|portion|load))?", text, re.IGNORECASE
     ):
