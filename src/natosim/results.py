@@ -67,7 +67,6 @@ class ResultMixin:
         raise NotImplementedError
 
     def to_dict(self) -> dict[str, Any]:
-
         return {"summary": jsonable(self.summary), "rows": jsonable(self.to_frame())}
 
     def _summary_items(self) -> list[tuple[str, str]]:

@@ -143,13 +143,16 @@ def _cache(dataset: Dataset) -> dict[object, Any]:
     return cast(dict[object, Any], dataset.cache)
 
 
-def _base(edition: str | None, dataset: Dataset | None = None) -> _Base:
+def _base(edition: str | None, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> _Base:
+    from natosim.data import editions_as_of
+
     dataset = dataset or load()
-    key = ("natosim.state._base", edition)
+    in_play = tuple(editions_as_of(as_of, dataset))
+    key = ("natosim.state._base", edition, in_play)
     cache = _cache(dataset)
     if key in cache:
         return cast(_Base, cache[key])
-    frame = figures(edition=edition, dataset=dataset)
+    frame = figures(edition=edition, dataset=dataset, as_of=as_of)
     long = dataset.figures[["iso3", "year", "edition", "source"]]
     for measure in MEASURES:
         lookup = long.rename(columns={"edition": f"edition_{measure}", "source": f"source_{measure}"})
@@ -178,9 +181,9 @@ def _base(edition: str | None, dataset: Dataset | None = None) -> _Base:
     return base
 
 
-def data_years(edition: str | None = None) -> tuple[int, ...]:
-    """The years with figures (in ``edition``, or in any edition)."""
-    return _base(edition).data_years
+def data_years(edition: str | None = None, as_of: str | dt.date | None = None) -> tuple[int, ...]:
+    """The years with figures (in ``edition``, or in any edition published by ``as_of``)."""
+    return _base(edition, as_of=as_of).data_years
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,6 +224,8 @@ class StatePanel:
     russia_usd_mn: np.ndarray
     russia_source: tuple[str, ...]
     extras: Mapping[str, Any] = field(default_factory=dict)
+    #: the date whose published editions are in play (None: today)
+    as_of: dt.date | None = None
 
     # -- lookups ------------------------------------------------------------------------------
     def index(self, iso3: str) -> int:
@@ -293,7 +298,7 @@ class StatePanel:
         )
 
     def _figures_frame(self, y: int, order: np.ndarray) -> pd.DataFrame:
-        base = _base(self.edition)
+        base = _base(self.edition, as_of=self.as_of)
         fy = int(self.figures_year[y])
         codes = [self.parties[i] for i in order]
         rows = base.frame.reindex(pd.MultiIndex.from_product([[fy], codes], names=["year", "iso3"]))
@@ -318,6 +323,32 @@ class StatePanel:
         return frame
 
 
+#: a non-ally's figures a scenario can add to an alliance sum: panel measure -> nonmember_figures column
+NONMEMBER_MEASURES = {
+    "population_thousands": "population_thousands",
+    "defence_exp_usd_current_mn": "milex_usd_current_mn",
+    "gdp_usd_current_bn": "gdp_usd_current_bn",
+}
+
+
+def _nonmember_values(parties: Sequence[str], data_years: np.ndarray, dataset: Dataset) -> dict[str, np.ndarray]:
+    """(years, parties) arrays of the non-allies' population (World Bank WDI), military spending
+    (SIPRI, current US$) and GDP (derived from SIPRI); NaN where a figure is missing. Spending is
+    SIPRI's definition, not NATO's: results that add it to the allies' say so."""
+    from natosim.data import nonmember_figures
+
+    if not parties:
+        return {}
+    table = nonmember_figures(dataset=dataset).set_index(["year", "iso3"])
+    grid = pd.MultiIndex.from_product([[int(y) for y in data_years], list(parties)], names=["year", "iso3"])
+    frame = table.reindex(grid)
+    shape = (len(data_years), len(parties))
+    return {
+        measure: pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float).reshape(shape)
+        for measure, column in NONMEMBER_MEASURES.items()
+    }
+
+
 def baseline_panel(
     years: Sequence[int],
     edition: str | None = None,
@@ -325,6 +356,7 @@ def baseline_panel(
     hold_from: int | None = None,
     extra_parties: Sequence[str] = (),
     dataset: Dataset | None = None,
+    as_of: str | dt.date | None = None,
 ) -> StatePanel:
     """Article 5 all-to-all among each year's members, for every year in ``years``.
 
@@ -334,11 +366,14 @@ def baseline_panel(
     """
     dataset = dataset or load()
     years = tuple(int(y) for y in years)
-    key = ("natosim.state.baseline_panel", years, edition, hold_from, tuple(extra_parties))
+    from natosim.data import as_of_date, editions_as_of
+
+    in_play = tuple(editions_as_of(as_of, dataset))
+    key = ("natosim.state.baseline_panel", years, edition, hold_from, tuple(extra_parties), in_play)
     cache = _cache(dataset)
     if key in cache:
         return cast(StatePanel, cache[key])
-    base = _base(edition, dataset)
+    base = _base(edition, dataset, as_of)
     first, last = base.data_years[0], base.data_years[-1]
     if hold_from is not None and hold_from not in base.data_years:
         raise YearOutOfRange(
@@ -359,9 +394,12 @@ def baseline_panel(
     n_years, n_allies, n_parties = len(years), len(base.allies), len(parties)
 
     values: dict[str, np.ndarray] = {}
+    outside = _nonmember_values(extra, np.asarray(base.data_years)[row_index], dataset)
     for measure, array in base.values.items():
         out = np.full((n_years, n_parties), np.nan)
         out[:, :n_allies] = array[row_index]
+        if measure in outside:
+            out[:, n_allies:] = outside[measure]
         values[measure] = _readonly(out)
     member = np.zeros((n_years, n_parties), dtype=bool)
     member[:, :n_allies] = base.accession_year[None, :] <= np.asarray(years)[:, None]
@@ -389,6 +427,7 @@ def baseline_panel(
                 "what": "Article 5 all-to-all among the members of each year (North Atlantic Treaty, 1949)",
                 "years": list(years),
                 "edition": edition or "latest edition having each figure",
+                "editions_in_play": list(in_play),
                 "held_years": [
                     y for y, fy in zip(years, np.asarray(base.data_years)[row_index], strict=True) if y != fy
                 ],
@@ -398,6 +437,7 @@ def baseline_panel(
         edition=edition,
         russia_usd_mn=_readonly(base.russia_usd_mn[row_index].copy()),
         russia_source=tuple(base.russia_source[i] for i in row_index),
+        as_of=None if as_of is None else as_of_date(as_of),
     )
     _remember(cache, key, panel)
     return panel

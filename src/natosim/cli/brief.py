@@ -12,12 +12,15 @@ from natosim.cli.render import Format, FormatOption, dumps
 def brief_command(
     threshold: float = typer.Option(2.0, "--threshold", help="Spending line in % of GDP."),
     scenarios: bool = typer.Option(False, "--scenarios", help="Also evaluate every bundled scenario."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Only the editions published by this date (YYYY-MM-DD) are in play. Default: today."
+    ),
     fmt: Format = FormatOption,
 ) -> None:
     """How many allies meet the pledge, total and US share of spending, highest and lowest spenders."""
     from natosim.briefing import brief
 
-    result = brief(threshold_pct=threshold)
+    result = brief(threshold_pct=threshold, as_of=as_of)
     if fmt is Format.json:
         typer.echo(dumps(result.to_dict()))
         return

@@ -336,5 +336,46 @@ def counterfactual_command(
         render_mapping(summary, fmt, title="Summary")
 
 
+@burden_app.command("replace-us")
+def replace_us_command(
+    assumptions: str = typer.Option(
+        "bruegel_kiel_2025",
+        "--assumptions",
+        "-a",
+        help="Assumption set: bruegel_kiel_2025 (default), iiss_2025, or the path of your own YAML file.",
+    ),
+    fmt: Format = FormatOption,
+) -> None:
+    """Extra yearly spending Europe and Canada would need to replace the US contribution, by component."""
+    from natosim.engines.burden import replace_us
+
+    result = replace_us(assumptions)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    summary = result.summary
+    render_frame(
+        result.components,
+        fmt,
+        title=f"Replacing the US contribution ({summary['assumptions']} assumptions), US$ bn a year",
+        caption="low/high: the range of each component's assumptions; every component names its source.",
+        columns=["id", "usd_bn_per_year", "usd_bn_per_year_low", "usd_bn_per_year_high", "computation", "source"],
+    )
+    if fmt is not Format.csv:
+        low, high = summary["additional_eur_bn_per_year_range"]
+        typer.echo(
+            f"Extra spending: €{summary['additional_eur_bn_per_year']:,.0f} bn a year "
+            f"(US${summary['additional_usd_bn_per_year']:,.0f} bn; range €{low:,.0f}–{high:,.0f} bn) at "
+            f"US${summary['usd_per_eur']} per €."
+        )
+        published = summary.get("published")
+        if published:
+            typer.echo(
+                f"Published ({published['label']}): €{published['eur_bn_per_year']:,.0f} bn a year; "
+                f"natosim/published = {published['ratio_natosim_to_published']:.2f}. "
+                "Differences: docs/model/burden.md §11."
+            )
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(burden_app, name="burden")

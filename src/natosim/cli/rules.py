@@ -27,6 +27,7 @@ COMPLIANCE_COLUMNS = [
     "gap_pp_upper",
     "edition_value",
     "edition_base",
+    "gap_usd_mixed_editions",
     "equipment_pct",
     "equipment_met",
     "trend_slope_pp_per_year",
@@ -81,14 +82,17 @@ def compliance_command(
         None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
     ),
     all_allies: bool = typer.Option(False, "--all-allies", help="Include allies that were not yet members."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Only the editions published by this date (YYYY-MM-DD) are in play. Default: today."
+    ),
     fmt: Format = FormatOption,
 ) -> None:
     """Who meets a pledge in a year: figure, target, gap in points and US$, equipment test, trend."""
     from natosim.data import latest_year
     from natosim.metrics.compliance import compliance
 
-    chosen_year = year if year is not None else latest_year()
-    result = compliance(chosen_year, pledge, edition, members_only=not all_allies)
+    chosen_year = year if year is not None else latest_year(as_of=as_of)
+    result = compliance(chosen_year, pledge, edition, members_only=not all_allies, as_of=as_of)
     if fmt is Format.json:
         typer.echo(dumps(result.to_dict()))
         return

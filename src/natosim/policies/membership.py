@@ -25,19 +25,38 @@ import numpy as np
 from pydantic import Field, field_validator
 
 from natosim.policies.base import Policy, PolicyError, to_iso3
-from natosim.rules.procedures import accession, withdrawal
+from natosim.rules.procedures import AccessionResult, WithdrawalResult, accession, withdrawal
 from natosim.state import ARTICLE_5, StatePanel
 
 
-def _dump(result: Any) -> dict[str, Any]:
-    if hasattr(result, "model_dump"):
-        return dict(result.model_dump(mode="json"))
-    return dict(vars(result))
-
-
-def _steps(result: Any) -> list[dict[str, Any]]:
+def _steps(result: AccessionResult | WithdrawalResult) -> list[dict[str, Any]]:
     """The procedure's steps as rules records (actor, action, rule, source, outcome, date)."""
-    return [_dump(step) for step in getattr(result, "steps", []) or []]
+    return [dict(step.model_dump(mode="json")) for step in result.steps]
+
+
+def _war_note(iso3: str, joins_on: dt.date | None) -> dict[str, Any]:
+    """Whether ``iso3`` would join while at war or with territory occupied, and the open Article 5
+    question (rules/parameters/conflicts.yaml); empty strings when neither applies."""
+    from natosim.rules.loader import load_conflicts
+
+    if joins_on is None:
+        return {"at_war": "", "article5_reach": ""}
+    table = load_conflicts()
+    found = table.of(iso3, joins_on)
+    if not found:
+        return {"at_war": "", "article5_reach": ""}
+    parts = []
+    for item in found:
+        state = "at war" if item.ongoing else "with territory occupied"
+        parts.append(
+            f"would join {state}: {item.description} (since {item.started.isoformat()}; status as of "
+            f"{item.status_as_of.isoformat()}, not known after); occupied: {item.occupied} [{item.confidence}]"
+        )
+    reach = table.article5_reach
+    return {
+        "at_war": "; ".join(parts),
+        "article5_reach": f"{reach.status} [confidence {reach.confidence}]: {' '.join(reach.question.split())}",
+    }
 
 
 class Withdrawal(Policy):
@@ -55,8 +74,7 @@ class Withdrawal(Policy):
     def _country(cls, value: object) -> str:
         return to_iso3(value)
 
-    def procedure(self) -> Any:
-
+    def procedure(self) -> WithdrawalResult:
         return withdrawal(self.country, path=self.path, notice_date=self.notice_date)
 
     def apply_panel(self, panel: StatePanel) -> StatePanel:
@@ -154,16 +172,15 @@ class Accession(Policy):
     def parties_needed(self) -> tuple[str, ...]:
         return (self.country,)
 
-    def procedure(self) -> Any:
-
+    def procedure(self) -> AccessionResult:
         return accession(self.country, invited=self.invited, vetoes=list(self.vetoes))
 
     def apply_panel(self, panel: StatePanel) -> StatePanel:
         result = self.procedure()
-        expected = getattr(result, "expected_range", None)
+        expected = result.expected_range
         dates = {
             "earliest": result.earliest_date,
-            "median": getattr(result, "expected_median_date", None),
+            "median": result.expected_median_date,
             "latest": expected[1] if expected else None,
         }
         joins_on: dt.date | None = (dates[self.timing] or result.earliest_date) if result.completes else None
@@ -174,13 +191,14 @@ class Accession(Policy):
             "vetoes": list(self.vetoes),
             "outcome": str(result.outcome),
             "completes": bool(result.completes),
-            "blocked_by": list(getattr(result, "blocked_by", []) or []),
-            "veto_players": list(getattr(result, "veto_players", []) or []),
+            "blocked_by": list(result.blocked_by),
+            "veto_players": list(result.veto_players),
             "joins_on": joins_on.isoformat() if joins_on else None,
             "timing": self.timing,
             "expected_range": [d.isoformat() for d in expected] if expected else None,
             "steps": _steps(result),
         }
+        outcome.update(_war_note(self.country, joins_on))
         panel = panel.with_extra("procedures", outcome)
         if joins_on is None:
             blocked = ", ".join(outcome["blocked_by"]) or "the procedure"

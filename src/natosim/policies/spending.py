@@ -172,7 +172,6 @@ class SpendingPath(Policy):
         )
 
     def _pledge_rule(self) -> dict[str, Any]:
-
         pledge = rules.pledge(str(self.pledge))
         return {
             "rule": pledge.name,
@@ -196,7 +195,6 @@ class PledgeChange(Policy):
     @field_validator("pledge")
     @classmethod
     def _known(cls, value: str) -> str:
-
         known = [p.id for p in rules.pledges()]
         if value not in known:
             raise ValueError(f"unknown pledge {value!r}; allowed: {', '.join(known)}")

@@ -274,7 +274,6 @@ class Result:
     @cached_property
     def compliance(self) -> pd.DataFrame:
         """Per member and year: the pledge measured against, met or not, gap in points and US$."""
-
         return compliance_panel(self.panel, self.scenario.pledge)
 
     @cached_property
@@ -319,7 +318,6 @@ class Result:
     @cached_property
     def guarantees(self) -> pd.DataFrame:
         """Guarantees outside Article 5 (security guarantees, bilateral pacts), per year."""
-
         s = self.panel
         y_idx, g_idx, p_idx = np.nonzero(s.guarantee & (s.basis != ARTICLE_5))
         return pd.DataFrame(
@@ -473,7 +471,6 @@ class Result:
 
     def explain(self, metric: str, year: int | None = None) -> Explanation:
         """The data rows, rules and policies behind a headline figure (``natosim scenario run --explain``)."""
-
         metric = ALIASES.get(metric, metric)
         if metric not in METRICS:
             raise ScenarioError(f"no metric {metric!r}; explainable: {', '.join(METRICS)}", field="metric")
@@ -616,7 +613,6 @@ class Result:
 
     @staticmethod
     def _pledge_rule(pledge_id: str) -> dict[str, Any]:
-
         pledge = rules.pledge(pledge_id)
         return {
             "rule": pledge.name,
@@ -629,7 +625,6 @@ class Result:
 
     @staticmethod
     def _sources(rows: pd.DataFrame) -> list[dict[str, Any]]:
-
         ids = sorted({s for s in rows["source"] if isinstance(s, str) and s and s != "projected"})
         table = sources().set_index("id")
         return [

@@ -111,7 +111,6 @@ class Scenario(BaseModel):
     @field_validator("period")
     @classmethod
     def _period_in_data(cls, value: Period, info: ValidationInfo) -> Period:
-
         years = data_years(info.data.get("edition"))
         if value.start < years[0]:
             raise ValueError(f"period starts in {value.start}, before the first year of data ({years[0]})")
@@ -120,7 +119,6 @@ class Scenario(BaseModel):
     @field_validator("baseline_year")
     @classmethod
     def _baseline_in_data(cls, value: int, info: ValidationInfo) -> int:
-
         years = data_years(info.data.get("edition"))
         if value not in years:
             raise ValueError(f"baseline_year {value} has no figures; allowed: {years[0]}–{years[-1]}")
@@ -129,7 +127,6 @@ class Scenario(BaseModel):
     @field_validator("edition")
     @classmethod
     def _edition(cls, value: str | None) -> str | None:
-
         known = editions()
         if value is not None and value not in known:
             raise ValueError(f"unknown edition {value!r}; allowed: {', '.join(known)}")

@@ -7,6 +7,8 @@
 * the estimated spending model — :func:`estimate_spending_model` (burden on income, spill-ins, the
   US, threat, pledges; clustered SEs), :func:`validate_spending_model` (out of sample against "no
   change"), :func:`us_exit` and :func:`conditional_guarantee` (counterfactuals with ranges);
+* :func:`replace_us` — the extra yearly spending needed to replace the US contribution, from sourced
+  components (Bruegel/Kiel's assumptions by default, IISS's or the user's YAML as options);
 * the spending game (a theoretical illustration) — :func:`baseline_game`, :func:`exclusion_equilibrium` (a conditional
   guarantee), :func:`guarantor_leaves`, :func:`exclusion_sweep` — a public-good game calibrated to a base year.
 
@@ -36,10 +38,12 @@ from natosim.engines.burden.game import (
     sweep,
 )
 from natosim.engines.burden.model import SpendingModel, estimate_spending_model, spending_panel
+from natosim.engines.burden.replace_us import AssumptionSet, ReplaceUs, load_assumptions, replace_us
 from natosim.engines.burden.shares import BurdenShares, burden_share_table, burden_shares
 from natosim.engines.burden.years import parse_years, resolve_years
 
 __all__ = [
+    "AssumptionSet",
     "BenefitBurdenTest",
     "BurdenError",
     "BurdenShares",
@@ -47,6 +51,7 @@ __all__ = [
     "FreeRiderTest",
     "GameInputs",
     "GameResult",
+    "ReplaceUs",
     "SpendingModel",
     "ValidationResult",
     "YearRangeError",
@@ -61,8 +66,10 @@ __all__ = [
     "free_rider_test",
     "game_inputs",
     "guarantor_leaves",
+    "load_assumptions",
     "parse_years",
     "partial_spearman",
+    "replace_us",
     "resolve_years",
     "spending_panel",
     "sweep",

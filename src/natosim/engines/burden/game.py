@@ -470,6 +470,7 @@ def exclusion_sweep(
             "guarantor_spending_usd_bn": solution.d[:, g],
             "converged": solution.converged,
             "rounds": solution.rounds,
+            "kind": "illustration",
         }
     )
 

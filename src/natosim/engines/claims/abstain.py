@@ -111,12 +111,40 @@ def plan_reason(claim: Claim, date: dt.date | None) -> str | None:
     return f"a forecast or plan for {year} (future wording with a deadline), not a fact natosim can check"
 
 
+#: one ally's plan or stance for its own spending ("Spain ... opting to hold outlays at 2.1%", "would be
+#: able to keep its commitments by spending 2.1%")
+_NATIONAL_PLAN = re.compile(
+    r"\b(?:will|would|could|shall|plans?|planned|planning|opt\w*|intends?|aims?|wants?|hopes?|promis\w*|"
+    r"pledg\w*|commit\w*|vow\w*|to hold|by spending|keep|refus\w*|not spend|be able to)\b",
+    re.IGNORECASE,
+)
+
+
+def national_plan_reason(claim: Claim) -> str | None:
+    """A country's own plan or stance without a stated year is not a figure natosim can check."""
+    if claim.kind != "spending_pct_gdp" or claim.year_source in ("stated", "relative") or claim.country is None:
+        return None
+    figure = claim.sentence.find(claim.text)
+    before = claim.sentence[max(0, figure - 90) : figure] if figure >= 0 else claim.sentence
+    if _NATIONAL_PLAN.search(before):
+        return "a country's plan or stance (future or conditional wording, no year stated), not a figure to check"
+    return None
+
+
 def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
     """Why a claim cannot safely be judged (None: the verdict stands): a plan is never judged; a
     "contradicted" verdict needs a certain year, date and figure of the day."""
-    plan = plan_reason(claim, date)
+    plan = plan_reason(claim, date) or national_plan_reason(claim)
     if plan is not None and claim.verdict != "not checkable":
         return plan
+    if (
+        claim.kind == "pledge_value"
+        and claim.verdict == "contradicted"
+        and claim.unit == "% of GDP"
+        and claim.subject is None
+        and re.search(r"\b(?:by spending|to hold|opting|would|will)\b", claim.sentence)
+    ):
+        return "a value said of one ally's own plan, not a NATO pledge"
     if claim.verdict != "contradicted":
         return None
     if date is None:

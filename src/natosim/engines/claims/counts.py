@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from natosim.engines.claims import spending
+from natosim.engines.claims import facts, spending
 from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
 
@@ -31,6 +32,14 @@ _NUMBER_OF = re.compile(
     r"\b(?:meeting|reaching|hitting|at|spending)\b[^.;%]{0,30}?\b" + _TARGET_NOUN + r"\b",
     re.IGNORECASE,
 )
+#: "Countries missing the goal include Belgium, Canada, ...": a list of allies at or below the target
+_LIST_INTRO = re.compile(
+    r"\b(?:countries|allies|members|nations|states)\s+(?:that\s+|which\s+|still\s+)?"
+    r"(?P<verb>missing|miss|meeting|meet|below|above|short of|falling short of|failing to meet|exceeding|at or above)"
+    r"\s+(?:the|that|this|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?" + _TARGET_NOUN + r"\s+"
+    r"(?:include|included|are|were)\s*:?\s*",
+    re.IGNORECASE,
+)
 _FROM_N = re.compile(r"\b(?:from|to|than)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*[:—–]\s*")
 
@@ -42,6 +51,50 @@ def _quantity_at(view: SentenceView, position: int) -> Quantity | None:
 def _threshold_quantity(view: SentenceView, start: int, end: int, value: float) -> Quantity:
     """The target as a quantity placed on the ally's name (the claim quotes the name)."""
     return Quantity(value, None, 0, False, False, None, start, end, view.text[start:end])
+
+
+def listed(view: SentenceView, start: int, end: int | None = None) -> list[Mention]:
+    """The allies of a list starting at ``start`` ("Britain, Estonia, debt-laden Greece, Poland and the
+    United States"): mentions joined by commas or "and", with at most two words before each name."""
+    found: list[Mention] = []
+    position = start
+    for mention in view.countries:
+        if mention.start < start or (end is not None and mention.start >= end):
+            continue
+        gap = view.text[position : mention.start]
+        if found and not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", gap):
+            break
+        if not found and not re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", gap):
+            break
+        found.append(mention)
+        position = mention.end
+    return found if len(found) >= 2 else []
+
+
+def _per_ally(view: SentenceView, mentions: list[Mention], threshold: float, below: bool) -> list[Claim]:
+    claims = []
+    for mention in mentions:
+        if not facts.is_ally(mention.iso3):
+            continue
+        q = _threshold_quantity(view, mention.start, mention.end, threshold)
+        claims.append(
+            spending.spending_pct(view, q, mention.end, mention.iso3, threshold="misses" if below else "meets")
+        )
+    return claims
+
+
+def after_count(
+    view: SentenceView, count_end: int, figure_start: int, figure_end: int, threshold: float, below: bool
+) -> list[Claim]:
+    """The allies named with a count at a threshold: in apposition between the count and the figure
+    ("only five NATO members, the United States, Greece, Estonia, Poland and the United Kingdom,
+    contribute the required 2 percent") or after a colon ("... met it: Britain, Estonia and Greece")."""
+    between = re.match(r"\s*,\s*", view.text[count_end:figure_start])
+    mentions = listed(view, count_end + between.end(), figure_start) if between else []
+    colon = _LIST_AFTER.match(view.text, figure_end)
+    if not mentions and colon is not None:
+        mentions = listed(view, colon.end())
+    return _per_ally(view, mentions, threshold, below)
 
 
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
@@ -56,14 +109,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         below = bool(spending.MISSES.fullmatch(match.group("verb")))
         claims.append(spending.allies_meeting(view, count, count.start, match.end(), threshold, below=below))
         used.add(count.start)
-        after = _LIST_AFTER.match(view.text, match.end())
-        if after is not None:
-            listed = [m for m in view.countries if m.start >= after.end()]
-            for mention in listed:
-                q = _threshold_quantity(view, mention.start, mention.end, threshold)
-                claims.append(
-                    spending.spending_pct(view, q, mention.end, mention.iso3, threshold="misses" if below else "meets")
-                )
+        claims.extend(after_count(view, count.end, match.end(), match.end(), threshold, below))
+    for intro in _LIST_INTRO.finditer(view.text):
+        below = intro.group("verb").casefold() not in ("meeting", "meet", "above", "exceeding", "at or above")
+        claims.extend(_per_ally(view, listed(view, intro.end()), threshold, below))
     number_of = _NUMBER_OF.search(view.text)
     if number_of is not None:
         for q in view.quantities:

@@ -87,6 +87,7 @@ FRACTION_COUNT = re.compile(
 SHARE_OF = re.compile(
     r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+)*(?:NATO|the alliance|alliance|allied|allies|NATO's|the alliance's|"
     r"all allies'?|the 3\d allies'?|member states'?)\b"
+    r"|of\s+(?:the\s+)?total\s+(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
     r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))",
     re.IGNORECASE,
@@ -162,6 +163,8 @@ CUMULATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 CUMULATIVE_BEFORE = re.compile(r"\b(?:added|adding|add|cumulative\w*)\b[^.;]{0,40}$", re.IGNORECASE)
+#: "U.S.", "U.K.": dots that end no sentence (masked, same length, where a regex stops at a full stop)
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 CHANGE_BEFORE = re.compile(
     r"(?:increase|rise|boost|jump|hike|cut|additional|extra|another|more|by|up|down|"
     r"aid|assistance|package|contract|deal|worth|loan|fund|grant)\W+(?:\w+\W+){0,2}$",
@@ -223,7 +226,12 @@ def _vintage(
         if other.edition == primary.edition:
             continue
         again, _ = judge(q, other.value, measure, qualifier=qualifier)
-        if again == "supported":
+        # a later revision close to the claim (the article quoted an estimate NATO has since revised
+        # towards it) makes a contradiction imprecise; an older edition only when it supports the claim
+        later_close = (
+            again == "imprecise" and verdict == "contradicted" and (other.edition or "") > (primary.edition or "")
+        )
+        if again == "supported" or later_close:
             moved = "revised it to" if (other.edition or "") < (primary.edition or "") else "had"
             return "imprecise", (
                 f"matches NATO edition {other.edition} ({other.value:.4g}), but edition {primary.edition} "
@@ -423,6 +431,51 @@ def _us_shares(year: int) -> tuple[float, float, str, str] | None:
     if share is None or total_gdp is None or us_gdp is None:
         return None
     return share.value, us_gdp.value * 1000 / total_gdp.value * 100, share.source, str(share.edition)
+
+
+#: "the U.S. spends more on defense than all the other allies combined", "more than double the amount
+#: all the other 27 NATO countries spent": a lower bound on the US share of allied spending
+MORE_THAN_THE_REST = re.compile(
+    r"\b(?P<how>more(?: on defen[cs]e)? than|more than (?P<double>double|twice|three times)(?: the amount| what)?)"
+    r"\s+(?:(?:what|that of)\s+)?all\s+(?:of\s+)?(?:the\s+|its\s+)?other\s+(?:\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+    r"(?:NATO\s+)?(?:allies|members|member states|countries|nations)\b(?:\s+(?:spent|spend)\s+between them|\s+combined|"
+    r"\s+put together)?",
+    re.IGNORECASE,
+)
+
+
+def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
+    """The US spends more than (or N times) all other allies together: its share of the allied total
+    is above 50% (twice: 66.7%, three times: 75%)."""
+    times = {"double": 2, "twice": 2, "three times": 3}.get((match.group("double") or "").casefold(), 1)
+    bound = 100 * times / (times + 1)
+    year, how = view.year_near(match.start())
+    share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
+    if year is None or year not in share_years:
+        year, how = share_years[0], "latest year with US$ totals"
+    shares = _us_shares(year)
+    assert shares is not None
+    us_share, _, source, edition = shares
+    verdict = "supported" if us_share > bound else "contradicted"
+    return view.claim(
+        kind="alliance_share",
+        start=match.start(),
+        end=match.end(),
+        value=round(bound, 1),
+        qualifier="more than",
+        unit="% of allied defence spending",
+        verdict=verdict,
+        expected=round(us_share, 1),
+        evidence=[
+            Evidence(
+                f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)", source, us_share, edition
+            )
+        ],
+        country="USA",
+        subject="USA",
+        year=year,
+        note=f"more than the rest together means a share above {bound:.1f}%; year: {how}",
+    )
 
 
 def alliance_share(
@@ -811,7 +864,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE
                 )
             )
-            tail_before = before[-140:]
+            tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
             count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
             at_least = False
             if count is not None:
@@ -848,6 +901,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 if number is not None and number.start not in used:
                     claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
                     claims.extend(_earlier_count(view, end, q.value, used, below=below))
+                    from natosim.engines.claims.counts import after_count  # counts builds on this module
+
+                    claims.extend(after_count(view, number.end, q.start, end, q.value, below))
                     if target_near:  # "the alliance's target of spending 2%" also states the target
                         pledge = pledges.pledge_value(view, q, end)
                         if pledge is not None:
@@ -981,6 +1037,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             if iso3 in ("USA", "EUC"):
                 claims.append(alliance_share(view, q, q.start, q.end, iso3))
                 used.add(q.start)
+    for match in MORE_THAN_THE_REST.finditer(text):
+        mention = view.country_near(match.start(), window=150) or view.context.last_country
+        if mention is not None and mention.iso3 == "USA" and (view.context.about_nato or ALLIANCE.search(text)):
+            claims.append(more_than_the_rest(view, match))
     for match in re.finditer(
         r"\bdisproportionate(?:ly)?\b(?:\s+(?:share|burden|amount|part|portion|load))?", text, re.IGNORECASE
     ):
