@@ -152,8 +152,8 @@ def compare_states(
         hold_s += int(hs.sum())
         sum_d += float(d.sum())
         sum_d2 += float((d * d).sum())
-        troops_b += out_b.troops_by_day.sum(axis=(0, 1))
-        troops_s += out_s.troops_by_day.sum(axis=(0, 1))
+        troops_b += out_b.troops_by_day.sum(axis=0)
+        troops_s += out_s.troops_by_day.sum(axis=0)
     mean = sum_d / n
     var = max(sum_d2 / n - mean * mean, 0.0) * n / max(n - 1, 1)
     notes = list(other.notes)

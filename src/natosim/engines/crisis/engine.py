@@ -113,7 +113,7 @@ class Outcome:
 
     fall_days: np.ndarray  # (n,) days until the capital falls; inf if it holds through the horizon
     respond: np.ndarray  # (n, G) bool
-    troops_by_day: np.ndarray  # (n, G, len(TROOP_DAYS)) troops of each guarantor in the target
+    troops_by_day: np.ndarray  # (G, len(TROOP_DAYS)) troops of each guarantor in the target, summed over draws
     attacker: np.ndarray  # (n,) attacker troops
     own: np.ndarray  # (n,) the target's own troops fighting
 
@@ -129,17 +129,25 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     prob = np.where(np.isnan(theatre.override)[None, :], base, theatre.override[None, :])
     respond = z < ndtri(np.clip(prob, 0.0, 1.0))
     delay = _col(p["decision_delay_days"], 2) * np.exp(_col(p["decision_sigma"], 2) * raw.delay)
-    # 2. arrivals of the contingents (days after the attack)
-    window = theatre.c_days_max - theatre.c_days_min
-    ready = (theatre.c_days_min[None, :] + raw.ready * window[None, :]) * _col(p["readiness_scale"], 2)
-    travel = theatre.c_distance_km[None, :] / _col(p["speed_km_per_day"], 2)
-    warning = _col(p["warning_days"], 2)
-    arrive = delay[:, theatre.c_owner] + ready + travel - warning
-    comes = respond[:, theatre.c_owner]
-    arrive = np.where(comes, np.maximum(arrive, 0.0), np.inf)
-    troops = (
-        _col(p["reinforcement_share"], 2) * theatre.c_troops[None, :] * _lognormal(_col(p["force_sigma"], 2), raw.size)
-    )
+    # 2. arrivals of the contingents (days after the attack), written straight into the event table
+    c = len(theatre.c_owner)
+    times = np.empty((n, c + 1))
+    arrive = times[:, :c]
+    np.multiply(raw.ready, (theatre.c_days_max - theatre.c_days_min)[None, :], out=arrive)
+    arrive += theatre.c_days_min[None, :]
+    arrive *= _col(p["readiness_scale"], 2)
+    arrive += theatre.c_distance_km[None, :] / _col(p["speed_km_per_day"], 2)
+    arrive -= _col(p["warning_days"], 2)
+    arrive += np.take(delay, theatre.c_owner, axis=1)
+    np.maximum(arrive, 0.0, out=arrive)
+    arrive[~np.take(respond, theatre.c_owner, axis=1)] = np.inf
+    gains = np.zeros((n, c + 1))  # troops each event adds (the last event, the US decision, adds none)
+    troops = gains[:, :c]
+    sigma = _col(p["force_sigma"], 2)
+    np.multiply(sigma, raw.size, out=troops)
+    troops -= 0.5 * sigma * sigma
+    np.exp(troops, out=troops)
+    troops *= _col(p["reinforcement_share"], 2) * theatre.c_troops[None, :]
     # 3. forces at hour 0: the target's own, forward forces (tripwire), any posture
     own = p["home_share"] * theatre.own_troops * _lognormal(p["force_sigma"], raw.own)
     f_value = np.where(theatre.f_heavy, 1.0, 0.0)
@@ -152,52 +160,58 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
         * _lognormal(p["force_sigma"], raw.attacker)
     )
     attack_power = attacker * p["russia_effectiveness"]
-    # 4. the US enablers switch on at the US decision (an event like an arrival)
+    # 4. the US enablers switch on at the US decision: an event like an arrival, adding no troops
     if theatre.is_us.any():
         us = int(np.flatnonzero(theatre.is_us)[0])
         us_on = np.where(respond[:, us], np.maximum(delay[:, us] - p["warning_days"], 0.0), np.inf)
     else:
         us_on = np.full(n, np.inf)
-    times = np.concatenate([arrive, us_on[:, None]], axis=1)
-    gains = np.concatenate([troops, np.zeros((n, 1))], axis=1)
-    flags = np.zeros(times.shape[1], dtype=bool)
-    flags[-1] = True
-    order = np.argsort(times, axis=1, kind="stable")
-    t_sorted = np.minimum(np.take_along_axis(times, order, axis=1), horizon)
-    power = start[:, None] + np.cumsum(np.take_along_axis(gains, order, axis=1), axis=1)
-    enabled = np.cumsum(flags[order], axis=1) > 0
-    power = power * np.where(enabled, _col(p["us_enabler_factor"], 2), 1.0)
-    # segment j (0..E) runs from t_j to t_{j+1}; the state in segment 0 is before any event
-    power0 = start * np.where(us_on <= 0.0, p["us_enabler_factor"], 1.0)
-    power_all = np.concatenate([power0[:, None], power], axis=1)
-    t_start = np.concatenate([np.zeros((n, 1)), t_sorted], axis=1)
-    t_end = np.concatenate([t_sorted, np.full((n, 1), horizon)], axis=1)
-    ratio = _col(attack_power, 2) / np.maximum(power_all, 1e-9)
+    times[:, c] = us_on
+    order = np.argsort(times, axis=1)  # ties arrive together: their order cannot change the integral
+    flat = order + (np.arange(n) * (c + 1))[:, None]  # one gather index for times and troops
+    # segment j (0..E) runs from t_j to t_{j+1}; segment 0 is the state before any event
+    bounds = np.empty((n, c + 3))
+    bounds[:, 0] = 0.0
+    bounds[:, 1 : c + 2] = times.ravel()[flat]
+    bounds[:, c + 2] = horizon
+    np.minimum(bounds, horizon, out=bounds)
+    power = np.empty((n, c + 2))
+    power[:, 0] = 0.0
+    np.cumsum(gains.ravel()[flat], axis=1, out=power[:, 1:])
+    power += start[:, None]
+    enabler = _col(p["us_enabler_factor"], 2)
+    np.multiply(power, enabler, out=power, where=bounds[:, :-1] >= us_on[:, None])
+    # breakthrough rule: the defence's power against the attacker's decides the speed of the advance
     v_break = p["breakthrough_min_km_per_day"] + raw.speed * (
         p["breakthrough_max_km_per_day"] - p["breakthrough_min_km_per_day"]
     )
-    speed = np.where(
-        ratio >= _col(p["break_ratio"], 2),
-        v_break[:, None],
-        np.where(ratio >= _col(p["stall_ratio"], 2), _col(p["opposed_km_per_day"], 2), 0.0),
-    )
-    advance = np.cumsum(speed * (t_end - t_start), axis=1)
+    broken = power * _col(p["break_ratio"], 2) <= attack_power[:, None]
+    opposed = power * _col(p["stall_ratio"], 2) <= attack_power[:, None]
+    speed = opposed * _col(p["opposed_km_per_day"], 2)
+    np.copyto(speed, v_break[:, None], where=broken)
+    advance = np.subtract(bounds[:, 1:], bounds[:, :-1])
+    advance *= speed
+    np.cumsum(advance, axis=1, out=advance)
     reached = advance >= theatre.axis_km
     first = np.argmax(reached, axis=1)
     rows = np.arange(n)
     over = advance[rows, first] - theatre.axis_km
-    fall = t_end[rows, first] - over / np.maximum(speed[rows, first], 1e-12)
-    fall = np.where(reached.any(axis=1), fall, np.inf)
-    # troops of each guarantor in the target by day 3, 10, 30 (forward forces count from hour 0)
+    fall = bounds[rows, first + 1] - over / np.maximum(speed[rows, first], 1e-12)
+    fall = np.where(reached[rows, first], fall, np.inf)
+    # troops of each guarantor in the target by day 3, 10, 30, summed over the draws (forward forces
+    # count from hour 0)
     days = np.asarray(TROOP_DAYS, dtype=float)
-    present = arrive[:, :, None] <= days[None, None, :]
-    by_c = np.where(present, troops[:, :, None], 0.0)
-    by_g = np.zeros((n, g, len(TROOP_DAYS)))
-    if len(theatre.c_owner):  # contingents are grouped by owner (built in guarantor order)
-        owners, first_c = np.unique(theatre.c_owner, return_index=True)
-        by_g[:, owners, :] = np.add.reduceat(by_c, first_c, axis=1)
+    k = len(TROOP_DAYS)
+    window = np.searchsorted(days, arrive.ravel()).reshape(n, c)  # 0: by day 3, 1: by day 10, ..., k: later
+    window *= c
+    window += np.arange(c)[None, :]
+    per_window = np.bincount(window.ravel(), weights=troops.ravel(), minlength=(k + 1) * c).reshape(k + 1, c)
+    per_c = np.cumsum(per_window[:k], axis=0)  # (k, C): troops arrived by each day
+    by_g = np.zeros((g, k))
+    for j in range(k):
+        by_g[:, j] = np.bincount(theatre.c_owner, weights=per_c[j], minlength=g)
     for f in np.flatnonzero(theatre.f_owner >= 0):
-        by_g[:, theatre.f_owner[f], :] += theatre.f_troops[f]
+        by_g[theatre.f_owner[f], :] += theatre.f_troops[f] * n
     return Outcome(fall_days=fall, respond=respond, troops_by_day=by_g, attacker=attacker, own=own)
 
 
@@ -256,7 +270,7 @@ def stats_of(theatre: Theatre, p: dict[str, Any], out: Outcome) -> ChunkStats:
         hold=int(np.isinf(out.fall_days).sum()),
         histogram=np.bincount(hour_bin, minlength=k).astype(np.int64),
         responded=out.respond.sum(axis=0).astype(np.int64),
-        troops_by_day=out.troops_by_day.sum(axis=0),
+        troops_by_day=out.troops_by_day,
         own=float(out.own.sum()),
         attacker=float(out.attacker.sum()),
     )

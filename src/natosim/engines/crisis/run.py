@@ -221,11 +221,13 @@ def open_client(workers: int = 2, scheduler: str | None = None, processes: bool 
     }
     with dask.config.set(settings), warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # e.g. "port in use": we ask for no fixed port
+        # threads talk in-process (inproc://, no socket); processes over TCP on loopback only
+        where = {"host": "127.0.0.1"} if processes else {}
         cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
             processes=processes,
-            host="127.0.0.1",
+            **where,
             dashboard_address=None,
             worker_dashboard_address=None,
             local_directory=str(scratch_dir()),
