@@ -24,7 +24,7 @@ _EXPORTS: dict[str, str] = {
     "members": "natosim.data",
     "resolve_country": "natosim.data",
     "load": "natosim.data",
-    "brief": "natosim.brief",
+    "brief": "natosim.briefing",
     "compliance": "natosim.metrics.compliance",
     "check": "natosim.engines.claims",
     "evaluate": "natosim.scenario",

@@ -47,3 +47,15 @@ class ImportErrorNatosim(NatosimError):
     """An import of a new release was refused; nothing was written."""
 
     kind = "import_refused"
+
+
+class OutOfRange(NatosimError):
+    """A number or date outside what natosim accepts (NaN, infinity, a negative threshold, year 9999)."""
+
+    kind = "out_of_range"
+
+
+class LimitExceeded(NatosimError):
+    """A request larger than a configured limit; the message names the limit and how to raise it."""
+
+    kind = "limit_exceeded"

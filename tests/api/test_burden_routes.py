@@ -13,7 +13,7 @@ def test_free_rider_test_matches_the_library(client) -> None:
     from natosim.engines.burden import free_rider_test
 
     body = client.get("/api/burden/test", params={"years": "2024"}).json()
-    expected = free_rider_test("2024").years.iloc[0]
+    expected = free_rider_test(2024).years.iloc[0]
     row = body["years"][0]
     assert row["year"] == 2024 and row["n"] == int(expected["n"]) == 31
     assert math.isclose(row["rho"], float(expected["rho"]))

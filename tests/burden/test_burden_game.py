@@ -11,9 +11,9 @@ import natosim
 from natosim.engines.burden import (
     baseline_game,
     exclusion_equilibrium,
+    exclusion_sweep,
     game_inputs,
     guarantor_leaves,
-    sweep,
 )
 from natosim.engines.burden import equilibrium as eq
 
@@ -105,7 +105,7 @@ def test_private_share_weakens_the_response_to_the_guarantor_leaving() -> None:
         (lambda: exclusion_equilibrium(2024, threshold_pct=120), "outside 0–100"),
         (lambda: baseline_game(2024, private_share=1.5), "outside 0–1"),
         (lambda: guarantor_leaves(2024, []), "at least one"),
-        (lambda: sweep(2024, [2.0, 3.0], [0.1]), "paired"),
+        (lambda: exclusion_sweep(2024, [2.0, 3.0], [0.1]), "paired"),
     ],
 )
 def test_bad_requests_are_clear_errors(call, fragment: str) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_bad_requests_are_clear_errors(call, fragment: str) -> None:  # type: ig
 def test_sweep_rows_equal_single_games() -> None:
     thresholds = np.array([2.0, 3.5, 10.0, 2.0])
     shares = np.array([0.0, 0.3, 0.0, 0.9])
-    table = sweep(2014, thresholds, shares)
+    table = exclusion_sweep(2014, thresholds, shares)
     assert len(table) == 4
     for row in table.itertuples():
         single = exclusion_equilibrium(2014, "USA", row.threshold_pct, row.private_share)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import natosim
-from natosim.engines.burden import burden_shares
+from natosim.engines.burden import burden_share_table
 
 
 def test_us_share_and_total_match_natos_published_aggregates() -> None:
-    result = burden_shares("2014..2024")
+    result = burden_share_table(list(range(2014, 2025)))
     published = natosim.aggregates(edition="2024-06")
     total = published[published["aggregate"] == "NATO Total"].set_index("year")
     for row in result.by_year.itertuples():
@@ -20,7 +20,7 @@ def test_us_share_and_total_match_natos_published_aggregates() -> None:
 
 
 def test_shares_sum_to_100_and_ratio_is_their_quotient() -> None:
-    table = burden_shares("2024").table
+    table = burden_share_table(2024).table
     for column in ("spending_share_pct", "gdp_share_pct", "population_share_pct"):
         assert table[column].sum() == pytest.approx(100.0)
     usa = table.set_index("iso3").loc["USA"]
@@ -29,13 +29,13 @@ def test_shares_sum_to_100_and_ratio_is_their_quotient() -> None:
 
 
 def test_year_without_figures_is_reported_not_dropped() -> None:
-    by_year = burden_shares("2024..2025").by_year.set_index("year")
+    by_year = burden_share_table([2024, 2025]).by_year.set_index("year")
     assert by_year.loc[2025, "members"] == 32
     assert "2025-08 edition publishes % of GDP only" in by_year.loc[2025, "note"]
 
 
 def test_members_only() -> None:
-    table = burden_shares("2022").table
+    table = burden_share_table(2022).table
     assert "FIN" not in set(table["iso3"]) and "SWE" not in set(table["iso3"])
 
 

@@ -136,3 +136,31 @@ def test_date_found_in_dateline_and_metadata() -> None:
         "</article></body></html>"
     )
     assert check(html).date_source == "page metadata"
+
+
+def test_number_words_above_fifty_are_read() -> None:
+    """'sixty-six percent' (issue 12): one table of tens for cardinals, ordinals keep their own."""
+    from natosim.engines.claims.numbers import ordinal, quantities
+
+    [q] = [q for q in quantities("the US paid sixty-six percent of it") if q.text.startswith("sixty")]
+    assert q.value == 66
+    assert ordinal("thirty-second") == 32
+    from natosim.engines.claims import check
+
+    [claim] = check("The US accounted for sixty-six percent of all NATO defence spending in 2023.").claims
+    assert claim.kind == "alliance_share" and claim.value == 66.0
+
+
+def test_aliases_uk_fyrom_bosnia_herzegovina() -> None:
+    """Issue 12: 'U.K.', 'FYROM' and 'Bosnia-Herzegovina' resolve, in the data layer and in articles."""
+    from natosim.data import resolve_country
+    from natosim.engines.claims import check
+    from natosim.engines.claims.gazetteer import mentions
+
+    assert resolve_country("U.K.") == "GBR"
+    assert resolve_country("the U.K.") == "GBR"
+    assert resolve_country("FYROM") == "MKD"
+    assert resolve_country("Bosnia-Herzegovina") == "BIH"
+    assert [m.iso3 for m in mentions("FYROM and Bosnia-Herzegovina met the U.K. envoy")] == ["MKD", "BIH", "GBR"]
+    [claim] = check("The U.K. spent 2.33% of GDP on defence in 2024.").claims
+    assert claim.country == "GBR" and claim.verdict == "supported"

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import natosim.rules as rules
 from natosim.errors import NatosimError
+from natosim.limits import model_range
 from natosim.rules.dates import add_years, parse_date
 from natosim.rules.errors import InvalidDate, UnknownPledge
 
 
-@given(st.dates(min_value=dt.date(1, 1, 1)))
+@given(st.dates(min_value=model_range()[0], max_value=model_range()[1]))
 def test_every_real_date_round_trips(day: dt.date) -> None:
     assert parse_date(day.isoformat()) == day
     assert parse_date(day) == day
+
+
+@given(st.dates().filter(lambda day: not model_range()[0] <= day <= model_range()[1]))
+def test_dates_outside_the_modelled_range_are_refused(day: dt.date) -> None:
+    with pytest.raises(InvalidDate, match="outside the dates natosim models"):
+        parse_date(day.isoformat())
 
 
 @given(st.text(max_size=30))
@@ -36,7 +44,7 @@ def test_numeric_dates_are_checked_against_the_calendar(year: int, month: int, d
         expected: dt.date | None = dt.date(year, month, day)
     except ValueError:
         expected = None
-    if expected is None:
+    if expected is None or not model_range()[0] <= expected <= model_range()[1]:
         try:
             parse_date(text)
         except InvalidDate:

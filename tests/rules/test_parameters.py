@@ -65,7 +65,7 @@ def test_us_law_two_thirds_of_senators_present() -> None:
     law = rules.us_withdrawal_law()
     assert law.senators_needed(100) == 67
     assert law.senators_needed(90) == 60
-    assert law.notice_to_congress_days == 180 and law.art13_notice_days == 365
+    assert law.notice_to_congress_days == 180
     assert law.enacted == dt.date(2023, 12, 22)
 
 

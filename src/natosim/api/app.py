@@ -15,6 +15,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 
 import natosim
 from natosim.api import errors
@@ -70,6 +71,8 @@ def create_app(settings: Settings | None = None, *, web: bool = True) -> FastAPI
     app.state.settings = settings
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # pages, scripts and JSON gzip-compressed for clients that accept it (server-sent events are not)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
 
     meta = import_module("natosim.api.routers.meta")
     app.include_router(meta.router, prefix="/api")

@@ -21,6 +21,13 @@ EditionOption = typer.Option(
 PlotOption = typer.Option(None, "--plot", help="Also draw a chart to FILE.png or FILE.svg.")
 
 
+def _years(spec: str, available: list[int]) -> list[int]:
+    """The command line's year grammar ("2014..latest", "all", "2024,2019") → ints for the library."""
+    from natosim.engines.burden import parse_years
+
+    return parse_years(spec, available)
+
+
 def _check_plot(plot: Path | None) -> None:
     if plot is not None:
         from natosim.engines.burden.plots import check_plot_path
@@ -35,11 +42,12 @@ def test_command(
     fmt: Format = FormatOption,
     plot: Path | None = PlotOption,
 ) -> None:
-    """Olson & Zeckhauser (1966): do bigger allies spend a larger share of GDP? Spearman and Kendall, per year."""
+    """Do bigger allies spend a larger share of GDP? Spearman, Kendall and the partial rank test, per year."""
     _check_plot(plot)
     from natosim.engines.burden import free_rider_test
+    from natosim.engines.burden.free_riding import available_years
 
-    result = free_rider_test(year, edition=edition)
+    result = free_rider_test(_years(year, available_years(edition)), edition=edition)
     if plot is not None:
         from natosim.engines.burden.plots import plot_rank_test
 
@@ -51,18 +59,18 @@ def test_command(
         result.years,
         fmt,
         title="Olson–Zeckhauser test: GDP vs defence % of GDP (members of each year)",
-        caption="rho, p: Spearman (two-sided); tau: Kendall; *_per_capita: GDP per capita (derived) "
-        "vs % of GDP. — = not computed (see note).",
+        caption="rho: Spearman, p_greater: one-sided (rho > 0); tau: Kendall; partial_rho: holding GDP per "
+        "capita fixed (Sandler & Murdoch 2000), one-sided p. — = not computed (see note).",
         columns=[
             "year",
             "n",
             "rho",
-            "p",
+            "p_greater",
             "tau",
-            "tau_p",
-            "rho_per_capita",
-            "p_per_capita",
-            "edition_pct_gdp",
+            "partial_rho",
+            "partial_p_greater",
+            "verdict",
+            "partial_verdict",
             "edition_gdp",
             "note",
         ],
@@ -70,15 +78,42 @@ def test_command(
     if fmt is Format.table or fmt is Format.md:
         trend = result.trend
         if trend.get("slope_per_year") is not None:
+            ci = trend.get("bootstrap_ci95")
             typer.echo(
-                f"Trend of rho: {trend['slope_per_year']:+.4f} per year (p = {trend['p']:.3g}, "
-                f"years {trend['years'][0]}–{trend['years'][-1]})."
+                f"Trend of rho: {trend['slope_per_year']:+.4f} per year (years {trend['years'][0]}–"
+                f"{trend['years'][-1]}; 95% interval resampling allies: "
+                + (f"{ci[0]:+.4f} to {ci[1]:+.4f})." if ci else "not computed).")
             )
         typer.echo(result.answer)
         for note in result.notes:
             typer.echo(f"Note: {note}")
     if plot is not None:
         typer.echo(f"chart written to {plot}", err=True)
+
+
+@burden_app.command("benefits")
+def benefits_command(
+    year: str = typer.Option("all", "--year", "-y", help="2014..latest, all, 2024, or a list."),
+    edition: str | None = EditionOption,
+    fmt: Format = FormatOption,
+) -> None:
+    """Do allies pay in proportion to their benefits? Spending shares vs shares of GDP, people, exposed border."""
+    from natosim.engines.burden import benefit_burden_test
+    from natosim.engines.burden.free_riding import available_years
+
+    result = benefit_burden_test(_years(year, available_years(edition)), edition=edition)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    render_frame(
+        result.tests,
+        fmt,
+        title="Benefit–burden test (Sandler & Murdoch 2000): spending share vs benefit share",
+        caption="wilcoxon_p < 0.05: burdens do not match benefits; rho: Spearman of the shares (one-sided p).",
+    )
+    if fmt is Format.table or fmt is Format.md:
+        for note in result.notes:
+            typer.echo(f"Note: {note}")
 
 
 @burden_app.command("shares")
@@ -91,9 +126,11 @@ def shares_command(
 ) -> None:
     """Each ally's share of allied spending vs its share of GDP and population; the US share."""
     _check_plot(plot)
-    from natosim.engines.burden import burden_shares
+    from natosim.data import figures
+    from natosim.engines.burden import burden_share_table
 
-    result = burden_shares(year, edition=edition)
+    table = figures(edition=edition, members_only=True)
+    result = burden_share_table(_years(year, sorted(int(y) for y in table["year"].unique())), edition=edition)
     if plot is not None:
         from natosim.engines.burden.plots import plot_shares
 
@@ -205,6 +242,139 @@ def game_command(
         render_mapping(shown, fmt, title="Summary")
     if plot is not None:
         typer.echo(f"chart written to {plot}", err=True)
+
+
+@burden_app.command("model")
+def model_command(
+    year: str = typer.Option("all", "--year", "-y", help="Years to estimate on: all, 2015..2021, ..."),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition with GDP. Default: the latest such."),
+    fmt: Format = FormatOption,
+) -> None:
+    """The estimated spending model: burden on income, spill-ins, the US, threat and pledges (clustered SEs)."""
+    from natosim.engines.burden import estimate_spending_model, spending_panel
+
+    panel_years = sorted(int(y) for y in spending_panel(edition)["year"].unique())
+    result = estimate_spending_model(_years(year, panel_years), edition=edition)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    render_frame(
+        result.coefficients,
+        fmt,
+        title="Spending model: burden (% of GDP) of the allies other than the US",
+        caption="OLS, standard errors clustered by ally; ci95 = 95% interval. See docs/model/burden.md §9.",
+    )
+    if fmt is not Format.csv:
+        render_mapping(result.summary, fmt, title="Summary")
+
+
+@burden_app.command("validate")
+def validate_command(
+    cutoff: list[int] | None = typer.Option(
+        None,
+        "--cutoff",
+        help="Train on years up to CUTOFF, predict the later years; repeatable. Default: every cut-off.",
+    ),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition with GDP. Default: the latest such."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Out-of-sample test of the spending model against "no change" (MAE in percentage points of GDP)."""
+    from natosim.engines.burden import validate_spending_model
+
+    result = validate_spending_model(cutoff or None, edition=edition)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    render_frame(
+        result.by_cutoff,
+        fmt,
+        title="Spending model vs 'no change', out of sample",
+        caption="MAE over every ally and predicted year, pp of GDP; predictions are recursive from the cut-off.",
+    )
+    if fmt is not Format.csv:
+        summary = result.summary
+        typer.echo(
+            f"Pooled: model {summary['model_mae_pp']:.3f} pp, no change {summary['no_change_mae_pp']:.3f} pp "
+            f"({summary['n_predictions']} predictions). Used for predictions: "
+            + ("yes." if summary["used_for_prediction"] else "no — the game's outputs are illustrations.")
+        )
+
+
+@burden_app.command("counterfactual")
+def counterfactual_command(
+    us_exit: bool = typer.Option(False, "--us-exit", help="The US leaves: no ally counts its spending."),
+    threshold: float | None = typer.Option(
+        None, "--threshold", help="The US protects only allies at or above THRESHOLD % of GDP (e.g. 2.0)."
+    ),
+    horizon: int = typer.Option(5, "--horizon", help="Years after the last year with data."),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition with GDP. Default: the latest such."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Counterfactuals on the estimated model, with ranges over its coefficients (5th–95th percentile)."""
+    from natosim.engines.burden import BurdenError, conditional_guarantee
+    from natosim.engines.burden import us_exit as exit_counterfactual
+
+    if us_exit == (threshold is not None):
+        raise BurdenError("choose one counterfactual: --us-exit or --threshold T", field="counterfactual")
+    result = (
+        exit_counterfactual(horizon, edition=edition)
+        if us_exit
+        else conditional_guarantee(float(threshold or 0.0), horizon, edition=edition)
+    )
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    summary = result.summary
+    label = "ESTIMATE" if summary["kind"] == "estimate" else "ILLUSTRATION (the model does not beat 'no change')"
+    render_frame(
+        result.table,
+        fmt,
+        title=f"{summary['counterfactual']} after {summary['horizon_years']} years — {label}",
+        caption="change_pp_low/high: 5th–95th percentile over coefficient draws.",
+    )
+    if fmt is not Format.csv:
+        render_mapping(summary, fmt, title="Summary")
+
+
+@burden_app.command("replace-us")
+def replace_us_command(
+    assumptions: str = typer.Option(
+        "bruegel_kiel_2025",
+        "--assumptions",
+        "-a",
+        help="Assumption set: bruegel_kiel_2025 (default), iiss_2025, or the path of your own YAML file.",
+    ),
+    fmt: Format = FormatOption,
+) -> None:
+    """Extra yearly spending Europe and Canada would need to replace the US contribution, by component."""
+    from natosim.engines.burden import replace_us
+
+    result = replace_us(assumptions)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    summary = result.summary
+    render_frame(
+        result.components,
+        fmt,
+        title=f"Replacing the US contribution ({summary['assumptions']} assumptions), US$ bn a year",
+        caption="low/high: the range of each component's assumptions; every component names its source.",
+        columns=["id", "usd_bn_per_year", "usd_bn_per_year_low", "usd_bn_per_year_high", "computation", "source"],
+    )
+    if fmt is not Format.csv:
+        low, high = summary["additional_eur_bn_per_year_range"]
+        typer.echo(
+            f"Extra spending: €{summary['additional_eur_bn_per_year']:,.0f} bn a year "
+            f"(US${summary['additional_usd_bn_per_year']:,.0f} bn; range €{low:,.0f}–{high:,.0f} bn) at "
+            f"US${summary['usd_per_eur']} per €."
+        )
+        published = summary.get("published")
+        if published:
+            typer.echo(
+                f"Published ({published['label']}): €{published['eur_bn_per_year']:,.0f} bn a year; "
+                f"natosim/published = {published['ratio_natosim_to_published']:.2f}. "
+                "Differences: docs/model/burden.md §11."
+            )
 
 
 def register(app: typer.Typer) -> None:

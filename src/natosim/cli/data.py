@@ -28,8 +28,15 @@ TABLE_COLUMNS = [
     "equipment_pct",
     "estimate",
     "edition",
+    "mixed_editions",
     "sources",
 ]
+
+AsOfOption = typer.Option(
+    None,
+    "--as-of",
+    help="Only the editions published by this date (YYYY-MM-DD) are in play. Default: today.",
+)
 
 
 @data_app.command("allies")
@@ -63,6 +70,7 @@ def figures_command(
         None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
     ),
     members_only: bool = typer.Option(False, "--members-only", help="Only allies that were members that year."),
+    as_of: str | None = AsOfOption,
     fmt: Format = FormatOption,
     data_dir: Path | None = DataDirOption,
 ) -> None:
@@ -70,11 +78,18 @@ def figures_command(
     from natosim.data import figures, load
 
     table = figures(
-        year=year, countries=country or None, edition=edition, members_only=members_only, dataset=load(data_dir)
+        year=year,
+        countries=country or None,
+        edition=edition,
+        members_only=members_only,
+        dataset=load(data_dir),
+        as_of=as_of,
     )
     caption = (
-        "— = missing (never zero). Each figure comes from the latest NATO edition that has it "
-        "unless --edition is given; edition_* columns (csv/json) say which."
+        "— = missing (never zero). Each figure comes from the latest NATO edition (published by --as-of, "
+        "default today) that has it unless --edition is given. 'edition' is the edition of % of GDP; "
+        "mixed_editions = yes: the row's other figures (e.g. US$, GDP) come from an older edition — "
+        "edition_* columns (csv/json) say which."
     )
     render_frame(
         table, fmt, title=f"NATO defence figures{f' {year}' if year else ''}", caption=caption, columns=TABLE_COLUMNS
@@ -135,6 +150,9 @@ def import_command(
     copy_from: str | None = typer.Option(None, "--copy-from", help="Where this copy of the figures came from."),
     tables: str | None = typer.Option(None, help="Tables or sheets the figures were read from."),
     replace: bool = typer.Option(False, help="Replace an edition imported before."),
+    max_size_mb: int | None = typer.Option(
+        None, "--max-size-mb", help="Largest file accepted, in MB (default 64, or $NATOSIM_MAX_IMPORT_MB)."
+    ),
     data_dir: Path | None = DataDirOption,
 ) -> None:
     """Add a new release to the user data directory: validated first, written atomically."""
@@ -145,11 +163,23 @@ def import_command(
     if any(given) and not all(given):
         raise ImportErrorNatosim("--publication, --published and --copy-from go together")
     source = SourceInfo(publication, published, copy_from, tables=tables) if all(given) else None  # type: ignore[arg-type]
-    result = import_release(file, source=source, replace=replace, data_directory=data_dir)
+    result = import_release(file, source=source, replace=replace, data_directory=data_dir, max_size_mb=max_size_mb)
     typer.echo(
         f"imported edition {result.edition}: {result.rows} rows, {result.allies} allies, "
         f"{result.years[0]}–{result.years[1]}, source {result.source} → {result.path}"
     )
+
+
+@data_app.command("remove")
+def remove_command(
+    edition: str = typer.Argument(..., help="An imported edition (YYYY-MM); bundled editions cannot be removed."),
+    data_dir: Path | None = DataDirOption,
+) -> None:
+    """Remove an imported release (also one set aside as invalid); the bundled data stays."""
+    from natosim.data.importer import remove_release
+
+    removed = remove_release(edition, data_directory=data_dir)
+    typer.echo(f"removed imported edition {edition} ({removed})")
 
 
 def register(app: typer.Typer) -> None:

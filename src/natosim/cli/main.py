@@ -16,9 +16,31 @@ app = typer.Typer(
     name="natosim",
     help="NATO as code: allies and their defence money, treaty rules and pledges, what-if scenarios.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version("natosim")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            shown = "unknown (not installed)"
+        typer.echo(f"natosim {shown}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print natosim's version and exit."
+    ),
+) -> None:
+    """NATO as code: allies and their defence money, treaty rules and pledges, what-if scenarios."""
+
 
 #: command modules, registered in this order when present
 COMMAND_MODULES = (
@@ -42,18 +64,40 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _one_line_warnings() -> None:
+    """natosim's own warnings (a release set aside, ...) as one ``warning:`` line on stderr."""
+    import warnings
+
+    default = warnings.showwarning
+    if getattr(default, "natosim", False):  # already installed (run() called again in one process)
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if category.__module__.startswith("natosim"):
+            typer.echo(f"warning: {message}", err=True)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    show.natosim = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+
+
 def run() -> None:
     """Console-script entry point: run the app, turning domain errors into exit status 2."""
     from natosim.errors import NatosimError
 
+    _one_line_warnings()
     try:
-        result = app(standalone_mode=False)
+        result = app(standalone_mode=False, prog_name="natosim")
     except NatosimError as error:
         typer.echo(f"error: {error}", err=True)
         sys.exit(2)
-    except typer.Abort:
-        typer.echo("aborted", err=True)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # output piped into `head` and the reader went away: not an error
+        sys.stderr.close()
+        sys.exit(0)
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except Exception as error:

@@ -176,9 +176,17 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
 
 
 def validate_records(
-    raw: pd.DataFrame, table: str, where: str, model: type[_Row] | None = None, key: Sequence[str] | None = None
+    raw: pd.DataFrame,
+    table: str,
+    where: str,
+    model: type[_Row] | None = None,
+    key: Sequence[str] | None = None,
+    first_line: int = 2,
 ) -> pd.DataFrame:
-    """Validate the rows of ``raw`` (strings) and return them typed."""
+    """Validate the rows of ``raw`` (strings) and return them typed.
+
+    ``first_line``: the file line of ``raw``'s first row (2 below a header; more for a later chunk
+    of a file read in chunks), so errors name the line a spreadsheet shows."""
     default_model, default_key = TABLES[table]
     model = model or default_model
     key = tuple(key or default_key)
@@ -204,13 +212,13 @@ def validate_records(
             field = ".".join(str(part) for part in first.get("loc", ())) or "?"
             value = record.get(field, "")
             raise DataError(
-                f"{where}, line {index + 2}, field {field!r}: {_describe(first)} (got {value!r})",
+                f"{where}, line {index + first_line}, field {field!r}: {_describe(first)} (got {value!r})",
                 field=field,
             ) from None
     frame = pd.DataFrame(rows, columns=list(fields))
     duplicated = frame.duplicated(subset=list(key), keep=False)
     if duplicated.any():
-        lines = [str(i + 2) for i in frame.index[duplicated][:5]]
+        lines = [str(i + first_line) for i in frame.index[duplicated][:5]]
         raise DataError(
             f"{where}: more than one row for the same {'/'.join(key)} (lines {', '.join(lines)}); "
             "each key must appear once",

@@ -5,12 +5,15 @@ Method (docs/rules.md, "Compliance"):
 - **value**: the ally's figure on the pledge's ``measure`` (% of GDP, or the equipment share of
   defence spending for the Wales 20% test), from ``natosim.data.figures`` — by default each figure
   from the latest NATO edition having it, or one pinned edition.
-- **met**: ``value >= target`` for a floor ("at least"), ``value <= target`` for a ceiling ("up to");
+- **met**: ``natosim.rules.targets.meets`` (the value as NATO prints it, two decimals): ``>= target``
+  for a floor ("at least"), ``<= target`` for a ceiling ("up to");
   missing (NA) when the figure is missing — never counted as failing. For a pledge whose measure
   covers only part of it (The Hague 5% = 3.5% core + up to 1.5% related; natosim has only core
   figures), met is True at ``value >= target``, False at ``value + unmeasured_max_pp < target`` and
   NA in between (the related spending is unknown).
-- **gap_pp** = ``max(target - value, 0)`` for a floor; **gap_usd_mn** = ``gap_pp / 100 × base``
+- **gap_pp** = ``max(target - value, 0)`` for a floor, NaN inside an unmeasured band (met unknown;
+  ``gap_pp_upper`` / ``gap_usd_upper_mn`` give the most it could be). No sum of points across
+  allies. **gap_usd_mn** = ``gap_pp / 100 × base``
   where the base is GDP in current US$ (``gdp_usd_current_bn × 1000``) for % of GDP pledges and
   defence expenditure in current US$ for the equipment share. The editions of the figure and of the
   base are reported (``edition_value``, ``edition_base``) and ``gap_usd_mixed_editions`` says when
@@ -34,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from natosim.rules.models import Pledge
+from natosim.rules.targets import meets
 
 #: years of history in the trend fit, and the fewest figures a trend needs
 TREND_YEARS = 5
@@ -54,18 +58,21 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
 
 
 def _met(value: pd.Series, target: float | None, pledge: Pledge) -> pd.Series:
-    """Nullable booleans: met / not met / NA (missing figure, or inside the unmeasured band)."""
+    """Nullable booleans: met / not met / NA (missing figure, or inside the unmeasured band).
+
+    The comparison is ``natosim.rules.targets.meets`` (the printed two-decimal value against the
+    target), the one "meets a target" rule every part of natosim calls."""
     met = pd.Series(pd.NA, index=value.index, dtype="boolean")
     if target is None:
         return met
-    known = value.notna()
     if pledge.target_kind == "ceiling":
-        met[known] = (value[known] <= target).to_numpy()
-        return met
-    reached = value >= target
+        return meets(value, target, "ceiling")
+    reached = meets(value, target).fillna(False).astype(bool)
+    known = value.notna()
     met[known & reached] = True
     band = pledge.unmeasured_max_pp or 0.0
-    met[known & ~reached & (value + band < target)] = False
+    with_band = meets(value + band, target).fillna(False).astype(bool)
+    met[known & ~reached & ~with_band] = False
     return met
 
 
@@ -126,13 +133,19 @@ def assess(
         gap = (value - target).clip(lower=0)
     else:
         gap = (target - value).clip(lower=0)
-    out["gap_pp"] = gap
-    out["margin_pp"] = value - (np.nan if target is None else target)
+    # inside the unmeasured band (The Hague 5 %: the 1.5 % of related spending natosim has no
+    # figures for) the gap is unknown, not the distance to the target: it lies between 0 and
+    # ``gap_pp_upper`` (the gap if the unmeasured part were zero). No definite gap is shown there.
+    in_band = value.notna() & out["met"].isna()
+    out["gap_pp"] = gap.mask(in_band)
+    out["gap_pp_upper"] = gap.where(in_band)
+    out["margin_pp"] = (value - (np.nan if target is None else target)).mask(in_band)
 
     base_column, factor = MEASURE_BASE.get(measure, ("", math.nan))
     base = _column(frame, base_column) * factor if base_column else pd.Series(np.nan, index=frame.index)
     floor = pledge.target_kind == "floor"
-    out["gap_usd_mn"] = gap / 100.0 * base if floor else np.nan
+    out["gap_usd_mn"] = out["gap_pp"] / 100.0 * base if floor else np.nan
+    out["gap_usd_upper_mn"] = out["gap_pp_upper"] / 100.0 * base if floor else np.nan
     edition_value = frame.get(f"edition_{measure}", pd.Series(None, index=frame.index, dtype=object))
     edition_base = frame.get(f"edition_{base_column}", pd.Series(None, index=frame.index, dtype=object))
     out["edition_value"] = edition_value.to_numpy()
@@ -144,7 +157,7 @@ def assess(
         equipment = _column(frame, "equipment_pct")
         out["equipment_pct"] = equipment
         out["equipment_target"] = float(pledge.equipment_share_pct)
-        out["equipment_met"] = (equipment >= pledge.equipment_share_pct).astype("boolean").mask(equipment.isna())
+        out["equipment_met"] = meets(equipment, float(pledge.equipment_share_pct))
         out["equipment_gap_pp"] = (pledge.equipment_share_pct - equipment).clip(lower=0)
 
     if history is not None and target is not None and measure in history.columns:
@@ -204,19 +217,27 @@ class ComplianceResult:
 
 
 def summarise(table: pd.DataFrame, pledge: Pledge) -> dict[str, Any]:
-    """Counts, the alliance total gap and the editions used; missing figures are listed, not zeroed."""
+    """Counts, the alliance gap in US$ and the editions used; missing figures are listed, not zeroed.
+
+    No sum of percentage points across allies: points of different GDPs do not add up to anything.
+    The alliance line is the number of allies short and what closing their definite gaps would
+    cost in current US$; allies inside an unmeasured band (met unknown) are listed with the most
+    it could cost (``total_gap_usd_upper_mn``), never added to the definite total."""
     met = table["met"]
     gap_usd = table["gap_usd_mn"]
     short = table["gap_pp"] > 0
+    upper = table["gap_usd_upper_mn"] if "gap_usd_upper_mn" in table.columns else pd.Series(dtype=float)
     summary: dict[str, Any] = {
         "allies": len(table),
         "met": int((met == True).sum()),  # noqa: E712  (nullable boolean: NA is neither)
         "not_met": int((met == False).sum()),  # noqa: E712
         "unknown": sorted(table.loc[met.isna(), "iso3"]),
         "missing_figure": sorted(table.loc[table["value"].isna(), "iso3"]),
-        "total_gap_pp": float(table["gap_pp"].sum(skipna=True)),
+        "short": int(short.sum()),
         "total_gap_usd_mn": float(gap_usd.sum(skipna=True)) if gap_usd.notna().any() else None,
         "gap_usd_missing": sorted(table.loc[short & gap_usd.isna(), "iso3"]),
+        "unknown_band": sorted(table.loc[table["gap_pp_upper"].notna(), "iso3"]) if "gap_pp_upper" in table else [],
+        "total_gap_usd_upper_mn": float(upper.sum(skipna=True)) if upper.notna().any() else None,
         "editions_value": sorted(set(table["edition_value"].dropna())),
         "editions_base": sorted(set(table["edition_base"].dropna())),
         "gap_usd_mixed_editions": bool(table["gap_usd_mixed_editions"].any()),
@@ -239,20 +260,25 @@ def compliance(
     *,
     members_only: bool = True,
     trend_years: int = TREND_YEARS,
+    as_of: str | dt.date | None = None,
+    dataset: Any = None,
 ) -> ComplianceResult:
     """Compliance of every ally (members that year, by default) with ``pledge`` in ``year``.
 
     ``pledge`` defaults to the latest *headline* pledge in force on 31 December of ``year`` (the
     2% guideline, then the Wales pledge, then the Vilnius floor; see pledges.yaml). A named pledge
-    adopted later is still assessed, with ``in_force`` False. ``edition`` pins one NATO edition.
+    adopted later is still assessed, with ``in_force`` False. ``edition`` pins one NATO edition;
+    ``as_of`` (default today) puts in play only the editions published by that date (the summary
+    names them: ``as_of``, ``editions_in_play``). ``dataset``: a loaded ``natosim.data.Dataset``.
     """
-    from natosim.data import figures
+    from natosim.data import as_of_date, editions_as_of, figures, load
     from natosim.rules import at
     from natosim.rules import pledge as find_pledge
     from natosim.rules.errors import UnknownPledge
 
     year = int(year)
-    frame = figures(year=year, edition=edition, members_only=members_only)
+    dataset = dataset or load()
+    frame = figures(year=year, edition=edition, members_only=members_only, dataset=dataset, as_of=as_of)
     rules = at(dt.date(year, 12, 31))
     if pledge is None:
         chosen = rules.headline_pledge()
@@ -261,11 +287,13 @@ def compliance(
     else:
         chosen = find_pledge(pledge)
     in_force = any(item.id == chosen.id for item in rules.pledges)
-    history = figures(edition=edition)
+    history = figures(edition=edition, dataset=dataset, as_of=as_of)
     history = history[(history["year"] <= year) & (history["year"] > year - trend_years)]
     table = assess(frame, chosen, history=history, year=year, trend_years=trend_years)
     summary = summarise(table, chosen)
     summary["in_force"] = in_force
+    summary["as_of"] = as_of_date(as_of).isoformat()
+    summary["editions_in_play"] = [edition] if edition else editions_as_of(as_of, dataset)
     return ComplianceResult(year=year, pledge=chosen, in_force=in_force, edition=edition, table=table, summary=summary)
 
 

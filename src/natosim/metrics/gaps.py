@@ -14,17 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.rules.targets import headline_pledge
 from natosim.state import StatePanel
 
 COLUMNS = ("defence_exp_pct_gdp", "gdp_usd_current_bn", "defence_exp_usd_current_mn", "equipment_pct")
-
-
-def headline_pledge(pledges: tuple[Any, ...], wanted: str | None = None) -> Any | None:
-    """The pledge a year is measured against (``wanted`` by id, else the latest headline one)."""
-    if wanted is not None:
-        return next((p for p in pledges if p.id == wanted), None)
-    headline = [p for p in pledges if getattr(p, "headline", False) and p.target_pct_gdp is not None]
-    return max(headline, key=lambda p: p.adopted, default=None)
 
 
 def _key(pledge: Any) -> tuple[Any, ...]:

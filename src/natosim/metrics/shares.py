@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from natosim.metrics.coverage import masked_sum
+from natosim.rules.targets import us_share_pct
 from natosim.state import StatePanel
 
 SPENDING = "defence_exp_usd_current_mn"
@@ -33,8 +34,7 @@ def burden_shares(panel: StatePanel, guarantor: str = "USA") -> dict[str, np.nda
     else:
         own = np.zeros(len(panel.years))
     complete = total > 0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(complete, own / total * 100.0, np.nan)
+    share = us_share_pct(own, total)
     return {
         "total_usd_mn": np.where(complete, total, np.nan),
         "members_missing": missing,

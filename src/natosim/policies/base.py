@@ -9,7 +9,6 @@ sweep always agree. Policies compose in the order given (OpenFisca's "reforms" o
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -34,14 +33,6 @@ def to_iso3(value: object) -> str:
         return resolve_country(value)
     except UnknownCountry as error:
         raise ValueError(str(error)) from None
-
-
-def add_year(day: dt.date, years: int = 1) -> dt.date:
-    """``day`` plus whole years (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 class Policy(BaseModel):

@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 from pydantic import Field, field_validator
 
-from natosim.policies.base import Policy, PolicyError, add_year, to_iso3
+from natosim.policies.base import Policy, PolicyError, to_iso3
 from natosim.state import ARTICLE_5, StatePanel
 
 
@@ -67,7 +67,7 @@ class Withdrawal(Policy):
         leaves = lawful or self.assume_lawful
         effective: dt.date | None = result.effective_date
         if leaves and effective is None:
-            effective = add_year(self.notice_date)  # Art. 13: one year after the notice
+            effective = result.art13_date  # Art. 13's notice period, from the treaty YAML
         outcome: dict[str, Any] = {
             "policy": self.kind,
             "country": self.country,
@@ -80,6 +80,16 @@ class Withdrawal(Policy):
             "effective_date": effective.isoformat() if leaves and effective else None,
             "lawful_paths": list(getattr(result, "lawful_paths", []) or []),
             "reason": str(getattr(result, "reason", "")),
+            "confidence": str(getattr(result, "confidence", "")),
+            "legal_question": str(getattr(result, "legal_question", "")),
+            "notify_congress_by": (
+                result.notify_congress_by.isoformat() if getattr(result, "notify_congress_by", None) else None
+            ),
+            "notice_to_congress_days": getattr(result, "notice_to_congress_days", None),
+            "bills": "; ".join(
+                f"{bill['id']}: {bill['status']} (as of {bill['status_as_of']}; {bill['url']})"
+                for bill in getattr(result, "bills", []) or []
+            ),
             "steps": _steps(result),
         }
         panel = panel.with_extra("procedures", outcome)

@@ -77,8 +77,9 @@ class RulesInForce(BaseModel):
 
     def headline_pledge(self) -> Pledge | None:
         """The latest pledge marked ``headline`` in force (the default of ``natosim compliance``)."""
-        headline = [item for item in self.pledges if item.headline]
-        return headline[-1] if headline else None
+        from natosim.rules.targets import headline_pledge
+
+        return headline_pledge(self.pledges)
 
 
 def at(date: str | dt.date) -> RulesInForce:

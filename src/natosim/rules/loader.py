@@ -22,11 +22,13 @@ from natosim.rules.errors import RulesError
 from natosim.rules.models import (
     AccessionRules,
     Article,
+    Article10Eligibility,
     Invocations,
     NationalLaw,
     Pledge,
     Treaty,
 )
+from natosim.yamlio import StrictLoader
 
 PARAMETERS = Path(__file__).parent / "parameters"
 RULES_DIR_VARIABLE = "NATOSIM_RULES_DIR"
@@ -41,12 +43,13 @@ def rules_dir() -> Path:
 Model = TypeVar("Model", bound=BaseModel)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose impossible dates (2025-13-25) are errors with a line, not bare ValueErrors."""
+class _Loader(StrictLoader):
+    """natosim's strict loader (duplicate keys refused); impossible dates (2025-13-25) are errors
+    with a line, not bare ValueErrors."""
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            return yaml.SafeLoader.construct_yaml_timestamp(self, node)  # type: ignore[arg-type]
         except ValueError as error:
             raise yaml.constructor.ConstructorError(
                 None,
@@ -187,6 +190,18 @@ def _load_accession(folder: Path) -> AccessionRules:
     return rules
 
 
+@cache
+def _load_eligibility(folder: Path) -> Article10Eligibility:
+    path = folder / "article10_eligibility.yaml"
+    data, node = read_yaml(path)
+    return validate(Article10Eligibility, data, path, node)
+
+
+def load_eligibility(folder: Path | None = None) -> Article10Eligibility:
+    """Art. 10's European condition as data: which states are eligible, by practice, or contested."""
+    return _load_eligibility(folder or rules_dir())
+
+
 def load_pledges(folder: Path | None = None) -> tuple[Pledge, ...]:
     return _load_pledges(folder or rules_dir())
 
@@ -209,5 +224,12 @@ def load_accession(folder: Path | None = None) -> AccessionRules:
 
 def clear_cache() -> None:
     """Forget the parsed rules (after editing a YAML file in a running process)."""
-    for loader in (_load_pledges, _load_treaty, _load_invocations, _load_national_law, _load_accession):
+    for loader in (
+        _load_pledges,
+        _load_treaty,
+        _load_invocations,
+        _load_national_law,
+        _load_accession,
+        _load_eligibility,
+    ):
         loader.cache_clear()

@@ -136,7 +136,6 @@ class UsWithdrawalLaw(RuleModel):
     senate_fraction: Fraction
     senate_base: Literal["senators_present"]
     notice_to_congress_days: int
-    art13_notice_days: int
     legislative_route: str
     funding_bar: bool
     litigation_authorised: bool
@@ -188,6 +187,25 @@ class WithdrawalPath(RuleModel):
     reason: str
     citation: str
     before_law: BeforeLaw | None = None
+    #: how sure natosim is of this path's outcome (not of the statute's text)
+    confidence: str = "high"
+    #: the open legal question behind a contested outcome, if any
+    legal_question: str = ""
+
+
+class Bill(RuleModel):
+    """A bill before a legislature: reported with its status, never applied as law."""
+
+    id: str
+    title: str
+    country: str
+    introduced: dt.date
+    effect: str
+    status: str
+    status_as_of: dt.date
+    url: str
+    sources: list[str]
+    confidence: str
 
 
 class RecentVote(RuleModel):
@@ -210,6 +228,7 @@ class NationalLaw(RuleModel):
     us_withdrawal_law: UsWithdrawalLaw
     withdrawal_paths: list[WithdrawalPath]
     ratification_procedures: list[RatificationProcedure]
+    bills: list[Bill] = []
 
 
 class AccessionStepRule(RuleModel):
@@ -250,3 +269,29 @@ class AccessionRules(RuleModel):
     confidence: str
     expected_duration: ExpectedDuration
     timelines: list[RatificationTimeline]
+
+
+class EligibilityNote(RuleModel):
+    iso3: str
+    reason: str
+    confidence: str
+
+
+class Article10Eligibility(RuleModel):
+    """Art. 10's "any other European State", as data (parameters/article10_eligibility.yaml)."""
+
+    source: str
+    confidence: str
+    european: list[str]
+    by_practice: list[EligibilityNote]
+    contested: list[EligibilityNote]
+
+    def status(self, iso3: str) -> tuple[str, str, str]:
+        """("european" | "by_practice" | "contested" | "not_european", reason, confidence)."""
+        if iso3 in self.european:
+            return "european", "a European State (UN M49 region Europe)", self.confidence
+        for kind, items in (("by_practice", self.by_practice), ("contested", self.contested)):
+            for item in items:
+                if item.iso3 == iso3:
+                    return kind, item.reason, item.confidence
+        return "not_european", "not in UN M49 Europe nor treated as European by the allies", self.confidence

@@ -10,7 +10,8 @@ a list where a number belongs — the only exception that leaves this module is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from natosim.errors import NatosimError
 from natosim.scenario.schema import Period, Scenario, SourceRef
+from natosim.yamlio import load_with_nodes
 
 LIBRARY_PACKAGE = "natosim.scenario"
 LIBRARY_FOLDER = "library"
@@ -93,9 +95,11 @@ def load_all() -> list[Scenario]:
 
 def parse(text: str, file: str = "<scenario>") -> Scenario:
     """Validate the YAML ``text`` of a scenario; ``file`` names it in errors."""
+    from natosim.limits import limit
+
+    limit("scenario_kb").check(len(text.encode("utf-8", "replace")) / 1024, what=file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, root = load_with_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -120,11 +124,44 @@ def parse(text: str, file: str = "<scenario>") -> Scenario:
         raise ScenarioError("the scenario refers to itself (a recursive YAML alias)", file=file) from None
     except NatosimError as error:  # a domain error raised while validating (e.g. a data problem)
         raise ScenarioError(str(error), file=file, field=error.field) from None
+    _check_dates(scenario, root, file)
     scenario._path = file
     policies, _ = _walk(root, ("policies",))
     if isinstance(policies, yaml.SequenceNode):
         scenario._policy_lines = [node.start_mark.line + 1 for node in policies.value]
     return scenario
+
+
+def _dates(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dt.date]]:
+    """Every (location, date) inside a validated scenario, depth first."""
+    if isinstance(value, dt.date):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates(item, (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _dates(item, (*path, index))
+
+
+def _check_dates(scenario: Scenario, root: Any, file: str) -> None:
+    """Every date in the file lies in the range natosim models (limits.model_range): a notice given
+    in 9999 is refused here, with its line and field, not deep inside a procedure."""
+    from natosim.limits import check_date
+
+    for loc, value in _dates(scenario.model_dump(), ()):
+        try:
+            check_date(value)
+        except NatosimError as error:
+            node, field = _walk(root, loc)
+            dotted = ".".join(field) or None
+            message = str(error).split(": ", 1)[-1]
+            raise ScenarioError(
+                f"{dotted}: {message}" if dotted else message,
+                file=file,
+                line=node.start_mark.line + 1 if node is not None else None,
+                field=dotted,
+            ) from None
 
 
 def _walk(node: Any, loc: Sequence[Any]) -> tuple[Any, list[str]]:

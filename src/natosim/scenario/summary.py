@@ -31,7 +31,19 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
             if row["policy"] == "withdrawal":
                 how = "assumed lawful" if row["assumed_lawful"] else ("lawful" if row["lawful"] else "NOT lawful")
                 when = f"effective {row['effective_date']}" if row["leaves"] else "the member stays"
-                lines.append(f"  {row['country']} withdrawal by {row['path']}: {how} ({row['outcome']}); {when}")
+                lines.append(
+                    f"  {row['country']} withdrawal by {row['path']}: {how} ({row['outcome']}); {when} "
+                    f"[confidence {row.get('confidence') or 'n/a'}]"
+                )
+                if row.get("legal_question"):
+                    lines.append(f"    contested: {row['legal_question']}")
+                if row.get("notify_congress_by"):
+                    lines.append(
+                        f"    §1250A(c): written notice to Congress at least {row['notice_to_congress_days']} days "
+                        f"before acting: by {row['notify_congress_by']} for a notice on {row['notice_date']}"
+                    )
+                if row.get("bills"):
+                    lines.append(f"    bill (not law): {row['bills']}")
             else:
                 when = (
                     f"joins {row['joins_on']} ({row['timing']})"

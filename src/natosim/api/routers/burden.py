@@ -32,7 +32,7 @@ Years = Annotated[
     str, Query(description='Years: "all", "2024", "2014..2024" or "2014,2019,2024"', examples=["all"], max_length=200)
 ]
 Edition = Annotated[
-    str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"], max_length=20)
+    str | None, Query(description="Pin one NATO edition (YYYY-MM, e.g. the June 2024 edition)", max_length=20)
 ]
 BaseYear = Annotated[int, Query(description="Year the game is calibrated to (needs GDP: 2014–2024)", examples=[2024])]
 Threshold = Annotated[float, Query(description="Spending threshold of the guarantee, % of GDP", examples=[2.0])]
@@ -49,19 +49,104 @@ PrivateShare = Annotated[
     "significant means the big allies carry a larger share. `points` are the allies behind it.",
 )
 def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import free_rider_test
+    from natosim.engines.burden import free_rider_test, parse_years
+    from natosim.engines.burden.free_riding import available_years
 
     with years_field():
-        result = free_rider_test(years, edition=edition)
+        result = free_rider_test(parse_years(years, available_years(edition)), edition=edition)
     return jsonable({**result.to_dict(), "points": result.points})  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/benefits",
+    response_model=dict[str, Any],
+    summary="Benefit–burden test: spending shares vs shares of GDP, population and exposed border",
+)
+def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
+    from natosim.engines.burden import benefit_burden_test, parse_years
+    from natosim.engines.burden.free_riding import available_years
+
+    with years_field():
+        result = benefit_burden_test(parse_years(years, available_years(edition)), edition=edition)
+    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/model",
+    response_model=dict[str, Any],
+    summary="Estimated spending model: coefficients with clustered standard errors (kind: estimate)",
+)
+def spending_model(edition: Edition = None) -> dict[str, Any]:
+    from natosim.engines.burden import estimate_spending_model
+
+    return jsonable(estimate_spending_model(edition=edition).to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/validate",
+    response_model=dict[str, Any],
+    summary="Out-of-sample validation of the spending model against 'no change' (MAE, pp of GDP)",
+)
+def validate(
+    cutoff: Annotated[list[int] | None, Query(description="Cut-off years; repeatable", max_length=20)] = None,
+    edition: Edition = None,
+) -> dict[str, Any]:
+    from natosim.engines.burden import validate_spending_model
+
+    return jsonable(validate_spending_model(cutoff or None, edition=edition).to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/counterfactual",
+    response_model=dict[str, Any],
+    summary="US exit or a conditional US guarantee on the estimated model, with ranges (kind: estimate|illustration)",
+)
+def counterfactual(
+    scenario: Annotated[str, Query(description="us_exit or conditional_guarantee", max_length=40)] = "us_exit",
+    threshold_pct: Threshold = 2.0,
+    horizon: Annotated[int, Query(ge=1, le=30, description="Years after the last year with data")] = 5,
+    edition: Edition = None,
+) -> dict[str, Any]:
+    from natosim.engines.burden import conditional_guarantee, us_exit
+
+    if scenario not in ("us_exit", "conditional_guarantee"):
+        raise FieldError(422, f"scenario {scenario!r}: expected us_exit or conditional_guarantee", field="scenario")
+    result = (
+        us_exit(horizon, edition=edition)
+        if scenario == "us_exit"
+        else conditional_guarantee(threshold_pct, horizon, edition=edition)
+    )
+    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/replace-us",
+    response_model=dict[str, Any],
+    summary="Extra yearly spending to replace the US contribution to European defence, by sourced component",
+)
+def replace_us_route(
+    assumptions: Annotated[
+        str, Query(description="Bundled assumption set: bruegel_kiel_2025 or iiss_2025", max_length=40)
+    ] = "bruegel_kiel_2025",
+) -> dict[str, Any]:
+    from natosim.engines.burden import replace_us
+    from natosim.engines.burden.replace_us import bundled_sets
+
+    if assumptions not in bundled_sets():
+        raise FieldError(
+            422, f"assumptions {assumptions!r}: expected one of {', '.join(bundled_sets())}", field="assumptions"
+        )
+    return jsonable(replace_us(assumptions).to_dict())  # type: ignore[no-any-return]
 
 
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
 def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import burden_shares
+    from natosim.data import figures
+    from natosim.engines.burden import burden_share_table, parse_years
 
     with years_field():
-        return jsonable(burden_shares(years, edition=edition).to_dict())  # type: ignore[no-any-return]
+        available = sorted(int(y) for y in figures(edition=edition, members_only=True)["year"].unique())
+        return jsonable(burden_share_table(parse_years(years, available), edition=edition).to_dict())  # type: ignore[no-any-return]
 
 
 @router.get(
@@ -146,7 +231,7 @@ def game_sweep(
 ) -> Table:
     import numpy as np
 
-    from natosim.engines.burden import sweep
+    from natosim.engines.burden import exclusion_sweep
 
     shares = private_share or [0.0]
     limit = request.app.state.settings.max_sweep
@@ -158,4 +243,4 @@ def game_sweep(
             field="threshold",
         )
     grid_t, grid_s = np.meshgrid(np.asarray(threshold, dtype=float), np.asarray(shares, dtype=float), indexing="ij")
-    return table(sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))
+    return table(exclusion_sweep(base_year, grid_t.ravel(), grid_s.ravel(), guarantor=guarantor, edition=edition))

@@ -1,9 +1,16 @@
-"""Health and the list of installed capabilities (the dashboard reads it to enable its pages)."""
+"""Health, the list of installed capabilities (the dashboard reads it to enable its pages), and the
+interactive documentation at ``/api/docs`` (Swagger UI, vendored: no CDN)."""
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+from pathlib import Path
+
 from fastapi import APIRouter
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import natosim
 from natosim.api.capabilities import CAPABILITIES
@@ -34,3 +41,44 @@ def health() -> Health:
 )
 def capabilities() -> list[CapabilityOut]:
     return [CapabilityOut(name=c.name, title=c.title, available=c.available()) for c in CAPABILITIES]
+
+
+# --- interactive documentation: Swagger UI from the vendored npm package, no CDN ------------------
+
+_SWAGGER_ASSETS = {
+    "swagger-ui-bundle.js": "application/javascript",
+    "swagger-ui.css": "text/css",
+    "swagger-favicon-32x32.png": "image/png",
+}
+
+
+def _vendor_dir() -> Path:
+    """The dashboard's vendored assets (``natosim/web/static/vendor``): Swagger UI ships there too."""
+    spec = find_spec("natosim.web")
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).parent / "static" / "vendor"
+
+
+@router.get("/docs", include_in_schema=False)
+def swagger_ui() -> HTMLResponse:
+    """FastAPI's Swagger page with every asset served by this server (works with no network)."""
+    page = get_swagger_ui_html(
+        openapi_url="/api/openapi.json",
+        title="natosim API",
+        swagger_js_url="/api/docs/assets/swagger-ui-bundle.js",
+        swagger_css_url="/api/docs/assets/swagger-ui.css",
+        swagger_favicon_url="/api/docs/assets/swagger-favicon-32x32.png",
+        # no validator badge: Swagger UI would send the schema to validator.swagger.io
+        swagger_ui_parameters={"validatorUrl": None, "tryItOutEnabled": True},
+    )
+    page.headers["Cache-Control"] = "no-cache"
+    return page
+
+
+@router.get("/docs/assets/{name}", include_in_schema=False)
+def swagger_asset(name: str) -> FileResponse:
+    if name not in _SWAGGER_ASSETS:
+        raise StarletteHTTPException(404, f"no asset {name[:80]!r}; assets: {', '.join(_SWAGGER_ASSETS)}")
+    return FileResponse(
+        _vendor_dir() / name, media_type=_SWAGGER_ASSETS[name], headers={"Cache-Control": "public, max-age=604800"}
+    )

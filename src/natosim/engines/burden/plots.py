@@ -33,9 +33,11 @@ def check_plot_path(path: str | Path) -> Path:
 
 
 def _figure(rows: int = 1, columns: int = 1, size: tuple[float, float] = (11, 5)) -> tuple[Any, Any]:
+    from natosim.data.paths import matplotlib_ready
+
+    matplotlib_ready()  # cache under natosim's cache dir, Agg backend
     import matplotlib
 
-    matplotlib.use("Agg")
     matplotlib.rcParams["svg.hashsalt"] = "natosim"  # same input → same SVG, byte for byte
     import matplotlib.pyplot as plt
 
@@ -44,6 +46,8 @@ def _figure(rows: int = 1, columns: int = 1, size: tuple[float, float] = (11, 5)
 
 def _save(figure: Any, path: str | Path) -> Path:
     import matplotlib.pyplot as plt
+
+    from natosim.data.paths import replace_public
 
     target = check_plot_path(path)
     handle, temporary = tempfile.mkstemp(suffix=target.suffix, dir=target.parent)
@@ -55,7 +59,7 @@ def _save(figure: Any, path: str | Path) -> Path:
             bbox_inches="tight",
             metadata={"Date": None} if target.suffix.lower() == ".svg" else None,
         )
-        os.replace(temporary, target)
+        replace_public(temporary, target)  # 0644 under the usual umask, not mkstemp's 0600
     finally:
         plt.close(figure)
         if os.path.exists(temporary):

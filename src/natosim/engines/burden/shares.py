@@ -11,13 +11,16 @@ Population is NATO's derived figure (Table 5 real GDP ÷ Table 6 real GDP per ca
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 
 from natosim.data import Dataset, figures, load
-from natosim.engines.burden.years import parse_years
+from natosim.engines.burden.years import resolve_years
+from natosim.results import ResultMixin
 
 SPENDING = "defence_exp_usd_current_mn"
 GDP = "gdp_usd_current_bn"
@@ -25,26 +28,44 @@ POPULATION = "population_thousands"
 
 
 @dataclass(frozen=True)
-class BurdenShares:
+class BurdenShares(ResultMixin):
     """``table``: one row per ally-year; ``by_year``: the US share and notes per year."""
+
+    title: ClassVar[str] = "Burden shares (share of allied spending vs share of GDP and people)"
 
     table: pd.DataFrame
     by_year: pd.DataFrame
     edition: str | None
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def summary(self) -> dict[str, Any]:
+        return {"edition": self.edition, "years": [int(y) for y in self.by_year.get("year", [])], "kind": "estimate"}
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.table
+
     def to_dict(self) -> dict[str, Any]:
-        return {"edition": self.edition, "by_year": self.by_year, "table": self.table, "notes": self.notes}
+        return {
+            "kind": "estimate",
+            "edition": self.edition,
+            "by_year": self.by_year,
+            "table": self.table,
+            "notes": self.notes,
+        }
 
 
-def burden_shares(
-    years: str | list[int] = "all", edition: str | None = None, dataset: Dataset | None = None
+def burden_share_table(
+    years: int | Sequence[int] | str | None = None, edition: str | None = None, dataset: Dataset | None = None
 ) -> BurdenShares:
-    """Shares of allied spending, GDP and population per ally and year, and the US share."""
+    """Shares of allied spending, GDP and population per ally and year, and the US share.
+
+    ``years``: ``None`` (every year), one int or a list of ints.
+    """
     dataset = dataset or load()
     table = figures(edition=edition, dataset=dataset, members_only=True)
     available = sorted(int(y) for y in table["year"].unique())
-    chosen = parse_years(years if isinstance(years, str) else ",".join(map(str, years)), available)
+    chosen = resolve_years(years, available)
     table = table[table["year"].isin(chosen)].copy()
 
     def share(column: str) -> pd.Series:
@@ -96,3 +117,16 @@ def burden_shares(
         "(current US$), GDP Table 5 (current US$), population derived from Tables 5–6."
     ]
     return BurdenShares(out, by_year, edition, notes)
+
+
+def burden_shares(
+    years: int | Sequence[int] | str | None = None, edition: str | None = None, dataset: Dataset | None = None
+) -> BurdenShares:
+    """Deprecated name of :func:`burden_share_table` (``natosim.metrics.burden_shares`` is the panel metric)."""
+    warnings.warn(
+        "natosim.engines.burden.burden_shares is renamed burden_share_table (natosim.metrics.shares.burden_shares "
+        "is a different function)",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return burden_share_table(years, edition, dataset)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 from natosim.engines.burden.errors import YearRangeError
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -71,3 +73,30 @@ def parse_years(spec: str, available: Iterable[int]) -> list[int]:
         else:
             chosen.add(_one_year(item, years_available, spec))
     return sorted(chosen)
+
+
+def resolve_years(years: int | Iterable[int] | str | None, available: Iterable[int]) -> list[int]:
+    """Library-side years: ``None`` (every year available), one int, or a sequence of ints.
+
+    Text such as ``"2014..2024"`` is the command line's grammar (:func:`parse_years`, called by the
+    CLI and the API); passing it to a library function still works but is deprecated.
+    """
+    years_available = sorted({int(y) for y in available})
+    if years is None:
+        if not years_available:
+            raise YearRangeError("no years available for this question", field="year")
+        return years_available
+    if isinstance(years, str):
+        import warnings
+
+        warnings.warn(
+            "passing years as text to a library function is deprecated: pass an int or a list of ints "
+            "(parse '2014..2024' with natosim.engines.burden.parse_years)",
+            FutureWarning,
+            stacklevel=3,
+        )
+        return parse_years(years, years_available)
+    wanted = [years] if isinstance(years, int | np.integer) else list(years)
+    if not wanted:
+        raise YearRangeError("no years given; pass an int or a list of ints", field="year")
+    return parse_years(",".join(str(int(y)) for y in wanted), years_available)

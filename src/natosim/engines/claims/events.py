@@ -469,7 +469,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if what in ("history", "existence", "lifespan", "ago"):
             what = "alliance"
         if what in ("war", "invasion", "conflict"):
-            origin, label, source = _invasion(rules)
+            invasion = _invasion(rules)
+            if invasion is None:
+                continue
+            origin, label, source = invasion
         else:
             origin, label, source = treaty.signed, "treaty signed", treaty.source
         claims.append(
@@ -621,12 +624,21 @@ def _summit_date(rules: Any, summit: str) -> tuple[dt.date, str, str] | None:
     return None
 
 
-def _invasion(rules: Any) -> tuple[dt.date, str, str]:
+#: the most days a month can have (February: 29, in a leap year)
+_MAX_DAY = {month: max(calendar.monthrange(year, month)[1] for year in (1, 4)) for month in range(1, 13)}
+
+
+def _invasion(rules: Any) -> tuple[dt.date, str, str] | None:
     table = rules.aspirants()
     row = table[table["iso3"] == "UKR"].iloc[0]
     found = _INVASION_DATE.search(str(row["other_key_dates"]))
-    day = dt.date.fromisoformat(found.group(1)) if found else dt.date(2022, 2, 24)
-    return day, "Russia's full-scale invasion of Ukraine", "natosim.rules.aspirants (UKR other_key_dates)"
+    if found is None:  # the date is data (aspirants.csv); without it the war's age is not checkable
+        return None
+    return (
+        dt.date.fromisoformat(found.group(1)),
+        "Russia's full-scale invasion of Ukraine",
+        "natosim.rules.aspirants (UKR other_key_dates)",
+    )
 
 
 def _invocations(rules: Any, article: int, day: dt.date | None) -> list[Any]:
@@ -820,7 +832,7 @@ def undated(match: re.Match[str], day: dt.date) -> tuple[int, int, int | None] |
     month = month_number(match.group("month"))
     written = match.group("d1") or match.group("d2")
     number = int(written) if written else None
-    if number is not None and not 1 <= number <= calendar.monthrange(2024, month)[1]:
+    if number is not None and not 1 <= number <= _MAX_DAY[month]:
         return None
     if match.group("rel"):
         return day.year - (1 if match.group("rel") == "last" else 0), month, number

@@ -35,21 +35,12 @@ def _clean(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
-@lru_cache(maxsize=1)
 def edition_dates() -> dict[str, dt.date]:
-    """NATO edition → publication date (from ``natosim.sources()``)."""
-    from natosim.data import editions, sources
+    """NATO edition → publication date (``natosim.data.edition_table``, the one home of it)."""
+    from natosim.data import edition_table
 
-    table = sources()
-    dates: dict[str, dt.date] = {}
-    for edition in editions():
-        row = table[table["id"] == f"nato-{edition}"]
-        published = str(row["published"].iloc[0]) if len(row) else f"{edition}-28"
-        try:
-            dates[edition] = dt.date.fromisoformat(published[:10])
-        except ValueError:
-            dates[edition] = dt.date.fromisoformat(f"{edition}-28")
-    return dates
+    table = edition_table()
+    return dict(zip(table["edition"], table["published"], strict=True))
 
 
 def edition_at(day: dt.date | None) -> str:
@@ -62,11 +53,18 @@ def edition_at(day: dt.date | None) -> str:
     return known[-1] if known else ordered[0]
 
 
-@lru_cache(maxsize=4)
 def _figures(edition: str | None) -> pd.DataFrame:
-    from natosim.data import figures
+    """Figures of one edition (or the latest having each figure), indexed; cached on the loaded
+    dataset, so a newly imported edition (another data directory) is seen at once."""
+    from natosim.data import figures, load
 
-    return figures(edition=edition).set_index(["iso3", "year"]).sort_index()
+    dataset = load()
+    key = ("natosim.engines.claims.facts._figures", edition)
+    cached = dataset.cache.get(key)
+    if cached is None:
+        cached = figures(edition=edition, dataset=dataset).set_index(["iso3", "year"]).sort_index()
+        dataset.cache[key] = cached
+    return cached
 
 
 def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figure | None:
@@ -92,6 +90,24 @@ def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[Figure
         if figure is not None:
             found.append(figure)
     return found
+
+
+@lru_cache(maxsize=1)
+def usd_edition() -> str:
+    """The latest edition with per-ally spending in current US$ (the 2025 edition has none)."""
+    usable = [
+        edition
+        for edition in sorted(edition_dates(), key=lambda e: edition_dates()[e])
+        if _figures(edition)["defence_exp_usd_current_mn"].notna().any()
+    ]
+    return usable[-1] if usable else edition_at(None)
+
+
+@lru_cache(maxsize=1)
+def years_held() -> tuple[int, ...]:
+    """Every year some edition holds an ally's defence spending for."""
+    frames = [_figures(edition) for edition in edition_dates()]
+    return tuple(sorted({int(year) for frame in frames for year in frame.index.get_level_values("year").unique()}))
 
 
 def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None:
@@ -181,8 +197,10 @@ def allies_at_or_above(
     rows = table[(table["year"] == year) & table["member"]]
     if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
         return None
-    printed = rows["defence_exp_pct_gdp"].round(2)
-    meets = rows[printed < threshold - 1e-9] if below else rows[printed >= threshold - 1e-9]
+    from natosim.rules.targets import count_meeting
+
+    _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
+    meets = rows.iloc[positions]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
     return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
 

@@ -17,6 +17,31 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Verdict = Literal["supported", "contradicted", "imprecise", "not checkable"]
+
+#: How the year a figure is about was chosen: written in the sentence ("in 2023"), relative to the
+#: article date ("last year"), carried from the previous sentence, the article's own year, or
+#: inferred (the latest year natosim holds, no year stated) — the weakest, and never the ground for
+#: a "contradicted" verdict when the article's date is unknown.
+YearSource = Literal["stated", "relative", "carried", "article date", "inferred"]
+
+
+def year_source_of(how: str) -> YearSource | None:
+    """The typed source of a finder's year explanation ("stated", "'last year' from the article
+    date", "latest year with a figure (no year stated)"...); None when no year was involved."""
+    text = how.casefold()
+    if not text:
+        return None
+    if text.startswith("stated"):
+        return "stated"
+    if "from the article date" in text:
+        return "relative"
+    if text.startswith("carried"):
+        return "carried"
+    if text.startswith("article date"):
+        return "article date"
+    return "inferred"
+
+
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "imprecise", "not checkable")
 
 #: Kinds of claim the checker finds (docs/claims.md describes each).
@@ -75,6 +100,8 @@ class Claim:
     year: int | None = None
     subject: str | None = None
     note: str = ""
+    #: how ``year`` was chosen (see ``YearSource``); None for claims without a year
+    year_source: YearSource | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

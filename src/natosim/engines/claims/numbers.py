@@ -284,7 +284,7 @@ _ORDINAL_UNITS = {
     "nineteenth": 19,
 }
 _ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_ORDINAL_TENS_PREFIX = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 #: an ordinal as news writes it: "8th", "eighth", "thirty-second", "32nd"
 ORDINAL = (
@@ -307,6 +307,6 @@ def ordinal(text: str) -> int | None:
     if word in _ORDINAL_TENS:
         return _ORDINAL_TENS[word]
     tens, _, unit = word.partition("-")
-    if tens in _TENS and unit in _ORDINAL_UNITS and _ORDINAL_UNITS[unit] < 10:
-        return _TENS[tens] + _ORDINAL_UNITS[unit]
+    if tens in _ORDINAL_TENS_PREFIX and unit in _ORDINAL_UNITS and _ORDINAL_UNITS[unit] < 10:
+        return _ORDINAL_TENS_PREFIX[tens] + _ORDINAL_UNITS[unit]
     return None

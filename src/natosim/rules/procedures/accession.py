@@ -20,10 +20,10 @@ from collections.abc import Iterable
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from natosim.rules.dates import parse_date
+from natosim.rules.dates import add_days, parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
-from natosim.rules.loader import load_accession, load_national_law
+from natosim.rules.loader import load_accession, load_eligibility, load_national_law
 from natosim.rules.models import Outcome
 from natosim.rules.procedures.steps import Step, overall, today
 
@@ -120,17 +120,28 @@ def accession(country: str, invited: str | dt.date | None = None, vetoes: Iterab
     row = table[table["iso3"] == iso3]
     aspirant = row.iloc[0].to_dict() if len(row) else None
     article10 = rules.articles[10].rule
+    status, why, confidence = load_eligibility().status(iso3)
+    if status == "not_european":
+        raise ProcedureError(
+            f"{country_name(iso3)} ({iso3}) cannot be invited: Art. 10 of the North Atlantic Treaty lets the "
+            f"allies invite only 'any other European State', and {country_name(iso3)} is {why} "
+            "(rules/parameters/article10_eligibility.yaml)",
+            field="country",
+        )
     if aspirant is not None and aspirant["recognised_by_nato_as_aspirant"]:
         eligibility: Outcome = "possible"
         eligibility_note = f"NATO recognises {country_name(iso3)} as an aspirant: {aspirant['status']}"
     elif aspirant is not None:
         eligibility = "contested"
         eligibility_note = f"{aspirant['status']}. {aspirant['notes']}"
-    else:
+    elif status == "contested":
         eligibility = "contested"
+        eligibility_note = f"whether {country_name(iso3)} is a 'European State' is undecided: {why} ({confidence})"
+    else:
+        eligibility = "possible"
         eligibility_note = (
-            f"{country_name(iso3)} is not a recognised aspirant; natosim has no list of European "
-            "states, so Art. 10 eligibility is not checked"
+            f"{country_name(iso3)} is {why} ({confidence}); it is not a recognised aspirant, and an invitation "
+            "needs the allies' unanimous agreement"
         )
 
     steps = [
@@ -176,9 +187,9 @@ def accession(country: str, invited: str | dt.date | None = None, vetoes: Iterab
     completes = outcome != "blocked"
     earliest = expected = median = None
     if completes:
-        earliest = day + dt.timedelta(days=int(stats["min"]))
-        expected = (earliest, day + dt.timedelta(days=int(stats["max"])))
-        median = day + dt.timedelta(days=round(stats["median"]))
+        earliest = add_days(day, int(stats["min"]))
+        expected = (earliest, add_days(day, int(stats["max"])))
+        median = add_days(day, round(stats["median"]))
     deposit = rule_for["deposit"]
     steps.append(
         Step(

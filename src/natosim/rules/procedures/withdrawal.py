@@ -17,12 +17,13 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
-from natosim.rules.dates import add_years, parse_date
+from natosim.rules.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.loader import load_national_law, load_treaty
 from natosim.rules.models import Outcome, WithdrawalPath
 from natosim.rules.procedures.steps import Step, today
+from natosim.rules.targets import withdrawal_effective, withdrawal_notice_years
 
 TREATY_SOURCE = "North Atlantic Treaty, Art. 13 (https://www.nato.int/archives/1st5years/annexes/a.htm)"
 
@@ -45,6 +46,15 @@ class WithdrawalResult(BaseModel):
     steps: list[Step]
     reason: str
     law: str | None
+    #: how sure natosim is of the outcome (a contested legal question lowers it)
+    confidence: str = "high"
+    #: the open legal question behind a contested outcome ("" if none)
+    legal_question: str = ""
+    #: §1250A(c)(2): written notice to Congress at least this many days before acting (US only)
+    notice_to_congress_days: int | None = None
+    notify_congress_by: dt.date | None = None
+    #: bills on this ally's membership introduced by the notice date, with their status (never applied)
+    bills: list[dict[str, object]] = []
 
 
 def paths_for(iso3: str) -> list[WithdrawalPath]:
@@ -82,7 +92,7 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
         )
 
     article = rules.articles[13].rule
-    art13_date = add_years(notice, int(article["effective_after"]["years"]))
+    art13_date = withdrawal_effective(notice)
     available_from = article["available_from"]
     statute = load_national_law().us_withdrawal_law
     applies = statute.country == iso3
@@ -176,7 +186,10 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
     steps.append(
         Step(
             actor="—",
-            action=f"withdrawal takes effect one year after the notice: {art13_date.isoformat()}",
+            action=(
+                f"withdrawal takes effect {withdrawal_notice_years()} year(s) after the notice: "
+                f"{art13_date.isoformat()}"
+            ),
             rule="North Atlantic Treaty Art. 13",
             source=TREATY_SOURCE,
             outcome=notice_outcome,
@@ -184,7 +197,17 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
             note="" if lawful else "no lawful effective date on this path; Art. 13 alone would give the date shown",
         )
     )
+    bills = [
+        bill.model_dump(mode="json")
+        for bill in load_national_law().bills
+        if bill.country == iso3 and bill.introduced <= notice
+    ]
     return WithdrawalResult(
+        confidence=chosen.confidence,
+        legal_question=chosen.legal_question,
+        notice_to_congress_days=law.notice_to_congress_days if law is not None else None,
+        notify_congress_by=(notice - dt.timedelta(days=law.notice_to_congress_days)) if law is not None else None,
+        bills=bills,
         country=iso3,
         path=chosen.path,
         notice_date=notice,

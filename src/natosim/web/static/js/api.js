@@ -38,10 +38,10 @@
         section.append(el("h3", { text: "Parameters" }), list);
       }
       const body = op.requestBody && example(op.requestBody.content);
-      if (body) section.append(el("h3", { text: "Example body" }), el("pre", { text: JSON.stringify(body, null, 2) }));
+      if (body) section.append(el("h3", { text: "Example body" }), el("pre", { tabindex: "0", text: JSON.stringify(body, null, 2) }));
       const ok = op.responses && (op.responses["200"] || op.responses["202"]);
       const answer = ok && example(ok.content);
-      if (answer) section.append(el("h3", { text: "Example answer" }), el("pre", { text: JSON.stringify(answer, null, 2) }));
+      if (answer) section.append(el("h3", { text: "Example answer" }), el("pre", { tabindex: "0", text: JSON.stringify(answer, null, 2) }));
       sections.push(section);
     }
   }

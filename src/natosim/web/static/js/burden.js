@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { api, showError, el, keyValues, embed, renderTable } = natosim;
+  const { api, showError, el, keyValues, chart, renderTable, sourceCaption, sources } = natosim;
   const form = document.getElementById("burden-form");
   const status = document.getElementById("burden-status");
 
@@ -14,8 +14,10 @@
     try {
       const test = await api(`/api/burden/test?years=${year}`);
       const points = test.points.filter((p) => p.year === year);
-      await embed("#burden-test", {
-        width: 640, height: 360,
+      await sources();
+      const testCaption = await sourceCaption(points, `GDP and % of GDP, ${year}. Source`);
+      await chart("#burden-test", (width) => ({
+        width, height: 360, autosize: { type: "fit-x", contains: "padding" },
         data: { values: points },
         layer: [
           { mark: { type: "point", filled: true, size: 70, color: "#3b528b" },
@@ -29,7 +31,10 @@
             encoding: { x: { field: "gdp_usd_current_bn", type: "quantitative", scale: { type: "log" } },
                         y: { field: "defence_exp_pct_gdp", type: "quantitative" }, text: { field: "iso3" } } },
         ],
-      });
+      }), { rows: points, caption: testCaption, name: `natosim-burden-test-${year}`,
+            columns: [{ key: "country", label: "Ally" }, { key: "iso3", label: "ISO3" },
+                      { key: "gdp_usd_current_bn", label: "GDP US$ bn", numeric: true },
+                      { key: "defence_exp_pct_gdp", label: "% of GDP", numeric: true }, { key: "sources", label: "Sources" }] });
       const row = (test.years || []).find((r) => r.year === year) || {};
       document.getElementById("burden-test-summary").replaceChildren(
         keyValues({ year, allies: row.n, spearman_rho: row.rho, p_value: row.p, kendall_tau: row.tau, note: row.note }),
@@ -45,8 +50,8 @@
         { country: r.country, iso3: r.iso3, what: "observed", pct: r.observed_pct_gdp },
         { country: r.country, iso3: r.iso3, what: "predicted", pct: r.predicted_pct_gdp },
       ]);
-      await embed("#burden-game", {
-        width: 640, height: { step: 15 },
+      await chart("#burden-game", (width) => ({
+        width, height: { step: 15 }, autosize: { type: "fit-x", contains: "padding" },
         data: { values: long },
         layer: [
           { mark: { type: "rule", color: "#9aa3ad" },
@@ -61,7 +66,9 @@
                         shape: { field: "what", type: "nominal", title: null },
                         tooltip: [{ field: "country" }, { field: "what" }, { field: "pct", format: ".2f" }] } },
         ],
-      });
+      }), { rows: long, name: `natosim-burden-game-${year}`,
+            caption: `Game for ${year}, figures of edition ${game.summary.edition}; sources: ${(game.summary.sources || []).join(", ")} (see /sources).`,
+            columns: [{ key: "country", label: "Ally" }, { key: "what", label: "Series" }, { key: "pct", label: "% of GDP", numeric: true }] });
       const s = game.summary;
       document.getElementById("burden-game-summary").replaceChildren(
         keyValues({ base_year: s.base_year, edition: s.edition, guarantor: s.guarantor, threshold_pct: s.threshold_pct,
@@ -75,7 +82,7 @@
         { key: "predicted_pct_gdp", label: "Predicted %", numeric: true },
         { key: "change_usd_bn", label: "Change US$ bn", numeric: true }, { key: "complies", label: "Complies" },
         { key: "free_rides", label: "Free rides" }, { key: "edition", label: "Edition" }, { key: "sources", label: "Sources" },
-      ], { caption: "Game: observed and predicted spending per ally" });
+      ], { caption: "Game: observed and predicted spending per ally", download: `natosim-burden-game-table-${year}` });
       document.getElementById("burden-game-summary").append(el("div", { class: "table-wrap" }, table));
       status.textContent = "done";
       document.body.dataset.burdenDone = "true";

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { api, showError, fmt, el, renderTable, autoColumns, keyValues, embed, capabilities } = natosim;
+  const { api, showError, fmt, el, renderTable, autoColumns, keyValues, chart, capabilities } = natosim;
   const form = document.getElementById("crisis-form");
   const bar = document.getElementById("crisis-progress");
   const status = document.getElementById("crisis-status");
@@ -65,8 +65,8 @@
     document.getElementById("p-hold").textContent =
       `${(result.p_hold * 100).toFixed(2)}% (± ${(1.96 * result.p_hold_se * 100).toFixed(2)} points, 95%)`;
     const contributions = result.contributions || [];
-    await embed("#crisis-contributions", {
-      width: 640, height: { step: 16 },
+    await chart("#crisis-contributions", (width) => ({
+      width, height: { step: 16 }, autosize: { type: "fit-x", contains: "padding" },
       title: "Expected force delivered by the horizon, per guarantor",
       data: { values: contributions },
       mark: { type: "bar", color: "#21918c" },
@@ -76,7 +76,9 @@
         tooltip: [{ field: "iso3" }, { field: "basis" }, { field: "p_respond", format: ".3f" },
                   { field: "mean_arrival_days", format: ".1f" }, { field: "marginal_p_hold", format: ".4f" }],
       },
-    });
+    }), { rows: contributions, columns: autoColumns(contributions), name: `natosim-crisis-${result.run_id || "run"}`,
+          caption: `Crisis run ${result.run_id || ""}: ${result.target}, ${result.year}, ${result.draws} draws, seed ${result.seed}. ` +
+                   `Data sources: ${(result.data_sources || []).map((s) => fmt(s)).join("; ") || "see the run's notes"}.` });
     const details = document.getElementById("crisis-details");
     details.replaceChildren(
       el("h3", { text: "Summary" }),

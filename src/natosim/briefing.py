@@ -8,9 +8,13 @@ mixing them silently.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from natosim.data import Dataset, figures, latest_year, load
+from natosim.rules.targets import count_meeting, us_share_pct
 
 
 @dataclass(frozen=True)
@@ -50,20 +54,34 @@ class Brief:
         return asdict(self)
 
 
-def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
-    """Headline numbers for the latest year with data, each with year, edition and source id."""
-    dataset = dataset or load()
-    year = latest_year("defence_exp_pct_gdp", dataset)
-    money_year = latest_year("defence_exp_usd_current_mn", dataset)
+def _published_sources(dataset: Dataset, as_of: str | dt.date | None) -> set[str]:
+    """Source ids published by ``as_of`` (a month-only date counts from the month's last day)."""
+    from natosim.data.query import _published, as_of_date
 
-    current = figures(year=year, members_only=True, dataset=dataset)
+    day = as_of_date(as_of)
+    table = dataset.sources
+    return {str(i) for i, p in zip(table["id"], table["published"], strict=True) if (_published(p) or day) <= day}
+
+
+def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0, *, as_of: str | dt.date | None = None) -> Brief:
+    """Headline numbers for the latest year with data, each with year, edition and source id.
+
+    ``as_of`` (default today): only the editions published by that date are in play."""
+    from natosim.limits import check_number
+
+    check_number(threshold_pct, "threshold", minimum=0, maximum=50, what="a share of GDP in %")
+    dataset = dataset or load()
+    year = latest_year("defence_exp_pct_gdp", dataset, as_of=as_of)
+    money_year = latest_year("defence_exp_usd_current_mn", dataset, as_of=as_of)
+
+    current = figures(year=year, members_only=True, dataset=dataset, as_of=as_of)
     with_figure = current[current["defence_exp_pct_gdp"].notna()]
     editions = ";".join(sorted(set(with_figure["edition"])))
     sources = ";".join(sorted(set(with_figure["source"])))
-    meeting = int((with_figure["defence_exp_pct_gdp"] >= threshold_pct).sum())
+    meeting, _ = count_meeting(with_figure["defence_exp_pct_gdp"], threshold_pct)
     missing = [f"{row.country} ({row.iso3})" for row in current[current["defence_exp_pct_gdp"].isna()].itertuples()]
 
-    money = figures(year=money_year, members_only=True, dataset=dataset)
+    money = figures(year=money_year, members_only=True, dataset=dataset, as_of=as_of)
     money = money[money["defence_exp_usd_current_mn"].notna()]
     total = float(money["defence_exp_usd_current_mn"].sum())
     us = float(money.loc[money["iso3"] == "USA", "defence_exp_usd_current_mn"].sum())
@@ -87,7 +105,7 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
         ),
         Figure(
             "US share of allied defence spending",
-            100 * us / total if total else None,
+            us_share_pct(us, total) if total else None,
             "%",
             money_year,
             money_editions,
@@ -98,6 +116,7 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     reported = dataset.aggregates[
         (dataset.aggregates["aggregate"] == "NATO Total")
         & (dataset.aggregates["year"] > money_year)
+        & dataset.aggregates["source"].isin(_published_sources(dataset, as_of))
         & dataset.aggregates["defence_exp_usd_current_mn"].notna()
     ]
     headline += [
@@ -113,11 +132,11 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     ]
     ranked = with_figure.sort_values("defence_exp_pct_gdp", ascending=False)
 
-    def ranked_figures(rows: object) -> list[Figure]:
+    def ranked_figures(rows: pd.DataFrame) -> list[Figure]:
         return [
             Figure(f"{r.country} ({r.iso3})", float(r.defence_exp_pct_gdp), "% of GDP", year, r.edition, r.source)
             for r in rows.itertuples()
-        ]  # type: ignore[attr-defined]
+        ]
 
     return Brief(
         year, money_year, headline, ranked_figures(ranked.head(5)), ranked_figures(ranked.tail(5).iloc[::-1]), missing

@@ -1,0 +1,176 @@
+"""Abstain rather than accuse: a "contradicted" verdict stands only when the subject, the year and
+the figure of the day are certain. Otherwise the claim becomes "not checkable" with the reason and
+keeps what natosim holds as evidence.
+
+Why: for a journalist a false "contradicted" is the worst output of a checker. The finders judge
+a claim against the figure they chose; this pass asks whether the choice itself was safe:
+
+* **year uncertain** — no year stated, none relative to a known article date, none carried: the
+  finder compared with the latest year natosim holds, which the article may not mean;
+* **membership without a date** — how many allies there are depends on the day;
+* **figure of the day not held** — the article is older than the NATO edition the claim was judged
+  on, and the figure is for a recent year (NATO revises the last two years of every edition), so
+  the journalist quoted an earlier estimate natosim does not hold. Only a gap no revision explains
+  (``GROSS``) is still a contradiction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from natosim.engines.claims import facts
+from natosim.engines.claims.model import Claim
+
+#: kinds whose figure depends on the year chosen
+_YEAR_DEPENDENT = {"spending_pct_gdp", "spending_money", "alliance_total", "alliance_share", "allies_meeting_target"}
+
+#: how far a figure of the day can sit from a later edition's figure for the same year (NATO's own
+#: revisions between editions: US 2023 3.23% → 3.10%; the 2024 count 23 → 18 allies at 2%): points of
+#: GDP, points of a share of the allied total, and a relative gap for counts and money
+GROSS = {"pct_gdp_pp": 0.5, "share_pp": 10.0, "count": 0.5, "money": 0.15}
+
+
+def _gross(claim: Claim) -> bool:
+    """Is the claim off by more than a revision between editions could explain?"""
+    value, expected = claim.value, claim.expected
+    if not isinstance(value, int | float) or not isinstance(expected, int | float):
+        return False
+    if claim.kind == "spending_pct_gdp" or (claim.kind == "alliance_total" and claim.unit == "% of GDP"):
+        return abs(value - expected) > GROSS["pct_gdp_pp"]
+    if claim.kind == "alliance_share":
+        return abs(value - expected) > GROSS["share_pp"]
+    if expected == 0:
+        return value != 0
+    relative = GROSS["money"] if claim.kind in ("spending_money", "alliance_total") else GROSS["count"]
+    return abs(value - expected) / abs(expected) > relative
+
+
+def _ever_true_for_a_held_year(claim: Claim) -> bool:
+    """Does the claim match natosim's figure for some year it holds (any edition)? Then, with no year
+    stated and no article date, the claim may simply be about that year: a country's % of GDP, or a
+    count of allies at a threshold (3 in 2014, 30 in 2025)."""
+    if claim.kind == "allies_meeting_target" and isinstance(claim.value, int | float):
+        threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+        if threshold is None:
+            return False
+        below = threshold.group(1) == "<"
+        return any(
+            (found := facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)) is not None
+            and found[0] == claim.value
+            for year in facts.years_held()
+            for edition in facts.edition_dates()
+        )
+    if claim.kind != "spending_pct_gdp" or claim.country is None or not isinstance(claim.value, int | float):
+        return False
+    if not facts.is_ally(claim.country):
+        return False
+    for year in facts.years_held():
+        for figure in facts.ally_figures_all_editions(claim.country, year, "defence_exp_pct_gdp"):
+            if abs(figure.value - float(claim.value)) <= 0.1:
+                return True
+    return False
+
+
+def _member_count_ever(value: object) -> bool:
+    """Was ``value`` the number of allies on some day (12 in 1949 ... today)?"""
+    if not isinstance(value, int | float):
+        return False
+    days = sorted({day for day in (facts.accession(code) for code in facts.members_on(None)) if day is not None})
+    return any(len(facts.members_on(day)) == value for day in days)
+
+
+def _edition_published(claim: Claim) -> dt.date | None:
+    dates = facts.edition_dates()
+    used = [item.edition for item in claim.evidence if item.edition in dates]
+    return dates[used[0]] if used else None
+
+
+#: a forecast or a plan: future wording with a deadline ("By 2024, 15 allies will spend 2%")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|expected to|set to|on track to|plans? to|planned|projected|forecasts?|aims? to|"
+    r"is to|are to)\b",
+    re.IGNORECASE,
+)
+_DEADLINE = re.compile(r"\b(?:by|until|before|no later than)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def plan_reason(claim: Claim, date: dt.date | None) -> str | None:
+    """A figure forecast or planned for a deadline after the article's day is not a fact to check."""
+    if claim.kind not in _YEAR_DEPENDENT or (
+        claim.year_source == "stated" and claim.year is not None and (date is not None and claim.year <= date.year)
+    ):
+        return None
+    deadline = _DEADLINE.search(claim.sentence)
+    if deadline is None or not _FUTURE.search(claim.sentence):
+        return None
+    year = int(deadline.group(1))
+    if date is not None and year <= date.year:
+        return None
+    return f"a forecast or plan for {year} (future wording with a deadline), not a fact natosim can check"
+
+
+#: one ally's plan or stance for its own spending ("Spain ... opting to hold outlays at 2.1%", "would be
+#: able to keep its commitments by spending 2.1%")
+_NATIONAL_PLAN = re.compile(
+    r"\b(?:will|would|could|shall|plans?|planned|planning|opt\w*|intends?|aims?|wants?|hopes?|promis\w*|"
+    r"pledg\w*|commit\w*|vow\w*|to hold|by spending|keep|refus\w*|not spend|be able to)\b",
+    re.IGNORECASE,
+)
+
+
+def national_plan_reason(claim: Claim) -> str | None:
+    """A country's own plan or stance without a stated year is not a figure natosim can check."""
+    if claim.kind != "spending_pct_gdp" or claim.year_source in ("stated", "relative") or claim.country is None:
+        return None
+    figure = claim.sentence.find(claim.text)
+    before = claim.sentence[max(0, figure - 90) : figure] if figure >= 0 else claim.sentence
+    if _NATIONAL_PLAN.search(before):
+        return "a country's plan or stance (future or conditional wording, no year stated), not a figure to check"
+    return None
+
+
+def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
+    """Why a claim cannot safely be judged (None: the verdict stands): a plan is never judged; a
+    "contradicted" verdict needs a certain year, date and figure of the day."""
+    plan = plan_reason(claim, date) or national_plan_reason(claim)
+    if plan is not None and claim.verdict != "not checkable":
+        return plan
+    if (
+        claim.kind == "pledge_value"
+        and claim.verdict == "contradicted"
+        and claim.unit == "% of GDP"
+        and claim.subject is None
+        and re.search(r"\b(?:by spending|to hold|opting|would|will)\b", claim.sentence)
+    ):
+        return "a value said of one ally's own plan, not a NATO pledge"
+    if claim.verdict != "contradicted":
+        return None
+    if date is None:
+        if claim.kind == "member_count" and claim.subject is None and _member_count_ever(claim.value):
+            return "the article's date is unknown and the number of allies depends on it"
+        if (
+            claim.kind in _YEAR_DEPENDENT
+            and claim.year_source in (None, "inferred")
+            and (_ever_true_for_a_held_year(claim) or not _gross(claim))
+        ):
+            return "no year stated and the article's date is unknown: the year the figure is about is uncertain"
+    if claim.kind in _YEAR_DEPENDENT and date is not None and claim.year is not None:
+        published = _edition_published(claim)
+        if published is not None and date < published and claim.year >= date.year - 1 and not _gross(claim):
+            return (
+                f"the article ({date.isoformat()}) predates the NATO edition judged on (published "
+                f"{published.isoformat()}); the figure of the day for {claim.year} is not held and NATO "
+                "revises recent years"
+            )
+    return None
+
+
+def abstain(claim: Claim, date: dt.date | None) -> Claim:
+    """``claim`` unchanged, or made "not checkable" with the reason (the evidence stays)."""
+    reason = reason_to_abstain(claim, date)
+    if reason is None:
+        return claim
+    held = f"natosim holds {claim.expected} ({claim.note})" if claim.expected is not None else claim.note
+    return dataclasses.replace(claim, verdict="not checkable", note=f"{reason}; {held}")

@@ -1,0 +1,155 @@
+"""Issue 13: bad numbers and dates are refused in one line (exit 2), never a traceback or a wrong answer."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from natosim.limits import model_range
+
+SCENARIO = """name: bad
+description: a scenario with one wrong date
+sources:
+  - {{title: t, url: https://example.org, date: {source_date}, publisher: p}}
+period: {{start: 2020, end: 2026}}
+baseline_year: 2024
+policies:
+  - type: withdrawal
+    country: USA
+    notice_date: {notice}
+"""
+
+
+def _scenario(tmp_path: Path, notice: str = "2025-06-01", source_date: str = "2024-02-10") -> str:
+    path = tmp_path / "bad.yaml"
+    path.write_text(SCENARIO.format(notice=notice, source_date=source_date), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("command", ["show", "run"])
+def test_notice_date_that_does_not_exist_names_file_line_and_field(cli, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]
+    path = _scenario(tmp_path, notice="2025-06-31")
+    result = cli("scenario", command, path)
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"error: {path}:10: policies.0.notice_date: Input should be a valid date or datetime, "
+        "day value is outside expected range (got '2025-06-31')"
+    ]
+
+
+def test_a_source_date_of_30_february_is_refused_on_its_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _scenario(tmp_path, source_date="2024-02-30")
+    result = cli("scenario", "show", path)
+    assert result.code == 2 and f"{path}:4: sources.0.date:" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("notice", ["9999-06-01", '"9999-06-01"', "1900-01-01"])
+def test_years_outside_the_modelled_range_are_refused(cli, tmp_path: Path, notice: str) -> None:  # type: ignore[no-untyped-def]
+    path = _scenario(tmp_path, notice=notice)
+    first, last = model_range()
+    result = cli("scenario", "run", path)
+    assert result.code == 2
+    assert f"{path}:10: policies.0.notice_date:" in result.err
+    assert f"outside the dates natosim models ({first.isoformat()} to {last.isoformat()})" in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("procedure", "withdrawal", "USA", "--notice", "9999-06-01"),
+        ("procedure", "accession", "UKR", "--invited", "9999-01-01"),
+        ("procedure", "article5", "EST", "--date", "9999-01-01"),
+        ("rules", "at", "9999-12-31"),
+        ("rules", "at", "2024-02-30"),
+    ],
+)
+def test_date_options_outside_the_calendar_or_the_range_exit_2(cli, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.code == 2 and len(result.err.strip().splitlines()) == 1 and result.err.startswith("error: ")
+
+
+def test_duplicate_keys_in_a_scenario_are_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = SCENARIO.format(notice="2025-06-01", source_date="2024-02-10") + "    notice_date: 2026-01-01\n"
+    path = tmp_path / "dup.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("scenario", "show", str(path))
+    assert result.code == 2
+    assert "key 'notice_date' appears twice in one mapping (first on line 10)" in result.err
+    assert f"{path}:11:" in result.err
+
+
+def test_duplicate_keys_in_a_rules_file_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import natosim.rules.loader as loader
+    from natosim.rules.errors import RulesError
+
+    folder = tmp_path / "rules"
+    shutil.copytree(loader.PARAMETERS, folder)
+    pledges = folder / "pledges.yaml"
+    lines = pledges.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("- id:"))
+    indent = lines[at + 1][: len(lines[at + 1]) - len(lines[at + 1].lstrip())]
+    lines.insert(at + 1, f"{indent}id: again")
+    pledges.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv(loader.RULES_DIR_VARIABLE, str(folder))
+    loader.clear_cache()
+    try:
+        with pytest.raises(RulesError, match="key 'id' appears twice"):
+            loader._load_pledges(folder)
+    finally:
+        monkeypatch.delenv(loader.RULES_DIR_VARIABLE)
+        loader.clear_cache()
+
+
+@pytest.mark.parametrize("threshold", ["nan", "inf", "-inf", "-1", "51"])
+def test_brief_refuses_thresholds_that_are_not_a_share_of_gdp(cli, threshold: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("brief", "--threshold", threshold)
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("error: threshold: ") and len(result.err.strip().splitlines()) == 1
+
+
+def test_brief_threshold_in_range_is_used(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("brief", "--threshold", "3.5", "--format", "json")
+    assert result.code == 0 and "3.5" in result.out
+
+
+def test_version(cli) -> None:  # type: ignore[no-untyped-def]
+    from importlib.metadata import version
+
+    result = cli("--version")
+    assert result.code == 0 and result.out.strip() == f"natosim {version('natosim')}"
+
+
+def test_shell_completion_is_offered(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--show-completion", "bash")
+    assert result.code == 0 and "_natosim_completion" in result.out
+
+
+def test_plots_are_0644_and_matplotlib_cache_stays_in_natosim_cache(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "NATOSIM_CACHE_DIR": str(cache), "HOME": str(home)}
+    env.pop("MPLCONFIGDIR", None)
+    target = tmp_path / "rank.png"
+    code = "from natosim.cli.main import run; run()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "burden", "test", "--plot", str(target)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        umask=0o022,
+    )
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert (cache / "matplotlib").is_dir()
+    assert list(home.iterdir()) == []
