@@ -21,10 +21,8 @@ def evaluated_scenario(scenario: Any, year: int) -> tuple[Any, str]:
     """A scenario (bundled name, YAML file, Scenario or evaluated Result) evaluated in ``year``, and its name."""
     if hasattr(scenario, "state") and callable(scenario.state) and hasattr(scenario, "scenario"):
         return scenario, str(getattr(scenario.scenario, "name", "scenario"))
-    try:
-        from natosim.scenario import evaluate, load_scenario
-    except ImportError:  # pragma: no cover - scenarios ship with natosim
-        raise CrisisError("scenarios are not available in this installation", field="scenario") from None
+    from natosim.scenario import evaluate, load_scenario
+
     loaded = scenario if hasattr(scenario, "policies") else load_scenario(str(scenario))
     return evaluate(loaded, year=int(year)), str(loaded.name)
 
