@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from natosim.engines.crisis.params import CrisisError, CrisisParams
+from natosim.engines.crisis.params import CrisisParams
 from natosim.engines.crisis.run import run_crisis
 
 if TYPE_CHECKING:  # pragma: no cover
