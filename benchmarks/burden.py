@@ -22,8 +22,14 @@ def best(function: Callable[[], object], number: int, repeat: int) -> float:
 
 def main(quick: bool = False) -> None:
     from natosim.engines.burden import equilibrium as eq
-    from natosim.engines.burden import exclusion_equilibrium, exclusion_sweep, game_inputs
-    from natosim.engines.burden import free_rider_test, spending_panel, validate_spending_model
+    from natosim.engines.burden import (
+        exclusion_equilibrium,
+        exclusion_sweep,
+        free_rider_test,
+        game_inputs,
+        spending_panel,
+        validate_spending_model,
+    )
     from natosim.engines.burden.free_riding import bootstrap_trend
 
     repeat = 3 if quick else 7
