@@ -56,6 +56,6 @@ def test_a_renamed_export_breaks_the_app_instead_of_hiding_routes(monkeypatch, s
     import natosim.engines.crisis.theatre as theatre
 
     monkeypatch.delattr(theatre, "build_theatre")  # as if it had been renamed
-    monkeypatch.delitem(sys.modules, "natosim.api.routers.crisis")
+    monkeypatch.delitem(sys.modules, "natosim.api.routers.crisis", raising=False)
     with pytest.raises(ImportError, match="build_theatre"):
         create_app(settings, web=False)
