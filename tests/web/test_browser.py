@@ -142,3 +142,14 @@ def test_a_bad_pasted_scenario_shows_the_line_and_field(page: Any, server: str, 
     assert errors.get_attribute("role") == "alert"
     assert "<posted yaml>:" in errors.inner_text()
     assert page.locator("#scenario-result").is_hidden()
+
+
+def test_the_swagger_ui_at_api_docs_works_offline(page: Any, server: str, shot: Any) -> None:
+    page.goto(server + "/api/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    page.locator(".opblock-summary-path", has_text="/api/figures").first.click()
+    page.get_by_role("button", name="Execute").first.click()  # try-it-out is on by default
+    page.wait_for_selector(".responses-wrapper .live-responses-table")
+    assert page.locator(".live-responses-table tbody .response-col_status").first.inner_text().strip() == "200"
+    shot(page, "api-docs-swagger")

@@ -30,9 +30,9 @@ class CrisisRequest(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"target": "EST", "year": 2025, "draws": 10000, "seed": 0},
-                {"target": "LTU", "year": 2025, "draws": 5000, "seed": 1, "params": {"reliability": 0.5}},
-                {"target": "EST", "year": 2025, "draws": 2000, "grid": {"reliability": [0.3, 0.6, 0.9]}},
+                {"target": "EST", "year": 2024, "draws": 10000, "seed": 0},
+                {"target": "LTU", "year": 2024, "draws": 5000, "seed": 1, "params": {"reliability": 0.5}},
+                {"target": "EST", "year": 2024, "draws": 2000, "grid": {"reliability": [0.3, 0.6, 0.9]}},
             ]
         },
     )

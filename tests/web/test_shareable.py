@@ -1,0 +1,70 @@
+"""What a reader takes away: a link that reproduces the view, back/forward, downloads of every chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.browser]
+
+
+def test_a_link_with_a_year_opens_the_overview_on_that_year_and_back_forward_work(page: Any, server: str) -> None:
+    import natosim
+
+    page.goto(server + "/?year=2016")
+    page.wait_for_selector("body[data-drawn-year='2016']")
+    assert page.locator("#year-out").inner_text() == "2016"
+    assert page.locator("#figures-table tbody tr").count() == len(natosim.figures(year=2016, members_only=True))
+    slider = page.locator("#year")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector("body[data-drawn-year='2017']")
+    assert page.url.endswith("?year=2017")
+    page.go_back()
+    page.wait_for_selector("body[data-drawn-year='2016']")
+    assert slider.input_value() == "2016"
+    page.go_forward()
+    page.wait_for_selector("body[data-drawn-year='2017']")
+    # an edition in the link pins the figures to that edition
+    page.goto(server + "/?year=2020&edition=2024-06")
+    page.wait_for_selector("body[data-drawn-edition='2024-06'][data-drawn-year='2020']")
+    assert page.locator("#edition").input_value() == "2024-06"
+
+
+def test_every_chart_offers_its_data_as_csv_and_its_drawing_as_png_and_svg(page: Any, server: str) -> None:
+    import natosim
+
+    page.goto(server + "/?year=2016")
+    page.wait_for_selector("body[data-drawn-year='2016']")
+    expected = natosim.figures(year=2016, members_only=True).set_index("iso3")["defence_exp_pct_gdp"]
+    charts = page.locator(".chart")
+    assert charts.count() == 2
+    for index in range(charts.count()):
+        extras = charts.nth(index).locator("xpath=following-sibling::div[contains(@class,'chart-extras')][1]")
+        assert "Source: NATO" in extras.locator(".caption").inner_text()
+        assert "edition" in extras.locator(".caption").inner_text()
+        with page.expect_download() as info:
+            extras.locator("button[data-download='csv']").click()
+        download = info.value
+        assert download.suggested_filename.endswith("-2016.csv")
+        rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+        got = {row["iso3"]: row["defence_exp_pct_gdp"] for row in rows}
+        assert set(got) >= {code for code, value in expected.items() if value == value}
+        for code, value in expected.items():
+            if value != value:  # NaN: a missing figure is an empty cell, never 0
+                assert got[code] == "", code
+            else:
+                assert float(got[code]) == pytest.approx(value), code
+        for kind, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
+            with page.expect_download() as info:
+                extras.locator(f"button[data-download='{kind}']").click()
+            data = Path(info.value.path()).read_bytes()
+            assert data.startswith(magic), kind
+    # the table under the charts has its own CSV
+    with page.expect_download() as info:
+        page.locator("#table-title ~ .downloads button[data-download='csv']").click()
+    assert info.value.suggested_filename == "natosim-figures-2016.csv"
