@@ -8,6 +8,7 @@ mixing them silently.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -53,23 +54,34 @@ class Brief:
         return asdict(self)
 
 
-def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
-    """Headline numbers for the latest year with data, each with year, edition and source id."""
+def _published_sources(dataset: Dataset, as_of: str | dt.date | None) -> set[str]:
+    """Source ids published by ``as_of`` (a month-only date counts from the month's last day)."""
+    from natosim.data.query import _published, as_of_date
+
+    day = as_of_date(as_of)
+    table = dataset.sources
+    return {str(i) for i, p in zip(table["id"], table["published"], strict=True) if (_published(p) or day) <= day}
+
+
+def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0, *, as_of: str | dt.date | None = None) -> Brief:
+    """Headline numbers for the latest year with data, each with year, edition and source id.
+
+    ``as_of`` (default today): only the editions published by that date are in play."""
     from natosim.limits import check_number
 
     check_number(threshold_pct, "threshold", minimum=0, maximum=50, what="a share of GDP in %")
     dataset = dataset or load()
-    year = latest_year("defence_exp_pct_gdp", dataset)
-    money_year = latest_year("defence_exp_usd_current_mn", dataset)
+    year = latest_year("defence_exp_pct_gdp", dataset, as_of=as_of)
+    money_year = latest_year("defence_exp_usd_current_mn", dataset, as_of=as_of)
 
-    current = figures(year=year, members_only=True, dataset=dataset)
+    current = figures(year=year, members_only=True, dataset=dataset, as_of=as_of)
     with_figure = current[current["defence_exp_pct_gdp"].notna()]
     editions = ";".join(sorted(set(with_figure["edition"])))
     sources = ";".join(sorted(set(with_figure["source"])))
     meeting, _ = count_meeting(with_figure["defence_exp_pct_gdp"], threshold_pct)
     missing = [f"{row.country} ({row.iso3})" for row in current[current["defence_exp_pct_gdp"].isna()].itertuples()]
 
-    money = figures(year=money_year, members_only=True, dataset=dataset)
+    money = figures(year=money_year, members_only=True, dataset=dataset, as_of=as_of)
     money = money[money["defence_exp_usd_current_mn"].notna()]
     total = float(money["defence_exp_usd_current_mn"].sum())
     us = float(money.loc[money["iso3"] == "USA", "defence_exp_usd_current_mn"].sum())
@@ -104,6 +116,7 @@ def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0) -> Brief:
     reported = dataset.aggregates[
         (dataset.aggregates["aggregate"] == "NATO Total")
         & (dataset.aggregates["year"] > money_year)
+        & dataset.aggregates["source"].isin(_published_sources(dataset, as_of))
         & dataset.aggregates["defence_exp_usd_current_mn"].notna()
     ]
     headline += [

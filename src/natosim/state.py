@@ -142,13 +142,16 @@ def _cache(dataset: Dataset) -> dict[object, Any]:
     return cast(dict[object, Any], dataset.cache)
 
 
-def _base(edition: str | None, dataset: Dataset | None = None) -> _Base:
+def _base(edition: str | None, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> _Base:
+    from natosim.data import editions_as_of
+
     dataset = dataset or load()
-    key = ("natosim.state._base", edition)
+    in_play = tuple(editions_as_of(as_of, dataset))
+    key = ("natosim.state._base", edition, in_play)
     cache = _cache(dataset)
     if key in cache:
         return cast(_Base, cache[key])
-    frame = figures(edition=edition, dataset=dataset)
+    frame = figures(edition=edition, dataset=dataset, as_of=as_of)
     long = dataset.figures[["iso3", "year", "edition", "source"]]
     for measure in MEASURES:
         lookup = long.rename(columns={"edition": f"edition_{measure}", "source": f"source_{measure}"})
@@ -177,9 +180,9 @@ def _base(edition: str | None, dataset: Dataset | None = None) -> _Base:
     return base
 
 
-def data_years(edition: str | None = None) -> tuple[int, ...]:
-    """The years with figures (in ``edition``, or in any edition)."""
-    return _base(edition).data_years
+def data_years(edition: str | None = None, as_of: str | dt.date | None = None) -> tuple[int, ...]:
+    """The years with figures (in ``edition``, or in any edition published by ``as_of``)."""
+    return _base(edition, as_of=as_of).data_years
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,6 +223,8 @@ class StatePanel:
     russia_usd_mn: np.ndarray
     russia_source: tuple[str, ...]
     extras: Mapping[str, Any] = field(default_factory=dict)
+    #: the date whose published editions are in play (None: today)
+    as_of: dt.date | None = None
 
     # -- lookups ------------------------------------------------------------------------------
     def index(self, iso3: str) -> int:
@@ -292,7 +297,7 @@ class StatePanel:
         )
 
     def _figures_frame(self, y: int, order: np.ndarray) -> pd.DataFrame:
-        base = _base(self.edition)
+        base = _base(self.edition, as_of=self.as_of)
         fy = int(self.figures_year[y])
         codes = [self.parties[i] for i in order]
         rows = base.frame.reindex(pd.MultiIndex.from_product([[fy], codes], names=["year", "iso3"]))
@@ -326,6 +331,7 @@ def baseline_panel(
     hold_from: int | None = None,
     extra_parties: Sequence[str] = (),
     dataset: Dataset | None = None,
+    as_of: str | dt.date | None = None,
 ) -> StatePanel:
     """Article 5 all-to-all among each year's members, for every year in ``years``.
 
@@ -335,11 +341,14 @@ def baseline_panel(
     """
     dataset = dataset or load()
     years = tuple(int(y) for y in years)
-    key = ("natosim.state.baseline_panel", years, edition, hold_from, tuple(extra_parties))
+    from natosim.data import as_of_date, editions_as_of
+
+    in_play = tuple(editions_as_of(as_of, dataset))
+    key = ("natosim.state.baseline_panel", years, edition, hold_from, tuple(extra_parties), in_play)
     cache = _cache(dataset)
     if key in cache:
         return cast(StatePanel, cache[key])
-    base = _base(edition, dataset)
+    base = _base(edition, dataset, as_of)
     first, last = base.data_years[0], base.data_years[-1]
     if hold_from is not None and hold_from not in base.data_years:
         raise YearOutOfRange(
@@ -390,6 +399,7 @@ def baseline_panel(
                 "what": "Article 5 all-to-all among the members of each year (North Atlantic Treaty, 1949)",
                 "years": list(years),
                 "edition": edition or "latest edition having each figure",
+                "editions_in_play": list(in_play),
                 "held_years": [
                     y for y, fy in zip(years, np.asarray(base.data_years)[row_index], strict=True) if y != fy
                 ],
@@ -399,6 +409,7 @@ def baseline_panel(
         edition=edition,
         russia_usd_mn=_readonly(base.russia_usd_mn[row_index].copy()),
         russia_source=tuple(base.russia_source[i] for i in row_index),
+        as_of=None if as_of is None else as_of_date(as_of),
     )
     _remember(cache, key, panel)
     return panel

@@ -175,3 +175,37 @@ def test_a_non_allied_provider_stays_on_the_axis() -> None:
     assert state.parties[-2:] == ("UKR", "AUS")
     assert state.guarantors_of("UKR") == ["GBR", "AUS"]
     assert state.protected_by("AUS") == ["UKR"]
+
+
+def test_predicted_response_updates_us_dollars_with_the_share_and_says_illustration() -> None:
+    from natosim.engines.burden import validate_spending_model
+
+    policy = ConditionalGuarantee(guarantor="USA", min_pct_gdp=2.0, predict_response=True)
+    before = baseline_panel([2024])
+    after = policy.apply_panel(before)
+    esp = after.index("ESP")
+    pct_old = before.values["defence_exp_pct_gdp"][0, esp]
+    pct_new = after.values["defence_exp_pct_gdp"][0, esp]
+    usd_old = before.values["defence_exp_usd_current_mn"][0, esp]
+    assert pct_new == pytest.approx(2.0) and pct_old < 2.0
+    assert after.values["defence_exp_usd_current_mn"][0, esp] == pytest.approx(usd_old * pct_new / pct_old)
+    assert after.projected["defence_exp_usd_current_mn"][0, esp]
+    assert not validate_spending_model().summary["used_for_prediction"]
+    assert after.projections[-1]["kind"] == "illustration"
+    assert after.projections[-1]["method"].startswith("ILLUSTRATION")
+
+
+def test_predicted_response_uses_the_estimated_model_when_it_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    import natosim.engines.burden.forecast as forecast
+    from natosim.engines.burden import conditional_guarantee, estimate_spending_model
+
+    monkeypatch.setattr(forecast, "model_for_prediction", lambda edition=None, dataset=None: estimate_spending_model())
+    policy = ConditionalGuarantee(guarantor="USA", min_pct_gdp=2.0, predict_response=True)
+    before = baseline_panel([2024])
+    after = policy.apply_panel(before)
+    change = conditional_guarantee(2.0, horizon=1).table.set_index("iso3")["change_pp"]
+    bel = after.index("BEL")
+    assert after.values["defence_exp_pct_gdp"][0, bel] == pytest.approx(
+        before.values["defence_exp_pct_gdp"][0, bel] + change["BEL"]
+    )
+    assert after.projections[-1]["kind"] == "estimate"

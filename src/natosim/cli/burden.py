@@ -244,5 +244,138 @@ def game_command(
         typer.echo(f"chart written to {plot}", err=True)
 
 
+@burden_app.command("model")
+def model_command(
+    year: str = typer.Option("all", "--year", "-y", help="Years to estimate on: all, 2015..2021, ..."),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition with GDP. Default: the latest such."),
+    fmt: Format = FormatOption,
+) -> None:
+    """The estimated spending model: burden on income, spill-ins, the US, threat and pledges (clustered SEs)."""
+    from natosim.engines.burden import estimate_spending_model, spending_panel
+
+    panel_years = sorted(int(y) for y in spending_panel(edition)["year"].unique())
+    result = estimate_spending_model(_years(year, panel_years), edition=edition)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    render_frame(
+        result.coefficients,
+        fmt,
+        title="Spending model: burden (% of GDP) of the allies other than the US",
+        caption="OLS, standard errors clustered by ally; ci95 = 95% interval. See docs/model/burden.md §9.",
+    )
+    if fmt is not Format.csv:
+        render_mapping(result.summary, fmt, title="Summary")
+
+
+@burden_app.command("validate")
+def validate_command(
+    cutoff: list[int] | None = typer.Option(
+        None,
+        "--cutoff",
+        help="Train on years up to CUTOFF, predict the later years; repeatable. Default: every cut-off.",
+    ),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition with GDP. Default: the latest such."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Out-of-sample test of the spending model against "no change" (MAE in percentage points of GDP)."""
+    from natosim.engines.burden import validate_spending_model
+
+    result = validate_spending_model(cutoff or None, edition=edition)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    render_frame(
+        result.by_cutoff,
+        fmt,
+        title="Spending model vs 'no change', out of sample",
+        caption="MAE over every ally and predicted year, pp of GDP; predictions are recursive from the cut-off.",
+    )
+    if fmt is not Format.csv:
+        summary = result.summary
+        typer.echo(
+            f"Pooled: model {summary['model_mae_pp']:.3f} pp, no change {summary['no_change_mae_pp']:.3f} pp "
+            f"({summary['n_predictions']} predictions). Used for predictions: "
+            + ("yes." if summary["used_for_prediction"] else "no — the game's outputs are illustrations.")
+        )
+
+
+@burden_app.command("counterfactual")
+def counterfactual_command(
+    us_exit: bool = typer.Option(False, "--us-exit", help="The US leaves: no ally counts its spending."),
+    threshold: float | None = typer.Option(
+        None, "--threshold", help="The US protects only allies at or above THRESHOLD % of GDP (e.g. 2.0)."
+    ),
+    horizon: int = typer.Option(5, "--horizon", help="Years after the last year with data."),
+    edition: str | None = typer.Option(None, "--edition", "-e", help="Edition with GDP. Default: the latest such."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Counterfactuals on the estimated model, with ranges over its coefficients (5th–95th percentile)."""
+    from natosim.engines.burden import BurdenError, conditional_guarantee
+    from natosim.engines.burden import us_exit as exit_counterfactual
+
+    if us_exit == (threshold is not None):
+        raise BurdenError("choose one counterfactual: --us-exit or --threshold T", field="counterfactual")
+    result = (
+        exit_counterfactual(horizon, edition=edition)
+        if us_exit
+        else conditional_guarantee(float(threshold or 0.0), horizon, edition=edition)
+    )
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    summary = result.summary
+    label = "ESTIMATE" if summary["kind"] == "estimate" else "ILLUSTRATION (the model does not beat 'no change')"
+    render_frame(
+        result.table,
+        fmt,
+        title=f"{summary['counterfactual']} after {summary['horizon_years']} years — {label}",
+        caption="change_pp_low/high: 5th–95th percentile over coefficient draws.",
+    )
+    if fmt is not Format.csv:
+        render_mapping(summary, fmt, title="Summary")
+
+
+@burden_app.command("replace-us")
+def replace_us_command(
+    assumptions: str = typer.Option(
+        "bruegel_kiel_2025",
+        "--assumptions",
+        "-a",
+        help="Assumption set: bruegel_kiel_2025 (default), iiss_2025, or the path of your own YAML file.",
+    ),
+    fmt: Format = FormatOption,
+) -> None:
+    """Extra yearly spending Europe and Canada would need to replace the US contribution, by component."""
+    from natosim.engines.burden import replace_us
+
+    result = replace_us(assumptions)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    summary = result.summary
+    render_frame(
+        result.components,
+        fmt,
+        title=f"Replacing the US contribution ({summary['assumptions']} assumptions), US$ bn a year",
+        caption="low/high: the range of each component's assumptions; every component names its source.",
+        columns=["id", "usd_bn_per_year", "usd_bn_per_year_low", "usd_bn_per_year_high", "computation", "source"],
+    )
+    if fmt is not Format.csv:
+        low, high = summary["additional_eur_bn_per_year_range"]
+        typer.echo(
+            f"Extra spending: €{summary['additional_eur_bn_per_year']:,.0f} bn a year "
+            f"(US${summary['additional_usd_bn_per_year']:,.0f} bn; range €{low:,.0f}–{high:,.0f} bn) at "
+            f"US${summary['usd_per_eur']} per €."
+        )
+        published = summary.get("published")
+        if published:
+            typer.echo(
+                f"Published ({published['label']}): €{published['eur_bn_per_year']:,.0f} bn a year; "
+                f"natosim/published = {published['ratio_natosim_to_published']:.2f}. "
+                "Differences: docs/model/burden.md §11."
+            )
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(burden_app, name="burden")

@@ -28,8 +28,15 @@ TABLE_COLUMNS = [
     "equipment_pct",
     "estimate",
     "edition",
+    "mixed_editions",
     "sources",
 ]
+
+AsOfOption = typer.Option(
+    None,
+    "--as-of",
+    help="Only the editions published by this date (YYYY-MM-DD) are in play. Default: today.",
+)
 
 
 @data_app.command("allies")
@@ -63,6 +70,7 @@ def figures_command(
         None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
     ),
     members_only: bool = typer.Option(False, "--members-only", help="Only allies that were members that year."),
+    as_of: str | None = AsOfOption,
     fmt: Format = FormatOption,
     data_dir: Path | None = DataDirOption,
 ) -> None:
@@ -70,11 +78,18 @@ def figures_command(
     from natosim.data import figures, load
 
     table = figures(
-        year=year, countries=country or None, edition=edition, members_only=members_only, dataset=load(data_dir)
+        year=year,
+        countries=country or None,
+        edition=edition,
+        members_only=members_only,
+        dataset=load(data_dir),
+        as_of=as_of,
     )
     caption = (
-        "— = missing (never zero). Each figure comes from the latest NATO edition that has it "
-        "unless --edition is given; edition_* columns (csv/json) say which."
+        "— = missing (never zero). Each figure comes from the latest NATO edition (published by --as-of, "
+        "default today) that has it unless --edition is given. 'edition' is the edition of % of GDP; "
+        "mixed_editions = yes: the row's other figures (e.g. US$, GDP) come from an older edition — "
+        "edition_* columns (csv/json) say which."
     )
     render_frame(
         table, fmt, title=f"NATO defence figures{f' {year}' if year else ''}", caption=caption, columns=TABLE_COLUMNS

@@ -69,6 +69,8 @@ def _one_line_warnings() -> None:
     import warnings
 
     default = warnings.showwarning
+    if getattr(default, "natosim", False):  # already installed (run() called again in one process)
+        return
 
     def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
         if category.__module__.startswith("natosim"):
@@ -76,6 +78,7 @@ def _one_line_warnings() -> None:
         else:
             default(message, category, filename, lineno, file, line)
 
+    show.natosim = True  # type: ignore[attr-defined]
     warnings.showwarning = show
 
 

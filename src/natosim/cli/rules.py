@@ -27,6 +27,7 @@ COMPLIANCE_COLUMNS = [
     "gap_pp_upper",
     "edition_value",
     "edition_base",
+    "gap_usd_mixed_editions",
     "equipment_pct",
     "equipment_met",
     "trend_slope_pp_per_year",
@@ -43,13 +44,24 @@ def _steps_frame(steps: list[Any]) -> Any:
     return pd.DataFrame([step.model_dump() for step in steps])
 
 
+def _csv_value(value: Any) -> Any:
+    return "; ".join(map(str, value)) if isinstance(value, list | tuple) else value
+
+
 def _render_result(result: Any, fmt: Format, title: str, headline: dict[str, Any]) -> None:
-    """JSON: the whole typed result. csv: the steps. table/md: the headline, then the steps."""
+    """JSON: the whole typed result. csv: the headline repeated on each step row. table/md: the
+    headline, then the steps."""
     if fmt is Format.json:
         typer.echo(dumps(result))
         return
     steps = _steps_frame(result.steps)
     if fmt is Format.csv:
+        # one tidy table: the result (lawful, outcome, dates...) on every row, then the step
+        import re
+
+        steps = steps.add_prefix("step_")
+        for position, (key, value) in enumerate(headline.items()):
+            steps.insert(position, re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_"), _csv_value(value))
         render_frame(steps, fmt)
         return
     if fmt is Format.md:
@@ -70,14 +82,17 @@ def compliance_command(
         None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
     ),
     all_allies: bool = typer.Option(False, "--all-allies", help="Include allies that were not yet members."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Only the editions published by this date (YYYY-MM-DD) are in play. Default: today."
+    ),
     fmt: Format = FormatOption,
 ) -> None:
     """Who meets a pledge in a year: figure, target, gap in points and US$, equipment test, trend."""
     from natosim.data import latest_year
     from natosim.metrics.compliance import compliance
 
-    chosen_year = year if year is not None else latest_year()
-    result = compliance(chosen_year, pledge, edition, members_only=not all_allies)
+    chosen_year = year if year is not None else latest_year(as_of=as_of)
+    result = compliance(chosen_year, pledge, edition, members_only=not all_allies, as_of=as_of)
     if fmt is Format.json:
         typer.echo(dumps(result.to_dict()))
         return
@@ -131,26 +146,24 @@ def at_command(date: str = typer.Argument(..., help="Date YYYY-MM-DD."), fmt: Fo
             for p in rules.pledges
         ]
     )
-    if fmt is Format.csv:
-        render_frame(pledges, fmt)
-        return
     law = rules.us_withdrawal_law
-    render_mapping(
-        {
-            "date": rules.date.isoformat(),
-            "treaty in force": rules.treaty_in_force,
-            "allies": f"{len(rules.allies)}: {', '.join(rules.allies)}",
-            "articles in force": len(rules.articles),
-            "Art. 6 covered territory": [item["item"] for item in rules.articles[6].rule["covered_territory"]]
-            if rules.articles
-            else [],
-            "US withdrawal law": law.short if law else "none in force",
-            "Art. 5 invocations so far": len(rules.article_5_invocations),
-            "Art. 4 requests so far": len(rules.article_4_requests),
-        },
-        fmt,
-        title=f"Rules in force on {rules.date.isoformat()}",
-    )
+    headline = {
+        "date": rules.date.isoformat(),
+        "treaty in force": rules.treaty_in_force,
+        "allies": f"{len(rules.allies)}: {', '.join(rules.allies)}",
+        "articles in force": len(rules.articles),
+        "Art. 6 covered territory": [item["item"] for item in rules.articles[6].rule["covered_territory"]]
+        if rules.articles
+        else [],
+        "US withdrawal law": law.short if law else "none in force",
+        "Art. 5 invocations so far": len(rules.article_5_invocations),
+        "Art. 4 requests so far": len(rules.article_4_requests),
+    }
+    title = f"Rules in force on {rules.date.isoformat()}"
+    if fmt is Format.csv:  # one field,value table: the headline, then each pledge's fields
+        render_mapping({**headline, "pledges": pledges.to_dict("records")}, fmt, title=title)
+        return
+    render_mapping(headline, fmt, title=title)
     if len(pledges):
         render_frame(pledges, fmt, title="Pledges in force")
 

@@ -85,7 +85,7 @@ def show_command(
         lines += ["", "**Policies**", ""] + [f"- {p.label()}" for p in loaded.policies]
         typer.echo("\n".join(lines))
         return
-    render_mapping(data, Format.json if fmt in (Format.json, Format.csv) else fmt, title=loaded.headline())
+    render_mapping(data, fmt, title=loaded.headline())
 
 
 def _crisis(result: Any, target: str, draws: int) -> dict[str, Any]:

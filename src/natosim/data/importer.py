@@ -122,6 +122,10 @@ def import_release(
 
 def remove_release(edition: str, data_directory: str | Path | None = None) -> Path:
     """Remove an imported edition (also one that was set aside as invalid). Bundled editions stay."""
+    import re
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", edition):
+        raise ImportErrorNatosim(f"{edition!r} is not an edition: give YYYY-MM (e.g. 2026-07)", field="edition")
     base = data_dir(data_directory)
     with locked(base):
         if not remove(base, edition):

@@ -8,6 +8,8 @@ A row whose figures come from different editions says so in ``mixed_editions``.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -34,12 +36,89 @@ MEASURES: tuple[str, ...] = (
 HEADLINE = "defence_exp_pct_gdp"
 
 
-def check_edition(dataset: Dataset, edition: str | None) -> str | None:
+def _published(text: str) -> dt.date | None:
+    """A source's publication date; a month or a year alone counts from its *last* day (an edition
+    is never in play before it surely existed)."""
+    text = str(text).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        year, month = (int(part) for part in text.split("-"))
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 12, 31)
+    return None
+
+
+def edition_table(dataset: Dataset | None = None) -> pd.DataFrame:
+    """One row per NATO edition, in publication order: ``edition``, ``source``, ``publication``,
+    ``published`` (date, from the sources table), ``imported``. The one home of "which edition was
+    published when", used by every ``as_of`` query and by the claim checker."""
+    dataset = dataset or load()
+    cached = dataset.cache.get(("edition_table",))
+    if cached is not None:
+        return cached
+    pairs = dataset.figures[["edition", "source"]].drop_duplicates("edition")
+    meta = dataset.sources.set_index("id")
+    rows = []
+    for edition, source in pairs.itertuples(index=False):
+        published = _published(meta.loc[source, "published"]) if source in meta.index else None
+        if published is None:
+            raise UnknownEdition(
+                f"edition {edition}: its source {source!r} has no publication date (YYYY-MM-DD) in sources.csv",
+                field="published",
+            )
+        rows.append(
+            {
+                "edition": edition,
+                "source": source,
+                "publication": meta.loc[source, "publication"],
+                "published": published,
+                "imported": edition in dataset.imported_editions,
+            }
+        )
+    table = pd.DataFrame(rows).sort_values(["published", "edition"], kind="stable").reset_index(drop=True)
+    dataset.cache[("edition_table",)] = table
+    return table
+
+
+def as_of_date(as_of: str | dt.date | None) -> dt.date:
+    """``as_of`` as a date; None means today (the editions published so far)."""
+    from natosim.rules.dates import parse_date
+
+    return dt.date.today() if as_of is None else parse_date(as_of, "as_of")
+
+
+def editions_as_of(as_of: str | dt.date | None = None, dataset: Dataset | None = None) -> list[str]:
+    """The editions published on or before ``as_of`` (default today), oldest first.
+
+    Raises ``UnknownEdition`` when none was published by then (naming the first one)."""
+    table = edition_table(dataset)
+    day = as_of_date(as_of)
+    chosen = table[table["published"] <= day]
+    if chosen.empty:
+        first = table.iloc[0]
+        raise UnknownEdition(
+            f"no NATO edition was published by {day.isoformat()}; the first natosim has is {first['edition']} "
+            f"(published {first['published'].isoformat()})",
+            field="as_of",
+        )
+    return list(chosen["edition"])
+
+
+def check_edition(dataset: Dataset, edition: str | None, as_of: str | dt.date | None = None) -> str | None:
     if edition is None:
         return None
     if edition not in dataset.editions:
         raise UnknownEdition(
             f"unknown edition {edition!r}; available: {', '.join(dataset.editions)} (YYYY-MM of NATO's release)",
+            field="edition",
+        )
+    if as_of is not None and edition not in editions_as_of(as_of, dataset):
+        published = edition_table(dataset).set_index("edition").loc[edition, "published"]
+        raise UnknownEdition(
+            f"edition {edition} was published on {published.isoformat()}, after as_of {as_of_date(as_of).isoformat()}",
             field="edition",
         )
     return edition
@@ -72,15 +151,20 @@ def resolve_countries(codes: Iterable[str] | None, allowed: Iterable[str]) -> li
     return resolved
 
 
-def _resolve(dataset: Dataset, edition: str | None) -> pd.DataFrame:
-    """Wide figures, one row per ally-year, each measure from the latest edition that has it."""
-    cached = dataset.cache.get(("figures", edition))
+def _resolve(dataset: Dataset, edition: str | None, in_play: tuple[str, ...]) -> pd.DataFrame:
+    """Wide figures, one row per ally-year, each measure from the latest edition (of those in play,
+    by publication date) that has it."""
+    cached = dataset.cache.get(("figures", edition, in_play))
     if cached is not None:
         return cached
     long = dataset.figures
-    if edition is not None:
-        long = long[long["edition"] == edition]
-    ordered = long.sort_values("edition", ascending=False, kind="stable")
+    long = long[long["edition"] == edition] if edition is not None else long[long["edition"].isin(in_play)]
+    rank = {name: index for index, name in enumerate(in_play)}
+    ordered = (
+        long.assign(_rank=long["edition"].map(rank).fillna(len(rank)))
+        .sort_values("_rank", ascending=False, kind="stable")
+        .drop(columns="_rank")
+    )
     tagged = ordered[["iso3", "year", *MEASURES]].copy()
     for measure in MEASURES:
         tagged[f"edition_{measure}"] = ordered["edition"].where(ordered[measure].notna())
@@ -129,7 +213,7 @@ def _resolve(dataset: Dataset, edition: str | None) -> pd.DataFrame:
         *edition_columns,
     ]
     wide = wide[ordered_columns]
-    dataset.cache[("figures", edition)] = wide
+    dataset.cache[("figures", edition, in_play)] = wide
     return wide
 
 
@@ -140,16 +224,21 @@ def figures(
     *,
     members_only: bool = False,
     dataset: Dataset | None = None,
+    as_of: str | dt.date | None = None,
 ) -> pd.DataFrame:
     """Yearly figures, one row per (ally, year), each value from the latest edition having it.
 
-    ``edition`` pins one edition ("2024-06"); ``countries`` accepts names or codes; ``members_only``
-    drops allies before their accession year (NATO reports Finland and Sweden for earlier years).
-    A missing figure stays missing (NaN), never zero — Iceland has no armed forces.
+    ``as_of`` (default today): only the editions published by that date are in play, so a
+    question asked "as of" 2025-01-01 gets the June 2024 edition's figures. ``edition`` pins one
+    edition ("2024-06"); ``countries`` accepts names or codes; ``members_only`` drops allies before
+    their accession year (NATO reports Finland and Sweden for earlier years). A missing figure
+    stays missing (NaN), never zero — Iceland has no armed forces. A row whose measures come from
+    different editions says so: ``mixed_editions`` and the ``edition_<measure>`` columns.
     """
     dataset = dataset or load()
-    check_edition(dataset, edition)
-    table = _resolve(dataset, edition)
+    check_edition(dataset, edition, as_of)
+    in_play = tuple(editions_as_of(as_of, dataset)) if edition is None else (edition,)
+    table = _resolve(dataset, edition, in_play)
     if year is not None:
         check_year(table["year"], int(year))
         table = table[table["year"] == int(year)]
@@ -218,9 +307,11 @@ def editions(dataset: Dataset | None = None) -> list[str]:
     return (dataset or load()).editions
 
 
-def latest_year(measure: str = HEADLINE, dataset: Dataset | None = None) -> int:
-    """The latest year in which any ally has ``measure``."""
-    long = (dataset or load()).figures
+def latest_year(measure: str = HEADLINE, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> int:
+    """The latest year in which any ally has ``measure`` (in the editions published by ``as_of``)."""
+    dataset = dataset or load()
+    long = dataset.figures
+    long = long[long["edition"].isin(editions_as_of(as_of, dataset))]
     return int(long.loc[long[measure].notna(), "year"].max())
 
 
@@ -228,8 +319,11 @@ __all__ = [
     "MEASURES",
     "aggregates",
     "allies",
+    "as_of_date",
     "comparators",
+    "edition_table",
     "editions",
+    "editions_as_of",
     "figures",
     "latest_year",
     "members",

@@ -260,20 +260,25 @@ def compliance(
     *,
     members_only: bool = True,
     trend_years: int = TREND_YEARS,
+    as_of: str | dt.date | None = None,
+    dataset: Any = None,
 ) -> ComplianceResult:
     """Compliance of every ally (members that year, by default) with ``pledge`` in ``year``.
 
     ``pledge`` defaults to the latest *headline* pledge in force on 31 December of ``year`` (the
     2% guideline, then the Wales pledge, then the Vilnius floor; see pledges.yaml). A named pledge
-    adopted later is still assessed, with ``in_force`` False. ``edition`` pins one NATO edition.
+    adopted later is still assessed, with ``in_force`` False. ``edition`` pins one NATO edition;
+    ``as_of`` (default today) puts in play only the editions published by that date (the summary
+    names them: ``as_of``, ``editions_in_play``). ``dataset``: a loaded ``natosim.data.Dataset``.
     """
-    from natosim.data import figures
+    from natosim.data import as_of_date, editions_as_of, figures, load
     from natosim.rules import at
     from natosim.rules import pledge as find_pledge
     from natosim.rules.errors import UnknownPledge
 
     year = int(year)
-    frame = figures(year=year, edition=edition, members_only=members_only)
+    dataset = dataset or load()
+    frame = figures(year=year, edition=edition, members_only=members_only, dataset=dataset, as_of=as_of)
     rules = at(dt.date(year, 12, 31))
     if pledge is None:
         chosen = rules.headline_pledge()
@@ -282,11 +287,13 @@ def compliance(
     else:
         chosen = find_pledge(pledge)
     in_force = any(item.id == chosen.id for item in rules.pledges)
-    history = figures(edition=edition)
+    history = figures(edition=edition, dataset=dataset, as_of=as_of)
     history = history[(history["year"] <= year) & (history["year"] > year - trend_years)]
     table = assess(frame, chosen, history=history, year=year, trend_years=trend_years)
     summary = summarise(table, chosen)
     summary["in_force"] = in_force
+    summary["as_of"] = as_of_date(as_of).isoformat()
+    summary["editions_in_play"] = [edition] if edition else editions_as_of(as_of, dataset)
     return ComplianceResult(year=year, pledge=chosen, in_force=in_force, edition=edition, table=table, summary=summary)
 
 

@@ -53,6 +53,10 @@ def covered_by_guarantor(panel: StatePanel, measure: str = POPULATION) -> tuple[
     missing = np.isnan(values)
     filled = np.where(missing, 0.0, values)
     total = np.einsum("ygp,yp->yg", panel.guarantee, filled)
+    # as in masked_sum: defending somebody none of whose figures is known is unknown, not zero
+    defends = panel.guarantee.any(axis=2)
+    any_known = np.einsum("ygp,yp->yg", panel.guarantee, (~missing).astype(np.int64)) > 0
+    total = np.where(defends & ~any_known, np.nan, total)
     return total, np.einsum("ygp,yp->yg", panel.guarantee, missing.astype(np.int64))
 
 

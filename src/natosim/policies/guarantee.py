@@ -94,36 +94,74 @@ class ConditionalGuarantee(Policy):
         )
 
     def _predicted(self, panel: StatePanel) -> StatePanel:
-        """Replace the measured figure by the burden game's prediction, year by year (marked projected)."""
-        from natosim.engines.burden import exclusion_equilibrium
+        """Replace the measured figure by the predicted response, year by year (marked projected).
 
-        values = panel.values[self.measured_in].copy()
-        projected = panel.projected.get(self.measured_in, np.zeros(values.shape, dtype=bool)).copy()
+        The estimated spending model predicts only if it beats "no change" out of sample
+        (``natosim.engines.burden.forecast.model_for_prediction``); otherwise the calibrated burden
+        game's exclusion equilibrium is used and labelled an illustration. US$ figures are rescaled
+        with the % of GDP (same GDP), so the two never disagree.
+        """
+        from natosim.engines.burden import conditional_guarantee, exclusion_equilibrium
+        from natosim.engines.burden.forecast import model_for_prediction
+
+        estimated = self.measured_in == "defence_exp_pct_gdp" and model_for_prediction(panel.edition) is not None
+        values = {m: v.copy() for m, v in panel.values.items()}
+        projected = {m: panel.projected.get(m, np.zeros(v.shape, dtype=bool)).copy() for m, v in values.items()}
         unsolved: dict[str, str] = {}
+        change = (
+            conditional_guarantee(self.min_pct_gdp, horizon=1, edition=panel.edition).table.set_index("iso3")
+            if estimated
+            else None
+        )
         for y, fy in enumerate(panel.figures_year):
-            try:
-                game = exclusion_equilibrium(
-                    base_year=int(fy), guarantor=self.guarantor, threshold_pct=self.min_pct_gdp, edition=panel.edition
-                )
-            except NatosimError as error:  # e.g. a year without US$ figures: observed figures stay
-                unsolved[str(panel.years[y])] = str(error)
-                continue
-            predicted = game.table.set_index("iso3")["predicted_pct_gdp"]
-            columns = [i for i, p in enumerate(panel.parties) if p in predicted.index]
-            values[y, columns] = predicted.reindex([panel.parties[i] for i in columns]).to_numpy(dtype=float)
-            projected[y, columns] = True
-        new_values = dict(panel.values)
-        new_values[self.measured_in] = values
-        new_projected = dict(panel.projected)
-        new_projected[self.measured_in] = projected
+            if change is not None:
+                observed = panel.values[self.measured_in][y]
+                delta = change["change_pp"].reindex(list(panel.parties)).to_numpy(dtype=float)
+                predicted_row = np.where(np.isfinite(delta), observed + delta, np.nan)
+            else:
+                try:
+                    game = exclusion_equilibrium(
+                        base_year=int(fy),
+                        guarantor=self.guarantor,
+                        threshold_pct=self.min_pct_gdp,
+                        edition=panel.edition,
+                    )
+                except NatosimError as error:  # e.g. a year without GDP figures: observed figures stay
+                    unsolved[str(panel.years[y])] = str(error)
+                    continue
+                table = game.table.set_index("iso3")["predicted_pct_gdp"]
+                predicted_row = table.reindex(list(panel.parties)).to_numpy(dtype=float)
+            columns = np.flatnonzero(np.isfinite(predicted_row))
+            old = values[self.measured_in][y, columns].copy()
+            values[self.measured_in][y, columns] = predicted_row[columns]
+            projected[self.measured_in][y, columns] = True
+            if self.measured_in == "defence_exp_pct_gdp":
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    ratio = predicted_row[columns] / old
+                for money in ("defence_exp_usd_current_mn", "defence_exp_usd_constant_mn"):
+                    if money in values:
+                        values[money][y, columns] = values[money][y, columns] * ratio
+                        projected[money][y, columns] |= np.isfinite(ratio)
+        kind = "estimate" if estimated else "illustration"
+        source = (
+            "estimated spending model (natosim.engines.burden.conditional_guarantee, one year ahead)"
+            if estimated
+            else "ILLUSTRATION — calibrated burden game: exclusion equilibrium (natosim.engines.burden); the "
+            "estimated spending model does not beat 'no change' out of sample, so no prediction is made"
+        )
         method = {
             "policy": self.kind,
             "measure": self.measured_in,
-            "method": "burden game: exclusion equilibrium (natosim.engines.burden), predicted "
-            f"response to a {self.guarantor} guarantee conditional on {self.min_pct_gdp:g}%"
+            "kind": kind,
+            "method": f"{source}; predicted response to a {self.guarantor} guarantee conditional on "
+            f"{self.min_pct_gdp:g}%; US$ figures rescaled with the % of GDP"
             + (f"; observed figures kept where the game has no solution: {unsolved}" if unsolved else ""),
         }
-        return panel.replace(values=new_values, projected=new_projected, projections=(*panel.projections, method))
+        return panel.replace(
+            values={m: values[m] for m in panel.values},
+            projected={**dict(panel.projected), **{m: projected[m] for m in projected if projected[m].any()}},
+            projections=(*panel.projections, method),
+        )
 
 
 class SecurityGuarantee(Policy):

@@ -7,6 +7,7 @@ so every metric and every difference is one array operation.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,13 +18,20 @@ from natosim.scenario.schema import Scenario
 from natosim.state import baseline_panel, data_years
 
 
-def evaluate(scenario: Scenario | str | Path, year: int | None = None, years: Sequence[int] | None = None) -> Result:
+def evaluate(
+    scenario: Scenario | str | Path,
+    year: int | None = None,
+    years: Sequence[int] | None = None,
+    *,
+    as_of: str | dt.date | None = None,
+) -> Result:
     """The result of ``scenario`` (a :class:`Scenario`, a bundled name or a file) over its period,
-    or over one ``year`` / the given ``years``."""
+    or over one ``year`` / the given ``years``. ``as_of`` (default today): only the NATO editions
+    published by that date are in play."""
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     chosen = [int(year)] if year is not None else list(years) if years is not None else scenario.years()
-    available = data_years(scenario.edition)
+    available = data_years(scenario.edition, as_of)
     early = [y for y in chosen if y < available[0]]
     if early:
         raise ScenarioError(
@@ -32,7 +40,7 @@ def evaluate(scenario: Scenario | str | Path, year: int | None = None, years: Se
             field="year",
         )
     extra = [p for policy in scenario.policies for p in policy.parties_needed()]
-    base = baseline_panel(chosen, scenario.edition, hold_from=scenario.baseline_year, extra_parties=extra)
+    base = baseline_panel(chosen, scenario.edition, hold_from=scenario.baseline_year, extra_parties=extra, as_of=as_of)
     panel = base
     for index, policy in enumerate(scenario.policies):
         try:

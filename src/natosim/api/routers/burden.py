@@ -71,6 +71,74 @@ def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
     return jsonable(result.to_dict())  # type: ignore[no-any-return]
 
 
+@router.get(
+    "/model",
+    response_model=dict[str, Any],
+    summary="Estimated spending model: coefficients with clustered standard errors (kind: estimate)",
+)
+def spending_model(edition: Edition = None) -> dict[str, Any]:
+    from natosim.engines.burden import estimate_spending_model
+
+    return jsonable(estimate_spending_model(edition=edition).to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/validate",
+    response_model=dict[str, Any],
+    summary="Out-of-sample validation of the spending model against 'no change' (MAE, pp of GDP)",
+)
+def validate(
+    cutoff: Annotated[list[int] | None, Query(description="Cut-off years; repeatable", max_length=20)] = None,
+    edition: Edition = None,
+) -> dict[str, Any]:
+    from natosim.engines.burden import validate_spending_model
+
+    return jsonable(validate_spending_model(cutoff or None, edition=edition).to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/counterfactual",
+    response_model=dict[str, Any],
+    summary="US exit or a conditional US guarantee on the estimated model, with ranges (kind: estimate|illustration)",
+)
+def counterfactual(
+    scenario: Annotated[str, Query(description="us_exit or conditional_guarantee", max_length=40)] = "us_exit",
+    threshold_pct: Threshold = 2.0,
+    horizon: Annotated[int, Query(ge=1, le=30, description="Years after the last year with data")] = 5,
+    edition: Edition = None,
+) -> dict[str, Any]:
+    from natosim.engines.burden import conditional_guarantee, us_exit
+
+    if scenario not in ("us_exit", "conditional_guarantee"):
+        raise FieldError(422, f"scenario {scenario!r}: expected us_exit or conditional_guarantee", field="scenario")
+    result = (
+        us_exit(horizon, edition=edition)
+        if scenario == "us_exit"
+        else conditional_guarantee(threshold_pct, horizon, edition=edition)
+    )
+    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/replace-us",
+    response_model=dict[str, Any],
+    summary="Extra yearly spending to replace the US contribution to European defence, by sourced component",
+)
+def replace_us_route(
+    assumptions: Annotated[
+        str, Query(description="Bundled assumption set: bruegel_kiel_2025 or iiss_2025", max_length=40)
+    ] = "bruegel_kiel_2025",
+) -> dict[str, Any]:
+    from natosim.engines.burden import replace_us
+    from natosim.engines.burden.replace_us import bundled_sets
+
+    if assumptions not in bundled_sets():
+        raise FieldError(
+            422, f"assumptions {assumptions!r}: expected one of {', '.join(bundled_sets())}", field="assumptions"
+        )
+    return jsonable(replace_us(assumptions).to_dict())  # type: ignore[no-any-return]
+
+
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
 def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
     from natosim.data import figures

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ import pandas as pd
 from natosim.data import Dataset, country_name, figures, load, resolve_country
 from natosim.engines.burden import equilibrium as eq
 from natosim.engines.burden.errors import BurdenError
+from natosim.results import ResultMixin
 
 PCT = "defence_exp_pct_gdp"
 GDP = "gdp_usd_current_bn"
@@ -49,15 +50,31 @@ class GameInputs:
         return list(self.frame["iso3"])
 
 
+#: starting points tried when looking for several equilibria of the exclusion game (besides the
+#: base year's pattern, everyone complying and no one complying), and their seed
+EXTRA_STARTS = 12
+START_SEED = 16
+ILLUSTRATION = (
+    "Illustration, not a prediction: the calibrated game restates one base year (each ally's preference "
+    "is fitted to it exactly) and fails out of sample; natosim uses it only as a theoretical illustration "
+    "(docs/model/burden.md §4–6)."
+)
+
+
 @dataclass(frozen=True)
-class GameResult:
+class GameResult(ResultMixin):
     """Per-ally table (observed vs predicted spending, compliance) and a summary of the counterfactual."""
+
+    title: ClassVar[str] = "Calibrated spending game (theoretical illustration)"
 
     table: pd.DataFrame
     summary: dict[str, Any] = field(default_factory=dict)
 
+    def to_frame(self) -> pd.DataFrame:
+        return self.table
+
     def to_dict(self) -> dict[str, Any]:
-        return {"summary": self.summary, "table": self.table}
+        return {"kind": "illustration", "summary": self.summary, "table": self.table}
 
 
 def _editions_with_gdp(dataset: Dataset, year: int) -> list[str]:
@@ -191,6 +208,8 @@ def _summary(
     calibration_error = float(np.max(np.abs(baseline - inputs.spending) / inputs.spending))
     playing = table[table["in_game"]]
     summary: dict[str, Any] = {
+        "kind": "illustration",
+        "illustration": ILLUSTRATION,
         "base_year": inputs.base_year,
         "edition": inputs.edition,
         "counterfactual": counterfactual,
@@ -283,6 +302,7 @@ def _exclusion(
     beta = eq.calibrate(inputs.income, inputs.spending, share)
     start = inputs.frame[PCT].to_numpy(dtype=float) >= threshold
     solution = eq.exclusion(inputs.income, beta, share, threshold / 100.0, g, start)
+    equilibria = _equilibria(inputs, beta, share, threshold, g, start)
     in_game = np.ones(len(inputs.iso3), bool)
     table = _table(
         inputs, beta[0], solution.d[0], threshold_pct=threshold, protected=solution.complies[0], in_game=in_game
@@ -297,6 +317,9 @@ def _exclusion(
         "rounds": int(solution.rounds[0]),
         "guarantor_spending_observed_usd_bn": float(inputs.spending[g]),
         "guarantor_spending_predicted_usd_bn": float(solution.d[0, g]),
+        "equilibria": equilibria,
+        "multiple_equilibria": len(equilibria) > 1,
+        "starting_points_tried": 3 + EXTRA_STARTS,
     }
     result_table = table
     summary = _summary(
@@ -309,6 +332,12 @@ def _exclusion(
         beta=beta,
         extra=extra,
     )
+    if len(equilibria) > 1:
+        summary["notes"].append(
+            f"{len(equilibria)} equilibria found from {3 + EXTRA_STARTS} starting points (see 'equilibria'): the "
+            "outcome depends on where best-response dynamics start; the table shows the one reached from the "
+            "base year's compliance."
+        )
     if not converged:
         cycling = int(solution.cycling_ally[0])
         who = inputs.iso3[cycling] if cycling >= 0 else "several allies"
@@ -317,6 +346,47 @@ def _exclusion(
             "guarantor's own spending reacts to it). The table shows the last state visited."
         )
     return GameResult(result_table, summary)
+
+
+def _equilibria(
+    inputs: GameInputs, beta: np.ndarray, share: float, threshold: float, g: int, start: np.ndarray
+) -> list[dict[str, Any]]:
+    """Solve the exclusion game from several starting points; the distinct converged outcomes.
+
+    Starting points: the base year's compliance, everyone complying, no one complying, and
+    :data:`EXTRA_STARTS` random patterns (seeded). Each is solved by the same best-response
+    dynamics (all rows at once); two outcomes are the same equilibrium if the same allies comply.
+    """
+    allies = len(inputs.iso3)
+    rng = np.random.default_rng(START_SEED)
+    starts = np.vstack([start, np.ones(allies, bool), np.zeros(allies, bool), rng.random((EXTRA_STARTS, allies)) < 0.5])
+    rows = starts.shape[0]
+    solved = eq.exclusion(
+        np.broadcast_to(inputs.income, (rows, allies)),
+        np.broadcast_to(beta[0], (rows, allies)),
+        share,
+        np.full(rows, threshold / 100.0),
+        g,
+        starts,
+    )
+    found: dict[tuple[bool, ...], dict[str, Any]] = {}
+    for row in range(rows):
+        if not solved.converged[row]:
+            continue
+        key = tuple(bool(v) for v in solved.complies[row])
+        entry = found.setdefault(
+            key,
+            {
+                "outside": [code for code, c in zip(inputs.iso3, key, strict=True) if not c],
+                "q_usd_bn": float(solved.q[row]),
+                "guarantor_pct_gdp": float(100.0 * solved.d[row, g] / inputs.income[g]),
+                "reached_from": [],
+            },
+        )
+        entry["reached_from"].append(
+            ["base year", "all comply", "none comply"][row] if row < 3 else f"random {row - 2}"
+        )
+    return list(found.values())
 
 
 def guarantor_leaves(
@@ -400,6 +470,7 @@ def exclusion_sweep(
             "guarantor_spending_usd_bn": solution.d[:, g],
             "converged": solution.converged,
             "rounds": solution.rounds,
+            "kind": "illustration",
         }
     )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.model import Claim
@@ -47,8 +48,20 @@ def _gross(claim: Claim) -> bool:
 
 
 def _ever_true_for_a_held_year(claim: Claim) -> bool:
-    """Does the claimed % of GDP match the country's figure in some year natosim holds (any edition)?
-    Then, with no year stated and no article date, the claim may simply be about that year."""
+    """Does the claim match natosim's figure for some year it holds (any edition)? Then, with no year
+    stated and no article date, the claim may simply be about that year: a country's % of GDP, or a
+    count of allies at a threshold (3 in 2014, 30 in 2025)."""
+    if claim.kind == "allies_meeting_target" and isinstance(claim.value, int | float):
+        threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+        if threshold is None:
+            return False
+        below = threshold.group(1) == "<"
+        return any(
+            (found := facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)) is not None
+            and found[0] == claim.value
+            for year in facts.years_held()
+            for edition in facts.edition_dates()
+        )
     if claim.kind != "spending_pct_gdp" or claim.country is None or not isinstance(claim.value, int | float):
         return False
     if not facts.is_ally(claim.country):
@@ -74,8 +87,64 @@ def _edition_published(claim: Claim) -> dt.date | None:
     return dates[used[0]] if used else None
 
 
+#: a forecast or a plan: future wording with a deadline ("By 2024, 15 allies will spend 2%")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|expected to|set to|on track to|plans? to|planned|projected|forecasts?|aims? to|"
+    r"is to|are to)\b",
+    re.IGNORECASE,
+)
+_DEADLINE = re.compile(r"\b(?:by|until|before|no later than)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def plan_reason(claim: Claim, date: dt.date | None) -> str | None:
+    """A figure forecast or planned for a deadline after the article's day is not a fact to check."""
+    if claim.kind not in _YEAR_DEPENDENT or (
+        claim.year_source == "stated" and claim.year is not None and (date is not None and claim.year <= date.year)
+    ):
+        return None
+    deadline = _DEADLINE.search(claim.sentence)
+    if deadline is None or not _FUTURE.search(claim.sentence):
+        return None
+    year = int(deadline.group(1))
+    if date is not None and year <= date.year:
+        return None
+    return f"a forecast or plan for {year} (future wording with a deadline), not a fact natosim can check"
+
+
+#: one ally's plan or stance for its own spending ("Spain ... opting to hold outlays at 2.1%", "would be
+#: able to keep its commitments by spending 2.1%")
+_NATIONAL_PLAN = re.compile(
+    r"\b(?:will|would|could|shall|plans?|planned|planning|opt\w*|intends?|aims?|wants?|hopes?|promis\w*|"
+    r"pledg\w*|commit\w*|vow\w*|to hold|by spending|keep|refus\w*|not spend|be able to)\b",
+    re.IGNORECASE,
+)
+
+
+def national_plan_reason(claim: Claim) -> str | None:
+    """A country's own plan or stance without a stated year is not a figure natosim can check."""
+    if claim.kind != "spending_pct_gdp" or claim.year_source in ("stated", "relative") or claim.country is None:
+        return None
+    figure = claim.sentence.find(claim.text)
+    before = claim.sentence[max(0, figure - 90) : figure] if figure >= 0 else claim.sentence
+    if _NATIONAL_PLAN.search(before):
+        return "a country's plan or stance (future or conditional wording, no year stated), not a figure to check"
+    return None
+
+
 def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
-    """Why a "contradicted" claim cannot safely be called so (None: the verdict stands)."""
+    """Why a claim cannot safely be judged (None: the verdict stands): a plan is never judged; a
+    "contradicted" verdict needs a certain year, date and figure of the day."""
+    plan = plan_reason(claim, date) or national_plan_reason(claim)
+    if plan is not None and claim.verdict != "not checkable":
+        return plan
+    if (
+        claim.kind == "pledge_value"
+        and claim.verdict == "contradicted"
+        and claim.unit == "% of GDP"
+        and claim.subject is None
+        and re.search(r"\b(?:by spending|to hold|opting|would|will)\b", claim.sentence)
+    ):
+        return "a value said of one ally's own plan, not a NATO pledge"
     if claim.verdict != "contradicted":
         return None
     if date is None:
@@ -103,6 +172,5 @@ def abstain(claim: Claim, date: dt.date | None) -> Claim:
     reason = reason_to_abstain(claim, date)
     if reason is None:
         return claim
-    return dataclasses.replace(
-        claim, verdict="not checkable", note=f"{reason}; natosim holds {claim.expected} ({claim.note})"
-    )
+    held = f"natosim holds {claim.expected} ({claim.note})" if claim.expected is not None else claim.note
+    return dataclasses.replace(claim, verdict="not checkable", note=f"{reason}; {held}")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Literal, cast
 
-from natosim.engines.claims import alliance, events, facts, law, spending
+from natosim.engines.claims import alliance, counts, events, facts, law, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import Article, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
@@ -30,7 +30,7 @@ _CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total"}
 _SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_total", "pledge_value"}
 
 #: finders in priority order: a quantity taken by one is not read again by the next
-FINDERS = (law.find, events.find, alliance.find, spending.find)
+FINDERS = (law.find, events.find, alliance.find, spending.find, counts.find)
 
 
 def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
@@ -136,6 +136,13 @@ def check(text: str | bytes, *, date: str | dt.date | None = None, edition: str 
         claims.extend(abstain(claim, day) for claim in sorted(found, key=lambda c: c.span))
         if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
             context.spending_topic = True
+        targets = [c.value for c in found if c.kind == "pledge_value" and c.unit == "% of GDP"] + [
+            float(m.group(1))
+            for c in found
+            if c.kind == "allies_meeting_target" and (m := re.search(r"(\d+(?:\.\d+)?)% of GDP", c.unit or ""))
+        ]
+        if targets and isinstance(targets[-1], int | float):
+            context.last_target = float(targets[-1])
         if view.countries:
             context.last_country = view.countries[-1]
         if sentence.paragraph != context.last_paragraph:

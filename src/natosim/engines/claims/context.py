@@ -11,7 +11,7 @@ from typing import cast
 from natosim.engines.claims.article import Sentence
 from natosim.engines.claims.gazetteer import Mention, mentions
 from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict, year_source_of
-from natosim.engines.claims.numbers import Quantity, quantities
+from natosim.engines.claims.numbers import Quantity, quantities, words_to_number
 
 YEAR = re.compile(r"(?<![\w.,$€£-])(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
 _MONTHS = (
@@ -66,6 +66,20 @@ def normalise(text: str) -> str:
     return text
 
 
+#: "five years ago", "a decade ago", "two decades ago"
+_YEARS_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|decades?)\s+ago\b"
+)
+#: a clause that brings in an earlier figure: its year dates that figure, not the one before it
+_EARLIER_CLAUSE = re.compile(
+    r"\b(?:up|down|rising|risen|falling|fallen)\s+from\b|\bcompared (?:to|with)\b|\bfrom (?:just|only)\b", re.IGNORECASE
+)
+
+
+def _count_of(word: str) -> float | None:
+    return float(word) if word.isdigit() else words_to_number(word)
+
+
 @dataclass
 class ArticleContext:
     """What the reader knows beyond one sentence: the article's date and the latest country named."""
@@ -80,6 +94,8 @@ class ArticleContext:
     #: an earlier sentence stated defence spending as a share of GDP (a country's, a count's or a
     #: target's): later bare percentages said of a country are read as the same measure
     spending_topic: bool = False
+    #: the % of GDP target the article stated last ("the 2% target"): what "the target" means later
+    last_target: float | None = None
     #: topics read so far ("constitution:UKR"), for sentences that continue a story
     topics: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
@@ -173,6 +189,7 @@ class SentenceView:
         """
         date = self.context.date
         relative = [m for m in re.finditer(r"\b(last|this|next|previous|past)\s+year\b", self.lower)]
+        ago = [m for m in _YEARS_AGO.finditer(self.lower) if _count_of(m.group(1)) is not None]
         candidates: list[tuple[float, int | None, str]] = []
         for year, start, _ in self.years:
             # a deadline ("by 2027") dates only the figure right before it ("2.5% by 2027")
@@ -188,6 +205,9 @@ class SentenceView:
             # a year after the figure reads closer than one before it ("3.3% in 2023"); "up from three in
             # 2014" after a comma belongs to another clause
             clause_break = bool(re.search(r"[,;(—–]", self.text[min(start, position) : max(start, position)]))
+            # "18 countries will spend 2%, up from just three in 2014": the earlier figure's year
+            if start > position and _EARLIER_CLAUSE.search(self.text[position:start]):
+                continue
             candidates.append(
                 (abs(start - position) + (0 if start > position else 5) + (40 if clause_break else 0), year, "stated")
             )
@@ -197,6 +217,15 @@ class SentenceView:
                 (
                     abs(match.start() - position),
                     date.year + offset if date else None,
+                    f"'{match.group(0)}' from the article date",
+                )
+            )
+        for match in ago:  # "five years ago", "a decade ago"
+            back = int(_count_of(match.group(1)) or 0) * (10 if match.group(2).startswith("decade") else 1)
+            candidates.append(
+                (
+                    abs(match.start() - position),
+                    date.year - back if date else None,
                     f"'{match.group(0)}' from the article date",
                 )
             )

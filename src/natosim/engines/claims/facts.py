@@ -35,21 +35,12 @@ def _clean(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
-@lru_cache(maxsize=1)
 def edition_dates() -> dict[str, dt.date]:
-    """NATO edition → publication date (from ``natosim.sources()``)."""
-    from natosim.data import editions, sources
+    """NATO edition → publication date (``natosim.data.edition_table``, the one home of it)."""
+    from natosim.data import edition_table
 
-    table = sources()
-    dates: dict[str, dt.date] = {}
-    for edition in editions():
-        row = table[table["id"] == f"nato-{edition}"]
-        published = str(row["published"].iloc[0]) if len(row) else f"{edition}-28"
-        try:
-            dates[edition] = dt.date.fromisoformat(published[:10])
-        except ValueError:
-            dates[edition] = dt.date.fromisoformat(f"{edition}-28")
-    return dates
+    table = edition_table()
+    return dict(zip(table["edition"], table["published"], strict=True))
 
 
 def edition_at(day: dt.date | None) -> str:
@@ -62,11 +53,18 @@ def edition_at(day: dt.date | None) -> str:
     return known[-1] if known else ordered[0]
 
 
-@lru_cache(maxsize=4)
 def _figures(edition: str | None) -> pd.DataFrame:
-    from natosim.data import figures
+    """Figures of one edition (or the latest having each figure), indexed; cached on the loaded
+    dataset, so a newly imported edition (another data directory) is seen at once."""
+    from natosim.data import figures, load
 
-    return figures(edition=edition).set_index(["iso3", "year"]).sort_index()
+    dataset = load()
+    key = ("natosim.engines.claims.facts._figures", edition)
+    cached = dataset.cache.get(key)
+    if cached is None:
+        cached = figures(edition=edition, dataset=dataset).set_index(["iso3", "year"]).sort_index()
+        dataset.cache[key] = cached
+    return cached
 
 
 def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figure | None:

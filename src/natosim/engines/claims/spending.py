@@ -19,6 +19,7 @@ from typing import Any
 from natosim.engines.claims import facts, pledges
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
+from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
@@ -72,7 +73,8 @@ MISSES = re.compile(
 ALLY_COUNT = re.compile(
     r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:\d+\s+)?|"
     r"out of\s+\d+\s+)?"
-    r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|nations|countries)\b"
+    r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|member nations|"
+    r"nations|countries|states)\b"
     r"(?P<gap>[^.;%\d]{0,80})$",
     re.IGNORECASE,
 )
@@ -85,6 +87,7 @@ FRACTION_COUNT = re.compile(
 SHARE_OF = re.compile(
     r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+)*(?:NATO|the alliance|alliance|allied|allies|NATO's|the alliance's|"
     r"all allies'?|the 3\d allies'?|member states'?)\b"
+    r"|of\s+(?:the\s+)?total\s+(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
     r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))",
     re.IGNORECASE,
@@ -129,7 +132,7 @@ COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b"
 #: what a country does with a share of its GDP when the paragraph is about defence spending:
 #: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
 SPEND_CUE = re.compile(
-    r"\b(?:spen[dt]\w*|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
+    r"\b(?:spen[dt]\w*|pay(?:s|ing)?|paid|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
     r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging)\b",
     re.IGNORECASE,
 )
@@ -153,6 +156,15 @@ CHANGE_PCT_BEFORE = re.compile(
     r"(?:by\s+)?(?:(?:a further|another|a|an)\s+)?$",
     re.IGNORECASE,
 )
+#: money added up over years or compared with another year: out of scope (natosim checks a year's total)
+CUMULATIVE_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:more|extra|additional|since|compared (?:to|with)|over the (?:past|last|next)|"
+    r"cumulative\w*)\b",
+    re.IGNORECASE,
+)
+CUMULATIVE_BEFORE = re.compile(r"\b(?:added|adding|add|cumulative\w*)\b[^.;]{0,40}$", re.IGNORECASE)
+#: "U.S.", "U.K.": dots that end no sentence (masked, same length, where a regex stops at a full stop)
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 CHANGE_BEFORE = re.compile(
     r"(?:increase|rise|boost|jump|hike|cut|additional|extra|another|more|by|up|down|"
     r"aid|assistance|package|contract|deal|worth|loan|fund|grant)\W+(?:\w+\W+){0,2}$",
@@ -214,7 +226,12 @@ def _vintage(
         if other.edition == primary.edition:
             continue
         again, _ = judge(q, other.value, measure, qualifier=qualifier)
-        if again == "supported":
+        # a later revision close to the claim (the article quoted an estimate NATO has since revised
+        # towards it) makes a contradiction imprecise; an older edition only when it supports the claim
+        later_close = (
+            again == "imprecise" and verdict == "contradicted" and (other.edition or "") > (primary.edition or "")
+        )
+        if again == "supported" or later_close:
             moved = "revised it to" if (other.edition or "") < (primary.edition or "") else "had"
             return "imprecise", (
                 f"matches NATO edition {other.edition} ({other.value:.4g}), but edition {primary.edition} "
@@ -315,8 +332,16 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     )
 
 
+#: the scope of a figure said of a group natosim holds no aggregate for ("European allies")
+NO_AGGREGATE = "no aggregate: "
+
+
 def _alliance_scope(view: SentenceView, position: int) -> str | None:
     before = view.text[:position]
+    named = last_group(before[-120:], per_ally=False)
+    if named is not None:
+        spec = named[0]
+        return spec.aggregate or f"{NO_AGGREGATE}{spec.name}"
     if EUROPE_CANADA.search(before[-120:]):
         return "NATO Europe and Canada"
     if ALLIANCE_TOTAL.search(before[-120:]) or re.search(r"\bNATO\b", before[-60:]):
@@ -345,14 +370,20 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
     year, how = view.year_near(q.start)
     edition = view.context.edition
     if year is None:
-        candidates = [y for y in reversed(facts.years_held()) if facts.aggregate(scope, y, measure, edition)]
+        candidates = [
+            y
+            for y in reversed(facts.years_held())
+            if not scope.startswith(NO_AGGREGATE) and facts.aggregate(scope, y, measure, edition)
+        ]
         year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
-    figure = facts.aggregate(scope, year, measure, edition) if year else None
+    figure = facts.aggregate(scope, year, measure, edition) if year and not scope.startswith(NO_AGGREGATE) else None
     if how == "article date" and year is not None and figure is not None and figure.edition != edition:
         # the article's year is known only from a later edition or a press report: the article
         # meant the latest total of its day ("nearly $1.5 trillion" in March 2025 is 2024's)
         known = [
-            y for y in range(year - 1, 2013, -1) if _in_edition(facts.aggregate(scope, y, measure, edition), edition)
+            y
+            for y in reversed(facts.years_held())
+            if y < year and _in_edition(facts.aggregate(scope, y, measure, edition), edition)
         ]
         if known:
             year, how = known[0], f"latest year in edition {edition} (the article's year is only in a later one)"
@@ -367,6 +398,13 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
         "subject": scope,
         "year": year,
     }
+    if scope.startswith(NO_AGGREGATE):
+        return view.claim(
+            **{**common, "subject": scope[len(NO_AGGREGATE) :]},
+            verdict="not checkable",
+            note=f"NATO publishes no total for {scope[len(NO_AGGREGATE) :]} (only 'NATO Europe and Canada' and "
+            "'NATO Total'); natosim does not add up allies itself",
+        )
     if figure is None:
         return view.claim(**common, verdict="not checkable", note=f"no {scope} total for {year}")
     if measure == "defence_exp_pct_gdp":
@@ -393,6 +431,51 @@ def _us_shares(year: int) -> tuple[float, float, str, str] | None:
     if share is None or total_gdp is None or us_gdp is None:
         return None
     return share.value, us_gdp.value * 1000 / total_gdp.value * 100, share.source, str(share.edition)
+
+
+#: "the U.S. spends more on defense than all the other allies combined", "more than double the amount
+#: all the other 27 NATO countries spent": a lower bound on the US share of allied spending
+MORE_THAN_THE_REST = re.compile(
+    r"\b(?P<how>more(?: on defen[cs]e)? than|more than (?P<double>double|twice|three times)(?: the amount| what)?)"
+    r"\s+(?:(?:what|that of)\s+)?all\s+(?:of\s+)?(?:the\s+|its\s+)?other\s+(?:\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?"
+    r"(?:NATO\s+)?(?:allies|members|member states|countries|nations)\b(?:\s+(?:spent|spend)\s+between them|\s+combined|"
+    r"\s+put together)?",
+    re.IGNORECASE,
+)
+
+
+def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
+    """The US spends more than (or N times) all other allies together: its share of the allied total
+    is above 50% (twice: 66.7%, three times: 75%)."""
+    times = {"double": 2, "twice": 2, "three times": 3}.get((match.group("double") or "").casefold(), 1)
+    bound = 100 * times / (times + 1)
+    year, how = view.year_near(match.start())
+    share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
+    if year is None or year not in share_years:
+        year, how = share_years[0], "latest year with US$ totals"
+    shares = _us_shares(year)
+    assert shares is not None
+    us_share, _, source, edition = shares
+    verdict = "supported" if us_share > bound else "contradicted"
+    return view.claim(
+        kind="alliance_share",
+        start=match.start(),
+        end=match.end(),
+        value=round(bound, 1),
+        qualifier="more than",
+        unit="% of allied defence spending",
+        verdict=verdict,
+        expected=round(us_share, 1),
+        evidence=[
+            Evidence(
+                f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)", source, us_share, edition
+            )
+        ],
+        country="USA",
+        subject="USA",
+        year=year,
+        note=f"more than the rest together means a share above {bound:.1f}%; year: {how}",
+    )
 
 
 def alliance_share(
@@ -669,12 +752,6 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     return bool(SPEND_CUE.search(clause)) and not OTHER_MEASURE.search(around) and not switches_subject(clause)
 
 
-#: groups of allies news names as one subject
-GROUPS: dict[str, tuple[str, ...]] = {"baltic": ("EST", "LVA", "LTU")}
-_GROUP = re.compile(
-    r"\b(?:the\s+)?(?:three\s+)?Baltic\s+(?:states|countries|nations|republics|allies|trio)\b|\bthe Baltics\b",
-    re.IGNORECASE,
-)
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$")
 
 
@@ -683,14 +760,15 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     Lithuania and Estonia all spend over 3%"), or a group ("the Baltic states spend more than 3%")."""
     iso3 = _subject_country(view, position)
     if iso3 is None:
-        group = None
-        for match in _GROUP.finditer(view.text[:position]):
-            group = match
-        if group is None or position - group.end() > 80 or switches_subject(view.text[group.end() : position]):
+        named = last_group(view.text[:position], per_ally=True)
+        if named is None:
             return []
-        if any(group.end() <= m.start < position for m in view.countries):
+        spec, group = named
+        if position - group.end() > 80 or switches_subject(view.text[group.end() : position]):
             return []
-        return list(GROUPS["baltic"])
+        if any(group.end() <= m.start < position for m in view.countries) or spec.members is None:
+            return []
+        return list(spec.members)
     mention = view.country_near(position)
     if mention is None or mention.iso3 != iso3 or mention.end > position:
         return [iso3]
@@ -786,7 +864,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE
                 )
             )
-            tail_before = before[-140:]
+            tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
             count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
             at_least = False
             if count is not None:
@@ -795,6 +873,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     (
                         q.qualifier in ("at least", "more than")
                         and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
+                    )
+                    # "18 countries will spend 2% or more", "20 allies will spend 2% of GDP": a count at a
+                    # threshold (no one counts allies at exactly 2.00%)
+                    or (
+                        re.search(r"\bspen[dt]\w*\s*$", gap, re.IGNORECASE)
+                        and (re.match(r"\s*or more\b", after[percent.end() :]) or gdp_here)
+                        and count.group("num").casefold() not in ("one", "1")
                     )
                     or re.search(
                         r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
@@ -816,6 +901,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 if number is not None and number.start not in used:
                     claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
                     claims.extend(_earlier_count(view, end, q.value, used, below=below))
+                    from natosim.engines.claims.counts import after_count  # counts builds on this module
+
+                    claims.extend(after_count(view, number.end, q.start, end, q.value, below))
                     if target_near:  # "the alliance's target of spending 2%" also states the target
                         pledge = pledges.pledge_value(view, q, end)
                         if pledge is not None:
@@ -902,6 +990,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             continue
         if CHANGE_BEFORE.search(text[max(0, q.start - 30) : q.start]):
             continue
+        if CUMULATIVE_AFTER.match(after) or CUMULATIVE_BEFORE.search(text[max(0, q.start - 60) : q.start]):
+            continue  # "added $600 billion since 2014", "$510 billion more than in 2016": sums and changes
         word = re.match(r"^\s?(?:US\s)?dollars\b", after)
         end = q.end + (word.end() if word else 0)
         if euros:
@@ -947,6 +1037,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             if iso3 in ("USA", "EUC"):
                 claims.append(alliance_share(view, q, q.start, q.end, iso3))
                 used.add(q.start)
+    for match in MORE_THAN_THE_REST.finditer(text):
+        mention = view.country_near(match.start(), window=150) or view.context.last_country
+        if mention is not None and mention.iso3 == "USA" and (view.context.about_nato or ALLIANCE.search(text)):
+            claims.append(more_than_the_rest(view, match))
     for match in re.finditer(
         r"\bdisproportionate(?:ly)?\b(?:\s+(?:share|burden|amount|part|portion|load))?", text, re.IGNORECASE
     ):

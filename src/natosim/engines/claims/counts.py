@@ -1,0 +1,124 @@
+"""Counts of allies at a target the sentence names only in words — "only three allies met the
+target", "just nine of the alliance's 29 members are expected to reach that mark", "the number of
+states reaching the target had increased from 11 last year" — and the allies listed after such a
+count ("Only five of NATO's 28 members meet the target: Britain, Estonia, Greece, Poland and the
+United States": one claim per ally).
+
+The target's value is the one the article stated last (a pledge or a count at a threshold, kept in
+``ArticleContext.last_target``); with none stated before, nothing is read (no guessing which target).
+"""
+
+from __future__ import annotations
+
+import re
+
+from natosim.engines.claims import facts, spending
+from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.gazetteer import Mention
+from natosim.engines.claims.model import Claim
+from natosim.engines.claims.numbers import Quantity
+
+_TARGET_NOUN = r"(?:target|goal|guideline|mark|benchmark|threshold|obligation|pledge|commitment|bar)"
+_COUNT_AT_TARGET = re.compile(
+    r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
+    r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"
+    r"(?:allies|members|member states|member countries|member nations|nations|countries|states)\b"
+    r"(?P<gap>[^.;%:]{0,60}?)\b(?P<verb>" + spending.MEETS.pattern[5:-3] + r"|" + spending.MISSES.pattern[5:-3] + r")\b"
+    r"[^.;%:]{0,30}?\b(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?" + _TARGET_NOUN + r"\b",
+    re.IGNORECASE,
+)
+_NUMBER_OF = re.compile(
+    r"\bnumber of (?:NATO\s+)?(?:allies|members|member states|countries|nations|states)\b[^.;%]{0,40}?"
+    r"\b(?:meeting|reaching|hitting|at|spending)\b[^.;%]{0,30}?\b" + _TARGET_NOUN + r"\b",
+    re.IGNORECASE,
+)
+#: "Countries missing the goal include Belgium, Canada, ...": a list of allies at or below the target
+_LIST_INTRO = re.compile(
+    r"\b(?:countries|allies|members|nations|states)\s+(?:that\s+|which\s+|still\s+)?"
+    r"(?P<verb>missing|miss|meeting|meet|below|above|short of|falling short of|failing to meet|exceeding|at or above)"
+    r"\s+(?:the|that|this|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?" + _TARGET_NOUN + r"\s+"
+    r"(?:include|included|are|were)\s*:?\s*",
+    re.IGNORECASE,
+)
+_FROM_N = re.compile(r"\b(?:from|to|than)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"\s*[:—–]\s*")
+
+
+def _quantity_at(view: SentenceView, position: int) -> Quantity | None:
+    return next((q for q in view.quantities if q.start == position), None)
+
+
+def _threshold_quantity(view: SentenceView, start: int, end: int, value: float) -> Quantity:
+    """The target as a quantity placed on the ally's name (the claim quotes the name)."""
+    return Quantity(value, None, 0, False, False, None, start, end, view.text[start:end])
+
+
+def listed(view: SentenceView, start: int, end: int | None = None) -> list[Mention]:
+    """The allies of a list starting at ``start`` ("Britain, Estonia, debt-laden Greece, Poland and the
+    United States"): mentions joined by commas or "and", with at most two words before each name."""
+    found: list[Mention] = []
+    position = start
+    for mention in view.countries:
+        if mention.start < start or (end is not None and mention.start >= end):
+            continue
+        gap = view.text[position : mention.start]
+        if found and not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", gap):
+            break
+        if not found and not re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", gap):
+            break
+        found.append(mention)
+        position = mention.end
+    return found if len(found) >= 2 else []
+
+
+def _per_ally(view: SentenceView, mentions: list[Mention], threshold: float, below: bool) -> list[Claim]:
+    claims = []
+    for mention in mentions:
+        if not facts.is_ally(mention.iso3):
+            continue
+        q = _threshold_quantity(view, mention.start, mention.end, threshold)
+        claims.append(
+            spending.spending_pct(view, q, mention.end, mention.iso3, threshold="misses" if below else "meets")
+        )
+    return claims
+
+
+def after_count(
+    view: SentenceView, count_end: int, figure_start: int, figure_end: int, threshold: float, below: bool
+) -> list[Claim]:
+    """The allies named with a count at a threshold: in apposition between the count and the figure
+    ("only five NATO members, the United States, Greece, Estonia, Poland and the United Kingdom,
+    contribute the required 2 percent") or after a colon ("... met it: Britain, Estonia and Greece")."""
+    between = re.match(r"\s*,\s*", view.text[count_end:figure_start])
+    mentions = listed(view, count_end + between.end(), figure_start) if between else []
+    colon = _LIST_AFTER.match(view.text, figure_end)
+    if not mentions and colon is not None:
+        mentions = listed(view, colon.end())
+    return _per_ally(view, mentions, threshold, below)
+
+
+def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    threshold = view.context.last_target
+    if threshold is None or "%" in view.text or re.search(r"\bper ?cent\b", view.lower):
+        return []  # a sentence with its own percentage is read by the spending finder
+    claims: list[Claim] = []
+    for match in _COUNT_AT_TARGET.finditer(view.text):
+        count = _quantity_at(view, match.start("num"))
+        if count is None or count.start in used or count.decimals or count.is_fraction or not 0 <= count.value <= 40:
+            continue
+        below = bool(spending.MISSES.fullmatch(match.group("verb")))
+        claims.append(spending.allies_meeting(view, count, count.start, match.end(), threshold, below=below))
+        used.add(count.start)
+        claims.extend(after_count(view, count.end, match.end(), match.end(), threshold, below))
+    for intro in _LIST_INTRO.finditer(view.text):
+        below = intro.group("verb").casefold() not in ("meeting", "meet", "above", "exceeding", "at or above")
+        claims.extend(_per_ally(view, listed(view, intro.end()), threshold, below))
+    number_of = _NUMBER_OF.search(view.text)
+    if number_of is not None:
+        for q in view.quantities:
+            if q.start in used or q.start < number_of.end() or q.decimals or q.is_fraction:
+                continue
+            if _FROM_N.search(view.text[max(0, q.start - 20) : q.start]) and q.value <= 40:
+                claims.append(spending.allies_meeting(view, q, q.start, q.end, threshold))
+                used.add(q.start)
+    return claims
