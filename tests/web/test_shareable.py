@@ -68,3 +68,26 @@ def test_every_chart_offers_its_data_as_csv_and_its_drawing_as_png_and_svg(page:
     with page.expect_download() as info:
         page.locator("#table-title ~ .downloads button[data-download='csv']").click()
     assert info.value.suggested_filename == "natosim-figures-2016.csv"
+
+
+@pytest.mark.capability("scenarios")
+def test_a_scenario_opens_where_it_takes_effect_and_two_compare_side_by_side(page: Any, server: str) -> None:
+    from natosim.scenario import evaluate
+
+    name, other = "us-withdrawal-act-of-congress", "us-withdrawal-executive"
+    result = evaluate(name)
+    diff = result.diff()
+    first_change = int(diff[diff["change"].fillna(0) != 0]["year"].min())
+    page.goto(server + f"/scenarios?name={name}")
+    page.wait_for_selector(f"body[data-scenario-done='{name}']")
+    assert page.locator("#scenario-year").input_value() == str(first_change)
+    assert f"takes effect in {first_change}" in page.locator("#scenario-opened").inner_text()
+    assert "United States" in page.locator("#scenario-headline").inner_text()
+    # two scenarios side by side, from a link that keeps both and the year
+    page.goto(server + f"/scenarios?name={name}&b={other}&year={first_change + 1}")
+    page.wait_for_selector(f"body[data-scenario-done='{name},{other}']")
+    assert page.locator(".scenario-column").count() == 2
+    assert page.locator("#scenario-year").input_value() == str(first_change + 1)
+    # the editor starts from a copy of a bundled scenario
+    page.click("#edit-copy")
+    page.wait_for_function("document.querySelector('#scenario-yaml').value.includes('act-of-congress')")

@@ -205,6 +205,8 @@ async def evaluate_scenario(body: EvaluateRequest, request: Request) -> Response
             except NatosimError as error:
                 where = "yaml" if body.yaml is not None else "scenario"
                 error.field = f"{where}.{error.field}" if error.field else where
+                for item in getattr(error, "detail", None) or []:  # every error, each at its line
+                    item["field"] = f"{where}.{item['field']}" if item.get("field") else where
                 raise
             return _rendered(evaluate(scenario, year=body.year), tables)
 
