@@ -111,6 +111,15 @@ def build_comparators(shared: Path) -> pd.DataFrame:
     ].sort_values(["iso3", "year"])
 
 
+def build_populations(shared: Path) -> pd.DataFrame:
+    """Population of non-allies (UKR, GEO, BIH, RUS, BLR, MDA), World Bank WDI SP.POP.TOTL, one vintage
+    (WB_WDI_2026-03: 2014-2024) so the series never mixes sources."""
+    table = pd.read_csv(shared / "populations.csv")
+    wdi = table[table["source_id"] == "WB_WDI_2026-03"].copy()
+    wdi["source"] = "wb-wdi-2026-03"
+    return wdi[["iso3", "year", "population_thousands", "source"]].sort_values(["iso3", "year"])
+
+
 def build_aggregates(shared: Path) -> pd.DataFrame:
     agg = pd.read_csv(shared / "nato_aggregates.csv")
     agg = agg.rename(columns={"nato_edition": "edition"})
@@ -134,6 +143,7 @@ def main() -> None:
     build_allies(args.shared).to_csv(OUT / "allies.csv", index=False)
     build_comparators(args.shared).to_csv(OUT / "comparators.csv", index=False)
     build_aggregates(args.shared).to_csv(OUT / "aggregates.csv", index=False)
+    build_populations(args.shared).to_csv(OUT / "populations.csv", index=False)
     print(f"wrote bundled data to {OUT}")
 
 

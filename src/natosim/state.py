@@ -324,6 +324,32 @@ class StatePanel:
         return frame
 
 
+#: a non-ally's figures a scenario can add to an alliance sum: panel measure -> nonmember_figures column
+NONMEMBER_MEASURES = {
+    "population_thousands": "population_thousands",
+    "defence_exp_usd_current_mn": "milex_usd_current_mn",
+    "gdp_usd_current_bn": "gdp_usd_current_bn",
+}
+
+
+def _nonmember_values(parties: Sequence[str], data_years: np.ndarray, dataset: Dataset) -> dict[str, np.ndarray]:
+    """(years, parties) arrays of the non-allies' population (World Bank WDI), military spending
+    (SIPRI, current US$) and GDP (derived from SIPRI); NaN where a figure is missing. Spending is
+    SIPRI's definition, not NATO's: results that add it to the allies' say so."""
+    from natosim.data import nonmember_figures
+
+    if not parties:
+        return {}
+    table = nonmember_figures(dataset=dataset).set_index(["year", "iso3"])
+    grid = pd.MultiIndex.from_product([[int(y) for y in data_years], list(parties)], names=["year", "iso3"])
+    frame = table.reindex(grid)
+    shape = (len(data_years), len(parties))
+    return {
+        measure: pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float).reshape(shape)
+        for measure, column in NONMEMBER_MEASURES.items()
+    }
+
+
 def baseline_panel(
     years: Sequence[int],
     edition: str | None = None,
@@ -369,9 +395,12 @@ def baseline_panel(
     n_years, n_allies, n_parties = len(years), len(base.allies), len(parties)
 
     values: dict[str, np.ndarray] = {}
+    outside = _nonmember_values(extra, np.asarray(base.data_years)[row_index], dataset)
     for measure, array in base.values.items():
         out = np.full((n_years, n_parties), np.nan)
         out[:, :n_allies] = array[row_index]
+        if measure in outside:
+            out[:, n_allies:] = outside[measure]
         values[measure] = _readonly(out)
     member = np.zeros((n_years, n_parties), dtype=bool)
     member[:, :n_allies] = base.accession_year[None, :] <= np.asarray(years)[:, None]
@@ -429,13 +458,8 @@ def _remember(cache: dict[object, Any], key: object, panel: StatePanel) -> None:
 
 def _pledges_in_force(year: int) -> tuple[Any, ...]:
     """Pledges adopted on or before 31 December of ``year`` (natosim.rules, with dates and sources)."""
-    try:
-        from natosim import rules
-    except ImportError:  # pragma: no cover - the rules package is part of natosim
-        return ()
-    at = getattr(rules, "at", None)
-    if at is None:
-        return ()
+    from natosim.rules import at
+
     return tuple(at(year_end(year)).pledges)
 
 

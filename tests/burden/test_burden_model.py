@@ -73,7 +73,7 @@ def test_a_regressor_without_variation_is_dropped_and_named() -> None:
 
 def test_panel_is_built_from_the_data_as_documented() -> None:
     import natosim
-    from natosim.engines.burden.geography import haversine_km
+    from natosim.engines.crisis.theatre import haversine_km
 
     panel = spending_panel()
     assert set(panel["edition"]) == {"2024-06"}  # the latest edition with GDP
@@ -158,3 +158,22 @@ def test_counterfactuals_have_ranges_and_say_what_they_are() -> None:
     assert 0 < table.loc["POL", "change_pp"] < table.loc["BEL", "change_pp"]
     again = us_exit(draws=300)
     assert again.summary["extra_spending_usd_bn_range"] == leave.summary["extra_spending_usd_bn_range"]
+
+
+def test_the_calibrated_game_fails_out_of_sample_as_the_docs_say() -> None:
+    """docs/model/burden.md §6: calibrated on 2014, given 2015 GDPs, 26 of 27 allies spend nothing."""
+    from natosim.engines.burden import equilibrium as eq
+    from natosim.engines.burden.game import game_inputs
+
+    base, later = game_inputs(2014), game_inputs(2015)
+    common = [c for c in base.iso3 if c in later.iso3]
+    beta = eq.calibrate(
+        base.income[[base.iso3.index(c) for c in common]], base.spending[[base.iso3.index(c) for c in common]]
+    )
+    income = later.income[[later.iso3.index(c) for c in common]]
+    spending = eq.nash(income, beta).d[0]
+    observed = later.frame.set_index("iso3").loc[common, "defence_exp_pct_gdp"].to_numpy(float)
+    before = base.frame.set_index("iso3").loc[common, "defence_exp_pct_gdp"].to_numpy(float)
+    assert len(common) == 27 and int((spending <= 0).sum()) == 26
+    assert round(float(np.abs(100 * spending / income - observed).mean()), 2) == 1.34
+    assert round(float(np.abs(before - observed).mean()), 2) == 0.09

@@ -85,7 +85,8 @@ def test_accession_completes_or_is_blocked() -> None:
     assert (joined.member[:, ukr] == (years >= join_year)).all()
     last = joined.at(2030)
     assert "UKR" in last.members and len(last.guarantors_of("UKR")) == 32
-    assert np.isnan(last.figures.loc["UKR", "population_thousands"])  # NATO publishes none
+    # NATO publishes none: the World Bank WDI population is used (data.nonmember_figures)
+    assert last.figures.loc["UKR", "population_thousands"] == pytest.approx(37860.221)
 
     vetoed = Accession(country="UKR", invited=dt.date(2026, 7, 7), vetoes=["Hungary"]).apply_panel(
         baseline_panel(range(2024, 2031), hold_from=2024, extra_parties=["UKR"])

@@ -163,11 +163,23 @@ def import_command(
     if any(given) and not all(given):
         raise ImportErrorNatosim("--publication, --published and --copy-from go together")
     source = SourceInfo(publication, published, copy_from, tables=tables) if all(given) else None  # type: ignore[arg-type]
-    result = import_release(file, source=source, replace=replace, data_directory=data_dir, max_size_mb=max_size_mb)
+    from natosim.cli.progress import progress
+
+    rows = _count_lines(file) if file.is_file() and file.stat().st_size > 5_000_000 else None
+    with progress(f"importing {file.name}", rows, unit=" rows") as advance:
+        result = import_release(
+            file, source=source, replace=replace, data_directory=data_dir, max_size_mb=max_size_mb, on_rows=advance
+        )
     typer.echo(
         f"imported edition {result.edition}: {result.rows} rows, {result.allies} allies, "
         f"{result.years[0]}–{result.years[1]}, source {result.source} → {result.path}"
     )
+
+
+def _count_lines(path: Path) -> int:
+    """Rows of a large file, for the progress bar's total (a fast binary count, header excluded)."""
+    with open(path, "rb") as handle:
+        return max(sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
 
 
 @data_app.command("remove")

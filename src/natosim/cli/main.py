@@ -38,8 +38,20 @@ def _main(
     show_version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print natosim's version and exit."
     ),
+    data_dir: str | None = typer.Option(
+        None,
+        "--data-dir",
+        help="User data directory (imported releases, crisis runs) for any command; same as $NATOSIM_DATA_DIR.",
+    ),
 ) -> None:
-    """NATO as code: allies and their defence money, treaty rules and pledges, what-if scenarios."""
+    """NATO as code: allies and their defence money, treaty rules and pledges, what-if scenarios.
+
+    Options mean the same in every command: docs/cli.md lists them.
+    """
+    if data_dir:
+        import os
+
+        os.environ["NATOSIM_DATA_DIR"] = data_dir
 
 
 #: command modules, registered in this order when present

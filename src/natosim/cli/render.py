@@ -22,6 +22,15 @@ class Format(StrEnum):
 
 
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format: table, csv, json or md.")
+PlotOption = typer.Option(None, "--plot", help="Also draw a chart to FILE.png or FILE.svg.")
+
+
+def check_plot(path: Any) -> None:
+    """Refuse a bad --plot path before any work is done."""
+    if path is not None:
+        from natosim.plots import check_plot_path
+
+        check_plot_path(path)
 
 
 def jsonable(value: Any) -> Any:
@@ -57,6 +66,22 @@ def _is_number(text: str) -> bool:
     return text.replace(",", "").replace(".", "", 1).lstrip("+-").isdigit()
 
 
+def _break_long(cell: str, width: int) -> str:
+    """An unbroken string wider than its column (a URL) broken after '/', '_', '-', '?', '&' or '=',
+    so the pieces between them (often numbers: ids, years) stay whole; a piece still too wide folds."""
+    import re
+
+    if " " in cell or len(cell) <= width:
+        return cell
+    lines, line = [], ""
+    for piece in re.split(r"(?<=[/_?&=-])", cell):
+        if line and len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return "\n".join([*lines, line])
+
+
 def _whole(cell: str) -> bool:
     """Cells never broken across lines: numbers, and words up to 24 characters (dates, codes, ids).
     Longer unbroken strings (URLs) may fold."""
@@ -72,7 +97,9 @@ def _widths(header: list[str], rows: list[list[str]], width: int) -> list[int] |
         whole = [len(cell) for cell in cells if _whole(cell)]
         text = [len(cell) for cell in cells if not _whole(cell)]
         header_word = max([len(part) for part in name.split()] + [3])
-        minimum.append(max([*whole, min(max(text, default=0), TEXT_MIN), header_word]))
+        # words inside text stay whole too (a DOI, a date, a figure), up to 24 characters
+        word = max([len(part) for cell in cells if not _whole(cell) for part in cell.split() if len(part) <= 24] + [0])
+        minimum.append(max([*whole, min(max(text, default=0), TEXT_MIN), word, header_word]))
         natural.append(max([len(cell) for cell in cells] + [len(name)]))
     available = width - (3 * len(header) + 1)
     if sum(minimum) > available:
@@ -138,7 +165,7 @@ def render_frame(
             justify="right" if cells and all(_is_number(cell) or cell == "—" for cell in cells) else "left",
         )
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(_break_long(cell, width) for cell, width in zip(row, widths, strict=True)))
     out.print(table)
 
 
@@ -157,7 +184,7 @@ def _blocks(out: Any, header: list[str], rows: list[list[str]], *, title: str | 
         grid.add_column(width=label + 2, no_wrap=True)
         grid.add_column(overflow="fold")  # long values wrap under themselves, numbers stay whole
         for name, cell in zip(header, row, strict=True):
-            grid.add_row(Text(f"  {name}"), Text(cell))
+            grid.add_row(Text(f"  {name}"), Text(_break_long(cell, max(out.width - label - 6, 10))))
         out.print(grid)
     if caption:
         out.print(Text(caption, style="dim"))
@@ -191,8 +218,9 @@ def render_mapping(data: dict[str, Any], fmt: Format, *, title: str | None = Non
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, max_width=max(12, out.width // 3))
     grid.add_column(overflow="fold")
+    key_width = min(max((len(key) for key, _ in pairs), default=0), max(12, out.width // 3))
     for key, value in pairs:
-        grid.add_row(Text(key), Text(_cell(value)))
+        grid.add_row(Text(key), Text(_break_long(_cell(value), max(out.width - key_width - 3, 10))))
     out.print(grid)
 
 

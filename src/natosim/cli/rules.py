@@ -7,11 +7,12 @@ date, pledge or country is one line on stderr and exit status 2.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
 
-from natosim.cli.render import Format, FormatOption, dumps, render_frame, render_mapping
+from natosim.cli.render import Format, FormatOption, PlotOption, check_plot, dumps, render_frame, render_mapping
 
 rules_app = typer.Typer(help="The treaty, the pledges and national law as dated rules.", no_args_is_help=True)
 procedure_app = typer.Typer(help="Accession, withdrawal and collective defence, step by step.", no_args_is_help=True)
@@ -76,7 +77,7 @@ def _render_result(result: Any, fmt: Format, title: str, headline: dict[str, Any
 def compliance_command(
     year: int | None = typer.Option(None, "--year", "-y", help="Year (default: latest year with % of GDP)."),
     pledge: str | None = typer.Option(
-        None, "--pledge", "-p", help="Pledge id (natosim rules pledges). Default: the headline pledge in force."
+        None, "--pledge", help="Pledge id (natosim rules pledges). Default: the headline pledge in force."
     ),
     edition: str | None = typer.Option(
         None, "--edition", "-e", help="Pin one NATO edition (YYYY-MM). Default: latest having each figure."
@@ -86,13 +87,30 @@ def compliance_command(
         None, "--as-of", help="Only the editions published by this date (YYYY-MM-DD) are in play. Default: today."
     ),
     fmt: Format = FormatOption,
+    plot: Path | None = PlotOption,
 ) -> None:
-    """Who meets a pledge in a year: figure, target, gap in points and US$, equipment test, trend."""
+    """Who meets a pledge in a year: figure, target, gap in points and US$, equipment test, trend.
+
+    ``--plot FILE``: every ally's figure and the count meeting the pledge over every year up to YEAR."""
+    check_plot(plot)
     from natosim.data import latest_year
     from natosim.metrics.compliance import compliance
 
     chosen_year = year if year is not None else latest_year(as_of=as_of)
     result = compliance(chosen_year, pledge, edition, members_only=not all_allies, as_of=as_of)
+    if plot is not None:
+        from natosim.cli.progress import progress
+        from natosim.plots import compliance_history, plot_compliance_history
+        from natosim.state import data_years
+
+        years = [y for y in data_years(edition, as_of) if y <= chosen_year]
+        with progress("compliance over the years", len(years), unit=" years") as advance:
+            history = compliance_history(
+                chosen_year, pledge, edition, members_only=not all_allies, as_of=as_of, on_year=advance
+            )
+        name = pledge or "the headline pledge in force each year"
+        plot_compliance_history(history, plot, f"Allies against {name}, to {chosen_year}")
+        typer.echo(f"chart written to {plot}", err=True)
     if fmt is Format.json:
         typer.echo(dumps(result.to_dict()))
         return

@@ -6,11 +6,12 @@ Only parses, calls ``natosim.scenario`` and renders. ``--format json`` of ``run`
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
 
-from natosim.cli.render import Format, FormatOption, dumps, render_frame, render_mapping
+from natosim.cli.render import Format, FormatOption, PlotOption, check_plot, dumps, render_frame, render_mapping
 
 scenario_app = typer.Typer(
     help="What-if scenarios: the policies in the news, evaluated against the baseline.", no_args_is_help=True
@@ -38,6 +39,17 @@ def _flat(frame: Any) -> Any:
         if out[column].dtype == object and out[column].map(lambda v: isinstance(v, list)).any():
             out[column] = out[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, list) else v)
     return out
+
+
+def _wrapped(lines: list[str]) -> None:
+    """Text lines wrapped at spaces to the terminal's width (numbers stay whole)."""
+    from rich.text import Text
+
+    from natosim.cli.render import console
+
+    out = console()
+    for line in lines:
+        out.print(Text(line), highlight=False)
 
 
 @scenario_app.command("list")
@@ -111,10 +123,16 @@ def run_command(
     """Evaluate scenarios: who is exposed, people and GDP, members' money, ratio to Russia."""
     import pandas as pd
 
+    from natosim.cli.progress import progress
     from natosim.scenario import evaluate, summary_lines
 
-    results = [evaluate(name, year=year) for name in scenarios]
-    crises = [_crisis(r, crisis, draws) if crisis else None for r in results]
+    results, crises = [], []
+    with progress("evaluating scenarios", len(scenarios) * (2 if crisis else 1)) as advance:
+        for name in scenarios:
+            results.append(evaluate(name, year=year))
+            advance(1)
+            crises.append(_crisis(results[-1], crisis, draws) if crisis else None)
+            advance(1 if crisis else 0)
     if fmt is Format.json:
         payload = []
         for result, answer in zip(results, crises, strict=True):
@@ -129,7 +147,7 @@ def run_command(
         render_frame(pd.concat(frames, ignore_index=True), fmt)
         return
     for result, answer in zip(results, crises, strict=True):
-        typer.echo("\n".join(summary_lines(result, year)))
+        _wrapped(summary_lines(result, year))
         render_frame(
             _flat(result.summary),
             fmt,
@@ -155,15 +173,23 @@ def run_command(
 def diff_command(
     a: str = typer.Argument(..., help="First scenario (name or file)."),
     b: str = typer.Argument(..., help="Second scenario (name or file)."),
-    year: int | None = typer.Option(None, "--year", "-y"),
+    year: int | None = typer.Option(None, "--year", "-y", help="One year (default: every year both evaluate)."),
     fmt: Format = FormatOption,
+    plot: Path | None = PlotOption,
 ) -> None:
     """Headline metrics of B against A, per year both evaluate (change = B − A)."""
+    check_plot(plot)
     from natosim.scenario import evaluate
 
     first, second = evaluate(a, year=year), evaluate(b, year=year)
+    diff = first.diff(second)
+    if plot is not None:
+        from natosim.plots import plot_diff
+
+        plot_diff(diff, first.scenario.name, second.scenario.name, plot)
+        typer.echo(f"chart written to {plot}", err=True)
     render_frame(
-        first.diff(second),
+        diff,
         fmt,
         title=f"{second.scenario.name} vs {first.scenario.name}",
         caption="change = second − first; years evaluated by both",

@@ -7,7 +7,7 @@ import typer
 
 def serve_command(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
-    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="TCP port."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
 ) -> None:
     """Serve the dashboard at / and the API at /api (OpenAPI schema at /api/openapi.json). Works with no network."""
     import uvicorn

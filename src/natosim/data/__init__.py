@@ -14,6 +14,7 @@ from natosim.data.query import (
     figures,
     latest_year,
     members,
+    nonmember_figures,
     sources,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "latest_year",
     "load",
     "members",
+    "nonmember_figures",
     "resolve_ally",
     "resolve_country",
     "sources",

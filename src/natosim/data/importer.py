@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def import_release(
     replace: bool = False,
     data_directory: str | Path | None = None,
     max_size_mb: int | None = None,
+    on_rows: Callable[[float], None] | None = None,
 ) -> ImportResult:
     """Validate ``path`` (the figures schema of docs/data.md) and add it as a new edition.
 
@@ -79,7 +81,7 @@ def import_release(
     with locked(base):
         version = new_version(base, "import")
         try:
-            facts = _stream(path, version / "figures.csv", allies)
+            facts = _stream(path, version / "figures.csv", allies, on_rows)
             edition, source_id = facts.edition, facts.source
             if edition in bundled_editions:
                 raise ImportErrorNatosim(
@@ -148,7 +150,7 @@ class _Facts:
     years: set[int] = field(default_factory=set)
 
 
-def _stream(path: Path, target: Path, allies: set[str]) -> _Facts:
+def _stream(path: Path, target: Path, allies: set[str], on_rows: Callable[[float], None] | None = None) -> _Facts:
     """Validate ``path`` chunk by chunk while copying it to ``target``; stop at the first bad line."""
     facts = _Facts()
     keys: set[tuple[str, int, str]] = set()
@@ -163,6 +165,8 @@ def _stream(path: Path, target: Path, allies: set[str]) -> _Facts:
                 failpoint("import-chunk-written")
                 facts.rows += len(frame)
                 first_line += len(raw)
+                if on_rows is not None:
+                    on_rows(len(raw))
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as error:
         raise DataError(f"{path}: not a readable CSV file ({str(error).strip().splitlines()[0]})") from error
     if facts.rows == 0:

@@ -31,6 +31,8 @@ class Dataset:
     imported_editions: tuple[str, ...]
     #: imported releases left out because they failed validation: (edition, why)
     set_aside: tuple[tuple[str, str], ...] = ()
+    #: population of non-allies (aspirants, Russia, neighbours): World Bank WDI, one row per country-year
+    populations: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: derived tables computed once per dataset (e.g. the edition-resolved figures)
     cache: dict[object, pd.DataFrame] = field(default_factory=dict, compare=False, repr=False)
 
@@ -134,6 +136,8 @@ def _load(base: str, fingerprint: tuple[tuple[str, str, float], ...]) -> Dataset
     check_sources(comparators, known, str(BUNDLED / "comparators.csv"))
     aggregates = read_table(BUNDLED / "aggregates.csv", "aggregates")
     check_sources(aggregates, known, str(BUNDLED / "aggregates.csv"))
+    populations = read_table(BUNDLED / "populations.csv", "populations")
+    check_sources(populations, known, str(BUNDLED / "populations.csv"))
     unknown_allies = sorted(set(figures["iso3"]) - set(allies["iso3"]))
     if unknown_allies:
         raise DataError(
@@ -147,6 +151,7 @@ def _load(base: str, fingerprint: tuple[tuple[str, str, float], ...]) -> Dataset
         sources=sources,
         imported_editions=tuple(imported),
         set_aside=tuple(set_aside),
+        populations=populations,
     )
 
 

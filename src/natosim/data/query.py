@@ -230,7 +230,7 @@ def figures(
 
     ``as_of`` (default today): only the editions published by that date are in play, so a
     question asked "as of" 2025-01-01 gets the June 2024 edition's figures. ``edition`` pins one
-    edition ("2024-06"); ``countries`` accepts names or codes; ``members_only`` drops allies before
+    edition ("YYYY-MM" of NATO's release); ``countries`` accepts names or codes; ``members_only`` drops allies before
     their accession year (NATO reports Finland and Sweden for earlier years). A missing figure
     stays missing (NaN), never zero — Iceland has no armed forces. A row whose measures come from
     different editions says so: ``mixed_editions`` and the ``edition_<measure>`` columns.
@@ -277,6 +277,36 @@ def comparators(
     table = table.copy()
     table.insert(1, "country", table["iso3"].map(country_name))
     return table.reset_index(drop=True)
+
+
+def nonmember_figures(
+    countries: Iterable[str] | None = None, year: int | None = None, dataset: Dataset | None = None
+) -> pd.DataFrame:
+    """Figures of non-allies (aspirants, Russia, neighbours) a scenario can add to an alliance sum:
+    population (World Bank WDI), military expenditure in current US$ and % of GDP (SIPRI), and GDP
+    in current US$ **derived** from SIPRI's two figures (US$ ÷ share of GDP, one SIPRI release, so
+    within one source; ``gdp_is_derived``). Each measure names its source (``source_<measure>``).
+    Missing stays missing: SIPRI has no figures for Georgia or Bosnia and Herzegovina here, so their
+    spending and GDP are empty, never zero. SIPRI's definition differs from NATO's (paramilitary
+    forces, calendar years): a sum of NATO and SIPRI figures says so where it is shown."""
+    dataset = dataset or load()
+    people = dataset.populations.rename(columns={"source": "source_population_thousands"})
+    sipri = dataset.comparators[["iso3", "year", "milex_usd_current_mn", "milex_pct_gdp", "source"]]
+    sipri = sipri.rename(columns={"source": "source_milex"})
+    table = people.merge(sipri, on=["iso3", "year"], how="outer")
+    share = pd.to_numeric(table["milex_pct_gdp"], errors="coerce")
+    money = pd.to_numeric(table["milex_usd_current_mn"], errors="coerce")
+    table["gdp_usd_current_bn"] = (money / share * 100.0 / 1000.0).where(share > 0)
+    table["gdp_is_derived"] = table["gdp_usd_current_bn"].notna()
+    table["source_gdp_usd_current_bn"] = table["source_milex"].where(table["gdp_is_derived"])
+    codes = resolve_countries(countries, table["iso3"])
+    if codes is not None:
+        table = table[table["iso3"].isin(codes)]
+    if year is not None:
+        table = table[table["year"] == int(year)]
+    table = table.sort_values(["iso3", "year"]).reset_index(drop=True)
+    table.insert(1, "country", table["iso3"].map(country_name))
+    return table
 
 
 def aggregates(edition: str | None = None, dataset: Dataset | None = None) -> pd.DataFrame:
@@ -327,5 +357,6 @@ __all__ = [
     "figures",
     "latest_year",
     "members",
+    "nonmember_figures",
     "sources",
 ]

@@ -144,6 +144,19 @@ class SourceRow(_Row):
     copy_from: str = Field(min_length=3)
     confidence: str = Field(pattern=r"^(high|medium|low)$")
     note: str | None = None
+    #: where a user finds the publication (a public URL), its DOI where one exists, its licence
+    url: str | None = None
+    doi: str | None = None
+    licence: str | None = None
+
+
+class PopulationRow(_Row):
+    """Population of a non-ally (aspirants, Russia, neighbours) from a public dataset (World Bank WDI)."""
+
+    iso3: ISO3
+    year: Year
+    population_thousands: Annotated[float, Field(gt=0)]
+    source: SourceId
 
 
 #: table name -> (row model, key columns)
@@ -153,6 +166,7 @@ TABLES: dict[str, tuple[type[_Row], tuple[str, ...]]] = {
     "comparators": (ComparatorRow, ("iso3", "year")),
     "aggregates": (AggregateRow, ("aggregate", "year", "edition", "source")),
     "sources": (SourceRow, ("id",)),
+    "populations": (PopulationRow, ("iso3", "year")),
 }
 
 

@@ -29,3 +29,25 @@ def ratio_vs_russia(panel: StatePanel) -> dict[str, np.ndarray]:
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = np.where(complete, total / russia, np.nan)
     return {"alliance_usd_mn": np.where(complete, total, np.nan), "russia_usd_mn": russia, "ratio_vs_russia": ratio}
+
+
+def per_capita_vs_russia(
+    alliance_usd_mn: float, alliance_population_thousands: float, russia_usd_mn: float, year: int
+) -> dict[str, float | str]:
+    """Defence spending per person: the members' (their spending over the people Article 5 covers)
+    against Russia's (SIPRI spending over its World Bank WDI population of ``year``). NaN where a
+    figure is missing. Same caveats as the ratio (definitions and exchange rates differ)."""
+    from natosim.data import nonmember_figures
+
+    russia = nonmember_figures(countries=["RUS"], year=year)
+    people = float(russia["population_thousands"].iloc[0]) if len(russia) else float("nan")
+    source = str(russia["source_population_thousands"].iloc[0]) if len(russia) else ""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        own = alliance_usd_mn * 1e6 / (alliance_population_thousands * 1e3)
+        theirs = russia_usd_mn * 1e6 / (people * 1e3)
+    return {
+        "alliance_usd_per_person": float(own),
+        "russia_usd_per_person": float(theirs),
+        "ratio_per_capita": float(own / theirs) if theirs else float("nan"),
+        "russia_population_source": source,
+    }

@@ -39,6 +39,31 @@ def _steps(result: Any) -> list[dict[str, Any]]:
     return [_dump(step) for step in getattr(result, "steps", []) or []]
 
 
+def _war_note(iso3: str, joins_on: dt.date | None) -> dict[str, Any]:
+    """Whether ``iso3`` would join while at war or with territory occupied, and the open Article 5
+    question (rules/parameters/conflicts.yaml); empty strings when neither applies."""
+    from natosim.rules.loader import load_conflicts
+
+    if joins_on is None:
+        return {"at_war": "", "article5_reach": ""}
+    table = load_conflicts()
+    found = table.of(iso3, joins_on)
+    if not found:
+        return {"at_war": "", "article5_reach": ""}
+    parts = []
+    for item in found:
+        state = "at war" if item.ongoing else "with territory occupied"
+        parts.append(
+            f"would join {state}: {item.description} (since {item.started.isoformat()}; status as of "
+            f"{item.status_as_of.isoformat()}, not known after); occupied: {item.occupied} [{item.confidence}]"
+        )
+    reach = table.article5_reach
+    return {
+        "at_war": "; ".join(parts),
+        "article5_reach": f"{reach.status} [confidence {reach.confidence}]: {' '.join(reach.question.split())}",
+    }
+
+
 class Withdrawal(Policy):
     """``country`` gives notice of withdrawal on ``notice_date`` by ``path``."""
 
@@ -186,6 +211,7 @@ class Accession(Policy):
             "expected_range": [d.isoformat() for d in expected] if expected else None,
             "steps": _steps(result),
         }
+        outcome.update(_war_note(self.country, joins_on))
         panel = panel.with_extra("procedures", outcome)
         if joins_on is None:
             blocked = ", ".join(outcome["blocked_by"]) or "the procedure"

@@ -23,6 +23,8 @@ from natosim.rules.models import (
     AccessionRules,
     Article,
     Article10Eligibility,
+    Conflicts,
+    Events,
     Invocations,
     NationalLaw,
     Pledge,
@@ -197,6 +199,30 @@ def _load_eligibility(folder: Path) -> Article10Eligibility:
     return validate(Article10Eligibility, data, path, node)
 
 
+@cache
+def _load_conflicts(folder: Path) -> Conflicts:
+    path = folder / "conflicts.yaml"
+    data, node = read_yaml(path)
+    return validate(Conflicts, data, path, node)
+
+
+@cache
+def _load_events(folder: Path) -> Events:
+    path = folder / "events.yaml"
+    data, node = read_yaml(path)
+    return validate(Events, data, path, node)
+
+
+def load_events(folder: Path | None = None) -> Events:
+    """Summits and events with their dates (structured; never scraped from free text)."""
+    return _load_events(folder or rules_dir())
+
+
+def load_conflicts(folder: Path | None = None) -> Conflicts:
+    """Conflicts and occupations that bear on an accession, and the open Article 5 question."""
+    return _load_conflicts(folder or rules_dir())
+
+
 def load_eligibility(folder: Path | None = None) -> Article10Eligibility:
     """Art. 10's European condition as data: which states are eligible, by practice, or contested."""
     return _load_eligibility(folder or rules_dir())
@@ -231,5 +257,7 @@ def clear_cache() -> None:
         _load_national_law,
         _load_accession,
         _load_eligibility,
+        _load_conflicts,
+        _load_events,
     ):
         loader.cache_clear()

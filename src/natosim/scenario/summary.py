@@ -9,7 +9,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from natosim.metrics.balance import per_capita_vs_russia
 from natosim.scenario.result import Result
+
+
+def _nato_reported() -> set[str]:
+    """Allies NATO reports figures for (a joining non-ally's figures come from SIPRI instead)."""
+    from natosim.data import allies
+
+    return set(allies()["iso3"])
 
 
 def _num(value: Any, digits: int = 1) -> str:
@@ -51,6 +59,10 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
                     else f"blocked by {', '.join(row['blocked_by'])}"
                 )
                 lines.append(f"  {row['country']} accession: {row['outcome']}; {when}")
+                if row.get("at_war"):
+                    lines.append(f"    {row['country']} {row['at_war']}")
+                if row.get("article5_reach"):
+                    lines.append(f"    Article 5 over occupied territory: {row['article5_reach']}")
     if head["left"] or head["joined"]:
         change = ", ".join(
             filter(
@@ -79,11 +91,24 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
             f"{gap}"
         )
     if not math.isnan(head["total_spending_usd_mn"]) and not len(result.paths):
+        outside = [code for code in head["joined"] if code not in _nato_reported()]
+        sipri = f" incl. {', '.join(outside)} at SIPRI's figure (SIPRI definition)" if outside else ""
         lines.append(
-            f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US$ "
+            f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US${sipri} "
             f"({_num(head['share_of_baseline_total_pct'])}% of the baseline total); "
             f"{_num(head['ratio_vs_russia'])}× Russia (SIPRI; definitions differ)"
         )
+        fy = int(head["figures_year"])
+        russia = result.panel.russia_usd_mn[result.panel.years.index(y)]
+        per = per_capita_vs_russia(
+            head["total_spending_usd_mn"], head["population_article5_thousands"], float(russia), fy
+        )
+        if not math.isnan(per["ratio_per_capita"]):  # type: ignore[arg-type]
+            lines.append(
+                f"  per person: members {_num(per['alliance_usd_per_person'], 0)} US$, Russia "
+                f"{_num(per['russia_usd_per_person'], 0)} US$ ({_num(per['ratio_per_capita'])}×; Russia's "
+                f"population {per['russia_population_source']}, {fy})"
+            )
     guarantees = result.guarantees
     if len(guarantees):
         at_year = guarantees[guarantees["year"] == y]

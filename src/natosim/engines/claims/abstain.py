@@ -120,6 +120,34 @@ _NATIONAL_PLAN = re.compile(
 )
 
 
+_TARGET_NOUN = r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark)s?"
+
+
+def _attached_target(claim: Claim) -> bool:
+    """Is the value itself called a target ("a 3% target", "the target of 3%", "pledged 3% by 2030")?"""
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return True
+    after = claim.sentence[at + len(claim.text) : at + len(claim.text) + 70]
+    before = claim.sentence[max(0, at - 60) : at]
+    return bool(
+        re.match(
+            r"\s*(?:of\s+(?:its\s+|their\s+|the\s+)?(?:GDP|gross domestic product|national output)\s*)?"
+            r"(?:[\w-]+\s+){0,3}?" + _TARGET_NOUN + r"\b",
+            after,
+            re.IGNORECASE,
+        )
+        or re.search(
+            _TARGET_NOUN
+            + r"\s+(?:is|was|are|were|stands at|remains|of|at|to|for)\s+(?:at least\s+|now\s+|spending\s+)?$",
+            before,
+            re.IGNORECASE,
+        )
+        or re.search(r"\b(?:pledg\w*|agree\w*|commit\w*|promis\w*|vow\w*)\b[^.;]{0,30}$", before, re.IGNORECASE)
+        or re.match(r"[^.;]{0,40}\bby\s+(?:19|20)\d\d\b", after)
+    )
+
+
 def national_plan_reason(claim: Claim) -> str | None:
     """A country's own plan or stance without a stated year is not a figure natosim can check."""
     if claim.kind != "spending_pct_gdp" or claim.year_source in ("stated", "relative") or claim.country is None:
@@ -137,14 +165,8 @@ def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
     plan = plan_reason(claim, date) or national_plan_reason(claim)
     if plan is not None and claim.verdict != "not checkable":
         return plan
-    if (
-        claim.kind == "pledge_value"
-        and claim.verdict == "contradicted"
-        and claim.unit == "% of GDP"
-        and claim.subject is None
-        and re.search(r"\b(?:by spending|to hold|opting|would|will)\b", claim.sentence)
-    ):
-        return "a value said of one ally's own plan, not a NATO pledge"
+    if claim.kind == "pledge_value" and claim.verdict == "contradicted" and not _attached_target(claim):
+        return "a percentage in a sentence about targets, not itself called a NATO target"
     if claim.verdict != "contradicted":
         return None
     if date is None:

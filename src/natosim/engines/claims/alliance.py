@@ -18,14 +18,14 @@ from natosim.engines.claims.tolerance import judge
 
 _NATO = re.compile(r"\b(?:NATO|alliance|Alliance|North Atlantic|allies|Allies|member states|transatlantic)\b")
 _MEMBER_NOUN = re.compile(
-    r"^(?:[- ](?:member|nation|country|strong|state)\b(?:[- ]strong)?"
+    r"^(?:[- ](?:[Mm]ember|[Nn]ation|[Cc]ountry|[Ss]trong|[Ss]tate)\b(?:[- ][Ss]trong)?"
     r"|\s+(?:NATO\s+|European\s+)?(?:allies|members|member states|member countries|member nations|nations|countries|"
     r"states)\b)"
 )
 _COUNT_LEAD = re.compile(
     r"\b(?:has|have|had|now has|comprises?|comprising|consists? of|of|with|its|all|now|the|"
     r"grown to|grew to|expanded to|expands to|counts|numbers|totals?|to|NATO's|alliance's|"
-    r"among|between|including|other)\s*$",
+    r"among|between|including|other|bloc's|club's|group's|organi[sz]ation's)\s*$",
     re.IGNORECASE,
 )
 _NOT_MEMBERSHIP = re.compile(
@@ -187,7 +187,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     for other in view.quantities
                 )
                 or re.search(
-                    r"(?:\ball(?: of)?(?: the)?(?: other)?|NATO's|[Aa]lliance's)\s+$",
+                    r"(?:\b[Aa]ll(?: of)?(?: the)?(?: other)?|NATO's|"
+                    r"(?:[Aa]lliance|bloc|club|group|organi[sz]ation)'s)\s+$",
                     text[max(0, q.start - 24) : q.start],
                 )
             )

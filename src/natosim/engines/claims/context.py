@@ -66,6 +66,10 @@ def normalise(text: str) -> str:
     return text
 
 
+_UNRESOLVED_YEAR = re.compile(
+    r"\b(?:the (?:following|next|previous|preceding|same) year|that year|a year (?:later|earlier|before)|"
+    r"the year (?:after|before))\b"
+)
 #: "five years ago", "a decade ago", "two decades ago"
 _YEARS_AGO = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|decades?)\s+ago\b"
@@ -229,6 +233,8 @@ class SentenceView:
                     f"'{match.group(0)}' from the article date",
                 )
             )
+        if not candidates and _UNRESOLVED_YEAR.search(self.lower):
+            return None, "a year relative to another ('the following year'), not resolved"
         usable = [c for c in candidates if c[1] is not None]
         if usable:
             _, chosen, how = min(usable, key=lambda c: c[0])

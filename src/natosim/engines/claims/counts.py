@@ -40,6 +40,7 @@ _LIST_INTRO = re.compile(
     r"(?:include|included|are|were)\s*:?\s*",
     re.IGNORECASE,
 )
+_INCLUDING = re.compile(r"[^.;:]{0,12}?,?\s+(?:including|among them|notably|namely)\s+", re.IGNORECASE)
 _FROM_N = re.compile(r"\b(?:from|to|than)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*[:—–]\s*")
 
@@ -91,7 +92,7 @@ def after_count(
     contribute the required 2 percent") or after a colon ("... met it: Britain, Estonia and Greece")."""
     between = re.match(r"\s*,\s*", view.text[count_end:figure_start])
     mentions = listed(view, count_end + between.end(), figure_start) if between else []
-    colon = _LIST_AFTER.match(view.text, figure_end)
+    colon = _LIST_AFTER.match(view.text, figure_end) or _INCLUDING.match(view.text, figure_end)
     if not mentions and colon is not None:
         mentions = listed(view, colon.end())
     return _per_ally(view, mentions, threshold, below)

@@ -60,7 +60,7 @@ DEMAND_VERBS = re.compile(
 )
 MEETS = re.compile(
     r"\b(?:meet|meets|met|meeting|reach|reached|reaches|reaching|hit|hits|hitting|achieve[sd]?|"
-    r"achieving|exceed\w*|surpass\w*|fulfil\w*|compl(?:y|ied|ies|iant)|top(?:s|ped)?|cross\w*|clear\w*|pass(?:es|ed|ing)?|"
+    r"achieving|exceed\w*|surpass\w*|fulfil\w*|respect\w*|honou?r\w*|compl(?:y|ied|ies|iant)|top(?:s|ped)?|cross\w*|clear\w*|pass(?:es|ed|ing)?|"
     r"at or above|above|over|beyond)\b",
     re.IGNORECASE,
 )
@@ -87,7 +87,7 @@ FRACTION_COUNT = re.compile(
 SHARE_OF = re.compile(
     r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+)*(?:NATO|the alliance|alliance|allied|allies|NATO's|the alliance's|"
     r"all allies'?|the 3\d allies'?|member states'?)\b"
-    r"|of\s+(?:the\s+)?total\s+(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
+    r"|of\s+(?:the\s+)?(?:total|overall|all)\s+(?:allied\s+|NATO\s+)?(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
     r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))",
     re.IGNORECASE,
@@ -123,7 +123,8 @@ SHARE_OF_THAT = re.compile(r"^[\"']?\s*of\s+(?:that|this|it|the total|the sum|th
 #: shares of something other than the allies' defence spending: NATO's common (direct) funding, of
 #: which each ally pays a cost share (the US about 16%), or capabilities, troops, population...
 OTHER_SHARE = re.compile(
-    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
+    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|cost of (?:operating|running)|"
+    r"direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
     r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
     r"operating costs|running costs)\b",
     re.IGNORECASE,
@@ -163,6 +164,12 @@ CUMULATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 CUMULATIVE_BEFORE = re.compile(r"\b(?:added|adding|add|cumulative\w*)\b[^.;]{0,40}$", re.IGNORECASE)
+#: words that make a % of GDP said of the allies their aggregate ("together", "on average")
+AGGREGATE_CUE = re.compile(
+    r"\b(?:average\w*|combined|together|overall|as a whole|collectively|total|aggregate|alliance-wide|"
+    r"across the alliance|in all|altogether|jointly)\b",
+    re.IGNORECASE,
+)
 #: "U.S.", "U.K.": dots that end no sentence (masked, same length, where a regex stops at a full stop)
 _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 CHANGE_BEFORE = re.compile(
@@ -680,7 +687,9 @@ def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Clai
 _NOT_SWITCH = re.compile(
     r"\b(?:(?:in|of|across|among|within|to)\s+(?:the\s+)?(?:alliance|NATO)|(?:NATO|alliance|allies)['’]s?"
     r"|NATO\s+(?:guideline|target|goal|benchmark|pledge|average|figures|data|estimates?|rules?|standard|"
-    r"threshold|yardstick|report|chief|secretary|summit|spending))"
+    r"threshold|yardstick|report|chief|secretary|summit|spending)"
+    r"|(?:led|leads|leading|tops|topped|top|heads|headed|ahead of|outspen\w*)\s+(?:all\s+(?:the\s+)?|other\s+)?"
+    r"(?:NATO\s+)?(?:allies|members|member states|countries))"
     r"(?=\W)",
     re.IGNORECASE,
 )
@@ -749,7 +758,10 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     if FUTURE.search(clause) and not (view.years or re.search(r"\b(?:this|last|next) year\b", view.lower)):
         return False  # "Sanchez said Spain would spend 2.1 per cent": a plan without a year, not a figure
     around = view.text[max(0, mention.start - 40) : q.end + 40]  # "Inflation in Russia reached 9.5%"
-    return bool(SPEND_CUE.search(clause)) and not OTHER_MEASURE.search(around) and not switches_subject(clause)
+    bare = bool(re.fullmatch(r"\s*(?:\(|,?\s+(?:at|with|on)\s+|:\s*)", clause))  # "Poland (4.48%)", "Latvia at 3.73%"
+    return (
+        (bool(SPEND_CUE.search(clause)) or bare) and not OTHER_MEASURE.search(around) and not switches_subject(clause)
+    )
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$")
@@ -966,6 +978,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     used.add(q.start)
                 continue
             scope = _alliance_subject(view, q.start, mention, clause)
+            if scope and gdp_here and not AGGREGATE_CUE.search(text) and not scope.startswith(NO_AGGREGATE):
+                scope = None  # "members ... raised to 5% of GDP": no average named, not the alliance's figure
             if scope and gdp_here:
                 claims.append(alliance_figure(view, q, end, scope, "defence_exp_pct_gdp", "% of GDP"))
                 used.add(q.start)

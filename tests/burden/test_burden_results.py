@@ -1,0 +1,52 @@
+"""Every burden result follows natosim's one result protocol and says what kind of result it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.results import Result, ResultMixin
+
+
+def _results() -> list[tuple[object, str]]:
+    from natosim.engines.burden import (
+        baseline_game,
+        benefit_burden_test,
+        burden_share_table,
+        conditional_guarantee,
+        estimate_spending_model,
+        free_rider_test,
+        replace_us,
+        validate_spending_model,
+    )
+
+    return [
+        (free_rider_test(2024), "estimate"),
+        (benefit_burden_test(2024), "estimate"),
+        (burden_share_table(2024), "estimate"),
+        (estimate_spending_model(), "estimate"),
+        (validate_spending_model(2022), "estimate"),
+        (replace_us(), "estimate"),
+        (conditional_guarantee(2.0, horizon=1, draws=50), "illustration"),
+        (baseline_game(2024), "illustration"),
+    ]
+
+
+def test_protocol_and_kind() -> None:
+    from natosim.jsonable import jsonable
+
+    for result, kind in _results():
+        assert isinstance(result, ResultMixin) and isinstance(result, Result), type(result).__name__
+        assert isinstance(result.summary, dict) and len(result.to_frame()) > 0
+        assert jsonable(result.to_dict())["kind"] == kind, type(result).__name__
+        assert result._repr_markdown_().startswith("**")
+
+
+def test_deprecated_names_warn_and_still_work() -> None:
+    from natosim.engines.burden import burden_share_table, burden_shares, exclusion_sweep, sweep
+
+    with pytest.warns(FutureWarning, match="burden_share_table"):
+        old = burden_shares([2024])
+    assert old.by_year.equals(burden_share_table([2024]).by_year)
+    with pytest.warns(FutureWarning, match="exclusion_sweep"):
+        table = sweep(2024, [2.0], [0.0])
+    assert table.equals(exclusion_sweep(2024, [2.0], [0.0]))

@@ -1,0 +1,157 @@
+"""Issue 13/18: every format complete and machine-readable; tables readable at 80, 100 and 140 columns
+with no number broken across lines; missing values never shown as zero."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import stat
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+#: every command that prints a table, with arguments that make it print one (check: issue 17's layout)
+COMMANDS = [
+    ("brief",),
+    ("compliance",),
+    ("compliance", "--year", "2016"),
+    ("data", "allies"),
+    ("data", "figures", "--year", "2024"),
+    ("data", "comparators"),
+    ("data", "aggregates"),
+    ("data", "sources"),
+    ("rules", "at", "2024-07-01"),
+    ("rules", "pledges"),
+    ("rules", "treaty"),
+    ("rules", "invocations"),
+    ("rules", "ratifications"),
+    ("procedure", "accession", "UKR", "--invited", "2026-01-01"),
+    ("procedure", "withdrawal", "USA", "--notice", "2026-01-01"),
+    ("procedure", "article5", "EST", "--date", "2026-01-01"),
+    ("scenario", "list"),
+    ("scenario", "show", "us-withdrawal-executive"),
+    ("scenario", "run", "us-conditional-guarantee-2pct"),
+    ("scenario", "diff", "us-withdrawal-executive", "us-conditional-guarantee-2pct"),
+    ("burden", "test", "--year", "2024"),
+    ("burden", "shares", "--year", "2024"),
+    ("crisis", "run", "--target", "EST", "--draws", "2000"),
+]
+#: commands whose free-text lines are printed by other helpers' modules (issue 15, 16): checked for
+#: whole numbers only, not for line length
+OTHERS = {"burden", "crisis"}
+TOKEN = re.compile(r"\d[\d,.:/-]*\d|\d")
+
+
+RUN_ID = re.compile(r"\b[0-9a-f]{12}\b")  # a crisis run id differs between two runs: not a number
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(TOKEN.findall(RUN_ID.sub("", text)))
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_tables_keep_every_number_whole_at_80_100_and_140_columns(
+    cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "400")
+    wide = cli(*args)
+    assert wide.code == 0, wide.err
+    reference = _tokens(wide.out)
+    for width in (80, 100, 140):
+        monkeypatch.setenv("COLUMNS", str(width))
+        narrow = cli(*args)
+        assert narrow.code == 0
+        if args[0] not in OTHERS:
+            assert max(len(line) for line in narrow.out.splitlines()) <= width
+        found = _tokens(narrow.out)
+        fragments = set(found) - set(reference)
+        missing = {token for token, count in reference.items() if found[token] < count}
+        assert not fragments and not missing, (
+            f"{width} columns: broken {sorted(fragments)[:5]}, lost {sorted(missing)[:5]}"
+        )
+
+
+def test_wide_tables_become_one_block_per_record_at_80_columns(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("compliance", "--year", "2024").out
+    assert "EST  Estonia ─" in out
+    block = out.split("EST  Estonia")[1].split("\n")[1:4]
+    assert [line.split()[0] for line in block] == ["iso3", "country", "value"]
+
+
+def test_brief_csv_is_a_table_of_every_figure(cli) -> None:  # type: ignore[no-untyped-def]
+    rows = list(csv.DictReader(io.StringIO(cli("brief", "--format", "csv").out)))
+    assert list(rows[0]) == ["section", "rank", "label", "value", "unit", "year", "edition", "source"]
+    assert [r["section"] for r in rows].count("highest") == 5 and [r["section"] for r in rows].count("lowest") == 5
+    assert all(r["edition"] and r["source"] for r in rows)
+    as_json = json.loads(cli("brief", "--format", "json").out)
+    assert len([r for r in rows if r["section"] == "headline"]) == len(as_json["figures"])
+
+
+def test_brief_md_is_markdown(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("brief", "--format", "md").out
+    assert out.startswith("## NATO in ") and "\n- Allies at or above 2% of GDP" in out and "\n1. " in out
+
+
+def test_scenario_show_csv_is_field_value_rows(cli) -> None:  # type: ignore[no-untyped-def]
+    rows = list(csv.reader(io.StringIO(cli("scenario", "show", "us-withdrawal-executive", "--format", "csv").out)))
+    assert rows[0] == ["field", "value"]
+    fields = dict(rows[1:])
+    assert fields["name"] == "us-withdrawal-executive" and fields["policies.0.type"] == "withdrawal"
+
+
+def test_rules_at_md_has_no_python_dict(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("rules", "at", "2024-07-01", "--format", "md").out
+    assert out.startswith("**Rules in force on 2024-07-01**") and "{" not in out and "- treaty in force: yes" in out
+    rows = dict(list(csv.reader(io.StringIO(cli("rules", "at", "2024-07-01", "--format", "csv").out)))[1:])
+    assert rows["treaty in force"] == "True" and rows["pledges.3.id"] == "vilnius-2023"
+
+
+def test_procedure_csv_says_whether_the_withdrawal_is_lawful(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("procedure", "withdrawal", "USA", "--path", "executive", "--notice", "2026-01-01", "--format", "csv").out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["lawful"] for r in rows} == {"False"} and rows[0]["effective_date"] == "none (not lawful)"
+    assert "step_action" in rows[0]
+    senate = cli("procedure", "withdrawal", "USA", "--path", "senate", "--notice", "2026-01-01", "--format", "csv")
+    assert {r["lawful"] for r in csv.DictReader(io.StringIO(senate.out))} == {"True"}
+
+
+def test_scenario_diff_shows_missing_population_as_missing_not_zero(cli) -> None:  # type: ignore[no-untyped-def]
+    args = ("scenario", "diff", "us-withdrawal-executive", "us-conditional-guarantee-2pct")
+    rows = [r for r in csv.DictReader(io.StringIO(cli(*args, "--format", "csv").out)) if "US defends" in r["metric"]]
+    by_year = {r["year"]: r for r in rows}
+    assert by_year["2025"]["us-withdrawal-executive"] == "" and by_year["2025"]["change"] == ""
+    assert float(by_year["2024"]["us-withdrawal-executive"]) == pytest.approx(642471.2)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compliance", "--year", "2018"),
+        ("scenario", "diff", "us-withdrawal-executive", "us-conditional-guarantee-2pct"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_plot_files_are_written_0644(cli, tmp_path: Path, args: tuple[str, ...], suffix: str) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / f"chart{suffix}"
+    result = cli(*args, "--plot", str(target))
+    assert result.code == 0 and f"chart written to {target}" in result.err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644 and target.stat().st_size > 10_000
+
+
+def test_a_bad_plot_path_is_refused_before_any_work(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for target in (tmp_path / "chart.pdf", tmp_path / "nowhere" / "chart.png"):
+        result = cli("compliance", "--plot", str(target))
+        assert result.code == 2 and result.err.startswith("error: --plot ") and result.out == ""
+
+
+def test_one_meaning_per_option(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """-p is --param (crisis) only; --data-dir works before any command."""
+    assert cli("compliance", "-p", "wales-2014").code == 2
+    assert cli("compliance", "--pledge", "wales-2014", "--year", "2020", "--format", "csv").code == 0
+    assert cli("serve", "-p", "0").code == 2
+    folder = tmp_path / "elsewhere"
+    assert cli("--data-dir", str(folder), "data", "remove", "2026-07").err.count(str(folder / "releases")) == 1
