@@ -115,17 +115,22 @@
     document.getElementById("p-hold-range").textContent = range
       ? `Over the plausible range of the assumptions, P(defence holds) lies between ${pct(range[0])} (5th percentile) and ${pct(range[1])} (95th): that spread, not the Monte Carlo error, is the real uncertainty.`
       : "This result carries no range over its assumptions (only the Monte Carlo error above).";
-    const contributions = result.contributions || [];
+    // force each guarantor delivers by the horizon: `expected_by_horizon`, or its troops on the horizon day
+    const horizon = result.horizon_days || 30;
+    const contributions = (result.contributions || []).map((c) => ({
+      ...c, country: names[c.iso3] || c.iso3,
+      delivered: c.expected_by_horizon ?? c[`troops_day_${horizon}`] ?? null }));
     await chart("#crisis-contributions", (width) => ({
       width, height: { step: 16 }, autosize: { type: "fit-x", contains: "padding" },
-      title: "Expected force delivered by the horizon, per guarantor",
-      data: { values: contributions },
+      title: `Expected force delivered by day ${horizon}, per guarantor`,
+      data: { values: contributions.filter((c) => c.delivered !== null) },
       mark: { type: "bar", color: "#32648e" },
       encoding: {
-        y: { field: "iso3", type: "nominal", sort: "-x", title: "Guarantor" },
-        x: { field: "expected_by_horizon", type: "quantitative", title: `Expected force by the horizon (${result.unit || "capability"})` },
-        tooltip: [{ field: "iso3" }, { field: "basis" }, { field: "p_respond", format: ".3f" },
-                  { field: "mean_arrival_days", format: ".1f" }, { field: "marginal_p_hold", format: ".4f" }],
+        y: { field: "country", type: "nominal", sort: "-x", title: null },
+        x: { field: "delivered", type: "quantitative", title: `Expected by day ${horizon} (${result.unit || "capability"})` },
+        tooltip: [{ field: "country" }, { field: "basis" }, { field: "delivered", format: ",.0f", title: `expected by day ${horizon}` },
+                  ...["p_respond", "responded_share"].filter((k) => contributions.some((c) => c[k] !== undefined))
+                    .map((field) => ({ field, format: ".3f" }))],
       },
     }), { rows: contributions, columns: autoColumns(contributions), name: `natosim-crisis-${result.run_id || "run"}`,
           label: `Expected force each guarantor delivers to ${named(result.target)} by the horizon`,
