@@ -93,7 +93,7 @@ def test_a_small_crisis_run_shows_progress_assumptions_and_can_be_reopened(page:
     assert page.locator("#runs-table tbody tr").count() >= 1
     # the link keeps the run
     assert "run=" in page.url
-    run_id = page.url.split("run=")[1]
+    run_id = dict(item.split("=") for item in page.url.split("?")[1].split("&"))["run"]
     # the assumptions are shown with their sources and can be changed
     assumptions = page.locator("#assumptions-table tbody tr")
     assert assumptions.count() >= 3

@@ -91,3 +91,21 @@ def test_a_scenario_opens_where_it_takes_effect_and_two_compare_side_by_side(pag
     # the editor starts from a copy of a bundled scenario
     page.click("#edit-copy")
     page.wait_for_function("document.querySelector('#scenario-yaml').value.includes('act-of-congress')")
+
+
+def test_charts_keep_their_labels_and_a_redraw_leaves_no_stale_tooltip(page: Any, server: str) -> None:
+    page.goto(server + "/?year=2020")
+    page.wait_for_selector("body[data-drawn-year='2020']")
+    for chart in ("#map", "#bars"):
+        label = page.locator(chart).get_attribute("aria-label")
+        assert "2020" in label and "share of GDP" in label
+        assert page.locator(chart).get_attribute("role") == "img"
+        assert page.locator(f"{chart} svg").first.get_attribute("aria-label") in (None, label)
+    assert page.locator("[aria-label*='Vega visualization']").count() == 0
+    # a tooltip on a bar, then a new year: the old tooltip must not stay on screen
+    page.locator("#bars svg path[role='graphics-symbol']").first.hover()
+    page.wait_for_selector("#vg-tooltip-element.visible")
+    page.locator("#year").focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_selector("body[data-drawn-year='2019']")
+    assert page.locator("#vg-tooltip-element.visible").count() == 0

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { api, showError, el, keyValues, chart, renderTable, sourceCaption, sources } = natosim;
+  const { api, showError, el, keyValues, chart, renderTable, sourceCaption, sources, state } = natosim;
   const form = document.getElementById("burden-form");
   const status = document.getElementById("burden-status");
   const KINDS = {
@@ -135,6 +135,17 @@
     }
   }
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); draw(); });
-  draw();
+  // state in the URL: ?year=2023&threshold_pct=2&guarantor=USA
+  const fields = ["year", "threshold_pct", "guarantor"];
+  function fromUrl() {
+    for (const name of fields) if (state.get(name)) form.elements[name].value = state.get(name);
+    draw();
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.set(Object.fromEntries(fields.map((name) => [name, form.elements[name].value])));
+    draw();
+  });
+  state.onChange(fromUrl);
+  fromUrl();
 })();

@@ -199,7 +199,7 @@
       }
       bar.value = 1;
       status.textContent = `done: run ${view.run_id}`;
-      state.set({ run: view.run_id });
+      state.set({ run: view.run_id, target: request.target, year: request.year });
       await show(view.result, request);
       await refreshRuns();
     } catch (error) {
@@ -247,7 +247,8 @@
       const [allies, caps] = await Promise.all([api("/api/allies"), capabilities()]);
       names = Object.fromEntries(allies.rows.map((a) => [a.iso3, a.name]));
       targetSelect.replaceChildren(...allies.rows.map((a) => el("option", { value: a.iso3, text: a.name })));
-      targetSelect.value = "EST";
+      targetSelect.value = names[String(state.get("target") || "").toUpperCase()] ? state.get("target").toUpperCase() : "EST";
+      if (state.get("year")) form.elements.year.value = state.get("year");
       if (caps.scenarios) {
         const list = await api("/api/scenarios");
         const select = document.getElementById("crisis-scenario");
