@@ -22,7 +22,15 @@ def best(function: Callable[[], object], number: int, repeat: int) -> float:
 
 def main(quick: bool = False) -> None:
     from natosim.engines.burden import equilibrium as eq
-    from natosim.engines.burden import exclusion_equilibrium, game_inputs, sweep
+    from natosim.engines.burden import (
+        exclusion_equilibrium,
+        exclusion_sweep,
+        free_rider_test,
+        game_inputs,
+        spending_panel,
+        validate_spending_model,
+    )
+    from natosim.engines.burden.free_riding import bootstrap_trend
 
     repeat = 3 if quick else 7
     inputs = game_inputs(2024)
@@ -55,14 +63,14 @@ def main(quick: bool = False) -> None:
     ]
     thresholds, shares = np.meshgrid(np.linspace(0.5, 10.0, 100), np.linspace(0.0, 0.99, 100))
     started = time.perf_counter()
-    table = sweep(2024, thresholds.ravel(), shares.ravel())
+    table = exclusion_sweep(2024, thresholds.ravel(), shares.ravel())
     sweep_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    table14 = sweep(2014, thresholds.ravel(), shares.ravel())
+    table14 = exclusion_sweep(2014, thresholds.ravel(), shares.ravel())
     sweep14_seconds = time.perf_counter() - started
     random_pairs = rng.uniform([0.5, 0.0], [30.0, 0.99], size=(10_000, 2))
     started = time.perf_counter()
-    sweep(2024, random_pairs[:, 0], random_pairs[:, 1])
+    exclusion_sweep(2024, random_pairs[:, 0], random_pairs[:, 1])
     random_seconds = time.perf_counter() - started
 
     print(f"{'benchmark':52s} {'time':>12s} {'goal':>10s} {'ratio':>8s}")
@@ -79,6 +87,19 @@ def main(quick: bool = False) -> None:
             f"max rounds {frame['rounds'].max()}"
         )
     print(f"{'sweep 10,000 random pairs, 2024 (thr 0.5–30 %)':52s} {random_seconds * 1e3:9.1f} ms")
+
+    # issue 16: the rank tests with their bootstrap, the panel, the out-of-sample validation; ratios
+    # against the plain rank tests without the bootstrap, timed in the same run
+    points = free_rider_test(None).points
+    plain = best(lambda: free_rider_test(None, draws=0), 1, repeat)
+    science = [
+        ("rank tests, all years, no bootstrap (baseline)", plain),
+        ("cluster bootstrap of the trend, 2,000 draws", best(lambda: bootstrap_trend(points, 2000), 1, repeat)),
+        ("spending panel (all regressors)", best(lambda: spending_panel(), 1, repeat)),
+        ("validate_spending_model(), 6 cut-offs", best(lambda: validate_spending_model(), 1, min(repeat, 3))),
+    ]
+    for name, seconds in science:
+        print(f"{name:52s} {seconds * 1e3:9.1f} ms {'':>10s} {seconds / plain:8.2f}")
 
 
 if __name__ == "__main__":

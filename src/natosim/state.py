@@ -458,13 +458,8 @@ def _remember(cache: dict[object, Any], key: object, panel: StatePanel) -> None:
 
 def _pledges_in_force(year: int) -> tuple[Any, ...]:
     """Pledges adopted on or before 31 December of ``year`` (natosim.rules, with dates and sources)."""
-    try:
-        from natosim import rules
-    except ImportError:  # pragma: no cover - the rules package is part of natosim
-        return ()
-    at = getattr(rules, "at", None)
-    if at is None:
-        return ()
+    from natosim.rules import at
+
     return tuple(at(year_end(year)).pledges)
 
 

@@ -73,7 +73,7 @@ def test_a_regressor_without_variation_is_dropped_and_named() -> None:
 
 def test_panel_is_built_from_the_data_as_documented() -> None:
     import natosim
-    from natosim.engines.burden.geography import haversine_km
+    from natosim.engines.crisis.theatre import haversine_km
 
     panel = spending_panel()
     assert set(panel["edition"]) == {"2024-06"}  # the latest edition with GDP

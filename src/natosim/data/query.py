@@ -230,7 +230,7 @@ def figures(
 
     ``as_of`` (default today): only the editions published by that date are in play, so a
     question asked "as of" 2025-01-01 gets the June 2024 edition's figures. ``edition`` pins one
-    edition ("2024-06"); ``countries`` accepts names or codes; ``members_only`` drops allies before
+    edition ("YYYY-MM" of NATO's release); ``countries`` accepts names or codes; ``members_only`` drops allies before
     their accession year (NATO reports Finland and Sweden for earlier years). A missing figure
     stays missing (NaN), never zero — Iceland has no armed forces. A row whose measures come from
     different editions says so: ``mixed_editions`` and the ``edition_<measure>`` columns.

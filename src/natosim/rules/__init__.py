@@ -22,6 +22,9 @@ from natosim.rules.loader import (
     RULES_DIR_VARIABLE,
     clear_cache,
     load_accession,
+    load_conflicts,
+    load_eligibility,
+    load_events,
     load_invocations,
     load_national_law,
     load_pledges,
@@ -31,6 +34,9 @@ from natosim.rules.loader import (
 from natosim.rules.models import (
     AccessionRules,
     Article,
+    Article10Eligibility,
+    Conflicts,
+    Events,
     Invocation,
     Invocations,
     NationalLaw,
@@ -102,6 +108,22 @@ def ratification_history() -> pd.DataFrame:
     return table
 
 
+def events() -> Events:
+    """Summits and events with their dates (parameters/events.yaml): ``events().summit("Bucharest")``,
+    ``events().event("russia-full-scale-invasion-of-ukraine").date``."""
+    return load_events()
+
+
+def conflicts() -> Conflicts:
+    """Conflicts and occupations bearing on an accession, and the open Article 5 question."""
+    return load_conflicts()
+
+
+def article10_eligibility() -> Article10Eligibility:
+    """Art. 10's "any other European State" as data (parameters/article10_eligibility.yaml)."""
+    return load_eligibility()
+
+
 def aspirants() -> pd.DataFrame:
     """Aspirant countries (UKR, GEO, BIH; XKX flagged as not recognised), with sources and the
     facts marked uncertain, from ``parameters/aspirants.csv`` (a copy of ../shared/data/aspirants.csv)."""
@@ -127,9 +149,12 @@ __all__ = [
     "UnknownPledge",
     "UsWithdrawalLaw",
     "accession_rules",
+    "article10_eligibility",
     "aspirants",
     "at",
     "clear_cache",
+    "conflicts",
+    "events",
     "invocations",
     "national_law",
     "parse_date",

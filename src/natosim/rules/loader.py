@@ -24,6 +24,7 @@ from natosim.rules.models import (
     Article,
     Article10Eligibility,
     Conflicts,
+    Events,
     Invocations,
     NationalLaw,
     Pledge,
@@ -205,6 +206,18 @@ def _load_conflicts(folder: Path) -> Conflicts:
     return validate(Conflicts, data, path, node)
 
 
+@cache
+def _load_events(folder: Path) -> Events:
+    path = folder / "events.yaml"
+    data, node = read_yaml(path)
+    return validate(Events, data, path, node)
+
+
+def load_events(folder: Path | None = None) -> Events:
+    """Summits and events with their dates (structured; never scraped from free text)."""
+    return _load_events(folder or rules_dir())
+
+
 def load_conflicts(folder: Path | None = None) -> Conflicts:
     """Conflicts and occupations that bear on an accession, and the open Article 5 question."""
     return _load_conflicts(folder or rules_dir())
@@ -245,5 +258,6 @@ def clear_cache() -> None:
         _load_accession,
         _load_eligibility,
         _load_conflicts,
+        _load_events,
     ):
         loader.cache_clear()

@@ -326,3 +326,38 @@ class Conflicts(RuleModel):
     def of(self, iso3: str, day: dt.date) -> list[Conflict]:
         """The conflicts on ``iso3``'s territory that had started by ``day``."""
         return [item for item in self.conflicts if item.country == iso3 and item.started <= day]
+
+
+class DatedSummit(RuleModel):
+    id: str
+    name: str
+    date: dt.date
+    confidence: str
+    source: str
+
+
+class DatedEvent(RuleModel):
+    id: str
+    country: str
+    what: str
+    date: dt.date
+    confidence: str
+    source: str
+
+
+class Events(RuleModel):
+    """Summits and events with their dates (parameters/events.yaml)."""
+
+    summits: list[DatedSummit]
+    events: list[DatedEvent]
+
+    def summit(self, name: str) -> DatedSummit | None:
+        """The summit named ``name`` ("Bucharest", "The Hague"...; case-insensitive), or None."""
+        key = name.casefold().removeprefix("the ").strip()
+        return next((s for s in self.summits if s.name.casefold().removeprefix("the ") == key), None)
+
+    def event(self, event_id: str) -> DatedEvent:
+        for item in self.events:
+            if item.id == event_id:
+                return item
+        raise KeyError(f"no event {event_id!r} in events.yaml; known: {', '.join(e.id for e in self.events)}")

@@ -3,7 +3,7 @@
 Capitals and coordinates come from natosim's bundled ally table (``allies.csv``, source
 facts-members); Moscow's coordinates and the land-border lengths with Russia from
 ``engines/burden/data/geography.yaml``, each with its source and confidence label. Distances are
-great-circle (haversine, mean Earth radius 6,371 km) between capitals.
+great-circle (``natosim.engines.crisis.theatre.haversine_km``, mean Earth radius) between capitals.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ import yaml
 
 from natosim.data import allies
 from natosim.engines.burden.errors import BurdenError
+from natosim.engines.crisis.theatre import haversine_km  # the one great-circle distance in natosim
 
 DATA = Path(__file__).parent / "data" / "geography.yaml"
-#: mean Earth radius (IUGG), km
-EARTH_RADIUS_KM = 6371.0
 
 
 @cache
@@ -33,14 +32,6 @@ def _geography() -> dict[str, Any]:
     return data
 
 
-def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Great-circle distance in km between points given in degrees (broadcasts)."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dphi, dlmb = p2 - p1, np.radians(lon2) - np.radians(lon1)
-    h = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-
-
 def ally_geography() -> pd.DataFrame:
     """One row per ally: capital coordinates, km to Moscow, km of land border with Russia, sources."""
     geo = _geography()
@@ -49,8 +40,8 @@ def ally_geography() -> pd.DataFrame:
     table["km_to_moscow"] = haversine_km(
         table["capital_lat"].to_numpy(float),
         table["capital_lon"].to_numpy(float),
-        np.asarray(float(moscow["lat"])),
-        np.asarray(float(moscow["lon"])),
+        float(moscow["lat"]),
+        float(moscow["lon"]),
     )
     borders = geo["exposed_border_km"]["values"]
     table["exposed_border_km"] = table["iso3"].map(lambda code: float(borders.get(code, 0.0)))
@@ -68,4 +59,4 @@ def capital_distances(codes: list[str]) -> np.ndarray:
         raise BurdenError(f"no capital coordinates for {', '.join(unknown)}", field="country")
     lat = table.loc[codes, "capital_lat"].to_numpy(float)
     lon = table.loc[codes, "capital_lon"].to_numpy(float)
-    return haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+    return haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])  # type: ignore[arg-type]

@@ -94,7 +94,7 @@ def _overlaps(a: Claim, b: Claim) -> bool:
 def check(text: str | bytes, *, date: str | dt.date | None = None, edition: str | None = None) -> CheckResult:
     """Find and verify the claims in ``text`` (plain text or HTML; str or UTF-8 bytes).
 
-    ``date`` is the article's date (YYYY-MM-DD); ``edition`` pins a NATO edition ("2024-06")
+    ``date`` is the article's date (YYYY-MM-DD); ``edition`` pins a NATO edition ("YYYY-MM")
     instead of the one published last before the date. Empty input gives an empty result; binary
     or oversized input raises ``ClaimsInputError`` (a ``NatosimError``).
     """

@@ -99,7 +99,6 @@ _TURNS = re.compile(
     r"(?P<n>\d{1,3})(?:\s+years)?\b(?![\d.,%]|\s*(?:per|pc|percent|allies|members|countries|nations))"
 )
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
-_INVASION_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+full-scale Russian invasion")
 
 
 def _date_near(view: SentenceView, year: int, position: int) -> tuple[int | None, int | None]:
@@ -285,9 +284,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             if mention is None and re.search(r"\b(?:Ukrain\w*|Kyiv|Kiev)\b", text[:ystart]):
                 mention = next((m for m in reversed(view.countries) if m.iso3 == "UKR" and m.end <= ystart), None)
             if mention is not None and mention.iso3 == "UKR":
-                table = rules.aspirants()
-                row = table[table["iso3"] == "UKR"].iloc[0]
-                applied_on = dt.date.fromisoformat(str(row["membership_application_date"])[:10])
+                applied_on = rules.events().event("ukraine-membership-application").date
                 claims.append(
                     _claim_date(
                         view,
@@ -303,9 +300,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                         evidence=[
                             Evidence(
                                 f"Ukraine applied for NATO membership on {applied_on.isoformat()}",
-                                first_source(row["sources"]),
+                                first_source(rules.events().event("ukraine-membership-application").source),
                                 applied_on.isoformat(),
-                                rule="aspirants",
+                                rule="events:ukraine-membership-application",
                             )
                         ],
                     )
@@ -609,18 +606,9 @@ def _summit_date(rules: Any, summit: str) -> tuple[dt.date, str, str] | None:
     for pledge in rules.pledges():
         if summit.casefold() in pledge.forum.casefold() and pledge.adopted_precision == "day":
             return pledge.adopted, pledge.source, f"{summit} summit ({pledge.id} adopted)"
-    table = rules.aspirants()
-    column = {"Bucharest": "bucharest_2008_pledge_date", "Washington": "washington_2024"}.get(summit)
-    if column:
-        for _, row in table.iterrows():
-            value = str(row[column])
-            found = re.match(r"(\d{4}-\d{2}-\d{2})", value)
-            if found:
-                return (
-                    dt.date.fromisoformat(found.group(1)),
-                    first_source(row["sources"]),
-                    f"{summit} summit",
-                )
+    dated = rules.events().summit(summit)  # structured dates (rules/parameters/events.yaml)
+    if dated is not None:
+        return dated.date, first_source(dated.source), f"{summit} summit"
     return None
 
 
@@ -629,16 +617,8 @@ _MAX_DAY = {month: max(calendar.monthrange(year, month)[1] for year in (1, 4)) f
 
 
 def _invasion(rules: Any) -> tuple[dt.date, str, str] | None:
-    table = rules.aspirants()
-    row = table[table["iso3"] == "UKR"].iloc[0]
-    found = _INVASION_DATE.search(str(row["other_key_dates"]))
-    if found is None:  # the date is data (aspirants.csv); without it the war's age is not checkable
-        return None
-    return (
-        dt.date.fromisoformat(found.group(1)),
-        "Russia's full-scale invasion of Ukraine",
-        "natosim.rules.aspirants (UKR other_key_dates)",
-    )
+    event = rules.events().event("russia-full-scale-invasion-of-ukraine")
+    return (event.date, event.what, "natosim.rules.events (parameters/events.yaml)")
 
 
 def _invocations(rules: Any, article: int, day: dt.date | None) -> list[Any]:
@@ -722,31 +702,26 @@ def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, st
 
 
 def _ukraine_constitution(view: SentenceView, rules: Any, year: int, start: int, end: int) -> Claim | None:
-    table = rules.aspirants()
-    row = table[table["iso3"] == "UKR"].iloc[0]
-    basis = str(row["domestic_legal_basis"])
-    first = re.search(r"first reading (\d{4}-\d{2}-\d{2})", basis)
-    adopted = re.search(r"final adoption (\d{4}-\d{2}-\d{2})", basis)
-    signed = re.search(r"signed[^,;]*?(\d{4}-\d{2}-\d{2})", basis)
-    if not adopted:
-        return None
-    adoption = dt.date.fromisoformat(adopted.group(1))
-    source = first_source(row["sources"])
+    dated = rules.events()
+    first_date = dated.event("ukraine-constitution-first-reading").date
+    adoption = dated.event("ukraine-constitution-adopted").date
+    signing = dated.event("ukraine-constitution-signed").date
+    source = first_source(dated.event("ukraine-constitution-adopted").source)
     evidence = [
         Evidence(
             f"Ukraine's constitutional amendment on the EU/NATO course: "
-            f"{'first reading ' + first.group(1) + ', ' if first else ''}adopted {adoption.isoformat()}"
-            f"{', signed ' + signed.group(1) if signed else ''}",
+            f"first reading {first_date.isoformat()}, adopted {adoption.isoformat()}, "
+            f"signed {signing.isoformat()}",
             source,
             adoption.isoformat(),
-            rule="aspirants:UKR.domestic_legal_basis",
+            rule="events:ukraine-constitution-adopted",
         )
     ]
     first_reading = bool(
         re.search(r"\bfirst reading|preliminary|initial vote|began|started|first vote\b", view.text, re.IGNORECASE)
     )
-    actual = dt.date.fromisoformat(first.group(1)) if (first_reading and first) else adoption
-    alternatives = (dt.date.fromisoformat(signed.group(1)),) if signed and not first_reading else ()
+    actual = first_date if first_reading else adoption
+    alternatives = (signing,) if not first_reading else ()
     verbs = list(_AMEND.finditer(view.text[max(0, start - 80) : start]))
     if verbs:  # the claim reads from its verb: "amended its constitution in 2018"
         start = max(0, start - 80) + verbs[0].start()

@@ -1,0 +1,42 @@
+"""No year, date or edition literal in the code: they live in rules/parameters (YAML) and the data.
+
+The pattern is the one the project's pre-stop hook uses (HELPERS.md): ``range(20xx``, a quoted
+``"20xx-xx"``, ``year >= 20xx``, ``date(20xx``, and ``except ImportError`` (code that tolerates a
+missing layer). Tests and the YAML parameters may hold dates; the code may not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import natosim
+
+SRC = Path(natosim.__file__).parent
+LITERAL = re.compile(
+    r'range\(20[0-9]{2}|"20[0-9]{2}-[0-9]{2}"|year *[<>]=? *20[0-9]{2}|date\(20[0-9]{2}'
+    r"|except \(?(ImportError|ModuleNotFoundError)"
+)
+
+
+def test_event_dates_are_structured_and_match_the_aspirants_table() -> None:
+    import natosim.rules as rules
+
+    table = rules.aspirants().set_index("iso3")
+    dated = rules.events()
+    assert str(dated.summit("Bucharest").date) == table.loc["UKR", "bucharest_2008_pledge_date"]
+    assert str(dated.event("ukraine-membership-application").date) == table.loc["UKR", "membership_application_date"]
+    assert "2022-02-24" in table.loc["UKR", "other_key_dates"]
+    assert str(dated.event("russia-full-scale-invasion-of-ukraine").date) == "2022-02-24"
+    assert dated.summit("The Hague").date == rules.pledge("hague-2025-total").adopted
+    assert dated.summit("Wales").date == rules.pledge("wales-2014").adopted
+
+
+def test_edition_ids_and_year_ranges_come_from_the_data() -> None:
+    from natosim.data import edition_table
+
+    table = edition_table()
+    assert list(table["edition"]) == sorted(
+        table["edition"], key=lambda e: table.set_index("edition").loc[e, "published"]
+    )
+    assert table["published"].notna().all()
