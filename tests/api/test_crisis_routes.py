@@ -34,6 +34,11 @@ def test_run_gives_the_library_result_and_is_stored(client) -> None:
     expected = run_crisis("EST", 2024, draws=4000, seed=7)
     assert view["result"]["p_hold"] == expected.p_hold  # same seed, same result, bit for bit
     assert [c["iso3"] for c in view["result"]["contributions"]] == list(expected.contributions["iso3"])
+    # the contract with the dashboard: the range, the troops by day, the assumptions with their sources
+    result = view["result"]
+    assert result["p_hold_se"] == expected.p_hold_se and len(result["p_hold_range"]) == 2
+    assert result["expected_troops_by_day"] == expected.expected_troops_by_day
+    assert {"name", "value", "unit", "low", "high", "source", "confidence"} == set(result["assumptions"][0])
     run_id = view["run_id"]
     assert run_id in set(list_runs()["run_id"])  # the CLI's database
     listed = client.get("/api/crisis/runs").json()
@@ -77,7 +82,7 @@ def test_bad_requests_are_refused_before_any_work(client, settings) -> None:
         ({**REQUEST, "params": {"aggressor": "Atlantis"}}, "params.aggressor"),
         ({**REQUEST, "params": {"aggressor": "FRA"}}, "params.aggressor"),  # an ally of the target
         ({**REQUEST, "year": 1950}, "year"),
-        ({**REQUEST, "year": 2025}, "target"),  # no constant-price figures for 2025: said now, not later
+        ({**REQUEST, "target": "ESP"}, "target"),  # no land border with Russia or Belarus: said now, not later
         ({**REQUEST, "draws": 0}, "draws"),
         ({"year": 2024}, "target"),
     ]
@@ -108,14 +113,14 @@ def test_run_under_a_bundled_scenario_matches_the_library(client) -> None:
     from natosim.engines.crisis import run_crisis
     from natosim.engines.crisis.scenario_link import scenario_state
 
-    body = {**REQUEST, "target": "ESP", "scenario": "us-conditional-guarantee-2pct"}
+    body = {**REQUEST, "target": "LVA", "scenario": "us-conditional-guarantee-hague"}
     view = wait(client, client.post("/api/crisis/runs", json=body).json()["job"])
     assert view["status"] == "done", view["error"]
-    state, label = scenario_state("us-conditional-guarantee-2pct", 2024)
-    expected = run_crisis("ESP", 2024, state, draws=4000, seed=7, scenario=label)
+    state, label = scenario_state("us-conditional-guarantee-hague", 2024)
+    expected = run_crisis("LVA", 2024, state, draws=4000, seed=7, scenario=label)
     assert view["result"]["p_hold"] == expected.p_hold
-    assert view["result"]["scenario"] == "us-conditional-guarantee-2pct"
-    assert "USA" not in {c["iso3"] for c in view["result"]["contributions"]}  # Spain is below 2%
+    assert view["result"]["scenario"] == "us-conditional-guarantee-hague"
+    assert "USA" not in {c["iso3"] for c in view["result"]["contributions"]}  # Latvia is below the Hague line
     bad = client.post("/api/crisis/runs", json={**REQUEST, "scenario": "../secret"})
     assert bad.status_code == 422 and bad.json()["field"] == "scenario"
 

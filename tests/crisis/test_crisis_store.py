@@ -13,17 +13,18 @@ import pytest
 
 from natosim.engines.crisis import (
     CrisisError,
+    RunInterrupted,
     RunStore,
     get_run,
     list_runs,
     resume,
     run_crisis,
     stored_result,
-    sweep,
+    sweep_crisis,
 )
 from natosim.engines.crisis.run import load_plan
 
-GRID = ["reliability=0.5,0.9", "threshold=1/4,1/3"]
+GRID = ["reliability=0.3,0.7", "warning_days=1,4"]
 
 
 def test_a_run_is_stored_with_its_request_versions_and_results(tmp_path: Path) -> None:
@@ -32,7 +33,7 @@ def test_a_run_is_stored_with_its_request_versions_and_results(tmp_path: Path) -
     row = get_run(result.run_id, db)
     assert row["status"] == "done" and row["kind"] == "run" and row["target"] == "EST"
     assert row["seed"] == 4 and row["draws"] == 10_000 and row["chunks_done"] == 3
-    assert row["params"]["reliability"] == 0.745
+    assert row["params"]["reliability"] == 0.41
     assert {"natosim", "numpy", "dask", "duckdb", "data_editions"} <= set(row["versions"])
     assert row["results"]["p_hold"] == result.p_hold
     again = stored_result(result.run_id, db)
@@ -54,17 +55,17 @@ def test_unknown_run_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_sweep_gives_identical_results_on_1_and_2_workers(tmp_path: Path) -> None:
-    one = sweep("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=1, db=tmp_path / "a.db")
-    two = sweep("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=2, db=tmp_path / "b.db")
+    one = sweep_crisis("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=1, db=tmp_path / "a.db")
+    two = sweep_crisis("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=2, db=tmp_path / "b.db")
     assert one.points.equals(two.points)
     assert len(one.points) == 4
-    # common random numbers across points: higher reliability never lowers P(hold) at a given threshold
-    p = one.points.set_index(["threshold", "reliability"])["p_hold"]
-    assert p[(0.25, 0.9)] > p[(0.25, 0.5)] and p[(1 / 3, 0.9)] > p[(1 / 3, 0.5)]
-    assert p[(0.25, 0.5)] > p[(1 / 3, 0.5)]  # a lower threshold is easier to reach
+    # common random numbers across points: higher reliability or more warning never lowers P(hold)
+    p = one.points.set_index(["warning_days", "reliability"])["p_hold"]
+    assert p[(1.0, 0.7)] > p[(1.0, 0.3)] and p[(4.0, 0.7)] > p[(4.0, 0.3)]
+    assert p[(4.0, 0.3)] >= p[(1.0, 0.3)]
 
 
-def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep(tmp_path: Path) -> None:
+def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep_crisis(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
 
     class Interrupt(Exception):
@@ -75,7 +76,9 @@ def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep(
             raise Interrupt
 
     with pytest.raises(Interrupt):
-        sweep("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=None, db=db, progress=stop_after_three)  # type: ignore[arg-type]
+        sweep_crisis(
+            "EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=None, db=db, progress=stop_after_three
+        )  # type: ignore[arg-type]
     [run_id] = list(list_runs(db)["run_id"])
     row = get_run(run_id, db)
     assert row["status"] == "interrupted" and row["chunks_done"] == 3
@@ -83,7 +86,7 @@ def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep(
         stored_result(run_id, db)
     finished = resume(run_id, db=db, workers=1)
     assert finished.computed_chunks == 12 - 3
-    reference = sweep("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=1, store=False)
+    reference = sweep_crisis("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=1, store=False)
     assert finished.points.equals(reference.points)
     assert get_run(run_id, db)["status"] == "done"
 
@@ -93,7 +96,8 @@ def test_resume_uses_the_stored_theatre_not_todays_data(tmp_path: Path) -> None:
     result = run_crisis("EST", 2016, draws=3000, seed=2, store=True, db=db)
     plan, grid = load_plan(get_run(result.run_id, db))
     assert grid == [{}] and plan.theatres[0].guarantors == result.theatre.guarantors
-    assert plan.theatres[0].aggressor_capability == result.theatre.aggressor_capability
+    assert plan.theatres[0].russia_base == result.theatre.russia_base
+    assert (plan.theatres[0].c_troops == result.theatre.c_troops).all()
 
 
 def test_kill_9_mid_sweep_loses_no_finished_chunk(tmp_path: Path) -> None:
@@ -143,7 +147,7 @@ def test_kill_9_mid_sweep_loses_no_finished_chunk(tmp_path: Path) -> None:
     total = 3 * 49
     finished = resume(run_id, db=db, workers=1)
     assert finished.computed_chunks == total - kept
-    reference = sweep(
+    reference = sweep_crisis(
         "EST", 2024, ["reliability=0.5:0.9:3"], draws=200_000, seed=5, chunk_size=4096, workers=None, store=False
     )
     assert finished.points.equals(reference.points)
@@ -156,17 +160,19 @@ def test_sweep_on_a_scheduler_address_matches_the_embedded_cluster(tmp_path: Pat
         n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=None
     ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://")
-        remote = sweep(
+        remote = sweep_crisis(
             "EST",
             2024,
-            ["threshold=1/4,1/3"],
+            ["warning_days=1,3"],
             draws=8000,
             seed=3,
             chunk_size=4000,
             scheduler=cluster.scheduler_address,
             store=False,
         )
-    local = sweep("EST", 2024, ["threshold=1/4,1/3"], draws=8000, seed=3, chunk_size=4000, workers=None, store=False)
+    local = sweep_crisis(
+        "EST", 2024, ["warning_days=1,3"], draws=8000, seed=3, chunk_size=4000, workers=None, store=False
+    )
     assert remote.points.equals(local.points)
 
 
@@ -177,11 +183,137 @@ def test_an_interrupted_run_resumes_to_the_same_bits(tmp_path: Path) -> None:
         if done >= 2:
             raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(RunInterrupted) as stopped:
         run_crisis("LVA", 2024, draws=10_000, seed=6, chunk_size=2000, store=True, db=db, progress=stop)
     [run_id] = list(list_runs(db)["run_id"])
+    assert stopped.value.run_id == run_id
     assert get_run(run_id, db)["chunks_done"] == 2
     finished = resume(run_id, db=db)
     reference = run_crisis("LVA", 2024, draws=10_000, seed=6, chunk_size=2000)
     assert finished.stats.to_dict() == reference.stats.to_dict()
     assert finished.run_id == run_id and get_run(run_id, db)["status"] == "done"
+
+
+def test_run_ids_accept_unique_prefixes(tmp_path: Path) -> None:
+    db = tmp_path / "runs.duckdb"
+    result = run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db)
+    assert get_run(result.run_id[:6], db)["run_id"] == result.run_id
+    assert stored_result(result.run_id[:4].upper(), db).p_hold == result.p_hold
+    with pytest.raises(CrisisError, match="no crisis run 'ab'"):
+        get_run("ab", db)  # too short to be a prefix
+
+
+def test_a_run_whose_process_died_is_shown_interrupted(tmp_path: Path) -> None:
+    db = tmp_path / "runs.duckdb"
+    result = run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    store = RunStore(db)
+    with store._transaction() as con:
+        con.execute("UPDATE runs SET status = 'running', pid = ? WHERE run_id = ?", [int(dead.stdout), result.run_id])
+    assert list(list_runs(db)["status"]) == ["interrupted"]
+
+
+def test_a_refused_request_leaves_no_row(tmp_path: Path) -> None:
+    db = tmp_path / "runs.duckdb"
+    with pytest.raises(CrisisError):
+        run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler="tcp://127.0.0.1:9")
+    assert list_runs(db).empty
+
+
+def test_runs_are_listed_and_a_second_run_works_while_a_sweep_writes(tmp_path: Path) -> None:
+    """Short connections per write: the sweep never holds the database between chunks."""
+    db = tmp_path / "runs.duckdb"
+    natosim = Path(sys.executable).with_name("natosim")
+    command = [str(natosim), "crisis", "sweep", "--target", "EST", "--param", "reliability=0.3:0.9:4"]
+    command += ["--draws", "400000", "--chunk-size", "4096", "--workers", "1", "--db", str(db)]
+    env = {**os.environ, "NATOSIM_DATA_DIR": str(tmp_path)}
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    assert process.stderr is not None
+    try:
+        for line in process.stderr:
+            if line.startswith("stored ") and int(line.split()[1].split("/")[0]) >= 3:
+                break
+        listed = list_runs(db)
+        assert list(listed["status"]) == ["running"] and listed["chunks_done"].iloc[0] >= 3
+        second = run_crisis("LVA", 2024, draws=2000, seed=1, store=True, db=db)
+        assert get_run(second.run_id, db)["status"] == "done"
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+
+
+def test_a_sweep_listens_on_loopback_only_and_stores_worker_versions(tmp_path: Path) -> None:
+    import threading
+
+    import psutil
+
+    db = tmp_path / "runs.duckdb"
+    seen: list[tuple[str, int]] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        me = psutil.Process()
+        while not stop.is_set():
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    for conn in proc.net_connections(kind="inet"):
+                        if conn.status == psutil.CONN_LISTEN:
+                            seen.append((conn.laddr.ip, conn.laddr.port))
+                except psutil.Error:
+                    pass
+            stop.wait(0.05)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        result = sweep_crisis(
+            "EST", 2024, ["reliability=0.3,0.7"], draws=8192, seed=2, chunk_size=4096, workers=2, processes=True, db=db
+        )
+    finally:
+        stop.set()
+        watcher.join()
+    assert seen, "a process-based cluster listens on TCP"
+    assert {ip for ip, _ in seen} <= {"127.0.0.1", "::1"}, seen
+    workers = get_run(result.run_id, db)["versions"]["workers"]
+    assert len(workers) == 2 and all(v["natosim"] for v in workers.values())
+    threads = sweep_crisis("EST", 2024, ["reliability=0.3,0.7"], draws=8192, seed=2, chunk_size=4096, store=False)
+    assert threads.points.equals(result.points)  # 2 worker processes, 2 threads: the same bits
+    assert not Path("/tmp/dask-scratch-space").exists() or not any(
+        str(os.getpid()) in p.name for p in Path("/tmp/dask-scratch-space").iterdir()
+    )
+
+
+def test_a_killed_cluster_is_one_message_naming_resume(tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    from natosim.engines.crisis import ClusterFailure
+
+    db = tmp_path / "runs.duckdb"
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
+    client = Client(cluster)
+
+    def kill_after_two(done: int, total: int) -> None:
+        if done >= 2:
+            cluster.close()
+
+    try:
+        with pytest.raises(ClusterFailure, match="natosim crisis resume"):
+            sweep_crisis(
+                "EST",
+                2024,
+                ["reliability=0.3,0.7"],
+                draws=40_000,
+                chunk_size=2000,
+                db=db,
+                client=client,
+                progress=kill_after_two,
+            )
+    finally:
+        client.close()
+    [run_id] = list(list_runs(db)["run_id"])
+    assert get_run(run_id, db)["status"] == "interrupted" and get_run(run_id, db)["chunks_done"] >= 2
+    finished = resume(run_id, db=db, workers=1)
+    reference = sweep_crisis(
+        "EST", 2024, ["reliability=0.3,0.7"], draws=40_000, chunk_size=2000, workers=None, store=False
+    )
+    assert finished.points.equals(reference.points)

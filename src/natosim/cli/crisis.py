@@ -1,10 +1,14 @@
-"""``natosim crisis``: run the crisis Monte Carlo, sweep its parameters on Dask, list and resume stored runs.
+"""``natosim crisis``: run the crisis model, compare two alliances on the same draws, validate it against
+RAND's wargames, sweep its parameters on Dask, list and resume stored runs.
 
 Only parses, calls natosim.engines.crisis and renders; heavy imports happen inside the commands.
+Every request is bounded (draws, grid points, seeds: natosim.engines.crisis.limits) before any work
+or any stored row; Ctrl-C during a stored run prints its id and the command that resumes it.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,16 +19,21 @@ import typer
 from natosim.cli.render import Format, FormatOption, render_frame, render_mapping
 
 crisis_app = typer.Typer(
-    help="Crisis Monte Carlo: who comes to an ally's defence, how fast, with what.", no_args_is_help=True
+    help="Crisis model in forces: does an ally's capital hold, who sends how many troops by when.",
+    no_args_is_help=True,
 )
 
-TARGET = typer.Option(..., "--target", "-t", help="The ally attacked (ISO3 or name), e.g. EST.")
-YEAR = typer.Option(2024, "--year", "-y", help="Year of the alliance state and figures (constant US$: 2014-2024).")
-SEED = typer.Option(0, "--seed", "-s", help="Run seed: the same seed gives the same result bit for bit.")
+TARGET = typer.Option(..., "--target", "-t", help="The ally attacked (ISO3 or name): EST, LVA, LTU, POL, FIN, NOR.")
+YEAR = typer.Option(2024, "--year", "-y", help="Year of the alliance, its forces and Russia's commitment in Ukraine.")
+SEED = typer.Option(0, "--seed", "-s", help="Run seed (0 to 2**32-1): the same seed gives the same result bit for bit.")
 DB = typer.Option(None, "--db", help="DuckDB run store (default: crisis.duckdb in the user data directory).")
 SCENARIO = typer.Option(None, "--scenario", help="Scenario name or YAML file (natosim.scenario) to run under.")
-PARAMS = typer.Option(None, "--param", "-p", help="Parameter NAME=VALUE (repeatable), e.g. reliability=0.6.")
+PARAMS = typer.Option(None, "--param", "-p", help="Parameter NAME=VALUE (each at most once), e.g. reliability=0.6.")
 CHUNK = typer.Option(8_192, "--chunk-size", help="Draws per chunk (part of the run's identity).")
+MAX_DRAWS = typer.Option(
+    None, "--max-draws", help="Raise the draws limit (default 20,000,000; NATOSIM_CRISIS_MAX_DRAWS)."
+)
+SCHEDULER = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT (default: compute here).")
 
 
 @contextmanager
@@ -51,6 +60,20 @@ def _progress(label: str, show: bool) -> Iterator[Any]:
         yield update
 
 
+@contextmanager
+def _resumable() -> Iterator[None]:
+    """Ctrl-C during a stored run: say which run stopped and how to finish it, exit 130."""
+    from natosim.engines.crisis import RunInterrupted
+
+    try:
+        yield
+    except RunInterrupted as stop:
+        typer.echo(
+            f"interrupted: run {stop.run_id} is stored; finish it with: natosim crisis resume {stop.run_id}", err=True
+        )
+        sys.exit(130)
+
+
 def _state(scenario: str | None, year: int) -> tuple[Any, str | None]:
     """The AllianceState of a scenario in ``year`` (natosim.scenario), or None for the baseline."""
     if not scenario:
@@ -62,64 +85,84 @@ def _state(scenario: str | None, year: int) -> tuple[Any, str | None]:
 
 def _params(values: list[str] | None) -> Any:
     from natosim.engines.crisis import CrisisError, CrisisParams, parse_param
-    from natosim.engines.crisis.run import expand
 
     overrides: dict[str, Any] = {}
     for spec in values or []:
         name, parsed = parse_param(spec)
+        if name in overrides:
+            raise CrisisError(f"--param {name} given twice; give each parameter once", field="param")
         if len(parsed) != 1:
             raise CrisisError(
                 f"--param {spec!r} gives several values; use `natosim crisis sweep` for a grid", field="param"
             )
         overrides[name] = parsed[0]
-    return CrisisParams.build(expand(overrides))
+    return CrisisParams.build(overrides)
+
+
+def _csv_result(result: Any) -> None:
+    """One machine-readable table: a row per guarantor, the headline repeated on every row."""
+    frame = result.to_frame()
+    summary = result.summary
+    low, high = summary["p_hold_range"] or (None, None)
+    head = {
+        "target": summary["target"],
+        "year": summary["year"],
+        "scenario": summary["scenario"],
+        "p_hold": summary["p_hold"],
+        "p_hold_se": summary["p_hold_se"],
+        "p_hold_range_p5": low,
+        "p_hold_range_p95": high,
+        "p_hold_60h": summary["p_hold_60h"],
+        "unit": summary["unit"],
+    }
+    for offset, (key, value) in enumerate(head.items()):
+        frame.insert(offset, key, value)
+    frame.to_csv(sys.stdout, index=False)
 
 
 def _render_result(result: Any, fmt: Format) -> None:
     if fmt is Format.json:
         render_mapping(result.to_dict(), fmt)
         return
-    summary = result.summary()
-    q = summary["days_to_parity"]
-    days = ", ".join(f"{k}={'beyond horizon' if v is None else f'{v:.1f}'}" for k, v in q.items())
+    if fmt is Format.csv:
+        _csv_result(result)
+        return
+    s = result.summary
+    q = s["days_to_fall"]
+    days = ", ".join(f"{k}={'holds' if v is None else f'{v:.1f}'}" for k, v in q.items())
+    rng = s["p_hold_range"]
+    troops = s["expected_allied_troops"]
     lines = [
         f"{result.target} attacked by {result.theatre.aggressor} in {result.year} ({result.scenario or 'baseline'})",
-        f"P(hold) = {result.p_hold:.4f} ± {result.p_hold_se:.4f}  (capital held: parity before "
-        f"{result.params.fall_after_min_hours:g}-{result.params.fall_after_max_hours:g} h below it)",
-        f"P(parity within {result.params.horizon_days:g} days) = {result.p_parity_by_horizon:.4f}",
-        f"days to parity: {days}",
+        f"P(hold {result.params.horizon_days:g} days) = {result.p_hold:.4f}  (Monte Carlo s.e. {result.p_hold_se:.4f})",
+        "P(hold) over the parameters' ranges (5th-95th percentile): "
+        + ("not computed" if rng is None else f"{rng[0]:.3f} to {rng[1]:.3f}"),
+        f"P(hold at 60 h) = {s['p_hold_60h']:.4f}; days until the capital falls: {days}",
+        f"expected allied troops in {result.target} (troops): day 3 {troops['3']:,.0f}, day 10 {troops['10']:,.0f}, "
+        f"day 30 {troops['30']:,.0f}",
+        f"attacker: {s['mean_attacker_troops']:,.0f} troops on average (Ukraine share "
+        f"{s['ukraine_committed_share']:.0%}); own forces fighting {s['mean_own_troops']:,.0f} troops; "
+        f"axis {s['axis_km']:,.0f} km",
         f"draws {result.draws:,}, seed {result.seed}" + (f", run {result.run_id}" if result.run_id else ""),
-        f"capability unit: {result.theatre.unit}",
     ]
     if fmt is Format.md:
         typer.echo("\n".join(f"- {line}" for line in lines) + "\n")
-    elif fmt is Format.table:
+    else:
         for line in lines:
             typer.echo(line)
-    columns = [
-        "iso3",
-        "p_respond",
-        "capability",
-        "distance_km",
-        "mean_arrival_days",
-        "expected_by_fall",
-        "expected_by_horizon",
-        "marginal_p_hold",
-        "marginal_p_parity",
-    ]
     render_frame(
-        result.contributions,
+        result.to_frame(),
         fmt,
-        title="Guarantors: expected contribution and marginal value",
-        caption="marginal = P with − P without the guarantor (same draws)",
-        columns=columns,
+        title="Guarantors: expected troops in the target (unit: troops)",
+        caption="responded_share: share of draws in which the guarantor decided to fight",
+        columns=["iso3", "basis", "responded_share", "troops_day_3", "troops_day_10", "troops_day_30"],
     )
     if result.sensitivity is not None:
         render_frame(
             result.sensitivity,
             fmt,
-            title="Sensitivity of P(hold)",
-            columns=["parameter", "base", "low", "high", "p_hold_low", "p_hold_base", "p_hold_high"],
+            title="Which assumptions move P(hold) (Morris mu_star: mean |change| of P(hold) across a range)",
+            columns=["rank", "parameter", "value", "low", "high", "unit", "mu_star"],
         )
     if fmt is Format.table:
         for note in result.theatre.notes:
@@ -134,7 +177,7 @@ def _render_sweep(result: Any, fmt: Format) -> None:
         result.points,
         fmt,
         title=f"Sweep {result.run_id or ''}: {result.target} {result.year}, "
-        f"{result.draws:,} draws per point, seed {result.seed}",
+        f"{result.draws:,} draws per point, seed {result.seed} (troops: personnel)",
     )
 
 
@@ -142,27 +185,35 @@ def run(
     target: str = TARGET,
     scenario: str | None = SCENARIO,
     year: int = YEAR,
-    draws: int = typer.Option(1_000_000, "--draws", "-n", help="Number of simulated crises."),
+    draws: int = typer.Option(200_000, "--draws", "-n", help="Number of simulated crises."),
     seed: int = SEED,
     param: list[str] | None = PARAMS,
     fmt: Format = FormatOption,
     db: Path | None = DB,
     chunk_size: int = CHUNK,
-    sensitivity: bool = typer.Option(False, "--sensitivity", help="Add the sensitivity table."),
-    sensitivity_draws: int = typer.Option(20_000, "--sensitivity-draws", help="Draws per sensitivity run."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Compute on a local Dask cluster of N workers."),
+    scheduler: str | None = SCHEDULER,
+    range_points: int = typer.Option(
+        64, "--range-points", help="Parameter points for p_hold_range (0: skip); 500 draws each."
+    ),
+    sensitivity: bool = typer.Option(False, "--sensitivity", help="Add the Morris ranking of every parameter."),
+    max_draws: int | None = MAX_DRAWS,
 ) -> None:
-    """Simulate crises against one ally: P(hold), days to parity, each guarantor's contribution (stored)."""
+    """Simulate crises against one ally: P(hold), its range, troops by day per guarantor (stored)."""
     from natosim.engines.crisis import run_crisis
     from natosim.engines.crisis import sensitivity as sensitivity_table
+    from natosim.engines.crisis.limits import check_draws, check_seed
 
+    check_seed(seed)
+    check_draws(draws, max_draws=max_draws)
     params = _params(param)
     state, label = _state(scenario, year)
-    with _progress("crisis run", draws > 4 * chunk_size) as progress:
+    with _resumable(), _progress("crisis run", draws > 4 * chunk_size) as progress:
         result = run_crisis(
             target,
             year,
             state,
-            params,
+            params=params,
             draws=draws,
             seed=seed,
             scenario=label,
@@ -170,10 +221,83 @@ def run(
             db=db,
             chunk_size=chunk_size,
             progress=progress,
+            workers=workers,
+            scheduler=scheduler,
+            hold_range=range_points or None,
         )
     if sensitivity:
-        result.sensitivity = sensitivity_table(target, year, state, params, draws=sensitivity_draws, seed=seed)
+        result.sensitivity = sensitivity_table(target, year, state, params=params, seed=seed)
     _render_result(result, fmt)
+
+
+def compare(
+    base: str = typer.Argument(..., help="'baseline' or a scenario name/YAML file."),
+    scenario: str = typer.Argument(..., help="Scenario name or YAML file, e.g. us-withdrawal-act-of-congress."),
+    target: str = TARGET,
+    year: int = YEAR,
+    draws: int = typer.Option(100_000, "--draws", "-n", help="Draws (the same draws for both)."),
+    seed: int = SEED,
+    param: list[str] | None = PARAMS,
+    fmt: Format = FormatOption,
+    max_draws: int | None = MAX_DRAWS,
+) -> None:
+    """P(hold) under two alliances on common random numbers: the paired difference and its 95% interval."""
+    from natosim.engines.crisis import compare_crisis
+    from natosim.engines.crisis.limits import check_draws, check_seed
+
+    check_seed(seed)
+    check_draws(draws, max_draws=max_draws)
+    result = compare_crisis(base, scenario, target, year, params=_params(param), draws=draws, seed=seed)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+        return
+    s = result.summary
+    if fmt is Format.csv:
+        frame = result.to_frame()
+        for offset, key in enumerate(("target", "year", "base", "scenario", "p_hold_base", "p_hold_scenario")):
+            frame.insert(offset, key, s[key])
+        for key in ("difference", "ci_low", "ci_high"):
+            frame[key] = s[key]
+        frame.to_csv(sys.stdout, index=False)
+        return
+    lines = [
+        f"{s['target']} {s['year']}: P(hold) {s['base']} {s['p_hold_base']:.4f} → {s['scenario']} "
+        f"{s['p_hold_scenario']:.4f}",
+        f"difference {s['difference']:+.4f}, 95% interval [{s['ci_low']:+.4f}, {s['ci_high']:+.4f}] "
+        f"(paired, {s['draws']:,} common draws, seed {s['seed']})",
+        "guarantors lost: " + (", ".join(s["guarantors_lost"]) or "none"),
+    ]
+    for line in lines:
+        typer.echo(f"- {line}" if fmt is Format.md else line)
+    render_frame(result.to_frame(), fmt, title="Expected allied troops in the target (unit: troops)")
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+
+
+def validate(
+    draws: int = typer.Option(20_000, "--draws", "-n", help="Draws per benchmark."),
+    seed: int = SEED,
+    fmt: Format = FormatOption,
+    max_draws: int | None = MAX_DRAWS,
+) -> None:
+    """Reproduce published benchmarks (RAND 2016, Shlapak 2017): name, expected, got, passed."""
+    from natosim.engines.crisis import validate_crisis
+    from natosim.engines.crisis.limits import check_draws, check_seed
+
+    check_seed(seed)
+    check_draws(draws, max_draws=max_draws)
+    result = validate_crisis(draws=draws, seed=seed)
+    if fmt is Format.json:
+        render_mapping(result.to_dict(), fmt)
+    else:
+        render_frame(
+            result.checks,
+            fmt,
+            title="Crisis model against published benchmarks",
+            columns=None if fmt is Format.csv else ["name", "target", "measure", "expected", "got", "passed"],
+        )
+    if not result.passed:
+        raise typer.Exit(1)
 
 
 def sweep(
@@ -182,31 +306,46 @@ def sweep(
         ...,
         "--param",
         "-p",
-        help="NAME=START:STOP:COUNT, NAME=V1,V2 or NAME=V (repeatable; the grid is their product).",
+        help="NAME=START:STOP:COUNT, NAME=V1,V2 or NAME=V (each name once; the grid is their product).",
     ),
     scenario: str | None = SCENARIO,
     year: int = YEAR,
     draws: int = typer.Option(100_000, "--draws", "-n", help="Draws per grid point."),
     seed: int = SEED,
     workers: int = typer.Option(2, "--workers", "-w", help="Local Dask workers."),
-    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT."),
+    scheduler: str | None = SCHEDULER,
     processes: bool = typer.Option(
         False, "--processes/--threads", help="Local workers as processes or threads (default threads)."
     ),
     fmt: Format = FormatOption,
     db: Path | None = DB,
     chunk_size: int = typer.Option(32_768, "--chunk-size", help="Draws per chunk (one Dask task)."),
+    max_draws: int | None = MAX_DRAWS,
+    max_points: int | None = typer.Option(None, "--max-points", help="Raise the grid-points limit (default 1,000)."),
 ) -> None:
     """Sweep parameters on Dask; every finished chunk is stored at once (resume with `crisis resume`)."""
-    from natosim.engines.crisis import sweep as run_sweep
+    import math
 
+    from natosim.engines.crisis import parse_param, sweep_crisis
+    from natosim.engines.crisis.limits import check_seed, check_sweep
+
+    check_seed(seed)
+    axes: dict[str, list[Any]] = {}
+    for spec in param:
+        name, values = parse_param(spec)
+        if name in axes:
+            from natosim.engines.crisis import CrisisError
+
+            raise CrisisError(f"--param {name} given twice; give each parameter once", field="param")
+        axes[name] = values
+    check_sweep(math.prod(len(v) for v in axes.values()), draws, max_points=max_points, max_draws=max_draws)
     state, label = _state(scenario, year)
     total = len(param)
-    with _progress(f"crisis sweep ({total} parameter{'s' if total > 1 else ''})", True) as progress:
-        result = run_sweep(
+    with _resumable(), _progress(f"crisis sweep ({total} parameter{'s' if total > 1 else ''})", True) as progress:
+        result = sweep_crisis(
             target,
             year,
-            param,
+            axes,
             state,
             draws=draws,
             seed=seed,
@@ -223,8 +362,6 @@ def sweep(
 
 def _echo_chunks(progress: Any) -> Any:
     """When stderr is not a terminal (a log, a supervisor), log each stored chunk there instead of a bar."""
-    import sys
-
     log = not sys.stderr.isatty()
 
     def update(done: int, total: int) -> None:
@@ -236,14 +373,14 @@ def _echo_chunks(progress: Any) -> Any:
 
 
 def runs(fmt: Format = FormatOption, db: Path | None = DB) -> None:
-    """List stored crisis runs and sweeps."""
+    """List stored crisis runs and sweeps (readable while a run writes)."""
     from natosim.engines.crisis import list_runs
 
     render_frame(list_runs(db), fmt, title="Crisis runs")
 
 
 def show(
-    run_id: str = typer.Argument(..., help="Run id from `natosim crisis runs`."),
+    run_id: str = typer.Argument(..., help="Run id (or a unique prefix of 4+ characters) from `natosim crisis runs`."),
     fmt: Format = FormatOption,
     db: Path | None = DB,
 ) -> None:
@@ -253,28 +390,12 @@ def show(
 
     row = get_run(run_id, db)
     if row["status"] != "done":
-        info = {
-            k: row[k]
-            for k in (
-                "run_id",
-                "kind",
-                "status",
-                "target",
-                "year",
-                "scenario",
-                "seed",
-                "draws",
-                "n_points",
-                "n_chunks",
-                "chunks_done",
-                "created",
-                "grid",
-            )
-        }
-        info["hint"] = f"finish it with: natosim crisis resume {run_id}"
-        render_mapping(info, fmt, title=f"crisis run {run_id}")
+        keys = ("run_id", "kind", "status", "target", "year", "scenario", "seed", "draws", "n_points", "n_chunks")
+        info = {k: row[k] for k in (*keys, "chunks_done", "created", "grid")}
+        info["hint"] = f"finish it with: natosim crisis resume {row['run_id']}"
+        render_mapping(info, fmt, title=f"crisis run {row['run_id']}")
         return
-    result = stored_result(run_id, db)
+    result = stored_result(row["run_id"], db)
     if isinstance(result, SweepResult):
         _render_sweep(result, fmt)
     else:
@@ -282,9 +403,9 @@ def show(
 
 
 def resume(
-    run_id: str = typer.Argument(..., help="Run id of an interrupted run or sweep."),
+    run_id: str = typer.Argument(..., help="Run id (or unique prefix) of an interrupted run or sweep."),
     workers: int | None = typer.Option(None, "--workers", "-w", help="Local Dask workers (sweeps: 2)."),
-    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT."),
+    scheduler: str | None = SCHEDULER,
     fmt: Format = FormatOption,
     db: Path | None = DB,
 ) -> None:
@@ -292,7 +413,7 @@ def resume(
     from natosim.engines.crisis import resume as resume_run
     from natosim.engines.crisis.run import SweepResult
 
-    with _progress(f"resume {run_id}", True) as progress:
+    with _resumable(), _progress(f"resume {run_id}", True) as progress:
         result = resume_run(run_id, db=db, workers=workers, scheduler=scheduler, progress=progress)
     if isinstance(result, SweepResult):
         _render_sweep(result, fmt)
@@ -302,6 +423,8 @@ def resume(
 
 def register(app: typer.Typer) -> None:
     crisis_app.command("run")(run)
+    crisis_app.command("compare")(compare)
+    crisis_app.command("validate")(validate)
     crisis_app.command("sweep")(sweep)
     crisis_app.command("runs")(runs)
     crisis_app.command("show")(show)

@@ -33,16 +33,24 @@ class CrisisRequest(BaseModel):
                 {"target": "EST", "year": 2025, "draws": 10000, "seed": 0},
                 {"target": "LTU", "year": 2025, "draws": 5000, "seed": 1, "params": {"reliability": 0.5}},
                 {"target": "EST", "year": 2025, "draws": 2000, "grid": {"reliability": [0.3, 0.6, 0.9]}},
+                {"target": "EST", "year": 2024, "draws": 10000, "params": {"ukraine_committed_share": 0}},
             ]
         },
     )
 
-    target: str = Field(min_length=1, max_length=80, description="The attacked ally (name or ISO code)")
+    target: str = Field(
+        min_length=1, max_length=80, description="The attacked ally (name or ISO code): EST, LVA, LTU, POL, FIN or NOR"
+    )
     year: int = Field(ge=1949, le=2100, description="Year of the alliance and its figures")
     draws: int = Field(10_000, ge=1, description="Monte Carlo draws (at most the server's max_draws)")
     seed: int = Field(0, ge=0, le=2**32 - 1, description="Seed: same request and seed, same result")
     params: dict[str, Any] = Field(
-        default_factory=dict, description="Crisis parameters overriding the defaults (docs/model/crisis.md)"
+        default_factory=dict,
+        description="Crisis parameters overriding the defaults, by the names of the result's `assumptions` "
+        "(docs/model/crisis.md)",
+    )
+    range_points: int = Field(
+        32, ge=0, le=256, description="Parameter points for p_hold_range (0: skip); 500 draws each"
     )
     grid: dict[str, list[float | str]] | None = Field(
         None, description="Sweep: parameter → values; the product of their counts is at most max_sweep"
@@ -162,7 +170,7 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
             )
         try:  # unknown names and bad values are refused now, not in the background
             for name in grid:
-                if name not in CrisisParams.model_fields and name != "fall_after_hours":
+                if name not in CrisisParams.model_fields:
                     raise CrisisError(
                         f"unknown crisis parameter {name!r} in the grid; valid: {', '.join(CrisisParams.model_fields)}",
                         field="grid",
@@ -199,9 +207,10 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
                 scenario=label,
                 store=True,
                 progress=progress,
+                hold_range=body.range_points or None,
             )
         else:
-            result = crisis_run.sweep(
+            result = crisis_run.sweep_crisis(
                 body.target,
                 body.year,
                 grid,
@@ -211,7 +220,7 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
                 seed=body.seed,
                 scenario=label,
                 store=True,
-                workers=None,  # type: ignore[arg-type]  # in this thread, no Dask
+                workers=None,  # in this thread, no Dask
                 progress=progress,
             )
         return result.run_id, jsonable(result.to_dict())

@@ -1,19 +1,36 @@
-"""Crisis Monte Carlo: who comes to an ally's defence, how fast, with what (issue 7).
+"""Crisis Monte Carlo in forces: who comes to an ally's defence, with how many troops, by when — and
+does the capital hold (issue 15).
 
     from natosim.engines.crisis import run_crisis
-    result = run_crisis("EST", 2024, draws=100_000, seed=1)
-    result.p_hold, result.contributions
+    result = run_crisis("EST", 2024, draws=100_000, seed=1, hold_range=64)
+    result.p_hold, result.p_hold_range, result.expected_troops_by_day
 
-The model, its equations and the source of every default: docs/model/crisis.md.
+The model, its equations and the source of every figure: docs/model/crisis.md.
 """
 
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
 from natosim.engines.crisis import store
-from natosim.engines.crisis.engine import ChunkStats, Draws, chunk_seed, draw, evaluate, simulate_chunk
-from natosim.engines.crisis.params import PARAMETER_SOURCES, CrisisError, CrisisParams, Stationing
+from natosim.engines.crisis.compare import CrisisComparison, compare_crisis
+from natosim.engines.crisis.engine import ChunkStats, Outcome, Raw, chunk_seed, draw_raw, outcome, simulate_chunk
+from natosim.engines.crisis.forces import Forces, load_forces
+from natosim.engines.crisis.params import (
+    ASSUMPTIONS,
+    PARAMETER_SOURCES,
+    Assumption,
+    CrisisError,
+    CrisisParams,
+    assumptions,
+)
 from natosim.engines.crisis.result import CrisisResult
 from natosim.engines.crisis.run import (
     DEFAULT_CHUNK,
     SWEEP_CHUNK,
+    ClusterFailure,
+    RunInterrupted,
     SweepResult,
     chunk_sizes,
     make_grid,
@@ -22,34 +39,61 @@ from natosim.engines.crisis.run import (
     run_crisis,
     stored_result,
     sweep,
+    sweep_crisis,
 )
 from natosim.engines.crisis.scenario_link import scenario_crisis, scenario_state
 from natosim.engines.crisis.sensitivity import sensitivity
 from natosim.engines.crisis.store import RunStore, get_run, list_runs
 from natosim.engines.crisis.theatre import Theatre, build_theatre, haversine_km
+from natosim.engines.crisis.uncertainty import hold_range, morris_ranking
+from natosim.engines.crisis.validate import ValidationResult, validate_crisis
+
+
+def evaluate(*args: Any, **kwargs: Any) -> Outcome:
+    """Deprecated name of :func:`outcome` (``natosim.scenario.evaluate`` is the scenario evaluator)."""
+    warnings.warn(
+        "natosim.engines.crisis.evaluate is renamed outcome(theatre, values, raw); the old name will be removed",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return outcome(*args, **kwargs)
+
 
 __all__ = [
+    "ASSUMPTIONS",
     "DEFAULT_CHUNK",
     "PARAMETER_SOURCES",
     "SWEEP_CHUNK",
+    "Assumption",
     "ChunkStats",
+    "ClusterFailure",
+    "CrisisComparison",
     "CrisisError",
     "CrisisParams",
     "CrisisResult",
-    "Draws",
+    "Forces",
+    "Outcome",
+    "Raw",
+    "RunInterrupted",
     "RunStore",
-    "Stationing",
     "SweepResult",
     "Theatre",
+    "ValidationResult",
+    "assumptions",
     "build_theatre",
     "chunk_seed",
     "chunk_sizes",
-    "draw",
+    "compare_crisis",
+    "draw_raw",
     "evaluate",
     "get_run",
     "haversine_km",
+    "hold_range",
     "list_runs",
+    "load_forces",
     "make_grid",
+    "morris_ranking",
+    "outcome",
     "parse_param",
     "resume",
     "run_crisis",
@@ -60,4 +104,6 @@ __all__ = [
     "store",
     "stored_result",
     "sweep",
+    "sweep_crisis",
+    "validate_crisis",
 ]

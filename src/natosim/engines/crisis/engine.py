@@ -1,24 +1,29 @@
-"""The crisis Monte Carlo on arrays: one chunk of draws, shape (draws, guarantors), no Python loop.
+"""The crisis Monte Carlo on arrays: one chunk of draws, shape (draws, contingents), no Python loop.
 
-Per draw (see docs/model/crisis.md for the equations and sources):
+Per draw (equations and sources: docs/model/crisis.md):
 
-- guarantor g responds with probability p_g (reliability × condition);
-- each of its contingents c sends F_c = deployable_share × K_c × V_c, V_c mean-one lognormal;
-- contingent c arrives at T_c = D_g + M_c + d_c / speed (decision, mobilisation, travel);
-- the target fights with home_share × K_T × V_T from hour 0; the aggressor commits
-  aggressor_share × K_A × V_A;
-- hour by hour, the defence is at parity when (own + arrived) / aggressor ≥ threshold; the capital
-  falls when the defence stays below parity for longer than L ~ Uniform(36 h, 60 h) (RAND 2016).
-
-Because forces only arrive (v1 has no attrition), the defence/attacker ratio never falls, so
-"below parity for longer than L" is the same as "parity not reached by hour L": the engine
-evaluates the sum of forces present at hour L directly, and the hour of parity by sorting
-arrivals. The result is the same as stepping hour by hour (the Mesa benchmark steps and agrees
-draw by draw), at O(draws × guarantors) cost.
+1. **Decisions** (Gaussian copula): ``Z_g = √ρ·M + √(1−ρ)·ε_g``; guarantor g responds when
+   ``Z_g < Φ⁻¹(p_g)``, with ``p_g`` = ``reliability`` (``us_reliability`` for the US, or an
+   override). M is the common political factor; ρ = ``decision_correlation``.
+2. **Arrival** of contingent c of g (days after the attack): ``T_c = D_g + R_c + d_c / speed − W``:
+   decision delay ``D_g`` (log-normal), readiness ``R_c ~ U(tier window) × readiness_scale``,
+   travel, strategic warning W.
+3. **Troops**: ``N_c = reinforcement_share × tier troops_c × V_c`` (V mean-one log-normal).
+4. **Combat power** of the defence at time t:
+   ``P(t) = E(t) × [e_home·s_home·own·V + Σ_forward e_f·N_f + Σ_{c arrived} N_c]``, where ``E(t)`` =
+   ``us_enabler_factor`` once the US has decided to fight (1 otherwise); the attacker's
+   ``A = russia_base × scale × (1 − ukraine share) × e_RUS × V_A``.
+5. **Advance** (a breakthrough rule): at ratio ``r = A / P(t)`` the attacker advances at the
+   breakthrough speed ``v_b ~ U(min, max)`` when ``r ≥ break_ratio`` (3:1), at the opposed rate when
+   ``stall_ratio ≤ r < break_ratio`` and not at all below ``stall_ratio``. The capital falls when the
+   advance covers the axis distance. Forces only arrive, so ``P`` is a step function: the advance is
+   integrated exactly over the intervals between arrivals (sorted per draw), no time loop.
 
 A chunk returns *sufficient statistics* (counts and sums), so chunks merge exactly and results do
 not depend on how chunks are spread over workers: chunk i is always seeded with
-``SeedSequence(run_seed, spawn_key=(i,))`` — the i-th child of ``SeedSequence(run_seed).spawn``.
+``SeedSequence(run_seed, spawn_key=(i,))``. The random numbers are drawn first, parameter-free
+(:func:`draw_raw`), then transformed by the parameters (:func:`outcome`): a sensitivity analysis
+re-uses the same numbers for every parameter point (common random numbers).
 """
 
 from __future__ import annotations
@@ -27,9 +32,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy.special import ndtri
 
-from natosim.engines.crisis.params import CrisisParams
+from natosim.engines.crisis.params import ASSUMPTIONS, CrisisParams
 from natosim.engines.crisis.theatre import Theatre
+
+#: days at which troops in the target are counted (``expected_troops_by_day``)
+TROOP_DAYS = (3, 10, 30)
+#: resolution of the fall-time histogram (hours per bin)
+HOURS_PER_BIN = 1.0
 
 
 def chunk_seed(run_seed: int, chunk: int) -> np.random.SeedSequence:
@@ -37,129 +48,171 @@ def chunk_seed(run_seed: int, chunk: int) -> np.random.SeedSequence:
     return np.random.SeedSequence(int(run_seed), spawn_key=(int(chunk),))
 
 
-def grid(params: CrisisParams) -> tuple[int, int, float]:
-    """(horizon step K, number of histogram bins K+2, hours per step)."""
-    k = int(np.floor(params.horizon_days * 24.0 / params.step_hours + 1e-9))
-    return k, k + 2, params.step_hours
+def bins(horizon_days: float) -> int:
+    """Histogram bins: one per hour of the horizon, plus one for 'held through the horizon'."""
+    return int(np.ceil(horizon_days * 24.0 / HOURS_PER_BIN)) + 1
 
 
 @dataclass
-class Draws:
-    """The random inputs of a chunk (exposed so the Mesa benchmark can replay the same draws)."""
+class Raw:
+    """The parameter-free random inputs of a chunk (standard normals and uniforms), in draw order."""
 
-    respond: np.ndarray  # (n, G) bool
-    decision_days: np.ndarray  # (n, G)
-    mobilisation_days: np.ndarray  # (n, C)
-    force: np.ndarray  # (n, C) capability units sent
+    common: np.ndarray  # (n,) political factor M
+    idio: np.ndarray  # (n, G) ε_g
+    delay: np.ndarray  # (n, G) standard normal of each decision delay
+    ready: np.ndarray  # (n, C) uniform position in the readiness window
+    size: np.ndarray  # (n, C) standard normal of the troops delivered
     own: np.ndarray  # (n,)
-    aggressor: np.ndarray  # (n,)
-    fall_hours: np.ndarray  # (n,)
+    attacker: np.ndarray  # (n,)
+    speed: np.ndarray  # (n,) uniform position in the breakthrough-speed range
+
+    @property
+    def n(self) -> int:
+        return int(self.common.shape[0])
 
 
-def _mean_one_lognormal(rng: np.random.Generator, sigma: float, shape: tuple[int, ...]) -> np.ndarray:
-    """exp(σZ − σ²/2): median below 1, mean exactly 1, so σ spreads outcomes without biasing them."""
-    return np.exp(sigma * rng.standard_normal(shape) - 0.5 * sigma * sigma)
-
-
-def draw(theatre: Theatre, params: CrisisParams, n: int, rng: np.random.Generator) -> Draws:
-    """Draw every random input of ``n`` crises, in a fixed order (the order is part of the seed contract)."""
-    g, c = theatre.n_guarantors, len(theatre.owner)
-    respond = rng.random((n, g)) < theatre.p_respond[None, :]
-    decision = params.decision_delay_days * np.exp(params.decision_sigma * rng.standard_normal((n, g)))
-    mobilisation = params.mobilisation_days * np.exp(params.mobilisation_sigma * rng.standard_normal((n, c)))
-    force = (
-        params.deployable_share
-        * theatre.capability[None, :]
-        * _mean_one_lognormal(rng, params.capability_sigma, (n, c))
+def draw_raw(theatre: Theatre, n: int, rng: np.random.Generator) -> Raw:
+    """Draw every random number of ``n`` crises, in a fixed order (the order is part of the seed contract)."""
+    g, c = theatre.n_guarantors, len(theatre.c_owner)
+    return Raw(
+        common=rng.standard_normal(n),
+        idio=rng.standard_normal((n, g)),
+        delay=rng.standard_normal((n, g)),
+        ready=rng.random((n, c)),
+        size=rng.standard_normal((n, c)),
+        own=rng.standard_normal(n),
+        attacker=rng.standard_normal(n),
+        speed=rng.random(n),
     )
-    own = params.home_share * theatre.target_capability * _mean_one_lognormal(rng, params.capability_sigma, (n,))
-    aggressor = (
-        params.aggressor_share * theatre.aggressor_capability * _mean_one_lognormal(rng, params.capability_sigma, (n,))
-    )
-    fall = rng.uniform(params.fall_after_min_hours, params.fall_after_max_hours, n)
-    return Draws(respond, decision, mobilisation, force, own, aggressor, fall)
+
+
+def values(params: CrisisParams, theatre: Theatre) -> dict[str, float]:
+    """Every uncertain parameter's value for this theatre (dated ones from the data when not set)."""
+    out: dict[str, float] = {}
+    dated = theatre.dated()
+    for name in ASSUMPTIONS:
+        value = getattr(params, name)
+        out[name] = float(dated[name] if value is None else value)
+    out["horizon_days"] = float(params.horizon_days)
+    return out
+
+
+def _lognormal(sigma: Any, z: np.ndarray) -> np.ndarray:
+    """exp(σZ − σ²/2): mean exactly 1, so σ spreads outcomes without biasing them."""
+    return np.exp(sigma * z - 0.5 * sigma * sigma)
+
+
+def _col(value: Any, ndim: int) -> Any:
+    """A per-draw parameter (n,) broadcast against (n, k) arrays; scalars pass through."""
+    return value[:, None] if isinstance(value, np.ndarray) and ndim == 2 else value
 
 
 @dataclass
 class Outcome:
-    """Per-draw outcomes of a chunk (kept for tests and the benchmark; the run keeps only stats)."""
+    """Per-draw outcomes of a chunk (the run keeps only the statistics)."""
 
-    hold: np.ndarray  # (n,) bool: parity reached by the fall hour
-    parity_step: np.ndarray  # (n,) int: step of parity, K+1 if not within the horizon
-    fall_step: np.ndarray  # (n,) int
-    arrival_step: np.ndarray  # (n, C) int, K+1 for contingents that never come
-
-
-def arrival_days(theatre: Theatre, params: CrisisParams, d: Draws) -> np.ndarray:
-    """T_c = D_g(c) + M_c + distance_c / speed − warning, in days after the attack (n, C); ≤ 0: there at hour 0."""
-    travel = theatre.distance_km / params.speed_km_per_day - params.warning_days
-    return d.decision_days[:, theatre.owner] + d.mobilisation_days + travel[None, :]
+    fall_days: np.ndarray  # (n,) days until the capital falls; inf if it holds through the horizon
+    respond: np.ndarray  # (n, G) bool
+    troops_by_day: np.ndarray  # (G, len(TROOP_DAYS)) troops of each guarantor in the target, summed over draws
+    attacker: np.ndarray  # (n,) attacker troops
+    own: np.ndarray  # (n,) the target's own troops fighting
 
 
-def evaluate(theatre: Theatre, params: CrisisParams, d: Draws) -> tuple[Outcome, ChunkStats]:
-    """Turn one chunk of draws into per-draw outcomes and the chunk's sufficient statistics."""
-    k_horizon, bins, step = grid(params)
-    n, g = d.respond.shape
-    never = k_horizon + 1
-    responds_c = d.respond[:, theatre.owner]
-    # a force counts from the first check at or after its arrival (hour-by-hour checks)
-    steps = np.ceil(np.maximum(arrival_days(theatre, params, d), 0.0) * (24.0 / step) - 1e-9).astype(np.int64)
-    arrival = np.where(responds_c, np.minimum(steps, never), never)
-    fall_step = np.floor(d.fall_hours / step + 1e-9).astype(np.int64)
-    need = params.threshold * d.aggressor - d.own  # force still needed for parity
-
-    present_fall = arrival <= fall_step[:, None]
-    present_horizon = arrival <= k_horizon
-    x_fall = np.where(present_fall, d.force, 0.0)
-    x_horizon = np.where(present_horizon, d.force, 0.0)
-    xg_fall, xg_horizon = x_fall[:, :g].copy(), x_horizon[:, :g].copy()
-    for c in range(g, len(theatre.owner)):  # forces stationed abroad: a handful of contingents at most
-        xg_fall[:, theatre.owner[c]] += x_fall[:, c]
-        xg_horizon[:, theatre.owner[c]] += x_horizon[:, c]
-    total_fall = xg_fall.sum(axis=1)
-    total_horizon = xg_horizon.sum(axis=1)
-
-    # hour of parity: sort arrivals, accumulate forces, first hour the need is met
-    order = np.argsort(arrival, axis=1)  # ties arrive together: their order cannot change the hour of parity
-    sorted_steps = np.take_along_axis(arrival, order, axis=1)
-    cumulative = np.cumsum(np.take_along_axis(d.force, order, axis=1), axis=1)
-    met = (cumulative >= need[:, None]) & (sorted_steps <= k_horizon)
-    first = np.argmax(met, axis=1)
-    parity = np.where(met.any(axis=1), sorted_steps[np.arange(n), first], never)
-    parity = np.where(need <= 0, 0, parity)
-    hold = parity <= fall_step
-
-    hold_without = (total_fall[:, None] - xg_fall) >= need[:, None]
-    hold_without &= hold[:, None]  # removing a guarantor never helps (guards float rounding)
-    parity_horizon = parity <= k_horizon
-    parity_without = ((total_horizon[:, None] - xg_horizon) >= need[:, None]) & parity_horizon[:, None]
-
-    first_arrival = arrival[:, :g].copy()
-    for c in range(g, len(theatre.owner)):
-        first_arrival[:, theatre.owner[c]] = np.minimum(first_arrival[:, theatre.owner[c]], arrival[:, c])
-    arrived = first_arrival <= k_horizon
-    stats = ChunkStats(
-        n=n,
-        hold=int(hold.sum()),
-        parity=int(parity_horizon.sum()),
-        hold_without=hold_without.sum(axis=0).astype(np.int64),
-        parity_without=parity_without.sum(axis=0).astype(np.int64),
-        responded=d.respond.sum(axis=0).astype(np.int64),
-        arrived=arrived.sum(axis=0).astype(np.int64),
-        arrival_steps=np.where(arrived, first_arrival, 0).sum(axis=0).astype(np.int64),
-        delivered_fall=xg_fall.sum(axis=0),
-        delivered_horizon=xg_horizon.sum(axis=0),
-        own=float(d.own.sum()),
-        aggressor=float(d.aggressor.sum()),
-        histogram=np.bincount(parity, minlength=bins).astype(np.int64),
+def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
+    """Transform the raw numbers by the parameters ``p`` (scalars or per-draw arrays) into outcomes."""
+    n, g = raw.n, theatre.n_guarantors
+    horizon = float(np.max(p["horizon_days"]))
+    # 1. decisions: Gaussian copula with a common political factor
+    rho = p["decision_correlation"]
+    z = np.sqrt(_col(rho, 2)) * raw.common[:, None] + np.sqrt(1.0 - _col(rho, 2)) * raw.idio
+    base = np.where(theatre.is_us[None, :], _col(p["us_reliability"], 2), _col(p["reliability"], 2))
+    prob = np.where(np.isnan(theatre.override)[None, :], base, theatre.override[None, :])
+    respond = z < ndtri(np.clip(prob, 0.0, 1.0))
+    delay = _col(p["decision_delay_days"], 2) * np.exp(_col(p["decision_sigma"], 2) * raw.delay)
+    # 2. arrivals of the contingents (days after the attack), written straight into the event table
+    c = len(theatre.c_owner)
+    times = np.empty((n, c + 1))
+    arrive = times[:, :c]
+    np.multiply(raw.ready, (theatre.c_days_max - theatre.c_days_min)[None, :], out=arrive)
+    arrive += theatre.c_days_min[None, :]
+    arrive *= _col(p["readiness_scale"], 2)
+    arrive += theatre.c_distance_km[None, :] / _col(p["speed_km_per_day"], 2)
+    arrive -= _col(p["warning_days"], 2)
+    arrive += np.take(delay, theatre.c_owner, axis=1)
+    np.maximum(arrive, 0.0, out=arrive)
+    arrive[~np.take(respond, theatre.c_owner, axis=1)] = np.inf
+    gains = np.zeros((n, c + 1))  # troops each event adds (the last event, the US decision, adds none)
+    troops = gains[:, :c]
+    sigma = _col(p["force_sigma"], 2)
+    np.multiply(sigma, raw.size, out=troops)
+    troops -= 0.5 * sigma * sigma
+    np.exp(troops, out=troops)
+    troops *= _col(p["reinforcement_share"], 2) * theatre.c_troops[None, :]
+    # 3. forces at hour 0: the target's own, forward forces (tripwire), any posture
+    own = p["home_share"] * theatre.own_troops * _lognormal(p["force_sigma"], raw.own)
+    f_value = np.where(theatre.f_heavy, 1.0, 0.0)
+    forward_power = (theatre.f_troops * (1.0 - f_value)).sum() + (theatre.f_troops * f_value).sum() * p["heavy_factor"]
+    start = p["home_effectiveness"] * own + forward_power
+    attacker = (
+        theatre.russia_base
+        * p["russia_force_scale"]
+        * (1.0 - p["ukraine_committed_share"])
+        * _lognormal(p["force_sigma"], raw.attacker)
     )
-    return Outcome(hold, parity, fall_step, arrival), stats
-
-
-def simulate_chunk(theatre: Theatre, params: CrisisParams, n: int, seed: np.random.SeedSequence) -> ChunkStats:
-    """One chunk: draw and evaluate ``n`` crises with a generator seeded by ``seed`` (a Dask task)."""
-    rng = np.random.Generator(np.random.PCG64(seed))
-    return evaluate(theatre, params, draw(theatre, params, n, rng))[1]
+    attack_power = attacker * p["russia_effectiveness"]
+    # 4. the US enablers switch on at the US decision: an event like an arrival, adding no troops
+    if theatre.is_us.any():
+        us = int(np.flatnonzero(theatre.is_us)[0])
+        us_on = np.where(respond[:, us], np.maximum(delay[:, us] - p["warning_days"], 0.0), np.inf)
+    else:
+        us_on = np.full(n, np.inf)
+    times[:, c] = us_on
+    order = np.argsort(times, axis=1)  # ties arrive together: their order cannot change the integral
+    flat = order + (np.arange(n) * (c + 1))[:, None]  # one gather index for times and troops
+    # segment j (0..E) runs from t_j to t_{j+1}; segment 0 is the state before any event
+    bounds = np.empty((n, c + 3))
+    bounds[:, 0] = 0.0
+    bounds[:, 1 : c + 2] = times.ravel()[flat]
+    bounds[:, c + 2] = horizon
+    np.minimum(bounds, horizon, out=bounds)
+    power = np.empty((n, c + 2))
+    power[:, 0] = 0.0
+    np.cumsum(gains.ravel()[flat], axis=1, out=power[:, 1:])
+    power += start[:, None]
+    enabler = _col(p["us_enabler_factor"], 2)
+    np.multiply(power, enabler, out=power, where=bounds[:, :-1] >= us_on[:, None])
+    # breakthrough rule: the defence's power against the attacker's decides the speed of the advance
+    v_break = p["breakthrough_min_km_per_day"] + raw.speed * (
+        p["breakthrough_max_km_per_day"] - p["breakthrough_min_km_per_day"]
+    )
+    broken = power * _col(p["break_ratio"], 2) <= attack_power[:, None]
+    opposed = power * _col(p["stall_ratio"], 2) <= attack_power[:, None]
+    speed = opposed * _col(p["opposed_km_per_day"], 2)
+    np.copyto(speed, v_break[:, None], where=broken)
+    advance = np.subtract(bounds[:, 1:], bounds[:, :-1])
+    advance *= speed
+    np.cumsum(advance, axis=1, out=advance)
+    reached = advance >= theatre.axis_km
+    first = np.argmax(reached, axis=1)
+    rows = np.arange(n)
+    over = advance[rows, first] - theatre.axis_km
+    fall = bounds[rows, first + 1] - over / np.maximum(speed[rows, first], 1e-12)
+    fall = np.where(reached[rows, first], fall, np.inf)
+    # troops of each guarantor in the target by day 3, 10, 30, summed over the draws (forward forces
+    # count from hour 0)
+    days = np.asarray(TROOP_DAYS, dtype=float)
+    k = len(TROOP_DAYS)
+    window = np.searchsorted(days, arrive.ravel()).reshape(n, c)  # 0: by day 3, 1: by day 10, ..., k: later
+    window *= c
+    window += np.arange(c)[None, :]
+    per_window = np.bincount(window.ravel(), weights=troops.ravel(), minlength=(k + 1) * c).reshape(k + 1, c)
+    per_c = np.cumsum(per_window[:k], axis=0)  # (k, C): troops arrived by each day
+    by_g = np.zeros((g, k))
+    for j in range(k):
+        by_g[:, j] = np.bincount(theatre.c_owner, weights=per_c[j], minlength=g)
+    for f in np.flatnonzero(theatre.f_owner >= 0):
+        by_g[theatre.f_owner[f], :] += theatre.f_troops[f] * n
+    return Outcome(fall_days=fall, respond=respond, troops_by_day=by_g, attacker=attacker, own=own)
 
 
 @dataclass
@@ -168,66 +221,66 @@ class ChunkStats:
 
     n: int
     hold: int
-    parity: int
-    hold_without: np.ndarray
-    parity_without: np.ndarray
-    responded: np.ndarray
-    arrived: np.ndarray
-    arrival_steps: np.ndarray
-    delivered_fall: np.ndarray
-    delivered_horizon: np.ndarray
+    histogram: np.ndarray  # (bins,) draws by hour of fall; last bin: held through the horizon
+    responded: np.ndarray  # (G,)
+    troops_by_day: np.ndarray  # (G, len(TROOP_DAYS)) summed troops
     own: float
-    aggressor: float
-    histogram: np.ndarray
+    attacker: float
 
-    _ARRAYS = (
-        "hold_without",
-        "parity_without",
-        "responded",
-        "arrived",
-        "arrival_steps",
-        "delivered_fall",
-        "delivered_horizon",
-        "histogram",
-    )
+    _ARRAYS = ("histogram", "responded", "troops_by_day")
 
     def merge(self, other: ChunkStats) -> ChunkStats:
         return ChunkStats(
             n=self.n + other.n,
             hold=self.hold + other.hold,
-            parity=self.parity + other.parity,
             own=self.own + other.own,
-            aggressor=self.aggressor + other.aggressor,
+            attacker=self.attacker + other.attacker,
             **{name: getattr(self, name) + getattr(other, name) for name in self._ARRAYS},
         )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe; floats round-trip exactly (Python writes the shortest exact repr)."""
-        out: dict[str, Any] = {
-            "n": self.n,
-            "hold": self.hold,
-            "parity": self.parity,
-            "own": self.own,
-            "aggressor": self.aggressor,
-        }
+        out: dict[str, Any] = {"n": self.n, "hold": self.hold, "own": self.own, "attacker": self.attacker}
         for name in self._ARRAYS:
             out[name] = getattr(self, name).tolist()
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ChunkStats:
-        arrays = {
-            name: np.asarray(data[name], dtype=float if name.startswith("delivered") else np.int64)
-            for name in cls._ARRAYS
-        }
         return cls(
             n=int(data["n"]),
             hold=int(data["hold"]),
-            parity=int(data["parity"]),
             own=float(data["own"]),
-            aggressor=float(data["aggressor"]),
-            **arrays,
+            attacker=float(data["attacker"]),
+            histogram=np.asarray(data["histogram"], dtype=np.int64),
+            responded=np.asarray(data["responded"], dtype=np.int64),
+            troops_by_day=np.asarray(data["troops_by_day"], dtype=float).reshape(-1, len(TROOP_DAYS)),
         )
+
+
+def stats_of(theatre: Theatre, p: dict[str, Any], out: Outcome) -> ChunkStats:
+    """The sufficient statistics of one chunk's outcomes."""
+    horizon = float(p["horizon_days"])
+    k = bins(horizon)
+    hour_bin = np.where(
+        np.isfinite(out.fall_days), np.minimum(np.floor(out.fall_days * 24.0 / HOURS_PER_BIN), k - 2), k - 1
+    ).astype(np.int64)
+    return ChunkStats(
+        n=int(out.fall_days.shape[0]),
+        hold=int(np.isinf(out.fall_days).sum()),
+        histogram=np.bincount(hour_bin, minlength=k).astype(np.int64),
+        responded=out.respond.sum(axis=0).astype(np.int64),
+        troops_by_day=out.troops_by_day,
+        own=float(out.own.sum()),
+        attacker=float(out.attacker.sum()),
+    )
+
+
+def simulate_chunk(theatre: Theatre, params: CrisisParams, n: int, seed: np.random.SeedSequence) -> ChunkStats:
+    """One chunk: draw and evaluate ``n`` crises with a generator seeded by ``seed`` (a Dask task)."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    p = values(params, theatre)
+    return stats_of(theatre, p, outcome(theatre, p, draw_raw(theatre, n, rng)))
 
 
 def combine(chunks: list[ChunkStats]) -> ChunkStats:

@@ -1,13 +1,16 @@
-"""The crisis model's assumptions: every one a named parameter with a default and its source.
+"""The crisis model's assumptions: each a named parameter with a default, a unit, a range and a source.
 
-Why a pydantic model: the same object validates a CLI ``--param``, a sweep grid and a stored run,
-so an error reads the same everywhere, and a stored run can be re-created exactly from its JSON.
-The defaults are documented with equations in ``docs/model/crisis.md``; ``PARAMETER_SOURCES``
-gives each parameter's source (or says plainly that it is a modelling assumption).
+Why a pydantic model: the same object validates a CLI ``--param``, an API ``params`` body, a sweep
+grid and a stored run, so an error reads the same everywhere, and a stored run can be re-created
+exactly from its JSON. ``ASSUMPTIONS`` gives, for every uncertain parameter, its unit, the
+low/high ends of its plausible range (used by the global sensitivity analysis and ``p_hold_range``),
+its source and a confidence label. Dated figures (forces, Russia's commitment in Ukraine) are not
+parameters: they come from ``forces.yaml``; two parameters scale or replace them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -21,58 +24,216 @@ class CrisisError(NatosimError):
     kind = "crisis_error"
 
 
-class Stationing(BaseModel):
-    """Forces a guarantor keeps abroad: they leave from the host's capital, not from home.
+@dataclass(frozen=True)
+class Assumption:
+    """What a reader needs to judge one parameter: its unit, plausible range, source and confidence."""
 
-    Without this the US would always sail from Washington; with it, the part of US forces based in
-    Europe (Bruegel/Kiel 2025: about 100,000 troops) starts from Germany.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    guarantor: str
-    host: str
-    personnel_thousands: float = Field(gt=0)
+    unit: str
+    low: float
+    high: float
     source: str
+    confidence: str
 
 
-#: US forces in Europe: Burilkov & Wolff (2025), Bruegel/Kiel, in ../shared/data/russia_forces.yaml
-#: (``us_forces_in_europe: 100000``). Hosted in Germany, the largest host (placement: assumption).
-US_FORCES_IN_EUROPE = Stationing(
-    guarantor="USA",
-    host="DEU",
-    personnel_thousands=100.0,
-    source="Burilkov & Wolff (2025), Defending Europe without the US, Bruegel/Kiel (russia_forces.yaml)",
-)
+B_F_2018 = "Berkemeier & Fuhrmann (2018), Research & Politics 5(2)"
+LLM_2000 = "Leeds, Long & Mitchell (2000), J. Conflict Resolution 44(5)"
+
+#: parameter → its unit, range and source. Every entry is in the sensitivity analysis.
+ASSUMPTIONS: dict[str, Assumption] = {
+    "reliability": Assumption(
+        "probability",
+        0.22,
+        0.745,
+        f"{B_F_2018}: defence pacts honoured in war 41% of the time (1816-2003); range: 22% after 1945 "
+        f"(same paper) to 74.5% for all alliance types 1816-1944 ({LLM_2000})",
+        "medium (base rates over all defence pacts, not NATO-specific; NATO's one invocation, 2001, was honoured)",
+    ),
+    "us_reliability": Assumption(
+        "probability",
+        0.22,
+        0.745,
+        f"the same base rate as the other allies ({B_F_2018}); separate because scenarios change it",
+        "medium",
+    ),
+    "decision_correlation": Assumption(
+        "correlation",
+        0.0,
+        0.9,
+        "assumption: allies' decisions share one political factor (Gaussian copula); 0 = independent coin flips",
+        "low",
+    ),
+    "decision_delay_days": Assumption(
+        "days",
+        0.5,
+        3.0,
+        "NATO activated the VJTF on 25 Feb 2022, one day after Russia's invasion of Ukraine (press, 26 Feb 2022)",
+        "medium (one event)",
+    ),
+    "decision_sigma": Assumption("log-sd", 0.25, 1.25, "assumption: spread of each ally's decision delay", "low"),
+    "warning_days": Assumption(
+        "days",
+        0.0,
+        7.0,
+        "assumption: strategic warning before the attack, during which allies can decide and move (0 = surprise)",
+        "low",
+    ),
+    "reinforcement_share": Assumption(
+        "share",
+        0.1,
+        0.6,
+        "assumption: share of each readiness tier sent to the target (NATO's regional plans are not public)",
+        "low",
+    ),
+    "readiness_scale": Assumption(
+        "factor",
+        0.75,
+        2.0,
+        "assumption: multiplies the readiness windows; >1 as NATO officials called the Force Model a target "
+        "still being populated (CNN, 2022-06-30)",
+        "low",
+    ),
+    "speed_km_per_day": Assumption(
+        "km/day",
+        250.0,
+        1000.0,
+        "assumption: movement of heavy forces by road, rail and sea (EU officials, Nov 2025: about 45 days "
+        "port-to-border today, aim 3-5 days; FT via Defence24)",
+        "low",
+    ),
+    "force_sigma": Assumption("log-sd", 0.0, 0.5, "assumption: spread of the troops a contingent delivers", "low"),
+    "home_share": Assumption(
+        "share",
+        0.4,
+        0.8,
+        "assumption: share of the target's military personnel (NATO Table 7, all services) fighting on land "
+        "from hour 0; reservists are not counted",
+        "low",
+    ),
+    "home_effectiveness": Assumption(
+        "factor",
+        0.3,
+        1.0,
+        "assumption: combat value per soldier of the target's mostly light forces, relative to allied "
+        "mechanised forces (RAND 2016: light forces could not stop mechanised Russian units)",
+        "low",
+    ),
+    "heavy_factor": Assumption(
+        "factor",
+        1.0,
+        3.0,
+        "assumption: combat value per soldier of a heavy armoured brigade (RAND 2016 stresses 'three heavy "
+        "armored brigades')",
+        "low",
+    ),
+    "us_enabler_factor": Assumption(
+        "factor",
+        1.0,
+        2.5,
+        "assumption: US air power, ISR, logistics and air defence multiply allied combat power when the US "
+        "takes part (RAND 2016: the posture must be 'adequately supported by airpower, land-based fires, and "
+        "other enablers'); its size is not published",
+        "low",
+    ),
+    "russia_force_scale": Assumption(
+        "factor",
+        0.67,
+        2.0,
+        "multiplies Russia's Baltic-facing ground forces (about 30,000 before the invasion, Foreign Policy "
+        "Oct 2022); 2.0: Estonian intelligence (Feb 2024) expects the forces near Estonia to roughly double",
+        "medium (figure); low (range)",
+    ),
+    "ukraine_committed_share": Assumption(
+        "share",
+        0.0,
+        0.8,
+        "dated (forces.yaml): share of those forces committed in Ukraine, 0 before 2022, up to 80% from "
+        "Oct 2022 (Foreign Policy); range: 0 (after a ceasefire) to the dated value",
+        "medium",
+    ),
+    "russia_effectiveness": Assumption(
+        "factor",
+        0.7,
+        1.3,
+        "assumption: Russian combat value per soldier relative to allied forces (RAND later reviewed why "
+        "pre-war games overestimated Russian effectiveness)",
+        "low",
+    ),
+    "break_ratio": Assumption(
+        "ratio",
+        2.0,
+        4.0,
+        "the 3:1 rule (Mearsheimer 1989, Int. Security 13(4)); contested by Dupuy (1989, same journal)",
+        "medium",
+    ),
+    "stall_ratio": Assumption(
+        "ratio",
+        0.75,
+        1.5,
+        "Dupuy's verities: 'advance against opposition requires local combat power preponderance' (1:1)",
+        "medium",
+    ),
+    "opposed_km_per_day": Assumption(
+        "km/day",
+        10.0,
+        26.0,
+        "Dupuy: daily advance rates against opposition about 17 km (Napoleonic) to 26 km (1973 war); "
+        "campaign averages lower (Dupuy Institute, 'Combat Advance Rate Verities')",
+        "medium",
+    ),
+    "breakthrough_min_km_per_day": Assumption(
+        "km/day",
+        60.0,
+        100.0,
+        "RAND 2016: Russian forces reached Tallinn (~195 km from Narva) and Riga (~205 km from the border) in "
+        "36-60 h: speeds at which both fall within that range are 82-130 km/day",
+        "medium (derived)",
+    ),
+    "breakthrough_max_km_per_day": Assumption(
+        "km/day", 110.0, 160.0, "as breakthrough_min_km_per_day (RAND 2016, derived)", "medium (derived)"
+    ),
+    "brigade_troops": Assumption(
+        "troops",
+        4300.0,
+        5000.0,
+        "Shlapak (2017), RAND CT-467: seven brigades are 30,000-35,000 soldiers",
+        "high",
+    ),
+}
 
 
 class CrisisParams(BaseModel):
-    """Assumptions of the crisis Monte Carlo (v1). See ``PARAMETER_SOURCES`` for each default's source."""
+    """Assumptions of the crisis model (v2, forces). ``ASSUMPTIONS`` gives each one's range and source."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    aggressor: str = "RUS"
-    reliability: float = Field(default=0.745, ge=0.0, le=1.0)
+    aggressor: Literal["RUS"] = "RUS"
+    reliability: float = Field(default=0.41, ge=0.0, le=1.0)
+    us_reliability: float = Field(default=0.41, ge=0.0, le=1.0)
     reliability_overrides: dict[str, float] = Field(default_factory=dict)
-    capability: Literal["spending", "personnel"] = "spending"
-    money_basis: Literal["constant", "current"] = "constant"
-    deployable_share: float = Field(default=0.40, gt=0.0, le=1.0)
-    capability_sigma: float = Field(default=0.25, ge=0.0, le=3.0)
-    home_share: float = Field(default=1.0, gt=0.0, le=1.0)
-    aggressor_share: float = Field(default=0.25, gt=0.0, le=1.0)
-    aggressor_capability: float | None = Field(default=None, gt=0.0)
-    threshold: float = Field(default=1.0 / 3.0, gt=0.0, le=10.0)
-    fall_after_min_hours: float = Field(default=36.0, ge=0.0)
-    fall_after_max_hours: float = Field(default=60.0, ge=0.0)
-    warning_days: float = Field(default=2.0, ge=0.0, le=90.0)
-    decision_delay_days: float = Field(default=1.0, ge=0.0)
+    decision_correlation: float = Field(default=0.5, ge=0.0, le=0.999)
+    decision_delay_days: float = Field(default=1.0, ge=0.0, le=60.0)
     decision_sigma: float = Field(default=0.75, ge=0.0, le=3.0)
-    mobilisation_days: float = Field(default=4.0, ge=0.0)
-    mobilisation_sigma: float = Field(default=0.55, ge=0.0, le=3.0)
-    speed_km_per_day: float = Field(default=500.0, gt=0.0)
+    warning_days: float = Field(default=2.0, ge=0.0, le=90.0)
+    reinforcement_share: float = Field(default=0.33, ge=0.0, le=1.0)
+    readiness_scale: float = Field(default=1.0, gt=0.0, le=10.0)
+    speed_km_per_day: float = Field(default=500.0, gt=0.0, le=5000.0)
+    force_sigma: float = Field(default=0.25, ge=0.0, le=3.0)
+    home_share: float = Field(default=0.6, ge=0.0, le=1.0)
+    home_effectiveness: float = Field(default=0.5, gt=0.0, le=5.0)
+    heavy_factor: float = Field(default=1.5, gt=0.0, le=10.0)
+    us_enabler_factor: float = Field(default=1.5, ge=1.0, le=10.0)
+    russia_force_scale: float = Field(default=1.0, ge=0.0, le=20.0)
+    ukraine_committed_share: float | None = Field(default=None, ge=0.0, le=1.0)
+    russia_effectiveness: float = Field(default=1.0, gt=0.0, le=10.0)
+    break_ratio: float = Field(default=3.0, gt=0.0, le=20.0)
+    stall_ratio: float = Field(default=1.0, gt=0.0, le=20.0)
+    opposed_km_per_day: float = Field(default=20.0, ge=0.0, le=500.0)
+    breakthrough_min_km_per_day: float = Field(default=82.0, gt=0.0, le=2000.0)
+    breakthrough_max_km_per_day: float = Field(default=130.0, gt=0.0, le=2000.0)
+    brigade_troops: float = Field(default=4700.0, gt=0.0, le=20000.0)
+    outset_brigades: int = Field(default=0, ge=0, le=100)
+    outset_heavy_brigades: int = Field(default=0, ge=0, le=100)
     horizon_days: float = Field(default=30.0, gt=0.0, le=365.0)
-    step_hours: float = Field(default=1.0, gt=0.0, le=24.0)
-    stationed: tuple[Stationing, ...] = (US_FORCES_IN_EUROPE,)
 
     @field_validator("reliability_overrides")
     @classmethod
@@ -84,10 +245,12 @@ class CrisisParams(BaseModel):
 
     @model_validator(mode="after")
     def _ranges_are_ordered(self) -> CrisisParams:
-        if self.fall_after_max_hours < self.fall_after_min_hours:
-            raise ValueError("fall_after_max_hours must be >= fall_after_min_hours")
-        if self.fall_after_max_hours > self.horizon_days * 24:
-            raise ValueError("fall_after_max_hours must lie within the horizon (horizon_days * 24)")
+        if self.breakthrough_max_km_per_day < self.breakthrough_min_km_per_day:
+            raise ValueError("breakthrough_max_km_per_day must be >= breakthrough_min_km_per_day")
+        if self.stall_ratio > self.break_ratio:
+            raise ValueError("stall_ratio must be <= break_ratio")
+        if self.outset_heavy_brigades > self.outset_brigades:
+            raise ValueError("outset_heavy_brigades must be <= outset_brigades")
         return self
 
     @classmethod
@@ -108,78 +271,44 @@ class CrisisParams(BaseModel):
             raise CrisisError(f"crisis parameter {where}: {first['msg']}", field=where) from None
 
 
-#: parameter → (default's source or "assumption", confidence). Rendered in docs/model/crisis.md.
+#: parameters that are settings of the question, not uncertain assumptions (not in the sensitivity)
+SETTINGS: dict[str, str] = {
+    "aggressor": "the attacker (the forces data cover Russia only)",
+    "reliability_overrides": "user input per guarantor (e.g. 0 for an ally whose policy withdraws)",
+    "outset_brigades": "posture question: allied brigades in the target at the outset (RAND's 7)",
+    "outset_heavy_brigades": "posture question: of which heavy armoured (RAND's 3)",
+    "horizon_days": "question: how long the capital must hold (NATO Force Model tier 2 ends at day 30)",
+}
+
+
+def assumptions(params: CrisisParams, dated: dict[str, float] | None = None) -> list[dict[str, Any]]:
+    """The API/JSON list of assumptions: ``{name, value, unit, low, high, source, confidence}``.
+
+    ``dated`` gives the value a parameter takes from the data when it is not set (e.g. Russia's
+    dated commitment in Ukraine); a range's high end never falls below that value.
+    """
+    out = []
+    for name, a in ASSUMPTIONS.items():
+        value = getattr(params, name)
+        if value is None and dated is not None:
+            value = dated.get(name)
+        high = a.high if name != "ukraine_committed_share" or dated is None else dated.get(name, a.high)
+        out.append(
+            {
+                "name": name,
+                "value": value,
+                "unit": a.unit,
+                "low": a.low,
+                "high": high,
+                "source": a.source,
+                "confidence": a.confidence,
+            }
+        )
+    return out
+
+
+#: kept for callers of v1: parameter → (source, confidence)
 PARAMETER_SOURCES: dict[str, tuple[str, str]] = {
-    "aggressor": ("SIPRI Military Expenditure Database 2025 (natosim.comparators, source sipri-2025)", "high"),
-    "reliability": (
-        "Leeds, Long & Mitchell (2000), JCR 44(5): 74.5% of alliance commitments honoured, "
-        "1816-1944 (../shared/data/reliability.yaml)",
-        "high (as a base rate; not NATO-specific)",
-    ),
-    "reliability_overrides": ("user input (e.g. 0 for a guarantor whose policy withdraws the guarantee)", "-"),
-    "capability": (
-        "NATO, Defence Expenditure of NATO Countries 2014-2024 (nato-2024-06): Table 2 constant "
-        "2015 US$, or Table 7 military personnel",
-        "high (figures); proxy (spending as force)",
-    ),
-    "money_basis": (
-        "allies: NATO constant 2015 US$; aggressor: SIPRI constant 2023 US$ rebased to 2015 "
-        "by its own 2015 current/constant ratio (or both current US$ of the year)",
-        "high",
-    ),
-    "deployable_share": (
-        "NATO usability targets, Istanbul 2004: 40% of land forces deployable, 8% sustainable (NATO news, 13 Oct 2004)",
-        "high (target); assumption (applied to money)",
-    ),
-    "capability_sigma": ("assumption: spread of the force actually delivered around its mean", "low"),
-    "home_share": ("assumption: the target defends with all its forces from day 0", "medium"),
-    "aggressor_share": (
-        "assumption: one of Russia's four military districts (2010-2024) faces the Baltic; see the sensitivity table",
-        "low",
-    ),
-    "aggressor_capability": (
-        "user input; needed with capability=personnel for 2022-2024 (IISS Military "
-        "Balance: 900k active pre-war, 1.134m early 2025, russia_forces.yaml)",
-        "medium",
-    ),
-    "threshold": (
-        "the 3:1 rule: the attacker needs about three times the defender locally (Mearsheimer 1989, "
-        "'Assessing the Conventional Balance: The 3:1 Rule and Its Critics', Int. Security 13(4))",
-        "medium",
-    ),
-    "fall_after_min_hours": (
-        "RAND 2016 (Shlapak & Johnson, RR-1253-A): Russian forces at Tallinn/Riga in "
-        "36 h at the fastest (press reports of the report)",
-        "medium",
-    ),
-    "fall_after_max_hours": ("RAND 2016 (Shlapak & Johnson, RR-1253-A): at most 60 h (RAND summary)", "high"),
-    "warning_days": (
-        "assumption: two days of strategic warning before the attack, during which guarantors "
-        "can decide and move (0 = surprise attack: P(hold) is then 0, since nothing arrives "
-        "within 60 h); the most influential assumption, see the sensitivity table",
-        "low",
-    ),
-    "decision_delay_days": (
-        "NATO activated the VJTF on 25 Feb 2022, one day after Russia's invasion of "
-        "Ukraine (press, 26 Feb 2022); spread: assumption",
-        "medium",
-    ),
-    "decision_sigma": ("assumption", "low"),
-    "mobilisation_days": (
-        "SHAPE, VJTF Q&A: some units ready to deploy in two days, most ready to move in "
-        "under seven; median 4 days, 10th percentile about 2 days",
-        "medium",
-    ),
-    "mobilisation_sigma": ("fitted to the SHAPE statement above (P(<2 days) about 10%)", "medium"),
-    "speed_km_per_day": ("assumption: road/rail/sea movement of heavy forces; see the sensitivity table", "low"),
-    "horizon_days": (
-        "NATO Force Model (Madrid 2022) tiers: 100,000 troops within 10 days, 200,000 within 10-30 days",
-        "medium",
-    ),
-    "step_hours": ("model resolution: the balance is checked hour by hour", "-"),
-    "stationed": (
-        "Burilkov & Wolff (2025), Bruegel/Kiel: about 100,000 US troops in Europe "
-        "(russia_forces.yaml); based in Germany (assumption); applied to every year",
-        "medium",
-    ),
+    **{name: (a.source, a.confidence) for name, a in ASSUMPTIONS.items()},
+    **{name: (why, "-") for name, why in SETTINGS.items()},
 }

@@ -10,6 +10,8 @@ same result bit for bit. A run is a sweep of one point; both share :func:`execut
 from __future__ import annotations
 
 import itertools
+import os
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -23,8 +25,9 @@ from natosim.engines.crisis.engine import ChunkStats, chunk_seed, combine, simul
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.engines.crisis.result import CrisisResult
 from natosim.engines.crisis.store import RunStore
-from natosim.engines.crisis.theatre import THEATRE_FIELDS, Theatre, build_theatre, reliability_vector
+from natosim.engines.crisis.theatre import Theatre, build_theatre
 from natosim.jsonable import jsonable
+from natosim.results import ResultMixin
 
 if TYPE_CHECKING:  # pragma: no cover
     from natosim.state import AllianceState
@@ -36,6 +39,24 @@ DEFAULT_CHUNK = 8_192
 SWEEP_CHUNK = 32_768
 #: progress callback: (chunks done, chunks total)
 Progress = Callable[[int, int], None]
+#: values one ``--param NAME=START:STOP:COUNT`` may expand to
+MAX_VALUES = 100_000
+#: parameters that change the theatre's arrays (a sweep over them rebuilds the theatre per point)
+THEATRE_FIELDS = ("aggressor", "reliability_overrides", "outset_brigades", "outset_heavy_brigades", "brigade_troops")
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a stored run: carries the run id so the interface can say how to resume."""
+
+    def __init__(self, run_id: str) -> None:
+        super().__init__(run_id)
+        self.run_id = run_id
+
+
+class ClusterFailure(CrisisError):
+    """The Dask cluster failed (scheduler lost, workers killed): finished chunks are stored."""
+
+    kind = "cluster_failure"
 
 
 def chunk_sizes(draws: int, chunk_size: int = DEFAULT_CHUNK) -> list[int]:
@@ -76,37 +97,42 @@ def parse_param(spec: str) -> tuple[str, list[Any]]:
             "(e.g. reliability=0.5:0.9:9)",
             field="param",
         )
-    if name not in CrisisParams.model_fields and name != "fall_after_hours":
+    if name not in CrisisParams.model_fields:
         raise CrisisError(
             f"unknown crisis parameter {name!r}; valid: {', '.join(CrisisParams.model_fields)}", field="param"
         )
     if rhs.count(":") == 2:
         start, stop, count = rhs.split(":")
         try:
+            if not 1 <= int(count) <= MAX_VALUES:
+                raise CrisisError(
+                    f"bad range in --param {spec!r}: COUNT must be between 1 and {MAX_VALUES:,}", field="param"
+                )
             values = np.linspace(float(_value(start)), float(_value(stop)), int(count)).tolist()
         except (TypeError, ValueError):
             raise CrisisError(
                 f"bad range in --param {spec!r}: START:STOP:COUNT with numbers, COUNT ≥ 1", field="param"
             ) from None
-        if int(count) < 1:
-            raise CrisisError(f"bad range in --param {spec!r}: COUNT must be ≥ 1", field="param")
         return name, [round(v, 12) for v in values]
     return name, [_value(v) for v in rhs.split(",") if v.strip()]
 
 
 def expand(values: dict[str, Any]) -> dict[str, Any]:
-    """``fall_after_hours=h`` is shorthand for a fixed fall time (min = max = h)."""
-    out = dict(values)
-    if "fall_after_hours" in out:
-        hours = out.pop("fall_after_hours")
-        out["fall_after_min_hours"] = hours
-        out["fall_after_max_hours"] = hours
-    return out
+    """Parameter values as given (v1 shorthands are gone; kept so stored v2 runs reload the same way)."""
+    return dict(values)
 
 
 def make_grid(specs: Sequence[str] | dict[str, list[Any]]) -> list[dict[str, Any]]:
     """The cartesian product of parameter values, in the order given (first parameter slowest)."""
-    axes = dict(parse_param(s) for s in specs) if not isinstance(specs, dict) else dict(specs)
+    if isinstance(specs, dict):
+        axes = dict(specs)
+    else:
+        axes = {}
+        for spec in specs:
+            name, values = parse_param(spec)
+            if name in axes:
+                raise CrisisError(f"--param {name} given twice; give each parameter once", field="param")
+            axes[name] = values
     if not axes:
         return [{}]
     names = list(axes)
@@ -116,12 +142,10 @@ def make_grid(specs: Sequence[str] | dict[str, list[Any]]) -> list[dict[str, Any
 def theatre_for(
     point: CrisisParams, base_theatre: Theatre, base: CrisisParams, *, state: AllianceState | None, scenario: str | None
 ) -> Theatre:
-    """The theatre of a sweep point: rebuilt if the point changes its arrays, else re-weighted."""
-    import dataclasses
-
+    """The theatre of a sweep point: rebuilt if the point changes its arrays, else shared."""
     if any(getattr(point, f) != getattr(base, f) for f in THEATRE_FIELDS):
         return build_theatre(base_theatre.target, base_theatre.year, state, point, scenario=scenario)
-    return dataclasses.replace(base_theatre, p_respond=reliability_vector(base_theatre.guarantors, point))
+    return base_theatre
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,27 +167,94 @@ class Plan:
         return [(p, c) for p in range(len(self.params)) for c in range(len(self.sizes))]
 
 
+def scratch_dir() -> Path:
+    """Dask's scratch space: under natosim's own cache, never the shared ``/tmp/dask-scratch-space``."""
+    from natosim.data.paths import ENV_VAR, data_dir
+
+    if os.environ.get(ENV_VAR):
+        base = data_dir() / "cache"
+    else:
+        from platformdirs import user_cache_dir
+
+        base = Path(user_cache_dir("natosim", appauthor=False))
+    path = base / "dask-scratch"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+#: seconds to wait for a worker to join an external scheduler before saying none is connected
+WORKER_WAIT = 10.0
+
+
 def open_client(workers: int = 2, scheduler: str | None = None, processes: bool = False) -> tuple[Any, Any]:
-    """A Dask client: the scheduler at ``scheduler`` (tcp://HOST:PORT) or an embedded LocalCluster."""
+    """A Dask client: the scheduler at ``scheduler`` (tcp://HOST:PORT) or an embedded LocalCluster.
+
+    A local cluster listens on 127.0.0.1 only (threads: in-process, no socket at all), has no
+    dashboard, keeps its scratch space under natosim's cache dir and its log and warnings quiet.
+    """
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         try:
-            return Client(scheduler, timeout="10s"), None
+            client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as error:
             raise CrisisError(f"cannot reach the Dask scheduler {scheduler}: {error}", field="scheduler") from None
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
+        except (OSError, TimeoutError):
+            client.close()
+            raise CrisisError(
+                f"no Dask workers are connected to {scheduler} (waited {WORKER_WAIT:g} s); start one with "
+                f"`dask worker {scheduler}`",
+                field="scheduler",
+            ) from None
+        return client, None
     if workers < 1:
         raise CrisisError(f"workers must be at least 1, got {workers}", field="workers")
-    import dask
-
     # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in worker processes; glibc then maps and unmaps every
     # large array of a chunk, which measured 25-90% slower here. None unsets it (distributed's
     # documented override); threads (the default) are unaffected.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    settings = {
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+        "temporary-directory": str(scratch_dir()),
+    }
+    with dask.config.set(settings), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # e.g. "port in use": we ask for no fixed port
+        # threads talk in-process (inproc://, no socket); processes over TCP on loopback only
+        where = {"host": "127.0.0.1"} if processes else {}
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None, silence_logs=50
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            **where,
+            dashboard_address=None,
+            worker_dashboard_address=None,
+            local_directory=str(scratch_dir()),
+            silence_logs=50,
         )
     return Client(cluster), cluster
+
+
+def worker_versions(client: Any) -> dict[str, dict[str, str]]:
+    """The package versions on every worker (stored with the run: a result is tied to its software)."""
+    from natosim.engines.crisis.store import versions
+
+    try:
+        return {str(k): v for k, v in client.run(versions).items()}
+    except Exception as error:
+        return {"error": {"message": f"{type(error).__name__}: {error}"}}
+
+
+def _dask_failure(error: BaseException) -> bool:
+    """Errors of the cluster (not of the model): a lost scheduler, killed workers, cancelled tasks."""
+    import asyncio
+
+    from distributed import CancelledError
+    from distributed.comm.core import CommClosedError
+    from distributed.scheduler import KilledWorker
+
+    return isinstance(error, KilledWorker | CommClosedError | CancelledError | asyncio.TimeoutError | OSError)
 
 
 def execute(
@@ -176,11 +267,14 @@ def execute(
     processes: bool = False,
     progress: Progress | None = None,
     client: Any = None,
+    on_client: Callable[[Any], None] | None = None,
 ) -> dict[tuple[int, int], ChunkStats]:
     """Compute the chunks not in ``done``; ``save`` each as it finishes (in this process: one writer).
 
     ``workers=None`` and no scheduler (and no ``client``) computes in this process; otherwise on
-    Dask: the given ``client``, the scheduler at ``scheduler``, or an embedded LocalCluster.
+    Dask: the given ``client``, the scheduler at ``scheduler``, or an embedded LocalCluster. Each
+    future is released as soon as its chunk is stored, so a worker lost later never makes Dask
+    recompute finished chunks.
     """
     todo = [task for task in plan.tasks if task not in done]
     total = len(plan.tasks)
@@ -206,19 +300,25 @@ def execute(
     if own:
         client, cluster = open_client(workers or 1, scheduler, processes)
     try:
+        if on_client is not None:
+            on_client(client)
         futures = {
             client.submit(
                 simulate_chunk, plan.theatres[p], plan.params[p], plan.sizes[c], chunk_seed(plan.seed, c), pure=False
             ): (p, c)
             for p, c in todo
         }
-        for future in as_completed(futures):
-            finished(futures[future], future.result())
+        for future in as_completed(list(futures)):
+            task = futures.pop(future)
+            finished(task, future.result())
+            future.release()
     finally:
         if own:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                client.close()
+                if cluster is not None:
+                    cluster.close()
     return results
 
 
@@ -245,10 +345,10 @@ def run_crisis(
     target: str,
     year: int,
     state: AllianceState | None = None,
+    *,
     params: CrisisParams | None = None,
     draws: int = 100_000,
     seed: int = 0,
-    *,
     scenario: str | None = None,
     store: bool = False,
     db: str | Path | None = None,
@@ -256,11 +356,14 @@ def run_crisis(
     progress: Progress | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    hold_range: int | None = None,
 ) -> CrisisResult:
-    """P(``target`` holds) when ``params.aggressor`` attacks in ``year``, under ``state`` (default: baseline).
+    """P(``target``'s capital holds) when Russia attacks in ``year``, under ``state`` (default: baseline).
 
     ``store=True`` records the run (request, theatre, versions, each chunk, results) in the DuckDB
     run store at ``db`` (default: the user data directory) so it is listable and resumable.
+    ``hold_range``: parameter points for ``p_hold_range`` (5th-95th percentile of P(hold) over the
+    parameters' ranges; :func:`natosim.engines.crisis.uncertainty.hold_range`); None skips it.
     """
     if state is not None and not hasattr(state, "guarantee"):
         raise CrisisError(
@@ -273,8 +376,9 @@ def run_crisis(
     plan = Plan(seed=int(seed), sizes=chunk_sizes(draws, chunk_size), params=[params], theatres=[theatre])
     if not store:
         results = execute(plan, {}, workers=workers, scheduler=scheduler, progress=progress)
-        return _result(plan, results, 0, draws, chunk_size, None)
-    with RunStore(db) as runs:
+        result = _result(plan, results, 0, draws, chunk_size, None)
+    else:
+        runs = RunStore(db)
         run_id = runs.create_run(
             kind="run",
             target=theatre.target,
@@ -288,9 +392,16 @@ def run_crisis(
             n_chunks=len(plan.sizes),
             theatre={"points": [theatre.to_dict()]},
         )
-        return _finish_run(
+        result = _finish_run(
             runs, run_id, plan, {}, draws, chunk_size, workers=workers, scheduler=scheduler, progress=progress
         )
+    if hold_range:
+        from natosim.engines.crisis.uncertainty import hold_range as compute_range
+
+        result.p_hold_range = compute_range(theatre, params, points=hold_range, seed=int(seed))
+        if result.run_id:
+            RunStore(db).finish(result.run_id, "done", jsonable(result.summary))
+    return result
 
 
 def _result(
@@ -311,6 +422,34 @@ def _result(
     )
 
 
+def _guarded(runs: RunStore, run_id: str, plan: Plan, done: dict[tuple[int, int], ChunkStats], **options: Any) -> Any:
+    """Execute a stored plan; turn Ctrl-C and cluster failures into messages naming the run to resume."""
+    try:
+        return execute(
+            plan,
+            done,
+            save=lambda p, c, s: runs.save_chunk(run_id, p, c, s),
+            on_client=lambda client: runs.set_worker_versions(run_id, worker_versions(client)),
+            **options,
+        )
+    except KeyboardInterrupt:
+        runs.set_status(run_id, "interrupted")
+        raise RunInterrupted(run_id) from None
+    except CrisisError:
+        runs.drop_if_empty(run_id)  # a refused request leaves no row behind
+        raise
+    except Exception as error:
+        if not _dask_failure(error):
+            runs.set_status(run_id, "interrupted")
+            raise
+        runs.set_status(run_id, "interrupted")
+        raise ClusterFailure(
+            f"the Dask cluster failed ({type(error).__name__}: {str(error)[:160]}); finished chunks are stored: "
+            f"natosim crisis resume {run_id}",
+            field="scheduler",
+        ) from None
+
+
 def _finish_run(
     runs: RunStore,
     run_id: str,
@@ -320,19 +459,15 @@ def _finish_run(
     chunk_size: int,
     **options: Any,
 ) -> CrisisResult:
-    try:
-        results = execute(plan, done, save=lambda p, c, s: runs.save_chunk(run_id, p, c, s), **options)
-    except BaseException:
-        runs.set_status(run_id, "interrupted")
-        raise
+    results = _guarded(runs, run_id, plan, done, **options)
     result = _result(plan, results, 0, draws, chunk_size, run_id)
-    runs.finish(run_id, "done", jsonable(result.summary()))
+    runs.finish(run_id, "done", jsonable(result.summary))
     return result
 
 
 @dataclass
-class SweepResult:
-    """A sweep: one row per grid point (parameter values, P(hold), its error, P(parity), median days)."""
+class SweepResult(ResultMixin):
+    """A sweep: one row per grid point (parameter values, P(hold), its error, P(hold at 60 h), median fall)."""
 
     run_id: str | None
     target: str
@@ -342,16 +477,25 @@ class SweepResult:
     points: pd.DataFrame
     computed_chunks: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
+    title = "Crisis sweep"
+
+    @property
+    def summary(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
             "target": self.target,
             "year": self.year,
             "seed": self.seed,
             "draws": self.draws,
+            "points": len(self.points),
             "computed_chunks": self.computed_chunks,
-            "points": self.points,
         }
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.points
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.summary, "points": self.points}
 
 
 def _points_frame(
@@ -366,27 +510,28 @@ def _points_frame(
                 **values,
                 "p_hold": result.p_hold,
                 "p_hold_se": result.p_hold_se,
-                "p_parity_by_horizon": result.p_parity_by_horizon,
-                "median_days_to_parity": result.parity_quantiles()["p50"],
+                "p_hold_60h": result.p_hold_at(60.0),
+                "median_days_to_fall": result.fall_quantiles()["p50"],
+                "allied_troops_day_10": result.expected_allied_troops["10"],
             }
         )
     return pd.DataFrame(rows)
 
 
-def sweep(
+def sweep_crisis(
     target: str,
     year: int,
     grid: Sequence[str] | dict[str, list[Any]],
     state: AllianceState | None = None,
+    *,
     params: CrisisParams | None = None,
     draws: int = 100_000,
     seed: int = 0,
-    *,
     scenario: str | None = None,
     db: str | Path | None = None,
     store: bool = True,
     chunk_size: int = SWEEP_CHUNK,
-    workers: int = 2,
+    workers: int | None = 2,
     scheduler: str | None = None,
     processes: bool = False,
     progress: Progress | None = None,
@@ -395,7 +540,8 @@ def sweep(
     """P(hold) over a grid of parameters on Dask, each chunk stored as it finishes (resumable).
 
     ``client``: an existing ``distributed.Client`` to use (left open); else ``scheduler`` or an
-    embedded LocalCluster of ``workers`` workers (threads, or processes with ``processes=True``).
+    embedded LocalCluster of ``workers`` workers (threads, or processes with ``processes=True``);
+    ``workers=None`` computes in this process.
     """
     base = params or CrisisParams()
     points = make_grid(grid)
@@ -422,21 +568,35 @@ def sweep(
             _points_frame(plan, points, results, draws, chunk_size),
             len(plan.tasks),
         )
-    with RunStore(db) as runs:
-        run_id = runs.create_run(
-            kind="sweep",
-            target=base_theatre.target,
-            year=base_theatre.year,
-            scenario=label,
-            params=base.model_dump(mode="json"),
-            grid=points,
-            seed=int(seed),
-            draws=draws,
-            chunk_size=chunk_size,
-            n_chunks=len(plan.sizes),
-            theatre={"points": [t.to_dict() for t in theatres]},
-        )
-        return _finish_sweep(runs, run_id, plan, points, {}, draws, chunk_size, **options)
+    runs = RunStore(db)
+    run_id = runs.create_run(
+        kind="sweep",
+        target=base_theatre.target,
+        year=base_theatre.year,
+        scenario=label,
+        params=base.model_dump(mode="json"),
+        grid=points,
+        seed=int(seed),
+        draws=draws,
+        chunk_size=chunk_size,
+        n_chunks=len(plan.sizes),
+        theatre={"points": [t.to_dict() for t in theatres]},
+    )
+    return _finish_sweep(runs, run_id, plan, points, {}, draws, chunk_size, **options)
+
+
+def sweep(*args: Any, **kwargs: Any) -> SweepResult:
+    """Deprecated name of :func:`sweep_crisis` (``natosim.engines.burden`` has its own sweeps)."""
+    warnings.warn(
+        "natosim.engines.crisis.sweep is renamed sweep_crisis; the old name will be removed",
+        FutureWarning,
+        stacklevel=2,
+    )
+    if len(args) > 4:  # v1 passed params, draws, seed positionally
+        names = ("params", "draws", "seed")
+        kwargs.update(dict(zip(names, args[4:], strict=False)))
+        args = args[:4]
+    return sweep_crisis(*args, **kwargs)
 
 
 def _finish_sweep(
@@ -449,11 +609,7 @@ def _finish_sweep(
     chunk_size: int,
     **options: Any,
 ) -> SweepResult:
-    try:
-        results = execute(plan, done, save=lambda p, c, s: runs.save_chunk(run_id, p, c, s), **options)
-    except BaseException:
-        runs.set_status(run_id, "interrupted")
-        raise
+    results = _guarded(runs, run_id, plan, done, **options)
     frame = _points_frame(plan, grid, results, draws, chunk_size)
     runs.finish(run_id, "done", {"points": [jsonable(r) for r in frame.to_dict("records")]})
     target, year = plan.theatres[0].target, plan.theatres[0].year
@@ -462,10 +618,17 @@ def _finish_sweep(
 
 def load_plan(row: dict[str, Any]) -> tuple[Plan, list[dict[str, Any]]]:
     """Re-create a stored run's plan exactly (its own theatre and parameters, not today's data)."""
-    base = CrisisParams.model_validate(row["params"])
-    grid = row["grid"] or [{}]
-    params = [CrisisParams.build(expand(values), base=base) for values in grid]
-    theatres = [Theatre.from_dict(t) for t in row["theatre"]["points"]]
+    try:
+        base = CrisisParams.model_validate(row["params"])
+        grid = row["grid"] or [{}]
+        params = [CrisisParams.build(expand(values), base=base) for values in grid]
+        theatres = [Theatre.from_dict(t) for t in row["theatre"]["points"]]
+    except (KeyError, TypeError, ValueError, CrisisError):
+        raise CrisisError(
+            f"run {row['run_id']} was stored by an earlier version of the crisis model (v1, budgets) and "
+            "cannot be resumed or shown by this one; start a new run",
+            field="run_id",
+        ) from None
     return Plan(
         seed=int(row["seed"]),
         sizes=chunk_sizes(int(row["draws"]), int(row["chunk_size"])),
@@ -484,37 +647,39 @@ def resume(
     progress: Progress | None = None,
 ) -> CrisisResult | SweepResult:
     """Finish a stored run or sweep: only chunks not yet stored are computed."""
-    with RunStore(db) as runs:
-        row = runs.get_run(run_id)
-        plan, grid = load_plan(row)
-        done = runs.chunks(run_id)
-        runs.set_status(run_id, "running")
-        draws, chunk_size = int(row["draws"]), int(row["chunk_size"])
-        if row["kind"] == "sweep":
-            return _finish_sweep(
-                runs,
-                run_id,
-                plan,
-                grid,
-                done,
-                draws,
-                chunk_size,
-                workers=(workers or 2) if scheduler is None else workers,
-                scheduler=scheduler,
-                processes=processes,
-                progress=progress,
-            )
-        return _finish_run(
-            runs, run_id, plan, done, draws, chunk_size, workers=workers, scheduler=scheduler, progress=progress
+    runs = RunStore(db)
+    row = runs.get_run(run_id)
+    run_id = str(row["run_id"])
+    plan, grid = load_plan(row)
+    done = runs.chunks(run_id)
+    runs.claim(run_id)
+    draws, chunk_size = int(row["draws"]), int(row["chunk_size"])
+    if row["kind"] == "sweep":
+        return _finish_sweep(
+            runs,
+            run_id,
+            plan,
+            grid,
+            done,
+            draws,
+            chunk_size,
+            workers=(workers or 2) if scheduler is None else workers,
+            scheduler=scheduler,
+            processes=processes,
+            progress=progress,
         )
+    return _finish_run(
+        runs, run_id, plan, done, draws, chunk_size, workers=workers, scheduler=scheduler, progress=progress
+    )
 
 
 def stored_result(run_id: str, db: str | Path | None = None) -> CrisisResult | SweepResult:
-    """A stored run rebuilt from its chunks (partial if it was interrupted: ``draws`` counts what exists)."""
-    with RunStore(db, read_only=True) as runs:
-        row = runs.get_run(run_id)
-        plan, grid = load_plan(row)
-        done = runs.chunks(run_id)
+    """A stored run rebuilt from its chunks (an error naming ``crisis resume`` if it is unfinished)."""
+    runs = RunStore(db, read_only=True)
+    row = runs.get_run(run_id)
+    run_id = str(row["run_id"])
+    plan, grid = load_plan(row)
+    done = runs.chunks(run_id)
     complete = all(task in done for task in plan.tasks)
     if not complete:
         raise CrisisError(
@@ -532,4 +697,8 @@ def stored_result(run_id: str, db: str | Path | None = None) -> CrisisResult | S
             draws,
             _points_frame(plan, grid, done, draws, chunk_size),
         )
-    return _result(plan, done, 0, draws, chunk_size, run_id)
+    result = _result(plan, done, 0, draws, chunk_size, run_id)
+    stored_range = (row.get("results") or {}).get("p_hold_range")
+    if stored_range:
+        result.p_hold_range = (float(stored_range[0]), float(stored_range[1]))
+    return result

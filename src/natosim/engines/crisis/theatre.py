@@ -1,40 +1,34 @@
-"""Who is in the theatre of a crisis, with what, how far away: the fixed inputs of one simulation.
+"""Who is in the theatre of a crisis, with how many troops, how far away: the fixed inputs of a run.
 
 A :class:`Theatre` is built once per (target, year, state, params) from the alliance state
-(``natosim.state``) and the bundled data, then drives every draw. It holds plain numpy arrays so
-it pickles cheaply to Dask workers and can be stored with a run (``to_dict``/``from_dict``): a
-resumed run uses exactly the inputs it started with, even if the data were updated in between.
+(``natosim.state``: who guarantees the target), NATO's military personnel figures (Table 7) and the
+dated forces data in ``forces.yaml`` (readiness tiers, forward presence, US forces in Europe,
+Russia's Baltic-facing forces and the attack axis). It holds plain numpy arrays so it pickles
+cheaply to Dask workers and is stored with a run (``to_dict``/``from_dict``): a resumed run uses
+exactly the inputs it started with, even if the data changed in between.
 
-Units are handled explicitly (never silently): allies' spending comes from NATO in constant 2015
-US$; the aggressor's from SIPRI in constant 2023 US$, rebased to the NATO base year by its own
-ratio current/constant in that base year (SIPRI's constant series is local currency at base-year
-prices converted at the base-year exchange rate, so this rebasing is exact for that method). With
-``money_basis="current"`` both sides are in current US$ of the crisis year instead.
+**Contingents** (C): each guarantor sends, for each readiness tier, a share of the tier's troops
+equal to its share of NATO military personnel (per-ally Force Model commitments are classified).
+**Forward forces** (F): troops stationed in the target, which fight from hour 0, plus any posture
+the question adds (``outset_brigades``).
 """
 
 from __future__ import annotations
 
-import math
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from natosim.engines.crisis.forces import Forces, load_forces
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 
 if TYPE_CHECKING:  # pragma: no cover
     from natosim.state import AllianceState
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
-
-#: Russian active personnel (thousands) when capability="personnel": IISS Military Balance via
-#: secondary sources, ../shared/data/russia_forces.yaml (confidence medium). Pre-war applies to
-#: years before 2022; 2022-2024 have no figure (give aggressor_capability).
-RUSSIA_ACTIVE_THOUSANDS = {
-    "prewar": (900.0, "IISS Military Balance 2025 (pre-war estimate), via russia_forces.yaml"),
-    2025: (1134.0, "IISS Military Balance 2025 (early 2025), via russia_forces.yaml"),
-}
+UNIT = "troops (personnel)"
 
 
 def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: float, lon2: float) -> np.ndarray:
@@ -45,28 +39,52 @@ def haversine_km(lat1: np.ndarray | float, lon1: np.ndarray | float, lat2: float
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)))
 
 
+_ARRAYS = {
+    "override": float,
+    "is_us": bool,
+    "c_owner": np.int64,
+    "c_tier": np.int64,
+    "c_troops": float,
+    "c_days_min": float,
+    "c_days_max": float,
+    "c_distance_km": float,
+    "f_owner": np.int64,
+    "f_troops": float,
+    "f_heavy": bool,
+}
+_TUPLES = ("guarantors", "basis", "condition", "c_origin", "f_label", "missing", "notes", "sources")
+
+
 @dataclass(frozen=True)
 class Theatre:
-    """The fixed inputs of a crisis: guarantors (G) and their contingents (C ≥ G).
-
-    Contingents ``0..G-1`` are each guarantor's forces at home (in guarantor order); contingents
-    ``G..C-1`` are forces stationed abroad (``params.stationed``), owned by ``owner[c]``.
-    """
+    """The fixed inputs of a crisis: G guarantors, C reinforcing contingents, F forward forces."""
 
     target: str
     year: int
     aggressor: str
-    unit: str
     guarantors: tuple[str, ...]
-    p_respond: np.ndarray  # (G,)
-    basis: tuple[str, ...]  # (G,) legal basis of each guarantee
-    condition: tuple[str, ...]  # (G,)
-    owner: np.ndarray  # (C,) int index into guarantors
-    origin: tuple[str, ...]  # (C,) ISO3 whose capital the contingent leaves from
-    capability: np.ndarray  # (C,) capability in `unit` (0 where the figure is missing)
-    distance_km: np.ndarray  # (C,)
-    target_capability: float
-    aggressor_capability: float
+    basis: tuple[str, ...]
+    condition: tuple[str, ...]
+    override: np.ndarray  # (G,) reliability override, NaN where none
+    is_us: np.ndarray  # (G,) bool
+    c_owner: np.ndarray  # (C,) guarantor index
+    c_tier: np.ndarray  # (C,) readiness tier (1, 2, 3)
+    c_troops: np.ndarray  # (C,) troops of the whole tier share (before reinforcement_share)
+    c_days_min: np.ndarray  # (C,)
+    c_days_max: np.ndarray  # (C,)
+    c_distance_km: np.ndarray  # (C,) origin capital → target capital
+    c_origin: tuple[str, ...]  # (C,)
+    f_owner: np.ndarray  # (F,) guarantor index, -1 for a posture the question adds
+    f_troops: np.ndarray  # (F,)
+    f_heavy: np.ndarray  # (F,) bool: heavy armoured (combat value × heavy_factor)
+    f_label: tuple[str, ...]
+    own_troops: float  # the target's military personnel (NATO Table 7)
+    axis_km: float  # border → capital along the attack axis
+    axis_from: str
+    russia_base: float  # Russia's Baltic-facing ground forces (troops) before any Ukraine commitment
+    ukraine_share: float  # dated share committed in Ukraine
+    readiness: str  # id of the readiness structure in force
+    forces_edition: str
     missing: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
@@ -77,133 +95,62 @@ class Theatre:
     def n_guarantors(self) -> int:
         return len(self.guarantors)
 
+    @property
+    def unit(self) -> str:
+        return UNIT
+
+    def dated(self) -> dict[str, float]:
+        """Values parameters take from the data when not set."""
+        return {"ukraine_committed_share": self.ukraine_share}
+
     def without(self, guarantors: list[str]) -> Theatre:
         """The same theatre with some guarantors' response probability set to 0 (same array shapes)."""
-        p = self.p_respond.copy()
+        override = self.override.copy()
         for code in guarantors:
-            p[self.guarantors.index(code)] = 0.0
-        return _replace(self, p_respond=p)
+            override[self.guarantors.index(code)] = 0.0
+        return dataclasses.replace(self, override=override)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
-            out[name] = (
-                value.tolist()
-                if isinstance(value, np.ndarray)
-                else (list(value) if isinstance(value, tuple) else value)
-            )
+            if isinstance(value, np.ndarray):
+                out[name] = [None if isinstance(v, float) and np.isnan(v) else v for v in value.tolist()]
+            else:
+                out[name] = list(value) if isinstance(value, tuple) else value
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Theatre:
         d = dict(data)
-        for name in ("p_respond", "capability", "distance_km"):
-            d[name] = np.asarray(d[name], dtype=float)
-        d["owner"] = np.asarray(d["owner"], dtype=np.int64)
-        for name in ("guarantors", "basis", "condition", "origin", "missing", "notes", "sources"):
+        for name, dtype in _ARRAYS.items():
+            values = [np.nan if v is None else v for v in d[name]]
+            d[name] = np.asarray(values, dtype=dtype)
+        for name in _TUPLES:
             d[name] = tuple(d[name])
         return cls(**d)
 
 
-def _replace(theatre: Theatre, **changes: Any) -> Theatre:
-    import dataclasses
-
-    return dataclasses.replace(theatre, **changes)
-
-
-#: parameters that change the theatre's arrays (a sweep over them rebuilds the theatre per point)
-THEATRE_FIELDS = ("aggressor", "capability", "money_basis", "aggressor_capability", "stationed")
-
-
-def reliability_vector(guarantors: tuple[str, ...] | list[str], params: CrisisParams) -> np.ndarray:
-    """p_g = reliability (or the guarantor's override); guarantors without a guarantee are not in G."""
-    return np.array([params.reliability_overrides.get(g, params.reliability) for g in guarantors], dtype=float)
-
-
-def _state_for(year: int, state: AllianceState | None) -> AllianceState | None:
+def _state_for(year: int, state: AllianceState | None, notes: list[str]) -> AllianceState:
     if state is not None:
         return state
-    try:
-        from natosim.state import baseline
-    except ImportError:  # the state module is built by the scenarios helper; arrays still work
-        return None
-    return baseline(year)
+    from natosim.state import baseline, data_years
+
+    years = data_years()
+    if int(year) > max(years):
+        notes.append(f"{year} is after the data: the alliance and figures of {max(years)} are held (not a forecast)")
+        return baseline(int(year), hold_from=max(years))
+    return baseline(int(year))
 
 
-def _measure(params: CrisisParams) -> tuple[str, str]:
-    if params.capability == "personnel":
-        return "military_personnel_thousands", "thousand military personnel (NATO Table 7)"
-    if params.money_basis == "current":
-        return "defence_exp_usd_current_mn", "US$ mn, current prices of the year"
-    return "defence_exp_usd_constant_mn", "US$ mn, constant 2015 prices"
+def _latest(entries: list[dict[str, Any]], year: int, key: str = "as_of") -> dict[str, Any] | None:
+    """The entry with the latest ``key`` date whose year is not after ``year``."""
+    dated = [e for e in entries if _year(e[key]) <= year]
+    return max(dated, key=lambda e: str(e[key])) if dated else None
 
 
-def _sipri(iso3: str, year: int, params: CrisisParams, base_year: int) -> tuple[float, str, str]:
-    """A country's SIPRI spending in the unit of the allies' figures, with the conversion stated."""
-    from natosim.data import comparators
-
-    every = comparators()
-    if iso3 not in set(every["iso3"]):
-        raise CrisisError(
-            f"no SIPRI comparator figures for {iso3}; available: {', '.join(sorted(set(every['iso3'])))}",
-            field="country",
-        )
-    table = every[every["iso3"] == iso3].set_index("year")
-    if year not in table.index or pd.isna(table.loc[year, "milex_usd_current_mn"]):
-        raise CrisisError(
-            f"no SIPRI military expenditure for {iso3} in {year}; years available: "
-            f"{int(table.index.min())}–{int(table['milex_usd_current_mn'].dropna().index.max())}",
-            field="year",
-        )
-    source = str(table.loc[year, "source"])
-    if params.money_basis == "current":
-        value = float(table.loc[year, "milex_usd_current_mn"])
-        return value, source, f"{iso3}: SIPRI current US$ {year} (same basis as NATO current US$)"
-    constant = table.loc[year, "milex_usd_constant_mn"]
-    if pd.isna(constant):
-        raise CrisisError(
-            f"SIPRI has no constant-price figure for {iso3} in {year}; use "
-            "--param money_basis=current or an earlier year",
-            field="year",
-        )
-    ratio = float(table.loc[base_year, "milex_usd_current_mn"] / table.loc[base_year, "milex_usd_constant_mn"])
-    sipri_base = int(table.loc[year, "constant_price_base_year"])
-    note = (
-        f"{iso3}: SIPRI constant {sipri_base} US$ × {ratio:.4f} (its current/constant ratio in {base_year}) "
-        f"= constant {base_year} US$, NATO's base; SIPRI's definition includes paramilitary forces"
-    )
-    return float(constant) * ratio, source, note
-
-
-def _aggressor_capability(params: CrisisParams, year: int, base_year: int) -> tuple[float, str, str]:
-    if params.aggressor_capability is not None:
-        return params.aggressor_capability, "user input (aggressor_capability)", "aggressor capability given"
-    if params.capability == "personnel":
-        if params.aggressor != "RUS":
-            raise CrisisError(
-                f"capability=personnel needs --param aggressor_capability=THOUSANDS for {params.aggressor}",
-                field="aggressor_capability",
-            )
-        if year < 2022:
-            value, source = RUSSIA_ACTIVE_THOUSANDS["prewar"]
-        elif year >= 2025:
-            value, source = RUSSIA_ACTIVE_THOUSANDS[2025]
-        else:
-            raise CrisisError(
-                f"no bundled Russian personnel figure for {year} (IISS: 900k pre-war, 1.134m in "
-                "2025); give --param aggressor_capability=THOUSANDS",
-                field="aggressor_capability",
-            )
-        return (
-            value,
-            source,
-            (
-                "RUS: IISS 'active' personnel, a different definition from NATO's "
-                "military personnel (russia_forces.yaml)"
-            ),
-        )
-    return _sipri(params.aggressor, year, params, base_year)
+def _year(value: Any) -> int:
+    return int(str(value)[:4])
 
 
 def build_theatre(
@@ -213,145 +160,186 @@ def build_theatre(
     params: CrisisParams | None = None,
     scenario: str | None = None,
 ) -> Theatre:
-    """Assemble the guarantors of ``target`` and their capability, distance and response probability."""
-    from natosim.data import allies, country_name, figures, members, resolve_country
+    """Assemble the guarantors of ``target``, their contingents and the forces in place."""
+    from natosim.data import allies, country_name, resolve_country
 
     params = params or CrisisParams()
+    forces: Forces = load_forces()
     target = resolve_country(target)
-    aggressor = resolve_country(params.aggressor)
-    state = _state_for(int(year), state)
-    data_year = int(year)
-    if state is not None:
-        year = int(state.year)
-        data_year = int(getattr(state, "figures_year", None) or year)
-        parties = list(state.parties)
-        if target not in parties:
-            raise CrisisError(
-                f"{country_name(target)} ({target}) is not a party of the {year} state; parties: {', '.join(parties)}",
-                field="target",
-            )
-        t = parties.index(target)
-        column = np.asarray(state.guarantee[:, t], dtype=bool).copy()
-        column[t] = False
-        rows = np.flatnonzero(column)
-        guarantors = [parties[i] for i in rows]
-        basis = [str(state.basis[i, t]) for i in rows]
-        condition = [str(state.condition[i, t]) for i in rows]
-        frame = state.figures
-    else:
-        member_list = members(int(year))
-        if target not in member_list:
-            raise CrisisError(
-                f"{country_name(target)} ({target}) is not an ally in {year}; allies: {', '.join(member_list)}",
-                field="target",
-            )
-        guarantors = [m for m in member_list if m != target]
-        basis = ["article-5"] * len(guarantors)
-        condition = [""] * len(guarantors)
-        frame = figures(year=int(year)).set_index("iso3")
-    if aggressor in guarantors or aggressor == target:
-        raise CrisisError(f"the aggressor {aggressor} cannot be the target or one of its guarantors", field="aggressor")
-    column_name, unit = _measure(params)
-    base_year = 2015
-    if "constant_price_base_year" in frame and frame["constant_price_base_year"].notna().any():
-        base_year = int(pd.to_numeric(frame["constant_price_base_year"], errors="coerce").dropna().iloc[0])
     notes: list[str] = []
     sources: set[str] = set()
-    if data_year != year:
-        notes.append(
-            f"the {year} state carries the figures of {data_year} (held, not a forecast); "
-            f"the aggressor's figure is of {data_year} too"
-        )
-
-    def capability_of(code: str) -> float:
-        value = frame[column_name].get(code, np.nan) if column_name in frame else np.nan
-        if pd.notna(value):
-            if "sources" in frame and isinstance(frame["sources"].get(code), str):
-                sources.update(s for s in str(frame["sources"][code]).split(";") if s)
-            return float(value)
-        if params.capability == "spending":
-            try:
-                v, src, note = _sipri(code, data_year, params, base_year)
-            except CrisisError:
-                return math.nan
-            sources.add(src)
-            notes.append(f"no NATO figure for {code}; used {note}")
-            return v
-        return math.nan
-
-    own = capability_of(target)
-    if not np.isfinite(own):
-        available = (
-            figures(countries=[target]).dropna(subset=[column_name])["year"]
-            if column_name in frame
-            else pd.Series(dtype=int)
-        )
-        years = f"{int(available.min())}–{int(available.max())}" if len(available) else "none"
+    axes = {a["target"]: a for a in forces.data["attack_axes"]}
+    if target not in axes:
         raise CrisisError(
-            f"no {column_name} figure for the target {target} in {data_year} (years with it: "
-            f"{years}); choose one of those years",
+            f"{country_name(target)} ({target}) has no land border with Russia or Belarus in the forces data; "
+            f"the crisis model covers: {', '.join(axes)}",
             field="target",
         )
-    agg, agg_source, agg_note = _aggressor_capability(params, data_year, base_year)
-    sources.add(agg_source)
-    notes.append(agg_note)
+    state = _state_for(int(year), state, notes)
+    year = int(state.year)
+    data_year = int(state.figures_year or year)
+    parties = list(state.parties)
+    if target not in parties:
+        raise CrisisError(
+            f"{country_name(target)} ({target}) is not a party of the {year} state; parties: {', '.join(parties)}",
+            field="target",
+        )
+    t = parties.index(target)
+    column = np.asarray(state.guarantee[:, t], dtype=bool).copy()
+    column[t] = False
+    rows = np.flatnonzero(column)
+    guarantors = [parties[i] for i in rows]
+    basis = [str(state.basis[i, t]) for i in rows]
+    condition = [str(state.condition[i, t]) for i in rows]
+    figures = state.figures
+    if data_year != year:
+        notes.append(f"the {year} state carries the personnel figures of {data_year} (held, not a forecast)")
+
+    structure = _latest(forces.data["readiness_structures"], year, "valid_from")
+    if structure is None:
+        first = min(_year(s["valid_from"]) for s in forces.data["readiness_structures"])
+        raise CrisisError(f"no readiness-tier data before {first}; choose a year from {first}", field="year")
+    sources.add(structure["source"])
+
+    personnel = figures.get("military_personnel_thousands", None)
+
+    def troops_of(code: str) -> float:
+        if personnel is None or code not in personnel.index:
+            return np.nan
+        value = personnel.get(code)
+        return float(value) * 1000.0 if value is not None and np.isfinite(value) else np.nan
+
+    all_troops = {code: troops_of(code) for code in parties if code in state.members}
+    pool = sum(v for v in all_troops.values() if np.isfinite(v))
+    own = troops_of(target)
+    if not np.isfinite(own):
+        raise CrisisError(f"no NATO military personnel figure for the target {target} in {data_year}", field="target")
+    missing = tuple(g for g in guarantors if not np.isfinite(all_troops.get(g, troops_of(g))))
+    if missing:
+        notes.append(f"no personnel figure for {', '.join(missing)}: no readiness-tier troops counted for them")
 
     geo = allies().set_index("iso3")
-    if target not in geo.index:
-        raise CrisisError(f"no bundled capital coordinates for {target}", field="target")
     t_lat, t_lon = float(geo.loc[target, "capital_lat"]), float(geo.loc[target, "capital_lon"])
-    home_cap = np.array([capability_of(g) for g in guarantors], dtype=float)
-    missing = tuple(g for g, c in zip(guarantors, home_cap, strict=True) if not np.isfinite(c))
-    if missing:
-        notes.append(f"no capability figure for {', '.join(missing)}: counted as contributing nothing")
-    owner = list(range(len(guarantors)))
-    origin = list(guarantors)
-    capability = list(np.nan_to_num(home_cap, nan=0.0))
-    for posting in params.stationed:
-        if posting.guarantor not in guarantors:
+    axis = axes[target]
+    axis_km = float(haversine_km(axis["lat"], axis["lon"], t_lat, t_lon))
+    us_origin = str(forces.data["us_forces_europe"]["tier1_origin"])
+    c_owner, c_tier, c_troops, c_min, c_max, c_origin = [], [], [], [], [], []
+    for g, code in enumerate(guarantors):
+        troops = all_troops.get(code, troops_of(code))
+        if not np.isfinite(troops) or pool <= 0:
             continue
-        g = guarantors.index(posting.guarantor)
-        personnel = (
-            frame["military_personnel_thousands"].get(posting.guarantor, np.nan)
-            if "military_personnel_thousands" in frame
-            else np.nan
-        )
-        if not np.isfinite(personnel) or personnel <= 0:
-            notes.append(f"{posting.guarantor}: no personnel figure, forces abroad ignored")
-            continue
-        share = min(1.0, posting.personnel_thousands / float(personnel))
-        total = capability[g]
-        capability[g] = total * (1 - share)
-        owner.append(g)
-        origin.append(posting.host)
-        capability.append(total * share)
-        notes.append(
-            f"{posting.guarantor}: {share:.1%} of its forces ({posting.personnel_thousands:g}k of "
-            f"{float(personnel):,.0f}k personnel) start from {posting.host} ({posting.source})"
-        )
-    unknown = [o for o in origin if o not in geo.index]
+        for tier in structure["tiers"]:
+            origin = us_origin if code == "USA" and tier["tier"] == 1 else code
+            c_owner.append(g)
+            c_tier.append(int(tier["tier"]))
+            c_troops.append(float(tier["troops"]) * troops / pool)
+            c_min.append(float(tier["days_min"]))
+            c_max.append(float(tier["days_max"]))
+            c_origin.append(origin)
+    unknown = sorted({o for o in c_origin if o not in geo.index})
     if unknown:
         raise CrisisError(f"no bundled capital coordinates for {', '.join(unknown)}", field="guarantor")
-    lat = geo.loc[origin, "capital_lat"].to_numpy(dtype=float)
-    lon = geo.loc[origin, "capital_lon"].to_numpy(dtype=float)
-    distance = haversine_km(lat, lon, t_lat, t_lon) if origin else np.zeros(0)
+    if c_origin:
+        lat = geo.loc[c_origin, "capital_lat"].to_numpy(dtype=float)
+        lon = geo.loc[c_origin, "capital_lon"].to_numpy(dtype=float)
+        distance = haversine_km(lat, lon, t_lat, t_lon)
+    else:
+        distance = np.zeros(0)
+    if "USA" in guarantors:
+        notes.append(f"US tier-1 forces leave from {us_origin}, the largest host of US forces in Europe")
+
+    f_owner, f_troops, f_heavy, f_label = _forward(forces, target, year, guarantors, params, notes, sources)
+
+    russia = forces.data["russia"]
+    committed = _latest(russia["committed_in_ukraine"], year)
+    if committed is None:  # pragma: no cover - the data start before the model's first year
+        raise CrisisError(f"no dated Russian commitment figure for {year}", field="year")
+    latest = max(russia["committed_in_ukraine"], key=lambda e: str(e["as_of"]))
+    if committed is latest and _year(latest["as_of"]) < year:
+        notes.append(
+            f"Russia's commitment in Ukraine: the latest figure ({latest['share']:.0%}, as of {latest['as_of']}) "
+            f"is held for {year}; set ukraine_committed_share=0 to ask about an attack after a ceasefire"
+        )
+    notes.append(str(russia["base"]["note"]))
+    sources.update([russia["base"]["source"], committed["source"]])
+    notes.append(
+        f"the target's own forces: {own:,.0f} military personnel (NATO Table 7, all services, {data_year}); "
+        "reservists not counted"
+    )
     return Theatre(
         target=target,
-        year=int(year),
-        aggressor=aggressor,
-        unit=unit,
+        year=year,
+        aggressor=params.aggressor,
         guarantors=tuple(guarantors),
-        p_respond=reliability_vector(guarantors, params),
         basis=tuple(basis),
         condition=tuple(condition),
-        owner=np.asarray(owner, dtype=np.int64),
-        origin=tuple(origin),
-        capability=np.asarray(capability, dtype=float),
-        distance_km=np.asarray(distance, dtype=float),
-        target_capability=float(own),
-        aggressor_capability=float(agg),
+        override=np.array([params.reliability_overrides.get(g, np.nan) for g in guarantors], dtype=float),
+        is_us=np.array([g == "USA" for g in guarantors], dtype=bool),
+        c_owner=np.asarray(c_owner, dtype=np.int64),
+        c_tier=np.asarray(c_tier, dtype=np.int64),
+        c_troops=np.asarray(c_troops, dtype=float),
+        c_days_min=np.asarray(c_min, dtype=float),
+        c_days_max=np.asarray(c_max, dtype=float),
+        c_distance_km=np.asarray(distance, dtype=float),
+        c_origin=tuple(c_origin),
+        f_owner=np.asarray(f_owner, dtype=np.int64),
+        f_troops=np.asarray(f_troops, dtype=float),
+        f_heavy=np.asarray(f_heavy, dtype=bool),
+        f_label=tuple(f_label),
+        own_troops=own,
+        axis_km=axis_km,
+        axis_from=str(axis["from"]),
+        russia_base=float(russia["base"]["troops"]),
+        ukraine_share=float(committed["share"]),
+        readiness=str(structure["id"]),
+        forces_edition=forces.edition,
         missing=missing,
         notes=tuple(notes),
         sources=tuple(sorted(sources)),
         scenario=scenario,
     )
+
+
+def _forward(
+    forces: Forces,
+    target: str,
+    year: int,
+    guarantors: list[str],
+    params: CrisisParams,
+    notes: list[str],
+    sources: set[str],
+) -> tuple[list[int], list[float], list[bool], list[str]]:
+    """Forward forces in the target in ``year``: the latest figure per sending nation, plus any posture."""
+    owner: list[int] = []
+    troops: list[float] = []
+    heavy: list[bool] = []
+    label: list[str] = []
+    entries = [e for e in forces.data["forward_presence"] if e["host"] == target and int(e["since"]) <= year]
+    for nation in sorted({e["nation"] for e in entries}):
+        mine = [e for e in entries if e["nation"] == nation]
+        entry = _latest(mine, year)
+        if entry is None:  # the presence began before its first published figure
+            entry = min(mine, key=lambda e: str(e["as_of"]))
+            notes.append(
+                f"{nation} in {target}: no figure before {entry['as_of']}; its {entry['troops']:,} troops are "
+                f"used from {entry['since']}"
+            )
+        if nation not in guarantors:
+            notes.append(f"{nation}'s forces in {target} are not counted: {nation} does not guarantee {target} here")
+            continue
+        if entry.get("planned"):
+            notes.append(f"{nation} in {target}: planned strength ({entry['what']})")
+        owner.append(guarantors.index(nation))
+        troops.append(float(entry["troops"]))
+        heavy.append(bool(entry.get("heavy", False)))
+        label.append(f"{nation}: {entry['what']} ({entry['as_of']})")
+        sources.add(str(entry["source"]))
+    if params.outset_brigades:
+        light = params.outset_brigades - params.outset_heavy_brigades
+        for count, is_heavy in ((params.outset_heavy_brigades, True), (light, False)):
+            if count:
+                owner.append(-1)
+                troops.append(count * params.brigade_troops)
+                heavy.append(is_heavy)
+                label.append(f"posture: {count} {'heavy armoured ' if is_heavy else ''}brigade(s) at the outset")
+    return owner, troops, heavy, label
