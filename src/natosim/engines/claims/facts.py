@@ -35,6 +35,7 @@ def _clean(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
+@lru_cache(maxsize=1)
 def edition_dates() -> dict[str, dt.date]:
     """NATO edition → publication date (``natosim.data.edition_table``, the one home of it)."""
     from natosim.data import edition_table
@@ -67,6 +68,7 @@ def _figures(edition: str | None) -> pd.DataFrame:
     return cached
 
 
+@lru_cache(maxsize=4096)
 def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figure | None:
     """One ally-year figure from one edition (None when that edition lacks it)."""
     table = _figures(edition)
@@ -110,6 +112,7 @@ def years_held() -> tuple[int, ...]:
     return tuple(sorted({int(year) for frame in frames for year in frame.index.get_level_values("year").unique()}))
 
 
+@lru_cache(maxsize=4096)
 def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None:
     table = _figures(edition).reset_index()
     rows = table[(table["iso3"] == iso3) & table[measure].notna()]
@@ -117,7 +120,12 @@ def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None
 
 
 def is_ally(iso3: str) -> bool:
-    return iso3 in set(allies_table()["iso3"])
+    return iso3 in _ally_codes()
+
+
+@lru_cache(maxsize=1)
+def _ally_codes() -> frozenset[str]:
+    return frozenset(str(code) for code in allies_table()["iso3"])
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +135,7 @@ def allies_table() -> pd.DataFrame:
     return allies()
 
 
+@lru_cache(maxsize=4096)
 def comparator(iso3: str, year: int, measure: str) -> Figure | None:
     """SIPRI figure of a non-ally (measure: milex_pct_gdp, milex_usd_current_mn)."""
     from natosim.data import comparators
@@ -148,6 +157,7 @@ def comparator_years(iso3: str, measure: str) -> list[int]:
     return sorted(int(y) for y in table.loc[(table["iso3"] == iso3) & table[measure].notna(), "year"])
 
 
+@lru_cache(maxsize=4096)
 def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure | None:
     """NATO's published total ("NATO Total" / "NATO Europe and Canada"); primary sources first."""
     from natosim.data import aggregates
@@ -175,12 +185,18 @@ def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure
 
 def members_on(day: dt.date | None) -> list[str]:
     """ISO3 of the allies on ``day`` (accession deposited on or before it); all allies if None."""
+    return list(_members_on(day))
+
+
+@lru_cache(maxsize=4096)
+def _members_on(day: dt.date | None) -> tuple[str, ...]:
     table = allies_table()
     if day is None:
-        return sorted(table["iso3"])
-    return sorted(table.loc[table["accession_date"].dt.date <= day, "iso3"])
+        return tuple(sorted(table["iso3"]))
+    return tuple(sorted(table.loc[table["accession_date"].dt.date <= day, "iso3"]))
 
 
+@lru_cache(maxsize=4096)
 def accession(iso3: str) -> dt.date | None:
     table = allies_table()
     rows = table[table["iso3"] == iso3]
@@ -190,6 +206,15 @@ def accession(iso3: str) -> dt.date | None:
 def allies_at_or_above(
     year: int, threshold: float, edition: str | None, *, below: bool = False
 ) -> tuple[int, list[str], str] | None:
+    """How many members in ``year`` spent at least ``threshold``% of GDP (see ``_allies_at_or_above``)."""
+    found = _allies_at_or_above(year, threshold, edition, below)
+    return None if found is None else (found[0], list(found[1]), found[2])
+
+
+@lru_cache(maxsize=4096)
+def _allies_at_or_above(
+    year: int, threshold: float, edition: str | None, below: bool
+) -> tuple[int, tuple[str, ...], str] | None:
     """How many members in ``year`` spent at least ``threshold``% of GDP (``below``: less than it,
     among those with a figure), as NATO counts them (values rounded to the two decimals NATO prints).
     None when the edition has no such year."""
@@ -202,14 +227,19 @@ def allies_at_or_above(
     _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
     meets = rows.iloc[positions]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
-    return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
+    return len(meets), tuple(sorted(meets["iso3"])), (str(used.iloc[0]) if len(used) else str(edition))
 
 
 def members_without(year: int, measure: str, edition: str | None) -> list[str]:
     """Members in ``year`` for which the edition has no ``measure`` (missing, never counted as zero)."""
+    return list(_members_without(year, measure, edition))
+
+
+@lru_cache(maxsize=4096)
+def _members_without(year: int, measure: str, edition: str | None) -> tuple[str, ...]:
     table = _figures(edition).reset_index()
     rows = table[(table["year"] == year) & table["member"]]
-    return sorted(rows.loc[rows[measure].isna(), "iso3"])
+    return tuple(sorted(rows.loc[rows[measure].isna(), "iso3"]))
 
 
 def population_covered(year: int, edition: str | None) -> tuple[float, int, str, str] | None:
