@@ -35,6 +35,24 @@ def _clean(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
+_DATASET_SEEN: list[int] = []
+
+
+def sync_with_data() -> None:
+    """Forget every cached lookup when the loaded dataset changed (a release imported, another data
+    directory): the caches below are per process, the data is per data directory. Cheap: one
+    identity check per article."""
+    from natosim.data import load
+
+    current = id(load())
+    if _DATASET_SEEN and _DATASET_SEEN[0] == current:
+        return
+    for value in list(globals().values()):
+        if callable(value) and hasattr(value, "cache_clear") and getattr(value, "__module__", "") == __name__:
+            value.cache_clear()
+    _DATASET_SEEN[:] = [current]
+
+
 @lru_cache(maxsize=1)
 def edition_dates() -> dict[str, dt.date]:
     """NATO edition → publication date (``natosim.data.edition_table``, the one home of it)."""
