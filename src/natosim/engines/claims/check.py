@@ -105,7 +105,6 @@ def check(
     or oversized input raises ``ClaimsInputError`` (a ``NatosimError``); ``max_characters`` raises
     or lowers the limit on the article's text (400,000 characters by default).
     """
-    facts.sync_with_data()  # an edition imported since the last check is in play
     day = parse_date(date)
     if not isinstance(max_characters, int) or max_characters < 1:
         raise ClaimsInputError(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from natosim.engines.claims import facts, pledges
@@ -431,7 +430,7 @@ def _in_edition(figure: facts.Figure | None, edition: str) -> bool:
     return figure is not None and figure.edition == edition
 
 
-@lru_cache(maxsize=256)
+@facts.per_dataset
 def _us_shares(year: int) -> tuple[float, float, str, str] | None:
     """(US share of allied defence spending %, US share of allied GDP %, source, edition) for a year."""
     share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", facts.usd_edition())
