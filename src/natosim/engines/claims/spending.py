@@ -430,6 +430,7 @@ def _in_edition(figure: facts.Figure | None, edition: str) -> bool:
     return figure is not None and figure.edition == edition
 
 
+@facts.per_dataset
 def _us_shares(year: int) -> tuple[float, float, str, str] | None:
     """(US share of allied defence spending %, US share of allied GDP %, source, edition) for a year."""
     share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", facts.usd_edition())
