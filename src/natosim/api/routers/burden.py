@@ -15,13 +15,19 @@ from natosim.engines.burden import (
     baseline_game,
     benefit_burden_test,
     burden_share_table,
+    conditional_guarantee,
+    estimate_spending_model,
     exclusion_equilibrium,
     exclusion_sweep,
     free_rider_test,
     guarantor_leaves,
     parse_years,
+    replace_us,
+    us_exit,
+    validate_spending_model,
 )
 from natosim.engines.burden.free_riding import available_years
+from natosim.engines.burden.replace_us import bundled_sets
 from natosim.errors import NatosimError
 from natosim.jsonable import jsonable
 
@@ -85,7 +91,6 @@ def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
     summary="Estimated spending model: coefficients with clustered standard errors (kind: estimate)",
 )
 def spending_model(edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import estimate_spending_model
 
     return jsonable(estimate_spending_model(edition=edition).to_dict())  # type: ignore[no-any-return]
 
@@ -99,7 +104,6 @@ def validate(
     cutoff: Annotated[list[int] | None, Query(description="Cut-off years; repeatable", max_length=20)] = None,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import validate_spending_model
 
     return jsonable(validate_spending_model(cutoff or None, edition=edition).to_dict())  # type: ignore[no-any-return]
 
@@ -115,7 +119,6 @@ def counterfactual(
     horizon: Annotated[int, Query(ge=1, le=30, description="Years after the last year with data")] = 5,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import conditional_guarantee, us_exit
 
     if scenario not in ("us_exit", "conditional_guarantee"):
         raise FieldError(422, f"scenario {scenario!r}: expected us_exit or conditional_guarantee", field="scenario")
@@ -137,8 +140,6 @@ def replace_us_route(
         str, Query(description="Bundled assumption set: bruegel_kiel_2025 or iiss_2025", max_length=40)
     ] = "bruegel_kiel_2025",
 ) -> dict[str, Any]:
-    from natosim.engines.burden import replace_us
-    from natosim.engines.burden.replace_us import bundled_sets
 
     if assumptions not in bundled_sets():
         raise FieldError(

@@ -34,18 +34,25 @@ def health() -> Health:
     return Health(status="ok", version=natosim.__version__)
 
 
+class Capabilities(BaseModel):
+    """Like every list route: ``{count, rows}``."""
+
+    count: int
+    rows: list[CapabilityOut]
+
+
 @router.get(
     "/capabilities",
-    response_model=list[CapabilityOut],
+    response_model=Capabilities,
     summary="Which capabilities have their libraries installed (and so which routes exist)",
 )
-def capabilities() -> list[CapabilityOut]:
-    return [
-        CapabilityOut(
-            name=c.name, title=c.title, available=c.available(), install="" if c.available() else c.install_hint
-        )
+def capabilities() -> Capabilities:
+    rows = [
+        CapabilityOut(name=c.name, title=c.title, available=ok, install="" if ok else c.install_hint)
         for c in CAPABILITIES
+        for ok in (c.available(),)
     ]
+    return Capabilities(count=len(rows), rows=rows)
 
 
 # --- interactive documentation: Swagger UI from the vendored npm package, no CDN ------------------
