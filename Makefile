@@ -6,17 +6,19 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test setup lint bench browser clean
 
+# set-up output goes to $(VENV)/setup.log (shown only if it fails), so `make demo` shows the brief
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	@echo "setting up $(VENV) (first run only; log: $(VENV)/setup.log)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip > $(VENV)/setup.log 2>&1 || (cat $(VENV)/setup.log; exit 1)
+	@$(BIN)/python -m pip install --quiet -e ".[dev]" >> $(VENV)/setup.log 2>&1 || (cat $(VENV)/setup.log; exit 1)
+	@touch $(STAMP)
 
 setup: $(STAMP)
 
 ## the main job on the bundled data
 demo: $(STAMP)
-	$(BIN)/natosim brief --scenarios
+	@$(BIN)/natosim brief --scenarios
 	@echo ""
 	@echo "Dashboard and HTTP API: $(BIN)/natosim serve   →  http://127.0.0.1:8000/  (API under /api/)"
 
@@ -36,7 +38,7 @@ lint: $(STAMP)
 
 ## every benchmark script (prints times and ratios measured in one process; see README)
 bench: $(STAMP)
-	for script in data_load rules scenario burden crisis api_load; do \
+	for script in data_load rules scenario burden crisis api_load cli; do \
 	  echo "== benchmarks/$$script.py"; $(BIN)/python benchmarks/$$script.py || exit 1; done
 
 clean:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,28 @@ def test_a_missing_path_or_a_url_is_a_clear_error(cli) -> None:  # type: ignore[
     assert missing.code == 2 and "no such file: /no/such/article" in missing.err
     url = cli("check", "https://example.com/nato-story")
     assert url.code == 2 and "does not fetch" in url.err
+
+
+def test_check_at_80_columns_prints_one_block_per_claim(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: `COLUMNS=80 natosim check ARTICLE` keeps each claim and its evidence readable: one block
+    per claim, every line within 80 columns, words never cut (each word of the claim's sentence is
+    printed whole)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    article = Path(__file__).parent / "real" / "r021-kyivindependent-all-to-hit-2.txt"
+    r = cli("check", str(article), "--date", "2025-06-17")
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    assert sum(bool(re.match(r"\d+\. (SUPPORTED|CONTRADICTED|IMPRECISE|NOT CHECKABLE)", line)) for line in lines) >= 5
+    words = set(re.findall(r"[A-Za-z]{4,}", r.out))
+    for word in ("Poland", "allocated", "defense", "followed", "Estonia", "members", "estimates"):
+        assert word in words, word
+
+
+def test_check_size_limit_names_how_to_raise_it(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "long.txt"
+    article.write_text("NATO has 32 members. " * 100, encoding="utf-8")
+    r = cli("check", str(article), "--max-chars", "500")
+    assert r.code == 2
+    assert "--max-chars 2100" in r.err and len(r.err.strip().splitlines()) == 1
+    assert cli("check", str(article), "--max-chars", "2100", "--format", "json").code == 0

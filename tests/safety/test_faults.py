@@ -184,6 +184,9 @@ def test_a_bad_release_is_set_aside_and_everything_else_works(
     assert "line 4, field 'defence_exp_pct_gdp'" in warning[0] and f"natosim data remove {EDITION}" in warning[0]
     for args in (("rules", "at", "2024-06-01"), ("procedure", "withdrawal", "USA", "--notice", "2026-01-01")):
         assert cli(*args).code == 0
+    # the documented fix works although the current release is bad: --replace, then remove
+    replaced = cli("data", "import", str(releases[1]), "--replace")
+    assert replaced.code == 0 and _state(data) == ("old", 352), replaced.err
     assert cli("data", "remove", EDITION).code == 0
     assert cli("data", "figures", "--edition", EDITION).code == 2
     assert list((data / "releases" / VERSIONS).iterdir()) == []

@@ -153,3 +153,40 @@ def test_plots_are_0644_and_matplotlib_cache_stays_in_natosim_cache(
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
     assert (cache / "matplotlib").is_dir()
     assert list(home.iterdir()) == []
+
+
+def test_the_api_refuses_the_same_dates_through_the_same_validators(tmp_path: Path) -> None:
+    """The HTTP API parses posted scenarios and date parameters with the CLI's validators: 422, never 500."""
+    from fastapi.testclient import TestClient
+
+    from natosim.api import create_app
+
+    client = TestClient(create_app())
+    impossible = SCENARIO.format(notice="2025-06-31", source_date="2024-02-10")
+    answer = client.post("/api/scenarios/evaluate", json={"yaml": impossible})
+    assert answer.status_code == 422 and answer.json()["field"] == "yaml.policies.0.notice_date"
+    far = SCENARIO.format(notice="9999-06-01", source_date="2024-02-10")
+    answer = client.post("/api/scenarios/evaluate", json={"yaml": far})
+    assert answer.status_code == 422 and "outside the dates natosim models" in answer.json()["message"]
+    answer = client.get("/api/procedures/withdrawal", params={"country": "USA", "notice_date": "9999-06-01"})
+    assert answer.status_code in (400, 422) and "outside the dates natosim models" in answer.text
+    duplicate = impossible.replace("2025-06-31", "2025-06-01") + "    notice_date: 2026-01-01\n"
+    answer = client.post("/api/scenarios/evaluate", json={"yaml": duplicate})
+    assert answer.status_code == 422 and "appears twice" in answer.json()["message"]
+
+
+@pytest.mark.parametrize("published", ["2026-02-30", "2026-13", "9999-01-01"])
+def test_import_refuses_a_publication_date_that_does_not_exist(cli, tmp_path: Path, published: str) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    import natosim
+
+    bundled = Path(natosim.__file__).parent / "data" / "bundled" / "figures.csv"
+    raw = pd.read_csv(bundled, dtype=str, keep_default_na=False)
+    release = raw[(raw["edition"] == "2024-06") & (raw["year"] == "2024")].assign(edition="2026-07", source="new-id")
+    path = tmp_path / "release.csv"
+    release.to_csv(path, index=False)
+    source = ["--publication", "Defence Expenditure", "--published", published, "--copy-from", "https://nato.int"]
+    result = cli("data", "import", str(path), *source)
+    assert result.code == 2 and result.err.startswith("error: --published: ") and len(result.err.splitlines()) == 1
+    assert cli("data", "figures", "--edition", "2026-07").code == 2  # nothing was imported

@@ -44,3 +44,23 @@ def test_sources_give_urls_and_dois() -> None:
     assert table.loc["nato-2024-06", "url"].startswith("https://www.nato.int/")
     assert table.loc["wb-wdi-2026-03", "url"] == "https://data.worldbank.org/indicator/SP.POP.TOTL"
     assert table["url"].notna().all()
+
+
+def test_cli_data_sources_gives_url_and_doi(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("data", "sources", "--format", "csv")
+    assert result.code == 0
+    header = result.out.splitlines()[0].split(",")
+    assert {"url", "doi", "licence"} <= set(header)
+    assert "10.55163/CQGC9685" in result.out and "https://data.worldbank.org" in result.out
+
+
+def test_citation_cff_and_data_licences_documented() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    citation = yaml.safe_load((root / "CITATION.cff").read_text())
+    assert citation["title"].startswith("natosim") and citation["cff-version"]
+    data_doc = (root / "docs" / "data.md").read_text()
+    assert "## Licences of the data" in data_doc and "CC BY 4.0" in data_doc

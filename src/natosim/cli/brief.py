@@ -47,10 +47,9 @@ def brief_command(
         highlight=False,
     )
     if scenarios:
-        from natosim.scenario.summary import summaries
-
+        text = _scenario_summaries()
         console.rule("The bundled scenarios (natosim scenario list / run NAME --explain)")
-        console.print(summaries(), highlight=False)
+        console.print(text, highlight=False)
 
 
 def _rows(result: Any) -> list[dict[str, Any]]:
@@ -91,10 +90,24 @@ def _markdown(result: Any, scenarios: bool) -> None:
     lines += [f"{rank}. {figure.text()}" for rank, figure in enumerate(result.lowest, start=1)]
     lines += ["", "Missing figures are shown as missing, never as zero. Source ids: `natosim data sources`."]
     if scenarios:
-        from natosim.scenario.summary import summaries
-
-        lines += ["", "## The bundled scenarios", "", "```", str(summaries()), "```"]
+        lines += ["", "## The bundled scenarios", "", "```", _scenario_summaries(), "```"]
     typer.echo("\n".join(lines))
+
+
+def _scenario_summaries() -> str:
+    """Every bundled scenario in a few lines (as ``natosim.scenario.summary.summaries``), with progress."""
+    from natosim.cli.progress import progress
+    from natosim.scenario import evaluate
+    from natosim.scenario.loader import library
+    from natosim.scenario.summary import summary_lines
+
+    names = library()
+    blocks = []
+    with progress("evaluating the bundled scenarios", len(names), unit=" scenarios") as advance:
+        for name in names:
+            blocks.append("\n".join(summary_lines(evaluate(name))))
+            advance(1)
+    return "\n\n".join(blocks)
 
 
 def register(app: typer.Typer) -> None:

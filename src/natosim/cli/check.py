@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -56,12 +57,18 @@ def check_command(
         "Default: the page's own date if found.",
     ),
     edition: str | None = typer.Option(None, "--edition", "-e", help="Pin a NATO edition (YYYY-MM) instead."),
+    max_chars: int = typer.Option(
+        400_000,
+        "--max-chars",
+        min=1,
+        help="Largest article text checked (characters, page furniture removed); about 5 ms per 1,000.",
+    ),
     fmt: Format = FormatOption,
 ) -> None:
     """Find the checkable claims about NATO in an article and verify them against natosim's data and rules."""
     from natosim.engines.claims import check
 
-    result = check(_read_input(source), date=date, edition=edition)
+    result = check(_read_input(source), date=date, edition=edition, max_characters=max_chars)
     if fmt is Format.json:
         typer.echo(dumps(result.to_dict()))
         return
@@ -98,6 +105,11 @@ def check_command(
         typer.echo("\n".join(lines))
         return
     from rich.console import Console
+
+    console = Console()
+    if console.width < _TABLE_WIDTH:
+        _print_records(console, result, header, counts)
+        return
     from rich.table import Table
 
     table = Table(title="Claims checked", caption=f"{header}\n{counts}", show_lines=True)
@@ -114,7 +126,45 @@ def check_command(
             evidence,
             claim.note,
         )
-    Console().print(table)
+    console.print(table)
+
+
+#: below this terminal width a six-column table breaks words mid-phrase: print one block per claim
+_TABLE_WIDTH = 120
+
+
+def _print_records(console: Any, result: Any, header: str, counts: str) -> None:
+    """One record per claim, label and value on their own lines, wrapped at word boundaries, so that a
+    claim and its evidence stay readable in 80 columns (no phrase is cut inside a word)."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text("Claims checked", style="bold"))
+    console.print(Text(header))
+    console.print(Text(counts))
+    for number, claim in enumerate(result.claims, start=1):
+        style = _VERDICT_STYLE.get(claim.verdict, "")
+        title = Text(f"{number}. ", style="bold")
+        title.append(claim.verdict.upper(), style=style or None)
+        title.append(f"  {claim.kind}")
+        where = " ".join(str(part) for part in (claim.country, claim.year) if part)
+        if where:
+            title.append(f"  ({where})")
+        console.print()
+        console.print(title)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(overflow="fold")
+        grid.add_row("claim", Text(claim.text))
+        grid.add_row("sentence", Text(claim.sentence))
+        if claim.expected is not None:
+            grid.add_row("holds", Text(str(claim.expected)))
+        for item in claim.evidence:
+            grid.add_row("evidence", Text(f"{item.statement} [{item.source}]"))
+        if claim.note:
+            grid.add_row("note", Text(claim.note))
+        console.print(Padding(grid, (0, 0, 0, 3)))
 
 
 def register(app: typer.Typer) -> None:

@@ -131,14 +131,15 @@ def aggregates_command(edition: str | None = typer.Option(None, "--edition", "-e
 
 @data_app.command("sources")
 def sources_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirOption) -> None:
-    """Every source id: publication, tables, date, and where natosim's copy came from."""
+    """Every source id: publication, publisher, date, where to find it (URL, DOI), licence."""
     from natosim.data import load, sources
 
     render_frame(
         sources(load(data_dir)),
         fmt,
         title="Sources",
-        columns=["id", "publication", "tables", "published", "confidence", "imported"],
+        caption="csv/json add tables, copy_from (where natosim's copy came from) and notes. — = none.",
+        columns=["id", "publication", "publisher", "published", "url", "doi", "licence", "confidence", "imported"],
     )
 
 

@@ -71,8 +71,10 @@ def _break_long(cell: str, width: int) -> str:
     so the pieces between them (often numbers: ids, years) stay whole; a piece still too wide folds."""
     import re
 
-    if " " in cell or len(cell) <= width:
+    if len(cell) <= width:
         return cell
+    if " " in cell:  # text: break only its over-long words (a URL in a sentence); rich wraps the rest
+        return " ".join(_break_long(word, width) for word in cell.split(" "))
     lines, line = [], ""
     for piece in re.split(r"(?<=[/_?&=-])", cell):
         if line and len(line) + len(piece) > width:

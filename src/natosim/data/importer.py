@@ -95,6 +95,8 @@ def import_release(
                     f"edition {edition} was already imported; use --replace (or `natosim data remove {edition}`)",
                     field="edition",
                 )
+            if current is not None and source is None:
+                known_sources |= _release_source_ids(current)  # --replace keeps a set-aside release's source
             if source_id not in known_sources and source is None:
                 raise ImportErrorNatosim(
                     f"{path}: source id {source_id!r} is new; say where the figures come from "
@@ -139,6 +141,16 @@ def remove_release(edition: str, data_directory: str | Path | None = None) -> Pa
             )
     clear_cache()
     return releases_dir(base) / edition
+
+
+def _release_source_ids(version: Path) -> set[str]:
+    """Source ids a release folder declares (none if its sources.csv is missing or invalid)."""
+    from natosim.data.schema import read_table
+
+    try:
+        return set(read_table(version / "sources.csv", "sources")["id"])
+    except DataError:
+        return set()
 
 
 @dataclass

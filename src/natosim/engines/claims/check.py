@@ -14,7 +14,7 @@ from typing import Literal, cast
 
 from natosim.engines.claims import alliance, counts, events, facts, law, spending
 from natosim.engines.claims.abstain import abstain
-from natosim.engines.claims.article import Article, read
+from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, Article, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
 from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
 
@@ -24,7 +24,7 @@ _ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})\b")
 
 #: kinds whose stated year carries to the next sentence of the paragraph ("In 2023 the US spent
 #: 3.4%. Germany spent 1.6%." — both about 2023)
-_CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total"}
+_CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total", "allies_meeting_target"}
 
 #: kinds after which a bare "2.1 per cent" said of a country reads as defence spending (% of GDP)
 _SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_total", "pledge_value"}
@@ -91,15 +91,26 @@ def _overlaps(a: Claim, b: Claim) -> bool:
     return a.span[0] < b.span[1] and b.span[0] < a.span[1]
 
 
-def check(text: str | bytes, *, date: str | dt.date | None = None, edition: str | None = None) -> CheckResult:
+def check(
+    text: str | bytes,
+    *,
+    date: str | dt.date | None = None,
+    edition: str | None = None,
+    max_characters: int = MAX_ARTICLE_CHARACTERS,
+) -> CheckResult:
     """Find and verify the claims in ``text`` (plain text or HTML; str or UTF-8 bytes).
 
     ``date`` is the article's date (YYYY-MM-DD); ``edition`` pins a NATO edition ("YYYY-MM")
     instead of the one published last before the date. Empty input gives an empty result; binary
-    or oversized input raises ``ClaimsInputError`` (a ``NatosimError``).
+    or oversized input raises ``ClaimsInputError`` (a ``NatosimError``); ``max_characters`` raises
+    or lowers the limit on the article's text (400,000 characters by default).
     """
     day = parse_date(date)
-    article = read(text)
+    if not isinstance(max_characters, int) or max_characters < 1:
+        raise ClaimsInputError(
+            f"max_characters must be a positive whole number, not {max_characters!r}", field="max_characters"
+        )
+    article = read(text, max_characters=max_characters)
     date_source = "given" if day else "none"
     if day is None and article.sentences:
         day, date_source = detect_date(article)

@@ -10,12 +10,15 @@ given); every other edition's value is reported beside it, because NATO revises 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pandas as pd
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,16 +38,39 @@ def _clean(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
+def per_dataset(function: Callable[..., T]) -> Callable[..., T]:
+    """Memoise a lookup on the loaded dataset (``natosim.data.load().cache``), like ``_figures``: the
+    bundled data never change during a run, so each ally-year, aggregate or count is computed once
+    (issue 13: ~20 ms per claim went into repeated pandas lookups), and a newly imported edition (a
+    new dataset) is seen at once."""
+
+    @functools.wraps(function)
+    def memoised(*args: Any) -> T:
+        from natosim.data import load
+
+        cache = load().cache
+        key = ("natosim.engines.claims.facts", function.__name__, args)
+        if key not in cache:
+            cache[key] = function(*args)
+        return cast(T, cache[key])
+
+    return memoised
+
+
+@per_dataset
 def edition_dates() -> dict[str, dt.date]:
-    """NATO edition → publication date (``natosim.data.edition_table``, the one home of it)."""
-    from natosim.data import edition_table
+    """NATO edition → publication date: the data layer's one table of "which edition was published
+    when" (``natosim.data.edition_table``, from the sources' publication dates)."""
+    from natosim.data.query import edition_table
 
     table = edition_table()
-    return dict(zip(table["edition"], table["published"], strict=True))
+    return {str(edition): published for edition, published in zip(table["edition"], table["published"], strict=True)}
 
 
 def edition_at(day: dt.date | None) -> str:
-    """The latest edition published on or before ``day`` (the latest edition if None or earlier than all)."""
+    """The latest edition published on or before ``day`` (``natosim.data.editions_as_of``: the figures of
+    the article's day); the latest edition if None, the earliest if ``day`` precedes them all (the
+    abstention rules then treat recent years as figures of the day natosim does not hold)."""
     dates = edition_dates()
     ordered = sorted(dates, key=lambda e: dates[e])
     if day is None:
@@ -67,6 +93,7 @@ def _figures(edition: str | None) -> pd.DataFrame:
     return cached
 
 
+@per_dataset
 def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figure | None:
     """One ally-year figure from one edition (None when that edition lacks it)."""
     table = _figures(edition)
@@ -92,7 +119,7 @@ def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[Figure
     return found
 
 
-@lru_cache(maxsize=1)
+@per_dataset
 def usd_edition() -> str:
     """The latest edition with per-ally spending in current US$ (the 2025 edition has none)."""
     usable = [
@@ -103,13 +130,14 @@ def usd_edition() -> str:
     return usable[-1] if usable else edition_at(None)
 
 
-@lru_cache(maxsize=1)
+@per_dataset
 def years_held() -> tuple[int, ...]:
     """Every year some edition holds an ally's defence spending for."""
     frames = [_figures(edition) for edition in edition_dates()]
     return tuple(sorted({int(year) for frame in frames for year in frame.index.get_level_values("year").unique()}))
 
 
+@per_dataset
 def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None:
     table = _figures(edition).reset_index()
     rows = table[(table["iso3"] == iso3) & table[measure].notna()]
@@ -117,16 +145,22 @@ def latest_year_with(iso3: str, measure: str, edition: str | None) -> int | None
 
 
 def is_ally(iso3: str) -> bool:
-    return iso3 in set(allies_table()["iso3"])
+    return iso3 in _ally_codes()
 
 
-@lru_cache(maxsize=1)
+@per_dataset
+def _ally_codes() -> frozenset[str]:
+    return frozenset(str(code) for code in allies_table()["iso3"])
+
+
+@per_dataset
 def allies_table() -> pd.DataFrame:
     from natosim.data import allies
 
     return allies()
 
 
+@per_dataset
 def comparator(iso3: str, year: int, measure: str) -> Figure | None:
     """SIPRI figure of a non-ally (measure: milex_pct_gdp, milex_usd_current_mn)."""
     from natosim.data import comparators
@@ -148,6 +182,7 @@ def comparator_years(iso3: str, measure: str) -> list[int]:
     return sorted(int(y) for y in table.loc[(table["iso3"] == iso3) & table[measure].notna(), "year"])
 
 
+@per_dataset
 def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure | None:
     """NATO's published total ("NATO Total" / "NATO Europe and Canada"); primary sources first."""
     from natosim.data import aggregates
@@ -175,12 +210,18 @@ def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure
 
 def members_on(day: dt.date | None) -> list[str]:
     """ISO3 of the allies on ``day`` (accession deposited on or before it); all allies if None."""
+    return list(_members_on(day))
+
+
+@per_dataset
+def _members_on(day: dt.date | None) -> tuple[str, ...]:
     table = allies_table()
     if day is None:
-        return sorted(table["iso3"])
-    return sorted(table.loc[table["accession_date"].dt.date <= day, "iso3"])
+        return tuple(sorted(table["iso3"]))
+    return tuple(sorted(table.loc[table["accession_date"].dt.date <= day, "iso3"]))
 
 
+@per_dataset
 def accession(iso3: str) -> dt.date | None:
     table = allies_table()
     rows = table[table["iso3"] == iso3]
@@ -190,6 +231,15 @@ def accession(iso3: str) -> dt.date | None:
 def allies_at_or_above(
     year: int, threshold: float, edition: str | None, *, below: bool = False
 ) -> tuple[int, list[str], str] | None:
+    """How many members in ``year`` spent at least ``threshold``% of GDP (see ``_allies_at_or_above``)."""
+    found = _allies_at_or_above(year, threshold, edition, below)
+    return None if found is None else (found[0], list(found[1]), found[2])
+
+
+@per_dataset
+def _allies_at_or_above(
+    year: int, threshold: float, edition: str | None, below: bool
+) -> tuple[int, tuple[str, ...], str] | None:
     """How many members in ``year`` spent at least ``threshold``% of GDP (``below``: less than it,
     among those with a figure), as NATO counts them (values rounded to the two decimals NATO prints).
     None when the edition has no such year."""
@@ -202,14 +252,19 @@ def allies_at_or_above(
     _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
     meets = rows.iloc[positions]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
-    return len(meets), sorted(meets["iso3"]), (str(used.iloc[0]) if len(used) else str(edition))
+    return len(meets), tuple(sorted(meets["iso3"])), (str(used.iloc[0]) if len(used) else str(edition))
 
 
 def members_without(year: int, measure: str, edition: str | None) -> list[str]:
     """Members in ``year`` for which the edition has no ``measure`` (missing, never counted as zero)."""
+    return list(_members_without(year, measure, edition))
+
+
+@per_dataset
+def _members_without(year: int, measure: str, edition: str | None) -> tuple[str, ...]:
     table = _figures(edition).reset_index()
     rows = table[(table["year"] == year) & table["member"]]
-    return sorted(rows.loc[rows[measure].isna(), "iso3"])
+    return tuple(sorted(rows.loc[rows[measure].isna(), "iso3"]))
 
 
 def population_covered(year: int, edition: str | None) -> tuple[float, int, str, str] | None:

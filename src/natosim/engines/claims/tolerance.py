@@ -93,7 +93,10 @@ def judge(
             return "supported", f"within {_n(width)} points of the fraction"
         if abs(difference) <= 2 * width + eps:
             return "imprecise", f"within {_n(2 * width)} points of the fraction"
-        return "contradicted", f"more than {_n(2 * width)} points from the fraction"
+        return (
+            "contradicted",
+            f"off by {_n(abs(difference))} points, beyond the {_n(2 * width)}-point tolerance of a fraction",
+        )
     rounding = abs(difference) <= half_unit + eps
     approx = _width(tolerance, tolerance.approx, value)
     if qualifier in ("more than", "at least", "less than", "at most"):
@@ -104,7 +107,7 @@ def judge(
             "at most": actual <= value + eps,
         }[qualifier]
         if not holds:
-            return "contradicted", f"the bound '{qualifier} {_n(value)}' does not hold"
+            return "contradicted", f"the bound '{qualifier} {_n(value)}' does not hold (tolerance: none for a bound)"
         close = _width(tolerance, tolerance.bound_close, value)
         if abs(difference) <= close + eps:
             return "supported", f"bound holds, figure within {_n(close)} of it"
@@ -114,13 +117,13 @@ def judge(
             return "supported", f"figure at most {_n(approx)} below the claim"
         if 0 < difference <= max(approx, half_unit) + eps or -2 * approx - eps <= difference < 0:
             return "imprecise", f"figure slightly above, or up to {_n(2 * approx)} below, the claim"
-        return "contradicted", "figure too far from 'nearly' the claim"
+        return "contradicted", f"figure too far from 'nearly' the claim (tolerance: up to {_n(2 * approx)} below)"
     if qualifier == "about":
         if rounding or abs(difference) <= approx + eps:
             return "supported", f"within {_n(approx)} of the claim ('about')"
         if abs(difference) <= 2 * approx + eps:
             return "imprecise", f"within {_n(2 * approx)} of the claim ('about')"
-        return "contradicted", f"more than {_n(2 * approx)} from the claim"
+        return "contradicted", f"off by {_n(abs(difference))}, beyond the {_n(2 * approx)} tolerance of 'about'"
     if rounding:
         return "supported", "equal once rounded as written"
     loose = _width(tolerance, tolerance.imprecise, value)
