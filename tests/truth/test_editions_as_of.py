@@ -79,3 +79,12 @@ def test_imported_newer_edition_is_cited_by_compliance_brief_and_checker(tmp_pat
     claim = next(c for c in checked.claims if c.kind == "allies_meeting_target")
     assert claim.verdict == "supported"
     assert any(e.edition == "2026-07" for e in claim.evidence)
+
+
+def test_scenario_tables_name_the_edition_of_their_sums() -> None:
+    result = natosim.evaluate("ukraine-accession")
+    head = result.headline(2027)
+    assert head["editions"] == "2024-06"
+    assert head["non_nato_figures"] == ["UKR"]
+    before = natosim.evaluate("ukraine-accession", year=2024, as_of="2025-01-01").headline(2024)
+    assert before["editions"] == "2024-06"

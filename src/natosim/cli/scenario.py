@@ -29,6 +29,8 @@ SUMMARY_COLUMNS = [
     "share_of_baseline_total_pct",
     "us_share_pct",
     "ratio_vs_russia",
+    "editions",
+    "non_nato_figures",
 ]
 
 

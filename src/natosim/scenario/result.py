@@ -200,9 +200,34 @@ class Result:
                 "ratio_vs_russia": np.where(projected.any(axis=1), np.nan, balance["ratio_vs_russia"]),
                 "ratio_vs_russia_baseline": balance_b["ratio_vs_russia"],
                 "projected": projected.any(axis=1),
+                "editions": self._editions(),
+                "non_nato_figures": _names(parties, s.member & ~np.isin(np.asarray(parties), self._allies())[None, :]),
             }
         )
         return frame
+
+    def _allies(self) -> list[str]:
+        from natosim.data import allies
+
+        return list(allies()["iso3"])
+
+    def _editions(self) -> list[str]:
+        """Per year: the NATO editions the members' US$ and population figures came from (one entry
+        when the sums use one edition; two, named, when they mix). A non-ally that joined is counted
+        at World Bank / SIPRI figures (``non_nato_figures``)."""
+        from natosim.state import _base
+
+        s = self.panel
+        frame = _base(s.edition, as_of=s.as_of).frame
+        out = []
+        for fy, members in zip(s.figures_year, s.member, strict=True):
+            codes = [p for p, m in zip(s.parties, members, strict=True) if m]
+            rows = frame.loc[[(int(fy), c) for c in codes if (int(fy), c) in frame.index]]
+            used = set()
+            for measure in ("defence_exp_usd_current_mn", "population_thousands"):
+                used |= set(rows[f"edition_{measure}"].dropna())
+            out.append("+".join(sorted(used)) or "—")
+        return out
 
     # ------------------------------------------------------------------ detail tables (lazy)
     @cached_property

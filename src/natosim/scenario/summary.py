@@ -95,6 +95,7 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
         sipri = f" incl. {', '.join(outside)} at SIPRI's figure (SIPRI definition)" if outside else ""
         lines.append(
             f"  members spend {_num(head['total_spending_usd_mn'] / 1000)} bn US${sipri} "
+            f"[NATO edition {head['editions']}] "
             f"({_num(head['share_of_baseline_total_pct'])}% of the baseline total); "
             f"{_num(head['ratio_vs_russia'])}× Russia (SIPRI; definitions differ)"
         )

@@ -89,8 +89,8 @@ def _edition_published(claim: Claim) -> dt.date | None:
 
 #: a forecast or a plan: future wording with a deadline ("By 2024, 15 allies will spend 2%")
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|expected to|set to|on track to|plans? to|planned|projected|forecasts?|aims? to|"
-    r"is to|are to)\b",
+    r"\b(?:will|would|shall|expect\w*|set to|on track|on course|path to|plans?|planned|projected|forecasts?|"
+    r"aims?|intends?|is to|are to)\b",
     re.IGNORECASE,
 )
 _DEADLINE = re.compile(r"\b(?:by|until|before|no later than)\s+(?:the end of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -148,9 +148,37 @@ def _attached_target(claim: Claim) -> bool:
     )
 
 
+def _national(claim: Claim) -> bool:
+    """Is a government (an ally named, or "the government") the subject before the figure?"""
+    from natosim.engines.claims.gazetteer import mentions
+
+    at = claim.sentence.find(claim.text)
+    before = claim.sentence[: max(0, at)]
+    if re.search(r"\b(?:government|cabinet|coalition|parliament|ministry|chancellor|prime minister)\b", before, re.I):
+        return not re.search(r"\b(?:NATO|alliance|allies)\b", before[-60:])
+    return any(facts.is_ally(m.iso3) and m.iso3 != "USA" for m in mentions(before)) and not re.search(
+        r"\b(?:NATO|alliance)(?:'s)?\s+(?:\w+\s+){0,3}(?:target|goal|guideline|pledge|commitment)", before
+    )
+
+
+_UNRESOLVED_YEAR = re.compile(
+    r"\b(?:the (?:following|next|previous|preceding|same) year|that year|a year (?:later|earlier|before))\b", re.I
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:can|could|whether|if|commit\w*|pressure|calls? for|urg\w*|demand\w*|to meet|to reach|reaching|"
+    r"path|plans?|aims?|expects?|would|will)\b",
+    re.IGNORECASE,
+)
+
+
+def _hypothetical(claim: Claim) -> bool:
+    at = claim.sentence.find(claim.text)
+    return bool(_HYPOTHETICAL.search(claim.sentence[max(0, at - 80) : max(0, at)]))
+
+
 def national_plan_reason(claim: Claim) -> str | None:
     """A country's own plan or stance without a stated year is not a figure natosim can check."""
-    if claim.kind != "spending_pct_gdp" or claim.year_source in ("stated", "relative") or claim.country is None:
+    if claim.kind != "spending_pct_gdp" or claim.year_source not in (None, "inferred") or claim.country is None:
         return None
     figure = claim.sentence.find(claim.text)
     before = claim.sentence[max(0, figure - 90) : figure] if figure >= 0 else claim.sentence
@@ -167,8 +195,14 @@ def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
         return plan
     if claim.kind == "pledge_value" and claim.verdict == "contradicted" and not _attached_target(claim):
         return "a percentage in a sentence about targets, not itself called a NATO target"
+    if claim.kind == "pledge_value" and claim.verdict == "contradicted" and _national(claim):
+        return "one ally's own pledge or plan (its government is the subject), not a NATO pledge"
     if claim.verdict != "contradicted":
         return None
+    if claim.kind in _YEAR_DEPENDENT and claim.year_source == "inferred" and _UNRESOLVED_YEAR.search(claim.sentence):
+        return "the year is given relative to another ('the following year') and was not resolved"
+    if claim.kind == "spending_pct_gdp" and claim.qualifier in ("at least", "less than") and _hypothetical(claim):
+        return "a conditional, demanded or planned level ('can commit to', 'pressure to meet'), not a stated fact"
     if date is None:
         if claim.kind == "member_count" and claim.subject is None and _member_count_ever(claim.value):
             return "the article's date is unknown and the number of allies depends on it"

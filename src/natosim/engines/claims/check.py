@@ -24,7 +24,7 @@ _ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})\b")
 
 #: kinds whose stated year carries to the next sentence of the paragraph ("In 2023 the US spent
 #: 3.4%. Germany spent 1.6%." — both about 2023)
-_CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total"}
+_CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total", "allies_meeting_target"}
 
 #: kinds after which a bare "2.1 per cent" said of a country reads as defence spending (% of GDP)
 _SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_total", "pledge_value"}

@@ -215,6 +215,9 @@ class SentenceView:
             candidates.append(
                 (abs(start - position) + (0 if start > position else 5) + (40 if clause_break else 0), year, "stated")
             )
+        for match in re.finditer(r"\b(?:now|currently|today|at present)\b", self.lower):
+            if 0 <= position - match.end() <= 40:
+                candidates.append((0.0, date.year if date else None, f"'{match.group(0)}' from the article date"))
         for match in relative:
             offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[match.group(1)]
             candidates.append(
@@ -241,6 +244,14 @@ class SentenceView:
             return chosen, how
         if carry and self.context.last_year is not None and self.context.last_paragraph == self.sentence.paragraph:
             return self.context.last_year, "carried from the previous sentence"
+        if (
+            carry
+            and self.context.last_year is not None
+            and self.context.last_paragraph == self.sentence.paragraph - 1
+            and (date is None or self.context.last_year < date.year)
+        ):
+            # a list or a follow-up in the next paragraph ("... in 2022. // The other six leaders are ...")
+            return self.context.last_year, "carried from the previous paragraph"
         if date is not None:
             return date.year, "article date"
         return None, "not stated"

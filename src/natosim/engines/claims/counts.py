@@ -41,6 +41,13 @@ _LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(r"[^.;:]{0,12}?,?\s+(?:including|among them|notably|namely)\s+", re.IGNORECASE)
+#: "Other members spending more than 3 percent include Estonia, Norway, the United States and Denmark"
+_LIST_AT_FIGURE = re.compile(
+    r"\b(?:countries|allies|members|nations|states)\s+(?:that\s+|which\s+)?(?:spending|spend|at|with)\s+"
+    r"(?P<qual>more than|over|above|at least|less than|under|below)\s+(?P<n>\d+(?:\.\d+)?)\s*"
+    r"(?:%|percent|per cent)(?:\s+of\s+(?:their\s+)?GDP)?\s+(?:include|included|are|were)\s*:?\s*",
+    re.IGNORECASE,
+)
 _FROM_N = re.compile(r"\b(?:from|to|than)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*[:—–]\s*")
 
@@ -98,7 +105,25 @@ def after_count(
     return _per_ally(view, mentions, threshold, below)
 
 
+def _listed_at_figure(view: SentenceView, used: set[int]) -> list[Claim]:
+    """Each ally of "members spending more than 3 percent include A, B and C" spends above 3%."""
+    claims: list[Claim] = []
+    if not view.context.spending_topic and not re.search(r"\bGDP\b", view.text):
+        return claims
+    for match in _LIST_AT_FIGURE.finditer(view.text):
+        figure = next((q for q in view.quantities if q.start == match.start("n")), None)
+        if figure is None or figure.start in used:
+            continue
+        used.add(figure.start)
+        below = match.group("qual").casefold() in ("less than", "under", "below")
+        claims.extend(_per_ally(view, listed(view, match.end()), figure.value, below))
+    return claims
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    listed_claims = _listed_at_figure(view, used)
+    if listed_claims:
+        return listed_claims
     threshold = view.context.last_target
     if threshold is None or "%" in view.text or re.search(r"\bper ?cent\b", view.lower):
         return []  # a sentence with its own percentage is read by the spending finder

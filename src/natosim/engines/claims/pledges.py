@@ -39,8 +39,8 @@ _RECORD_SINCE = re.compile(
     re.IGNORECASE,
 )
 _ADOPTED = re.compile(
-    r"\b(?:agree\w*|adopt\w*|set|pledg\w*|endors\w*|commit\w*|made|introduc\w*|summit|since|"
-    r"decid\w*|struck|reached)\b",
+    r"\b(?:agreed|agreeing|agree to|adopted|adopting|set|pledged|pledging|endorsed|committed|made|introduced|"
+    r"summit|since|decided|struck|reached)\b(?![^,;]{0,40}\b(?:invasion|war|attack|annexation|election|crisis)\b)",
     re.IGNORECASE,
 )
 
@@ -54,6 +54,19 @@ def _describe(pledge: Pledge) -> str:
         precision, pledge.adopted.isoformat()
     )
     return f"{pledge.id}: {target:g}% {what}{deadline}, adopted {adopted} ({pledge.forum})"
+
+
+def _own_deadline(view: SentenceView, position: int) -> bool:
+    """Is an ally the subject of a plan to reach the target ("Canada expects to reach its NATO commitment",
+    "Canada is on a clear path to reaching NATO's target ... by 2032")?"""
+    owner = [m for m in view.countries if m.end <= position and facts.is_ally(m.iso3)]
+    return bool(owner) and bool(
+        re.search(
+            r"\b(?:expect\w*|plans?|planned|path|on track|aims?|intends?|will|reach\w*|hit|meet)\b",
+            view.text[owner[-1].end : position],
+            re.IGNORECASE,
+        )
+    )
 
 
 def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool = False) -> Claim | None:
@@ -72,6 +85,8 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
         )
     text = view.text
     unit = "% of defence spending on equipment" if equipment and q.value >= 10 else "% of GDP"
+    if unit == "% of GDP" and q.value > 10:
+        return None  # "seventy percent already on track": a share of allies, never a target of GDP
     if unit.startswith("% of GDP"):
         matching = [p for p in known if p.target_pct_gdp is not None and abs(p.target_pct_gdp - q.value) < 1e-9]
     else:
@@ -125,6 +140,9 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
             and deadline.group(0).startswith("in")
         ):
             hits = [p for p in matching if p.adopted.year == wanted]
+        if not hits and _own_deadline(view, q.start):
+            # "Canada expects to reach its NATO commitment to spend 2% by 2032": the ally's own date
+            hits, deadline = matching, None
         if not hits:
             expected = ", ".join(sorted({str(p.deadline.year) for p in matching if p.deadline})) or "no deadline"
             return view.claim(

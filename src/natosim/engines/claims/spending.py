@@ -24,7 +24,7 @@ from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
 
-PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b|pc\b)", re.IGNORECASE)
+PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)", re.IGNORECASE)
 POINTS = re.compile(r"^\s?(?:%\s*|per\s?cent\s+|percent\s+)?(?:percentage\s+)?points?\b", re.IGNORECASE)
 GDP = re.compile(
     r"\b(?:GDP|gross domestic product|economic output|national output|national income|GNI|"
@@ -73,7 +73,8 @@ MISSES = re.compile(
 ALLY_COUNT = re.compile(
     r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:\d+\s+)?|"
     r"out of\s+\d+\s+)?"
-    r"(?:NATO\s+|European\s+|other\s+|member\s+)?(?:allies|members|member states|member countries|member nations|"
+    r"(?:NATO\s+|European\s+|other\s+|member\s+|alliance\s+)?(?:allies|members|member states|member countries|"
+    r"member nations|"
     r"nations|countries|states)\b"
     r"(?P<gap>[^.;%\d]{0,80})$",
     re.IGNORECASE,
@@ -163,7 +164,19 @@ CUMULATIVE_AFTER = re.compile(
     r"cumulative\w*)\b",
     re.IGNORECASE,
 )
+#: "has more than tripled from around $8.5 billion in 2014 to $27 billion": the two ends of a change
+MONEY_CHANGE = re.compile(
+    r"\b(?:doubled|tripled|trebled|quadrupled|rose|risen|grew|grown|increased|fell|fallen|dropped|jumped|"
+    r"climbed|surged|went)\b[^;]{0,40}\bfrom\b[^;]{0,60}$",
+    re.IGNORECASE,
+)
 CUMULATIVE_BEFORE = re.compile(r"\b(?:added|adding|add|cumulative\w*)\b[^.;]{0,40}$", re.IGNORECASE)
+#: a sentence about shares of the allied total: its bare percentages are shares, not % of GDP
+SHARES_IN_SENTENCE = re.compile(
+    r"\b(?:accounted for|accounts for|account for|share of|of (?:the\s+)?(?:overall|total|NATO's|allied|"
+    r"the alliance's)\s+(?:defen[cs]e\s+)?(?:spending|expenditure))",
+    re.IGNORECASE,
+)
 #: words that make a % of GDP said of the allies their aggregate ("together", "on average")
 AGGREGATE_CUE = re.compile(
     r"\b(?:average\w*|combined|together|overall|as a whole|collectively|total|aggregate|alliance-wide|"
@@ -760,6 +773,8 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
         return False  # "Sanchez said Spain would spend 2.1 per cent": a plan without a year, not a figure
     around = view.text[max(0, mention.start - 40) : q.end + 40]  # "Inflation in Russia reached 9.5%"
     bare = bool(re.fullmatch(r"\s*(?:\(|,?\s+(?:at|with|on)\s+|:\s*)", clause))  # "Poland (4.48%)", "Latvia at 3.73%"
+    if bare and SHARES_IN_SENTENCE.search(view.text):
+        return False  # "The US accounted for 70 percent ..., followed by Britain (6 pct)": shares of spending
     return (
         (bool(SPEND_CUE.search(clause)) or bare) and not OTHER_MEASURE.search(around) and not switches_subject(clause)
     )
@@ -1005,7 +1020,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             continue
         if CHANGE_BEFORE.search(text[max(0, q.start - 30) : q.start]):
             continue
-        if CUMULATIVE_AFTER.match(after) or CUMULATIVE_BEFORE.search(text[max(0, q.start - 60) : q.start]):
+        if (
+            CUMULATIVE_AFTER.match(after)
+            or CUMULATIVE_BEFORE.search(text[max(0, q.start - 60) : q.start])
+            or MONEY_CHANGE.search(text[max(0, q.start - 90) : q.start])
+        ):
             continue  # "added $600 billion since 2014", "$510 billion more than in 2016": sums and changes
         word = re.match(r"^\s?(?:US\s)?dollars\b", after)
         end = q.end + (word.end() if word else 0)
