@@ -122,7 +122,7 @@ def test_run_under_a_bundled_scenario_matches_the_library(client) -> None:
     assert view["result"]["scenario"] == "us-conditional-guarantee-hague"
     assert "USA" not in {c["iso3"] for c in view["result"]["contributions"]}  # Latvia is below the Hague line
     bad = client.post("/api/crisis/runs", json={**REQUEST, "scenario": "../secret"})
-    assert bad.status_code == 422 and bad.json()["field"] == "scenario"
+    assert bad.status_code == 404 and bad.json()["field"] == "scenario"  # an unknown scenario is 404 everywhere
 
 
 def test_stored_runs_are_listed_while_a_run_is_writing(client) -> None:

@@ -79,7 +79,10 @@ def test_non_ally_country_is_refused(client) -> None:
 def test_sources_editions_comparators_aggregates(client) -> None:
     sources = client.get("/api/sources").json()
     assert {row["id"] for row in sources["rows"]} == set(natosim.sources()["id"])
-    assert client.get("/api/editions").json() == natosim.editions()
+    assert client.get("/api/editions").json() == {
+        "count": len(natosim.editions()),
+        "rows": [{"edition": e} for e in natosim.editions()],
+    }
     russia = client.get("/api/comparators", params={"country": "RUS", "year": 2024}).json()
     assert russia["count"] == 1
     expected = natosim.comparators(countries=["RUS"], year=2024)["milex_usd_current_mn"].iloc[0]

@@ -59,7 +59,7 @@ def test_settings_come_from_the_environment(monkeypatch) -> None:
 
 
 def test_capabilities_match_the_mounted_routes(client) -> None:
-    capabilities = {c["name"]: c["available"] for c in client.get("/api/capabilities").json()}
+    capabilities = {c["name"]: c["available"] for c in client.get("/api/capabilities").json()["rows"]}
     paths = set(client.get("/api/openapi.json").json()["paths"])
     prefixes = {
         "rules": "/api/rules",
@@ -112,3 +112,50 @@ def test_a_bug_is_still_a_json_answer_without_a_traceback(settings, monkeypatch)
     assert response.status_code == 500
     assert response.json()["error"] == "internal_error"
     assert "secret internals" not in response.text and "Traceback" not in response.text
+
+
+@pytest.mark.capability("burden")
+def test_the_error_names_the_requests_own_field_not_the_librarys(client) -> None:
+    answer = client.get("/api/burden/game", params={"base_year": 2024, "guarantor": "Narnia"})
+    assert answer.status_code == 422
+    assert answer.json()["field"] == "guarantor"
+    assert "Narnia" in answer.json()["message"]
+
+
+@pytest.mark.capability("scenarios")
+def test_a_body_that_is_not_json_blames_the_body(client) -> None:
+    answer = client.post("/api/scenarios/evaluate", content=b"{not json", headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+    assert answer.json()["field"] == "body"
+
+
+def test_an_empty_country_is_422_naming_country_like_any_bad_country(client) -> None:
+    for value in ("", "Narnia"):
+        answer = client.get("/api/figures", params={"country": value})
+        assert answer.status_code == 422, value
+        assert answer.json()["field"] == "country", value
+
+
+@pytest.mark.capability("scenarios")
+def test_an_unknown_scenario_is_404_wherever_it_is_named(client) -> None:
+    answers = [
+        client.get("/api/scenarios/no-such-scenario"),
+        client.post("/api/scenarios/evaluate", json={"name": "no-such-scenario"}),
+        client.get("/api/scenarios/diff", params={"a": "no-such-scenario"}),
+    ]
+    assert [a.status_code for a in answers] == [404, 404, 404]
+    assert [a.json()["field"] for a in answers] == ["name", "name", "a"]
+
+
+def test_long_inputs_are_not_echoed_back_whole(client) -> None:
+    long = "X" * 5000
+    for answer in (
+        client.get("/api/figures", params={"country": long[:39] + "Y" * 39}),
+        client.get(f"/api/allies/{long}"),
+        client.post("/api/claims/check", json={"text": "x", long: 1}),
+    ):
+        assert 400 <= answer.status_code < 500
+        assert len(answer.text) < 1500, answer.text[:200]
+        assert long not in answer.text
+    answer = client.get(f"/api/allies/{long}")
+    assert "(5000 characters)" in answer.json()["message"]

@@ -73,3 +73,70 @@ def test_posted_yaml_example_is_a_valid_scenario(client) -> None:
     response = client.post("/api/scenarios/evaluate", json={"yaml": EXAMPLE_YAML})
     assert response.status_code == 200, response.text
     assert response.json()["scenario"]["name"] == "us-guarantee-3-5pct-example"
+
+
+def _resolve(schema: dict, node: dict) -> dict:
+    while isinstance(node, dict) and "$ref" in node:
+        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def body_examples(schema: dict) -> list[tuple[str, str, object]]:
+    """(method, path, example) for every example body in the schema (model and media-type examples)."""
+    found = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if not content:
+                continue
+            examples = list(_resolve(schema, content.get("schema", {})).get("examples", []))
+            if "example" in content:
+                examples.append(content["example"])
+            examples += [item["value"] for item in content.get("examples", {}).values() if "value" in item]
+            found += [(method, path, example) for example in examples]
+    return found
+
+
+def parameter_examples(schema: dict) -> list[tuple[str, dict]]:
+    """(path, query) for every GET whose parameters all have examples: the examples together."""
+    found = []
+    for path, methods in schema["paths"].items():
+        operation = methods.get("get")
+        if not operation or not operation.get("parameters"):
+            continue
+        query: dict = {}
+        filled = path
+        for parameter in operation["parameters"]:
+            examples = parameter.get("examples") or _resolve(schema, parameter.get("schema", {})).get("examples")
+            if isinstance(examples, dict):
+                examples = [item.get("value") for item in examples.values()]
+            if not examples:
+                if parameter.get("required"):
+                    break
+                continue
+            value = examples[0]
+            if parameter["in"] == "path":
+                filled = filled.replace("{" + parameter["name"] + "}", str(value))
+            else:
+                query[parameter["name"]] = value
+        else:
+            found.append((filled, query))
+    return found
+
+
+def test_every_example_body_in_the_schema_is_accepted(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    examples = body_examples(schema)
+    assert len(examples) >= 4  # scenarios (3) and claims (1) at least; crisis adds its own when installed
+    for method, path, example in examples:
+        answer = client.request(method.upper(), path, json=example)
+        assert answer.status_code < 300, f"{method.upper()} {path} refuses its own example {example}: {answer.text}"
+
+
+def test_every_parameter_example_in_the_schema_is_accepted(client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    calls = parameter_examples(schema)
+    assert len(calls) >= 5
+    for path, query in calls:
+        answer = client.get(path, params=query)
+        assert answer.status_code == 200, f"GET {path} {query} refuses its own examples: {answer.text}"

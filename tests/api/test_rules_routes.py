@@ -33,7 +33,7 @@ def test_bad_date_is_422_naming_the_field(client) -> None:
 def test_pledges_and_one_pledge(client) -> None:
     import natosim.rules as rules
 
-    ids = [p["id"] for p in client.get("/api/rules/pledges").json()]
+    ids = [p["id"] for p in client.get("/api/rules/pledges").json()["rows"]]
     assert ids == [p.id for p in rules.pledges()]
     hague = client.get("/api/rules/pledges/hague-2025-total").json()
     assert hague["target_pct_gdp"] == 5.0

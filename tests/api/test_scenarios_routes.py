@@ -30,7 +30,7 @@ def test_unknown_scenario_is_404_and_paths_are_never_read(client) -> None:
         response = client.get(f"/api/scenarios/{name}")
         assert response.status_code == 404
     response = client.post("/api/scenarios/evaluate", json={"name": "/etc/passwd"})
-    assert response.status_code == 422 and response.json()["field"] == "name"
+    assert response.status_code == 404 and response.json()["field"] == "name"
 
 
 def test_evaluate_bundled_matches_the_library(client) -> None:
@@ -101,7 +101,7 @@ def test_diff_against_baseline_and_between_scenarios(client) -> None:
     ).json()
     assert pair["count"] == len(expected)
     bad = client.get("/api/scenarios/diff", params={"a": CONDITIONAL, "b": "nope"})
-    assert bad.status_code == 422 and bad.json()["field"] == "b"
+    assert bad.status_code == 404 and bad.json()["field"] == "b"
 
 
 def test_detail_tables_only_when_asked(client) -> None:

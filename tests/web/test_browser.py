@@ -73,11 +73,14 @@ def test_a_scenario_is_evaluated_and_its_exposed_allies_shown(page: Any, server:
 
 
 @pytest.mark.capability("crisis")
-def test_a_small_crisis_run_shows_progress_then_its_result(page: Any, server: str, shot: Any) -> None:
+def test_a_small_crisis_run_shows_progress_assumptions_and_can_be_reopened(page: Any, server: str, shot: Any) -> None:
     from natosim.engines.crisis import run_crisis
 
     page.goto(server + "/crisis")
-    page.fill("#crisis-target", "EST")
+    page.wait_for_selector("body[data-crisis-ready]")
+    # the attacked ally is chosen from the allies, by name
+    assert page.locator("#crisis-target option[value='EST']").inner_text() == "Estonia"
+    page.select_option("#crisis-target", "EST")
     page.fill("#crisis-year", "2024")
     page.fill("#crisis-draws", "5000")
     page.fill("#crisis-seed", "3")
@@ -88,17 +91,42 @@ def test_a_small_crisis_run_shows_progress_then_its_result(page: Any, server: st
     assert page.locator("#p-hold").inner_text().startswith(f"{expected.p_hold * 100:.2f}%")
     assert page.locator("#crisis-contributions svg").count() == 1
     assert page.locator("#runs-table tbody tr").count() >= 1
+    # the link keeps the run
+    assert "run=" in page.url
+    run_id = dict(item.split("=") for item in page.url.split("?")[1].split("&"))["run"]
+    # the assumptions are shown with their sources and can be changed
+    assumptions = page.locator("#assumptions-table tbody tr")
+    assert assumptions.count() >= 3
     shot(page, "crisis")
+    # a stored run reopens from its link
+    page.goto(server + f"/crisis?run={run_id}")
+    page.wait_for_selector("body[data-crisis-done]")
+    assert page.locator("#p-hold").inner_text().startswith(f"{expected.p_hold * 100:.2f}%")
 
 
 @pytest.mark.capability("procedures")
 def test_procedures_show_the_steps(page: Any, server: str, shot: Any) -> None:
     page.goto(server + "/procedures")
+    # an empty notice date is refused, not taken as today
+    page.wait_for_selector("#wd-path[data-country='USA']", state="attached")
+    page.click("#withdrawal-form button")
+    assert page.locator("#error").inner_text().startswith("notice_date: give a date")
     page.fill("#wd-notice", "2026-03-01")
     page.select_option("#wd-path", "senate")
     page.click("#withdrawal-form button")
     page.wait_for_selector("#procedure-result ol.steps li")
-    assert "2027-03-01" in page.locator("#procedure-result").inner_text()
+    text = page.locator("#procedure-result").inner_text()
+    assert "2027-03-01" in text
+    # US-law paths only for the United States; no internal names in the text
+    page.fill("#wd-country", "France")
+    page.locator("#wd-country").dispatch_event("change")
+    page.wait_for_selector("#wd-path[data-country='other']", state="attached")
+    assert page.locator("#wd-path option:not([disabled])").all_inner_texts() == ["national procedure"]
+    page.fill("#acc-invited", "2026-03-01")
+    page.click("#accession-form button")
+    page.wait_for_selector("#procedure-result h2:has-text('Accession')")
+    text = page.locator("#procedure-result").inner_text()
+    assert "European_state" not in text and ".yaml" not in text
     shot(page, "procedures")
 
 
@@ -140,5 +168,24 @@ def test_a_bad_pasted_scenario_shows_the_line_and_field(page: Any, server: str, 
     errors = page.locator("#scenario-errors")
     errors.wait_for(state="visible")
     assert errors.get_attribute("role") == "alert"
-    assert "<posted yaml>:" in errors.inner_text()
+    assert errors.inner_text().startswith("line ")
+    assert "not valid YAML" in errors.inner_text()
     assert page.locator("#scenario-result").is_hidden()
+    # every error of a scenario, each at its line (not only the first)
+    page.fill("#scenario-yaml", "name: x\nyear: 2025\npolicies:\n  - type: bogus\n")
+    page.click("#evaluate")
+    page.wait_for_selector("#scenario-errors li >> nth=2")
+    lines = page.locator("#scenario-errors li").all_inner_texts()
+    assert "line 4: policies.0.type: unknown policy type 'bogus'" in "\n".join(lines)
+    assert any(text.startswith("line 2: year: unknown field 'year'") for text in lines)
+
+
+def test_the_swagger_ui_at_api_docs_works_offline(page: Any, server: str, shot: Any) -> None:
+    page.goto(server + "/api/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    page.locator(".opblock-summary-path", has_text="/api/figures").first.click()
+    page.get_by_role("button", name="Execute").first.click()  # try-it-out is on by default
+    page.wait_for_selector(".responses-wrapper .live-responses-table")
+    assert page.locator(".live-responses-table tbody .response-col_status").first.inner_text().strip() == "200"
+    shot(page, "api-docs-swagger")

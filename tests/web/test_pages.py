@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -125,3 +126,29 @@ def test_the_sources_page_lists_every_source_with_links_to_the_copies(client) ->
         assert f'id="source-{source_id}"' in html
     # github:owner/repo/path@commit becomes a link to that file at that commit
     assert 'href="https://github.com/jacobvoss/geopolitical-dashboard/blob/4318b071/data/' in html
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of #rrggbb."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_map_classes_separate_in_greyscale() -> None:
+    """Each class differs from the next in lightness (≥ 1.5:1), and from "not an ally" and "no figure",
+    so the map reads printed in grey and for colour-blind readers (the palette is viridis)."""
+    script = (STATIC / "js" / "common.js").read_text(encoding="utf-8")
+    palette = re.findall(r"#[0-9a-f]{6}", re.search(r"const SEQUENTIAL = \[([^\]]+)\]", script).group(1))
+    not_ally = re.search(r'NOT_ALLY = \{ label: "not an ally", colour: "(#[0-9a-f]{6})"', script).group(1)
+    assert len(palette) == 6
+    for lighter, darker in itertools.pairwise(palette):
+        assert _luminance(lighter) > _luminance(darker)
+        assert _contrast(lighter, darker) >= 1.5, (lighter, darker)
+    assert _contrast(not_ally, palette[0]) >= 1.5
+    assert _contrast("#ffffff", palette[0]) >= 1.5  # "no figure" (white, dashed outline)

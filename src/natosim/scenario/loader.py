@@ -219,8 +219,28 @@ def _fields(model: type[BaseModel]) -> str:
 
 
 def _scenario_error(error: ValidationError, root: Any, file: str) -> ScenarioError:
-    """The first pydantic error, placed on its line, with what would be allowed."""
-    first = error.errors(include_url=False)[0]
+    """The first pydantic error, placed on its line, with what would be allowed; ``detail`` lists
+    every error the same way (``{"line", "field", "message"}``), so an editor can show them all."""
+    problems = error.errors(include_url=False)
+    each = [_one_error(problem, root, file) for problem in problems]
+    first = each[0]
+    more = len(problems) - 1
+    if more:
+        first = ScenarioError(
+            f"{first.message.split(': ', 1)[1] if first.file else first.message}"
+            f" [and {more} more error{'s' if more > 1 else ''}]",
+            file=first.file,
+            line=first.line,
+            field=first.field,
+        )
+    first.detail = [  # type: ignore[attr-defined]
+        {"line": one.line, "field": one.field, "message": one.message} for one in each
+    ]
+    return first
+
+
+def _one_error(first: Any, root: Any, file: str) -> ScenarioError:
+    """One pydantic error, placed on its line, with what would be allowed."""
     loc = tuple(first.get("loc", ()))
     kind = first.get("type", "")
     message = str(first.get("msg", "invalid"))
@@ -252,8 +272,5 @@ def _scenario_error(error: ValidationError, root: Any, file: str) -> ScenarioErr
         value = first.get("input")
         shown = repr(value) if isinstance(value, str | int | float | bool) or value is None else type(value).__name__
         message = f"{message} (got {shown})"
-    more = len(error.errors()) - 1
-    if more:
-        message += f" [and {more} more error{'s' if more > 1 else ''}]"
     dotted = ".".join(field) or None
     return ScenarioError(f"{dotted}: {message}" if dotted else message, file=file, line=line, field=dotted)

@@ -44,6 +44,14 @@ CountryQuery = Annotated[
         max_length=40,
     ),
 ]
+ComparatorQuery = Annotated[
+    list[str] | None,
+    Query(
+        description="Russia, Ukraine, China or Belarus (name or ISO code); repeat for several.",
+        examples=["RUS"],
+        max_length=40,
+    ),
+]
 YearQuery = Annotated[int | None, Query(description="One year (default: all years).", examples=[2024])]
 EditionQuery = Annotated[
     str | None,
@@ -101,11 +109,17 @@ def sources() -> Table:
     return table(library_sources())
 
 
-@router.get("/editions", response_model=list[str], summary="NATO editions available, oldest first")
-def editions() -> list[str]:
+@router.get(
+    "/editions",
+    response_model=Table,
+    summary="NATO editions available, oldest first",
+    responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [{"edition": "2024-06"}]}}}}},
+)
+def editions() -> Table:
     from natosim.data import editions as library_editions
 
-    return jsonable(library_editions())  # type: ignore[no-any-return]
+    rows = [{"edition": edition} for edition in jsonable(library_editions())]
+    return Table(count=len(rows), rows=rows)
 
 
 @router.get(
@@ -113,7 +127,7 @@ def editions() -> list[str]:
     response_model=Table,
     summary="SIPRI military expenditure of Russia, Ukraine, China, Belarus (not NATO's definition)",
 )
-def comparators(country: CountryQuery = None, year: YearQuery = None) -> Table:
+def comparators(country: ComparatorQuery = None, year: YearQuery = None) -> Table:
     from natosim.data import comparators as library_comparators
 
     return table(library_comparators(countries=country, year=year))

@@ -34,13 +34,21 @@ def health() -> Health:
     return Health(status="ok", version=natosim.__version__)
 
 
+class Capabilities(BaseModel):
+    """Like every list route: ``{count, rows}``."""
+
+    count: int
+    rows: list[CapabilityOut]
+
+
 @router.get(
     "/capabilities",
-    response_model=list[CapabilityOut],
+    response_model=Capabilities,
     summary="Which library capabilities are installed (and so which routes exist)",
 )
-def capabilities() -> list[CapabilityOut]:
-    return [CapabilityOut(name=c.name, title=c.title, available=c.available()) for c in CAPABILITIES]
+def capabilities() -> Capabilities:
+    rows = [CapabilityOut(name=c.name, title=c.title, available=c.available()) for c in CAPABILITIES]
+    return Capabilities(count=len(rows), rows=rows)
 
 
 # --- interactive documentation: Swagger UI from the vendored npm package, no CDN ------------------

@@ -54,7 +54,9 @@ def withdrawal(
 
 @router.get("/accession", response_model=dict[str, Any], summary="How a country joins (Art. 10), veto players")
 def accession(
-    country: Country,
+    country: Annotated[
+        str, Query(description="Candidate country, name or ISO code", examples=["Ukraine"], max_length=80)
+    ],
     invited: OptionalDate = None,
     veto: Annotated[
         list[str] | None, Query(description="Allies refusing to ratify; repeatable", examples=["HUN"], max_length=40)

@@ -47,14 +47,15 @@ def rules_at(
 
 @router.get(
     "/pledges",
-    response_model=list[dict[str, Any]],
+    response_model=Table,
     summary="Every spending pledge, oldest first",
-    responses={200: {"content": {"application/json": {"example": [PLEDGE_EXAMPLE]}}}},
+    responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [PLEDGE_EXAMPLE]}}}}},
 )
-def pledges() -> list[dict[str, Any]]:
+def pledges() -> Table:
     from natosim.rules import pledges as library_pledges
 
-    return jsonable(library_pledges())  # type: ignore[no-any-return]
+    rows = jsonable(library_pledges())
+    return Table(count=len(rows), rows=rows)
 
 
 @router.get(

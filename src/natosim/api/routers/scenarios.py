@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from natosim.api.cache import ResponseCache
-from natosim.api.errors import ERROR_RESPONSES
+from natosim.api.errors import ERROR_RESPONSES, not_found
 from natosim.api.routers.data import Table, table
 from natosim.jsonable import jsonable
 
@@ -88,7 +88,10 @@ def _bundled(name: str) -> str:
 
         close = difflib.get_close_matches(name, names, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise ScenarioError(f"no bundled scenario {name!r}.{hint} Bundled: {', '.join(names) or 'none'}", field="name")
+        shown = name if len(name) <= 80 else name[:60] + "…"
+        raise not_found(
+            ScenarioError(f"no bundled scenario {shown!r}.{hint} Bundled: {', '.join(names) or 'none'}", field="name")
+        )
     return name
 
 
@@ -202,6 +205,8 @@ async def evaluate_scenario(body: EvaluateRequest, request: Request) -> Response
             except NatosimError as error:
                 where = "yaml" if body.yaml is not None else "scenario"
                 error.field = f"{where}.{error.field}" if error.field else where
+                for item in getattr(error, "detail", None) or []:  # every error, each at its line
+                    item["field"] = f"{where}.{item['field']}" if item.get("field") else where
                 raise
             return _rendered(evaluate(scenario, year=body.year), tables)
 

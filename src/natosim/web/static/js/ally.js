@@ -27,12 +27,13 @@
   let pledges = [];
   let editions = [];
   try {
-    const [allies, editionList, caps] = await Promise.all([api("/api/allies"), api("/api/editions"), capabilities(), sources()]);
+    const [allies, editionList, caps] = await Promise.all([
+      api("/api/allies"), api("/api/editions").then((t) => t.rows.map((r) => r.edition)), capabilities(), sources()]);
     editions = editionList;
     select.replaceChildren(...allies.rows.map((a) => el("option", { value: a.iso3, text: a.name })));
     if (caps.rules) {
       const list = await api("/api/rules/pledges");
-      pledges = (Array.isArray(list) ? list : list.rows)
+      pledges = list.rows
         .filter((p) => p.measure === "defence_exp_pct_gdp" && p.target_pct_gdp != null && p.headline !== undefined)
         .map((p) => ({ value: p.target_pct_gdp, name: p.name, id: p.id }));
       // one rule per distinct target, named by every pledge at that level

@@ -2,9 +2,27 @@
 "use strict";
 
 (() => {
-  const { api, showError, el, keyValues, chart, renderTable, sourceCaption, sources } = natosim;
+  const { api, showError, el, keyValues, chart, renderTable, sourceCaption, sources, state } = natosim;
   const form = document.getElementById("burden-form");
   const status = document.getElementById("burden-status");
+  const KINDS = {
+    estimate: "Estimate: computed from the data by a method validated against published results.",
+    illustration: "Illustration: a model's answer under stated assumptions, not validated as a prediction.",
+  };
+  /** "estimate" or "illustration", said in words and in a badge that does not rely on colour. */
+  function kindBadge(kind) {
+    if (!kind) return el("span");
+    return el("p", { class: "kind" }, el("span", { class: `kind-badge kind-${kind}`, text: kind }), ` ${KINDS[kind] || ""}`);
+  }
+
+  /** A chart box back to empty (its previous drawing, caption, downloads and numbers removed). */
+  function reset(selector) {
+    const node = document.querySelector(selector);
+    node.replaceChildren();
+    const extras = node.nextElementSibling;
+    if (extras && extras.classList.contains("chart-extras")) extras.remove();
+    return node;
+  }
 
   async function draw() {
     showError(null);
@@ -15,6 +33,26 @@
       const test = await api(`/api/burden/test?years=${year}`);
       const points = test.points.filter((p) => p.year === year);
       await sources();
+      document.getElementById("burden-test-kind").replaceChildren(kindBadge(test.kind));
+      if (!points.length) {
+        // say what exists instead of drawing an empty scatter
+        const figures = (await api(`/api/figures?year=${year}&members_only=true`)).rows;
+        const withPct = figures.filter((r) => r.defence_exp_pct_gdp !== null);
+        const withGdp = figures.filter((r) => r.gdp_usd_current_bn !== null);
+        reset("#burden-test").append(el("p", { class: "notice", text:
+          `No ally has both GDP and defence spending as % of GDP for ${year}, and the test needs both: ` +
+          `${withPct.length} allies have % of GDP, ${withGdp.length} have GDP in US$ (editions: ` +
+          `${[...new Set(withPct.map((r) => r.edition_defence_exp_pct_gdp || r.edition))].join(", ") || "none"}). ` +
+          "The figures that exist are below." }));
+        const table = el("table");
+        document.getElementById("burden-test-summary").replaceChildren(el("div", { class: "table-wrap" }, table));
+        renderTable(table, figures, [
+          { key: "country", label: "Ally" }, { key: "defence_exp_pct_gdp", label: "% of GDP", numeric: true },
+          { key: "edition_defence_exp_pct_gdp", label: "Edition (% of GDP)" },
+          { key: "gdp_usd_current_bn", label: "GDP US$ bn", numeric: true }, { key: "sources", label: "Sources" },
+        ], { caption: `Figures that exist for ${year}`, download: `natosim-burden-figures-${year}` });
+        throw Object.assign(new Error(`the Olson–Zeckhauser test needs GDP, which no edition has for ${year}`), { quiet: true });
+      }
       const testCaption = await sourceCaption(points, `GDP and % of GDP, ${year}. Source`);
       await chart("#burden-test", (width) => ({
         width, height: 360, autosize: { type: "fit-x", contains: "padding" },
@@ -39,8 +77,11 @@
       document.getElementById("burden-test-summary").replaceChildren(
         keyValues({ year, allies: row.n, spearman_rho: row.rho, p_value: row.p, kendall_tau: row.tau, note: row.note }),
         el("p", { text: test.answer || "" }));
-    } catch (error) { showError(error); }
+    } catch (error) { if (!error.quiet) showError(error); }
 
+    reset("#burden-game");
+    document.getElementById("burden-game-summary").replaceChildren();
+    document.getElementById("burden-game-kind").replaceChildren();
     try {
       const query = new URLSearchParams({ base_year: year, threshold_pct: data.get("threshold_pct"),
                                           guarantor: data.get("guarantor") });
@@ -70,6 +111,7 @@
             caption: `Game for ${year}, figures of edition ${game.summary.edition}; sources: ${(game.summary.sources || []).join(", ")} (see /sources).`,
             columns: [{ key: "country", label: "Ally" }, { key: "what", label: "Series" }, { key: "pct", label: "% of GDP", numeric: true }] });
       const s = game.summary;
+      document.getElementById("burden-game-kind").replaceChildren(kindBadge(game.kind || s.kind));
       document.getElementById("burden-game-summary").replaceChildren(
         keyValues({ base_year: s.base_year, edition: s.edition, guarantor: s.guarantor, threshold_pct: s.threshold_pct,
                     allied_spending_observed_usd_bn: s.q_observed_usd_bn, allied_spending_predicted_usd_bn: s.q_predicted_usd_bn,
@@ -86,9 +128,24 @@
       document.getElementById("burden-game-summary").append(el("div", { class: "table-wrap" }, table));
       status.textContent = "done";
       document.body.dataset.burdenDone = "true";
-    } catch (error) { status.textContent = ""; showError(error); }
+    } catch (error) {
+      status.textContent = "";
+      document.getElementById("burden-game-summary").replaceChildren(el("p", { class: "notice", text: `No game for ${year}: ${error.message}` }));
+      document.body.dataset.burdenDone = "true";
+    }
   }
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); draw(); });
-  draw();
+  // state in the URL: ?year=2023&threshold_pct=2&guarantor=USA
+  const fields = ["year", "threshold_pct", "guarantor"];
+  function fromUrl() {
+    for (const name of fields) if (state.get(name)) form.elements[name].value = state.get(name);
+    draw();
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.set(Object.fromEntries(fields.map((name) => [name, form.elements[name].value])));
+    draw();
+  });
+  state.onChange(fromUrl);
+  fromUrl();
 })();

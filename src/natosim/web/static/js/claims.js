@@ -22,10 +22,12 @@
         { key: "claim", label: "Claim" },
         { key: "sentence", label: "Sentence" },
         { key: "kind", label: "Kind" },
-        { key: "value", label: "Claimed", format: (v) => fmt(v) },
+        // a claimed year or count is a label, not a quantity to group: 2023, not 2,023
+        { key: "value", label: "Claimed", format: (v, row) => (Number.isInteger(v) ? String(v) : `${fmt(v)}${row.unit ? ` ${row.unit}` : ""}`) },
         { key: "verdict", label: "Verdict", format: (v) => ({ supported: "✔ supported", contradicted: "✘ contradicted" }[v] || fmt(v)) },
+        { key: "note", label: "Why (the note behind the verdict)" },
         { key: "evidence", label: "Evidence", format: evidence },
-      ], { caption: "Claims found in the text" });
+      ], { caption: "Claims found in the text", download: "natosim-claims" });
       document.getElementById("claims-result").replaceChildren(el("div", { class: "table-wrap" }, table));
       status.textContent = `${claims.length} claim(s) found`;
     } catch (error) { status.textContent = ""; showError(error); }

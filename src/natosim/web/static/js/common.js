@@ -418,7 +418,7 @@ const natosim = (() => {
 
   async function capabilities() {
     const list = await api("/api/capabilities");
-    return Object.fromEntries(list.map((c) => [c.name, c.available]));
+    return Object.fromEntries(list.rows.map((c) => [c.name, c.available]));
   }
 
   return { api, showError, fmt, el, renderTable, autoColumns, keyValues, embed, chart, mapSpec, binner, SEQUENTIAL,

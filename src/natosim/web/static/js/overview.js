@@ -27,12 +27,12 @@
 
   let editions = [];
   try {
-    const [, , caps, editionList] = await Promise.all([figures(""), sources(), capabilities(), api("/api/editions")]);
+    const [, , caps, editionList] = await Promise.all([figures(""), sources(), capabilities(), api("/api/editions").then((t) => t.rows.map((r) => r.edition))]);
     editions = editionList;
     editionSelect.append(...editions.map((e) => el("option", { value: e, text: `${e} only` })));
     if (caps.rules) {
       const pledges = await api("/api/rules/pledges");
-      const list = Array.isArray(pledges) ? pledges : pledges.rows;
+      const list = pledges.rows;
       const wanted = ["wales-2014", "hague-2025-core", "hague-2025-total"];
       const found = wanted.map((id) => list.find((p) => p.id === id)).filter((p) => p && p.target_pct_gdp != null);
       if (found.length) {

@@ -2,49 +2,90 @@
 "use strict";
 
 (() => {
-  const { api, showError, fmt, el, keyValues } = natosim;
+  const { api, showError, el, keyValues } = natosim;
   const result = document.getElementById("procedure-result");
   const status = document.getElementById("procedure-status");
+  const pathSelect = document.getElementById("wd-path");
+  const countryInput = document.getElementById("wd-country");
+
+  /** Text for readers: no file names or identifiers of the rule files ("European_state", "x.yaml key"). */
+  function readable(text) {
+    return String(text ?? "")
+      .replace(/;?\s*[\w-]+\.ya?ml(\s+[\w.]+)?/g, "")
+      .replace(/\b([A-Za-z]+)_([a-z]+)\b/g, (_, a, b) => `${a === "European" ? "a European" : a} ${b}`)
+      .trim();
+  }
 
   function render(title, answer) {
     const steps = el("ol", { class: "steps" });
     for (const step of answer.steps || []) {
       steps.append(el("li", {},
-        el("strong", { text: `${step.actor}: ` }), `${step.action} — `,
-        el("em", { text: step.outcome }),
+        el("strong", { text: `${readable(step.actor)}: ` }), `${readable(step.action)} — `,
+        el("em", { text: readable(step.outcome) }),
         step.earliest_date ? ` (earliest ${step.earliest_date})` : "",
-        el("br"), el("span", { class: "help", text: `Rule: ${step.rule}. Source: ${step.source}${step.note ? `. ${step.note}` : ""}` })));
+        el("br"), el("span", { class: "help", text: `Rule: ${readable(step.rule)}. Source: ${readable(step.source)}${step.note ? `. ${readable(step.note)}` : ""}` })));
     }
     const flat = {};
     for (const [key, value] of Object.entries(answer)) {
       if (key === "steps" || key === "history" || key === "ratifications") continue;
-      flat[key] = Array.isArray(value) ? value.map((v) => (typeof v === "object" ? JSON.stringify(v) : v)).join(", ") : value;
+      flat[key] = Array.isArray(value) ? value.map((v) => (typeof v === "object" ? JSON.stringify(v) : readable(v))).join(", ")
+        : typeof value === "string" ? readable(value) : value;
     }
     result.replaceChildren(el("h2", { text: title }), keyValues(flat), el("h3", { text: "Steps" }), steps);
     status.textContent = `${title}: ${answer.outcome}`;
   }
 
+  /** A date the user must give: an empty one is refused here, never replaced by today. */
+  function requiredDate(form, name, label) {
+    const value = String(new FormData(form).get(name) || "");
+    if (!value) {
+      const error = new Error(`give a date (YYYY-MM-DD); ${label} is not assumed to be today`);
+      error.field = name;
+      throw error;
+    }
+    return value;
+  }
+
+  /** Offer the US-law paths only for the United States, the national procedure for other allies. */
+  let checking = 0;
+  async function offerPaths() {
+    const asked = countryInput.value.trim();
+    const ticket = ++checking;
+    let us = false;
+    try { us = asked !== "" && (await api(`/api/allies/${encodeURIComponent(asked)}`)).iso3 === "USA"; }
+    catch (_) { us = false; }  // not an ally: the server names the problem when the form is sent
+    if (ticket !== checking) return;
+    for (const option of pathSelect.options) {
+      const usOnly = option.dataset.us === "true";
+      option.hidden = option.disabled = us !== usOnly;
+    }
+    if (pathSelect.selectedOptions[0].disabled) pathSelect.value = [...pathSelect.options].find((o) => !o.disabled).value;
+    pathSelect.dataset.country = us ? "USA" : "other";
+  }
+  countryInput.addEventListener("change", offerPaths);
+  offerPaths();
+
   document.getElementById("accession-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     showError(null);
-    const data = new FormData(event.target);
-    const query = new URLSearchParams({ country: data.get("country") });
-    if (data.get("invited")) query.set("invited", data.get("invited"));
-    for (const veto of String(data.get("vetoes") || "").split(",").map((v) => v.trim()).filter(Boolean)) {
-      query.append("veto", veto);
-    }
-    try { render(`Accession of ${data.get("country")}`, await api(`/api/procedures/accession?${query}`)); }
-    catch (error) { showError(error); }
+    try {
+      const data = new FormData(event.target);
+      const query = new URLSearchParams({ country: data.get("country"), invited: requiredDate(event.target, "invited", "the invitation date") });
+      for (const veto of String(data.get("vetoes") || "").split(",").map((v) => v.trim()).filter(Boolean)) {
+        query.append("veto", veto);
+      }
+      render(`Accession of ${data.get("country")}`, await api(`/api/procedures/accession?${query}`));
+    } catch (error) { showError(error); }
   });
 
   document.getElementById("withdrawal-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     showError(null);
-    const data = new FormData(event.target);
-    const query = new URLSearchParams({ country: data.get("country"), path: data.get("path") });
-    if (data.get("notice_date")) query.set("notice_date", data.get("notice_date"));
-    try { render(`Withdrawal of ${data.get("country")}`, await api(`/api/procedures/withdrawal?${query}`)); }
-    catch (error) { showError(error); }
+    try {
+      const data = new FormData(event.target);
+      const query = new URLSearchParams({ country: data.get("country"), path: data.get("path"),
+                                          notice_date: requiredDate(event.target, "notice_date", "the notice date") });
+      render(`Withdrawal of ${data.get("country")}`, await api(`/api/procedures/withdrawal?${query}`));
+    } catch (error) { showError(error); }
   });
-  void fmt;
 })();

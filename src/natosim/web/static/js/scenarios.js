@@ -61,8 +61,15 @@
   /** All the errors of a written scenario, each at its line (the server lists them in `detail`). */
   function showErrors(error) {
     const items = (error.detail && error.detail.length ? error.detail : [{ message: error.message, field: error.field }]);
-    errorList.replaceChildren(...items.map((item) => el("li", {
-      text: `${item.line ? `line ${item.line}: ` : ""}${item.field ? `${item.field}: ` : ""}${item.message}` })));
+    // "<posted yaml>:4: policies.0.type: unknown…" → "line 4: policies.0.type: unknown…"
+    const place = (item) => {
+      const match = String(item.message).match(/^<[^>]*>(?::(\d+))?:\s*(.*)$/s);
+      const line = item.line || (match && match[1]);
+      return `${line ? `line ${line}: ` : ""}${match ? match[2] : item.message}`;
+    };
+    errorList.replaceChildren(...items.map((item) => el("li", { text: place(item) })));
+    const count = items.length;
+    status.textContent = `${count} error${count === 1 ? "" : "s"} in the scenario: nothing was evaluated`;
     errorList.hidden = false;
     errorList.setAttribute("role", "alert");
   }
