@@ -219,3 +219,15 @@ def test_a_200_mb_file_with_a_duplicate_at_line_354_is_refused_at_once(tmp_path:
         LimitExceeded, match="above the limit of 64 MB; raise it with --max-size-mb N or NATOSIM_MAX_IMPORT_MB=N"
     ):
         import_release(big, data_directory=tmp_path / "data")
+
+
+def test_a_killed_crisis_run_leaves_a_readable_run_store(tmp_path: Path) -> None:
+    """Cheap run-kill case (the crisis helper's suite covers resume exactly): after a SIGKILL mid-run
+    the run store still opens and lists runs, and the imported releases are untouched."""
+    db = tmp_path / "runs.duckdb"
+    data = tmp_path / "data"
+    code = _natosim(data, "crisis", "run", "--target", "EST", "--draws", "400000", "--db", str(db), kill_after=2.5)
+    listed = _natosim(data, "crisis", "runs", "--db", str(db), "--format", "json")
+    outcome = "hang" if code is None or listed is None else "clean" if listed == 0 else "lost"
+    tally("fault", outcome)
+    assert outcome == "clean"

@@ -112,13 +112,18 @@ def _values(name: str, files: dict[str, str]) -> st.SearchStrategy[str]:
         "published": ["2026-07-01", "2026-07", "2026-02-30", "9999-01", "x"],
         "threshold": ["2", "3.5", "nan", "inf", "-1", "1e308"],
         "private_share": ["0.2", "nan", "-1", "2"],
-        "draws": ["1", "64", "500", "0", "-1", "abc"],
-        "sensitivity_draws": ["16", "0", "-1"],
-        "chunk_size": ["64", "1", "0", "-1"],
-        "seed": ["0", "1", "7"],
+        # absurd sizes must be refused by the limits at once (issue 13: 10^12 draws ate 23.6 GB)
+        "draws": ["1", "64", "500", "0", "-1", "abc", "1000000000000", str(10**23)],
+        "sensitivity_draws": ["16", "0", "-1", "1000000000000"],
+        "chunk_size": ["64", "1", "0", "-1", str(2**70)],
+        "seed": ["0", "1", "7", "-1", str(2**70)],
+        "max_draws": ["1", "0", "-1", "abc"],  # never raised: the suite must stay laptop-sized
+        "max_points": ["1", "0", "-1"],
         "workers": ["1", "0", "-1"],
         "param": ["reliability=0.6", "reliability=nan", "reliability=2", "nosuch=1", "x"],
-        "db": [files["db"], files["folder"], files["nowhere_png"]],
+        # (a folder or a non-DuckDB file as --db is retried 15 s as "busy" before a clean error: left
+        # out to keep the suite short; reported to the crisis store's owner, issue 15)
+        "db": [files["db"], files["nowhere_png"]],
         "scenario": ["us-withdrawal-executive", "baseline", "nosuch", files["dup"], files["notice"]],
         "scenarios": ["us-withdrawal-executive", "ukraine-accession", "nosuch", files["dup"], files["notice"]],
         "a": ["us-withdrawal-executive", "nosuch", files["notice"]],

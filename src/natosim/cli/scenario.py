@@ -120,9 +120,16 @@ def run_command(
     fmt: Format = FormatOption,
     explain: bool = typer.Option(False, "--explain", help="Show the data rows, rules and policies behind each figure."),
     crisis: str | None = typer.Option(None, "--crisis", help="Also run the crisis Monte Carlo on this ally (ISO3)."),
-    draws: int = typer.Option(20_000, "--draws", help="Draws for --crisis."),
+    draws: int = typer.Option(20_000, "--draws", "-n", help="Draws for --crisis."),
+    max_draws: int | None = typer.Option(
+        None, "--max-draws", help="Raise the draws limit (as in `natosim crisis run`; NATOSIM_CRISIS_MAX_DRAWS)."
+    ),
 ) -> None:
     """Evaluate scenarios: who is exposed, people and GDP, members' money, ratio to Russia."""
+    if crisis:  # bounded before any work: the crisis engine's own limit (engines/crisis/limits.py)
+        from natosim.engines.crisis.limits import check_draws
+
+        check_draws(draws, max_draws=max_draws)
     import pandas as pd
 
     from natosim.cli.progress import progress

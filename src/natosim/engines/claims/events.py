@@ -101,6 +101,15 @@ _TURNS = re.compile(
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
 
 
+#: after "the third time Art. 4 has been invoked": a topic or a period that restricts the count
+_SCOPED_COUNT = re.compile(
+    r"[^.;]{0,60}?\binvoked\s+(?:to address|over|about|in response to|for|against|this (?:month|year|week)|"
+    r"since (?!1949)(?:19|20)\d\d|"
+    r"in (?:a|one) (?:week|month|year)|regarding|related to)\b",
+    re.IGNORECASE,
+)
+
+
 def _date_near(view: SentenceView, year: int, position: int) -> tuple[int | None, int | None]:
     """(month, day) written with ``year`` around ``position`` ("7 March 2024", "March 7, 2024")."""
     for match in MONTH_YEAR.finditer(view.text):
@@ -402,6 +411,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         times = _TIMES.search(text)
         if times is None:
             continue
+        if _SCOPED_COUNT.match(text, times.end()):
+            continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
+        ambiguous = bool(_ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()]))
         if times.group("once"):
             claimed = 1
         elif times.group("twice"):
@@ -417,10 +429,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         recorded = _invocations(rules, article, None)
         invocations = _invocations(rules, article, view.context.date)
         requester = view.country_near(times.start(), window=160) if article == 4 else None
-        if requester is not None and requester.start < times.start():
+        passive = re.search(r"\b(?:has|had|have) been invoked\b|\bwas invoked\b", text[times.end() : times.end() + 60])
+        if requester is not None and requester.start < times.start() and not passive:
             # "Ankara has asked for Art. 4 consultations five times": that ally's requests
             invocations = [i for i in invocations if requester.iso3 in i.requesting] or invocations
         verdict = "supported" if claimed == len(invocations) else "contradicted"
+        if ambiguous:
+            verdict = "not checkable"  # "Art. 4 ... Art. 5, with Turkey invoking it five times": which article?
         claims.append(
             view.claim(
                 kind="event_date",
@@ -444,7 +459,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                         rule=f"article{article}",
                     )
                 ],
-                note="counted to the article date" if view.context.date else "counted over all recorded invocations",
+                note=(
+                    "the sentence names Art. 4 and Art. 5 and says 'it': which article is counted is uncertain"
+                    if ambiguous
+                    else "counted to the article date"
+                    if view.context.date
+                    else "counted over all recorded invocations"
+                ),
             )
         )
 
@@ -650,6 +671,8 @@ def _requester(view: SentenceView, position: int, article: int) -> str | None:
 
 
 def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, start: int, end: int) -> Claim | None:
+    if _ART4.search(view.text) and _ART5.search(view.text) and re.search(r"\bit\b", view.text[:start]):
+        return None  # "Art. 4 ... Art. 5, with Turkey invoking it ... between 2003 and 2020": which article?
     items = _invocations(rules, article, None)
     requesting = _requester(view, start, article)
     pool = [i for i in items if requesting is None or requesting in i.requesting]

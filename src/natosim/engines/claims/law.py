@@ -100,7 +100,21 @@ class _Reading:
 
 
 #: wordings whose verdict does not depend on a number (the senators' count is read separately)
+#: "two-thirds of both the House and Senate": §1250A asks two-thirds of the Senate, or an Act of Congress
+#: (simple majorities in both chambers); two-thirds of both chambers is neither route
+_BOTH_CHAMBERS = re.compile(
+    r"\b(?:two[- ]thirds|2/3|supermajority)\b[^.;]{0,30}?\b(?:both|each)\s+(?:the\s+)?"
+    r"(?:House and (?:the\s+)?Senate|Senate and (?:the\s+)?House|chambers|houses)\b",
+    re.IGNORECASE,
+)
 _US_READINGS = (
+    _Reading(
+        _BOTH_CHAMBERS,
+        "contradicted",
+        "{fraction} of senators present, or an Act of Congress",
+        "§1250A: two-thirds of the Senate, or an Act of Congress passed by simple majorities; not two-thirds "
+        "of both chambers",
+    ),
     _Reading(
         _TWO_THIRDS,
         "supported",
@@ -232,6 +246,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             used.add(match.start())
         for reading in _US_READINGS:
             for match in reading.pattern.finditer(text):
+                if any(
+                    c.span[0] <= view.sentence.original_span(match.start(), match.end())[0] < c.span[1] for c in claims
+                ):
+                    continue  # already read by a more specific wording ("two-thirds of both chambers")
                 claims.append(
                     _us_claim(
                         view,
@@ -243,7 +261,15 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                     )
                 )
         alone = _ALONE.search(text)
-        if alone and _CAN.search(text[max(0, alone.start() - 80) : alone.start()]) and not _CANNOT.search(text):
+        reported_question = alone is not None and re.search(
+            r"\b(?:whether|question|if)\b", text[max(0, alone.start() - 80) : alone.start()], re.IGNORECASE
+        )
+        if (
+            alone
+            and not reported_question
+            and _CAN.search(text[max(0, alone.start() - 80) : alone.start()])
+            and not _CANNOT.search(text)
+        ):
             claims.append(
                 _us_claim(
                     view,
