@@ -130,7 +130,6 @@ def test_every_value_has_a_map_class_and_missing_figures_are_kept(page: Any, ser
     assert "no figure" in legend and "not an ally" in legend
 
 
-@pytest.mark.capability("burden")
 def test_burden_for_a_year_without_gdp_says_what_exists(page: Any, server: str) -> None:
     page.goto(server + "/burden?year=2025")
     page.wait_for_selector("body[data-burden-done]")
@@ -141,7 +140,6 @@ def test_burden_for_a_year_without_gdp_says_what_exists(page: Any, server: str) 
     assert page.locator(".kind-badge").first.inner_text() in ("estimate", "illustration")
 
 
-@pytest.mark.capability("claims")
 def test_claims_show_the_note_behind_each_verdict_and_years_without_separators(page: Any, server: str) -> None:
     import natosim
 
