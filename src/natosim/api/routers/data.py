@@ -96,10 +96,16 @@ def figures(
     country: CountryQuery = None,
     edition: EditionQuery = None,
     members_only: bool = Query(False, description="Only allies that were members that year."),
+    as_of: str | None = Query(
+        None,
+        description="Only the editions published by this date (YYYY-MM-DD) are in play; default today. "
+        "Each row names its editions (edition, edition_<measure>, mixed_editions).",
+        max_length=10,
+    ),
 ) -> Table:
     from natosim.data import figures as library_figures
 
-    return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only))
+    return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only, as_of=as_of))
 
 
 @router.get("/sources", response_model=Table, summary="Every source id: publication, tables, date, confidence")
@@ -116,9 +122,10 @@ def sources() -> Table:
     responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [{"edition": "2024-06"}]}}}}},
 )
 def editions() -> Table:
-    from natosim.data import editions as library_editions
+    """Each edition with its source id, publication and publication date (what ``as_of`` compares)."""
+    from natosim.data import edition_table
 
-    rows = [{"edition": edition} for edition in jsonable(library_editions())]
+    rows = jsonable(edition_table().to_dict("records"))
     return Table(count=len(rows), rows=rows)
 
 
