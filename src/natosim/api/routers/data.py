@@ -122,10 +122,9 @@ def sources() -> Table:
     responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [{"edition": "2024-06"}]}}}}},
 )
 def editions() -> Table:
-    """Each edition with its source id, publication and publication date (what ``as_of`` compares)."""
-    from natosim.data import edition_table
+    from natosim.data import editions as library_editions
 
-    rows = jsonable(edition_table().to_dict("records"))
+    rows = [{"edition": edition} for edition in jsonable(library_editions())]
     return Table(count=len(rows), rows=rows)
 
 
