@@ -29,6 +29,12 @@ _CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total", "allies
 #: kinds after which a bare "2.1 per cent" said of a country reads as defence spending (% of GDP)
 _SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_total", "pledge_value"}
 
+#: the header of a table of % of GDP figures ("Here are the defence expenditures for 2024, as a
+#: percentage of their GDP:")
+_TABLE_HEADER = re.compile(
+    r"\b(?:GDP|gross domestic product)\b[^.]{0,40}:\s*$|\b(?:per ?cent|percentage)\b[^.]{0,40}:\s*$", re.I
+)
+
 #: finders in priority order: a quantity taken by one is not read again by the next
 FINDERS = (law.find, events.find, alliance.find, spending.find, counts.find)
 
@@ -122,6 +128,7 @@ def check(
             raise UnknownEdition(f"unknown edition {edition!r}; available: {', '.join(editions())}", field="edition")
     chosen = edition or facts.edition_at(day)
     context = ArticleContext(
+        last_target=facts.headline_target(day),
         date=day,
         edition=chosen,
         about_nato=any(_ABOUT_NATO.search(normalise(s.text)) for s in article.sentences),
@@ -156,6 +163,11 @@ def check(
             context.last_target = float(targets[-1])
         if view.countries:
             context.last_country = view.countries[-1]
+        header = _TABLE_HEADER.search(view.text)
+        if header and view.years:
+            context.table_year, context.spending_topic = view.years[-1][0], True
+        elif not (context.table_year is not None and spending.TABLE_ROW.match(view.text)):
+            context.table_year = None
         if sentence.paragraph != context.last_paragraph:
             context.last_year = None
         stated = [c.year for c in found if c.kind in _CARRIES_YEAR and c.year is not None and c.year_source == "stated"]
