@@ -72,6 +72,19 @@ def test_page_fits_a_phone_passes_axe_and_is_photographed(open_page: Any, server
         assert layout["out"] == [], f"{path} at {size}: elements off screen: {layout['out']}"
         if viewport is NARROW:
             continue
+        # every chart drawn has its caption (source, edition) and its CSV, PNG and SVG downloads
+        extras = tab.evaluate(
+            """() => [...document.querySelectorAll('.chart')].filter((c) => c.querySelector('svg')).map((c) => {
+                 const box = c.nextElementSibling;
+                 if (!box || !box.classList.contains('chart-extras')) return null;
+                 return { caption: box.querySelector('.caption').textContent,
+                          buttons: [...box.querySelectorAll('[data-download]')].map((b) => b.dataset.download) };
+               })"""
+        )
+        for item in extras:
+            assert item is not None, f"{path}: a chart without caption and downloads"
+            assert item["buttons"] == ["csv", "png", "svg"], (path, item)
+            assert "ource" in item["caption"], (path, item)
         shot(tab, f"{page_info.name}-{size}")
         if viewport is PHONE:
             tab.add_script_tag(path=str(STATIC / "vendor" / "axe.min.js"))

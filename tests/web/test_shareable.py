@@ -154,3 +154,11 @@ def test_claims_show_the_note_behind_each_verdict_and_years_without_separators(p
         if claim.get("note"):
             assert claim["note"] in shown
     assert "2,024" not in shown and "1,949" not in shown
+
+
+@pytest.mark.capability("procedures")
+def test_a_procedure_link_reproduces_the_procedure(page: Any, server: str) -> None:
+    page.goto(server + "/procedures?procedure=withdrawal&country=USA&path=senate&notice_date=2026-03-01")
+    page.wait_for_selector("#procedure-result ol.steps li")
+    assert "2027-03-01" in page.locator("#procedure-result").inner_text()
+    assert page.locator("#wd-path").input_value() == "senate"
