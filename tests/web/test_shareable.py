@@ -156,7 +156,6 @@ def test_claims_show_the_note_behind_each_verdict_and_years_without_separators(p
     assert "2,024" not in shown and "1,949" not in shown
 
 
-@pytest.mark.capability("procedures")
 def test_a_procedure_link_reproduces_the_procedure(page: Any, server: str) -> None:
     page.goto(server + "/procedures?procedure=withdrawal&country=USA&path=senate&notice_date=2026-03-01")
     page.wait_for_selector("#procedure-result ol.steps li")
