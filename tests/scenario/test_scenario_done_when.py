@@ -13,7 +13,7 @@ def test_conditional_guarantee_lists_the_allies_below_2pct_as_exposed(cli, year:
     r = cli("scenario", "run", "us-conditional-guarantee-2pct", "--year", str(year), "--format", "json")
     assert r.code == 0, r.err
     data = r.json()
-    (row,) = data["summary"]
+    (row,) = data["by_year"]
     expected = below(year, 2.0)
     assert row["year"] == year
     assert sorted(row["exposed"]) == expected
@@ -38,7 +38,7 @@ def test_act_of_congress_withdrawal_shows_the_us_gone_and_the_money_left(cli) ->
     data = r.json()
     (procedure,) = data["procedures"]
     assert procedure["lawful"] is True and procedure["effective_date"] == "2026-07-25"
-    rows = {row["year"]: row for row in data["summary"]}
+    rows = {row["year"]: row for row in data["by_year"]}
     assert rows[2025]["members"] == 32 and rows[2025]["left"] == []
     for year in (2026, 2027, 2028):
         assert rows[year]["left"] == ["USA"] and rows[year]["members"] == 31
@@ -59,7 +59,7 @@ def test_act_of_congress_withdrawal_shows_the_us_gone_and_the_money_left(cli) ->
 def test_executive_withdrawal_is_reported_unlawful_and_changes_nothing(cli) -> None:  # type: ignore[no-untyped-def]
     data = cli("scenario", "run", "us-withdrawal-executive", "--format", "json").json()
     assert data["procedures"][0]["lawful"] is False
-    assert all(row["left"] == [] and row["members"] == 32 for row in data["summary"])
+    assert all(row["left"] == [] and row["members"] == 32 for row in data["by_year"])
 
 
 def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) 
     rows = data["explain"]["population_exposed"]["rows"]
     assert sorted(r["iso3"] for r in rows) == below(2024, 2.0)
     assert {r["source"] for r in rows} == {"nato-2024-06"}
-    assert sum(r["value"] for r in rows) == pytest.approx(data["summary"][0]["population_exposed_thousands"])
+    assert sum(r["value"] for r in rows) == pytest.approx(data["by_year"][0]["population_exposed_thousands"])
     sources = data["explain"]["population_exposed"]["sources"]
     assert sources[0]["id"] == "nato-2024-06" and sources[0]["publisher"] == "NATO"
 

@@ -12,7 +12,7 @@ from natosim.scenario import evaluate
 
 def test_article5_covers_the_members_population(two_pct) -> None:  # type: ignore[no-untyped-def]
     """The news' "more than 950 million people": the members' population (NATO-derived)."""
-    row = two_pct.summary.set_index("year").loc[2024]
+    row = two_pct.by_year.set_index("year").loc[2024]
     population = members_figures(2024)["population_thousands"].sum()
     assert row["population_article5_thousands"] == pytest.approx(population)
     assert population > 950_000
@@ -20,7 +20,7 @@ def test_article5_covers_the_members_population(two_pct) -> None:  # type: ignor
 
 
 def test_burden_shares_and_ratio_vs_russia(two_pct) -> None:  # type: ignore[no-untyped-def]
-    row = two_pct.summary.set_index("year").loc[2024]
+    row = two_pct.by_year.set_index("year").loc[2024]
     spending = members_figures(2024)["defence_exp_usd_current_mn"]
     assert row["total_spending_usd_mn"] == pytest.approx(spending.sum())
     assert row["us_share_pct"] == pytest.approx(spending["USA"] / spending.sum() * 100)
@@ -31,7 +31,7 @@ def test_burden_shares_and_ratio_vs_russia(two_pct) -> None:  # type: ignore[no-
 
 
 def test_2025_has_no_us_dollar_total_rather_than_a_guess(two_pct) -> None:  # type: ignore[no-untyped-def]
-    row = two_pct.summary.set_index("year").loc[2025]
+    row = two_pct.by_year.set_index("year").loc[2025]
     assert np.isnan(row["total_spending_usd_mn"]) and np.isnan(row["us_share_pct"])
     assert np.isnan(row["population_article5_thousands"])
 
@@ -69,9 +69,9 @@ def test_compliance_uses_the_rules_assessment(two_pct) -> None:  # type: ignore[
 def test_diff_against_baseline(two_pct) -> None:  # type: ignore[no-untyped-def]
     diff = two_pct.diff()
     exposed = diff[(diff["metric"] == "exposed allies") & (diff["year"] == 2024)].iloc[0]
-    assert exposed["change"] == len(two_pct.summary.set_index("year").loc[2024, "exposed"])
+    assert exposed["change"] == len(two_pct.by_year.set_index("year").loc[2024, "exposed"])
     usa = diff[(diff["metric"] == "population the US defends (thousands)") & (diff["year"] == 2024)].iloc[0]
-    assert usa["change"] == pytest.approx(-two_pct.summary.set_index("year").loc[2024, "population_exposed_thousands"])
+    assert usa["change"] == pytest.approx(-two_pct.by_year.set_index("year").loc[2024, "population_exposed_thousands"])
 
 
 def test_same_inputs_same_output_bit_for_bit() -> None:
@@ -110,7 +110,7 @@ def test_a_pinned_edition_flows_through() -> None:
     table = natosim.figures(year=2024, edition="2024-06", members_only=True)
     value = table.set_index("iso3")["defence_exp_pct_gdp"]
     expected = sorted(value[value < 2.0].index)
-    assert sorted(result.summary.loc[0, "exposed"]) == expected
+    assert sorted(result.by_year.loc[0, "exposed"]) == expected
     assert len(expected) == 32 - 23 - 1  # 23 at 2% in that edition; Iceland has no figure
     rows = result.explain("exposed", year=2024).rows
     assert set(rows["edition"]) == {"2024-06"}

@@ -2,7 +2,8 @@
 
     import natosim
     result = natosim.evaluate("us-conditional-guarantee-2pct")
-    result.summary                       # one row per year: exposed allies, people, GDP, money
+    result.summary                       # the headline year: exposed allies, people, GDP, money
+    result.by_year                       # one row per year: exposed allies, people, GDP, money
     result.explain("population_exposed", year=2024)   # the rows, rules and policies behind it
 
 See docs/scenarios.md for the schema, every policy and every bundled scenario.
