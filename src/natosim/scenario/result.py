@@ -11,6 +11,7 @@ be cited down to the rows (ally, year, value, source id, edition) it was summed 
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -139,7 +140,7 @@ class Explanation:
         return "\n".join(lines)
 
 
-class Result(ResultMixin):
+class ScenarioResult(ResultMixin):
     """A scenario evaluated over its years, with its baseline.
 
     The result protocol (``natosim.results``): ``summary`` is the headline of the year the
@@ -406,7 +407,7 @@ class Result(ResultMixin):
         ("ratio to Russia", "ratio_vs_russia_baseline", "ratio_vs_russia"),
     )
 
-    def diff(self, other: Result | None = None) -> pd.DataFrame:
+    def diff(self, other: ScenarioResult | None = None) -> pd.DataFrame:
         """Scenario against its baseline (``other=None``), or this result against ``other``
         (``change`` = other − this), per year and headline metric."""
         frames = []
@@ -761,3 +762,16 @@ class Result(ResultMixin):
         if s.projections:
             notes.append("no ratio to Russia in projected years: Russia's spending is not projected")
         return notes
+
+
+def __getattr__(name: str) -> Any:
+    """``Result`` was renamed ``ScenarioResult`` (``natosim.Result`` is the result protocol)."""
+    if name == "Result":
+        warnings.warn(
+            "natosim.scenario.Result is now natosim.scenario.ScenarioResult (natosim.ScenarioResult); "
+            "the old name goes in the next release",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return ScenarioResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
