@@ -106,7 +106,11 @@ def _result_types() -> set[str]:
             importlib.import_module(module.name)
 
     def below(cls: type) -> set[type]:
-        return {sub for direct in cls.__subclasses__() for sub in {direct, *below(direct)}}
+        found: set[type] = set()
+        subclasses: list[type] = cls.__subclasses__()
+        for direct in subclasses:
+            found |= {direct, *below(direct)}
+        return found
 
     return {f"{c.__module__}.{c.__qualname__}" for c in below(ResultMixin) if not c.__name__.startswith("_")}
 
