@@ -317,3 +317,16 @@ def test_a_killed_cluster_is_one_message_naming_resume(tmp_path: Path) -> None:
         "EST", 2024, ["reliability=0.3,0.7"], draws=40_000, chunk_size=2000, workers=None, store=False
     )
     assert finished.points.equals(reference.points)
+
+
+def test_a_scheduler_without_workers_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import LocalCluster
+
+    from natosim.engines.crisis import run as crisis_run
+
+    monkeypatch.setattr(crisis_run, "WORKER_WAIT", 1.0)
+    db = tmp_path / "runs.duckdb"
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=None) as cluster:
+        with pytest.raises(CrisisError, match="no Dask workers are connected"):
+            run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler=cluster.scheduler_address)
+    assert list_runs(db).empty  # nothing to resume: no row left behind

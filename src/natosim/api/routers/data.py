@@ -96,10 +96,16 @@ def figures(
     country: CountryQuery = None,
     edition: EditionQuery = None,
     members_only: bool = Query(False, description="Only allies that were members that year."),
+    as_of: str | None = Query(
+        None,
+        description="Only the editions published by this date (YYYY-MM-DD) are in play; default today. "
+        "Each row names its editions (edition, edition_<measure>, mixed_editions).",
+        max_length=10,
+    ),
 ) -> Table:
     from natosim.data import figures as library_figures
 
-    return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only))
+    return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only, as_of=as_of))
 
 
 @router.get("/sources", response_model=Table, summary="Every source id: publication, tables, date, confidence")
