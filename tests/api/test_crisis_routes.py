@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 import time
 
-import pytest
-
-pytestmark = pytest.mark.capability("crisis")
-
 REQUEST = {"target": "EST", "year": 2024, "draws": 4000, "seed": 7}
 
 
@@ -108,7 +104,6 @@ def test_limits_are_published(client, settings) -> None:
     }
 
 
-@pytest.mark.capability("scenarios")
 def test_run_under_a_bundled_scenario_matches_the_library(client) -> None:
     from natosim.engines.crisis import run_crisis
     from natosim.engines.crisis.scenario_link import scenario_state

@@ -19,7 +19,9 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 MONTH_YEAR = re.compile(
-    rf"\b(?:(\d{{1,2}})\s+)?({_MONTHS})\.?\s+(?:(\d{{1,2}}),?\s+)?(19[4-9]\d|20[0-4]\d)\b", re.IGNORECASE
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({_MONTHS})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
+    r"(19[4-9]\d|20[0-4]\d)\b",
+    re.IGNORECASE,
 )
 _MONTH_NUMBER = {
     name: index
