@@ -164,3 +164,43 @@ def test_aliases_uk_fyrom_bosnia_herzegovina() -> None:
     assert [m.iso3 for m in mentions("FYROM and Bosnia-Herzegovina met the U.K. envoy")] == ["MKD", "BIH", "GBR"]
     [claim] = check("The U.K. spent 2.33% of GDP on defence in 2024.").claims
     assert claim.country == "GBR" and claim.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "2024-07-09T10:42:00Z",
+        "Published 2024-07-09T10:42:00Z",
+        "9th July 2024",
+        "July 9th, 2024",
+        "Updated: 9 July 2024",
+    ],
+)
+def test_article_date_from_the_text(dateline: str) -> None:
+    """Issue 17: ISO datetimes and ordinal days are read as the article's date."""
+    import datetime as dt
+
+    from natosim.engines.claims import check
+
+    result = check(f"{dateline}\n\nNATO has 31 members, its chief said.")
+    assert result.date == dt.date(2024, 7, 9) and result.date_source == "dateline"
+    [claim] = result.claims
+    assert claim.verdict == "contradicted" and claim.expected == 32  # Sweden joined on 7 March 2024
+
+
+def test_one_registry_of_claim_kinds() -> None:
+    """Issue 17: each kind is declared once (finder, tolerance, docs, priority); KINDS, the finder order
+    and docs/claims.md's table all follow the registry."""
+    from pathlib import Path
+
+    from natosim.engines.claims import KINDS, REGISTRY
+    from natosim.engines.claims.check import FINDERS
+    from natosim.engines.claims.kinds import finder_names
+    from natosim.engines.claims.tolerance import TOLERANCES
+
+    assert tuple(item.kind for item in REGISTRY) == KINDS and len(set(KINDS)) == len(KINDS)
+    assert all(item.tolerance in TOLERANCES or item.tolerance == "rule" for item in REGISTRY)
+    assert finder_names() == ["law", "events", "alliance", "spending", "counts"]
+    assert [f.__module__.rsplit(".", 1)[1] for f in FINDERS] == finder_names()
+    table = (Path(__file__).parents[2] / "docs" / "claims.md").read_text(encoding="utf-8")
+    assert all(f"| `{kind}` |" in table for kind in KINDS)

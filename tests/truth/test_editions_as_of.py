@@ -88,3 +88,13 @@ def test_scenario_tables_name_the_edition_of_their_sums() -> None:
     assert head["non_nato_figures"] == ["UKR"]
     before = natosim.evaluate("ukraine-accession", year=2024, as_of="2025-01-01").headline(2024)
     assert before["editions"] == "2024-06"
+
+
+def test_api_takes_as_of_and_lists_edition_dates(client) -> None:  # type: ignore[no-untyped-def]
+    rows = client.get("/api/figures", params={"year": 2024, "country": "POL", "as_of": "2025-01-01"}).json()
+    assert rows["rows"][0]["edition"] == "2024-06" and rows["rows"][0]["mixed_editions"] is False
+    latest = client.get("/api/figures", params={"year": 2024, "country": "POL"}).json()["rows"][0]
+    assert latest["mixed_editions"] is True and latest["edition_gdp_usd_current_bn"] == "2024-06"
+    body = client.get("/api/compliance", params={"year": 2024, "pledge": "wales-2014", "as_of": "2025-01-01"}).json()
+    assert body["summary"]["met"] == 23
+    assert client.get("/api/figures", params={"as_of": "2020-01-01"}).status_code in (400, 404, 422)

@@ -11,6 +11,7 @@ from natosim.web.pages import PAGES, STATIC
 
 pytestmark = [pytest.mark.browser]
 
+NARROW = {"width": 360, "height": 740}  # the narrowest common phone: checked for overflow only
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
 
@@ -61,7 +62,7 @@ def test_page_fits_a_phone_passes_axe_and_is_photographed(open_page: Any, server
     page_info = next(p for p in PAGES if p.path == path)
     assert BY_NAME[page_info.capability].available(), f"{path}: capability {page_info.capability} is not installed"
     url, ready = READY[path]
-    for size, viewport in (("390x844", PHONE), ("1440x900", DESKTOP)):
+    for size, viewport in (("360x740", NARROW), ("390x844", PHONE), ("1440x900", DESKTOP)):
         tab = open_page(viewport=viewport)
         tab.goto(server + url)
         tab.wait_for_selector(ready, state="attached")
@@ -69,6 +70,21 @@ def test_page_fits_a_phone_passes_axe_and_is_photographed(open_page: Any, server
         layout = tab.evaluate(OVERFLOW)
         assert layout["scrollWidth"] <= layout["width"], f"{path} at {size}: page scrolls sideways: {layout}"
         assert layout["out"] == [], f"{path} at {size}: elements off screen: {layout['out']}"
+        if viewport is NARROW:
+            continue
+        # every chart drawn has its caption (source, edition) and its CSV, PNG and SVG downloads
+        extras = tab.evaluate(
+            """() => [...document.querySelectorAll('.chart')].filter((c) => c.querySelector('svg')).map((c) => {
+                 const box = c.nextElementSibling;
+                 if (!box || !box.classList.contains('chart-extras')) return null;
+                 return { caption: box.querySelector('.caption').textContent,
+                          buttons: [...box.querySelectorAll('[data-download]')].map((b) => b.dataset.download) };
+               })"""
+        )
+        for item in extras:
+            assert item is not None, f"{path}: a chart without caption and downloads"
+            assert item["buttons"] == ["csv", "png", "svg"], (path, item)
+            assert "ource" in item["caption"], (path, item)
         shot(tab, f"{page_info.name}-{size}")
         if viewport is PHONE:
             tab.add_script_tag(path=str(STATIC / "vendor" / "axe.min.js"))

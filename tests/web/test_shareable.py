@@ -70,7 +70,6 @@ def test_every_chart_offers_its_data_as_csv_and_its_drawing_as_png_and_svg(page:
     assert info.value.suggested_filename == "natosim-figures-2016.csv"
 
 
-@pytest.mark.capability("scenarios")
 def test_a_scenario_opens_where_it_takes_effect_and_two_compare_side_by_side(page: Any, server: str) -> None:
     from natosim.scenario import evaluate
 
@@ -109,3 +108,56 @@ def test_charts_keep_their_labels_and_a_redraw_leaves_no_stale_tooltip(page: Any
     page.keyboard.press("ArrowLeft")
     page.wait_for_selector("body[data-drawn-year='2019']")
     assert page.locator("#vg-tooltip-element.visible").count() == 0
+
+
+def test_every_value_has_a_map_class_and_missing_figures_are_kept(page: Any, server: str) -> None:
+    import natosim
+
+    page.goto(server + "/?year=2025")
+    page.wait_for_selector("body[data-drawn-year='2025']")
+    classes = page.evaluate(
+        "() => { const { classify } = natosim.binner([1.5, 2, 2.5, 3.5, 5]);"
+        " return [0, 1.49, 1.5, 2, 3.49, 4.99, 5, 7.2, null].map(classify); }"
+    )
+    assert classes == ["< 1.5%", "< 1.5%", "1.5–2%", "2–2.5%", "2.5–3.5%", "3.5–5%", "≥ 5%", "≥ 5%", "no figure"]
+    # allies with no figure for 2025 are on the map (with a tooltip), not dropped
+    missing = natosim.figures(year=2025, members_only=True)
+    missing = missing[missing["defence_exp_pct_gdp"].isna()]["country"].tolist()
+    assert missing, "2025 has allies without a figure (Germany, Iceland)"
+    for country in missing:
+        assert page.locator(f"#map path[aria-label*='Ally: {country};']").count() >= 1, country
+    legend = page.locator("#map svg").first.text_content()
+    assert "no figure" in legend and "not an ally" in legend
+
+
+def test_burden_for_a_year_without_gdp_says_what_exists(page: Any, server: str) -> None:
+    page.goto(server + "/burden?year=2025")
+    page.wait_for_selector("body[data-burden-done]")
+    assert "No ally has both GDP and defence spending" in page.locator("#burden-test").inner_text()
+    assert page.locator("#burden-test svg").count() == 0
+    assert page.locator("#burden-test-summary tbody tr").count() == 32
+    assert "No game for 2025" in page.locator("#burden-game-summary").inner_text()
+    assert page.locator(".kind-badge").first.inner_text() in ("estimate", "illustration")
+
+
+def test_claims_show_the_note_behind_each_verdict_and_years_without_separators(page: Any, server: str) -> None:
+    import natosim
+
+    text = "Poland spent 4.1% of GDP on defence in 2024. NATO was founded in 1949."
+    expected = natosim.check(text).to_dict()["claims"]
+    page.goto(server + "/claims")
+    page.fill("#claims-text", text)
+    page.click("#claims-form button")
+    page.wait_for_selector("#claims-result tbody tr")
+    shown = page.locator("#claims-result").inner_text()
+    for claim in expected:
+        if claim.get("note"):
+            assert claim["note"] in shown
+    assert "2,024" not in shown and "1,949" not in shown
+
+
+def test_a_procedure_link_reproduces_the_procedure(page: Any, server: str) -> None:
+    page.goto(server + "/procedures?procedure=withdrawal&country=USA&path=senate&notice_date=2026-03-01")
+    page.wait_for_selector("#procedure-result ol.steps li")
+    assert "2027-03-01" in page.locator("#procedure-result").inner_text()
+    assert page.locator("#wd-path").input_value() == "senate"

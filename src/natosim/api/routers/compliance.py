@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.jsonable import jsonable
+from natosim.metrics.compliance import compliance as library_compliance
 
 router = APIRouter(tags=["compliance"], responses=ERROR_RESPONSES)
 
@@ -43,8 +44,14 @@ def compliance(
         str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"], max_length=20)
     ] = None,
     members_only: bool = True,
+    as_of: Annotated[
+        str | None,
+        Query(
+            description="Only the editions published by this date (YYYY-MM-DD) are in play; default today",
+            max_length=10,
+        ),
+    ] = None,
 ) -> dict[str, Any]:
-    from natosim.metrics.compliance import compliance as library_compliance
 
-    result = library_compliance(year, pledge=pledge, edition=edition, members_only=members_only)
+    result = library_compliance(year, pledge=pledge, edition=edition, members_only=members_only, as_of=as_of)
     return jsonable(result.to_dict())  # type: ignore[no-any-return]

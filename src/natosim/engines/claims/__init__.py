@@ -9,6 +9,18 @@ See docs/claims.md for the claim types, the tolerances and the corpus precision/
 """
 
 from natosim.engines.claims.check import check, parse_date
-from natosim.engines.claims.model import KINDS, VERDICTS, CheckResult, Claim, ClaimsInputError, Evidence
+from natosim.engines.claims.kinds import KINDS, REGISTRY, ClaimKind
+from natosim.engines.claims.model import VERDICTS, CheckResult, Claim, ClaimsInputError, Evidence
 
-__all__ = ["KINDS", "VERDICTS", "CheckResult", "Claim", "ClaimsInputError", "Evidence", "check", "parse_date"]
+__all__ = [
+    "KINDS",
+    "REGISTRY",
+    "VERDICTS",
+    "CheckResult",
+    "Claim",
+    "ClaimKind",
+    "ClaimsInputError",
+    "Evidence",
+    "check",
+    "parse_date",
+]

@@ -12,15 +12,17 @@ import datetime as dt
 import re
 from typing import Literal, cast
 
-from natosim.engines.claims import alliance, counts, events, facts, law, spending
+from natosim.engines.claims import facts, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, Article, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
+from natosim.engines.claims.kinds import finders
 from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
 
 _DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
 _ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
-_ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})\b")
+#: an ISO date, alone or starting an ISO datetime ("2024-07-09", "2024-07-09T10:42:00Z")
+_ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})(?!\d)")
 
 #: kinds whose stated year carries to the next sentence of the paragraph ("In 2023 the US spent
 #: 3.4%. Germany spent 1.6%." — both about 2023)
@@ -29,8 +31,15 @@ _CARRIES_YEAR = {"spending_pct_gdp", "spending_money", "alliance_total", "allies
 #: kinds after which a bare "2.1 per cent" said of a country reads as defence spending (% of GDP)
 _SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_total", "pledge_value"}
 
-#: finders in priority order: a quantity taken by one is not read again by the next
-FINDERS = (law.find, events.find, alliance.find, spending.find, counts.find)
+#: the header of a table of % of GDP figures ("Here are the defence expenditures for 2024, as a
+#: percentage of their GDP:")
+_TABLE_HEADER = re.compile(
+    r"\b(?:GDP|gross domestic product)\b[^.]{0,40}:\s*$|\b(?:per ?cent|percentage)\b[^.]{0,40}:\s*$", re.I
+)
+
+#: finders in priority order (from the registry of claim kinds): a quantity taken by one is not read
+#: again by the next
+FINDERS = finders()
 
 
 def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
@@ -69,7 +78,9 @@ def detect_date(article: Article) -> tuple[dt.date | None, str]:
         if len(line) > 200 and not _DATELINE.search(line[:40]):
             continue
         iso = _ISO_DATE.search(line)
-        if iso and _DATELINE.search(line):
+        # "Published 2024-07-09", or a line that is the date itself ("2024-07-09T10:42:00Z")
+        alone = iso is not None and len(line.strip()) <= len(iso.group(0)) + 20
+        if iso and (_DATELINE.search(line) or alone):
             try:
                 return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), "dateline"
             except ValueError:
@@ -122,6 +133,7 @@ def check(
             raise UnknownEdition(f"unknown edition {edition!r}; available: {', '.join(editions())}", field="edition")
     chosen = edition or facts.edition_at(day)
     context = ArticleContext(
+        last_target=facts.headline_target(day),
         date=day,
         edition=chosen,
         about_nato=any(_ABOUT_NATO.search(normalise(s.text)) for s in article.sentences),
@@ -156,6 +168,11 @@ def check(
             context.last_target = float(targets[-1])
         if view.countries:
             context.last_country = view.countries[-1]
+        header = _TABLE_HEADER.search(view.text)
+        if header and view.years:
+            context.table_year, context.spending_topic = view.years[-1][0], True
+        elif not (context.table_year is not None and spending.TABLE_ROW.match(view.text)):
+            context.table_year = None
         if sentence.paragraph != context.last_paragraph:
             context.last_year = None
         stated = [c.year for c in found if c.kind in _CARRIES_YEAR and c.year is not None and c.year_source == "stated"]

@@ -19,7 +19,9 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 MONTH_YEAR = re.compile(
-    rf"\b(?:(\d{{1,2}})\s+)?({_MONTHS})\.?\s+(?:(\d{{1,2}}),?\s+)?(19[4-9]\d|20[0-4]\d)\b", re.IGNORECASE
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({_MONTHS})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
+    r"(19[4-9]\d|20[0-4]\d)\b",
+    re.IGNORECASE,
 )
 _MONTH_NUMBER = {
     name: index
@@ -100,6 +102,9 @@ class ArticleContext:
     spending_topic: bool = False
     #: the % of GDP target the article stated last ("the 2% target"): what "the target" means later
     last_target: float | None = None
+    #: the year of a table of % of GDP figures whose header was just read ("... for 2024, as a
+    #: percentage of their GDP:"), while its rows follow
+    table_year: int | None = None
     #: topics read so far ("constitution:UKR"), for sentences that continue a story
     topics: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
@@ -242,6 +247,8 @@ class SentenceView:
         if usable:
             _, chosen, how = min(usable, key=lambda c: c[0])
             return chosen, how
+        if self.context.table_year is not None:
+            return self.context.table_year, "stated in the table's header"
         if carry and self.context.last_year is not None and self.context.last_paragraph == self.sentence.paragraph:
             return self.context.last_year, "carried from the previous sentence"
         if (

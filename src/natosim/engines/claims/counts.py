@@ -18,7 +18,7 @@ from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
 
-_TARGET_NOUN = r"(?:target|goal|guideline|mark|benchmark|threshold|obligation|pledge|commitment|bar)"
+_TARGET_NOUN = r"(?:target|goal|guideline|mark|benchmark|threshold|obligation|pledge|commitment|bar|deadline)"
 _COUNT_AT_TARGET = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
     r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"

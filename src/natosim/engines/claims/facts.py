@@ -289,3 +289,14 @@ def rules() -> Any:
     import natosim.rules as module
 
     return module
+
+
+def headline_target(day: dt.date | None) -> float | None:
+    """The % of GDP value of NATO's headline pledge in force at ``day`` (the latest adopted, from
+    ``rules.pledges()``): what "the target" means in an article that names no value."""
+    pledges = [p for p in rules().pledges() if p.headline and p.target_pct_gdp is not None]
+    if day is not None:
+        pledges = [p for p in pledges if p.adopted <= day]
+    if not pledges:
+        return None
+    return float(max(pledges, key=lambda p: p.adopted).target_pct_gdp)

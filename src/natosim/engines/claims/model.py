@@ -44,19 +44,7 @@ def year_source_of(how: str) -> YearSource | None:
 
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "imprecise", "not checkable")
 
-#: Kinds of claim the checker finds (docs/claims.md describes each).
-KINDS: tuple[str, ...] = (
-    "spending_pct_gdp",  # a country's defence spending as % of GDP
-    "spending_money",  # a country's defence spending in US dollars
-    "alliance_total",  # NATO's (or Europe and Canada's) total spending in US dollars
-    "alliance_share",  # one ally's share of the alliance total ("two-thirds", "disproportionate")
-    "member_count",  # how many allies the alliance has
-    "allies_meeting_target",  # how many allies meet the 2% guideline in a year
-    "population_covered",  # how many people the alliance protects
-    "event_date",  # founding, accessions, Art. 5/4 invocations, summits, amendments
-    "legal_threshold",  # what withdrawal or accession requires
-    "pledge_value",  # the value, deadline or date of a NATO spending pledge
-)
+#: Kinds of claim the checker finds are declared once, in ``kinds.REGISTRY`` (``natosim.engines.claims.KINDS``).
 
 
 class ClaimsInputError(NatosimError):

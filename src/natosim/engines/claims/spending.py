@@ -787,6 +787,11 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     """The subject of a figure: one country, every country of a list ending right before it ("Latvia,
     Lithuania and Estonia all spend over 3%"), or a group ("the Baltic states spend more than 3%")."""
     iso3 = _subject_country(view, position)
+    mention = view.country_near(position)
+    if mention is not None and mention.end <= position:
+        between = view.text[mention.end : position]
+        if re.search(r"\b(?:while|whereas|but|although)\b", between) and TARGET_WORDS.search(between):
+            return []  # "... spend more than 3%, while the target spending rate is 2%": the target, not theirs
     if iso3 is None:
         named = last_group(view.text[:position], per_ally=True)
         if named is None:
@@ -808,10 +813,31 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     return list(dict.fromkeys(m.iso3 for m in reversed(chain)))
 
 
+#: a row of a table of figures: "Poland: 4.12", "Czech Republic – 2.10%"
+TABLE_ROW = re.compile(r"^\s*(?:\d+\.\s+)?(?P<name>[A-Z][\w .'’-]{1,40}?)\s*[:–—-]\s*(?P<n>\d{1,2}\.\d{1,2})\s*%?\s*$")
+
+
+def _table_row(view: SentenceView, used: set[int]) -> list[Claim]:
+    """A row under a header such as "defence expenditures for 2024, as a percentage of their GDP:"."""
+    if view.context.table_year is None:
+        return []
+    row = TABLE_ROW.match(view.text)
+    if row is None:
+        return []
+    mention = next((m for m in view.countries if m.start == row.start("name")), None)
+    figure = next((q for q in view.quantities if q.start == row.start("n")), None)
+    if mention is None or figure is None or figure.start in used:
+        return []
+    used.add(figure.start)
+    return [spending_pct(view, figure, figure.end, mention.iso3)]
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     """Every money claim in one sentence (percentages and US$ amounts)."""
     text = view.text
-    claims: list[Claim] = []
+    claims: list[Claim] = _table_row(view, used)
+    if claims:
+        return claims
     defence = bool(DEFENCE.search(text))
     for q in view.quantities:
         if q.start in used:

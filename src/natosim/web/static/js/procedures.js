@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { api, showError, el, keyValues } = natosim;
+  const { api, showError, el, keyValues, state } = natosim;
   const result = document.getElementById("procedure-result");
   const status = document.getElementById("procedure-status");
   const pathSelect = document.getElementById("wd-path");
@@ -63,7 +63,26 @@
     pathSelect.dataset.country = us ? "USA" : "other";
   }
   countryInput.addEventListener("change", offerPaths);
-  offerPaths();
+
+  /** State in the URL: ?procedure=withdrawal&country=USA&path=senate&notice_date=2026-03-01 (or accession). */
+  async function fromUrl() {
+    const which = state.get("procedure");
+    if (which === "withdrawal") {
+      countryInput.value = state.get("country") || countryInput.value;
+      await offerPaths();
+      if (state.get("path")) pathSelect.value = state.get("path");
+      document.getElementById("wd-notice").value = state.get("notice_date") || "";
+      document.getElementById("withdrawal-form").requestSubmit();
+    } else if (which === "accession") {
+      document.getElementById("acc-country").value = state.get("country") || "";
+      document.getElementById("acc-invited").value = state.get("invited") || "";
+      document.getElementById("acc-vetoes").value = state.getAll("veto").join(", ");
+      document.getElementById("accession-form").requestSubmit();
+    } else {
+      await offerPaths();
+    }
+  }
+  state.onChange(fromUrl);
 
   document.getElementById("accession-form").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -74,6 +93,8 @@
       for (const veto of String(data.get("vetoes") || "").split(",").map((v) => v.trim()).filter(Boolean)) {
         query.append("veto", veto);
       }
+      state.set({ procedure: "accession", country: data.get("country"), invited: query.get("invited"), veto: query.getAll("veto"),
+                  path: null, notice_date: null });
       render(`Accession of ${data.get("country")}`, await api(`/api/procedures/accession?${query}`));
     } catch (error) { showError(error); }
   });
@@ -85,7 +106,10 @@
       const data = new FormData(event.target);
       const query = new URLSearchParams({ country: data.get("country"), path: data.get("path"),
                                           notice_date: requiredDate(event.target, "notice_date", "the notice date") });
+      state.set({ procedure: "withdrawal", country: data.get("country"), path: data.get("path"),
+                  notice_date: query.get("notice_date"), invited: null, veto: null });
       render(`Withdrawal of ${data.get("country")}`, await api(`/api/procedures/withdrawal?${query}`));
     } catch (error) { showError(error); }
   });
+  fromUrl();
 })();

@@ -100,7 +100,7 @@
     const diffTable = el("table");
     box.append(
       el("h2", { text: result.scenario.title || result.scenario.name }),
-      el("p", { class: "big scenario-headline", id: index === 0 ? "scenario-headline" : `scenario-headline-${index}`, text: headline }),
+      el("p", { class: "scenario-headline", id: index === 0 ? "scenario-headline" : `scenario-headline-${index}`, text: headline }),
       mapBox,
       el("h3", { text: `Baseline vs scenario, ${year}` }),
       el("div", { class: "table-wrap" }, diffTable),
@@ -149,7 +149,9 @@
     });
     const opened = current.map(effectYear);
     const why = current.map((r, i) => {
-      const effects = (r.trace || []).filter((t) => t.step === "policy" && t.effect).map((t) => t.effect);
+      // the library's words, with country names for ISO3 codes ("USA leaves" → "United States leaves")
+      const effects = (r.trace || []).filter((t) => t.step === "policy" && t.effect)
+        .map((t) => String(t.effect).replace(/\b[A-Z]{3}\b/g, (code) => names[code] || code));
       return `${r.scenario.name} takes effect in ${opened[i]}${effects.length ? ` (${effects.join("; ")})` : ""}`;
     }).join(". ");
     resultBox.replaceChildren(
