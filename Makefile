@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint bench browser clean
+.PHONY: demo test test-fast setup lint bench browser clean
 
+# one install for everything: the core, every extra ([all]) and the dev tools ([dev] includes [all]);
 # set-up output goes to $(VENV)/setup.log (shown only if it fails), so `make demo` shows the brief
 $(STAMP): pyproject.toml
 	@echo "setting up $(VENV) (first run only; log: $(VENV)/setup.log)"
@@ -22,9 +23,13 @@ demo: $(STAMP)
 	@echo ""
 	@echo "Dashboard and HTTP API: $(BIN)/natosim serve   →  http://127.0.0.1:8000/  (API under /api/)"
 
-## every test (installs Chromium for the browser tests when missing)
+## every test (installs Chromium for the browser tests when missing); the 15 slowest are listed
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --durations=15
+
+## the edit loop: everything but the slow, browser and fuzz tests, stopping at the first failure
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \
@@ -32,9 +37,12 @@ browser:
 	   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	   echo "warning: could not install chromium; browser tests will be skipped")
 
+## ruff (lint + format), mypy over src and tests, yamllint over the rules, scenarios and CI config
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/yamllint --strict src/natosim/rules scenarios .pre-commit-config.yaml .yamllint.yaml
 
 ## every benchmark script (prints times and ratios measured in one process; see README)
 bench: $(STAMP)

@@ -18,6 +18,8 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import pandas as pd
 
+from natosim.jsonable import jsonable
+
 #: rows shown in a notebook display; the full table is ``to_frame()``
 DISPLAY_ROWS = 12
 
@@ -39,7 +41,6 @@ class Result(Protocol):
 
 
 def _scalar(value: Any) -> str:
-    from natosim.jsonable import jsonable
 
     plain = jsonable(value)
     if plain is None:
@@ -66,8 +67,6 @@ class ResultMixin:
         raise NotImplementedError
 
     def to_dict(self) -> dict[str, Any]:
-        from natosim.jsonable import jsonable
-
         return {"summary": jsonable(self.summary), "rows": jsonable(self.to_frame())}
 
     def _summary_items(self) -> list[tuple[str, str]]:

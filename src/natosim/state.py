@@ -33,7 +33,8 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from natosim.data import MEASURES, allies, comparators, figures, load
+from natosim import rules
+from natosim.data import MEASURES, allies, comparators, country_name, figures, load
 from natosim.data.loader import Dataset
 from natosim.errors import NatosimError, YearOutOfRange
 
@@ -303,8 +304,6 @@ class StatePanel:
         rows = base.frame.reindex(pd.MultiIndex.from_product([[fy], codes], names=["year", "iso3"]))
         frame = rows.reset_index().set_index("iso3")
         if frame["country"].isna().any():
-            from natosim.data import country_name
-
             frame["country"] = [c if isinstance(c, str) else country_name(i) for i, c in frame["country"].items()]
         frame["year"] = int(self.years[y])
         frame["figures_year"] = fy
@@ -458,9 +457,7 @@ def _remember(cache: dict[object, Any], key: object, panel: StatePanel) -> None:
 
 def _pledges_in_force(year: int) -> tuple[Any, ...]:
     """Pledges adopted on or before 31 December of ``year`` (natosim.rules, with dates and sources)."""
-    from natosim.rules import at
-
-    return tuple(at(year_end(year)).pledges)
+    return tuple(rules.at(year_end(year)).pledges)
 
 
 def baseline(year: int, edition: str | None = None, *, hold_from: int | None = None) -> AllianceState:

@@ -30,17 +30,5 @@ def client(app) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "capability(name): skip unless the library capability is installed")
     # starlette's TestClient still works on httpx; its suggestion (httpx2) is not a dependency of ours
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    """``@pytest.mark.capability("crisis")``: skip when that library capability has not landed
-    (its routes are then not mounted, and the dashboard page says so)."""
-    from natosim.api.capabilities import BY_NAME
-
-    for marker in item.iter_markers("capability"):
-        name = marker.args[0]
-        if not BY_NAME[name].available():
-            pytest.skip(f"library capability {name!r} not installed")

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
-pytestmark = pytest.mark.capability("burden")
-
 
 def test_free_rider_test_matches_the_library(client) -> None:
     from natosim.engines.burden import free_rider_test

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.capability("claims")
-
 TEXT = "Poland spent 4.1% of GDP on defence in 2024, while Spain spent 2% of GDP in 2024."
 
 

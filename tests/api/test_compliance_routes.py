@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.capability("compliance")
-
 
 def test_compliance_matches_the_library(client) -> None:
     from natosim.metrics.compliance import compliance

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def example(schema: dict, path: str, method: str = "get") -> object:
     return schema["paths"][path][method]["responses"]["200"]["content"]["application/json"]["example"]
@@ -27,14 +25,12 @@ def test_figures_example(client) -> None:
     assert contains(answer["rows"][0], row)
 
 
-@pytest.mark.capability("rules")
 def test_pledge_example(client) -> None:
     schema = client.get("/api/openapi.json").json()
     pledge = example(schema, "/api/rules/pledges/{pledge}")
     assert contains(client.get(f"/api/rules/pledges/{pledge['id']}").json(), pledge)
 
 
-@pytest.mark.capability("compliance")
 def test_compliance_example(client) -> None:
     schema = client.get("/api/openapi.json").json()
     shown = example(schema, "/api/compliance")
@@ -43,7 +39,6 @@ def test_compliance_example(client) -> None:
     assert contains(answer["summary"], {k: v for k, v in shown["summary"].items() if k != "allies"})
 
 
-@pytest.mark.capability("procedures")
 def test_withdrawal_example(client) -> None:
     schema = client.get("/api/openapi.json").json()
     shown = dict(example(schema, "/api/procedures/withdrawal"))
@@ -53,7 +48,6 @@ def test_withdrawal_example(client) -> None:
     assert contains(answer, shown)
 
 
-@pytest.mark.capability("burden")
 def test_game_example(client) -> None:
     schema = client.get("/api/openapi.json").json()
     shown = example(schema, "/api/burden/game")
@@ -66,7 +60,6 @@ def test_game_example(client) -> None:
     assert actual["complies"] is row["complies"]
 
 
-@pytest.mark.capability("scenarios")
 def test_posted_yaml_example_is_a_valid_scenario(client) -> None:
     from natosim.api.routers.scenarios import EXAMPLE_YAML
 
@@ -140,3 +133,15 @@ def test_every_parameter_example_in_the_schema_is_accepted(client) -> None:
     for path, query in calls:
         answer = client.get(path, params=query)
         assert answer.status_code == 200, f"GET {path} {query} refuses its own examples: {answer.text}"
+
+
+def test_no_route_answers_a_bare_list(client) -> None:
+    """Lists come as {count, rows} everywhere, so a client reads them all one way."""
+    schema = client.get("/api/openapi.json").json()
+    bare = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            ok = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            if _resolve(schema, ok.get("schema", {})).get("type") == "array":
+                bare.append(f"{method.upper()} {path}")
+    assert bare == []

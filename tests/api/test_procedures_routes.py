@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.capability("procedures")
-
 
 def test_us_executive_withdrawal_is_not_lawful_but_the_senate_path_is(client) -> None:
     executive = client.get(

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.capability("rules")
-
 
 def test_pledges_in_force_depend_on_the_date(client) -> None:
     before = {p["id"] for p in client.get("/api/rules", params={"date": "2024-12-31"}).json()["pledges"]}

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-pytestmark = pytest.mark.capability("scenarios")
-
 CONDITIONAL = "us-conditional-guarantee-2pct"
 
 

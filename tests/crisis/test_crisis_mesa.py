@@ -10,7 +10,6 @@ import pytest
 
 from natosim.engines.crisis import CrisisParams, Theatre
 
-pytest.importorskip("mesa")
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "crisis.py"
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from natosim.engines.crisis import list_runs, run_crisis
 from natosim.engines.crisis.scenario_link import scenario_crisis, scenario_state
 
-scenario = pytest.importorskip("natosim.scenario")
 DRAWS = 10_000
 
 

@@ -326,7 +326,9 @@ def test_a_scheduler_without_workers_is_a_clear_error(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(crisis_run, "WORKER_WAIT", 1.0)
     db = tmp_path / "runs.duckdb"
-    with LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=None) as cluster:
-        with pytest.raises(CrisisError, match="no Dask workers are connected"):
-            run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler=cluster.scheduler_address)
+    with (
+        LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=None) as cluster,
+        pytest.raises(CrisisError, match="no Dask workers are connected"),
+    ):
+        run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler=cluster.scheduler_address)
     assert list_runs(db).empty  # nothing to resume: no row left behind

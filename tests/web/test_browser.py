@@ -49,7 +49,6 @@ def test_keyboard_reaches_the_skip_link_first(page: Any, server: str, shot: Any)
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
 
 
-@pytest.mark.capability("scenarios")
 def test_a_scenario_is_evaluated_and_its_exposed_allies_shown(page: Any, server: str, shot: Any) -> None:
     import natosim
     from natosim.scenario import evaluate
@@ -72,7 +71,6 @@ def test_a_scenario_is_evaluated_and_its_exposed_allies_shown(page: Any, server:
     shot(page, "scenario")
 
 
-@pytest.mark.capability("crisis")
 def test_a_small_crisis_run_shows_progress_assumptions_and_can_be_reopened(page: Any, server: str, shot: Any) -> None:
     from natosim.engines.crisis import run_crisis
 
@@ -104,7 +102,6 @@ def test_a_small_crisis_run_shows_progress_assumptions_and_can_be_reopened(page:
     assert page.locator("#p-hold").inner_text().startswith(f"{expected.p_hold * 100:.2f}%")
 
 
-@pytest.mark.capability("procedures")
 def test_procedures_show_the_steps(page: Any, server: str, shot: Any) -> None:
     page.goto(server + "/procedures")
     # an empty notice date is refused, not taken as today
@@ -130,7 +127,6 @@ def test_procedures_show_the_steps(page: Any, server: str, shot: Any) -> None:
     shot(page, "procedures")
 
 
-@pytest.mark.capability("burden")
 def test_burden_draws_the_test_and_the_game(page: Any, server: str, shot: Any) -> None:
     page.goto(server + "/burden")
     page.wait_for_selector("body[data-burden-done]")
@@ -139,7 +135,6 @@ def test_burden_draws_the_test_and_the_game(page: Any, server: str, shot: Any) -
     shot(page, "burden")
 
 
-@pytest.mark.capability("claims")
 def test_claims_are_listed_with_verdicts(page: Any, server: str, shot: Any) -> None:
     page.goto(server + "/claims")
     page.click("#claims-form button")
@@ -160,7 +155,6 @@ def test_the_api_page_lists_the_routes_from_the_schema(page: Any, server: str, s
     shot(page, "api")
 
 
-@pytest.mark.capability("scenarios")
 def test_a_bad_pasted_scenario_shows_the_line_and_field(page: Any, server: str, shot: Any) -> None:
     page.goto(server + "/scenarios")
     page.fill("#scenario-yaml", "name: broken\npolicies: [unclosed\n")

@@ -82,7 +82,7 @@ def test_the_map_geometry_has_every_ally(client) -> None:
     assert missing == []
 
 
-def test_a_page_whose_capability_has_not_landed_says_so(monkeypatch) -> None:
+def test_a_page_whose_extra_is_missing_says_what_to_install(monkeypatch) -> None:
     from fastapi.testclient import TestClient
 
     from natosim.api import create_app
@@ -93,7 +93,7 @@ def test_a_page_whose_capability_has_not_landed_says_so(monkeypatch) -> None:
         for page in PAGES:
             html = client.get(page.path).text
             landed = page.capability in {"data", "rules"}
-            assert ("Not available yet" in html) is not landed, page.path
+            assert ("Not available here" in html) is not landed, page.path
             assert (f"/static/js/{page.script}" in html) is (landed and page.script is not None), page.path
 
 

@@ -70,7 +70,6 @@ def test_every_chart_offers_its_data_as_csv_and_its_drawing_as_png_and_svg(page:
     assert info.value.suggested_filename == "natosim-figures-2016.csv"
 
 
-@pytest.mark.capability("scenarios")
 def test_a_scenario_opens_where_it_takes_effect_and_two_compare_side_by_side(page: Any, server: str) -> None:
     from natosim.scenario import evaluate
 
@@ -131,7 +130,6 @@ def test_every_value_has_a_map_class_and_missing_figures_are_kept(page: Any, ser
     assert "no figure" in legend and "not an ally" in legend
 
 
-@pytest.mark.capability("burden")
 def test_burden_for_a_year_without_gdp_says_what_exists(page: Any, server: str) -> None:
     page.goto(server + "/burden?year=2025")
     page.wait_for_selector("body[data-burden-done]")
@@ -142,7 +140,6 @@ def test_burden_for_a_year_without_gdp_says_what_exists(page: Any, server: str) 
     assert page.locator(".kind-badge").first.inner_text() in ("estimate", "illustration")
 
 
-@pytest.mark.capability("claims")
 def test_claims_show_the_note_behind_each_verdict_and_years_without_separators(page: Any, server: str) -> None:
     import natosim
 
@@ -159,7 +156,6 @@ def test_claims_show_the_note_behind_each_verdict_and_years_without_separators(p
     assert "2,024" not in shown and "1,949" not in shown
 
 
-@pytest.mark.capability("procedures")
 def test_a_procedure_link_reproduces_the_procedure(page: Any, server: str) -> None:
     page.goto(server + "/procedures?procedure=withdrawal&country=USA&path=senate&notice_date=2026-03-01")
     page.wait_for_selector("#procedure-result ol.steps li")

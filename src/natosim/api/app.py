@@ -1,10 +1,11 @@
 """The FastAPI application: the library over HTTP under ``/api/``, and the dashboard at ``/``.
 
-``create_app()`` mounts one router per resource, only for the capabilities whose library is
-installed (``natosim.api.capabilities``), installs the JSON error handlers and the body-size
-limit, and serves the offline dashboard (``natosim.web``). Routes are plain ``def`` functions, so
-FastAPI runs them in its thread pool and a long computation never blocks the event loop; crisis
-runs go further and run in a background executor, answered by a run id to poll.
+``create_app()`` mounts one router per capability of the registry ``natosim.api.capabilities``
+whose optional extra is installed (an ImportError from natosim's own code propagates), installs
+the JSON error handlers and the body-size limit, and serves the offline dashboard (``natosim.web``).
+Routes are plain ``def`` functions, so FastAPI runs them in its thread pool and a long computation
+never blocks the event loop; crisis runs go further and run in a background executor, answered by a
+run id to poll.
 """
 
 from __future__ import annotations
@@ -12,28 +13,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import import_module
-from importlib.util import find_spec
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 import natosim
 from natosim.api import errors
-from natosim.api.capabilities import BY_NAME
+from natosim.api.capabilities import CAPABILITIES
 from natosim.api.limits import BodyLimit
 from natosim.api.settings import Settings
-
-#: capability → router module (under natosim.api.routers) and URL prefix under /api
-ROUTERS: tuple[tuple[str, str, str], ...] = (
-    ("data", "data", ""),
-    ("rules", "rules", "/rules"),
-    ("compliance", "compliance", "/compliance"),
-    ("procedures", "procedures", "/procedures"),
-    ("scenarios", "scenarios", "/scenarios"),
-    ("burden", "burden", "/burden"),
-    ("crisis", "crisis", "/crisis"),
-    ("claims", "claims", "/claims"),
-)
 
 DESCRIPTION = """\
 NATO as code over HTTP: the allies and their defence money (every figure with its source id), the
@@ -43,7 +31,7 @@ scenarios, the burden-sharing game, the crisis Monte Carlo and the claim checker
 Conventions: countries are ISO 3166-1 alpha-3 codes (names and ISO2 accepted on input), dates ISO
 8601, missing figures `null` (never 0). Errors are JSON `{"error", "message", "field"}` with a 4xx
 status: 404 when the path names nothing, 422 when a parameter or body field is invalid, 413 when
-the body is too large. Routes exist only for the capabilities installed: see `/api/capabilities`.
+the body is too large. Routes exist for the capabilities whose extra is installed: see `/api/capabilities`.
 """
 
 
@@ -77,14 +65,14 @@ def create_app(settings: Settings | None = None, *, web: bool = True) -> FastAPI
     meta = import_module("natosim.api.routers.meta")
     app.include_router(meta.router, prefix="/api")
     mounted = []
-    for capability, module, prefix in ROUTERS:
-        if find_spec(f"natosim.api.routers.{module}") is not None and BY_NAME[capability].available():
-            router = import_module(f"natosim.api.routers.{module}").router
-            app.include_router(router, prefix="/api" + prefix)
-            mounted.append(capability)
+    for capability in CAPABILITIES:
+        if capability.available():
+            router = import_module(f"natosim.api.routers.{capability.router}").router
+            app.include_router(router, prefix="/api" + capability.prefix)
+            mounted.append(capability.name)
     app.state.mounted = tuple(mounted)
     if web:
-        from natosim.web import mount
+        from natosim.web import mount  # natosim.web reads the capability registry: imported once it is complete
 
         mount(app)
     return app

@@ -7,10 +7,13 @@ Every ``NatosimError`` becomes one line on stderr and exit status 2 — never a 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 
 import typer
+
+import natosim
+from natosim import extras
+from natosim.errors import NatosimError
 
 app = typer.Typer(
     name="natosim",
@@ -23,13 +26,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            shown = version("natosim")
-        except PackageNotFoundError:  # running from a source tree that was never installed
-            shown = "unknown (not installed)"
-        typer.echo(f"natosim {shown}")
+        typer.echo(f"natosim {natosim.__version__}")
         raise typer.Exit()
 
 
@@ -54,7 +51,7 @@ def _main(
         os.environ["NATOSIM_DATA_DIR"] = data_dir
 
 
-#: command modules, registered in this order when present
+#: command modules, registered in this order (an ImportError in one of them propagates)
 COMMAND_MODULES = (
     "natosim.cli.data",
     "natosim.cli.brief",
@@ -67,10 +64,20 @@ COMMAND_MODULES = (
 )
 
 
+#: command group → the optional extra it needs (natosim.extras); checked before the command runs
+COMMAND_EXTRAS = {"crisis": "crisis", "serve": "web"}
+
+
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name).register(app)
+        importlib.import_module(name).register(app)
+
+
+def _require_extra(argv: list[str]) -> None:
+    """Exit 2 with one line naming ``pip install 'natosim[EXTRA]'`` when the command's extra is missing."""
+    words = [word for word in argv if not word.startswith("-")]
+    if words and words[0] in COMMAND_EXTRAS and not {"--help", "-h"} & set(argv):
+        extras.require(COMMAND_EXTRAS[words[0]], what=f"natosim {words[0]}")
 
 
 _register_commands()
@@ -96,10 +103,9 @@ def _one_line_warnings() -> None:
 
 def run() -> None:
     """Console-script entry point: run the app, turning domain errors into exit status 2."""
-    from natosim.errors import NatosimError
-
     _one_line_warnings()
     try:
+        _require_extra(sys.argv[1:])
         result = app(standalone_mode=False, prog_name="natosim")
     except NatosimError as error:
         typer.echo(f"error: {error}", err=True)

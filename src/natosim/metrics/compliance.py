@@ -36,6 +36,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.data import as_of_date, editions_as_of, figures, load
+from natosim.rules import at
+from natosim.rules import pledge as find_pledge
+from natosim.rules.errors import UnknownPledge
 from natosim.rules.models import Pledge
 from natosim.rules.targets import meets
 
@@ -271,10 +275,6 @@ def compliance(
     ``as_of`` (default today) puts in play only the editions published by that date (the summary
     names them: ``as_of``, ``editions_in_play``). ``dataset``: a loaded ``natosim.data.Dataset``.
     """
-    from natosim.data import as_of_date, editions_as_of, figures, load
-    from natosim.rules import at
-    from natosim.rules import pledge as find_pledge
-    from natosim.rules.errors import UnknownPledge
 
     year = int(year)
     dataset = dataset or load()

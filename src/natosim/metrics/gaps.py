@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.metrics.compliance import assess
 from natosim.rules.targets import headline_pledge
 from natosim.state import StatePanel
 
@@ -26,7 +27,6 @@ def _key(pledge: Any) -> tuple[Any, ...]:
 
 def compliance_panel(panel: StatePanel, pledge: str | None = None) -> pd.DataFrame:
     """One row per member and year: iso3, year, pledge, value, target, met, gap_pp, gap_usd_mn, ..."""
-    from natosim.metrics.compliance import assess
 
     y_idx, p_idx = np.nonzero(panel.member)
     parties = np.asarray(panel.parties, dtype=object)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from natosim.data import resolve_country
 from natosim.errors import NatosimError, UnknownCountry
 from natosim.state import AllianceState, StatePanel, panel_from_state
 
@@ -25,7 +26,6 @@ class PolicyError(NatosimError):
 
 def to_iso3(value: object) -> str:
     """A country name or code as ISO3; a ``ValueError`` (so pydantic reports the field) if unknown."""
-    from natosim.data import resolve_country
 
     if not isinstance(value, str):
         raise ValueError(f"expected a country name or ISO code (text), got {type(value).__name__}")

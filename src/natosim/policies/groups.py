@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from natosim.policies.base import to_iso3
 from natosim.state import StatePanel
 
 NORTH_AMERICA = ("USA", "CAN")
@@ -62,7 +63,6 @@ def countries_mask(panel: StatePanel, tokens: Iterable[str], excluded: Iterable[
 
 def to_token(value: object) -> str:
     """A group name as is, else a country as ISO3 (ValueError naming the groups if neither)."""
-    from natosim.policies.base import to_iso3
 
     if isinstance(value, str) and value.strip().lower() in GROUPS:
         return value.strip().lower()

@@ -25,18 +25,13 @@ import numpy as np
 from pydantic import Field, field_validator
 
 from natosim.policies.base import Policy, PolicyError, to_iso3
+from natosim.rules.procedures import AccessionResult, WithdrawalResult, accession, withdrawal
 from natosim.state import ARTICLE_5, StatePanel
 
 
-def _dump(result: Any) -> dict[str, Any]:
-    if hasattr(result, "model_dump"):
-        return dict(result.model_dump(mode="json"))
-    return dict(vars(result))
-
-
-def _steps(result: Any) -> list[dict[str, Any]]:
+def _steps(result: AccessionResult | WithdrawalResult) -> list[dict[str, Any]]:
     """The procedure's steps as rules records (actor, action, rule, source, outcome, date)."""
-    return [_dump(step) for step in getattr(result, "steps", []) or []]
+    return [dict(step.model_dump(mode="json")) for step in result.steps]
 
 
 def _war_note(iso3: str, joins_on: dt.date | None) -> dict[str, Any]:
@@ -79,9 +74,7 @@ class Withdrawal(Policy):
     def _country(cls, value: object) -> str:
         return to_iso3(value)
 
-    def procedure(self) -> Any:
-        from natosim.rules.procedures import withdrawal
-
+    def procedure(self) -> WithdrawalResult:
         return withdrawal(self.country, path=self.path, notice_date=self.notice_date)
 
     def apply_panel(self, panel: StatePanel) -> StatePanel:
@@ -103,17 +96,14 @@ class Withdrawal(Policy):
             "assumed_lawful": self.assume_lawful and not lawful,
             "leaves": leaves,
             "effective_date": effective.isoformat() if leaves and effective else None,
-            "lawful_paths": list(getattr(result, "lawful_paths", []) or []),
-            "reason": str(getattr(result, "reason", "")),
-            "confidence": str(getattr(result, "confidence", "")),
-            "legal_question": str(getattr(result, "legal_question", "")),
-            "notify_congress_by": (
-                result.notify_congress_by.isoformat() if getattr(result, "notify_congress_by", None) else None
-            ),
-            "notice_to_congress_days": getattr(result, "notice_to_congress_days", None),
+            "lawful_paths": list(result.lawful_paths),
+            "reason": result.reason,
+            "confidence": result.confidence,
+            "legal_question": result.legal_question,
+            "notify_congress_by": result.notify_congress_by.isoformat() if result.notify_congress_by else None,
+            "notice_to_congress_days": result.notice_to_congress_days,
             "bills": "; ".join(
-                f"{bill['id']}: {bill['status']} (as of {bill['status_as_of']}; {bill['url']})"
-                for bill in getattr(result, "bills", []) or []
+                f"{bill['id']}: {bill['status']} (as of {bill['status_as_of']}; {bill['url']})" for bill in result.bills
             ),
             "steps": _steps(result),
         }
@@ -121,8 +111,7 @@ class Withdrawal(Policy):
         if not leaves or effective is None:
             return panel.with_trace(
                 self.record(
-                    f"{self.country} stays a member: withdrawal by {self.path} is {result.outcome} "
-                    f"({getattr(result, 'reason', '')})",
+                    f"{self.country} stays a member: withdrawal by {self.path} is {result.outcome} ({result.reason})",
                     procedure=outcome,
                     rules=outcome["steps"],
                 )
@@ -183,17 +172,15 @@ class Accession(Policy):
     def parties_needed(self) -> tuple[str, ...]:
         return (self.country,)
 
-    def procedure(self) -> Any:
-        from natosim.rules.procedures import accession
-
+    def procedure(self) -> AccessionResult:
         return accession(self.country, invited=self.invited, vetoes=list(self.vetoes))
 
     def apply_panel(self, panel: StatePanel) -> StatePanel:
         result = self.procedure()
-        expected = getattr(result, "expected_range", None)
+        expected = result.expected_range
         dates = {
             "earliest": result.earliest_date,
-            "median": getattr(result, "expected_median_date", None),
+            "median": result.expected_median_date,
             "latest": expected[1] if expected else None,
         }
         joins_on: dt.date | None = (dates[self.timing] or result.earliest_date) if result.completes else None
@@ -204,8 +191,8 @@ class Accession(Policy):
             "vetoes": list(self.vetoes),
             "outcome": str(result.outcome),
             "completes": bool(result.completes),
-            "blocked_by": list(getattr(result, "blocked_by", []) or []),
-            "veto_players": list(getattr(result, "veto_players", []) or []),
+            "blocked_by": list(result.blocked_by),
+            "veto_players": list(result.veto_players),
             "joins_on": joins_on.isoformat() if joins_on else None,
             "timing": self.timing,
             "expected_range": [d.isoformat() for d in expected] if expected else None,

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
+from natosim import rules
 from natosim.policies.base import Policy, PolicyError
 from natosim.policies.groups import countries_mask, to_token
 from natosim.state import StatePanel, _base
@@ -171,8 +172,6 @@ class SpendingPath(Policy):
         )
 
     def _pledge_rule(self) -> dict[str, Any]:
-        from natosim import rules
-
         pledge = rules.pledge(str(self.pledge))
         return {
             "rule": pledge.name,
@@ -196,8 +195,6 @@ class PledgeChange(Policy):
     @field_validator("pledge")
     @classmethod
     def _known(cls, value: str) -> str:
-        from natosim import rules
-
         known = [p.id for p in rules.pledges()]
         if value not in known:
             raise ValueError(f"unknown pledge {value!r}; allowed: {', '.join(known)}")

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from natosim.data import allies as allies_table
 from natosim.rules.dates import parse_date
 from natosim.rules.errors import UnknownPledge
 from natosim.rules.loader import load_invocations, load_national_law, load_pledges, load_treaty
@@ -90,7 +91,6 @@ def at(date: str | dt.date) -> RulesInForce:
     >>> [p.id for p in at("2025-07-01").pledges if (p.target_pct_gdp or 0) >= 5]
     ['hague-2025-total']
     """
-    from natosim.data import allies as allies_table
 
     day = parse_date(date)
     treaty = load_treaty()

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from natosim.errors import NatosimError
+from natosim.policies import POLICY_TYPES
 from natosim.scenario.schema import Period, Scenario, SourceRef
 from natosim.yamlio import load_with_nodes
 
@@ -194,7 +195,6 @@ def _key_node(node: Any, key: str) -> Any:
 
 def _model_at(loc: Sequence[Any]) -> type[BaseModel] | None:
     """The model a location's last mapping belongs to (for the list of allowed fields)."""
-    from natosim.policies import POLICY_TYPES
 
     parts = [p for p in loc if not isinstance(p, int)]
     if not parts:
@@ -259,8 +259,6 @@ def _one_error(first: Any, root: Any, file: str) -> ScenarioError:
             line = key.start_mark.line + 1
         message = f"unknown field {loc[-1]!r}" + (f"; allowed fields: {_fields(model)}" if model else "")
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
-        from natosim.policies import POLICY_TYPES
-
         found = first.get("ctx", {}).get("tag", None)
         what = f"unknown policy type {found!r}" if found is not None else "a policy needs a 'type'"
         message = f"{what}; allowed: {', '.join(POLICY_TYPES)}"

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim import rules
+from natosim.data import country_name, sources
 from natosim.jsonable import jsonable
 from natosim.metrics.balance import NOTE as BALANCE_NOTE
 from natosim.metrics.balance import ratio_vs_russia
@@ -31,9 +33,12 @@ from natosim.metrics.coverage import (
     lost_guarantees,
     masked_sum,
 )
+from natosim.metrics.gaps import compliance_panel
 from natosim.metrics.shares import SPENDING, burden_shares
+from natosim.policies.spending import GROWTH_WINDOW
+from natosim.scenario.loader import ScenarioError
 from natosim.scenario.schema import Scenario
-from natosim.state import AllianceState, StatePanel, _base
+from natosim.state import ARTICLE_5, BASES, AllianceState, StatePanel, _base
 
 PCT = "defence_exp_pct_gdp"
 
@@ -242,7 +247,6 @@ class Result:
         projected = np.full(s.member.shape, "", dtype=object)
         for measure, mask in s.projected.items():
             projected = np.where(mask, projected + measure + ";", projected)
-        from natosim.data import country_name
 
         codes = parties[p_idx]
         display = {code: country_name(code) for code in s.parties}
@@ -295,8 +299,6 @@ class Result:
     @cached_property
     def compliance(self) -> pd.DataFrame:
         """Per member and year: the pledge measured against, met or not, gap in points and US$."""
-        from natosim.metrics.gaps import compliance_panel
-
         return compliance_panel(self.panel, self.scenario.pledge)
 
     @cached_property
@@ -341,8 +343,6 @@ class Result:
     @cached_property
     def guarantees(self) -> pd.DataFrame:
         """Guarantees outside Article 5 (security guarantees, bilateral pacts), per year."""
-        from natosim.state import ARTICLE_5, BASES
-
         s = self.panel
         y_idx, g_idx, p_idx = np.nonzero(s.guarantee & (s.basis != ARTICLE_5))
         return pd.DataFrame(
@@ -486,22 +486,16 @@ class Result:
 
     @staticmethod
     def _article5_rule() -> dict[str, Any]:
-        """Article 5 with the treaty's signature date and source, read from the treaty YAML."""
-        from natosim import rules
-
         treaty = rules.treaty()
-        record = {
+        return {
             "rule": "North Atlantic Treaty, Article 5: an armed attack against one or more members is "
             "an attack against them all",
             "date": treaty.signed.isoformat(),
-            "source": treaty.articles[5].source or "treaty",
+            "source": treaty.articles[5].source or treaty.source,
         }
-        return record
 
     def explain(self, metric: str, year: int | None = None) -> Explanation:
         """The data rows, rules and policies behind a headline figure (``natosim scenario run --explain``)."""
-        from natosim.scenario.loader import ScenarioError
-
         metric = ALIASES.get(metric, metric)
         if metric not in METRICS:
             raise ScenarioError(f"no metric {metric!r}; explainable: {', '.join(METRICS)}", field="metric")
@@ -601,7 +595,6 @@ class Result:
     def _start_rows(self, paths: pd.DataFrame) -> pd.DataFrame:
         """The data a spending path starts from: share and GDP in its start year, and the real GDP of
         the growth window's two ends (for the default growth rate), with source ids and editions."""
-        from natosim.policies.spending import GROWTH_WINDOW
 
         if not len(paths):
             return pd.DataFrame()
@@ -645,8 +638,6 @@ class Result:
 
     @staticmethod
     def _pledge_rule(pledge_id: str) -> dict[str, Any]:
-        from natosim import rules
-
         pledge = rules.pledge(pledge_id)
         return {
             "rule": pledge.name,
@@ -659,8 +650,6 @@ class Result:
 
     @staticmethod
     def _sources(rows: pd.DataFrame) -> list[dict[str, Any]]:
-        from natosim.data import sources
-
         ids = sorted({s for s in rows["source"] if isinstance(s, str) and s and s != "projected"})
         table = sources().set_index("id")
         return [

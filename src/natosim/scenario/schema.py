@@ -29,7 +29,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from natosim.data import editions
 from natosim.policies import PolicySpec
+from natosim.state import data_years
 
 Confidence = Literal["high", "medium", "low"]
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -109,8 +111,6 @@ class Scenario(BaseModel):
     @field_validator("period")
     @classmethod
     def _period_in_data(cls, value: Period, info: ValidationInfo) -> Period:
-        from natosim.state import data_years
-
         years = data_years(info.data.get("edition"))
         if value.start < years[0]:
             raise ValueError(f"period starts in {value.start}, before the first year of data ({years[0]})")
@@ -119,8 +119,6 @@ class Scenario(BaseModel):
     @field_validator("baseline_year")
     @classmethod
     def _baseline_in_data(cls, value: int, info: ValidationInfo) -> int:
-        from natosim.state import data_years
-
         years = data_years(info.data.get("edition"))
         if value not in years:
             raise ValueError(f"baseline_year {value} has no figures; allowed: {years[0]}–{years[-1]}")
@@ -129,8 +127,6 @@ class Scenario(BaseModel):
     @field_validator("edition")
     @classmethod
     def _edition(cls, value: str | None) -> str | None:
-        from natosim.data import editions
-
         known = editions()
         if value is not None and value not in known:
             raise ValueError(f"unknown edition {value!r}; allowed: {', '.join(known)}")

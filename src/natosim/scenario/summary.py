@@ -10,6 +10,8 @@ import math
 from typing import Any
 
 from natosim.metrics.balance import per_capita_vs_russia
+from natosim.scenario.evaluate import evaluate
+from natosim.scenario.loader import library
 from natosim.scenario.result import Result
 
 
@@ -135,8 +137,6 @@ def summary_lines(result: Result, year: int | None = None) -> list[str]:
 
 def summaries() -> str:
     """Every bundled scenario, evaluated, in a few lines each (for ``make demo``)."""
-    from natosim.scenario.evaluate import evaluate
-    from natosim.scenario.loader import library
 
     blocks = []
     for name in library():

@@ -1,4 +1,4 @@
-"""Dashboard pages: one per capability, each saying so when its library capability is not installed.
+"""Dashboard pages: one per capability, each saying so (and what to install) when its extra is missing.
 
 Also the human pages around them: a sources page (the dataset's sources table, with links to the
 originals), an ally page, and a page for unknown addresses (the API keeps its JSON 404s).

@@ -10,6 +10,25 @@ from fastapi import APIRouter, Query, Request
 
 from natosim.api.errors import ERROR_RESPONSES, FieldError, renamed
 from natosim.api.routers.data import Table, table
+from natosim.data import figures
+from natosim.engines.burden import (
+    baseline_game,
+    benefit_burden_test,
+    burden_share_table,
+    conditional_guarantee,
+    estimate_spending_model,
+    exclusion_equilibrium,
+    exclusion_sweep,
+    free_rider_test,
+    guarantor_leaves,
+    parse_years,
+    replace_us,
+    us_exit,
+    validate_spending_model,
+)
+from natosim.engines.burden.free_riding import available_years
+from natosim.engines.burden.replace_us import bundled_sets
+from natosim.errors import NatosimError
 from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["burden"], responses=ERROR_RESPONSES)
@@ -18,7 +37,6 @@ router = APIRouter(tags=["burden"], responses=ERROR_RESPONSES)
 @contextmanager
 def years_field() -> Iterator[None]:
     """The library names the field ``year``; this route's parameter is ``years``."""
-    from natosim.errors import NatosimError
 
     try:
         yield
@@ -49,8 +67,6 @@ PrivateShare = Annotated[
     "significant means the big allies carry a larger share. `points` are the allies behind it.",
 )
 def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import free_rider_test, parse_years
-    from natosim.engines.burden.free_riding import available_years
 
     with years_field():
         result = free_rider_test(parse_years(years, available_years(edition)), edition=edition)
@@ -63,8 +79,6 @@ def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
     summary="Benefit–burden test: spending shares vs shares of GDP, population and exposed border",
 )
 def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import benefit_burden_test, parse_years
-    from natosim.engines.burden.free_riding import available_years
 
     with years_field():
         result = benefit_burden_test(parse_years(years, available_years(edition)), edition=edition)
@@ -77,7 +91,6 @@ def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
     summary="Estimated spending model: coefficients with clustered standard errors (kind: estimate)",
 )
 def spending_model(edition: Edition = None) -> dict[str, Any]:
-    from natosim.engines.burden import estimate_spending_model
 
     return jsonable(estimate_spending_model(edition=edition).to_dict())  # type: ignore[no-any-return]
 
@@ -91,7 +104,6 @@ def validate(
     cutoff: Annotated[list[int] | None, Query(description="Cut-off years; repeatable", max_length=20)] = None,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import validate_spending_model
 
     return jsonable(validate_spending_model(cutoff or None, edition=edition).to_dict())  # type: ignore[no-any-return]
 
@@ -107,7 +119,6 @@ def counterfactual(
     horizon: Annotated[int, Query(ge=1, le=30, description="Years after the last year with data")] = 5,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import conditional_guarantee, us_exit
 
     if scenario not in ("us_exit", "conditional_guarantee"):
         raise FieldError(422, f"scenario {scenario!r}: expected us_exit or conditional_guarantee", field="scenario")
@@ -129,8 +140,6 @@ def replace_us_route(
         str, Query(description="Bundled assumption set: bruegel_kiel_2025 or iiss_2025", max_length=40)
     ] = "bruegel_kiel_2025",
 ) -> dict[str, Any]:
-    from natosim.engines.burden import replace_us
-    from natosim.engines.burden.replace_us import bundled_sets
 
     if assumptions not in bundled_sets():
         raise FieldError(
@@ -141,8 +150,6 @@ def replace_us_route(
 
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
 def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
-    from natosim.data import figures
-    from natosim.engines.burden import burden_share_table, parse_years
 
     with years_field():
         available = sorted(int(y) for y in figures(edition=edition, members_only=True)["year"].unique())
@@ -175,7 +182,6 @@ def game(
     private_share: PrivateShare = 0.0,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import exclusion_equilibrium
 
     result = exclusion_equilibrium(
         base_year, guarantor=guarantor, threshold_pct=threshold_pct, private_share=private_share, edition=edition
@@ -187,7 +193,6 @@ def game(
 def baseline(
     base_year: BaseYear, private_share: PrivateShare = 0.0, threshold_pct: Threshold = 2.0, edition: Edition = None
 ) -> dict[str, Any]:
-    from natosim.engines.burden import baseline_game
 
     result = baseline_game(base_year, private_share=private_share, edition=edition, threshold_pct=threshold_pct)
     return jsonable(result.to_dict())  # type: ignore[no-any-return]
@@ -200,7 +205,6 @@ def leaves(
     private_share: PrivateShare = 0.0,
     edition: Edition = None,
 ) -> dict[str, Any]:
-    from natosim.engines.burden import guarantor_leaves
 
     return jsonable(
         guarantor_leaves(
@@ -230,8 +234,6 @@ def game_sweep(
     edition: Edition = None,
 ) -> Table:
     import numpy as np
-
-    from natosim.engines.burden import exclusion_sweep
 
     shares = private_share or [0.0]
     limit = request.app.state.settings.max_sweep

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+import natosim
 from natosim.api.errors import ERROR_RESPONSES, FieldError
 from natosim.jsonable import jsonable
 
@@ -30,7 +31,6 @@ class CheckRequest(BaseModel):
     summary="Each claim of a text with its verdict (supported, contradicted, not checkable) and evidence",
 )
 def check(body: CheckRequest, request: Request) -> dict[str, Any]:
-    import natosim
 
     limit = request.app.state.settings.max_text_chars
     if len(body.text) > limit:

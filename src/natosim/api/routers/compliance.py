@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.jsonable import jsonable
+from natosim.metrics.compliance import compliance as library_compliance
 
 router = APIRouter(tags=["compliance"], responses=ERROR_RESPONSES)
 
@@ -51,7 +52,6 @@ def compliance(
         ),
     ] = None,
 ) -> dict[str, Any]:
-    from natosim.metrics.compliance import compliance as library_compliance
 
     result = library_compliance(year, pledge=pledge, edition=edition, members_only=members_only, as_of=as_of)
     return jsonable(result.to_dict())  # type: ignore[no-any-return]

@@ -18,6 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from natosim.api.errors import ERROR_RESPONSES, FieldError, renamed
 from natosim.api.jobs import Job, JobRunner
 from natosim.api.routers.data import Table, table
+from natosim.api.routers.scenarios import _bundled
+from natosim.data import resolve_country
+from natosim.engines.crisis import run as crisis_run
+from natosim.engines.crisis.params import CrisisError, CrisisParams
+from natosim.engines.crisis.scenario_link import scenario_state
+from natosim.engines.crisis.store import RunStore, default_path
+from natosim.engines.crisis.theatre import build_theatre
+from natosim.errors import NatosimError
 from natosim.jsonable import jsonable
 
 router = APIRouter(tags=["crisis"], responses=ERROR_RESPONSES)
@@ -87,13 +95,6 @@ def _scenario_state(name: str | None, year: int) -> tuple[Any, str | None]:
     """The alliance of a bundled scenario in ``year`` (never a file a client names), or the baseline."""
     if name is None:
         return None, None
-    from natosim.api.capabilities import BY_NAME
-
-    if not BY_NAME["scenarios"].available():
-        raise FieldError(422, "scenario: scenarios are not installed in this version", field="scenario")
-    from natosim.api.routers.scenarios import _bundled
-    from natosim.engines.crisis.scenario_link import scenario_state
-    from natosim.errors import NatosimError
 
     try:
         state, label = scenario_state(_bundled(name), year)
@@ -134,11 +135,6 @@ def limits(request: Request) -> Limits:
     summary="Start a crisis run (or a sweep) in the background; answers with a job id at once",
 )
 def start_run(body: CrisisRequest, request: Request) -> JobView:
-    from natosim.data import resolve_country
-    from natosim.engines.crisis import run as crisis_run
-    from natosim.engines.crisis.params import CrisisError, CrisisParams
-    from natosim.engines.crisis.theatre import build_theatre
-    from natosim.errors import NatosimError
 
     settings = request.app.state.settings
     if body.draws > settings.max_draws:
@@ -229,9 +225,17 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
     return JobView(**job.view())
 
 
-@router.get("/jobs", response_model=list[JobView], summary="Jobs of this server (results omitted)")
-def jobs(request: Request) -> list[JobView]:
-    return [JobView(**job.view(with_result=False)) for job in runner(request).list()]
+class JobList(BaseModel):
+    """Like every list route: ``{count, rows}``."""
+
+    count: int
+    rows: list[JobView]
+
+
+@router.get("/jobs", response_model=JobList, summary="Jobs of this server (results omitted)")
+def jobs(request: Request) -> JobList:
+    rows = [JobView(**job.view(with_result=False)) for job in runner(request).list()]
+    return JobList(count=len(rows), rows=rows)
 
 
 @router.get("/jobs/{job}", response_model=JobView, summary="A job's status and progress; its result when done")
@@ -281,9 +285,6 @@ def _store() -> Iterator[Any]:
     Another *process* writing to it (``natosim crisis sweep``) locks the file: that is a 409."""
     import duckdb
 
-    from natosim.engines.crisis.params import CrisisError
-    from natosim.engines.crisis.store import RunStore
-
     for attempt in range(20):
         try:
             store = RunStore().open()
@@ -316,7 +317,6 @@ def _store() -> Iterator[Any]:
     responses={409: {"description": "Another process is writing to the run database"}},
 )
 def stored_runs() -> Table:
-    from natosim.engines.crisis.store import default_path
 
     if not default_path().exists():
         return Table(count=0, rows=[])
@@ -331,8 +331,6 @@ def stored_runs() -> Table:
     responses={409: {"description": "Another process is writing to the run database"}},
 )
 def stored_run(run_id: str) -> dict[str, Any]:
-    from natosim.engines.crisis.params import CrisisError
-    from natosim.engines.crisis.store import default_path
 
     if not default_path().exists():
         raise CrisisError(f"no crisis run {run_id!r}: no run database yet", field="run_id")

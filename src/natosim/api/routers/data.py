@@ -8,6 +8,13 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from natosim.api.errors import ERROR_RESPONSES
+from natosim.data import aggregates as library_aggregates
+from natosim.data import allies as library_allies
+from natosim.data import comparators as library_comparators
+from natosim.data import editions as library_editions
+from natosim.data import figures as library_figures
+from natosim.data import resolve_ally
+from natosim.data import sources as library_sources
 from natosim.jsonable import jsonable, records
 
 router = APIRouter(tags=["data"], responses=ERROR_RESPONSES)
@@ -70,15 +77,12 @@ def table(frame: Any) -> Table:
 
 @router.get("/allies", response_model=Table, summary="The allies: accession date, capital, EU, border")
 def allies() -> Table:
-    from natosim.data import allies as library_allies
 
     return table(library_allies())
 
 
 @router.get("/allies/{country}", response_model=dict[str, Any], summary="One ally by name or ISO code")
 def ally(country: str) -> dict[str, Any]:
-    from natosim.data import allies as library_allies
-    from natosim.data import resolve_ally
 
     frame = library_allies()
     code = resolve_ally(country, frame["iso3"])
@@ -103,14 +107,12 @@ def figures(
         max_length=10,
     ),
 ) -> Table:
-    from natosim.data import figures as library_figures
 
     return table(library_figures(year=year, countries=country, edition=edition, members_only=members_only, as_of=as_of))
 
 
 @router.get("/sources", response_model=Table, summary="Every source id: publication, tables, date, confidence")
 def sources() -> Table:
-    from natosim.data import sources as library_sources
 
     return table(library_sources())
 
@@ -122,7 +124,6 @@ def sources() -> Table:
     responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [{"edition": "2024-06"}]}}}}},
 )
 def editions() -> Table:
-    from natosim.data import editions as library_editions
 
     rows = [{"edition": edition} for edition in jsonable(library_editions())]
     return Table(count=len(rows), rows=rows)
@@ -134,13 +135,11 @@ def editions() -> Table:
     summary="SIPRI military expenditure of Russia, Ukraine, China, Belarus (not NATO's definition)",
 )
 def comparators(country: ComparatorQuery = None, year: YearQuery = None) -> Table:
-    from natosim.data import comparators as library_comparators
 
     return table(library_comparators(countries=country, year=year))
 
 
 @router.get("/aggregates", response_model=Table, summary="NATO's published totals per edition")
 def aggregates(edition: EditionQuery = None) -> Table:
-    from natosim.data import aggregates as library_aggregates
 
     return table(library_aggregates(edition))

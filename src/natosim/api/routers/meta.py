@@ -3,7 +3,6 @@ interactive documentation at ``/api/docs`` (Swagger UI, vendored: no CDN)."""
 
 from __future__ import annotations
 
-from importlib.util import find_spec
 from pathlib import Path
 
 from fastapi import APIRouter
@@ -27,6 +26,7 @@ class CapabilityOut(BaseModel):
     name: str = Field(examples=["crisis"])
     title: str = Field(examples=["Crisis Monte Carlo"])
     available: bool
+    install: str = Field("", description="pip command that installs it when it is not available", examples=[""])
 
 
 @router.get("/health", response_model=Health, summary="Is the server up")
@@ -44,10 +44,14 @@ class Capabilities(BaseModel):
 @router.get(
     "/capabilities",
     response_model=Capabilities,
-    summary="Which library capabilities are installed (and so which routes exist)",
+    summary="Which capabilities have their libraries installed (and so which routes exist)",
 )
 def capabilities() -> Capabilities:
-    rows = [CapabilityOut(name=c.name, title=c.title, available=c.available()) for c in CAPABILITIES]
+    rows = [
+        CapabilityOut(name=c.name, title=c.title, available=ok, install="" if ok else c.install_hint)
+        for c in CAPABILITIES
+        for ok in (c.available(),)
+    ]
     return Capabilities(count=len(rows), rows=rows)
 
 
@@ -62,9 +66,7 @@ _SWAGGER_ASSETS = {
 
 def _vendor_dir() -> Path:
     """The dashboard's vendored assets (``natosim/web/static/vendor``): Swagger UI ships there too."""
-    spec = find_spec("natosim.web")
-    assert spec is not None and spec.origin is not None
-    return Path(spec.origin).parent / "static" / "vendor"
+    return Path(__file__).resolve().parents[2] / "web" / "static" / "vendor"
 
 
 @router.get("/docs", include_in_schema=False)

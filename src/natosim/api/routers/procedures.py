@@ -8,6 +8,9 @@ from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.jsonable import jsonable
+from natosim.rules.procedures import accession as library_accession
+from natosim.rules.procedures import article5 as library_article5
+from natosim.rules.procedures import withdrawal as library_withdrawal
 
 router = APIRouter(tags=["procedures"], responses=ERROR_RESPONSES)
 
@@ -47,7 +50,6 @@ def withdrawal(
     ] = None,
     notice_date: OptionalDate = None,
 ) -> dict[str, Any]:
-    from natosim.rules.procedures import withdrawal as library_withdrawal
 
     return jsonable(library_withdrawal(country, path=path, notice_date=notice_date))  # type: ignore[no-any-return]
 
@@ -62,7 +64,6 @@ def accession(
         list[str] | None, Query(description="Allies refusing to ratify; repeatable", examples=["HUN"], max_length=40)
     ] = None,
 ) -> dict[str, Any]:
-    from natosim.rules.procedures import accession as library_accession
 
     return jsonable(library_accession(country, invited=invited, vetoes=veto or ()))  # type: ignore[no-any-return]
 
@@ -74,6 +75,5 @@ def article5(
     target: Annotated[str, Query(description="Attacked country, name or ISO code", examples=["EST"], max_length=80)],
     date: OptionalDate = None,
 ) -> dict[str, Any]:
-    from natosim.rules.procedures import article5 as library_article5
 
     return jsonable(library_article5(target, date=date))  # type: ignore[no-any-return]

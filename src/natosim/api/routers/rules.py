@@ -10,6 +10,13 @@ from fastapi import APIRouter, Query
 from natosim.api.errors import ERROR_RESPONSES
 from natosim.api.routers.data import Table, table
 from natosim.jsonable import jsonable
+from natosim.rules import aspirants as library_aspirants
+from natosim.rules import at, ratification_history
+from natosim.rules import invocations as library_invocations
+from natosim.rules import pledge as library_pledge
+from natosim.rules import pledges as library_pledges
+from natosim.rules import treaty as library_treaty
+from natosim.rules import us_withdrawal_law as library_law
 
 router = APIRouter(tags=["rules"], responses=ERROR_RESPONSES)
 
@@ -40,7 +47,6 @@ def rules_at(
         str | None, Query(description="ISO date YYYY-MM-DD (default: today)", examples=["2025-07-01"], max_length=30)
     ] = None,
 ) -> dict[str, Any]:
-    from natosim.rules import at
 
     return jsonable(at(date if date is not None else dt.date.today()))  # type: ignore[no-any-return]
 
@@ -52,7 +58,6 @@ def rules_at(
     responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [PLEDGE_EXAMPLE]}}}}},
 )
 def pledges() -> Table:
-    from natosim.rules import pledges as library_pledges
 
     rows = jsonable(library_pledges())
     return Table(count=len(rows), rows=rows)
@@ -65,41 +70,35 @@ def pledges() -> Table:
     responses={200: {"content": {"application/json": {"example": PLEDGE_EXAMPLE}}}},
 )
 def pledge(pledge: str) -> dict[str, Any]:
-    from natosim.rules import pledge as library_pledge
 
     return jsonable(library_pledge(pledge))  # type: ignore[no-any-return]
 
 
 @router.get("/treaty", response_model=dict[str, Any], summary="The North Atlantic Treaty, article by article")
 def treaty() -> dict[str, Any]:
-    from natosim.rules import treaty as library_treaty
 
     return jsonable(library_treaty())  # type: ignore[no-any-return]
 
 
 @router.get("/invocations", response_model=dict[str, Any], summary="Invocations of Article 5 and Article 4")
 def invocations() -> dict[str, Any]:
-    from natosim.rules import invocations as library_invocations
 
     return jsonable(library_invocations())  # type: ignore[no-any-return]
 
 
 @router.get("/us-withdrawal-law", response_model=dict[str, Any], summary="US law on leaving NATO (FY2024 NDAA §1250A)")
 def us_withdrawal_law() -> dict[str, Any]:
-    from natosim.rules import us_withdrawal_law as library_law
 
     return jsonable(library_law())  # type: ignore[no-any-return]
 
 
 @router.get("/ratifications", response_model=Table, summary="How long past enlargements took to ratify")
 def ratifications() -> Table:
-    from natosim.rules import ratification_history
 
     return table(ratification_history())
 
 
 @router.get("/aspirants", response_model=Table, summary="Countries aspiring to join, with sources")
 def aspirants() -> Table:
-    from natosim.rules import aspirants as library_aspirants
 
     return table(library_aspirants())

@@ -17,7 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from natosim.api.cache import ResponseCache
 from natosim.api.errors import ERROR_RESPONSES, not_found
 from natosim.api.routers.data import Table, table
+from natosim.data import load
+from natosim.data.paths import ENV_VAR
+from natosim.errors import NatosimError
 from natosim.jsonable import jsonable
+from natosim.scenario import ScenarioError, evaluate, library, load_all, load_scenario, parse
+from natosim.scenario.loader import locate
 
 router = APIRouter(tags=["scenarios"], responses=ERROR_RESPONSES)
 
@@ -80,7 +85,6 @@ class EvaluateRequest(BaseModel):
 
 def _bundled(name: str) -> str:
     """``name`` if it is a bundled scenario; never a path (the API reads no file a client names)."""
-    from natosim.scenario import ScenarioError, library
 
     names = library()
     if name not in names:
@@ -109,8 +113,6 @@ _dataset_lock = threading.Lock()
 def _dataset_key() -> int:
     """Identity of the loaded dataset, re-read when the data directory changes and at most once a
     second otherwise (``load()`` stats the user's release folder: cheap, but not free per request)."""
-    from natosim.data import load
-    from natosim.data.paths import ENV_VAR
 
     with _dataset_lock:
         now, folder = time.monotonic(), os.environ.get(ENV_VAR)
@@ -134,8 +136,6 @@ def _json(value: Any) -> bytes:
 def scenarios() -> Table:
     import pandas as pd
 
-    from natosim.scenario import load_all
-
     rows = []
     for item in load_all():
         dumped = item.model_dump(mode="json")
@@ -157,8 +157,6 @@ def diff(
     b: Annotated[str | None, Query(description="Second bundled scenario", max_length=120)] = None,
     year: Annotated[int | None, Query(description="One year only")] = None,
 ) -> Table:
-    from natosim.errors import NatosimError
-    from natosim.scenario import evaluate
 
     def named(name: str, field: str) -> str:
         try:
@@ -182,8 +180,6 @@ def diff(
 )
 async def evaluate_scenario(body: EvaluateRequest, request: Request) -> Response:
     """Async so that a cached answer costs no thread hop; any computation runs in the thread pool."""
-    from natosim.errors import NatosimError
-    from natosim.scenario import evaluate, parse
 
     tables: list[str] | str = body.tables if isinstance(body.tables, str) else sorted(set(body.tables))
     shape = (body.year, tables if isinstance(tables, str) else tuple(tables))
@@ -219,8 +215,6 @@ async def evaluate_scenario(body: EvaluateRequest, request: Request) -> Response
 
 @router.get("/{name}", response_model=dict[str, Any], summary="One bundled scenario: its definition and YAML")
 def scenario(name: str) -> dict[str, Any]:
-    from natosim.scenario import load_scenario
-    from natosim.scenario.loader import locate
 
     path = locate(_bundled(name))
     return jsonable(

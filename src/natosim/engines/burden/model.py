@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from natosim import extras
 from natosim.data import Dataset, comparators, figures, load
 from natosim.engines.burden.errors import BurdenError
 from natosim.results import ResultMixin
@@ -238,6 +239,7 @@ class SpendingModel(ResultMixin):
 
 def fit_spending_model(panel: pd.DataFrame, terms: Sequence[str] | None = None) -> SpendingModel:
     """OLS of ``burden`` on ``terms`` over the non-US rows with every term, SEs clustered by ally."""
+    extras.require("burden", what="the estimated spending model")
     import statsmodels.api as sm
 
     wanted = list(terms) if terms is not None else model_terms()

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from natosim import extras
 from natosim.engines.burden.errors import BurdenError
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def check_plot_path(path: str | Path) -> Path:
 
 
 def _figure(rows: int = 1, columns: int = 1, size: tuple[float, float] = (11, 5)) -> tuple[Any, Any]:
+    extras.require("plots", what="a burden plot")
     from natosim.data.paths import matplotlib_ready
 
     matplotlib_ready()  # cache under natosim's cache dir, Agg backend

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html.entities import name2codepoint
 from html.parser import HTMLParser
 
+from natosim import extras
 from natosim.engines.claims.model import ClaimsInputError
 
 #: Largest input read (characters): a long article is ~30,000; a full HTML page rarely tops 2 MB.
@@ -517,6 +518,7 @@ def read(data: str | bytes, *, max_characters: int = MAX_ARTICLE_CHARACTERS) -> 
         return Article(source, "empty", [], [])
     html = looks_like_html(source)
     if html:
+        extras.require("claims-html", what="reading an HTML page")
         lines, removed = _html_lines(source)
     else:
         lines, removed = _text_lines(source), []

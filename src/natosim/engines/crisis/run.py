@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from natosim import extras
 from natosim.engines.crisis.engine import ChunkStats, chunk_seed, combine, simulate_chunk
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.engines.crisis.result import CrisisResult
@@ -192,6 +193,7 @@ def open_client(workers: int = 2, scheduler: str | None = None, processes: bool 
     A local cluster listens on 127.0.0.1 only (threads: in-process, no socket at all), has no
     dashboard, keeps its scratch space under natosim's cache dir and its log and warnings quiet.
     """
+    extras.require("crisis", what="the crisis model")
     import dask
     from distributed import Client, LocalCluster
 

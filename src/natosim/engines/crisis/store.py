@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from natosim import extras
 from natosim.engines.crisis.engine import ChunkStats
 from natosim.engines.crisis.params import CrisisError
 
@@ -135,6 +136,7 @@ class RunStore:
 
     @contextmanager
     def _connect(self) -> Iterator[Any]:
+        extras.require("crisis", what="the crisis run store")
         import time
 
         import duckdb

@@ -21,8 +21,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim import extras
 from natosim.engines.crisis.engine import draw_raw, outcome, values
-from natosim.engines.crisis.params import ASSUMPTIONS, CrisisError, CrisisParams
+from natosim.engines.crisis.params import ASSUMPTIONS, CrisisParams
 from natosim.engines.crisis.theatre import Theatre
 
 #: the spawn key of the random numbers of the uncertainty analysis (separate from the run's chunks)
@@ -93,10 +94,7 @@ def morris_ranking(
     seed: int = 0,
 ) -> pd.DataFrame:
     """Every parameter ranked by its Morris ``mu_star`` on P(hold) (a tornado in table form)."""
-    import importlib.util
-
-    if importlib.util.find_spec("SALib") is None:
-        raise CrisisError("the sensitivity analysis needs SALib: pip install 'natosim[crisis]'", field="sensitivity")
+    extras.require("crisis", what="the sensitivity analysis")
     from SALib.analyze import morris as morris_analyze
     from SALib.sample import morris as morris_sample
 

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from natosim.data import country_name, resolve_ally, resolve_country
+from natosim.rules import aspirants
 from natosim.rules.dates import add_days, parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
@@ -101,8 +103,6 @@ def accession(country: str, invited: str | dt.date | None = None, vetoes: Iterab
 
     ``vetoes``: allies that withhold consent (names or codes); each must be an ally on that date.
     """
-    from natosim.data import country_name, resolve_ally, resolve_country
-    from natosim.rules import aspirants
 
     day = parse_date(invited, "invitation date") if invited is not None else today()
     rules = at(day)

@@ -19,6 +19,9 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
+from natosim.data import allies as allies_table
+from natosim.data import country_name, resolve_country
+from natosim.rules import aspirants
 from natosim.rules.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
@@ -55,9 +58,6 @@ class Article5Result(BaseModel):
 
 def article5(target: str, date: str | dt.date | None = None) -> Article5Result:
     """Evaluate an armed attack on ``target`` (a country name or code) on ``date`` (default today)."""
-    from natosim.data import allies as allies_table
-    from natosim.data import country_name, resolve_country
-    from natosim.rules import aspirants
 
     day = parse_date(date, "date") if date is not None else today()
     rules = at(day)

@@ -17,6 +17,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
+from natosim.data import country_name, resolve_ally
 from natosim.rules.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
@@ -70,7 +71,6 @@ def withdrawal(country: str, path: str | None = None, notice_date: str | dt.date
     ``path``: for the USA "executive" (the default), "senate" or "act-of-congress"; for any other
     ally "national" (the default). ``notice_date`` defaults to today (shown in the result).
     """
-    from natosim.data import country_name, resolve_ally
 
     notice = parse_date(notice_date, "notice_date") if notice_date is not None else today()
     rules = at(notice)
