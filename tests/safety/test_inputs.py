@@ -206,3 +206,18 @@ def test_a_scenario_file_over_the_size_limit_is_refused_naming_the_setting(
     assert result.err.strip() == expected
     monkeypatch.setenv("NATOSIM_MAX_SCENARIO_KB", "4")
     assert cli("scenario", "show", str(path)).code == 0
+
+
+@pytest.mark.parametrize("args", [("data", "remove", "2026-07"), ("data", "import", "{file}")])
+def test_a_data_dir_that_is_not_a_folder_is_one_clear_error(cli, tmp_path: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    not_a_folder = tmp_path / "plain.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    release = tmp_path / "release.csv"
+    release.write_text("iso3,year,edition,source\nEST,2024,2026-07,nato-2024-06\n", encoding="utf-8")
+    argv = [part.format(file=release) for part in args]
+    result = cli(*argv, "--data-dir", str(not_a_folder))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"error: {not_a_folder}: cannot be used as natosim's data directory (Not a directory); "
+        "give a writable folder with --data-dir or NATOSIM_DATA_DIR"
+    )
