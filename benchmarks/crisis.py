@@ -200,8 +200,11 @@ def raw_ratio(theatre: Theatre, params: CrisisParams, chunks: int) -> tuple[floa
 
 
 def mesa_check(theatre: Theatre, params: CrisisParams, n: int) -> float:
-    """Replay the engine's own random numbers through the Mesa model: the share of draws whose fall
-    agrees (both hold, or both fall within the hour Mesa steps by)."""
+    """Replay the engine's own random numbers through the Mesa model: the share of draws on which they
+    agree (both hold, or both fall within 6 hours of each other). Mesa counts an arrival from the next
+    whole hour; when that arrival stops a breakthrough, the hour's lag at breakthrough speed takes
+    several hours to cover at the opposed rate, so the fall times can differ by more than an hour.
+    The engine's exactness is tested against minute-by-minute stepping in tests/crisis."""
     raw = draw_raw(theatre, n, np.random.Generator(np.random.PCG64(chunk_seed(7, 0))))
     exact = outcome(theatre, values(params, theatre), raw).fall_days
     stepped = mesa_run(theatre, params, n, seed=0, replay=raw)
@@ -209,7 +212,7 @@ def mesa_check(theatre: Theatre, params: CrisisParams, n: int) -> float:
     finite = np.isfinite(exact) & np.isfinite(stepped)
     with np.errstate(invalid="ignore"):
         gap = np.abs(np.where(finite, exact - stepped, 0.0))
-    close = finite & (gap <= 1.0 / 24.0 + 1e-9)
+    close = finite & (gap <= 6.0 / 24.0 + 1e-9)
     return float((both_hold | close).mean())
 
 
@@ -282,7 +285,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     print(
         f"(b) Mesa (hour by hour): {mesa_rate:,.1f} draws/s ({mesa_draws} draws, "
         f"P(hold) = {np.isinf(fall).mean():.3f}); "
-        f"agrees with the engine on replayed draws (within its 1-hour step): {agree:.1%}"
+        f"agrees with the engine on replayed draws (same outcome, fall within 6 h): {agree:.1%}"
     )
     print(f"    ratio engine/Mesa = {rate / mesa_rate:,.0f}x (goal >= 50x)")
     out: dict[str, Any] = {

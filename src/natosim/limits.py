@@ -110,9 +110,10 @@ class Limit:
         allowed = self.value(override)
         if amount > allowed:
             shown = f"{amount:,.0f}" if amount >= 10 else f"{amount:.2f}"
+            how = f"{self.option} N or {self.env}=N" if self.option != self.env else f"{self.env}=N"
             raise LimitExceeded(
                 f"{what or self.name}: {shown} {self.unit} is above the limit of {allowed:,} {self.unit}; "
-                f"raise it with {self.option} N or {self.env}=N",
+                f"raise it with {how}",
                 field=self.option.lstrip("-").replace("-", "_"),
             )
 

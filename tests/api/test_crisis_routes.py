@@ -86,7 +86,7 @@ def test_bad_requests_are_refused_before_any_work(client, settings) -> None:
         response = client.post("/api/crisis/runs", json=body)
         assert response.status_code == 422, (body, response.text)
         assert response.json()["field"] == field, (body, response.json())
-    assert client.get("/api/crisis/jobs").json() == []
+    assert client.get("/api/crisis/jobs").json() == {"count": 0, "rows": []}
 
 
 def test_unknown_job_and_run_are_404(client) -> None:
@@ -139,7 +139,7 @@ def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir
 
     client.post("/api/crisis/runs", json=REQUEST)  # creates the database
     time.sleep(0.1)
-    wait(client, client.get("/api/crisis/jobs").json()[0]["job"])
+    wait(client, client.get("/api/crisis/jobs").json()["rows"][0]["job"])
     holder = subprocess.Popen(
         [
             sys.executable,

@@ -133,3 +133,15 @@ def test_every_parameter_example_in_the_schema_is_accepted(client) -> None:
     for path, query in calls:
         answer = client.get(path, params=query)
         assert answer.status_code == 200, f"GET {path} {query} refuses its own examples: {answer.text}"
+
+
+def test_no_route_answers_a_bare_list(client) -> None:
+    """Lists come as {count, rows} everywhere, so a client reads them all one way."""
+    schema = client.get("/api/openapi.json").json()
+    bare = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            ok = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            if _resolve(schema, ok.get("schema", {})).get("type") == "array":
+                bare.append(f"{method.upper()} {path}")
+    assert bare == []

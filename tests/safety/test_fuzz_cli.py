@@ -135,7 +135,7 @@ def _values(name: str, files: dict[str, str]) -> st.SearchStrategy[str]:
         "plot": [files["png"], files["txt_plot"], files["nowhere_png"]],
         "max_size_mb": ["1", "0", "-5", "abc"],
         "port": ["0", "-1", "70000", "abc"],  # never a free port: serve must not listen
-        "data_dir": [files["folder"] + "/data"],
+        "data_dir": [files["folder"] + "/data", files["article"], files["article"] + "/data"],  # not folders
         "scheduler": ["not-an-address"],
     }
     if name in by_name:

@@ -190,3 +190,34 @@ def test_import_refuses_a_publication_date_that_does_not_exist(cli, tmp_path: Pa
     result = cli("data", "import", str(path), *source)
     assert result.code == 2 and result.err.startswith("error: --published: ") and len(result.err.splitlines()) == 1
     assert cli("data", "figures", "--edition", "2026-07").code == 2  # nothing was imported
+
+
+def test_a_scenario_file_over_the_size_limit_is_refused_naming_the_setting(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(
+        SCENARIO.format(notice="2025-06-01", source_date="2024-02-10") + "#" * 3000 + "\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("NATOSIM_MAX_SCENARIO_KB", "2")
+    result = cli("scenario", "show", str(path))
+    assert result.code == 2
+    expected = f"error: {path}: 3.19 KB is above the limit of 2 KB; raise it with NATOSIM_MAX_SCENARIO_KB=N"
+    assert result.err.strip() == expected
+    monkeypatch.setenv("NATOSIM_MAX_SCENARIO_KB", "4")
+    assert cli("scenario", "show", str(path)).code == 0
+
+
+@pytest.mark.parametrize("args", [("data", "remove", "2026-07"), ("data", "import", "{file}")])
+def test_a_data_dir_that_is_not_a_folder_is_one_clear_error(cli, tmp_path: Path, args: tuple[str, ...]) -> None:
+    not_a_folder = tmp_path / "plain.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    release = tmp_path / "release.csv"
+    release.write_text("iso3,year,edition,source\nEST,2024,2026-07,nato-2024-06\n", encoding="utf-8")
+    argv = [part.format(file=release) for part in args]
+    result = cli(*argv, "--data-dir", str(not_a_folder))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"error: {not_a_folder}: cannot be used as natosim's data directory (Not a directory); "
+        "give a writable folder with --data-dir or NATOSIM_DATA_DIR"
+    )

@@ -117,6 +117,9 @@ def _crisis(result: Any, target: str, draws: int) -> dict[str, Any]:
 def run_command(
     scenarios: list[str] = typer.Argument(..., help="Bundled names or YAML files."),
     year: int | None = typer.Option(None, "--year", "-y", help="One year (default: the scenario's period)."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Only the NATO editions published by this date (YYYY-MM-DD) are in play. Default: today."
+    ),
     fmt: Format = FormatOption,
     explain: bool = typer.Option(False, "--explain", help="Show the data rows, rules and policies behind each figure."),
     crisis: str | None = typer.Option(None, "--crisis", help="Also run the crisis Monte Carlo on this ally (ISO3)."),
@@ -138,7 +141,7 @@ def run_command(
     results, crises = [], []
     with progress("evaluating scenarios", len(scenarios) * (2 if crisis else 1)) as advance:
         for name in scenarios:
-            results.append(evaluate(name, year=year))
+            results.append(evaluate(name, year=year, as_of=as_of))
             advance(1)
             crises.append(_crisis(results[-1], crisis, draws) if crisis else None)
             advance(1 if crisis else 0)

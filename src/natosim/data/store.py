@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from natosim.data.paths import releases_dir
+from natosim.errors import DataError
 
 COMPLETE = "COMPLETE"
 VERSIONS = ".versions"
@@ -55,8 +56,16 @@ def versions_dir(base: Path) -> Path:
 def locked(base: Path, *, wait: bool = True) -> Iterator[bool]:
     """Hold the store's lock (``flock``); with ``wait=False`` yield False at once if someone else holds it."""
     folder = releases_dir(base)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK, "a+b") as handle:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / LOCK, "a+b")  # noqa: SIM115  (closed below, after the lock is released)
+    except OSError as error:
+        raise DataError(
+            f"{base}: cannot be used as natosim's data directory ({error.strerror}); "
+            "give a writable folder with --data-dir or NATOSIM_DATA_DIR",
+            field="data_dir",
+        ) from None
+    with handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:

@@ -248,7 +248,8 @@ def _one_error(first: Any, root: Any, file: str) -> ScenarioError:
         message = message[len("Value error, ") :]
     node, field = _walk(root, loc)
     line = node.start_mark.line + 1 if node is not None else None
-    model = _model_at(loc)
+    # a missing field belongs to the mapping that lacks it: list that mapping's fields
+    model = _model_at(loc[:-1] if kind == "missing" else loc)
     if kind == "missing":
         name = str(loc[-1])
         field = [*field, name] if field[-1:] != [name] else field

@@ -225,9 +225,17 @@ def start_run(body: CrisisRequest, request: Request) -> JobView:
     return JobView(**job.view())
 
 
-@router.get("/jobs", response_model=list[JobView], summary="Jobs of this server (results omitted)")
-def jobs(request: Request) -> list[JobView]:
-    return [JobView(**job.view(with_result=False)) for job in runner(request).list()]
+class JobList(BaseModel):
+    """Like every list route: ``{count, rows}``."""
+
+    count: int
+    rows: list[JobView]
+
+
+@router.get("/jobs", response_model=JobList, summary="Jobs of this server (results omitted)")
+def jobs(request: Request) -> JobList:
+    rows = [JobView(**job.view(with_result=False)) for job in runner(request).list()]
+    return JobList(count=len(rows), rows=rows)
 
 
 @router.get("/jobs/{job}", response_model=JobView, summary="A job's status and progress; its result when done")

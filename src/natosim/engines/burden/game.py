@@ -21,6 +21,7 @@ from natosim.data import Dataset, country_name, figures, load, resolve_country
 from natosim.engines.burden import equilibrium as eq
 from natosim.engines.burden.errors import BurdenError
 from natosim.results import ResultMixin
+from natosim.rules.targets import printed
 
 PCT = "defence_exp_pct_gdp"
 GDP = "gdp_usd_current_bn"
@@ -178,7 +179,7 @@ def _table(
             "predicted_pct_gdp": predicted_pct,
             "change_usd_bn": predicted - observed,
             "change_pct_points": predicted_pct - observed_pct,
-            "observed_complies": observed_pct >= threshold_pct,
+            "observed_complies": printed(observed_pct) >= threshold_pct,  # the one "meets" rule
             "complies": complies,
             "free_rides": in_game & ~complies,
             "protected": protected & in_game,
@@ -300,7 +301,7 @@ def _exclusion(
     code = _resolve_in_game(guarantor, inputs, "guarantor")
     g = inputs.iso3.index(code)
     beta = eq.calibrate(inputs.income, inputs.spending, share)
-    start = inputs.frame[PCT].to_numpy(dtype=float) >= threshold
+    start = printed(inputs.frame[PCT].to_numpy(dtype=float)) >= threshold  # as NATO prints it
     solution = eq.exclusion(inputs.income, beta, share, threshold / 100.0, g, start)
     equilibria = _equilibria(inputs, beta, share, threshold, g, start)
     in_game = np.ones(len(inputs.iso3), bool)
@@ -456,7 +457,7 @@ def exclusion_sweep(
     g = inputs.iso3.index(_resolve_in_game(guarantor, inputs, "guarantor"))
     beta = eq.calibrate(inputs.income, inputs.spending, shares)
     observed_pct = inputs.frame[PCT].to_numpy(dtype=float)
-    start = observed_pct[None, :] >= thresholds[:, None]
+    start = printed(observed_pct)[None, :] >= thresholds[:, None]  # as NATO prints it
     solution = eq.exclusion(inputs.income, beta, shares, thresholds / 100.0, g, start)
     observed_q = inputs.spending.sum()
     return pd.DataFrame(

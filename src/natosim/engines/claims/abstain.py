@@ -176,9 +176,21 @@ def _hypothetical(claim: Claim) -> bool:
     return bool(_HYPOTHETICAL.search(claim.sentence[max(0, at - 80) : max(0, at)]))
 
 
-def national_plan_reason(claim: Claim) -> str | None:
+def national_plan_reason(claim: Claim, date: dt.date | None = None) -> str | None:
     """A country's own plan or stance without a stated year is not a figure natosim can check."""
-    if claim.kind != "spending_pct_gdp" or claim.year_source not in (None, "inferred") or claim.country is None:
+    if claim.kind != "spending_pct_gdp" or claim.country is None:
+        return None
+    at = claim.sentence.find(claim.text)
+    raise_to = re.search(
+        r"\b(?:raise|raising|increase|increasing|lift|lifting|boost|boosting|bring|take|reach|reaching)\w*\b[^.;]{0,50}"
+        r"\bto\s*$|\b(?:goal|target|aim|ambition) of (?:reaching\s+)?$",
+        claim.sentence[max(0, at - 90) : max(0, at)],
+        re.IGNORECASE,
+    )
+    future = claim.year is not None and date is not None and claim.year > date.year
+    if raise_to and (claim.year_source not in ("stated", "relative") or future):
+        return "a level a government means to reach (raise to, a goal of), not a figure to check"
+    if claim.year_source not in (None, "inferred"):
         return None
     figure = claim.sentence.find(claim.text)
     before = claim.sentence[max(0, figure - 90) : figure] if figure >= 0 else claim.sentence
@@ -190,13 +202,20 @@ def national_plan_reason(claim: Claim) -> str | None:
 def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
     """Why a claim cannot safely be judged (None: the verdict stands): a plan is never judged; a
     "contradicted" verdict needs a certain year, date and figure of the day."""
-    plan = plan_reason(claim, date) or national_plan_reason(claim)
+    plan = plan_reason(claim, date) or national_plan_reason(claim, date)
     if plan is not None and claim.verdict != "not checkable":
         return plan
     if claim.kind == "pledge_value" and claim.verdict == "contradicted" and not _attached_target(claim):
         return "a percentage in a sentence about targets, not itself called a NATO target"
     if claim.kind == "pledge_value" and claim.verdict == "contradicted" and _national(claim):
         return "one ally's own pledge or plan (its government is the subject), not a NATO pledge"
+    if (
+        claim.kind == "pledge_value"
+        and claim.verdict == "contradicted"
+        and str(claim.note).startswith("no NATO pledge")
+        and not re.search(r"\b(?:NATO|Nato|alliance|allies|allied|summit)\b", claim.sentence)
+    ):
+        return "a target the sentence does not attribute to NATO (someone's own target), not a NATO pledge"
     if claim.verdict != "contradicted":
         return None
     if claim.kind in _YEAR_DEPENDENT and claim.year_source == "inferred" and _UNRESOLVED_YEAR.search(claim.sentence):

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from natosim.engines.claims import facts
@@ -201,11 +202,24 @@ def _age_tolerance(claimed: float, qualifier: str | None, age: float) -> str:
     return "imprecise" if claimed - 0.5 <= age < claimed else "contradicted"
 
 
+@dataclass
+class _Scope:
+    """What every section of ``find`` reads and writes for one sentence."""
+
+    view: SentenceView
+    used: set[int]
+    text: str
+    rules: Any
+    treaty: Any
+    founding: list[Evidence]
+    taken: set[int] = field(default_factory=set)  # year positions already used
+    claims: list[Claim] = field(default_factory=list)
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
-    text = view.text
-    claims: list[Claim] = []
+    """Every event claim in one sentence, section by section (summits, dated events, undated events,
+    counts of invocations, ages); a year or quantity one section takes is not read again."""
     rules: Any = facts.rules()
-    taken: set[int] = set()  # year positions already used
     treaty = rules.treaty()
     founding = [
         Evidence(
@@ -216,7 +230,22 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             rule="treaty",
         )
     ]
+    scope = _Scope(view, used, view.text, rules, treaty, founding)
+    _summits(scope)
+    _dated_events(scope)
+    _undated_events(scope)
+    _invocation_counts(scope)
+    _ages(scope)
+    return scope.claims
 
+
+def _summits(scope: _Scope) -> None:
+    """Summits named by city and year or month ("the 2023 Vilnius summit")."""
+    view = scope.view
+    text = scope.text
+    rules = scope.rules
+    taken = scope.taken
+    claims = scope.claims
     # --- summits
     for match in _SUMMIT.finditer(text):
         name = next(match.group(g) for g in ("n1", "n2", "n3", "n4") if match.group(g))
@@ -255,6 +284,16 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             )
         )
 
+
+def _dated_events(scope: _Scope) -> None:
+    """Events dated by a year: founding, accessions, Art. 4/5 requests, Ukraine's application."""
+    view = scope.view
+    text = scope.text
+    rules = scope.rules
+    treaty = scope.treaty
+    founding = scope.founding
+    taken = scope.taken
+    claims = scope.claims
     for year, ystart, yend in view.years:
         if ystart in taken:
             continue
@@ -391,6 +430,14 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             )
             taken.add(ystart)
 
+
+def _undated_events(scope: _Scope) -> None:
+    """Accessions dated by a month alone; Art. 4/5 requests without a year (the article's)."""
+    view = scope.view
+    text = scope.text
+    rules = scope.rules
+    taken = scope.taken
+    claims = scope.claims
     # --- accessions dated by a month alone ("Sweden, which joined in March"): the year is the article's
     if view.context.date is not None:
         claims.extend(_accession_month_only(view, taken))
@@ -400,6 +447,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if article and _INVOKED.search(text):
             claims.extend(_invocation_undated(view, rules, article))
 
+
+def _invocation_counts(scope: _Scope) -> None:
+    """How many times Art. 5 / Art. 4 were invoked, and which article a paragraph is about."""
+    view = scope.view
+    text = scope.text
+    rules = scope.rules
+    claims = scope.claims
     # --- how many times Art. 5 / Art. 4 were invoked
     for pattern, article in ((_ART5, 5), (_ART4, 4)):
         named = pattern.search(text) is not None
@@ -474,6 +528,17 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             view.context.topics.discard(f"article{9 - article}@{view.sentence.paragraph}")
             view.context.topics.add(f"article{article}@{view.sentence.paragraph}")
 
+
+def _ages(scope: _Scope) -> None:
+    """Ages and anniversaries ("the 75-year-old alliance", "the three-year-old war")."""
+    view = scope.view
+    used = scope.used
+    text = scope.text
+    rules = scope.rules
+    treaty = scope.treaty
+    founding = scope.founding
+    taken = scope.taken
+    claims = scope.claims
     # --- ages and anniversaries
     for q in view.quantities:
         if q.start in used:
@@ -522,7 +587,6 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                 note=f"{n}th anniversary falls in {expected_year}",
             )
         )
-    return claims
 
 
 def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:

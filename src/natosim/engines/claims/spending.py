@@ -853,236 +853,252 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         ):
             continue  # "the budget rose 23 per cent": a change, not a share of GDP
         if percent:
-            end = q.end + percent.end()
-            window_after = after[percent.end() : percent.end() + 70]
-            money_talk = defence or bool(COSTS.search(text))
-            share_before = SHARE_BEFORE.search(text[: q.start])
-            if share_before and OTHER_SHARE.search(share_before.group(0)):
-                share_before = None
-            of_that = SHARE_OF_THAT.match(window_after) and ALLIANCE_TOTAL.search(text[: q.start])
-            share_after = bool(SHARE_OF.match(window_after.lstrip("\"'")) or of_that)
-            if share_after and OTHER_SHARE.search(window_after[:60]):
-                continue  # "16% of NATO's common budget": a cost share, not a share of defence spending
-            if (share_after and money_talk) or share_before:
-                iso3 = _subject_country(view, share_before.start() if share_before else q.start)
-                if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
-                    iso3 = "EUC"
-                if iso3 in ("USA", "EUC"):
-                    named_after = 0 if share_before else len(window_after.split(" of ")[0])
-                    claims.append(alliance_share(view, q, q.start, end + named_after, iso3))
-                    used.add(q.start)
-                continue
-            if re.match(
-                r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
-                r"expenditure)",
-                window_after,
-                re.IGNORECASE,
-            ) and re.search(r"\b(?:equipment|procurement|weapons|hardware|investment)\b", text, re.IGNORECASE):
-                if _subject_country(view, q.start) and not TARGET_WORDS.search(text):
-                    continue  # one country's equipment share: not a pledge (and not a claim kind we check)
-                claim = pledges.pledge_value(view, q, end, equipment=True)
-                if claim is not None:
-                    claims.append(claim)
-                    used.add(q.start)
-                continue
-            gdp_here = bool(GDP.search(window_after[:50])) or bool(GDP.search(text))
-            # in an article about NATO, "X% of GDP" said of a country is its defence spending
-            defence_here = defence or bool(
-                view.context.about_nato and re.match(r"\s*of\s+(?:its\s+|their\s+)?GDP\b", window_after)
-            )
-            if not (gdp_here and defence_here) and _implied_share_of_gdp(view, q, window_after):
-                gdp_here = defence_here = True
-            summit_talk = bool(ALLIANCE.search(text) and PLEDGE_VERBS.search(text))
-            if not (gdp_here and defence_here) and not TARGET_WORDS.search(text) and not summit_talk:
-                continue
-            if not gdp_here and not TARGET_WORDS.search(text[max(0, q.start - 60) : end + 60]) and not summit_talk:
-                continue
-            window = text[max(0, q.start - 70) : min(len(text), end + 80)]
-            before = text[: q.start]
-            # a target word attached to this figure: "2% target", "2% of GDP guideline", "target of 2%"
-            target_near = bool(
-                re.match(
-                    r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)\s+)?(?:[\w-]+\s+){0,2}?"
-                    + TARGET_WORDS.pattern,
-                    text[end : end + 60],
-                    re.IGNORECASE,
-                )
-                or re.search(
-                    TARGET_WORDS.pattern + r"\s+(?:of|at|to spend|to|for)\s+(?:at least\s+|spending\s+)?$",
-                    before[-40:],
-                    re.IGNORECASE,
-                )
-            )
-            equipment = bool(
-                re.search(
-                    r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE
-                )
-            )
-            tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
-            count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
-            at_least = False
-            if count is not None:
-                gap = count.group("gap")
-                at_least = bool(
-                    (
-                        q.qualifier in ("at least", "more than")
-                        and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
-                    )
-                    # "18 countries will spend 2% or more", "20 allies will spend 2% of GDP": a count at a
-                    # threshold (no one counts allies at exactly 2.00%)
-                    or (
-                        re.search(r"\bspen[dt]\w*\s*$", gap, re.IGNORECASE)
-                        and (re.match(r"\s*or more\b", after[percent.end() :]) or gdp_here)
-                        and count.group("num").casefold() not in ("one", "1")
-                    )
-                    or re.search(
-                        r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
-                        r"or more)\s*$",
-                        gap,
-                        re.IGNORECASE,
-                    )
-                )
-            below = bool(count and target_near and MISSES.search(count.group("gap")))
-            if count and (
-                below
-                or (
-                    ((target_near and MEETS.search(count.group("gap"))) or at_least)
-                    and not MISSES.search(count.group("gap"))
-                )
-            ):
-                offset = len(before) - len(tail_before) + count.start("num")
-                number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
-                if number is not None and number.start not in used:
-                    claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
-                    claims.extend(_earlier_count(view, end, q.value, used, below=below))
-                    from natosim.engines.claims.counts import after_count  # counts builds on this module
+            _percent_claims(view, q, percent, used, claims, defence)
+            continue
+        _money_claims(view, q, used, claims, defence)
+    _shares_in_words(view, used, claims, defence)
+    return claims
 
-                    claims.extend(after_count(view, number.end, q.start, end, q.value, below))
-                    if target_near:  # "the alliance's target of spending 2%" also states the target
-                        pledge = pledges.pledge_value(view, q, end)
-                        if pledge is not None:
-                            claims.append(pledge)
-                    used.update({q.start, number.start})
-                    continue
-            mention = view.country_near(q.start)
-            clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
-            if target_near and mention is not None and clause and len(clause) < 80 and not switches_subject(clause):
-                later = [y for y, start, _ in view.years if end <= start <= end + 90]
-                year = later[0] if later else (view.context.date.year if view.context.date else None)
-                has_figure = year is not None and (
-                    facts.ally_figure(mention.iso3, year, "defence_exp_pct_gdp", view.context.edition) is not None
-                )
-                future = re.search(r"\b(?:will|won't|would|wouldn't|plans?|expects?|aims?|intends?)\b", clause)
-                if future and not has_figure and not re.search(r"\bby\s+20\d\d\b", text[end : end + 60]):
-                    # a future target ("Spain will not meet the 3.5% target"): the target's value is checkable
-                    claim = pledges.pledge_value(view, q, end)
-                    if claim is not None:
-                        claims.append(claim)
-                        used.add(q.start)
-                    continue
-                threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
-                if threshold is not None:
-                    claims.append(spending_pct(view, q, end, mention.iso3, threshold=threshold))
-                    # "below NATO's guideline of 2%" also states the guideline's value
-                    if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 40) : end + 40]):
-                        pledge = pledges.pledge_value(view, q, end)
-                        if pledge is not None:
-                            claims.append(pledge)
-                    used.add(q.start)
-                    continue
-            pledge_like = (
-                target_near
-                or (
-                    (PLEDGE_VERBS.search(text) or re.search(r"\bby\s+20[2-4]\d\b", text))
-                    and ALLIANCE.search(text)
-                    and (mention is None or switches_subject(clause) or re.search(r"\bsummit\b", clause))
-                )
-                or bool(
-                    mention is None
-                    and view.context.about_nato
-                    and gdp_here
-                    and (PLEDGE_VERBS.search(text) or TARGET_WORDS.search(window))
-                )
-            )
-            if pledge_like:
-                if DEMAND_VERBS.search(text[max(0, q.start - 80) : q.start]) and not target_near:
-                    continue
-                national = mention is not None and clause and len(clause) < 80 and not switches_subject(clause)
-                if national and mention is not None and re.match(r"[^.;]{0,60}?\bby\s+20\d\d\b", text[end:]):
-                    # one ally's own plan with its own deadline ("Germany has pledged 3.5% by 2029"): a
-                    # future figure of that ally, not a NATO pledge
-                    claims.append(spending_pct(view, q, end, mention.iso3))
-                    used.add(q.start)
-                    continue
-                claim = pledges.pledge_value(view, q, end, equipment=equipment)
-                if claim is not None:
-                    claims.append(claim)
-                    used.add(q.start)
-                continue
-            scope = _alliance_subject(view, q.start, mention, clause)
-            if scope and gdp_here and not AGGREGATE_CUE.search(text) and not scope.startswith(NO_AGGREGATE):
-                scope = None  # "members ... raised to 5% of GDP": no average named, not the alliance's figure
-            if scope and gdp_here:
-                claims.append(alliance_figure(view, q, end, scope, "defence_exp_pct_gdp", "% of GDP"))
-                used.add(q.start)
-                continue
-            if not gdp_here:
-                continue
-            subjects = _subject_countries(view, q.start)
-            for iso3 in subjects:
-                claims.append(spending_pct(view, q, end, iso3))
-            if subjects:
-                used.add(q.start)
-            continue
-        # money
-        dollars = q.currency == "USD" or re.match(r"^\s?(?:US\s)?dollars\b", after)
-        euros = q.currency in ("EUR", "GBP") or re.match(r"^\s?(?:euros?|pounds)\b", after)
-        spend_verb = re.search(r"\b(?:spen[dt]\w*|budget\w*|expenditure|outlays?)\b", text, re.IGNORECASE)
-        if not (dollars or euros) or q.value < 1e6 or not (defence or (view.context.about_nato and spend_verb)):
-            continue
-        if not re.search(
-            r"\b(?:spen[dt]\w*|budget\w*|expenditure|outlays?|invest\w*|allocat\w*)\b", text, re.IGNORECASE
-        ):
-            continue
-        if CHANGE_BEFORE.search(text[max(0, q.start - 30) : q.start]):
-            continue
-        if (
-            CUMULATIVE_AFTER.match(after)
-            or CUMULATIVE_BEFORE.search(text[max(0, q.start - 60) : q.start])
-            or MONEY_CHANGE.search(text[max(0, q.start - 90) : q.start])
-        ):
-            continue  # "added $600 billion since 2014", "$510 billion more than in 2016": sums and changes
-        word = re.match(r"^\s?(?:US\s)?dollars\b", after)
-        end = q.end + (word.end() if word else 0)
-        if euros:
-            iso3 = _subject_country(view, q.start)
-            claims.append(
-                view.claim(
-                    kind="spending_money",
-                    start=q.start,
-                    end=end,
-                    value=q.value,
-                    qualifier=q.qualifier,
-                    unit=q.currency or "EUR",
-                    country=iso3,
-                    verdict="not checkable",
-                    note="natosim holds defence spending in US$ only; no currency conversion",
-                )
-            )
+
+def _percent_claims(
+    view: SentenceView, q: Quantity, percent: re.Match[str], used: set[int], claims: list[Claim], defence: bool
+) -> None:
+    """A percentage: a share of the allied total, a count of allies at a threshold, a country meeting or
+    missing a target, a pledge value, an alliance average, or a country's % of GDP (in that order)."""
+    text = view.text
+    after = text[q.end :]
+    end = q.end + percent.end()
+    window_after = after[percent.end() : percent.end() + 70]
+    money_talk = defence or bool(COSTS.search(text))
+    share_before = SHARE_BEFORE.search(text[: q.start])
+    if share_before and OTHER_SHARE.search(share_before.group(0)):
+        share_before = None
+    of_that = SHARE_OF_THAT.match(window_after) and ALLIANCE_TOTAL.search(text[: q.start])
+    share_after = bool(SHARE_OF.match(window_after.lstrip("\"'")) or of_that)
+    if share_after and OTHER_SHARE.search(window_after[:60]):
+        return  # "16% of NATO's common budget": a cost share, not a share of defence spending
+    if (share_after and money_talk) or share_before:
+        iso3 = _subject_country(view, share_before.start() if share_before else q.start)
+        if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
+            iso3 = "EUC"
+        if iso3 in ("USA", "EUC"):
+            named_after = 0 if share_before else len(window_after.split(" of ")[0])
+            claims.append(alliance_share(view, q, q.start, end + named_after, iso3))
             used.add(q.start)
-            continue
-        mention = view.country_near(q.start)
-        clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
-        scope = _alliance_subject(view, q.start, mention, clause)
-        if scope:
-            claims.append(alliance_figure(view, q, end, scope, "defence_exp_usd_current_mn", "US$ current"))
+        return
+    if re.match(
+        r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
+        r"expenditure)",
+        window_after,
+        re.IGNORECASE,
+    ) and re.search(r"\b(?:equipment|procurement|weapons|hardware|investment)\b", text, re.IGNORECASE):
+        if _subject_country(view, q.start) and not TARGET_WORDS.search(text):
+            return  # one country's equipment share: not a pledge (and not a claim kind we check)
+        claim = pledges.pledge_value(view, q, end, equipment=True)
+        if claim is not None:
+            claims.append(claim)
             used.add(q.start)
-            continue
+        return
+    gdp_here = bool(GDP.search(window_after[:50])) or bool(GDP.search(text))
+    # in an article about NATO, "X% of GDP" said of a country is its defence spending
+    defence_here = defence or bool(
+        view.context.about_nato and re.match(r"\s*of\s+(?:its\s+|their\s+)?GDP\b", window_after)
+    )
+    if not (gdp_here and defence_here) and _implied_share_of_gdp(view, q, window_after):
+        gdp_here = defence_here = True
+    summit_talk = bool(ALLIANCE.search(text) and PLEDGE_VERBS.search(text))
+    if not (gdp_here and defence_here) and not TARGET_WORDS.search(text) and not summit_talk:
+        return
+    if not gdp_here and not TARGET_WORDS.search(text[max(0, q.start - 60) : end + 60]) and not summit_talk:
+        return
+    window = text[max(0, q.start - 70) : min(len(text), end + 80)]
+    before = text[: q.start]
+    # a target word attached to this figure: "2% target", "2% of GDP guideline", "target of 2%"
+    target_near = bool(
+        re.match(
+            r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)\s+)?(?:[\w-]+\s+){0,2}?"
+            + TARGET_WORDS.pattern,
+            text[end : end + 60],
+            re.IGNORECASE,
+        )
+        or re.search(
+            TARGET_WORDS.pattern + r"\s+(?:of|at|to spend|to|for)\s+(?:at least\s+|spending\s+)?$",
+            before[-40:],
+            re.IGNORECASE,
+        )
+    )
+    equipment = bool(
+        re.search(r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE)
+    )
+    tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
+    count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
+    at_least = False
+    if count is not None:
+        gap = count.group("gap")
+        at_least = bool(
+            (
+                q.qualifier in ("at least", "more than")
+                and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
+            )
+            # "18 countries will spend 2% or more", "20 allies will spend 2% of GDP": a count at a
+            # threshold (no one counts allies at exactly 2.00%)
+            or (
+                re.search(r"\bspen[dt]\w*\s*$", gap, re.IGNORECASE)
+                and (re.match(r"\s*or more\b", after[percent.end() :]) or gdp_here)
+                and count.group("num").casefold() not in ("one", "1")
+            )
+            or re.search(
+                r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
+                r"or more)\s*$",
+                gap,
+                re.IGNORECASE,
+            )
+        )
+    below = bool(count and target_near and MISSES.search(count.group("gap")))
+    if count and (
+        below
+        or (((target_near and MEETS.search(count.group("gap"))) or at_least) and not MISSES.search(count.group("gap")))
+    ):
+        offset = len(before) - len(tail_before) + count.start("num")
+        number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
+        if number is not None and number.start not in used:
+            claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
+            claims.extend(_earlier_count(view, end, q.value, used, below=below))
+            from natosim.engines.claims.counts import after_count  # counts builds on this module
+
+            claims.extend(after_count(view, number.end, q.start, end, q.value, below))
+            if target_near:  # "the alliance's target of spending 2%" also states the target
+                pledge = pledges.pledge_value(view, q, end)
+                if pledge is not None:
+                    claims.append(pledge)
+            used.update({q.start, number.start})
+            return
+    mention = view.country_near(q.start)
+    clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
+    if target_near and mention is not None and clause and len(clause) < 80 and not switches_subject(clause):
+        later = [y for y, start, _ in view.years if end <= start <= end + 90]
+        year = later[0] if later else (view.context.date.year if view.context.date else None)
+        has_figure = year is not None and (
+            facts.ally_figure(mention.iso3, year, "defence_exp_pct_gdp", view.context.edition) is not None
+        )
+        future = re.search(r"\b(?:will|won't|would|wouldn't|plans?|expects?|aims?|intends?)\b", clause)
+        if future and not has_figure and not re.search(r"\bby\s+20\d\d\b", text[end : end + 60]):
+            # a future target ("Spain will not meet the 3.5% target"): the target's value is checkable
+            claim = pledges.pledge_value(view, q, end)
+            if claim is not None:
+                claims.append(claim)
+                used.add(q.start)
+            return
+        threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
+        if threshold is not None:
+            claims.append(spending_pct(view, q, end, mention.iso3, threshold=threshold))
+            # "below NATO's guideline of 2%" also states the guideline's value
+            if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 40) : end + 40]):
+                pledge = pledges.pledge_value(view, q, end)
+                if pledge is not None:
+                    claims.append(pledge)
+            used.add(q.start)
+            return
+    pledge_like = (
+        target_near
+        or (
+            (PLEDGE_VERBS.search(text) or re.search(r"\bby\s+20[2-4]\d\b", text))
+            and ALLIANCE.search(text)
+            and (mention is None or switches_subject(clause) or re.search(r"\bsummit\b", clause))
+        )
+        or bool(
+            mention is None
+            and view.context.about_nato
+            and gdp_here
+            and (PLEDGE_VERBS.search(text) or TARGET_WORDS.search(window))
+        )
+    )
+    if pledge_like:
+        if DEMAND_VERBS.search(text[max(0, q.start - 80) : q.start]) and not target_near:
+            return
+        national = mention is not None and clause and len(clause) < 80 and not switches_subject(clause)
+        if national and mention is not None and re.match(r"[^.;]{0,60}?\bby\s+20\d\d\b", text[end:]):
+            # one ally's own plan with its own deadline ("Germany has pledged 3.5% by 2029"): a
+            # future figure of that ally, not a NATO pledge
+            claims.append(spending_pct(view, q, end, mention.iso3))
+            used.add(q.start)
+            return
+        claim = pledges.pledge_value(view, q, end, equipment=equipment)
+        if claim is not None:
+            claims.append(claim)
+            used.add(q.start)
+        return
+    scope = _alliance_subject(view, q.start, mention, clause)
+    if scope and gdp_here and not AGGREGATE_CUE.search(text) and not scope.startswith(NO_AGGREGATE):
+        scope = None  # "members ... raised to 5% of GDP": no average named, not the alliance's figure
+    if scope and gdp_here:
+        claims.append(alliance_figure(view, q, end, scope, "defence_exp_pct_gdp", "% of GDP"))
+        used.add(q.start)
+        return
+    if not gdp_here:
+        return
+    subjects = _subject_countries(view, q.start)
+    for iso3 in subjects:
+        claims.append(spending_pct(view, q, end, iso3))
+    if subjects:
+        used.add(q.start)
+
+
+def _money_claims(view: SentenceView, q: Quantity, used: set[int], claims: list[Claim], defence: bool) -> None:
+    """An amount of money: a country's spending in US$ (euros and pounds: not checkable) or an alliance total."""
+    text = view.text
+    after = text[q.end :]
+    dollars = q.currency == "USD" or re.match(r"^\s?(?:US\s)?dollars\b", after)
+    euros = q.currency in ("EUR", "GBP") or re.match(r"^\s?(?:euros?|pounds)\b", after)
+    spend_verb = re.search(r"\b(?:spen[dt]\w*|budget\w*|expenditure|outlays?)\b", text, re.IGNORECASE)
+    if not (dollars or euros) or q.value < 1e6 or not (defence or (view.context.about_nato and spend_verb)):
+        return
+    if not re.search(r"\b(?:spen[dt]\w*|budget\w*|expenditure|outlays?|invest\w*|allocat\w*)\b", text, re.IGNORECASE):
+        return
+    if CHANGE_BEFORE.search(text[max(0, q.start - 30) : q.start]):
+        return
+    if (
+        CUMULATIVE_AFTER.match(after)
+        or CUMULATIVE_BEFORE.search(text[max(0, q.start - 60) : q.start])
+        or MONEY_CHANGE.search(text[max(0, q.start - 90) : q.start])
+    ):
+        return  # "added $600 billion since 2014", "$510 billion more than in 2016": sums and changes
+    word = re.match(r"^\s?(?:US\s)?dollars\b", after)
+    end = q.end + (word.end() if word else 0)
+    if euros:
         iso3 = _subject_country(view, q.start)
-        if iso3 is not None:
-            claims.append(spending_money(view, q, end, iso3))
-            used.add(q.start)
-    # shares in words: "two-thirds of NATO's defence spending", "a disproportionate share"
+        claims.append(
+            view.claim(
+                kind="spending_money",
+                start=q.start,
+                end=end,
+                value=q.value,
+                qualifier=q.qualifier,
+                unit=q.currency or "EUR",
+                country=iso3,
+                verdict="not checkable",
+                note="natosim holds defence spending in US$ only; no currency conversion",
+            )
+        )
+        used.add(q.start)
+        return
+    mention = view.country_near(q.start)
+    clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
+    scope = _alliance_subject(view, q.start, mention, clause)
+    if scope:
+        claims.append(alliance_figure(view, q, end, scope, "defence_exp_usd_current_mn", "US$ current"))
+        used.add(q.start)
+        return
+    iso3 = _subject_country(view, q.start)
+    if iso3 is not None:
+        claims.append(spending_money(view, q, end, iso3))
+        used.add(q.start)
+
+
+def _shares_in_words(view: SentenceView, used: set[int], claims: list[Claim], defence: bool) -> None:
+    """Shares in words ("two-thirds of NATO's defence spending"), "more than all the other allies
+    combined" and "a disproportionate share"."""
+    text = view.text
     for q in view.quantities:
         if q.start in used or not q.is_fraction:
             continue
@@ -1116,4 +1132,3 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             iso3 = "EUC"
         if iso3 in ("USA", "EUC"):
             claims.append(alliance_share(view, None, match.start(), match.end(), iso3, qualitative=True))
-    return claims

@@ -28,6 +28,7 @@ re-uses the same numbers for every parameter point (common random numbers).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,6 +100,20 @@ def values(params: CrisisParams, theatre: Theatre) -> dict[str, float]:
     return out
 
 
+_WORKSPACE = threading.local()
+
+
+def _buffer(name: str, shape: tuple[int, ...], dtype: Any = np.float64) -> np.ndarray:
+    """A scratch array reused across chunks by this thread: a fresh 6 MB array per step costs more in
+    page faults than the arithmetic done in it. Callers overwrite every element they read."""
+    cache: dict[str, np.ndarray] = _WORKSPACE.__dict__.setdefault("arrays", {})
+    array = cache.get(name)
+    if array is None or array.shape != shape or array.dtype != dtype:
+        array = np.empty(shape, dtype=dtype)
+        cache[name] = array
+    return array
+
+
 def _lognormal(sigma: Any, z: np.ndarray) -> np.ndarray:
     """exp(σZ − σ²/2): mean exactly 1, so σ spreads outcomes without biasing them."""
     return np.exp(sigma * z - 0.5 * sigma * sigma)
@@ -139,13 +154,15 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     slope = (theatre.c_days_max - theatre.c_days_min)[None, :] * scale
     offset = theatre.c_days_min[None, :] * scale
     offset = offset + theatre.c_distance_km[None, :] / _col(p["speed_km_per_day"], 2) - _col(p["warning_days"], 2)
-    times = np.zeros((n, c + 1))
+    times = _buffer("times", (n, c + 1))
     arrive = times[:, :c]
     np.multiply(raw.ready, slope, out=arrive)
     arrive += offset
-    arrive += np.take(np.where(respond, delay, np.inf), theatre.c_owner, axis=1)
+    coming = np.where(respond, delay, np.inf)  # (n, G)
+    arrive += np.take(coming, theatre.c_owner, axis=1, out=_buffer("by_contingent", (n, c)), mode="clip")
     # troops: share × tier troops × mean-one log-normal, as one exp
-    gains = np.zeros((n, c + 1))  # troops each event adds (the last event, the US decision, adds none)
+    gains = _buffer("gains", (n, c + 1))  # troops each event adds (the last event, the US decision, adds none)
+    gains[:, c] = 0.0
     troops = gains[:, :c]
     sigma = _col(p["force_sigma"], 2)
     with np.errstate(divide="ignore"):
@@ -157,13 +174,10 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     # count from hour 0)
     days = np.asarray(TROOP_DAYS, dtype=float)
     k = len(TROOP_DAYS)
-    window = np.zeros((n, c + 1), dtype=np.int64)  # 0: by day 3, 1: by day 10, ..., k: later or never
-    for day in days:  # (the last column, the US decision, carries no troops: its window is irrelevant)
-        window += times > day
-    window *= c + 1
-    window += np.arange(c + 1)[None, :]
-    per_window = np.bincount(window.ravel(), weights=gains.ravel(), minlength=(k + 1) * (c + 1))
-    per_c = np.cumsum(per_window.reshape(k + 1, c + 1)[:k, :c], axis=0)  # (k, C): troops arrived by each day
+    times[:, c] = 0.0  # (the last column, the US decision, carries no troops: its window is irrelevant)
+    per_c = np.empty((k, c))  # (k, C): troops arrived by each day, summed over the draws
+    for j, day in enumerate(days):
+        per_c[j] = np.add.reduce(troops, axis=0, where=arrive <= day)
     by_g = np.zeros((g, k))
     for j in range(k):
         by_g[:, j] = np.bincount(theatre.c_owner, weights=per_c[j], minlength=g)
@@ -193,22 +207,26 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     # events after the horizon are clipped to it (they add only zero-length segments)
     bits = int(c + 1).bit_length()
     np.clip(times, 0.0, horizon, out=times)  # an arrival during the warning counts from hour 0
-    key = (times * TICKS_PER_DAY).astype(np.int64)
+    times *= TICKS_PER_DAY
+    key = _buffer("key", (n, c + 1), np.int64)
+    np.copyto(key, times, casting="unsafe")  # floor: times are not negative
     key <<= bits
     key |= np.arange(c + 1, dtype=np.int64)[None, :]
     key.sort(axis=1)
-    flat = key & ((1 << bits) - 1)
+    flat = np.bitwise_and(key, (1 << bits) - 1, out=_buffer("flat", (n, c + 1), np.int64))
     key >>= bits
     flat += (np.arange(n, dtype=np.int64) * (c + 1))[:, None]  # gather index into the troops
     # segment j (0..E) runs from t_j to t_{j+1}; segment 0 is the state before any event
-    bounds = np.empty((n, c + 3))
+    bounds = _buffer("bounds", (n, c + 3))
     bounds[:, 0] = 0.0
     np.multiply(key, 1.0 / TICKS_PER_DAY, out=bounds[:, 1 : c + 2])
     bounds[:, c + 2] = horizon
-    power = np.empty((n, c + 2))
-    power[:, 0] = 0.0
-    np.cumsum(gains.ravel()[flat], axis=1, out=power[:, 1:])
-    power += start[:, None]
+    power = _buffer("power", (n, c + 2))
+    # mode="clip": an unbuffered take (the indices are in range by construction)
+    sorted_gains = np.take(gains.reshape(-1), flat, out=_buffer("sorted_gains", (n, c + 1)), mode="clip")
+    np.cumsum(sorted_gains, axis=1, out=power[:, 1:])
+    power[:, 1:] += start[:, None]
+    power[:, 0] = start
     enabler = _col(p["us_enabler_factor"], 2)
     us_tick = (np.minimum(us_on, horizon) * TICKS_PER_DAY).astype(np.int64) * (1.0 / TICKS_PER_DAY)
     np.multiply(power, enabler, out=power, where=bounds[:, :-1] >= us_tick[:, None])
@@ -220,7 +238,7 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     opposed = power <= _col(attack_power / p["stall_ratio"], 2)
     speed = opposed * _col(p["opposed_km_per_day"], 2)
     np.copyto(speed, v_break[:, None], where=broken)
-    advance = np.subtract(bounds[:, 1:], bounds[:, :-1])
+    advance = np.subtract(bounds[:, 1:], bounds[:, :-1], out=power)  # power is no longer needed
     advance *= speed
     np.cumsum(advance, axis=1, out=advance)
     reached = advance >= theatre.axis_km

@@ -10,7 +10,6 @@ same result bit for bit. A run is a sweep of one point; both share :func:`execut
 from __future__ import annotations
 
 import itertools
-import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -169,16 +168,10 @@ class Plan:
 
 
 def scratch_dir() -> Path:
-    """Dask's scratch space: under natosim's own cache, never the shared ``/tmp/dask-scratch-space``."""
-    from natosim.data.paths import ENV_VAR, data_dir
+    """Dask's scratch space: under natosim's cache dir, never the shared ``/tmp/dask-scratch-space``."""
+    from natosim.data.paths import cache_dir
 
-    if os.environ.get(ENV_VAR):
-        base = data_dir() / "cache"
-    else:
-        from platformdirs import user_cache_dir
-
-        base = Path(user_cache_dir("natosim", appauthor=False))
-    path = base / "dask-scratch"
+    path = cache_dir() / "dask-scratch"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -227,7 +227,7 @@ def build_theatre(
     for g, code in enumerate(guarantors):
         troops = all_troops.get(code, troops_of(code))
         if not np.isfinite(troops) or pool <= 0:
-            continue
+            troops = 0.0  # missing: contributes nothing (said in the notes); same shape for every guarantor
         for tier in structure["tiers"]:
             origin = us_origin if code == "USA" and tier["tier"] == 1 else code
             c_owner.append(g)
