@@ -212,18 +212,21 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     np.copyto(key, times, casting="unsafe")  # floor: times are not negative
     key <<= bits
     key |= np.arange(c + 1, dtype=np.int64)[None, :]
+    live = int(np.count_nonzero(times < horizon * TICKS_PER_DAY, axis=1).max(initial=0))
     key.sort(axis=1)
-    flat = np.bitwise_and(key, (1 << bits) - 1, out=_buffer("flat", (n, c + 1), np.int64))
-    key >>= bits
+    # events at the horizon (clipped) only add zero-length segments: keep the first `live` columns
+    e = live
+    flat = np.bitwise_and(key[:, :e], (1 << bits) - 1, out=_buffer("flat", (n, e), np.int64))
     flat += (np.arange(n, dtype=np.int64) * (c + 1))[:, None]  # gather index into the troops
-    # segment j (0..E) runs from t_j to t_{j+1}; segment 0 is the state before any event
-    bounds = _buffer("bounds", (n, c + 3))
+    # segment j (0..e) runs from t_j to t_{j+1}; segment 0 is the state before any event
+    bounds = _buffer("bounds", (n, e + 2))
     bounds[:, 0] = 0.0
-    np.multiply(key, 1.0 / TICKS_PER_DAY, out=bounds[:, 1 : c + 2])
-    bounds[:, c + 2] = horizon
-    power = _buffer("power", (n, c + 2))
+    np.right_shift(key[:, :e], bits, out=key[:, :e])
+    np.multiply(key[:, :e], 1.0 / TICKS_PER_DAY, out=bounds[:, 1 : e + 1])
+    bounds[:, e + 1] = horizon
+    power = _buffer("power", (n, e + 1))
     # mode="clip": an unbuffered take (the indices are in range by construction)
-    sorted_gains = np.take(gains.reshape(-1), flat, out=_buffer("sorted_gains", (n, c + 1)), mode="clip")
+    sorted_gains = np.take(gains.reshape(-1), flat, out=_buffer("sorted_gains", (n, e)), mode="clip")
     np.cumsum(sorted_gains, axis=1, out=power[:, 1:])
     power[:, 1:] += start[:, None]
     power[:, 0] = start
