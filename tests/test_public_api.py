@@ -60,3 +60,29 @@ def test_a_downstream_type_checker_sees_the_result_types(tmp_path: Path) -> None
     assert 'Revealed type is "natosim.metrics.compliance.ComplianceResult"' in out, out + err
     assert 'Revealed type is "natosim.scenario.result.ScenarioResult"' in out, out + err
     assert "dict[str, Any]" in out, out + err
+
+
+@pytest.mark.parametrize(
+    ("module", "old", "new"),
+    [
+        ("natosim.engines.claims", "parse_date", "parse_article_date"),
+        ("natosim.engines.claims.evaluate", "evaluate", "evaluate_corpus"),
+        ("natosim.scenario.result", "Result", "ScenarioResult"),
+    ],
+)
+def test_every_renamed_name_still_works_with_a_future_warning(module: str, old: str, new: str) -> None:
+    import importlib
+
+    imported = importlib.import_module(module)
+    with pytest.warns(FutureWarning, match=new):
+        assert getattr(imported, old) is getattr(imported, new)
+
+
+def test_policy_kinds_have_one_registry() -> None:
+    from typing import get_args
+
+    from natosim import policies
+
+    union = get_args(get_args(policies.PolicySpec)[0])
+    assert union == policies.POLICIES
+    assert set(policies.POLICY_TYPES) == {cls.kind for cls in policies.POLICIES}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 REQUEST = {"target": "EST", "year": 2024, "draws": 4000, "seed": 7}
 
 
@@ -132,6 +134,7 @@ def test_stored_runs_are_listed_while_a_run_is_writing(client) -> None:
     assert client.get("/api/crisis/runs").json()["rows"][-1]["run_id"] == view["run_id"]
 
 
+@pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
 def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir) -> None:
     import subprocess
     import sys

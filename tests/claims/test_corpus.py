@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from natosim.engines.claims.evaluate import evaluate, load_labels, report, score_article
+from natosim.engines.claims.evaluate import evaluate_corpus, load_labels, report, score_article
 
 CORPUS = Path(__file__).parent / "corpus"
 LABELS = sorted(CORPUS.glob("*.yaml"))
@@ -37,7 +37,7 @@ def test_article_claims_found_with_labelled_verdicts(labels: Path) -> None:
 
 
 def test_precision_and_recall_over_corpus() -> None:
-    score = evaluate(CORPUS)
+    score = evaluate_corpus(CORPUS)
     print(report(score, verbose=False))
     assert score.recall >= 0.95
     assert score.precision >= 0.95

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from natosim.engines.claims import check
-from natosim.engines.claims.evaluate import article_text, evaluate, load_labels
+from natosim.engines.claims.evaluate import article_text, evaluate_corpus, load_labels
 
 REAL = Path(__file__).parent / "real"
 LABELS = sorted(REAL.glob("*.yaml"))
@@ -32,7 +32,7 @@ def test_real_corpus_articles_are_sourced_and_labelled() -> None:
 
 @pytest.fixture(scope="module")
 def scores() -> tuple:
-    return evaluate(REAL), evaluate(REAL, give_date=True)
+    return evaluate_corpus(REAL), evaluate_corpus(REAL, give_date=True)
 
 
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:

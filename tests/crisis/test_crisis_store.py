@@ -100,6 +100,7 @@ def test_resume_uses_the_stored_theatre_not_todays_data(tmp_path: Path) -> None:
     assert (plan.theatres[0].c_troops == result.theatre.c_troops).all()
 
 
+@pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
 def test_kill_9_mid_sweep_loses_no_finished_chunk(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
     natosim = Path(sys.executable).with_name("natosim")
@@ -213,6 +214,7 @@ def test_a_run_whose_process_died_is_shown_interrupted(tmp_path: Path) -> None:
     assert list(list_runs(db)["status"]) == ["interrupted"]
 
 
+@pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
 def test_a_refused_request_leaves_no_row(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
     with pytest.raises(CrisisError):

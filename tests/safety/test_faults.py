@@ -109,6 +109,7 @@ def _judge(data: Path, allowed: set[str | None], rows: dict[str | None, int]) ->
     return "clean"
 
 
+@pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
 @pytest.mark.parametrize("failpoint", IMPORT_FAILPOINTS)
 def test_import_killed_at_each_step_keeps_old_or_new_whole(releases: tuple[Path, Path, Path], failpoint: str) -> None:
     data, _, new = releases
@@ -120,6 +121,7 @@ def test_import_killed_at_each_step_keeps_old_or_new_whole(releases: tuple[Path,
     assert after == 0 and _state(data) == ("new", 4480) and _tidy(data)
 
 
+@pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
 def test_import_killed_at_random_instants(releases: tuple[Path, Path, Path]) -> None:
     data, old, new = releases
     chooser = random.Random(13)

@@ -15,7 +15,7 @@ against (the ``type:`` key picks the class).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Union
 
 from pydantic import Field
 
@@ -24,18 +24,27 @@ from natosim.policies.guarantee import ConditionalGuarantee, SecurityGuarantee
 from natosim.policies.membership import Accession, Withdrawal
 from natosim.policies.spending import PledgeChange, SpendingPath
 
-PolicySpec = Annotated[
-    ConditionalGuarantee | Withdrawal | Accession | SecurityGuarantee | SpendingPath | PledgeChange,
-    Field(discriminator="type"),
-]
+#: the registry of policy kinds: adding one touches this tuple, its module, its section in
+#: docs/scenarios.md and its test in tests/scenario/test_scenario_policies.py
+POLICIES: tuple[type[Policy], ...] = (
+    ConditionalGuarantee,
+    Withdrawal,
+    Accession,
+    SecurityGuarantee,
+    SpendingPath,
+    PledgeChange,
+)
 
 #: policy type -> class
-POLICY_TYPES: dict[str, type[Policy]] = {
-    cls.kind: cls
-    for cls in (ConditionalGuarantee, Withdrawal, Accession, SecurityGuarantee, SpendingPath, PledgeChange)
-}
+POLICY_TYPES: dict[str, type[Policy]] = {cls.kind: cls for cls in POLICIES}
+
+if TYPE_CHECKING:
+    PolicySpec = Policy
+else:  # the scenario schema's discriminated union, built from the registry
+    PolicySpec = Annotated[Union[POLICIES], Field(discriminator="type")]  # noqa: UP007
 
 __all__ = [
+    "POLICIES",
     "POLICY_TYPES",
     "Accession",
     "ConditionalGuarantee",

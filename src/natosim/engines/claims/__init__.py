@@ -8,7 +8,10 @@
 See docs/claims.md for the claim types, the tolerances and the corpus precision/recall.
 """
 
-from natosim.engines.claims.check import check, parse_date
+import warnings
+from typing import Any
+
+from natosim.engines.claims.check import check, parse_article_date
 from natosim.engines.claims.kinds import KINDS, REGISTRY, ClaimKind
 from natosim.engines.claims.model import VERDICTS, CheckResult, Claim, ClaimsInputError, Evidence
 
@@ -22,5 +25,17 @@ __all__ = [
     "ClaimsInputError",
     "Evidence",
     "check",
-    "parse_date",
+    "parse_article_date",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Renamed names keep working for one release, with a warning naming the new one."""
+    if name == "parse_date":
+        warnings.warn(
+            "natosim.engines.claims.parse_date is now parse_article_date (natosim.rules.parse_date parses rule dates)",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return parse_article_date
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

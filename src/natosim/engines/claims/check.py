@@ -42,7 +42,7 @@ _TABLE_HEADER = re.compile(
 FINDERS = finders()
 
 
-def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
+def parse_article_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
     """A date from ``YYYY-MM-DD`` (or a date object); ``ClaimsInputError`` otherwise."""
     if value is None or value == "":
         return None
@@ -116,7 +116,7 @@ def check(
     or oversized input raises ``ClaimsInputError`` (a ``NatosimError``); ``max_characters`` raises
     or lowers the limit on the article's text (400,000 characters by default).
     """
-    day = parse_date(date)
+    day = parse_article_date(date)
     if not isinstance(max_characters, int) or max_characters < 1:
         raise ClaimsInputError(
             f"max_characters must be a positive whole number, not {max_characters!r}", field="max_characters"

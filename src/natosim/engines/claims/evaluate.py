@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,7 +179,7 @@ def score_article(folder: Path, labels: dict[str, Any], *, give_date: bool = Fal
     return score
 
 
-def evaluate(folder: str | Path, *, batch: int | None = None, give_date: bool = False) -> CorpusScore:
+def evaluate_corpus(folder: str | Path, *, batch: int | None = None, give_date: bool = False) -> CorpusScore:
     """Score every labelled article in ``folder`` (only those of ``batch`` when given)."""
     root = Path(folder)
     if not root.is_dir():
@@ -227,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = positional[0] if positional else "tests/claims/corpus"
     batch = next((int(arg.split("=", 1)[1]) for arg in args if arg.startswith("--batch=")), None)
     try:
-        score = evaluate(folder, batch=batch, give_date="--give-date" in args)
+        score = evaluate_corpus(folder, batch=batch, give_date="--give-date" in args)
         print(report(score, verbose="-q" not in args))
     except ClaimsInputError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -237,3 +238,11 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def __getattr__(name: str) -> Any:
+    """``evaluate`` was renamed ``evaluate_corpus`` (``natosim.evaluate`` evaluates a scenario)."""
+    if name == "evaluate":
+        warnings.warn("natosim.engines.claims.evaluate.evaluate is now evaluate_corpus", FutureWarning, stacklevel=2)
+        return evaluate_corpus
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -22,7 +22,7 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Figure:
+class SourcedFigure:
     value: float
     source: str
     edition: str | None
@@ -94,7 +94,7 @@ def _figures(edition: str | None) -> pd.DataFrame:
 
 
 @per_dataset
-def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figure | None:
+def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> SourcedFigure | None:
     """One ally-year figure from one edition (None when that edition lacks it)."""
     table = _figures(edition)
     if (iso3, year) not in table.index:
@@ -105,10 +105,10 @@ def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Figu
         return None
     used = row.get(f"edition_{measure}") or row.get("edition")
     source = f"nato-{used}" if isinstance(used, str) else str(row["source"])
-    return Figure(value, source, used if isinstance(used, str) else None, year, bool(row.get("estimate", False)))
+    return SourcedFigure(value, source, used if isinstance(used, str) else None, year, bool(row.get("estimate", False)))
 
 
-def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[Figure]:
+def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[SourcedFigure]:
     from natosim.data import editions
 
     found = []
@@ -161,7 +161,7 @@ def allies_table() -> pd.DataFrame:
 
 
 @per_dataset
-def comparator(iso3: str, year: int, measure: str) -> Figure | None:
+def comparator(iso3: str, year: int, measure: str) -> SourcedFigure | None:
     """SIPRI figure of a non-ally (measure: milex_pct_gdp, milex_usd_current_mn)."""
     from natosim.data import comparators
 
@@ -172,7 +172,7 @@ def comparator(iso3: str, year: int, measure: str) -> Figure | None:
     value = _clean(rows[measure].iloc[0])
     if value is None:
         return None
-    return Figure(value, str(rows["source"].iloc[0]), None, year)
+    return SourcedFigure(value, str(rows["source"].iloc[0]), None, year)
 
 
 def comparator_years(iso3: str, measure: str) -> list[int]:
@@ -183,7 +183,7 @@ def comparator_years(iso3: str, measure: str) -> list[int]:
 
 
 @per_dataset
-def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure | None:
+def aggregate(name: str, year: int, measure: str, edition: str | None) -> SourcedFigure | None:
     """NATO's published total ("NATO Total" / "NATO Europe and Canada"); primary sources first."""
     from natosim.data import aggregates
 
@@ -198,7 +198,7 @@ def aggregate(name: str, year: int, measure: str, edition: str | None) -> Figure
         primary = chosen[~chosen["source"].astype(str).str.startswith("press")]
         pick = primary if len(primary) else chosen
         if len(pick):
-            return Figure(
+            return SourcedFigure(
                 float(pick[measure].iloc[0]),
                 str(pick["source"].iloc[0]),
                 str(candidate),

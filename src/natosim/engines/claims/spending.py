@@ -203,8 +203,8 @@ def _figure_evidence(
     iso3: str,
     year: int,
     measure: str,
-    primary: facts.Figure,
-    others: list[facts.Figure],
+    primary: facts.SourcedFigure,
+    others: list[facts.SourcedFigure],
     fmt: Callable[[float], str],
 ) -> list[Evidence]:
     evidence = [
@@ -234,8 +234,8 @@ def _vintage(
     q: Quantity | float,
     verdict: str,
     why: str,
-    primary: facts.Figure,
-    others: list[facts.Figure],
+    primary: facts.SourcedFigure,
+    others: list[facts.SourcedFigure],
     measure: str,
     qualifier: str | None = None,
 ) -> tuple[str, str]:
@@ -439,7 +439,7 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
     return view.claim(**common, verdict=verdict, expected=expected, evidence=evidence, note=f"{why}; year: {how}")
 
 
-def _in_edition(figure: facts.Figure | None, edition: str) -> bool:
+def _in_edition(figure: facts.SourcedFigure | None, edition: str) -> bool:
     return figure is not None and figure.edition == edition
 
 
