@@ -27,7 +27,7 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run the real ``natosim`` entry point in-process: ``cli("data", "figures", "--year", "2024")``.
 
     Returns the exit code, stdout and stderr, exactly as a user would see them (domain errors →

@@ -14,7 +14,7 @@ def test_command_tree_imports_no_heavy_library() -> None:
     assert loaded == "", f"imported at start-up: {loaded}"
 
 
-def test_help_lists_every_command_group(cli) -> None:  # type: ignore[no-untyped-def]
+def test_help_lists_every_command_group(cli) -> None:
     result = cli("--help")
     assert result.code == 0
     for group in ("data", "brief", "compliance", "procedure", "scenario", "burden", "crisis", "check", "serve"):

@@ -49,7 +49,7 @@ def test_require_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
         extras.missing("rocket")
 
 
-def test_crisis_run_without_the_extra_exits_2_with_one_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_crisis_run_without_the_extra_exits_2_with_one_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     _without(monkeypatch, "dask", "distributed", "duckdb")
     result = cli("crisis", "run", "--target", "EST")
     assert result.code == 2
@@ -58,7 +58,7 @@ def test_crisis_run_without_the_extra_exits_2_with_one_line(cli, monkeypatch: py
     assert cli("crisis", "--help").code == 0  # help still works
 
 
-def test_the_core_still_answers_without_any_extra(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_core_still_answers_without_any_extra(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     _without(monkeypatch, *(module for modules in extras.EXTRAS.values() for module in modules))
     result = cli("compliance", "--year", "2024")
     assert result.code == 0, result.err

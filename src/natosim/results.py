@@ -14,7 +14,7 @@ type checkers use.
 from __future__ import annotations
 
 import html
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 import pandas as pd
 
@@ -61,7 +61,15 @@ class ResultMixin:
     #: a human title for displays; subclasses override it (a property works too)
     title: ClassVar[str] = "natosim result"
 
-    summary: Any  # provided by the subclass (attribute, dataclass field or property)
+    if TYPE_CHECKING:  # provided by the subclass (attribute, dataclass field or property); no
+        summary: Any  # runtime annotation, so pydantic and dataclass subclasses do not take it for a field
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Keep the short ``repr`` even on dataclass subclasses (``@dataclass`` would write its own,
+        thousands of characters long, unless the class already defines one)."""
+        super().__init_subclass__(**kwargs)
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = ResultMixin.__repr__  # type: ignore[method-assign]
 
     def to_frame(self) -> pd.DataFrame:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError

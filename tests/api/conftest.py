@@ -8,21 +8,21 @@ import pytest
 
 
 @pytest.fixture
-def settings():  # type: ignore[no-untyped-def]
+def settings():
     from natosim.api import Settings
 
     return Settings(max_body_bytes=4096, max_draws=20_000, max_sweep=4, max_text_chars=2000, crisis_workers=1)
 
 
 @pytest.fixture
-def app(settings):  # type: ignore[no-untyped-def]
+def app(settings):
     from natosim.api import create_app
 
     return create_app(settings)
 
 
 @pytest.fixture
-def client(app) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def client(app) -> Iterator[object]:
     from fastapi.testclient import TestClient
 
     with TestClient(app) as test_client:

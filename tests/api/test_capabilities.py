@@ -18,7 +18,7 @@ from natosim.api.capabilities import CAPABILITIES
 API = Path(natosim.__file__).resolve().parent / "api"
 
 
-def test_every_capability_is_mounted_when_its_extra_is_installed(settings) -> None:  # type: ignore[no-untyped-def]
+def test_every_capability_is_mounted_when_its_extra_is_installed(settings) -> None:
     app = create_app(settings, web=False)
     assert app.state.mounted == tuple(c.name for c in CAPABILITIES)
     paths = set(app.openapi()["paths"])
@@ -52,7 +52,7 @@ def test_every_library_name_the_api_uses_exists(where: str, module: str, name: s
     assert hasattr(imported, name), f"{where} uses {name} from {module}, which no longer exports it"
 
 
-def test_a_renamed_export_breaks_the_app_instead_of_hiding_routes(monkeypatch, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_renamed_export_breaks_the_app_instead_of_hiding_routes(monkeypatch, settings) -> None:
     import natosim.engines.crisis.theatre as theatre
 
     monkeypatch.delattr(theatre, "build_theatre")  # as if it had been renamed

@@ -35,9 +35,9 @@ def test_evaluate_bundled_matches_the_library(client) -> None:
     body = client.post("/api/scenarios/evaluate", json={"name": CONDITIONAL, "tables": "all"}).json()
     expected = evaluate(CONDITIONAL).to_dict()
     assert body["years"] == expected["years"]
-    for key in ("summary", "diff", "allies", "coverage"):
+    for key in ("summary", "by_year", "diff", "allies", "coverage"):
         assert body[key] == json.loads(json.dumps(expected[key])), key
-    headline = next(row for row in body["summary"] if row["year"] == body["baseline_year"])
+    headline = next(row for row in body["by_year"] if row["year"] == body["baseline_year"])
     assert headline["exposed_count"] == len(headline["exposed"])
 
 
@@ -52,7 +52,7 @@ def test_posted_yaml_is_evaluated_like_the_same_bundled_file(client) -> None:
     text = client.get(f"/api/scenarios/{CONDITIONAL}").json()["yaml"]
     posted = client.post("/api/scenarios/evaluate", json={"yaml": text, "year": 2025}).json()
     bundled = client.post("/api/scenarios/evaluate", json={"name": CONDITIONAL, "year": 2025}).json()
-    assert posted["summary"] == bundled["summary"]
+    assert posted["by_year"] == bundled["by_year"]
 
 
 def test_posted_json_scenario(client) -> None:

@@ -13,7 +13,7 @@ schema = schemathesis.openapi.from_asgi("/api/openapi.json", APP)
 
 @schema.parametrize()
 @settings(max_examples=4, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
-def test_no_server_error(case) -> None:  # type: ignore[no-untyped-def]
+def test_no_server_error(case) -> None:
     response = case.call()
     assert response.status_code < 500, (
         f"{case.method} {case.formatted_path} {case.query} {case.body!r}: {response.status_code} {response.text[:300]}"

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 
-def test_serve_help_lists_host_and_port(cli) -> None:  # type: ignore[no-untyped-def]
+def test_serve_help_lists_host_and_port(cli) -> None:
     result = cli("serve", "--help")
     assert result.code == 0
     assert "--host" in result.out and "--port" in result.out and "127.0.0.1" in result.out

@@ -31,13 +31,13 @@ def client() -> Iterator[object]:
         ("/api/burden/game/leaves", {"base_year": 2024, "leaving": "USA"}, "illustration"),
     ],
 )
-def test_kind_field(client, path: str, params: dict, kind: str) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_kind_field(client, path: str, params: dict, kind: str) -> None:
     response = client.get(path, params=params)
     assert response.status_code == 200, response.text
     assert response.json()["kind"] == kind
 
 
-def test_counterfactual_kind_follows_the_validation(client) -> None:  # type: ignore[no-untyped-def]
+def test_counterfactual_kind_follows_the_validation(client) -> None:
     used = client.get("/api/burden/validate").json()["used_for_prediction"]
     body = client.get("/api/burden/counterfactual", params={"scenario": "us_exit", "horizon": 2}).json()
     assert body["kind"] == ("estimate" if used else "illustration")
@@ -45,7 +45,7 @@ def test_counterfactual_kind_follows_the_validation(client) -> None:  # type: ig
     assert low < body["summary"]["extra_spending_usd_bn"] < high
 
 
-def test_replace_us_numbers_and_bad_input(client) -> None:  # type: ignore[no-untyped-def]
+def test_replace_us_numbers_and_bad_input(client) -> None:
     body = client.get("/api/burden/replace-us").json()
     assert 175 <= body["additional_eur_bn_per_year"] <= 325 and body["additional_usd_bn_per_year"] > 0
     bad = client.get("/api/burden/replace-us", params={"assumptions": "/etc/passwd"})

@@ -37,7 +37,7 @@ def test_python_examples_are_doctests(path: Path) -> None:
 @pytest.mark.parametrize(
     "command", [line for block in blocks(GUIDE, "bash") for line in block.splitlines() if line.startswith("natosim ")]
 )
-def test_shell_examples_run(cli, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_shell_examples_run(cli, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli(*shlex.split(command)[1:])
     assert result.code == 0, result.err
@@ -46,7 +46,7 @@ def test_shell_examples_run(cli, command: str, tmp_path: Path, monkeypatch: pyte
             assert (tmp_path / word).stat().st_size > 1000
 
 
-def test_error_examples_are_the_real_messages(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_error_examples_are_the_real_messages(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     lines = blocks(GUIDE, "text")[-1].splitlines()
     pairs = [(lines[i][2:], lines[i + 1]) for i in range(0, len(lines) - 1, 2) if lines[i].startswith("$ ")]

@@ -33,13 +33,13 @@ def raw_year(year: int, edition: str | None = None) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def all_years(request: pytest.FixtureRequest) -> dict:  # type: ignore[type-arg]
+def all_years(request: pytest.FixtureRequest) -> dict:
     from natosim.engines.burden import free_rider_test
 
     return free_rider_test(None).to_dict()
 
 
-def test_cli_json_gives_n_rho_p_tau_for_every_year(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_json_gives_n_rho_p_tau_for_every_year(cli) -> None:
     result = cli("burden", "test", "--year", "all", "--format", "json")
     assert result.code == 0, result.err
     payload = result.json()
@@ -57,7 +57,7 @@ def test_cli_json_gives_n_rho_p_tau_for_every_year(cli) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize("year", [2014, 2019, 2024])
-def test_one_year_recomputed_from_the_raw_table(year: int, all_years: dict) -> None:  # type: ignore[type-arg]
+def test_one_year_recomputed_from_the_raw_table(year: int, all_years: dict) -> None:
     raw = raw_year(year)
     row = next(r for r in all_years["years"].to_dict("records") if r["year"] == year)
     assert row["n"] == len(raw)
@@ -87,7 +87,7 @@ def test_edition_without_gdp_reports_every_year_with_a_reason() -> None:
     assert years["note"].str.contains("no GDP figure").all()
 
 
-def test_trend_is_the_regression_of_rho_on_year(all_years: dict) -> None:  # type: ignore[type-arg]
+def test_trend_is_the_regression_of_rho_on_year(all_years: dict) -> None:
     frame = all_years["years"].dropna(subset=["rho"])
     fit = stats.linregress(frame["year"], frame["rho"])
     assert all_years["trend"]["slope_per_year"] == pytest.approx(fit.slope, rel=1e-12)
@@ -107,7 +107,7 @@ def test_points_carry_ranks_and_editions() -> None:
     assert set(points["edition_gdp_usd_current_bn"]) == {"2024-06"}
 
 
-def test_bad_input_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_exit_2(cli, tmp_path: Path) -> None:
     for args, fragment in [
         (("--year", "2014..20"), "bad year"),
         (("--year", "2030"), "years available"),
@@ -121,7 +121,7 @@ def test_bad_input_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyp
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
-def test_plot_is_written(cli, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def test_plot_is_written(cli, tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"rank{suffix}"
     result = cli("burden", "test", "--year", "2014..2024", "--plot", str(target))
     assert result.code == 0, result.err
@@ -142,7 +142,7 @@ def _independent_partial(raw: pd.DataFrame) -> tuple[float, float]:
     return float(partial), float(stats.t.sf(t, n - 3))
 
 
-def test_partial_rank_correlation_2014_cli_matches_independent_recomputation(cli) -> None:  # type: ignore[no-untyped-def]
+def test_partial_rank_correlation_2014_cli_matches_independent_recomputation(cli) -> None:
     """Done-when of issue 16: burden test --year 2014 --edition 2024-06 reports the partial rho."""
     result = cli("burden", "test", "--year", "2014", "--edition", "2024-06", "--format", "json")
     assert result.code == 0, result.err
@@ -182,7 +182,7 @@ def test_partial_with_two_controls_is_the_recursive_formula() -> None:
     assert partial_spearman(x, y, [z, w]) == pytest.approx(expected, abs=1e-12)
 
 
-def test_bootstrap_trend_interval_is_reproducible_and_spans_zero(all_years: dict) -> None:  # type: ignore[type-arg]
+def test_bootstrap_trend_interval_is_reproducible_and_spans_zero(all_years: dict) -> None:
     from natosim.engines.burden import free_rider_test
 
     trend = all_years["trend"]

@@ -108,7 +108,7 @@ def test_private_share_weakens_the_response_to_the_guarantor_leaving() -> None:
         (lambda: exclusion_sweep(2024, [2.0, 3.0], [0.1]), "paired"),
     ],
 )
-def test_bad_requests_are_clear_errors(call, fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_requests_are_clear_errors(call, fragment: str) -> None:
     with pytest.raises(natosim.errors.NatosimError) as caught:
         call()
     assert fragment in str(caught.value)
@@ -132,7 +132,7 @@ def test_game_is_deterministic() -> None:
     assert first.equals(second)
 
 
-def test_cli_game(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_game(cli, tmp_path: Path) -> None:
     result = cli("burden", "game", "--base-year", "2014", "--exclusion", "USA:2.0", "--format", "json")
     assert result.code == 0, result.err
     payload = result.json()
@@ -169,13 +169,13 @@ def test_cli_game(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
         (("--plot", "chart.jpg"), ".png or .svg"),
     ],
 )
-def test_cli_game_bad_input_exit_2(cli, args: tuple[str, ...], fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_game_bad_input_exit_2(cli, args: tuple[str, ...], fragment: str) -> None:
     result = cli("burden", "game", *args)
     assert result.code == 2
     assert fragment in result.err and "Traceback" not in result.err
 
 
-def test_svg_chart_is_reproducible_byte_for_byte(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_svg_chart_is_reproducible_byte_for_byte(cli, tmp_path: Path) -> None:
     first, second = tmp_path / "a.svg", tmp_path / "b.svg"
     for target in (first, second):
         assert cli("burden", "game", "--base-year", "2014", "--exclusion", "USA:2", "--plot", str(target)).code == 0

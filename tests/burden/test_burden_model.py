@@ -113,7 +113,7 @@ def test_estimated_model_on_nato_data_reports_coefficients_with_uncertainty() ->
     assert model.summary["kind"] == "estimate" and model.summary["n_allies"] == 29
 
 
-def test_validate_cli_reports_both_errors_and_the_gate(cli) -> None:  # type: ignore[no-untyped-def]
+def test_validate_cli_reports_both_errors_and_the_gate(cli) -> None:
     result = cli("burden", "validate", "--format", "json")
     assert result.code == 0, result.err
     payload = result.json()
@@ -132,7 +132,7 @@ def test_validate_cli_reports_both_errors_and_the_gate(cli) -> None:  # type: ig
     assert payload["n_predictions"] == len(errors)
 
 
-def test_one_cutoff_and_a_bad_cutoff(cli) -> None:  # type: ignore[no-untyped-def]
+def test_one_cutoff_and_a_bad_cutoff(cli) -> None:
     from natosim.engines.burden import validate_spending_model
 
     one = validate_spending_model(2021)

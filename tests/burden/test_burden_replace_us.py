@@ -10,7 +10,7 @@ import pytest
 import natosim
 
 
-def test_cli_bruegel_kiel_default_within_30_percent_of_250_bn_eur(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_bruegel_kiel_default_within_30_percent_of_250_bn_eur(cli) -> None:
     """Done-when of issue 16: under Bruegel/Kiel's assumptions, within about ±30 % of €250 bn a year."""
     result = cli("burden", "replace-us", "--format", "json")
     assert result.code == 0, result.err
@@ -91,7 +91,7 @@ def test_users_own_yaml(tmp_path: Path) -> None:
         ("name: [x\n", "bad.yaml:2: invalid YAML"),
     ],
 )
-def test_bad_user_yaml_is_one_clear_line_exit_2(cli, tmp_path: Path, text: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_user_yaml_is_one_clear_line_exit_2(cli, tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     result = cli("burden", "replace-us", "--assumptions", str(path))
@@ -99,7 +99,7 @@ def test_bad_user_yaml_is_one_clear_line_exit_2(cli, tmp_path: Path, text: str, 
     assert message in result.err and "Traceback" not in result.err
 
 
-def test_unknown_set_and_missing_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_set_and_missing_file(cli, tmp_path: Path) -> None:
     unknown = cli("burden", "replace-us", "-a", "nope")
     assert unknown.code == 2 and "bruegel_kiel_2025, iiss_2025" in unknown.err
     missing = cli("burden", "replace-us", "-a", str(tmp_path / "none.yaml"))

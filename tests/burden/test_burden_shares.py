@@ -39,7 +39,7 @@ def test_members_only() -> None:
     assert "FIN" not in set(table["iso3"]) and "SWE" not in set(table["iso3"])
 
 
-def test_cli_shares(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_shares(cli, tmp_path) -> None:
     result = cli("burden", "shares", "--year", "2024", "--format", "json")
     assert result.code == 0, result.err
     payload = result.json()

@@ -11,7 +11,7 @@ import pytest
 CORPUS = Path(__file__).parent / "corpus"
 
 
-def test_check_file_json(cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_file_json(cli) -> None:
     r = cli("check", str(CORPUS / "01-seed-nato-explainer.txt"), "--format", "json")
     assert r.code == 0, r.err
     data = r.json()
@@ -22,20 +22,20 @@ def test_check_file_json(cli) -> None:  # type: ignore[no-untyped-def]
     assert senators["evidence"][0]["rule"] == "us_withdrawal_law"
 
 
-def test_check_text_with_date_markdown(cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_text_with_date_markdown(cli) -> None:
     r = cli("check", "The US spent 3.3% of its GDP on defence in 2023.", "--date", "2024-10-01", "--format", "md")
     assert r.code == 0, r.err
     assert "| imprecise | spending_pct_gdp | 3.3% | 3.23 |" in r.out
     assert "nato-2024-06" in r.out
 
 
-def test_check_html_table(cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_html_table(cli) -> None:
     r = cli("check", str(CORPUS / "02-hague-summit.html"))
     assert r.code == 0, r.err
     assert "supported: 8" in r.out and "2025-06-26" in r.out
 
 
-def test_check_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(b"NATO was founded in 1950."))
     monkeypatch.setattr("sys.stdin", stdin)
     r = cli("check", "-", "--format", "json")
@@ -43,7 +43,7 @@ def test_check_stdin(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ign
     assert r.json()["claims"][0]["verdict"] == "contradicted"
 
 
-def test_check_errors_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_errors_exit_2(cli, tmp_path: Path) -> None:
     r = cli("check", "missing-article.html")
     assert r.code == 2 and "no such file" in r.err and "Traceback" not in r.err
     binary = tmp_path / "image.txt"
@@ -54,19 +54,19 @@ def test_check_errors_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-un
     assert r.code == 2 and "YYYY-MM-DD" in r.err
 
 
-def test_check_empty_text(cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_empty_text(cli) -> None:
     r = cli("check", "   ", "--format", "json")
     assert r.code == 0 and r.json()["claims"] == []
 
 
-def test_a_missing_path_or_a_url_is_a_clear_error(cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_path_or_a_url_is_a_clear_error(cli) -> None:
     missing = cli("check", "/no/such/article")
     assert missing.code == 2 and "no such file: /no/such/article" in missing.err
     url = cli("check", "https://example.com/nato-story")
     assert url.code == 2 and "does not fetch" in url.err
 
 
-def test_check_at_80_columns_prints_one_block_per_claim(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_at_80_columns_prints_one_block_per_claim(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 18: `COLUMNS=80 natosim check ARTICLE` keeps each claim and its evidence readable: one block
     per claim, every line within 80 columns, words never cut (each word of the claim's sentence is
     printed whole)."""
@@ -82,7 +82,7 @@ def test_check_at_80_columns_prints_one_block_per_claim(cli, monkeypatch: pytest
         assert word in words, word
 
 
-def test_check_size_limit_names_how_to_raise_it(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_size_limit_names_how_to_raise_it(cli, tmp_path: Path) -> None:
     article = tmp_path / "long.txt"
     article.write_text("NATO has 32 members. " * 100, encoding="utf-8")
     r = cli("check", str(article), "--max-chars", "500")

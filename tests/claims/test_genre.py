@@ -12,7 +12,7 @@ from natosim.engines.claims import check
 from natosim.engines.claims.facts import members_on
 
 
-def _claims(text: str, kind: str, **kwargs: object) -> list:  # type: ignore[type-arg]
+def _claims(text: str, kind: str, **kwargs: object) -> list:
     return [c for c in check(text, **kwargs).claims if c.kind == kind]  # type: ignore[arg-type]
 
 

@@ -74,7 +74,7 @@ VOCABULARY = [
 ]
 
 
-def _ok(result) -> None:  # type: ignore[no-untyped-def]
+def _ok(result) -> None:
     for claim in result.claims:
         assert claim.verdict in ("supported", "contradicted", "imprecise", "not checkable")
         assert 0 <= claim.span[0] < claim.span[1] <= result.characters
@@ -97,7 +97,7 @@ def test_newsy_word_salad(text: str) -> None:
 
 @FUZZ
 @given(st.lists(st.sampled_from(VOCABULARY), max_size=40).map(" ".join), st.dates())
-def test_any_article_date(text: str, day) -> None:  # type: ignore[no-untyped-def]
+def test_any_article_date(text: str, day) -> None:
     _ok(check(text, date=day))
 
 
@@ -210,7 +210,7 @@ MONTHS = ["January", "March", "April", "June", "September", "December"]
     st.one_of(st.none(), st.dates()),
     st.sampled_from([None, "2024-06", "2025-08"]),
 )
-def test_every_verifier_on_random_claims(text: str, day, edition: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_every_verifier_on_random_claims(text: str, day, edition: str | None) -> None:
     _ok(check(text, date=day, edition=edition))
 
 

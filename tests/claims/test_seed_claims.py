@@ -6,7 +6,7 @@ import natosim
 from natosim.engines.claims import check
 
 
-def _one(text: str, kind: str, **kwargs: object):  # type: ignore[no-untyped-def]
+def _one(text: str, kind: str, **kwargs: object):
     claims = [c for c in check(text, **kwargs).claims if c.kind == kind]  # type: ignore[arg-type]
     assert len(claims) == 1, claims
     return claims[0]
@@ -23,7 +23,7 @@ def test_us_3_3_percent_2023_against_latest_edition() -> None:
     # the June 2024 edition's 3.23% is reported beside it, with its own source
     older = [e for e in claim.evidence if e.edition == "2024-06"]
     june = natosim.figures(year=2023, countries=["USA"], edition="2024-06").iloc[0]["defence_exp_pct_gdp"]
-    assert older and older[0].source == "nato-2024-06" and abs(float(older[0].value) - float(june)) < 1e-9  # type: ignore[arg-type]
+    assert older and older[0].source == "nato-2024-06" and abs(float(older[0].value) - float(june)) < 1e-9
 
 
 def test_us_3_3_percent_2023_against_june_2024_edition() -> None:
@@ -70,7 +70,7 @@ def test_over_30_countries_is_imprecise_for_32() -> None:
 def test_population_950_million() -> None:
     claim = _one("NATO protects more than 950 million people.", "population_covered")
     total = natosim.figures(year=2024, edition="2024-06", members_only=True)["population_thousands"].sum() * 1000
-    assert claim.year == 2024 and abs(float(claim.expected) - round(total, -6)) < 1  # type: ignore[arg-type]
+    assert claim.year == 2024 and abs(float(claim.expected) - round(total, -6)) < 1
     assert claim.verdict == "supported"
     assert _one("NATO protects more than 1.2 billion people.", "population_covered").verdict == "contradicted"
 

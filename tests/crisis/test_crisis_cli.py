@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 
-def test_run_json_is_the_documented_contract(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_run_json_is_the_documented_contract(cli, tmp_path: Path) -> None:
     db = str(tmp_path / "r.duckdb")
     args = ("crisis", "run", "--target", "Estonia", "--year", "2024", "--draws", "20000", "--seed", "1")
     r = cli(*args, "--db", db, "--range-points", "16", "--format", "json")
@@ -37,7 +37,7 @@ def test_run_json_is_the_documented_contract(cli, tmp_path: Path) -> None:  # ty
     assert shown["expected_troops_by_day"] == out["expected_troops_by_day"]
 
 
-def test_run_table_csv_and_sensitivity(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_run_table_csv_and_sensitivity(cli, tmp_path: Path) -> None:
     db = str(tmp_path / "r.duckdb")
     base = ("crisis", "run", "--target", "LVA", "--draws", "5000", "--range-points", "0", "--db", db)
     r = cli(*base, "--param", "reliability=0.9", "--sensitivity")
@@ -49,7 +49,7 @@ def test_run_table_csv_and_sensitivity(cli, tmp_path: Path) -> None:  # type: ig
     assert header[:5] == ["target", "year", "scenario", "p_hold", "p_hold_se"] and "troops_day_10" in header
 
 
-def test_compare_and_validate_json(cli) -> None:  # type: ignore[no-untyped-def]
+def test_compare_and_validate_json(cli) -> None:
     r = cli(
         "crisis",
         "compare",
@@ -86,7 +86,7 @@ def test_compare_and_validate_json(cli) -> None:  # type: ignore[no-untyped-def]
     assert v.json()["passed"] and {"name", "expected", "got", "passed"} <= set(v.json()["results"][0])
 
 
-def test_sweep_then_show(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sweep_then_show(cli, tmp_path: Path) -> None:
     db = str(tmp_path / "r.duckdb")
     r = cli(
         "crisis",
@@ -114,7 +114,7 @@ def test_sweep_then_show(cli, tmp_path: Path) -> None:  # type: ignore[no-untype
     assert shown["points"] == out["points"]
 
 
-def test_bad_input_is_one_line_and_exit_2_and_stores_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_line_and_exit_2_and_stores_nothing(cli, tmp_path: Path) -> None:
     db = str(tmp_path / "r.duckdb")
     for args, expected in [
         (("crisis", "run", "--target", "Narnia", "--draws", "10", "--db", db), "Narnia"),

@@ -18,7 +18,7 @@ from natosim.engines.crisis import (
 from natosim.engines.crisis.engine import values
 
 
-def _stepped_fall(theatre: Theatre, p: dict, raw, i: int, step: float = 1 / 1440) -> float:  # type: ignore[no-untyped-def,type-arg]
+def _stepped_fall(theatre: Theatre, p: dict, raw, i: int, step: float = 1 / 1440) -> float:
     """Reference: step the battle minute by minute for draw i (slow, obviously right)."""
     out = outcome(theatre, p, raw)
     # rebuild draw i's inputs exactly as the engine does
@@ -57,7 +57,7 @@ def _stepped_fall(theatre: Theatre, p: dict, raw, i: int, step: float = 1 / 1440
 
 
 @pytest.mark.parametrize("changes", [{}, {"ukraine_committed_share": 0.0}, {"ukraine_committed_share": 0.5}])
-def test_exact_integration_matches_minute_by_minute_stepping(est2024: Theatre, changes: dict) -> None:  # type: ignore[type-arg]
+def test_exact_integration_matches_minute_by_minute_stepping(est2024: Theatre, changes: dict) -> None:
     p = {**values(CrisisParams(), est2024), **changes}
     raw = draw_raw(est2024, 40, np.random.Generator(np.random.PCG64(chunk_seed(3, 0))))
     fall = outcome(est2024, p, raw).fall_days

@@ -8,9 +8,9 @@ from natosim.engines.crisis import CrisisError, CrisisParams, Theatre, build_the
 from natosim.engines.crisis.scenario_link import scenario_state
 
 
-def _entries(node: object) -> list[dict]:  # type: ignore[type-arg]
+def _entries(node: object) -> list[dict]:
     """Every mapping in the file that states a figure (troops, share or tiers)."""
-    found: list[dict] = []  # type: ignore[type-arg]
+    found: list[dict] = []
     if isinstance(node, dict):
         if {"troops", "share", "tiers"} & set(node) and "source" in node:
             found.append(node)

@@ -13,7 +13,7 @@ from natosim.engines.crisis import CrisisParams, Theatre
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "crisis.py"
 
 
-def _bench():  # type: ignore[no-untyped-def]
+def _bench():
     spec = importlib.util.spec_from_file_location("crisis_benchmark", BENCH)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

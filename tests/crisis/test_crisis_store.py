@@ -78,7 +78,7 @@ def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep_
     with pytest.raises(Interrupt):
         sweep_crisis(
             "EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=None, db=db, progress=stop_after_three
-        )  # type: ignore[arg-type]
+        )
     [run_id] = list(list_runs(db)["run_id"])
     row = get_run(run_id, db)
     assert row["status"] == "interrupted" and row["chunks_done"] == 3

@@ -11,7 +11,7 @@ import natosim
 BUNDLED = Path(natosim.__file__).parent / "data" / "bundled"
 
 
-def test_figures_json_lists_32_allies_with_edition_and_sources(cli) -> None:  # type: ignore[no-untyped-def]
+def test_figures_json_lists_32_allies_with_edition_and_sources(cli) -> None:
     result = cli("data", "figures", "--year", "2024", "--format", "json")
     assert result.code == 0
     rows = result.json()
@@ -22,19 +22,19 @@ def test_figures_json_lists_32_allies_with_edition_and_sources(cli) -> None:  # 
     assert all(r["source"] and r["edition"] for r in rows)
 
 
-def test_figures_pinned_edition(cli) -> None:  # type: ignore[no-untyped-def]
+def test_figures_pinned_edition(cli) -> None:
     rows = cli("data", "figures", "--year", "2024", "--edition", "2024-06", "--format", "json").json()
     assert sum(1 for r in rows if (r["defence_exp_pct_gdp"] or 0) >= 2) == 23
 
 
-def test_figures_csv_and_country_filter(cli) -> None:  # type: ignore[no-untyped-def]
+def test_figures_csv_and_country_filter(cli) -> None:
     result = cli("data", "figures", "--year", "2023", "--country", "Türkiye", "--country", "de", "--format", "csv")
     assert result.code == 0
     lines = result.out.strip().splitlines()
     assert len(lines) == 3 and lines[0].startswith("iso3,country,year")
 
 
-def test_errors_exit_2_without_traceback(cli) -> None:  # type: ignore[no-untyped-def]
+def test_errors_exit_2_without_traceback(cli) -> None:
     for args, expected in [
         (("data", "figures", "--year", "2030"), "2014–2025"),
         (("data", "figures", "--country", "Germny"), "Germany (DEU)"),
@@ -48,7 +48,7 @@ def test_errors_exit_2_without_traceback(cli) -> None:  # type: ignore[no-untype
         assert "Traceback" not in result.err
 
 
-def test_import_command_and_sources(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_command_and_sources(cli, tmp_path: Path) -> None:
     raw = pd.read_csv(BUNDLED / "figures.csv", dtype=str, keep_default_na=False)
     rows = raw[(raw["edition"] == "2024-06") & (raw["year"] == "2024")].assign(edition="2026-07", source="nato-2026-07")
     path = tmp_path / "release.csv"
@@ -70,12 +70,12 @@ def test_import_command_and_sources(cli, tmp_path: Path) -> None:  # type: ignor
     assert any(s["id"] == "nato-2026-07" and s["imported"] for s in sources)
 
 
-def test_allies_and_sources_tables(cli) -> None:  # type: ignore[no-untyped-def]
+def test_allies_and_sources_tables(cli) -> None:
     assert len(cli("data", "allies", "--format", "json").json()) == 32
     assert "nato-2024-06" in cli("data", "sources").out
 
 
-def test_brief(cli) -> None:  # type: ignore[no-untyped-def]
+def test_brief(cli) -> None:
     result = cli("brief", "--format", "json")
     assert result.code == 0
     data = result.json()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 
-def test_compliance_json_all_32_allies_18_meet_2pct(cli) -> None:  # type: ignore[no-untyped-def]
+def test_compliance_json_all_32_allies_18_meet_2pct(cli) -> None:
     result = cli("compliance", "--year", "2024", "--pledge", "wales-2014", "--format", "json")
     assert result.code == 0, result.err
     data = result.json()
@@ -20,7 +20,7 @@ def test_compliance_json_all_32_allies_18_meet_2pct(cli) -> None:  # type: ignor
     )
 
 
-def test_compliance_with_june_2024_edition_gives_23(cli) -> None:  # type: ignore[no-untyped-def]
+def test_compliance_with_june_2024_edition_gives_23(cli) -> None:
     data = cli(
         "compliance", "--year", "2024", "--pledge", "wales-2014", "--edition", "2024-06", "--format", "json"
     ).json()
@@ -28,26 +28,26 @@ def test_compliance_with_june_2024_edition_gives_23(cli) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "md"])
-def test_compliance_other_formats(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def test_compliance_other_formats(cli, fmt: str) -> None:
     result = cli("compliance", "--year", "2024", "--pledge", "hague-2025-core", "--format", fmt)
     assert result.code == 0 and "BEL" in result.out
 
 
-def test_withdrawal_executive_not_lawful(cli) -> None:  # type: ignore[no-untyped-def]
+def test_withdrawal_executive_not_lawful(cli) -> None:
     data = cli("procedure", "withdrawal", "USA", "--path", "executive", "--format", "json").json()
     assert data["lawful"] is False and data["outcome"] == "contested"
     assert data["lawful_paths"] == ["senate", "act-of-congress"]
     assert "1250A" in data["reason"]
 
 
-def test_withdrawal_act_of_congress_effective_date(cli) -> None:  # type: ignore[no-untyped-def]
+def test_withdrawal_act_of_congress_effective_date(cli) -> None:
     data = cli(
         "procedure", "withdrawal", "USA", "--path", "act-of-congress", "--notice", "2026-03-01", "--format", "json"
     ).json()
     assert data["effective_date"] == "2027-03-01" and data["lawful"] is True
 
 
-def test_accession_veto_and_range(cli) -> None:  # type: ignore[no-untyped-def]
+def test_accession_veto_and_range(cli) -> None:
     blocked = cli("procedure", "accession", "UKR", "--veto", "HUN", "--format", "json").json()
     assert blocked["outcome"] == "blocked" and blocked["blocked_by"] == ["HUN"]
     free = cli("procedure", "accession", "UKR", "--invited", "2026-07-01", "--format", "json").json()
@@ -57,7 +57,7 @@ def test_accession_veto_and_range(cli) -> None:  # type: ignore[no-untyped-def]
     assert table.code == 0 and "Hungary (HUN)" in table.out and "Türkiye (TUR)" in table.out
 
 
-def test_article5_and_rules_commands(cli) -> None:  # type: ignore[no-untyped-def]
+def test_article5_and_rules_commands(cli) -> None:
     data = cli("procedure", "article5", "EST", "--format", "json").json()
     assert data["covered"] is True and len(data["bound"]) == 31
     at_2024 = cli("rules", "at", "2024-12-31", "--format", "json").json()
@@ -90,7 +90,7 @@ def test_article5_and_rules_commands(cli) -> None:  # type: ignore[no-untyped-de
         (("compliance", "--year", "2024", "--edition", "2099-01"), "unknown edition"),
     ],
 )
-def test_bad_input_is_one_clear_line_and_exit_2(cli, args: tuple[str, ...], needle: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_clear_line_and_exit_2(cli, args: tuple[str, ...], needle: str) -> None:
     result = cli(*args)
     assert result.code == 2
     assert needle in result.err and "Traceback" not in result.err

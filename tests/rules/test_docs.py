@@ -42,7 +42,7 @@ def test_python_examples_run() -> None:
 
 
 @pytest.fixture
-def amended_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def amended_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The recipe of the docs: copy the parameters, append the documented pledge, point the env at it."""
     recipe = next(block for block in _blocks("") if "cat >> my-rules/pledges.yaml" in block)
     snippet = recipe.split("<<'EOF'\n", 1)[1].split("\nEOF", 1)[0]
@@ -57,7 +57,7 @@ def amended_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ign
     clear_cache()
 
 
-def test_a_new_pledge_by_yaml_only(amended_rules: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_pledge_by_yaml_only(amended_rules: Path, cli) -> None:
     before = cli("rules", "at", "2026-07-07", "--format", "json").json()
     after = cli("rules", "at", "2026-07-09", "--format", "json").json()
     assert "example-2026" not in [p["id"] for p in before["pledges"]]

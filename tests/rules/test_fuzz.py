@@ -73,7 +73,7 @@ def test_pledge_lookup_never_crashes(text: str) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet="0123456789-/ .:abcT", min_size=1, max_size=14))
-def test_cli_date_options_exit_0_or_2(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_date_options_exit_0_or_2(cli, text: str) -> None:
     if text.startswith("-"):
         text = "x" + text  # an option-looking value is a usage matter, not date parsing
     result = cli("procedure", "withdrawal", "USA", "--path", "senate", "--notice", text, "--format", "json")
@@ -92,7 +92,7 @@ def test_cli_date_options_exit_0_or_2(cli, text: str) -> None:  # type: ignore[n
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=1, max_size=20))
-def test_cli_country_arguments_exit_0_or_2_never_a_traceback(cli, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_country_arguments_exit_0_or_2_never_a_traceback(cli, text: str) -> None:
     result = cli("procedure", "article5", "--date", "2026-01-01", "--format", "json", "--", text)
     assert result.code in (0, 2), result.err
     assert "Traceback" not in result.err

@@ -166,7 +166,7 @@ def test_leftovers_of_older_natosim_are_migrated_recovered_or_cleaned(tmp_path: 
 
 def test_a_bad_release_is_set_aside_and_everything_else_works(
     releases: tuple[Path, Path, Path], cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     data, _, _ = releases
     version = pointers(data)[EDITION]
     lines = (version / "figures.csv").read_text(encoding="utf-8").splitlines()

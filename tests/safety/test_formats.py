@@ -125,7 +125,7 @@ def _replay(calls: list[tuple[str, tuple, dict]], width: int, monkeypatch: pytes
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_tables_keep_every_number_whole_at_80_100_and_140_columns(
     cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Each command runs once; every table and mapping it rendered is replayed at 400 (reference),
     80, 100 and 140 columns: no line wider than the terminal, every number, date and code whole."""
     import natosim.cli.main  # noqa: F401  (registers every command module)
@@ -151,13 +151,13 @@ def test_tables_keep_every_number_whole_at_80_100_and_140_columns(
         )
 
 
-def test_scenario_run_text_wraps_at_80_columns(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_run_text_wraps_at_80_columns(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     out = cli("scenario", "run", "us-conditional-guarantee-2pct").out
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
-def test_wide_tables_become_one_block_per_record_at_80_columns(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_wide_tables_become_one_block_per_record_at_80_columns(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     out = cli("compliance", "--year", "2024").out
     assert "EST  Estonia ─" in out
@@ -165,7 +165,7 @@ def test_wide_tables_become_one_block_per_record_at_80_columns(cli, monkeypatch:
     assert [line.split()[0] for line in block] == ["iso3", "country", "value"]
 
 
-def test_brief_csv_is_a_table_of_every_figure(cli) -> None:  # type: ignore[no-untyped-def]
+def test_brief_csv_is_a_table_of_every_figure(cli) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("brief", "--format", "csv").out)))
     assert list(rows[0]) == ["section", "rank", "label", "value", "unit", "year", "edition", "source"]
     assert [r["section"] for r in rows].count("highest") == 5 and [r["section"] for r in rows].count("lowest") == 5
@@ -174,26 +174,26 @@ def test_brief_csv_is_a_table_of_every_figure(cli) -> None:  # type: ignore[no-u
     assert len([r for r in rows if r["section"] == "headline"]) == len(as_json["figures"])
 
 
-def test_brief_md_is_markdown(cli) -> None:  # type: ignore[no-untyped-def]
+def test_brief_md_is_markdown(cli) -> None:
     out = cli("brief", "--format", "md").out
     assert out.startswith("## NATO in ") and "\n- Allies at or above 2% of GDP" in out and "\n1. " in out
 
 
-def test_scenario_show_csv_is_field_value_rows(cli) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_show_csv_is_field_value_rows(cli) -> None:
     rows = list(csv.reader(io.StringIO(cli("scenario", "show", "us-withdrawal-executive", "--format", "csv").out)))
     assert rows[0] == ["field", "value"]
     fields = dict(rows[1:])
     assert fields["name"] == "us-withdrawal-executive" and fields["policies.0.type"] == "withdrawal"
 
 
-def test_rules_at_md_has_no_python_dict(cli) -> None:  # type: ignore[no-untyped-def]
+def test_rules_at_md_has_no_python_dict(cli) -> None:
     out = cli("rules", "at", "2024-07-01", "--format", "md").out
     assert out.startswith("**Rules in force on 2024-07-01**") and "{" not in out and "- treaty in force: yes" in out
     rows = dict(list(csv.reader(io.StringIO(cli("rules", "at", "2024-07-01", "--format", "csv").out)))[1:])
     assert rows["treaty in force"] == "True" and rows["pledges.3.id"] == "vilnius-2023"
 
 
-def test_procedure_csv_says_whether_the_withdrawal_is_lawful(cli) -> None:  # type: ignore[no-untyped-def]
+def test_procedure_csv_says_whether_the_withdrawal_is_lawful(cli) -> None:
     out = cli("procedure", "withdrawal", "USA", "--path", "executive", "--notice", "2026-01-01", "--format", "csv").out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["lawful"] for r in rows} == {"False"} and rows[0]["effective_date"] == "none (not lawful)"
@@ -202,7 +202,7 @@ def test_procedure_csv_says_whether_the_withdrawal_is_lawful(cli) -> None:  # ty
     assert {r["lawful"] for r in csv.DictReader(io.StringIO(senate.out))} == {"True"}
 
 
-def test_scenario_diff_shows_missing_population_as_missing_not_zero(cli) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_diff_shows_missing_population_as_missing_not_zero(cli) -> None:
     args = ("scenario", "diff", "us-withdrawal-executive", "us-conditional-guarantee-2pct")
     rows = [r for r in csv.DictReader(io.StringIO(cli(*args, "--format", "csv").out)) if "US defends" in r["metric"]]
     by_year = {r["year"]: r for r in rows}
@@ -218,20 +218,20 @@ def test_scenario_diff_shows_missing_population_as_missing_not_zero(cli) -> None
     ],
 )
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
-def test_plot_files_are_written_0644(cli, tmp_path: Path, args: tuple[str, ...], suffix: str) -> None:  # type: ignore[no-untyped-def]
+def test_plot_files_are_written_0644(cli, tmp_path: Path, args: tuple[str, ...], suffix: str) -> None:
     target = tmp_path / f"chart{suffix}"
     result = cli(*args, "--plot", str(target))
     assert result.code == 0 and f"chart written to {target}" in result.err
     assert stat.S_IMODE(target.stat().st_mode) == 0o644 and target.stat().st_size > 10_000
 
 
-def test_a_bad_plot_path_is_refused_before_any_work(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_plot_path_is_refused_before_any_work(cli, tmp_path: Path) -> None:
     for target in (tmp_path / "chart.pdf", tmp_path / "nowhere" / "chart.png"):
         result = cli("compliance", "--plot", str(target))
         assert result.code == 2 and result.err.startswith("error: --plot ") and result.out == ""
 
 
-def test_one_meaning_per_option(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_one_meaning_per_option(cli, tmp_path: Path) -> None:
     """-p is --param (crisis) only; --data-dir works before any command."""
     assert cli("compliance", "-p", "wales-2014").code == 2
     assert cli("compliance", "--pledge", "wales-2014", "--year", "2020", "--format", "csv").code == 0

@@ -30,7 +30,7 @@ def _scenario(tmp_path: Path, notice: str = "2025-06-01", source_date: str = "20
 
 
 @pytest.mark.parametrize("command", ["show", "run"])
-def test_notice_date_that_does_not_exist_names_file_line_and_field(cli, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_notice_date_that_does_not_exist_names_file_line_and_field(cli, tmp_path: Path, command: str) -> None:
     path = _scenario(tmp_path, notice="2025-06-31")
     result = cli("scenario", command, path)
     assert result.code == 2
@@ -40,14 +40,14 @@ def test_notice_date_that_does_not_exist_names_file_line_and_field(cli, tmp_path
     ]
 
 
-def test_a_source_date_of_30_february_is_refused_on_its_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_source_date_of_30_february_is_refused_on_its_line(cli, tmp_path: Path) -> None:
     path = _scenario(tmp_path, source_date="2024-02-30")
     result = cli("scenario", "show", path)
     assert result.code == 2 and f"{path}:4: sources.0.date:" in result.err and "Traceback" not in result.err
 
 
 @pytest.mark.parametrize("notice", ["9999-06-01", '"9999-06-01"', "1900-01-01"])
-def test_years_outside_the_modelled_range_are_refused(cli, tmp_path: Path, notice: str) -> None:  # type: ignore[no-untyped-def]
+def test_years_outside_the_modelled_range_are_refused(cli, tmp_path: Path, notice: str) -> None:
     path = _scenario(tmp_path, notice=notice)
     first, last = model_range()
     result = cli("scenario", "run", path)
@@ -66,12 +66,12 @@ def test_years_outside_the_modelled_range_are_refused(cli, tmp_path: Path, notic
         ("rules", "at", "2024-02-30"),
     ],
 )
-def test_date_options_outside_the_calendar_or_the_range_exit_2(cli, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_date_options_outside_the_calendar_or_the_range_exit_2(cli, args: tuple[str, ...]) -> None:
     result = cli(*args)
     assert result.code == 2 and len(result.err.strip().splitlines()) == 1 and result.err.startswith("error: ")
 
 
-def test_duplicate_keys_in_a_scenario_are_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_keys_in_a_scenario_are_refused(cli, tmp_path: Path) -> None:
     text = SCENARIO.format(notice="2025-06-01", source_date="2024-02-10") + "    notice_date: 2026-01-01\n"
     path = tmp_path / "dup.yaml"
     path.write_text(text, encoding="utf-8")
@@ -106,32 +106,32 @@ def test_duplicate_keys_in_a_rules_file_are_refused(tmp_path: Path, monkeypatch:
 
 
 @pytest.mark.parametrize("threshold", ["nan", "inf", "-inf", "-1", "51"])
-def test_brief_refuses_thresholds_that_are_not_a_share_of_gdp(cli, threshold: str) -> None:  # type: ignore[no-untyped-def]
+def test_brief_refuses_thresholds_that_are_not_a_share_of_gdp(cli, threshold: str) -> None:
     result = cli("brief", "--threshold", threshold)
     assert result.code == 2 and result.out == ""
     assert result.err.startswith("error: threshold: ") and len(result.err.strip().splitlines()) == 1
 
 
-def test_brief_threshold_in_range_is_used(cli) -> None:  # type: ignore[no-untyped-def]
+def test_brief_threshold_in_range_is_used(cli) -> None:
     result = cli("brief", "--threshold", "3.5", "--format", "json")
     assert result.code == 0 and "3.5" in result.out
 
 
-def test_version(cli) -> None:  # type: ignore[no-untyped-def]
+def test_version(cli) -> None:
     from importlib.metadata import version
 
     result = cli("--version")
     assert result.code == 0 and result.out.strip() == f"natosim {version('natosim')}"
 
 
-def test_shell_completion_is_offered(cli) -> None:  # type: ignore[no-untyped-def]
+def test_shell_completion_is_offered(cli) -> None:
     result = cli("--show-completion", "bash")
     assert result.code == 0 and "_natosim_completion" in result.out
 
 
 def test_plots_are_0644_and_matplotlib_cache_stays_in_natosim_cache(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import subprocess
     import sys
 
@@ -176,7 +176,7 @@ def test_the_api_refuses_the_same_dates_through_the_same_validators(tmp_path: Pa
 
 
 @pytest.mark.parametrize("published", ["2026-02-30", "2026-13", "9999-01-01"])
-def test_import_refuses_a_publication_date_that_does_not_exist(cli, tmp_path: Path, published: str) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_a_publication_date_that_does_not_exist(cli, tmp_path: Path, published: str) -> None:
     import pandas as pd
 
     import natosim
@@ -194,7 +194,7 @@ def test_import_refuses_a_publication_date_that_does_not_exist(cli, tmp_path: Pa
 
 def test_a_scenario_file_over_the_size_limit_is_refused_naming_the_setting(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = tmp_path / "big.yaml"
     path.write_text(
         SCENARIO.format(notice="2025-06-01", source_date="2024-02-10") + "#" * 3000 + "\n", encoding="utf-8"
@@ -209,7 +209,7 @@ def test_a_scenario_file_over_the_size_limit_is_refused_naming_the_setting(
 
 
 @pytest.mark.parametrize("args", [("data", "remove", "2026-07"), ("data", "import", "{file}")])
-def test_a_data_dir_that_is_not_a_folder_is_one_clear_error(cli, tmp_path: Path, args: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_a_data_dir_that_is_not_a_folder_is_one_clear_error(cli, tmp_path: Path, args: tuple[str, ...]) -> None:
     not_a_folder = tmp_path / "plain.txt"
     not_a_folder.write_text("x", encoding="utf-8")
     release = tmp_path / "release.csv"

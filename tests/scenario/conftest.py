@@ -6,7 +6,7 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def two_pct():  # type: ignore[no-untyped-def]
+def two_pct():
     from natosim.scenario import evaluate
 
     return evaluate("us-conditional-guarantee-2pct")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 
-def test_list(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list(cli) -> None:
     r = cli("scenario", "list", "--format", "json")
     assert r.code == 0
     names = [row["name"] for row in r.json()]
     assert "us-conditional-guarantee-2pct" in names and len(names) == 8
 
 
-def test_show(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show(cli) -> None:
     r = cli("scenario", "show", "ukraine-accession-vetoed", "--format", "json")
     data = r.json()
     assert data["policies"][0] == {
@@ -26,7 +26,7 @@ def test_show(cli) -> None:  # type: ignore[no-untyped-def]
     assert md.out.startswith("## Ukraine's accession vetoed")
 
 
-def test_run_formats(cli) -> None:  # type: ignore[no-untyped-def]
+def test_run_formats(cli) -> None:
     table = cli("scenario", "run", "us-withdrawal-act-of-congress")
     assert table.code == 0 and "left: USA" in table.out
     csv = cli("scenario", "run", "us-withdrawal-act-of-congress", "us-withdrawal-executive", "--format", "csv")
@@ -38,26 +38,26 @@ def test_run_formats(cli) -> None:  # type: ignore[no-untyped-def]
     assert [r["scenario"]["name"] for r in several] == ["ukraine-accession", "ukraine-accession-vetoed"]
 
 
-def test_json_is_strict_json(cli) -> None:  # type: ignore[no-untyped-def]
+def test_json_is_strict_json(cli) -> None:
     r = cli("scenario", "run", "us-conditional-guarantee-2pct", "--format", "json")
     json.loads(r.out, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))  # no NaN/Infinity
 
 
-def test_diff(cli) -> None:  # type: ignore[no-untyped-def]
+def test_diff(cli) -> None:
     r = cli("scenario", "diff", "us-withdrawal-executive", "us-withdrawal-act-of-congress", "--format", "json")
     rows = r.json()
     members = {row["year"]: row for row in rows if row["metric"] == "members"}
     assert members[2026]["change"] == -1 and members[2024]["change"] == 0
 
 
-def test_unknown_scenario_and_year(cli) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_scenario_and_year(cli) -> None:
     r = cli("scenario", "run", "us-conditional-guarantee-2pc")
     assert r.code == 2 and "Did you mean: us-conditional-guarantee-2pct" in r.err
     r = cli("scenario", "run", "us-conditional-guarantee-2pct", "--year", "1990")
     assert r.code == 2 and "years of data start in 2014" in r.err
 
 
-def test_crisis_hook(cli) -> None:  # type: ignore[no-untyped-def]
+def test_crisis_hook(cli) -> None:
     r = cli(
         "scenario",
         "run",

@@ -33,12 +33,12 @@ def test_python_examples_are_doctests() -> None:
 @pytest.mark.parametrize(
     "command", [line for block in blocks("bash") for line in block.splitlines() if line.startswith("natosim ")]
 )
-def test_shell_examples_run(cli, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_shell_examples_run(cli, command: str) -> None:
     r = cli(*shlex.split(command)[1:])
     assert r.code == 0, r.err
 
 
-def test_error_examples_are_the_real_messages(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_error_examples_are_the_real_messages(tmp_path, cli) -> None:
     shown = [line for block in blocks("text") for line in block.splitlines() if line.startswith("error: bad.yaml")]
     assert len(shown) == 3
     head = (

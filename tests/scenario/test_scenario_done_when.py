@@ -9,11 +9,11 @@ import natosim
 
 
 @pytest.mark.parametrize("year", [2024, 2014])
-def test_conditional_guarantee_lists_the_allies_below_2pct_as_exposed(cli, year: int) -> None:  # type: ignore[no-untyped-def]
+def test_conditional_guarantee_lists_the_allies_below_2pct_as_exposed(cli, year: int) -> None:
     r = cli("scenario", "run", "us-conditional-guarantee-2pct", "--year", str(year), "--format", "json")
     assert r.code == 0, r.err
     data = r.json()
-    (row,) = data["summary"]
+    (row,) = data["by_year"]
     expected = below(year, 2.0)
     assert row["year"] == year
     assert sorted(row["exposed"]) == expected
@@ -32,13 +32,13 @@ def test_2024_and_2014_differ_as_the_data_do() -> None:
     assert len(below(2014, 2.0)) > len(below(2024, 2.0))
 
 
-def test_act_of_congress_withdrawal_shows_the_us_gone_and_the_money_left(cli) -> None:  # type: ignore[no-untyped-def]
+def test_act_of_congress_withdrawal_shows_the_us_gone_and_the_money_left(cli) -> None:
     r = cli("scenario", "run", "us-withdrawal-act-of-congress", "--format", "json")
     assert r.code == 0, r.err
     data = r.json()
     (procedure,) = data["procedures"]
     assert procedure["lawful"] is True and procedure["effective_date"] == "2026-07-25"
-    rows = {row["year"]: row for row in data["summary"]}
+    rows = {row["year"]: row for row in data["by_year"]}
     assert rows[2025]["members"] == 32 and rows[2025]["left"] == []
     for year in (2026, 2027, 2028):
         assert rows[year]["left"] == ["USA"] and rows[year]["members"] == 31
@@ -56,13 +56,13 @@ def test_act_of_congress_withdrawal_shows_the_us_gone_and_the_money_left(cli) ->
     assert any("definitions differ" in note for note in data["notes"])
 
 
-def test_executive_withdrawal_is_reported_unlawful_and_changes_nothing(cli) -> None:  # type: ignore[no-untyped-def]
+def test_executive_withdrawal_is_reported_unlawful_and_changes_nothing(cli) -> None:
     data = cli("scenario", "run", "us-withdrawal-executive", "--format", "json").json()
     assert data["procedures"][0]["lawful"] is False
-    assert all(row["left"] == [] and row["members"] == 32 for row in data["summary"])
+    assert all(row["left"] == [] and row["members"] == 32 for row in data["by_year"])
 
 
-def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) -> None:  # type: ignore[no-untyped-def]
+def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) -> None:
     r = cli("scenario", "run", "us-conditional-guarantee-2pct", "--year", "2024", "--explain")
     assert r.code == 0, r.err
     block = r.out.split("population_exposed:")[1].split("\n\n")[0]
@@ -81,7 +81,7 @@ def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) 
     rows = data["explain"]["population_exposed"]["rows"]
     assert sorted(r["iso3"] for r in rows) == below(2024, 2.0)
     assert {r["source"] for r in rows} == {"nato-2024-06"}
-    assert sum(r["value"] for r in rows) == pytest.approx(data["summary"][0]["population_exposed_thousands"])
+    assert sum(r["value"] for r in rows) == pytest.approx(data["by_year"][0]["population_exposed_thousands"])
     sources = data["explain"]["population_exposed"]["sources"]
     assert sources[0]["id"] == "nato-2024-06" and sources[0]["publisher"] == "NATO"
 
@@ -121,7 +121,7 @@ def test_explain_names_the_rows_and_source_ids_of_the_uncovered_population(cli) 
         ),
     ],
 )
-def test_bad_scenario_files_name_file_line_and_field(tmp_path, cli, text, line, field, allowed) -> None:  # type: ignore[no-untyped-def]
+def test_bad_scenario_files_name_file_line_and_field(tmp_path, cli, text, line, field, allowed) -> None:
     head = (
         "name: bad\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
         "    date: 2024-02-10\nperiod: [2024, 2024]\nbaseline_year: 2024\npolicies:\n"
@@ -137,7 +137,7 @@ def test_bad_scenario_files_name_file_line_and_field(tmp_path, cli, text, line, 
     assert "Traceback" not in r.err
 
 
-def test_a_policy_that_cannot_apply_names_its_line(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_policy_that_cannot_apply_names_its_line(tmp_path, cli) -> None:
     path = tmp_path / "ukraine-leaves.yaml"
     path.write_text(
         "name: ukraine-leaves\ndescription: a test\nsources:\n  - title: t\n    url: https://example.org\n"
@@ -150,7 +150,7 @@ def test_a_policy_that_cannot_apply_names_its_line(tmp_path, cli) -> None:  # ty
     assert "Ukraine (UKR) is not a NATO ally" in r.err or "not an ally" in r.err
 
 
-def test_years_outside_the_data_are_placed_on_their_line(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_years_outside_the_data_are_placed_on_their_line(tmp_path, cli) -> None:
     path = tmp_path / "late.yaml"
     path.write_text(
         "name: late\ndescription: x\nsources: [{title: t, url: https://e.org, date: 2024-01-01}]\n"

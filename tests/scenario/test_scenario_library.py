@@ -52,7 +52,7 @@ def test_hague_path_totals_are_the_sum_of_the_allies_paths() -> None:
     paths = result.paths
     final = paths[paths["year"] == 2035]
     assert (final.dropna(subset=["pct_gdp"])["pct_gdp"] >= 5.0 - 1e-9).all()
-    row = result.summary.set_index("year").loc[2035]
+    row = result.by_year.set_index("year").loc[2035]
     assert row["total_spending_usd_mn"] == pytest.approx(final["spending_usd_mn"].sum())
     assert row["projected"]
     explained = result.explain("extra_spending", year=2035)
@@ -67,13 +67,13 @@ def test_ukraine_guarantee_has_no_us_and_no_hungarian_provider() -> None:
     assert {"USA", "HUN"}.isdisjoint(guarantees["guarantor"])
     assert "CAN" in set(guarantees["guarantor"]) and guarantees["troops"].all()
     assert set(guarantees["basis"]) == {"security-guarantee"}
-    assert (result.summary["members"] == 32).all()
+    assert (result.by_year["members"] == 32).all()
 
 
 def test_accession_scenarios_differ_only_by_the_veto() -> None:
     joined, vetoed = evaluate("ukraine-accession"), evaluate("ukraine-accession-vetoed")
-    assert joined.summary["joined"].map(len).max() == 1
-    assert vetoed.summary["joined"].map(len).max() == 0
+    assert joined.by_year["joined"].map(len).max() == 1
+    assert vetoed.by_year["joined"].map(len).max() == 0
     assert vetoed.procedures.iloc[0]["blocked_by"] == ["USA"]
     diff = joined.diff(vetoed)
     members = diff[diff["metric"] == "members"]

@@ -10,17 +10,17 @@ import natosim
 from natosim.scenario import evaluate
 
 
-def test_article5_covers_the_members_population(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_article5_covers_the_members_population(two_pct) -> None:
     """The news' "more than 950 million people": the members' population (NATO-derived)."""
-    row = two_pct.summary.set_index("year").loc[2024]
+    row = two_pct.by_year.set_index("year").loc[2024]
     population = members_figures(2024)["population_thousands"].sum()
     assert row["population_article5_thousands"] == pytest.approx(population)
     assert population > 950_000
     assert row["population_article5_thousands"] == row["population_article5_baseline_thousands"]
 
 
-def test_burden_shares_and_ratio_vs_russia(two_pct) -> None:  # type: ignore[no-untyped-def]
-    row = two_pct.summary.set_index("year").loc[2024]
+def test_burden_shares_and_ratio_vs_russia(two_pct) -> None:
+    row = two_pct.by_year.set_index("year").loc[2024]
     spending = members_figures(2024)["defence_exp_usd_current_mn"]
     assert row["total_spending_usd_mn"] == pytest.approx(spending.sum())
     assert row["us_share_pct"] == pytest.approx(spending["USA"] / spending.sum() * 100)
@@ -30,13 +30,13 @@ def test_burden_shares_and_ratio_vs_russia(two_pct) -> None:  # type: ignore[no-
     assert row["ratio_vs_russia"] == pytest.approx(spending.sum() / russia)
 
 
-def test_2025_has_no_us_dollar_total_rather_than_a_guess(two_pct) -> None:  # type: ignore[no-untyped-def]
-    row = two_pct.summary.set_index("year").loc[2025]
+def test_2025_has_no_us_dollar_total_rather_than_a_guess(two_pct) -> None:
+    row = two_pct.by_year.set_index("year").loc[2025]
     assert np.isnan(row["total_spending_usd_mn"]) and np.isnan(row["us_share_pct"])
     assert np.isnan(row["population_article5_thousands"])
 
 
-def test_coverage_by_guarantor(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_coverage_by_guarantor(two_pct) -> None:
     coverage = two_pct.coverage.set_index(["guarantor", "year"])
     usa = coverage.loc[("USA", 2024)]
     figures = members_figures(2024)
@@ -52,7 +52,7 @@ def test_coverage_by_guarantor(two_pct) -> None:  # type: ignore[no-untyped-def]
     assert bool(usa["major"])
 
 
-def test_compliance_uses_the_rules_assessment(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_compliance_uses_the_rules_assessment(two_pct) -> None:
     from natosim import rules
     from natosim.metrics.compliance import assess
 
@@ -66,12 +66,12 @@ def test_compliance_uses_the_rules_assessment(two_pct) -> None:  # type: ignore[
     assert summary["gap_usd_mn"] == pytest.approx(below["gap_usd_mn"].sum())
 
 
-def test_diff_against_baseline(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_diff_against_baseline(two_pct) -> None:
     diff = two_pct.diff()
     exposed = diff[(diff["metric"] == "exposed allies") & (diff["year"] == 2024)].iloc[0]
-    assert exposed["change"] == len(two_pct.summary.set_index("year").loc[2024, "exposed"])
+    assert exposed["change"] == len(two_pct.by_year.set_index("year").loc[2024, "exposed"])
     usa = diff[(diff["metric"] == "population the US defends (thousands)") & (diff["year"] == 2024)].iloc[0]
-    assert usa["change"] == pytest.approx(-two_pct.summary.set_index("year").loc[2024, "population_exposed_thousands"])
+    assert usa["change"] == pytest.approx(-two_pct.by_year.set_index("year").loc[2024, "population_exposed_thousands"])
 
 
 def test_same_inputs_same_output_bit_for_bit() -> None:
@@ -80,20 +80,20 @@ def test_same_inputs_same_output_bit_for_bit() -> None:
     assert first == second
 
 
-def test_result_state_is_an_alliance_state(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_result_state_is_an_alliance_state(two_pct) -> None:
     state = two_pct.state(2024)
     assert "USA" not in state.guarantors_of("BEL")
     assert "USA" in two_pct.baseline_state(2024).guarantors_of("BEL")
 
 
-def test_explain_rejects_an_unknown_metric(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_explain_rejects_an_unknown_metric(two_pct) -> None:
     from natosim.scenario import ScenarioError
 
     with pytest.raises(ScenarioError, match="explainable: exposed"):
         two_pct.explain("happiness")
 
 
-def test_explain_ratio_names_the_sipri_row(two_pct) -> None:  # type: ignore[no-untyped-def]
+def test_explain_ratio_names_the_sipri_row(two_pct) -> None:
     explained = two_pct.explain("ratio_vs_russia", year=2024)
     russia = explained.rows[explained.rows["iso3"] == "RUS"].iloc[0]
     assert russia["source"] == "sipri-2025" and russia["measure"] == "milex_usd_current_mn"
@@ -110,7 +110,7 @@ def test_a_pinned_edition_flows_through() -> None:
     table = natosim.figures(year=2024, edition="2024-06", members_only=True)
     value = table.set_index("iso3")["defence_exp_pct_gdp"]
     expected = sorted(value[value < 2.0].index)
-    assert sorted(result.summary.loc[0, "exposed"]) == expected
+    assert sorted(result.by_year.loc[0, "exposed"]) == expected
     assert len(expected) == 32 - 23 - 1  # 23 at 2% in that edition; Iceland has no figure
     rows = result.explain("exposed", year=2024).rows
     assert set(rows["edition"]) == {"2024-06"}

@@ -46,7 +46,7 @@ def test_sources_give_urls_and_dois() -> None:
     assert table["url"].notna().all()
 
 
-def test_cli_data_sources_gives_url_and_doi(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_data_sources_gives_url_and_doi(cli) -> None:
     result = cli("data", "sources", "--format", "csv")
     assert result.code == 0
     header = result.out.splitlines()[0].split(",")

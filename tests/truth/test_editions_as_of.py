@@ -22,7 +22,7 @@ def test_pol_2024_row_says_it_mixes_editions() -> None:
     assert bool(row["mixed_editions"]) is True
 
 
-def test_cli_figures_table_shows_edition_and_mixed_flag(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_figures_table_shows_edition_and_mixed_flag(cli) -> None:
     result = cli("data", "figures", "--year", "2024", "--country", "POL")
     assert result.code == 0
     assert "mixed" in result.out and "2025-08" in result.out
@@ -90,7 +90,7 @@ def test_scenario_tables_name_the_edition_of_their_sums() -> None:
     assert before["editions"] == "2024-06"
 
 
-def test_api_takes_as_of_and_lists_edition_dates(client) -> None:  # type: ignore[no-untyped-def]
+def test_api_takes_as_of_and_lists_edition_dates(client) -> None:
     rows = client.get("/api/figures", params={"year": 2024, "country": "POL", "as_of": "2025-01-01"}).json()
     assert rows["rows"][0]["edition"] == "2024-06" and rows["rows"][0]["mixed_editions"] is False
     latest = client.get("/api/figures", params={"year": 2024, "country": "POL"}).json()["rows"][0]

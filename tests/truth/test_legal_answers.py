@@ -14,7 +14,7 @@ def test_japan_is_refused_naming_article_10() -> None:
         procedures.accession("JPN")
 
 
-def test_cli_accession_japan_exit_2_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+def test_cli_accession_japan_exit_2_one_line(cli) -> None:
     result = cli("procedure", "accession", "JPN")
     assert result.code == 2
     assert "Art. 10" in result.err and "Traceback" not in result.err
@@ -46,7 +46,7 @@ def test_far_invitation_date_is_a_clean_error() -> None:
         ("/api/procedures/accession", {"country": "UKR", "invited": "9999-12-31"}),
     ],
 )
-def test_far_dates_give_4xx_and_the_next_request_works(client, path: str, params: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_far_dates_give_4xx_and_the_next_request_works(client, path: str, params: dict[str, str]) -> None:
     response = client.get(path, params=params)
     assert 400 <= response.status_code < 500, response.text
     assert (
@@ -82,7 +82,7 @@ def test_hague_total_is_a_band_with_no_definite_gap_inside_it() -> None:
     assert bool(usa["met"]) is False and usa["gap_pp"] == pytest.approx(5.0 - usa["value"])
 
 
-def test_compliance_cli_alliance_line_has_no_summed_points(cli) -> None:  # type: ignore[no-untyped-def]
+def test_compliance_cli_alliance_line_has_no_summed_points(cli) -> None:
     result = cli("compliance", "--year", "2024", "--pledge", "hague-2025-total")
     assert result.code == 0
     text = " ".join(result.out.split())

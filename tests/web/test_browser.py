@@ -61,7 +61,7 @@ def test_a_scenario_is_evaluated_and_its_exposed_allies_shown(page: Any, server:
     page.wait_for_selector(f"body[data-scenario-done='{name}']")
     result = evaluate(name)
     year = int(page.locator("#scenario-year").input_value())
-    exposed = result.summary.set_index("year").loc[year, "exposed"]
+    exposed = result.by_year.set_index("year").loc[year, "exposed"]
     headline = page.locator("#scenario-headline").inner_text()
     assert headline.startswith(f"{year}: {len(exposed)} all")
     names = natosim.allies().set_index("iso3")["name"]

@@ -15,7 +15,7 @@ TEMPLATES = STATIC.parent / "templates"
 
 
 @pytest.fixture
-def client():  # type: ignore[no-untyped-def]
+def client():
     from fastapi.testclient import TestClient
 
     from natosim.api import create_app

@@ -91,7 +91,7 @@ def _one_line_warnings() -> None:
     if getattr(default, "natosim", False):  # already installed (run() called again in one process)
         return
 
-    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+    def show(message, category, filename, lineno, file=None, line=None):
         if category.__module__.startswith("natosim"):
             typer.echo(f"warning: {message}", err=True)
         else:

@@ -155,13 +155,13 @@ def run_command(
         typer.echo(dumps(payload[0] if len(payload) == 1 else payload))
         return
     if fmt is Format.csv:
-        frames = [_flat(r.summary).assign(scenario=r.scenario.name) for r in results]
+        frames = [_flat(r.by_year).assign(scenario=r.scenario.name) for r in results]
         render_frame(pd.concat(frames, ignore_index=True), fmt)
         return
     for result, answer in zip(results, crises, strict=True):
         _wrapped(summary_lines(result, year))
         render_frame(
-            _flat(result.summary),
+            _flat(result.by_year),
             fmt,
             title=result.scenario.headline(),
             columns=SUMMARY_COLUMNS,

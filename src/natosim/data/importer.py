@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pandas as pd
 
@@ -22,6 +23,7 @@ from natosim.data.schema import validate_records
 from natosim.data.store import failpoint, locked, new_version, point, pointers, remove, seal
 from natosim.errors import DataError, ImportErrorNatosim
 from natosim.limits import limit
+from natosim.results import ResultMixin
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,33 @@ class SourceInfo:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class ImportResult:
+@dataclass(frozen=True, repr=False)
+class ImportResult(ResultMixin):
+    """What an import wrote: the edition, how many rows and allies, the years, the source and where."""
+
+    title: ClassVar[str] = "Imported NATO release"
+
     edition: str
     rows: int
     allies: int
     years: tuple[int, int]
     source: str
     path: Path
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return {
+            "edition": self.edition,
+            "rows": self.rows,
+            "allies": self.allies,
+            "years": list(self.years),
+            "source": self.source,
+            "path": str(self.path),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: the import's summary."""
+        return pd.DataFrame([self.summary])
 
 
 #: rows validated per step; memory stays bounded whatever the file's size

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from natosim.data import as_of_date, editions_as_of, figures, load
+from natosim.results import ResultMixin
 from natosim.rules import at
 from natosim.rules import pledge as find_pledge
 from natosim.rules.errors import UnknownPledge
@@ -194,9 +195,12 @@ def assess(
     return out.reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class ComplianceResult:
-    """Compliance of every ally with one pledge in one year, with the alliance totals."""
+@dataclass(frozen=True, repr=False)
+class ComplianceResult(ResultMixin):
+    """Compliance of every ally with one pledge in one year, with the alliance totals.
+
+    The result protocol (``natosim.results``): ``summary`` (counts and the alliance gap),
+    ``to_frame()`` (one row per ally), ``to_dict()`` and a notebook display."""
 
     year: int
     pledge: Pledge
@@ -205,6 +209,10 @@ class ComplianceResult:
     edition: str | None
     table: pd.DataFrame
     summary: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return f"Compliance with {self.pledge.id} in {self.year}" + ("" if self.in_force else " (not yet in force)")
 
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()

@@ -49,7 +49,7 @@ class _Loader(StrictLoader):
     """natosim's strict loader (duplicate keys refused); impossible dates (2025-13-25) are errors
     with a line, not bare ValueErrors."""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:
             return yaml.SafeLoader.construct_yaml_timestamp(self, node)  # type: ignore[arg-type]
         except ValueError as error:

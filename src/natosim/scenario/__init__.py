@@ -2,7 +2,8 @@
 
     import natosim
     result = natosim.evaluate("us-conditional-guarantee-2pct")
-    result.summary                       # one row per year: exposed allies, people, GDP, money
+    result.summary                       # the headline year: exposed allies, people, GDP, money
+    result.by_year                       # one row per year: exposed allies, people, GDP, money
     result.explain("population_exposed", year=2024)   # the rows, rules and policies behind it
 
 See docs/scenarios.md for the schema, every policy and every bundled scenario.
@@ -10,9 +11,12 @@ See docs/scenarios.md for the schema, every policy and every bundled scenario.
 
 from __future__ import annotations
 
+import warnings
+from typing import Any
+
 from natosim.scenario.evaluate import evaluate
 from natosim.scenario.loader import ScenarioError, library, library_dir, load_all, load_scenario, parse
-from natosim.scenario.result import METRICS, Explanation, Result
+from natosim.scenario.result import METRICS, Explanation, ScenarioResult
 from natosim.scenario.schema import Period, Scenario, SourceRef
 from natosim.scenario.summary import summaries, summary_lines
 
@@ -20,9 +24,9 @@ __all__ = [
     "METRICS",
     "Explanation",
     "Period",
-    "Result",
     "Scenario",
     "ScenarioError",
+    "ScenarioResult",
     "SourceRef",
     "evaluate",
     "library",
@@ -33,3 +37,16 @@ __all__ = [
     "summaries",
     "summary_lines",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Result`` was renamed ``ScenarioResult`` (``natosim.Result`` is the result protocol)."""
+    if name == "Result":
+        warnings.warn(
+            "natosim.scenario.Result is now natosim.scenario.ScenarioResult (natosim.ScenarioResult); "
+            "the old name goes in the next release",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return ScenarioResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from natosim.errors import NatosimError
 from natosim.scenario.loader import ScenarioError, load_scenario
-from natosim.scenario.result import Result
+from natosim.scenario.result import ScenarioResult
 from natosim.scenario.schema import Scenario
 from natosim.state import baseline_panel, data_years
 
@@ -24,7 +24,7 @@ def evaluate(
     years: Sequence[int] | None = None,
     *,
     as_of: str | dt.date | None = None,
-) -> Result:
+) -> ScenarioResult:
     """The result of ``scenario`` (a :class:`Scenario`, a bundled name or a file) over its period,
     or over one ``year`` / the given ``years``. ``as_of`` (default today): only the NATO editions
     published by that date are in play."""
@@ -52,4 +52,4 @@ def evaluate(
             raise ScenarioError(
                 f"{field} ({policy.kind}): {error}", file=scenario.path, line=scenario.policy_line(index), field=field
             ) from None
-    return Result(scenario, base, panel)
+    return ScenarioResult(scenario, base, panel)

@@ -11,6 +11,7 @@ be cited down to the rows (ally, year, value, source id, edition) it was summed 
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -36,6 +37,7 @@ from natosim.metrics.coverage import (
 from natosim.metrics.gaps import compliance_panel
 from natosim.metrics.shares import SPENDING, burden_shares
 from natosim.policies.spending import GROWTH_WINDOW
+from natosim.results import ResultMixin
 from natosim.scenario.loader import ScenarioError
 from natosim.scenario.schema import Scenario
 from natosim.state import ARTICLE_5, BASES, AllianceState, StatePanel, _base
@@ -138,8 +140,12 @@ class Explanation:
         return "\n".join(lines)
 
 
-class Result:
-    """A scenario evaluated over its years, with its baseline."""
+class ScenarioResult(ResultMixin):
+    """A scenario evaluated over its years, with its baseline.
+
+    The result protocol (``natosim.results``): ``summary`` is the headline of the year the
+    scenario speaks of (a dict), ``by_year`` / ``to_frame()`` one row per year, ``to_dict()``,
+    ``explain(metric)`` and a notebook display."""
 
     def __init__(self, scenario: Scenario, baseline: StatePanel, panel: StatePanel) -> None:
         self.scenario, self.baseline, self.panel = scenario, baseline, panel
@@ -148,10 +154,10 @@ class Result:
         self._exposed = exposed(baseline, panel)
         self._article5 = article5_covered(panel)
         self._article5_base = article5_covered(baseline)
-        self.summary = self._summary()
+        self.by_year = self._by_year()
 
     # ------------------------------------------------------------------ headline table (eager)
-    def _summary(self) -> pd.DataFrame:
+    def _by_year(self) -> pd.DataFrame:
         b, s, parties = self.baseline, self.panel, self._parties
         pop, gdp = s.values[POPULATION], s.values[GDP]
         pop_exp, pop_exp_missing = masked_sum(pop, self._exposed)
@@ -360,7 +366,7 @@ class Result:
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name (detail tables are computed on first use)."""
         out = {
-            "summary": self.summary,
+            "by_year": self.by_year,
             "allies": self.allies,
             "coverage": self.coverage,
             "compliance": self.compliance,
@@ -401,18 +407,18 @@ class Result:
         ("ratio to Russia", "ratio_vs_russia_baseline", "ratio_vs_russia"),
     )
 
-    def diff(self, other: Result | None = None) -> pd.DataFrame:
+    def diff(self, other: ScenarioResult | None = None) -> pd.DataFrame:
         """Scenario against its baseline (``other=None``), or this result against ``other``
         (``change`` = other − this), per year and headline metric."""
         frames = []
         for label, base_col, col in self.DIFF_METRICS:
             if other is None:
-                before = self.summary[base_col] if base_col else pd.Series(0, index=self.summary.index)
-                after = self.summary[col]
-                years = self.summary["year"]
+                before = self.by_year[base_col] if base_col else pd.Series(0, index=self.by_year.index)
+                after = self.by_year[col]
+                years = self.by_year["year"]
             else:
-                joined = self.summary[["year", col]].merge(
-                    other.summary[["year", col]], on="year", suffixes=("_a", "_b")
+                joined = self.by_year[["year", col]].merge(
+                    other.by_year[["year", col]], on="year", suffixes=("_a", "_b")
                 )
                 before, after, years = joined[f"{col}_a"], joined[f"{col}_b"], joined["year"]
             frames.append(
@@ -521,7 +527,7 @@ class Result:
         values: dict[int, Any] = {}
         if column is not None:
             values = dict(
-                zip(self.summary["year"][selected].tolist(), self.summary[column][selected].tolist(), strict=True)
+                zip(self.by_year["year"][selected].tolist(), self.by_year[column][selected].tolist(), strict=True)
             )
         if metric in ("exposed", "population_exposed", "gdp_exposed"):
             mask = self._exposed
@@ -660,12 +666,25 @@ class Result:
         ]
 
     # ------------------------------------------------------------------ output
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        return self.scenario.headline()
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """The headline of :meth:`headline_year`: exposed allies, people, GDP, money, vs the baseline."""
+        return {"scenario": self.scenario.name, **self.headline()}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per year (``by_year``)."""
+        return self.by_year
+
     def headline(self, year: int | None = None) -> dict[str, Any]:
         """The one-screen answer for ``year`` (default: the scenario's baseline year if evaluated)."""
         if year is None:
             year = self.headline_year()
-        row = self.summary[self.summary["year"] == int(year)].iloc[0]
-        return {k: row[k] for k in self.summary.columns}
+        row = self.by_year[self.by_year["year"] == int(year)].iloc[0]
+        return {k: row[k] for k in self.by_year.columns}
 
     def changed(self) -> np.ndarray:
         """(years,): whether the scenario differs from the baseline in members, guarantees or figures."""
@@ -699,6 +718,7 @@ class Result:
             "baseline_year": self.scenario.baseline_year,
             "edition": self.panel.edition,
             "notes": self.notes(),
+            "summary": self.summary,
         }
         out.update({name: table for name, table in self.tables.items()})
         out["diff"] = self.diff()
@@ -742,3 +762,16 @@ class Result:
         if s.projections:
             notes.append("no ratio to Russia in projected years: Russia's spending is not projected")
         return notes
+
+
+def __getattr__(name: str) -> Any:
+    """``Result`` was renamed ``ScenarioResult`` (``natosim.Result`` is the result protocol)."""
+    if name == "Result":
+        warnings.warn(
+            "natosim.scenario.Result is now natosim.scenario.ScenarioResult (natosim.ScenarioResult); "
+            "the old name goes in the next release",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return ScenarioResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

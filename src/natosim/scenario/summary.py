@@ -12,7 +12,7 @@ from typing import Any
 from natosim.metrics.balance import per_capita_vs_russia
 from natosim.scenario.evaluate import evaluate
 from natosim.scenario.loader import library
-from natosim.scenario.result import Result
+from natosim.scenario.result import ScenarioResult
 
 
 def _nato_reported() -> set[str]:
@@ -28,7 +28,7 @@ def _num(value: Any, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
-def summary_lines(result: Result, year: int | None = None) -> list[str]:
+def summary_lines(result: ScenarioResult, year: int | None = None) -> list[str]:
     """The few lines that say what ``result`` shows (in its baseline year unless ``year``)."""
     s = result.scenario
     head = result.headline(year)

@@ -70,7 +70,7 @@ def free_rider(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 
     with years_field():
         result = free_rider_test(parse_years(years, available_years(edition)), edition=edition)
-    return jsonable({**result.to_dict(), "points": result.points})  # type: ignore[no-any-return]
+    return jsonable({**result.to_dict(), "points": result.points})
 
 
 @router.get(
@@ -82,7 +82,7 @@ def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 
     with years_field():
         result = benefit_burden_test(parse_years(years, available_years(edition)), edition=edition)
-    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+    return jsonable(result.to_dict())
 
 
 @router.get(
@@ -92,7 +92,7 @@ def benefits(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 )
 def spending_model(edition: Edition = None) -> dict[str, Any]:
 
-    return jsonable(estimate_spending_model(edition=edition).to_dict())  # type: ignore[no-any-return]
+    return jsonable(estimate_spending_model(edition=edition).to_dict())
 
 
 @router.get(
@@ -105,7 +105,7 @@ def validate(
     edition: Edition = None,
 ) -> dict[str, Any]:
 
-    return jsonable(validate_spending_model(cutoff or None, edition=edition).to_dict())  # type: ignore[no-any-return]
+    return jsonable(validate_spending_model(cutoff or None, edition=edition).to_dict())
 
 
 @router.get(
@@ -127,7 +127,7 @@ def counterfactual(
         if scenario == "us_exit"
         else conditional_guarantee(threshold_pct, horizon, edition=edition)
     )
-    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+    return jsonable(result.to_dict())
 
 
 @router.get(
@@ -145,7 +145,7 @@ def replace_us_route(
         raise FieldError(
             422, f"assumptions {assumptions!r}: expected one of {', '.join(bundled_sets())}", field="assumptions"
         )
-    return jsonable(replace_us(assumptions).to_dict())  # type: ignore[no-any-return]
+    return jsonable(replace_us(assumptions).to_dict())
 
 
 @router.get("/shares", response_model=dict[str, Any], summary="Each ally's share of spending, GDP and people")
@@ -153,7 +153,7 @@ def shares(years: Years = "all", edition: Edition = None) -> dict[str, Any]:
 
     with years_field():
         available = sorted(int(y) for y in figures(edition=edition, members_only=True)["year"].unique())
-        return jsonable(burden_share_table(parse_years(years, available), edition=edition).to_dict())  # type: ignore[no-any-return]
+        return jsonable(burden_share_table(parse_years(years, available), edition=edition).to_dict())
 
 
 @router.get(
@@ -186,7 +186,7 @@ def game(
     result = exclusion_equilibrium(
         base_year, guarantor=guarantor, threshold_pct=threshold_pct, private_share=private_share, edition=edition
     )
-    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+    return jsonable(result.to_dict())
 
 
 @router.get("/game/baseline", response_model=dict[str, Any], summary="The calibrated game with no change")
@@ -195,7 +195,7 @@ def baseline(
 ) -> dict[str, Any]:
 
     result = baseline_game(base_year, private_share=private_share, edition=edition, threshold_pct=threshold_pct)
-    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+    return jsonable(result.to_dict())
 
 
 @router.get("/game/leaves", response_model=dict[str, Any], summary="Allies quit; the others re-optimise")
@@ -210,7 +210,7 @@ def leaves(
         guarantor_leaves(
             base_year,
             leaving,
-            private_share=private_share,  # type: ignore[no-any-return]
+            private_share=private_share,
             edition=edition,
         ).to_dict()
     )

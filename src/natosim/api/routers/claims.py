@@ -39,4 +39,4 @@ def check(body: CheckRequest, request: Request) -> dict[str, Any]:
             f"text: {len(body.text)} characters; at most {limit} (setting NATOSIM_API_MAX_TEXT_CHARS)",
             field="text",
         )
-    return jsonable(natosim.check(body.text).to_dict())  # type: ignore[no-any-return]
+    return jsonable(natosim.check(body.text).to_dict())

@@ -54,4 +54,4 @@ def compliance(
 ) -> dict[str, Any]:
 
     result = library_compliance(year, pledge=pledge, edition=edition, members_only=members_only, as_of=as_of)
-    return jsonable(result.to_dict())  # type: ignore[no-any-return]
+    return jsonable(result.to_dict())

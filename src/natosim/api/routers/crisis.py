@@ -107,7 +107,7 @@ def runner(request: Request) -> JobRunner:
     state = request.app.state
     if getattr(state, "crisis_jobs", None) is None:
         state.crisis_jobs = JobRunner(state.settings.crisis_workers)
-    return state.crisis_jobs  # type: ignore[no-any-return]
+    return state.crisis_jobs
 
 
 def _job(request: Request, job: str) -> Job:
@@ -356,7 +356,7 @@ def stored_run(run_id: str) -> dict[str, Any]:
         "versions",
         "results",
     )
-    return jsonable({key: row.get(key) for key in keep})  # type: ignore[no-any-return]
+    return jsonable({key: row.get(key) for key in keep})
 
 
 __all__ = ["CrisisRequest", "JobView", "router"]

@@ -51,7 +51,7 @@ def withdrawal(
     notice_date: OptionalDate = None,
 ) -> dict[str, Any]:
 
-    return jsonable(library_withdrawal(country, path=path, notice_date=notice_date))  # type: ignore[no-any-return]
+    return jsonable(library_withdrawal(country, path=path, notice_date=notice_date))
 
 
 @router.get("/accession", response_model=dict[str, Any], summary="How a country joins (Art. 10), veto players")
@@ -65,7 +65,7 @@ def accession(
     ] = None,
 ) -> dict[str, Any]:
 
-    return jsonable(library_accession(country, invited=invited, vetoes=veto or ()))  # type: ignore[no-any-return]
+    return jsonable(library_accession(country, invited=invited, vetoes=veto or ()))
 
 
 @router.get(
@@ -76,4 +76,4 @@ def article5(
     date: OptionalDate = None,
 ) -> dict[str, Any]:
 
-    return jsonable(library_article5(target, date=date))  # type: ignore[no-any-return]
+    return jsonable(library_article5(target, date=date))

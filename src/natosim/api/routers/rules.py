@@ -48,7 +48,7 @@ def rules_at(
     ] = None,
 ) -> dict[str, Any]:
 
-    return jsonable(at(date if date is not None else dt.date.today()))  # type: ignore[no-any-return]
+    return jsonable(at(date if date is not None else dt.date.today()))
 
 
 @router.get(
@@ -71,25 +71,25 @@ def pledges() -> Table:
 )
 def pledge(pledge: str) -> dict[str, Any]:
 
-    return jsonable(library_pledge(pledge))  # type: ignore[no-any-return]
+    return jsonable(library_pledge(pledge))
 
 
 @router.get("/treaty", response_model=dict[str, Any], summary="The North Atlantic Treaty, article by article")
 def treaty() -> dict[str, Any]:
 
-    return jsonable(library_treaty())  # type: ignore[no-any-return]
+    return jsonable(library_treaty())
 
 
 @router.get("/invocations", response_model=dict[str, Any], summary="Invocations of Article 5 and Article 4")
 def invocations() -> dict[str, Any]:
 
-    return jsonable(library_invocations())  # type: ignore[no-any-return]
+    return jsonable(library_invocations())
 
 
 @router.get("/us-withdrawal-law", response_model=dict[str, Any], summary="US law on leaving NATO (FY2024 NDAA §1250A)")
 def us_withdrawal_law() -> dict[str, Any]:
 
-    return jsonable(library_law())  # type: ignore[no-any-return]
+    return jsonable(library_law())
 
 
 @router.get("/ratifications", response_model=Table, summary="How long past enlargements took to ratify")

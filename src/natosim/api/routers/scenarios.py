@@ -103,7 +103,7 @@ def _cache(request: Request) -> ResponseCache:
     state = request.app.state
     if getattr(state, "scenario_cache", None) is None:
         state.scenario_cache = ResponseCache(state.settings.cache_size)
-    return state.scenario_cache  # type: ignore[no-any-return]
+    return state.scenario_cache
 
 
 _dataset_seen: list[Any] = [0.0, None, 0]  # (checked at, data directory, dataset identity)
@@ -219,7 +219,7 @@ def scenario(name: str) -> dict[str, Any]:
     path = locate(_bundled(name))
     return jsonable(
         {
-            **load_scenario(name).model_dump(mode="json"),  # type: ignore[no-any-return]
+            **load_scenario(name).model_dump(mode="json"),
             "yaml": path.read_text(encoding="utf-8"),
         }
     )

@@ -148,8 +148,8 @@ def solve(
     excluded_ = np.zeros(a.shape, bool) if excluded is None else np.broadcast_to(excluded, a.shape)
     present_ = np.ones(a.shape, bool) if present is None else np.broadcast_to(present, a.shape)
     has_guarantor = guarantor is not None and bool(np.all(present_[:, guarantor]))
-    a_g = a[:, guarantor] if has_guarantor else np.zeros(pairs)  # type: ignore[index]
-    c_g = c[:, guarantor] if has_guarantor else np.zeros(pairs)  # type: ignore[index]
+    a_g = a[:, guarantor] if has_guarantor else np.zeros(pairs)
+    c_g = c[:, guarantor] if has_guarantor else np.zeros(pairs)
     q = np.zeros(pairs)
     steps = max_steps or 4 * allies + 20
     scale = np.sum(np.where(present_, np.abs(a) + floor_, 0.0), axis=1) + 1.0

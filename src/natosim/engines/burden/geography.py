@@ -59,4 +59,4 @@ def capital_distances(codes: list[str]) -> np.ndarray:
         raise BurdenError(f"no capital coordinates for {', '.join(unknown)}", field="country")
     lat = table.loc[codes, "capital_lat"].to_numpy(float)
     lon = table.loc[codes, "capital_lon"].to_numpy(float)
-    return haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])  # type: ignore[arg-type]
+    return haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])

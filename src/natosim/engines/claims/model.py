@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from natosim.errors import NatosimError
+from natosim.results import ResultMixin
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,9 +100,14 @@ class Claim:
         return data
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """Every claim found in one text, in reading order, plus how the text was read."""
+@dataclass(frozen=True, repr=False)
+class CheckResult(ResultMixin):
+    """Every claim found in one text, in reading order, plus how the text was read.
+
+    The result protocol (``natosim.results``): ``summary`` (verdict counts, date, edition),
+    ``to_frame()`` (one row per claim), ``to_dict()`` and a notebook display."""
+
+    title: ClassVar[str] = "Claims checked"
 
     claims: list[Claim]
     input_format: Literal["text", "html", "empty"]
@@ -113,6 +119,17 @@ class CheckResult:
     date_source: str = "none"
     #: the NATO edition figures were compared with (latest published on or before ``date``)
     edition: str | None = None
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return {
+            "claims": len(self.claims),
+            **self.counts(),
+            "date": self.date,
+            "date_source": self.date_source,
+            "edition": self.edition,
+            "input_format": self.input_format,
+        }
 
     def counts(self) -> dict[str, int]:
         """How many claims got each verdict."""

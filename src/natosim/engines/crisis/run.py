@@ -553,7 +553,7 @@ def sweep_crisis(
         "client": client,
     }
     if not store:
-        results = execute(plan, {}, **options)  # type: ignore[arg-type]
+        results = execute(plan, {}, **options)
         return SweepResult(
             None,
             base_theatre.target,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import ClassVar
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -27,7 +28,7 @@ from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.loader import load_accession, load_eligibility, load_national_law
 from natosim.rules.models import Outcome
-from natosim.rules.procedures.steps import Step, overall, today
+from natosim.rules.procedures.steps import ProcedureResult, Step, overall, today
 
 TREATY_SOURCE = "North Atlantic Treaty, Art. 10 (https://www.nato.int/archives/1st5years/annexes/a.htm)"
 
@@ -44,10 +45,12 @@ class Ratification(BaseModel):
     outcome: Outcome
 
 
-class AccessionResult(BaseModel):
+class AccessionResult(ProcedureResult):
     """The evaluation of ``country`` joining after an invitation on ``invited``."""
 
     model_config = ConfigDict(frozen=True)
+
+    title: ClassVar[str] = "Accession to NATO (Art. 10)"
 
     country: str
     invited: dt.date

@@ -16,8 +16,9 @@ Rules applied (``rules/parameters/treaty.yaml``):
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from natosim.data import allies as allies_table
 from natosim.data import country_name, resolve_country
@@ -26,15 +27,17 @@ from natosim.rules.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.models import Invocation, Outcome
-from natosim.rules.procedures.steps import Step, overall, today
+from natosim.rules.procedures.steps import ProcedureResult, Step, overall, today
 
 TREATY_SOURCE = "North Atlantic Treaty, Arts. 4-6, 9 (https://www.nato.int/archives/1st5years/annexes/a.htm)"
 
 
-class Article5Result(BaseModel):
+class Article5Result(ProcedureResult):
     """Collective defence of ``target`` on ``date``."""
 
     model_config = ConfigDict(frozen=True)
+
+    title: ClassVar[str] = "Article 5: collective defence"
 
     target: str
     date: dt.date

@@ -14,8 +14,9 @@ Rules applied (all read from ``rules/parameters``):
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict, Field
 
 from natosim.data import country_name, resolve_ally
 from natosim.rules.dates import parse_date
@@ -23,16 +24,18 @@ from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.loader import load_national_law, load_treaty
 from natosim.rules.models import Outcome, WithdrawalPath
-from natosim.rules.procedures.steps import Step, today
+from natosim.rules.procedures.steps import ProcedureResult, Step, today
 from natosim.rules.targets import withdrawal_effective, withdrawal_notice_years
 
 TREATY_SOURCE = "North Atlantic Treaty, Art. 13 (https://www.nato.int/archives/1st5years/annexes/a.htm)"
 
 
-class WithdrawalResult(BaseModel):
+class WithdrawalResult(ProcedureResult):
     """The evaluation of one ally leaving by one path, with a notice given on ``notice_date``."""
 
     model_config = ConfigDict(frozen=True)
+
+    title: ClassVar[str] = "Withdrawal from NATO (Art. 13 and national law)"
 
     country: str
     path: str
@@ -55,7 +58,7 @@ class WithdrawalResult(BaseModel):
     notice_to_congress_days: int | None = None
     notify_congress_by: dt.date | None = None
     #: bills on this ally's membership introduced by the notice date, with their status (never applied)
-    bills: list[dict[str, object]] = []
+    bills: list[dict[str, object]] = Field(default_factory=list)
 
 
 def paths_for(iso3: str) -> list[WithdrawalPath]:

@@ -87,7 +87,7 @@
         : !r.member_baseline && r.member ? STATUSES[2].label : r.member ? STATUSES[4].label
         : r.guarantors > 0 ? STATUSES[3].label : null,
     })).filter((r) => r.class);
-    const summary = result.summary.find((r) => r.year === year) || {};
+    const summary = result.by_year.find((r) => r.year === year) || {};
     const exposed = summary.exposed || [];
     const headline = `${year}: ${exposed.length} all${exposed.length === 1 ? "y" : "ies"} exposed` +
       (exposed.length ? ` (${named(exposed).join(", ")}), ${fmt(summary.population_exposed_thousands / 1000, 1)} million people, ` +
