@@ -334,3 +334,53 @@ def test_a_scheduler_without_workers_is_a_clear_error(tmp_path: Path, monkeypatc
     ):
         run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler=cluster.scheduler_address)
     assert list_runs(db).empty  # nothing to resume: no row left behind
+
+
+def test_an_external_scheduler_and_worker_give_the_same_bits(tmp_path: Path) -> None:
+    """`dask scheduler` and `dask worker` as separate processes on loopback, as a user would run them."""
+    import json
+    import time
+
+    dask = Path(sys.executable).with_name("dask")
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "DASK_TEMPORARY_DIRECTORY": str(tmp_path / "scratch")}
+    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+    scheduler = subprocess.Popen(
+        [str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)],
+        **common,  # type: ignore[call-overload]
+    )
+    worker = None
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(info.read_text())["address"]
+        worker = subprocess.Popen(
+            [
+                str(dask),
+                "worker",
+                address,
+                "--nworkers",
+                "1",
+                "--nthreads",
+                "1",
+                "--no-dashboard",
+                "--local-directory",
+                str(tmp_path / "scratch"),
+            ],
+            **common,  # type: ignore[call-overload]
+        )
+        db = tmp_path / "runs.duckdb"
+        remote = sweep_crisis(
+            "EST", 2024, ["warning_days=1,3"], draws=8192, seed=3, chunk_size=4096, scheduler=address, db=db
+        )
+        assert get_run(remote.run_id, db)["versions"]["workers"]  # the worker's package versions are stored
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
+    local = sweep_crisis(
+        "EST", 2024, ["warning_days=1,3"], draws=8192, seed=3, chunk_size=4096, workers=None, store=False
+    )
+    assert remote.points.equals(local.points)

@@ -19,6 +19,16 @@ LITERAL = re.compile(
 )
 
 
+def test_no_year_date_or_edition_literal_in_src() -> None:
+    found = [
+        f"{path.relative_to(SRC)}:{number}: {line.strip()}"
+        for path in sorted(SRC.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if LITERAL.search(line)
+    ]
+    assert not found, "literals in src (move them to rules/parameters or the data):\n" + "\n".join(found)
+
+
 def test_event_dates_are_structured_and_match_the_aspirants_table() -> None:
     import natosim.rules as rules
 

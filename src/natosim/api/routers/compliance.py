@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from natosim.api.errors import ERROR_RESPONSES
+from natosim.data import editions as library_editions
 from natosim.jsonable import jsonable
 from natosim.metrics.compliance import compliance as library_compliance
 
@@ -41,7 +42,7 @@ def compliance(
         str | None, Query(description="Pledge id (see /api/rules/pledges)", examples=["wales-2014"], max_length=60)
     ] = None,
     edition: Annotated[
-        str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=["2024-06"], max_length=20)
+        str | None, Query(description="Pin one NATO edition (YYYY-MM)", examples=library_editions()[:1], max_length=20)
     ] = None,
     members_only: bool = True,
     as_of: Annotated[

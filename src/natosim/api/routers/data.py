@@ -27,21 +27,18 @@ class Table(BaseModel):
     rows: list[dict[str, Any]]
 
 
-FIGURES_EXAMPLE = {
-    "count": 1,
-    "rows": [
-        {
-            "iso3": "POL",
-            "country": "Poland",
-            "year": 2024,
-            "member": True,
-            "defence_exp_pct_gdp": 3.789,
-            "edition": "2025-08",
-            "source": "nato-2025-08",
-            "sources": "nato-2024-06;nato-2025-08",
-        }
-    ],
-}
+#: examples are read from the bundled data, so they are real answers and carry no edition literal
+#: (the editions and their figures live in the data, not in code)
+EDITIONS_EXAMPLE = library_editions()
+
+
+def _figures_example() -> dict[str, Any]:
+    row = library_figures(year=2024, countries=["POL"]).iloc[0]
+    keys = ("iso3", "country", "year", "member", "defence_exp_pct_gdp", "edition", "source", "sources")
+    return {"count": 1, "rows": [jsonable({key: row[key] for key in keys})]}
+
+
+FIGURES_EXAMPLE = _figures_example()
 
 CountryQuery = Annotated[
     list[str] | None,
@@ -64,7 +61,7 @@ EditionQuery = Annotated[
     str | None,
     Query(
         description="Pin one NATO edition (YYYY-MM); default: the latest edition having each figure.",
-        examples=["2024-06"],
+        examples=EDITIONS_EXAMPLE[:1],
         max_length=20,
     ),
 ]
@@ -121,7 +118,9 @@ def sources() -> Table:
     "/editions",
     response_model=Table,
     summary="NATO editions available, oldest first",
-    responses={200: {"content": {"application/json": {"example": {"count": 1, "rows": [{"edition": "2024-06"}]}}}}},
+    responses={
+        200: {"content": {"application/json": {"example": {"count": 1, "rows": [{"edition": EDITIONS_EXAMPLE[0]}]}}}}
+    },
 )
 def editions() -> Table:
 
