@@ -347,7 +347,7 @@ def test_an_external_scheduler_and_worker_give_the_same_bits(tmp_path: Path) -> 
     common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
     scheduler = subprocess.Popen(
         [str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)],
-        **common,  # type: ignore[call-overload]
+        **common,
     )
     worker = None
     try:
@@ -368,7 +368,7 @@ def test_an_external_scheduler_and_worker_give_the_same_bits(tmp_path: Path) -> 
                 "--local-directory",
                 str(tmp_path / "scratch"),
             ],
-            **common,  # type: ignore[call-overload]
+            **common,
         )
         db = tmp_path / "runs.duckdb"
         remote = sweep_crisis(
