@@ -114,7 +114,7 @@ def _load(base: str, fingerprint: tuple[tuple[str, str, float], ...]) -> Dataset
     extra_sources: list[pd.DataFrame] = []
     extra_figures: list[pd.DataFrame] = []
     seen_editions: set[str] = set()
-    for edition, folder in (pointers(Path(base)).items() if base else ()):
+    for edition, folder in pointers(Path(base)).items() if base else ():
         try:
             release_figures, release_sources = _release(folder, figures, sources, allies)
             editions_here = set(release_figures["edition"])
