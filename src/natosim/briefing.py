@@ -63,7 +63,7 @@ def _published_sources(dataset: Dataset, as_of: str | dt.date | None) -> set[str
     return {str(i) for i, p in zip(table["id"], table["published"], strict=True) if (_published(p) or day) <= day}
 
 
-def brief(dataset: Dataset | None = None, threshold_pct: float = 2.0, *, as_of: str | dt.date | None = None) -> Brief:
+def brief(*, dataset: Dataset | None = None, threshold_pct: float = 2.0, as_of: str | dt.date | None = None) -> Brief:
     """Headline numbers for the latest year with data, each with year, edition and source id.
 
     ``as_of`` (default today): only the editions published by that date are in play."""

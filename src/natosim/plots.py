@@ -84,7 +84,7 @@ def compliance_history(
 
     frames = []
     for year in (y for y in data_years(edition, as_of) if y <= last_year):
-        result = compliance(year, pledge, edition, members_only=members_only, as_of=as_of)
+        result = compliance(year, pledge, edition=edition, members_only=members_only, as_of=as_of)
         table = result.table[["iso3", "value", "target", "met"]].assign(year=year, pledge=result.pledge.id)
         frames.append(table)
         if on_year is not None:

@@ -97,7 +97,7 @@ def compliance_command(
     from natosim.metrics.compliance import compliance
 
     chosen_year = year if year is not None else latest_year(as_of=as_of)
-    result = compliance(chosen_year, pledge, edition, members_only=not all_allies, as_of=as_of)
+    result = compliance(chosen_year, pledge, edition=edition, members_only=not all_allies, as_of=as_of)
     if plot is not None:
         from natosim.cli.progress import progress
         from natosim.plots import compliance_history, plot_compliance_history

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from natosim.data import as_of_date, editions_as_of, figures, load
+from natosim.data import Dataset, as_of_date, editions_as_of, figures, load
 from natosim.results import ResultMixin
 from natosim.rules import at
 from natosim.rules import pledge as find_pledge
@@ -268,12 +268,12 @@ def summarise(table: pd.DataFrame, pledge: Pledge) -> dict[str, Any]:
 def compliance(
     year: int,
     pledge: str | None = None,
-    edition: str | None = None,
     *,
+    edition: str | None = None,
     members_only: bool = True,
     trend_years: int = TREND_YEARS,
     as_of: str | dt.date | None = None,
-    dataset: Any = None,
+    dataset: Dataset | None = None,
 ) -> ComplianceResult:
     """Compliance of every ally (members that year, by default) with ``pledge`` in ``year``.
 

@@ -20,9 +20,9 @@ from natosim.state import baseline_panel, data_years
 
 def evaluate(
     scenario: Scenario | str | Path,
+    *,
     year: int | None = None,
     years: Sequence[int] | None = None,
-    *,
     as_of: str | dt.date | None = None,
 ) -> ScenarioResult:
     """The result of ``scenario`` (a :class:`Scenario`, a bundled name or a file) over its period,
