@@ -77,7 +77,7 @@ def _member_count_ever(value: object) -> bool:
     """Was ``value`` the number of allies on some day (12 in 1949 ... today)?"""
     if not isinstance(value, int | float):
         return False
-    days = sorted({day for day in (facts.accession(code) for code in facts.members_on(None)) if day is not None})
+    days = sorted({day for day in (facts.accession_date(code) for code in facts.members_on(None)) if day is not None})
     return any(len(facts.members_on(day)) == value for day in days)
 
 

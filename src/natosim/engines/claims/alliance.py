@@ -233,7 +233,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             mention = first[0] if first else mention
         if mention is None or not facts.is_ally(mention.iso3):
             continue
-        joined = facts.accession(mention.iso3)
+        joined = facts.accession_date(mention.iso3)
         assert joined is not None
         before = len(facts.members_on(joined - dt.timedelta(days=1)))
         through = len(facts.members_on(joined))

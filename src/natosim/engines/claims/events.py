@@ -397,7 +397,7 @@ def _dated_events(scope: _Scope) -> None:
                 continue
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
-            joined = facts.accession(mention.iso3)
+            joined = facts.accession_date(mention.iso3)
             if joined is None:
                 claims.append(
                     view.claim(
@@ -605,7 +605,7 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
         mention = view.country_near(join_at, window=60)
         if mention is None or mention.start > join_at:
             continue
-        joined = facts.accession(mention.iso3)
+        joined = facts.accession_date(mention.iso3)
         if joined is None or undated(match, view.context.date) is None:
             continue
         found.append(

@@ -222,7 +222,7 @@ def _members_on(day: dt.date | None) -> tuple[str, ...]:
 
 
 @per_dataset
-def accession(iso3: str) -> dt.date | None:
+def accession_date(iso3: str) -> dt.date | None:
     table = allies_table()
     rows = table[table["iso3"] == iso3]
     return rows["accession_date"].iloc[0].date() if len(rows) else None
