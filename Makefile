@@ -35,7 +35,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \
 	  (echo "installing Debian chromium for the browser tests"; \
 	   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
-	   echo "warning: could not install chromium; browser tests will be skipped")
+	   echo "warning: could not install chromium; the browser tests will fail")
 
 ## ruff (lint + format), mypy over src and tests, yamllint over the rules, scenarios and CI config
 lint: $(STAMP)

@@ -50,7 +50,7 @@ def test_check_errors_exit_2(cli, tmp_path: Path) -> None:
     binary.write_bytes(b"\x89PNG\x00\x00\x01\x02" * 50)
     r = cli("check", str(binary))
     assert r.code == 2 and "binary" in r.err
-    r = cli("check", "text", "--date", "31/12/2024")
+    r = cli("check", "Some article text.", "--date", "31/12/2024")
     assert r.code == 2 and "YYYY-MM-DD" in r.err
 
 
@@ -64,6 +64,8 @@ def test_a_missing_path_or_a_url_is_a_clear_error(cli) -> None:
     assert missing.code == 2 and "no such file: /no/such/article" in missing.err
     url = cli("check", "https://example.com/nato-story")
     assert url.code == 2 and "does not fetch" in url.err
+    bare = cli("check", "nosuchfile")  # issue 13: one word with no file was read as an article
+    assert bare.code == 2 and "no such file: nosuchfile" in bare.err
 
 
 def test_check_at_80_columns_prints_one_block_per_claim(cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -76,7 +76,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} not installed (Debian package chromium; `make browser` installs it)")
+        pytest.fail(f"{CHROMIUM} not installed (Debian package chromium; `make browser` installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

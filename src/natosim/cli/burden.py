@@ -30,7 +30,7 @@ def _years(spec: str, available: list[int]) -> list[int]:
 
 def _check_plot(plot: Path | None) -> None:
     if plot is not None:
-        from natosim.engines.burden.plots import check_plot_path
+        from natosim.plots import check_plot_path
 
         check_plot_path(plot)
 

@@ -40,7 +40,8 @@ def _read_input(source: str) -> str | bytes:
         except OSError as error:
             if looks_like_path:
                 raise ClaimsInputError(f"cannot read {stripped}: {error.strerror}") from error
-    if looks_like_path:
+    if looks_like_path or single_token:
+        # one word with no file behind it is a mistyped path, never an article with a claim in it
         raise ClaimsInputError(f"no such file: {stripped} (give a file, the text itself, or - for stdin)")
     return source
 

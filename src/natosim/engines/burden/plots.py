@@ -7,30 +7,16 @@ a picture. Every chart names its data source in a footnote.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from natosim import extras
-from natosim.engines.burden.errors import BurdenError
+from natosim.plots import save as _save
 
 if TYPE_CHECKING:
     from natosim.engines.burden.free_riding import FreeRiderTest
     from natosim.engines.burden.game import GameResult
     from natosim.engines.burden.shares import BurdenShares
-
-FORMATS = {".png": "png", ".svg": "svg"}
-
-
-def check_plot_path(path: str | Path) -> Path:
-    """A plot file must end in .png or .svg and its folder must exist."""
-    target = Path(path)
-    if target.suffix.lower() not in FORMATS:
-        raise BurdenError(f"plot file {str(path)!r} must end in .png or .svg", field="plot")
-    if not target.parent.exists():
-        raise BurdenError(f"folder {str(target.parent)!r} for the plot does not exist", field="plot")
-    return target
 
 
 def _figure(rows: int = 1, columns: int = 1, size: tuple[float, float] = (11, 5)) -> tuple[Any, Any]:
@@ -44,29 +30,6 @@ def _figure(rows: int = 1, columns: int = 1, size: tuple[float, float] = (11, 5)
     import matplotlib.pyplot as plt
 
     return plt.subplots(rows, columns, figsize=size)
-
-
-def _save(figure: Any, path: str | Path) -> Path:
-    import matplotlib.pyplot as plt
-
-    from natosim.data.paths import replace_public
-
-    target = check_plot_path(path)
-    handle, temporary = tempfile.mkstemp(suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    try:
-        figure.savefig(
-            temporary,
-            format=FORMATS[target.suffix.lower()],
-            bbox_inches="tight",
-            metadata={"Date": None} if target.suffix.lower() == ".svg" else None,
-        )
-        replace_public(temporary, target)  # 0644 under the usual umask, not mkstemp's 0600
-    finally:
-        plt.close(figure)
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return target
 
 
 def plot_rank_test(result: FreeRiderTest, path: str | Path) -> Path:
