@@ -144,3 +144,27 @@ def plot_diff(diff: pd.DataFrame, first: str, second: str, path: str | Path) -> 
     axes[-1][0].set_xlabel("year (a missing value is a gap, never zero)")
     figure.tight_layout()
     return save(figure, path)
+
+
+def plot_troops_by_day(contributions: pd.DataFrame, path: str | Path, title: str) -> Path:
+    """Expected troops of each guarantor in the attacked ally by day 3, 10 and 30, largest first:
+    who brings what, and how fast (a crisis run's contributions; unit: troops, mean over draws)."""
+    columns = [c for c in contributions.columns if c.startswith("troops_day_")]
+    frame = contributions.set_index("iso3")[columns].astype(float)
+    frame = frame[frame[columns[-1]] > 0].sort_values(columns[-1], ascending=True)
+    figure, axes = _figure(1, (9, max(3.0, 0.28 * len(frame) + 1.5)))
+    axis = axes[0][0]
+    height = 0.8 / max(len(columns), 1)
+    positions = range(len(frame))
+    for i, column in enumerate(columns):
+        axis.barh(
+            [p + i * height for p in positions],
+            frame[column].to_numpy(),
+            height=height,
+            label=f"by day {column.removeprefix('troops_day_')}",
+        )
+    axis.set_yticks([p + height * (len(columns) - 1) / 2 for p in positions], list(frame.index), fontsize=8)
+    axis.set_xlabel("expected troops in the attacked ally (mean over draws)")
+    axis.set_title(title, fontsize=10, loc="left")
+    axis.legend(loc="lower right")
+    return save(figure, path)

@@ -49,6 +49,20 @@ def test_run_table_csv_and_sensitivity(cli, tmp_path: Path) -> None:
     assert header[:5] == ["target", "year", "scenario", "p_hold", "p_hold_se"] and "troops_day_10" in header
 
 
+def test_run_plots_the_troops_each_guarantor_brings(cli, tmp_path: Path) -> None:
+    """Issue 18 §9: a crisis run draws its contributions with --plot FILE (PNG or SVG, mode 0644)."""
+    db = str(tmp_path / "r.duckdb")
+    svg = tmp_path / "troops.svg"
+    base = ("crisis", "run", "--target", "EST", "--draws", "5000", "--range-points", "0", "--db", db)
+    r = cli(*base, "--plot", str(svg))
+    assert r.code == 0, r.err
+    text = svg.read_text()
+    assert "expected allied troops by day" in text and "USA" in text and "by day 30" in text
+    assert svg.stat().st_mode & 0o777 == 0o644
+    bad = cli(*base, "--plot", str(tmp_path / "troops.pdf"))
+    assert bad.code == 2 and "must end in .png or .svg" in bad.err
+
+
 def test_compare_and_validate_json(cli) -> None:
     r = cli(
         "crisis",

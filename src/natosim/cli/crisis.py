@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 
-from natosim.cli.render import Format, FormatOption, render_frame, render_mapping
+from natosim.cli.render import Format, FormatOption, PlotOption, check_plot, render_frame, render_mapping
 
 crisis_app = typer.Typer(
     help="Crisis model in forces: does an ally's capital hold, who sends how many troops by when.",
@@ -198,6 +198,7 @@ def run(
     ),
     sensitivity: bool = typer.Option(False, "--sensitivity", help="Add the Morris ranking of every parameter."),
     max_draws: int | None = MAX_DRAWS,
+    plot: Path | None = PlotOption,
 ) -> None:
     """Simulate crises against one ally: P(hold), its range, troops by day per guarantor (stored)."""
     from natosim.engines.crisis import run_crisis
@@ -206,6 +207,7 @@ def run(
 
     check_seed(seed)
     check_draws(draws, max_draws=max_draws)
+    check_plot(plot)
     params = _params(param)
     state, label = _state(scenario, year)
     with _resumable(), _progress("crisis run", draws > 4 * chunk_size) as progress:
@@ -228,6 +230,12 @@ def run(
     if sensitivity:
         result.sensitivity = sensitivity_table(target, year, state, params=params, seed=seed)
     _render_result(result, fmt)
+    if plot is not None:
+        from natosim.plots import plot_troops_by_day
+
+        p_hold = result.summary.get("p_hold")
+        title = f"{result.summary.get('target', target)} {year}: expected allied troops by day (P(hold) {p_hold})"
+        plot_troops_by_day(result.to_frame(), plot, title)
 
 
 def compare(
