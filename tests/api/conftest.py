@@ -1,34 +1,13 @@
-"""An app with small limits, and a TestClient on it (the API in-process, no socket)."""
+"""An app with small limits, and a TestClient on it (the API in-process, no socket): see api_support."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
+from api_support import app, client, ignore_testclient_warning, settings
 
-@pytest.fixture
-def settings():
-    from natosim.api import Settings
-
-    return Settings(max_body_bytes=4096, max_draws=20_000, max_sweep=4, max_text_chars=2000, crisis_workers=1)
-
-
-@pytest.fixture
-def app(settings):
-    from natosim.api import create_app
-
-    return create_app(settings)
-
-
-@pytest.fixture
-def client(app) -> Iterator[object]:
-    from fastapi.testclient import TestClient
-
-    with TestClient(app) as test_client:
-        yield test_client
+__all__ = ["app", "client", "settings"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # starlette's TestClient still works on httpx; its suggestion (httpx2) is not a dependency of ours
-    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
+    ignore_testclient_warning(config)

@@ -11,9 +11,9 @@ See docs/scenarios.md for the schema, every policy and every bundled scenario.
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
+from natosim.scenario import result as _result_module
 from natosim.scenario.evaluate import evaluate
 from natosim.scenario.loader import ScenarioError, library, library_dir, load_all, load_scenario, parse
 from natosim.scenario.result import METRICS, Explanation, ScenarioResult
@@ -40,13 +40,5 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``Result`` was renamed ``ScenarioResult`` (``natosim.Result`` is the result protocol)."""
-    if name == "Result":
-        warnings.warn(
-            "natosim.scenario.Result is now natosim.scenario.ScenarioResult (natosim.ScenarioResult); "
-            "the old name goes in the next release",
-            FutureWarning,
-            stacklevel=2,
-        )
-        return ScenarioResult
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """Deprecated names, with their warning, live once in :mod:`natosim.scenario.result`."""
+    return _result_module.__getattr__(name)
