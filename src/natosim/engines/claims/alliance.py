@@ -275,13 +275,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
 def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
     edition = None
     years = facts.population_years(edition)
-    year, how = view.year_near(q.start, carry=False)
+    year, how, year_from = view.year_near(q.start, carry=False)
     dated_events = [y for y, start, _ in view.years if _EVENT_BEFORE_YEAR.search(view.text[max(0, start - 40) : start])]
-    if how == "stated" and year in dated_events:
+    if year_from == "stated" and year in dated_events:
         # the year dates an event ("the alliance, created in 1949, now covers..."): the count is at
         # the article date
         day = view.context.date
-        year, how = (day.year, "article date") if day else (None, "not stated")
+        year, how, year_from = (day.year, "article date", "article date") if day else (None, "not stated", None)
     common: dict[str, Any] = {
         "kind": "population_covered",
         "start": q.start,
@@ -301,7 +301,7 @@ def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
     if year is None or year not in years:
         prefix = f"no population for {year}; " if year is not None else ""
         target = min(year, years[-1]) if year is not None else years[-1]
-        year, how = max(y for y in years if y <= target), f"{prefix}latest year with population"
+        year, how, year_from = max(y for y in years if y <= target), f"{prefix}latest year with population", "inferred"
     found = facts.population_covered(year, edition)
     assert found is not None
     people, allies, source, used_edition = found
@@ -322,4 +322,5 @@ def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
         evidence=evidence,
         year=year,
         note=f"{why}; year: {how}",
+        year_source=year_from,
     )

@@ -273,7 +273,7 @@ def _matching_years(iso3: str, q: Quantity, edition: str) -> str:
 
 def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, threshold: str | None = None) -> Claim:
     """A country's defence spending as % of GDP in a year. ``threshold``: "meets" / "misses" a target."""
-    year, how = view.year_near(q.start)
+    year, how, year_from = view.year_near(q.start)
     edition = view.context.edition
     kind, unit = "spending_pct_gdp", "% of GDP"
     qualifier = {"meets": "at least", "misses": "less than"}.get(threshold or "", q.qualifier)
@@ -289,7 +289,9 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     if iso3 in SIPRI:
         if year is None:
             years = facts.comparator_years(iso3, "milex_pct_gdp")
-            year, how = (years[-1], "latest SIPRI year (no year stated)") if years else (None, how)
+            year, how, year_from = (
+                (years[-1], "latest SIPRI year (no year stated)", "inferred") if years else (None, how, year_from)
+            )
         figure = facts.comparator(iso3, year, "milex_pct_gdp") if year else None
         if figure is None:
             return view.claim(**common, year=year, verdict="not checkable", note=f"no SIPRI figure for {iso3} {year}")
@@ -308,6 +310,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
             expected=round(figure.value, 2),
             evidence=evidence,
             note=f"{why}; year: {how}",
+            year_source=year_from,
         )
     if not facts.is_ally(iso3):
         return view.claim(
@@ -315,13 +318,17 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         )
     if year is None:
         year = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
-        how = "latest year with a figure (no year stated)"
+        how, year_from = "latest year with a figure (no year stated)", "inferred"
     if year is None:
         return view.claim(**common, verdict="not checkable", note=f"no figure for {iso3}")
-    if how == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
+    if year_from == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
         latest = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
         if latest is not None and latest < year:
-            year, how = latest, f"latest year with a figure before the article's year ({view.context.date})"
+            year, how, year_from = (
+                latest,
+                f"latest year with a figure before the article's year ({view.context.date})",
+                "inferred",
+            )
     primary = facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition)
     others = facts.ally_figures_all_editions(iso3, year, "defence_exp_pct_gdp")
     if primary is None:
@@ -349,7 +356,13 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
     return view.claim(
-        **common, year=year, verdict=verdict, expected=printed, evidence=evidence, note=f"{why}; year: {how}"
+        **common,
+        year=year,
+        verdict=verdict,
+        expected=printed,
+        evidence=evidence,
+        note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -388,7 +401,7 @@ def _alliance_subject(view: SentenceView, position: int, mention: Mention | None
 
 def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measure: str, unit: str) -> Claim:
     """NATO's published total for the alliance (or Europe and Canada): % of GDP or US$."""
-    year, how = view.year_near(q.start)
+    year, how, year_from = view.year_near(q.start)
     edition = view.context.edition
     if year is None:
         candidates = [
@@ -396,9 +409,13 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
             for y in reversed(facts.years_held())
             if not scope.startswith(NO_AGGREGATE) and facts.aggregate(scope, y, measure, edition)
         ]
-        year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
+        year, how, year_from = (
+            (candidates[0], "latest year with a total (no year stated)", "inferred")
+            if candidates
+            else (None, how, year_from)
+        )
     figure = facts.aggregate(scope, year, measure, edition) if year and not scope.startswith(NO_AGGREGATE) else None
-    if how == "article date" and year is not None and figure is not None and figure.edition != edition:
+    if year_from == "article date" and year is not None and figure is not None and figure.edition != edition:
         # the article's year is known only from a later edition or a press report: the article
         # meant the latest total of its day ("nearly $1.5 trillion" in March 2025 is 2024's)
         known = [
@@ -407,7 +424,11 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
             if y < year and _in_edition(facts.aggregate(scope, y, measure, edition), edition)
         ]
         if known:
-            year, how = known[0], f"latest year in edition {edition} (the article's year is only in a later one)"
+            year, how, year_from = (
+                known[0],
+                f"latest year in edition {edition} (the article's year is only in a later one)",
+                "inferred",
+            )
             figure = facts.aggregate(scope, year, measure, edition)
     common: dict[str, Any] = {
         "kind": "alliance_total",
@@ -437,7 +458,14 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
         expected = round(figure.value * 1e6)
         statement = f"{scope} {year}: US${figure.value / 1e3:,.1f} bn current (edition {figure.edition})"
     evidence = [Evidence(statement, figure.source, figure.value, figure.edition)]
-    return view.claim(**common, verdict=verdict, expected=expected, evidence=evidence, note=f"{why}; year: {how}")
+    return view.claim(
+        **common,
+        verdict=verdict,
+        expected=expected,
+        evidence=evidence,
+        note=f"{why}; year: {how}",
+        year_source=year_from,
+    )
 
 
 def _in_edition(figure: facts.SourcedFigure | None, edition: str) -> bool:
@@ -471,10 +499,10 @@ def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
     is above 50% (twice: 66.7%, three times: 75%)."""
     times = {"double": 2, "twice": 2, "three times": 3}.get((match.group("double") or "").casefold(), 1)
     bound = 100 * times / (times + 1)
-    year, how = view.year_near(match.start())
+    year, how, year_from = view.year_near(match.start())
     share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
     if year is None or year not in share_years:
-        year, how = share_years[0], "latest year with US$ totals"
+        year, how, year_from = share_years[0], "latest year with US$ totals", "inferred"
     shares = _us_shares(year)
     assert shares is not None
     us_share, _, source, edition = shares
@@ -497,6 +525,7 @@ def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
         subject="USA",
         year=year,
         note=f"more than the rest together means a share above {bound:.1f}%; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -504,11 +533,11 @@ def alliance_share(
     view: SentenceView, q: Quantity | None, start: int, end: int, iso3: str, *, qualitative: bool = False
 ) -> Claim:
     """One party's share of allied defence spending (US, or Europe and Canada)."""
-    year, how = view.year_near(start)
+    year, how, year_from = view.year_near(start)
     share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
     if year is None or year not in share_years:
         note_year = f"no share for {year}; " if year is not None else ""
-        year, how = share_years[0], f"{note_year}latest year with US$ totals"
+        year, how, year_from = share_years[0], f"{note_year}latest year with US$ totals", "inferred"
     shares = _us_shares(year)
     assert shares is not None
     us_share, us_gdp_share, source, edition = shares
@@ -541,6 +570,7 @@ def alliance_share(
             subject=subject,
             year=year,
             note=f"share of spending {own:.1f}% vs share of GDP {gdp:.1f}%; year: {how}",
+            year_source=year_from,
         )
     assert q is not None
     scale = 100.0 if q.is_fraction else 1.0
@@ -559,6 +589,7 @@ def alliance_share(
         subject=subject,
         year=year,
         note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -567,12 +598,12 @@ def allies_meeting(
 ) -> Claim:
     """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values);
     ``below``: how many fall short of it ("nine allies still fall short of 2%")."""
-    year, how = view.year_near(count.start)
+    year, how, year_from = view.year_near(count.start)
     edition = view.context.edition
     sign = "<" if below else "≥"
     if year is None:
         known = [y for y in facts.years_held() if facts.allies_at_or_above(y, threshold, edition)]
-        year, how = (known[-1] if known else None), "latest year (no year stated)"
+        year, how, year_from = (known[-1] if known else None), "latest year (no year stated)", "inferred"
     common: dict[str, Any] = {
         "kind": "allies_meeting_target",
         "start": start,
@@ -610,6 +641,7 @@ def allies_meeting(
             expected=round(share, 1),
             evidence=evidence,
             note=f"{number} of {members} allies = {share:.1f}%; {why}; year: {how}",
+            year_source=year_from,
         )
     verdict, why = judge(count, number, "count")
     if verdict != "supported" and missing and number < count.value <= number + len(missing):
@@ -630,12 +662,14 @@ def allies_meeting(
                         other,
                     )
                 )
-    return view.claim(**common, verdict=verdict, expected=number, evidence=evidence, note=f"{why}; year: {how}")
+    return view.claim(
+        **common, verdict=verdict, expected=number, evidence=evidence, note=f"{why}; year: {how}", year_source=year_from
+    )
 
 
 def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Claim:
     """A country's defence spending in US$ (NATO current prices for allies, SIPRI for comparators)."""
-    year, how = view.year_near(q.start)
+    year, how, year_from = view.year_near(q.start)
     common: dict[str, Any] = {
         "kind": "spending_money",
         "start": q.start,
@@ -648,25 +682,29 @@ def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Clai
     if iso3 in SIPRI:
         years = facts.comparator_years(iso3, "milex_usd_current_mn")
         earlier = [y for y in years if year is not None and y <= year]
-        if how == "article date" and year not in years and earlier:
-            year, how = earlier[-1], "latest SIPRI year before the article's year"
+        if year_from == "article date" and year not in years and earlier:
+            year, how, year_from = earlier[-1], "latest SIPRI year before the article's year", "inferred"
         if year is None and years:
-            year, how = years[-1], "latest SIPRI year (no year stated)"
+            year, how, year_from = years[-1], "latest SIPRI year (no year stated)", "inferred"
         figure = facts.comparator(iso3, year, "milex_usd_current_mn") if year else None
         label = "SIPRI"
     elif facts.is_ally(iso3):
         edition = facts.usd_edition()  # the only edition with per-ally US$ (README of the data)
         if (
-            how == "article date"
+            year_from == "article date"
             and year is not None
             and facts.ally_figure(iso3, year, "defence_exp_usd_current_mn", None) is None
         ):
             latest = facts.latest_year_with(iso3, "defence_exp_usd_current_mn", None)
             if latest is not None and latest < year:
-                year, how = latest, f"latest year with a US$ figure before the article's year ({view.context.date})"
+                year, how, year_from = (
+                    latest,
+                    f"latest year with a US$ figure before the article's year ({view.context.date})",
+                    "inferred",
+                )
         if year is None:
             year = facts.latest_year_with(iso3, "defence_exp_usd_current_mn", None)
-            how = "latest year with a US$ figure (no year stated)"
+            how, year_from = "latest year with a US$ figure (no year stated)", "inferred"
         figure = facts.ally_figure(iso3, year, "defence_exp_usd_current_mn", None) if year else None
         label = f"NATO edition {figure.edition if figure else edition}"
     else:
@@ -696,6 +734,7 @@ def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Clai
         expected=round(figure.value * 1e6),
         evidence=evidence,
         note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 
