@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 
+from natosim.engines.claims import facts
 from natosim.engines.claims.context import normalise
 from natosim.engines.claims.model import Claim
+from natosim.engines.claims.spending import SIPRI
 
 #: kinds whose figure depends on the year chosen
 YEAR_DEPENDENT = frozenset(
@@ -61,6 +63,12 @@ _NOT_A_FACT = re.compile(
     r"to meet|to spend|to get|to move|roadmap|path(?:way)? to|proposal|propos\w*|suggest\w*|insist\w*|"
     r"hopes?|hoping|goal of|aspir\w*|committed to|commit to|target(?:s|ing)? (?:of )?\d)\b|"
     r"\bby (?:the end of |the early |the mid-?)?(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+
+#: the words that make a percentage a target
+_TARGET_WORDS = re.compile(
+    r"\b(?:target|goal|guideline|benchmark|threshold|pledge|commitment|requirement|required|bar|mark)s?\b",
     re.IGNORECASE,
 )
 
@@ -138,9 +146,40 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         return "an amount given after one in euros or pounds (the writer's own conversion)"
     if claim.kind == "spending_money" and re.search(r"\bbudget", own, re.IGNORECASE):
         return "a national budget, which is not NATO's definition of defence expenditure"
+    if (
+        claim.kind in ("spending_pct_gdp", "spending_money")
+        and claim.country in SIPRI
+        and not re.search(r"\bSIPRI\b|Stockholm International Peace", text + " " + before)
+    ):
+        return (
+            f"{claim.country}'s military spending is judged on SIPRI's definition, and the sentence does not "
+            "cite SIPRI: national budgets and other institutes count it differently"
+        )
+    if (
+        claim.kind == "spending_money"
+        and claim.country not in SIPRI
+        and not re.search(r"\bNATO\b|\balliance\b|\ballies\b", text + " " + before, re.IGNORECASE)
+    ):
+        return (
+            "a national amount not attributed to NATO: budgets and appropriations use other definitions than "
+            "NATO's defence expenditure"
+        )
+    if (
+        claim.kind == "event_date"
+        and "counted" in claim.note
+        and isinstance(claim.value, int | float)
+        and isinstance(claim.expected, int | float)
+        and abs(claim.value - claim.expected) <= 1
+    ):
+        return (
+            "off by one request: sources count joint or same-year requests differently (the eight allies' "
+            "joint request, the two requests by one ally in one year)"
+        )
     if claim.kind == "spending_pct_gdp":
         if isinstance(claim.value, int | float) and claim.value > MAX_PCT_GDP:
             return f"no ally spends over {MAX_PCT_GDP}% of GDP on defence: the percentage measures something else"
+        if claim.value in facts.pledge_targets() and "printed figure" not in claim.note and _TARGET_WORDS.search(text):
+            return "a NATO target's value in a sentence about targets: the level meant, not the country's figure"
         if claim.country is not None and not _names_subject(claim, own):
             return f"{claim.country} is not named in the figure's own clause (the subject was inferred)"
         if not (_GDP.search(text) or _GDP.search(normalise(before))):

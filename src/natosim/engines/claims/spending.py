@@ -900,6 +900,12 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     return claims
 
 
+_THE_TARGET_BEFORE = re.compile(
+    r"\bthe\s+(?:required|agreed|minimum|recommended|NATO|alliance's|NATO's|magic|benchmark|target(?:ed)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Percent:
     """One percentage being read, and what the readers below learn about it as they go."""
@@ -1153,8 +1159,13 @@ def _country_figure(r: _Percent) -> None:
     if not r.gdp_here:
         return
     subjects = _subject_countries(r.view, r.q.start)
+    # "contribute the required 2 percent", "meet the 2%": a target's value after "the" is a threshold
+    # the allies meet (or miss), not their figure
+    threshold = None
+    if _THE_TARGET_BEFORE.search(r.before[-30:]) and r.q.value in facts.pledge_targets():
+        threshold = "misses" if MISSES.search(r.before[-60:]) else "meets"
     for iso3 in subjects:
-        r.claims.append(spending_pct(r.view, r.q, r.end, iso3))
+        r.claims.append(spending_pct(r.view, r.q, r.end, iso3, threshold=threshold))
     if subjects:
         r.used.add(r.q.start)
 
