@@ -25,7 +25,7 @@ def test_real_corpus_articles_are_sourced_and_labelled() -> None:
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in (1, 2, 3, 4, 5, 6, 7), path.name
+        assert labels.get("batch") in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -39,17 +39,17 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
     assert score.recall >= 0.765
-    assert score.verdict_accuracy >= 0.675
-    assert score.false_alarms_per_100 <= 5.4
-    assert score.false_caught >= 9
+    assert score.verdict_accuracy >= 0.69
+    assert score.false_alarms_per_100 <= 0.5
+    assert score.false_caught >= 7
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
     assert score.recall >= 0.765
-    assert score.verdict_accuracy >= 0.95
-    assert score.false_alarms_per_100 <= 1.0
+    assert score.verdict_accuracy >= 0.955
+    assert score.false_alarms_per_100 <= 0.5
     assert score.false_caught >= 9
 
 

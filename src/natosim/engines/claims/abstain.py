@@ -21,6 +21,7 @@ import datetime as dt
 import re
 
 from natosim.engines.claims import facts
+from natosim.engines.claims.evidence import weak_evidence
 from natosim.engines.claims.model import Claim
 
 #: kinds whose figure depends on the year chosen
@@ -164,6 +165,10 @@ def _national(claim: Claim) -> bool:
 _UNRESOLVED_YEAR = re.compile(
     r"\b(?:the (?:following|next|previous|preceding|same) year|that year|a year (?:later|earlier|before))\b", re.I
 )
+#: a year relative to a day the checker may not know ("last year", "now")
+_RELATIVE_TIME = re.compile(
+    r"\b(?:last|this|next|that|previous|past|current) year\b|\b(?:now|currently|today|so far|to date)\b", re.I
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:can|could|whether|if|commit\w*|pressure|calls? for|urg\w*|demand\w*|to meet|to reach|reaching|"
     r"path|plans?|aims?|expects?|would|will)\b",
@@ -199,9 +204,11 @@ def national_plan_reason(claim: Claim, date: dt.date | None = None) -> str | Non
     return None
 
 
-def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
+def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> str | None:
     """Why a claim cannot safely be judged (None: the verdict stands): a plan is never judged; a
-    "contradicted" verdict needs a certain year, date and figure of the day."""
+    "contradicted" verdict needs a certain year, date and figure of the day, and strong evidence
+    for each part of the claim (``evidence.weak_evidence``; ``before`` is the text just before the
+    claim's sentence)."""
     plan = plan_reason(claim, date) or national_plan_reason(claim, date)
     if plan is not None and claim.verdict != "not checkable":
         return plan
@@ -239,12 +246,29 @@ def reason_to_abstain(claim: Claim, date: dt.date | None) -> str | None:
                 f"{published.isoformat()}); the figure of the day for {claim.year} is not held and NATO "
                 "revises recent years"
             )
-    return None
+    if (
+        date is None
+        and claim.kind == "event_date"
+        and "counted" in claim.note
+        and isinstance(claim.value, int | float)
+        and isinstance(claim.expected, int | float)
+        and claim.value < claim.expected
+    ):
+        return "the article's date is unknown and the count of invocations was this low at an earlier date"
+    if date is None and claim.kind == "member_count" and re.search(r"\bother\b", claim.sentence):
+        return "the article's date is unknown and the number of an ally's fellow allies depends on it"
+    false_every_year = (
+        claim.kind in ("spending_pct_gdp", "alliance_share")
+        and not _RELATIVE_TIME.search(claim.sentence)
+        and not _ever_true_for_a_held_year(claim)
+        and _gross(claim)
+    )
+    return weak_evidence(claim, before, false_every_year=false_every_year)
 
 
-def abstain(claim: Claim, date: dt.date | None) -> Claim:
+def abstain(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
     """``claim`` unchanged, or made "not checkable" with the reason (the evidence stays)."""
-    reason = reason_to_abstain(claim, date)
+    reason = reason_to_abstain(claim, date, before)
     if reason is None:
         return claim
     held = f"natosim holds {claim.expected} ({claim.note})" if claim.expected is not None else claim.note

@@ -139,6 +139,7 @@ def check(
         about_nato=any(_ABOUT_NATO.search(normalise(s.text)) for s in article.sentences),
     )
     claims: list[Claim] = []
+    before: list[str] = []  # the three sentences before this one (a measure named once, then used)
     for sentence in article.sentences:
         if len(sentence.text) > 5000:  # a "sentence" this long is a table or a dump, not prose
             continue
@@ -156,7 +157,8 @@ def check(
                     found.append(claim)
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
-        claims.extend(abstain(claim, day) for claim in sorted(found, key=lambda c: c.span))
+        claims.extend(abstain(claim, day, " ".join(before)) for claim in sorted(found, key=lambda c: c.span))
+        before = [*before[-2:], sentence.text]
         if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
             context.spending_topic = True
         targets = [c.value for c in found if c.kind == "pledge_value" and c.unit == "% of GDP"] + [

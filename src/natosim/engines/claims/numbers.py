@@ -102,6 +102,8 @@ QUALIFIERS: dict[str, str] = {
     "north of": "more than",
     "exceeding": "more than",
     "exceeds": "more than",
+    "exceeded": "more than",
+    "exceed": "more than",
     "beyond": "more than",
     "at least": "at least",
     "no less than": "at least",
@@ -146,7 +148,7 @@ _FRACTION_RE = "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, revers
 
 #: A quantity: optional qualifier, then digits or words, then an optional scale word.
 QUANTITY = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER_RE})\s+)?"
+    rf"(?:(?P<qual>{_QUALIFIER_RE})\"?\s+)?"
     rf"(?P<currency>US\$|\$|USD\s?|€|EUR\s?|£)?\s?"
     rf"(?:(?P<fraction>\b(?:{_FRACTION_RE})\b)|(?P<digits>(?<![\w.,]){_DIGITS})|(?P<words>\b{_WORD_NUMBER}\b)"
     rf"|(?P<article>\ba\b)(?=[ -](?:hundred|thousand|million|billion|trillion|dozen)\b))"

@@ -1,0 +1,148 @@
+"""Strong evidence: the positive whitelist a "contradicted" verdict needs.
+
+Why: on unseen real articles almost every false alarm came from a figure whose subject, year,
+measure or kind the finders had *guessed* — a percentage in a sentence about a plan or a demand, a
+country carried from the previous sentence, a year carried from far away, "2.5%" read as a NATO
+pledge in a British article about the UK's own plan. ``abstain.py`` lists known traps one by one;
+this module turns the question round: a claim may be called contradicted only when each part of it
+was *read*, not inferred:
+
+* **subject** — the country (or a group naming it) is named in the same clause as the figure;
+* **year** — stated in the sentence, relative to the article's date, or the article's own year
+  (never carried from another sentence, never the latest year held);
+* **measure** — for a share of GDP, the sentence (or one of the two before it) names GDP or
+  national output: a bare "3%" is not known to be defence spending as a share of GDP;
+* **kind** — the clause states a fact: no plan, pledge, demand, condition or forecast wording
+  ("will", "pledged to", "wants", "if", "whether", "to reach", "by 2030");
+* **pledges** — a value "no NATO pledge" holds must be called a target *and* attributed to NATO
+  (the alliance, the allies, a summit) in its own clause, and not be someone's demand.
+
+Each rule returns the reason it failed; ``abstain`` turns the verdict into "not checkable" with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natosim.engines.claims.context import normalise
+from natosim.engines.claims.model import Claim
+
+#: kinds whose figure depends on the year chosen
+YEAR_DEPENDENT = frozenset(
+    {"spending_pct_gdp", "spending_money", "alliance_total", "alliance_share", "allies_meeting_target"}
+)
+
+#: how a year counts as read, not guessed
+READ_YEARS = frozenset({"stated", "relative", "article date"})
+
+#: where a clause ends: semicolons, colons, dashes, and the conjunctions that start a second statement
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\s*[—–]\s*|\s--?\s|\((?=[^)]*\))|\)|,?\s+(?:while|whereas|but|although|though|compared (?:with|to)|"
+    r"up from|down from|versus|vs\.?|against|with a (?:long-term |longer-term )?(?:goal|aim|target|ambition))\s",
+    re.IGNORECASE,
+)
+
+#: the measure "defence spending as a share of GDP", named
+_GDP = re.compile(
+    r"\bGDP\b|gross domestic product|economic output|national output|national income|\bof (?:its|their|the) "
+    r"(?:economy|economies|output)\b|\bGNP\b",
+    re.IGNORECASE,
+)
+
+#: plan, pledge, demand, condition or forecast wording: the figure is not stated as a fact
+_NOT_A_FACT = re.compile(
+    r"\b(?:will|would|could|should|must|shall|might|may|'ll|plans?|planned|planning|pledg\w*|promis\w*|vow\w*|"
+    r"aim\w*|ambition\w*|intend\w*|intention|wants?|wanted|demand\w*|urg\w*|call(?:ed|s|ing)? (?:on|for)|"
+    r"press(?:ed|es|ing)? (?:for|allies|members)|pressure|expect\w*|forecast\w*|project\w*|on track|"
+    r"on course|set to|going to|if|unless|whether|to reach|to raise|to increase|to boost|to lift|to hit|"
+    r"to meet|to spend|to get|to move|roadmap|path(?:way)? to|proposal|propos\w*|suggest\w*|insist\w*|"
+    r"hopes?|hoping|goal of|aspir\w*|committed to|commit to|target(?:s|ing)? (?:of )?\d)\b|"
+    r"\bby (?:the end of |the early |the mid-?)?(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+
+#: NATO as the author of a target
+_NATO = re.compile(r"\b(?:NATO|alliance|allies|allied|summit|Wales|Vilnius|The Hague|Madrid)\b", re.IGNORECASE)
+
+#: someone's demand or proposal (not what NATO agreed)
+_DEMAND = re.compile(
+    r"\b(?:wants?|wanted|demand\w*|call(?:ed|s|ing)? (?:on|for)|urg\w*|propos\w*|suggest\w*|insist\w*|"
+    r"push\w* for|press\w* for|ask\w*|floated|mooted)\b",
+    re.IGNORECASE,
+)
+
+
+#: a year given relative to another one in the same clause
+_OTHER_YEAR = re.compile(
+    r"\b(?:that|the (?:following|next|previous|preceding|same|prior)) year\b|\ba year (?:later|earlier|before)\b|"
+    r"\bthe year before\b",
+    re.IGNORECASE,
+)
+
+#: an amount in another currency
+_OTHER_CURRENCY = re.compile(r"€|£|\b(?:euros?|pounds? sterling|pounds|EUR|GBP)\b")
+
+
+def _figure_at(claim: Claim, text: str) -> int:
+    at = text.find(normalise(claim.text))
+    return at if at >= 0 else text.casefold().find(claim.text.casefold())
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``start:end``: from the last clause break before it to the next."""
+    begin = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, start):
+        begin = match.end()
+    after = _CLAUSE_BREAK.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
+def _names_subject(claim: Claim, text: str) -> bool:
+    from natosim.engines.claims.gazetteer import mentions
+    from natosim.engines.claims.groups import groups
+
+    if any(m.iso3 == claim.country for m in mentions(text)):
+        return True
+    return any(
+        group.members is not None and claim.country in group.members and group.pattern.search(text)
+        for group in groups().values()
+    )
+
+
+def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = False) -> str | None:
+    """Why a "contradicted" ``claim`` rests on a guess (None: every part of it was read).
+
+    ``before`` is the text of the sentences just before the claim's (for a measure named once
+    then used: "... 2% of GDP. Germany is paying a little over 1 percent"). ``false_every_year``: the
+    claim matches no year natosim holds, by more than a revision explains (then the year need not
+    be read: "the US pays 90% of NATO's spending" is false whichever year is meant)."""
+    if claim.verdict != "contradicted":
+        return None
+    text = normalise(claim.sentence)
+    at = _figure_at(claim, text)
+    if at < 0:
+        return "the figure could not be located in its sentence"
+    start, end = clause(text, at, at + len(claim.text))
+    own = text[start:end]
+    governing = text[:at] + own[at - start :]
+    if claim.kind in YEAR_DEPENDENT and claim.year_source not in READ_YEARS and not false_every_year:
+        return f"the year ({claim.year}) was {claim.year_source or 'not'} chosen, not read in the sentence"
+    if claim.kind in YEAR_DEPENDENT and _NOT_A_FACT.search(governing):
+        return "the figure stands in a sentence about a plan, pledge, demand, condition or forecast"
+    if claim.kind in YEAR_DEPENDENT and _OTHER_YEAR.search(own):
+        return "the figure's clause speaks of another year ('that year', 'the year before')"
+    if claim.kind in ("spending_money", "alliance_total") and _OTHER_CURRENCY.search(text[max(0, at - 45) : at]):
+        return "an amount given after one in euros or pounds (the writer's own conversion)"
+    if claim.kind == "spending_money" and re.search(r"\bbudget", own, re.IGNORECASE):
+        return "a national budget, which is not NATO's definition of defence expenditure"
+    if claim.kind == "spending_pct_gdp":
+        if claim.country is not None and not _names_subject(claim, own):
+            return f"{claim.country} is not named in the figure's own clause (the subject was inferred)"
+        if not (_GDP.search(text) or _GDP.search(normalise(before))):
+            return "the percentage is not tied to GDP in the sentence (the measure was inferred)"
+    if claim.kind == "pledge_value":
+        if not _NATO.search(own):
+            return "the target is not attributed to NATO in its own clause (someone's own target?)"
+        if _DEMAND.search(text[:at]):
+            return "a demanded or proposed level, not a NATO pledge"
+    return None

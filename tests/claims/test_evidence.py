@@ -1,0 +1,84 @@
+"""Strong evidence for "contradicted" (engines/claims/evidence.py): a false figure is called
+contradicted only when its subject, year, measure and kind were read in the text; the same false
+figure with any part guessed is "not checkable" with the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+from natosim.engines.claims.evidence import weak_evidence
+from natosim.engines.claims.model import Claim
+
+
+def _verdicts(text: str, date: str | None = "2025-09-01") -> list[tuple[str, str, str | None, str]]:
+    return [(c.kind, c.verdict, c.country, c.note) for c in check(text, date=date).claims]
+
+
+def test_a_false_figure_read_in_full_is_contradicted() -> None:
+    found = _verdicts("Germany spent 1.1% of its GDP on defence in 2023.")
+    assert [(kind, verdict, country) for kind, verdict, country, _ in found] == [
+        ("spending_pct_gdp", "contradicted", "DEU")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a plan, not a fact
+        ("Germany will spend 1.1% of its GDP on defence in 2023.", "plan, pledge, demand"),
+        # a condition
+        ("The question is whether Germany spent 1.1% of its GDP on defence in 2023.", "plan, pledge, demand"),
+        # the year is given relative to another one
+        ("Germany spent 1.1% of GDP on defence that year, in 2023 by some counts.", "another year"),
+    ],
+)
+def test_a_false_figure_with_a_guessed_part_is_not_checkable(text: str, reason: str) -> None:
+    found = [item for item in _verdicts(text) if item[0] == "spending_pct_gdp"]
+    assert found, text
+    assert all(verdict == "not checkable" for _, verdict, _, _ in found), found
+    assert any(reason in note for *_, note in found), found
+
+
+def test_a_bare_percentage_is_not_known_to_be_a_share_of_gdp() -> None:
+    sentence = "Germany's defence spending was 1.1% in 2023."
+    claim = Claim(
+        kind="spending_pct_gdp",
+        text="1.1%",
+        sentence=sentence,
+        span=(0, 1),
+        sentence_span=(0, 1),
+        value=1.1,
+        verdict="contradicted",
+        country="DEU",
+        year=2023,
+        year_source="stated",
+    )
+    assert "not tied to GDP" in str(weak_evidence(claim))
+    assert weak_evidence(claim, before="Allies agreed to spend 2% of GDP.") is None
+
+
+def test_the_country_must_be_named_in_the_figures_clause() -> None:
+    text = "Germany has been criticised for years. It spent 1.1% of its GDP on defence in 2023."
+    found = [item for item in _verdicts(text) if item[0] == "spending_pct_gdp"]
+    assert all(verdict != "contradicted" for _, verdict, _, _ in found), found
+
+
+def test_a_dollar_figure_converted_from_euros_is_not_accused() -> None:
+    text = "Greece spent 7.44 billion euros on defence in 2022 ($9.9 billion)."
+    found = [item for item in _verdicts(text) if item[0] == "spending_money"]
+    assert found and all(verdict == "not checkable" for _, verdict, _, _ in found), found
+    assert "conversion" in found[0][3]
+
+
+def test_a_target_not_attributed_to_nato_is_not_no_nato_pledge() -> None:
+    text = "Britain's government has set a goal of 2.5% of GDP for defence spending."
+    found = [item for item in _verdicts(text) if item[0] == "pledge_value"]
+    assert all(verdict != "contradicted" for _, verdict, _, _ in found), found
+
+
+def test_exceed_in_quotes_is_a_bound() -> None:
+    text = 'Total NATO military spending in 2023 was "estimated to exceed" $1 trillion, the report says.'
+    found = [c for c in check(text, date="2024-03-01").claims if c.kind == "alliance_total"]
+    assert found and found[0].qualifier == "more than"
+    assert found[0].verdict != "contradicted"
