@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 
 from natosim.engines.claims.context import normalise
+from natosim.engines.claims.gazetteer import mentions
+from natosim.engines.claims.groups import groups
 from natosim.engines.claims.model import Claim
 
 #: kinds whose figure depends on the year chosen
@@ -98,9 +100,6 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _names_subject(claim: Claim, text: str) -> bool:
-    from natosim.engines.claims.gazetteer import mentions
-    from natosim.engines.claims.groups import groups
-
     if any(m.iso3 == claim.country for m in mentions(text)):
         return True
     return any(

@@ -964,7 +964,7 @@ def _percent_claims(
         if number is not None and number.start not in used:
             claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
             claims.extend(_earlier_count(view, end, q.value, used, below=below))
-            from natosim.engines.claims.counts import after_count  # counts builds on this module
+            from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
 
             claims.extend(after_count(view, number.end, q.start, end, q.value, below))
             if target_near:  # "the alliance's target of spending 2%" also states the target
