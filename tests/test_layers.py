@@ -66,9 +66,11 @@ def _own_imports(path: Path) -> Iterator[tuple[int, str, bool]]:
     in_function = {id(child) for f in functions for child in ast.walk(f)}
     for node in ast.walk(tree):
         targets: list[str] = []
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
+        else:
             base = node.module or ""
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
