@@ -17,10 +17,11 @@ from natosim.engines.claims.numbers import ORDINAL, Quantity, ordinal
 from natosim.engines.claims.tolerance import judge
 
 _NATO = re.compile(r"\b(?:NATO|alliance|Alliance|North Atlantic|allies|Allies|member states|transatlantic)\b")
+_EU = re.compile(r"\b(?:EU|European Union|Brussels bloc|eurozone|euro zone)\b")
 _MEMBER_NOUN = re.compile(
     r"^(?:[- ](?:[Mm]ember|[Nn]ation|[Cc]ountry|[Ss]trong|[Ss]tate)\b(?:[- ][Ss]trong)?"
-    r"|\s+(?:NATO\s+|European\s+)?(?:allies|members|member states|member countries|member nations|nations|countries|"
-    r"states)\b)"
+    r"|\s+(?:NATO\s+|European\s+|alliance\s+|Alliance\s+)?(?:allies|members|member states|member countries|"
+    r"member nations|nations|countries|states)\b)"
 )
 _COUNT_LEAD = re.compile(
     r"\b(?:has|have|had|now has|comprises?|comprising|consists? of|of|with|its|all|now|the|"
@@ -158,7 +159,10 @@ def _count_claim(
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     text = view.text
     claims: list[Claim] = []
-    nato = bool(_NATO.search(text))
+    # "the bloc's 31 members" in an article about NATO (not the EU's bloc)
+    nato = bool(_NATO.search(text)) or (
+        view.context.about_nato and bool(re.search(r"\bbloc\b", text)) and not _EU.search(text)
+    )
     for q in view.quantities:
         if q.start in used or q.is_fraction:
             continue
@@ -185,6 +189,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
                         text[other.end : q.start],
                     )
                     for other in view.quantities
+                )
+                # "the 32 members of the alliance agreed ..."
+                or re.match(
+                    r"\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b", after[noun.end() :]
                 )
                 or re.search(
                     r"(?:\b[Aa]ll(?: of)?(?: the)?(?: other)?|NATO's|"
@@ -267,13 +275,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
 def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
     edition = None
     years = facts.population_years(edition)
-    year, how = view.year_near(q.start, carry=False)
+    year, how, year_from = view.year_near(q.start, carry=False)
     dated_events = [y for y, start, _ in view.years if _EVENT_BEFORE_YEAR.search(view.text[max(0, start - 40) : start])]
-    if how == "stated" and year in dated_events:
+    if year_from == "stated" and year in dated_events:
         # the year dates an event ("the alliance, created in 1949, now covers..."): the count is at
         # the article date
         day = view.context.date
-        year, how = (day.year, "article date") if day else (None, "not stated")
+        year, how, year_from = (day.year, "article date", "article date") if day else (None, "not stated", None)
     common: dict[str, Any] = {
         "kind": "population_covered",
         "start": q.start,
@@ -293,7 +301,7 @@ def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
     if year is None or year not in years:
         prefix = f"no population for {year}; " if year is not None else ""
         target = min(year, years[-1]) if year is not None else years[-1]
-        year, how = max(y for y in years if y <= target), f"{prefix}latest year with population"
+        year, how, year_from = max(y for y in years if y <= target), f"{prefix}latest year with population", "inferred"
     found = facts.population_covered(year, edition)
     assert found is not None
     people, allies, source, used_edition = found
@@ -314,4 +322,5 @@ def _population(view: SentenceView, q: Quantity, end: int) -> Claim:
         evidence=evidence,
         year=year,
         note=f"{why}; year: {how}",
+        year_source=year_from,
     )

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import cast
+from typing import NamedTuple, cast
 
 from natosim.engines.claims.article import Sentence
 from natosim.engines.claims.gazetteer import Mention, mentions
-from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict, year_source_of
+from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict, YearSource
 from natosim.engines.claims.numbers import Quantity, quantities, words_to_number
 
 YEAR = re.compile(r"(?<![\w.,$€£-])(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
@@ -110,6 +110,15 @@ class ArticleContext:
     notes: list[str] = field(default_factory=list)
 
 
+class YearChoice(NamedTuple):
+    """The year a figure is about, how it was chosen (words for the note) and its typed source
+    (``model.YearSource``: what ``abstain`` and ``evidence`` read, never the words)."""
+
+    year: int | None
+    how: str
+    source: YearSource | None
+
+
 @dataclass
 class SentenceView:
     """One sentence with its quantities, years and countries, read once and shared by all finders."""
@@ -147,13 +156,12 @@ class SentenceView:
         year: int | None = None,
         subject: str | None = None,
         note: str = "",
+        year_source: YearSource | None = None,
     ) -> Claim:
         if verdict not in VERDICTS:
             raise ValueError(f"unknown verdict {verdict!r}")
         start = max(0, start)
         end = min(len(self.text), max(end, start + 1))
-        # every finder explains its year as "...; year: <how>": the one place that text becomes a type
-        how = note.rsplit("year: ", 1)[1] if "year: " in note else ""
         return Claim(
             kind=kind,
             text=self.sentence.text[start:end],
@@ -170,7 +178,7 @@ class SentenceView:
             year=year,
             subject=subject,
             note=note,
-            year_source=year_source_of(how) if year is not None else None,
+            year_source=year_source if year is not None else None,
         )
 
     def country_near(self, position: int, *, window: int = 120, exclude: set[str] | None = None) -> Mention | None:
@@ -189,17 +197,19 @@ class SentenceView:
         ]
         return after[0] if after else None
 
-    def year_near(self, position: int, *, carry: bool = True) -> tuple[int | None, str]:
+    def year_near(self, position: int, *, carry: bool = True) -> YearChoice:
         """The year a figure at ``position`` is about, and how it was found.
 
         Prefers a year in the sentence (closest, after "in"/"for"/"by" or a possessive), then
         relative years ("last year") against the article date, then the year carried from the
-        previous sentence of the paragraph, then the article's year.
+        previous sentence of the paragraph, then the article's year. The one place a year's typed
+        source is decided (``YearChoice.source``); finders that fall back to the latest year held
+        say "inferred".
         """
         date = self.context.date
         relative = [m for m in re.finditer(r"\b(last|this|next|previous|past)\s+year\b", self.lower)]
         ago = [m for m in _YEARS_AGO.finditer(self.lower) if _count_of(m.group(1)) is not None]
-        candidates: list[tuple[float, int | None, str]] = []
+        candidates: list[tuple[float, int | None, str, YearSource]] = []
         for year, start, _ in self.years:
             # a deadline ("by 2027") dates only the figure right before it ("2.5% by 2027")
             if (
@@ -218,11 +228,18 @@ class SentenceView:
             if start > position and _EARLIER_CLAUSE.search(self.text[position:start]):
                 continue
             candidates.append(
-                (abs(start - position) + (0 if start > position else 5) + (40 if clause_break else 0), year, "stated")
+                (
+                    abs(start - position) + (0 if start > position else 5) + (40 if clause_break else 0),
+                    year,
+                    "stated",
+                    "stated",
+                )
             )
         for match in re.finditer(r"\b(?:now|currently|today|at present)\b", self.lower):
             if 0 <= position - match.end() <= 40:
-                candidates.append((0.0, date.year if date else None, f"'{match.group(0)}' from the article date"))
+                candidates.append(
+                    (0.0, date.year if date else None, f"'{match.group(0)}' from the article date", "relative")
+                )
         for match in relative:
             offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[match.group(1)]
             candidates.append(
@@ -230,6 +247,7 @@ class SentenceView:
                     abs(match.start() - position),
                     date.year + offset if date else None,
                     f"'{match.group(0)}' from the article date",
+                    "relative",
                 )
             )
         for match in ago:  # "five years ago", "a decade ago"
@@ -239,18 +257,19 @@ class SentenceView:
                     abs(match.start() - position),
                     date.year - back if date else None,
                     f"'{match.group(0)}' from the article date",
+                    "relative",
                 )
             )
         if not candidates and _UNRESOLVED_YEAR.search(self.lower):
-            return None, "a year relative to another ('the following year'), not resolved"
+            return YearChoice(None, "a year relative to another ('the following year'), not resolved", None)
         usable = [c for c in candidates if c[1] is not None]
         if usable:
-            _, chosen, how = min(usable, key=lambda c: c[0])
-            return chosen, how
+            _, chosen, how, source = min(usable, key=lambda c: c[0])
+            return YearChoice(chosen, how, source)
         if self.context.table_year is not None:
-            return self.context.table_year, "stated in the table's header"
+            return YearChoice(self.context.table_year, "stated in the table's header", "stated")
         if carry and self.context.last_year is not None and self.context.last_paragraph == self.sentence.paragraph:
-            return self.context.last_year, "carried from the previous sentence"
+            return YearChoice(self.context.last_year, "carried from the previous sentence", "carried")
         if (
             carry
             and self.context.last_year is not None
@@ -258,10 +277,10 @@ class SentenceView:
             and (date is None or self.context.last_year < date.year)
         ):
             # a list or a follow-up in the next paragraph ("... in 2022. // The other six leaders are ...")
-            return self.context.last_year, "carried from the previous paragraph"
+            return YearChoice(self.context.last_year, "carried from the previous paragraph", "carried")
         if date is not None:
-            return date.year, "article date"
-        return None, "not stated"
+            return YearChoice(date.year, "article date", "article date")
+        return YearChoice(None, "not stated", None)
 
 
 def between(text: str, start: int, end: int) -> str:

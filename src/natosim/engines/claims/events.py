@@ -27,6 +27,7 @@ _FOUNDED = re.compile(
 _JOIN = re.compile(
     r"\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
     r"accession|was admitted|were admitted|entered (?:NATO|the alliance)|membership took effect|"
+    r"(?:was|were) granted (?:NATO |full )?membership|gained (?:NATO |full )?membership|"
     r"became members|(?:has|have) been (?:a |an )?(?:members?|ally|allies)(?: of (?:NATO|the alliance))? since|"
     r"members? (?:of (?:NATO|the alliance) )?since|ally since)\b",
     re.IGNORECASE,
@@ -232,6 +233,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     ]
     scope = _Scope(view, used, view.text, rules, treaty, founding)
     _summits(scope)
+    _summits_by_month(scope)
     _dated_events(scope)
     _undated_events(scope)
     _invocation_counts(scope)
@@ -281,6 +283,76 @@ def _summits(scope: _Scope) -> None:
                 end=match.end(),
                 actual=day,
                 evidence=[Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")],
+            )
+        )
+
+
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_CITY = r"Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest"
+_DAYS = r"(?:\s+(?P<d1>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2}))?)?"
+#: a summit named by month (and days) and city, without a year: "the June 24–25 NATO summit in The
+#: Hague", "a summit in The Hague in June", "the Vilnius summit on July 11-12"
+_SUMMIT_MONTH = re.compile(
+    rf"\b(?P<m1>{_MONTH_NAMES})\.?{_DAYS}\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummit\s+(?:in|at)\s+(?P<c1>{_CITY})\b"
+    rf"|\b(?P<c2>{_CITY})\s+(?:NATO\s+)?[Ss]ummit\s+(?:in|on)\s+(?P<m2>{_MONTH_NAMES})\.?"
+    r"(?:\s+(?P<d3>\d{1,2})(?:\s*[-–]\s*(?P<d4>\d{1,2}))?)?"
+    rf"|\b[Ss]ummit\s+in\s+(?P<c3>{_CITY}),?\s+(?:in|on)\s+(?P<m3>{_MONTH_NAMES})\.?"
+    r"(?:\s+(?P<d5>\d{1,2})(?:\s*[-–]\s*(?P<d6>\d{1,2}))?)?",
+)
+#: a summit lasts a few days and natosim holds one of them: days written this close to it agree
+_SUMMIT_DAYS = 2
+#: a summit without a year is the one natosim holds only if the article is this close to it (a city
+#: may host several summits: Washington in 1999 and 2024)
+_SUMMIT_NEAR_DAYS = 366
+
+
+def _summits_by_month(scope: _Scope) -> None:
+    """Summits named by month and city without a year, read against the article's date: the summit
+    natosim holds for that city within a year of the article (else no claim: another summit)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    for match in _SUMMIT_MONTH.finditer(scope.text):
+        after = scope.text[match.end() : match.end() + 12]
+        if re.match(r"\s*,?\s*(?:19|20)\d\d", after) or any(start in scope.taken for start in range(*match.span())):
+            continue  # a year follows: the dated reader's
+        groups = match.groupdict()
+        city = next(groups[g] for g in ("c1", "c2", "c3") if groups[g])
+        month = month_number(next(groups[g] for g in ("m1", "m2", "m3") if groups[g]))
+        days = [int(groups[g]) for g in ("d1", "d2", "d3", "d4", "d5", "d6") if groups[g]]
+        summit = _SUMMITS[city.casefold()]
+        known = _summit_date(scope.rules, summit)
+        if known is None:
+            continue
+        held, source, label = known
+        if abs((held - date).days) > _SUMMIT_NEAR_DAYS or any(not 1 <= d <= _MAX_DAY[month] for d in days):
+            continue
+        if held.month != month:
+            verdict = "contradicted"
+        elif days and not any(abs(d - held.day) <= _SUMMIT_DAYS for d in range(min(days), max(days) + 1)):
+            verdict = "imprecise"
+        else:
+            verdict = "supported"
+        scope.taken.update(range(*match.span()))
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=f"{held.year}-{month:02d}",
+                verdict=verdict,
+                expected=held.isoformat(),
+                evidence=[Evidence(f"{label}: {held.isoformat()}", source, held.isoformat(), rule="summit")],
+                subject=f"summit:{summit.casefold()}",
+                year=held.year,
+                note=(
+                    f"a summit in {city} without a year: the one natosim holds within a year of the article "
+                    f"({held.isoformat()}); month compared, days within {_SUMMIT_DAYS} of the day held"
+                ),
             )
         )
 

@@ -34,6 +34,9 @@ YEAR_DEPENDENT = frozenset(
     {"spending_pct_gdp", "spending_money", "alliance_total", "alliance_share", "allies_meeting_target"}
 )
 
+#: a share of GDP above this is not defence spending (the highest any ally reports is under 5%)
+MAX_PCT_GDP = 10.0
+
 #: how a year counts as read, not guessed
 READ_YEARS = frozenset({"stated", "relative", "article date"})
 
@@ -135,6 +138,8 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
     if claim.kind == "spending_money" and re.search(r"\bbudget", own, re.IGNORECASE):
         return "a national budget, which is not NATO's definition of defence expenditure"
     if claim.kind == "spending_pct_gdp":
+        if isinstance(claim.value, int | float) and claim.value > MAX_PCT_GDP:
+            return f"no ally spends over {MAX_PCT_GDP}% of GDP on defence: the percentage measures something else"
         if claim.country is not None and not _names_subject(claim, own):
             return f"{claim.country} is not named in the figure's own clause (the subject was inferred)"
         if not (_GDP.search(text) or _GDP.search(normalise(before))):

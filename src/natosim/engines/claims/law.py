@@ -76,7 +76,9 @@ _NOTIFY = re.compile(r"\b(?:notif\w*|notice|warn\w*)\b", re.IGNORECASE)
 _JOINING = re.compile(r"\b(?:join\w*|admi\w*|accession|enlarg\w*|new members?|invit\w*|membership)\b", re.IGNORECASE)
 _UNANIMOUS = re.compile(
     r"\b(?:unanim\w*|consensus|all (?:\d+ |thirty-\w+ )?(?:allies|members|member states|"
-    r"countries) (?:must|have to|need to)|every (?:single )?(?:ally|member)|each (?:ally|member)|"
+    r"countries) (?:must|have to|need to)|every (?:single )?(?:NATO )?(?:ally|member)|each (?:NATO )?(?:ally|member)|"
+    r"(?:approval|ratification|consent|agreement) (?:by|of) (?:the (?:parliaments|legislatures|governments) of )?"
+    r"(?:all|every|each) (?:of )?(?:the )?(?:\d+ )?(?:allies|members|member states|countries|ally|member)|"
     r"any (?:single )?(?:ally|member) (?:can|could) (?:veto|block)|veto)\b",
     re.IGNORECASE,
 )

@@ -26,23 +26,6 @@ Verdict = Literal["supported", "contradicted", "imprecise", "not checkable"]
 YearSource = Literal["stated", "relative", "carried", "article date", "inferred"]
 
 
-def year_source_of(how: str) -> YearSource | None:
-    """The typed source of a finder's year explanation ("stated", "'last year' from the article
-    date", "latest year with a figure (no year stated)"...); None when no year was involved."""
-    text = how.casefold()
-    if not text:
-        return None
-    if text.startswith("stated"):
-        return "stated"
-    if "from the article date" in text:
-        return "relative"
-    if text.startswith("carried"):
-        return "carried"
-    if text.startswith("article date"):
-        return "article date"
-    return "inferred"
-
-
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "imprecise", "not checkable")
 
 #: Kinds of claim the checker finds are declared once, in ``kinds.REGISTRY`` (``natosim.engines.claims.KINDS``).

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from natosim.engines.claims import facts, pledges
@@ -24,7 +25,7 @@ from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
 
-PERCENT = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)", re.IGNORECASE)
+PERCENT = re.compile(r"^(?:\s|-)?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)", re.IGNORECASE)
 POINTS = re.compile(r"^\s?(?:%\s*|per\s?cent\s+|percent\s+)?(?:percentage\s+)?points?\b", re.IGNORECASE)
 GDP = re.compile(
     r"\b(?:GDP|gross domestic product|economic output|national output|national income|GNI|"
@@ -272,7 +273,7 @@ def _matching_years(iso3: str, q: Quantity, edition: str) -> str:
 
 def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, threshold: str | None = None) -> Claim:
     """A country's defence spending as % of GDP in a year. ``threshold``: "meets" / "misses" a target."""
-    year, how = view.year_near(q.start)
+    year, how, year_from = view.year_near(q.start)
     edition = view.context.edition
     kind, unit = "spending_pct_gdp", "% of GDP"
     qualifier = {"meets": "at least", "misses": "less than"}.get(threshold or "", q.qualifier)
@@ -288,7 +289,9 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     if iso3 in SIPRI:
         if year is None:
             years = facts.comparator_years(iso3, "milex_pct_gdp")
-            year, how = (years[-1], "latest SIPRI year (no year stated)") if years else (None, how)
+            year, how, year_from = (
+                (years[-1], "latest SIPRI year (no year stated)", "inferred") if years else (None, how, year_from)
+            )
         figure = facts.comparator(iso3, year, "milex_pct_gdp") if year else None
         if figure is None:
             return view.claim(**common, year=year, verdict="not checkable", note=f"no SIPRI figure for {iso3} {year}")
@@ -307,6 +310,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
             expected=round(figure.value, 2),
             evidence=evidence,
             note=f"{why}; year: {how}",
+            year_source=year_from,
         )
     if not facts.is_ally(iso3):
         return view.claim(
@@ -314,13 +318,17 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         )
     if year is None:
         year = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
-        how = "latest year with a figure (no year stated)"
+        how, year_from = "latest year with a figure (no year stated)", "inferred"
     if year is None:
         return view.claim(**common, verdict="not checkable", note=f"no figure for {iso3}")
-    if how == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
+    if year_from == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
         latest = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
         if latest is not None and latest < year:
-            year, how = latest, f"latest year with a figure before the article's year ({view.context.date})"
+            year, how, year_from = (
+                latest,
+                f"latest year with a figure before the article's year ({view.context.date})",
+                "inferred",
+            )
     primary = facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition)
     others = facts.ally_figures_all_editions(iso3, year, "defence_exp_pct_gdp")
     if primary is None:
@@ -348,7 +356,13 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
     return view.claim(
-        **common, year=year, verdict=verdict, expected=printed, evidence=evidence, note=f"{why}; year: {how}"
+        **common,
+        year=year,
+        verdict=verdict,
+        expected=printed,
+        evidence=evidence,
+        note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -387,7 +401,7 @@ def _alliance_subject(view: SentenceView, position: int, mention: Mention | None
 
 def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measure: str, unit: str) -> Claim:
     """NATO's published total for the alliance (or Europe and Canada): % of GDP or US$."""
-    year, how = view.year_near(q.start)
+    year, how, year_from = view.year_near(q.start)
     edition = view.context.edition
     if year is None:
         candidates = [
@@ -395,9 +409,13 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
             for y in reversed(facts.years_held())
             if not scope.startswith(NO_AGGREGATE) and facts.aggregate(scope, y, measure, edition)
         ]
-        year, how = (candidates[0], "latest year with a total (no year stated)") if candidates else (None, how)
+        year, how, year_from = (
+            (candidates[0], "latest year with a total (no year stated)", "inferred")
+            if candidates
+            else (None, how, year_from)
+        )
     figure = facts.aggregate(scope, year, measure, edition) if year and not scope.startswith(NO_AGGREGATE) else None
-    if how == "article date" and year is not None and figure is not None and figure.edition != edition:
+    if year_from == "article date" and year is not None and figure is not None and figure.edition != edition:
         # the article's year is known only from a later edition or a press report: the article
         # meant the latest total of its day ("nearly $1.5 trillion" in March 2025 is 2024's)
         known = [
@@ -406,7 +424,11 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
             if y < year and _in_edition(facts.aggregate(scope, y, measure, edition), edition)
         ]
         if known:
-            year, how = known[0], f"latest year in edition {edition} (the article's year is only in a later one)"
+            year, how, year_from = (
+                known[0],
+                f"latest year in edition {edition} (the article's year is only in a later one)",
+                "inferred",
+            )
             figure = facts.aggregate(scope, year, measure, edition)
     common: dict[str, Any] = {
         "kind": "alliance_total",
@@ -436,7 +458,14 @@ def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measu
         expected = round(figure.value * 1e6)
         statement = f"{scope} {year}: US${figure.value / 1e3:,.1f} bn current (edition {figure.edition})"
     evidence = [Evidence(statement, figure.source, figure.value, figure.edition)]
-    return view.claim(**common, verdict=verdict, expected=expected, evidence=evidence, note=f"{why}; year: {how}")
+    return view.claim(
+        **common,
+        verdict=verdict,
+        expected=expected,
+        evidence=evidence,
+        note=f"{why}; year: {how}",
+        year_source=year_from,
+    )
 
 
 def _in_edition(figure: facts.SourcedFigure | None, edition: str) -> bool:
@@ -470,10 +499,10 @@ def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
     is above 50% (twice: 66.7%, three times: 75%)."""
     times = {"double": 2, "twice": 2, "three times": 3}.get((match.group("double") or "").casefold(), 1)
     bound = 100 * times / (times + 1)
-    year, how = view.year_near(match.start())
+    year, how, year_from = view.year_near(match.start())
     share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
     if year is None or year not in share_years:
-        year, how = share_years[0], "latest year with US$ totals"
+        year, how, year_from = share_years[0], "latest year with US$ totals", "inferred"
     shares = _us_shares(year)
     assert shares is not None
     us_share, _, source, edition = shares
@@ -496,6 +525,7 @@ def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
         subject="USA",
         year=year,
         note=f"more than the rest together means a share above {bound:.1f}%; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -503,11 +533,11 @@ def alliance_share(
     view: SentenceView, q: Quantity | None, start: int, end: int, iso3: str, *, qualitative: bool = False
 ) -> Claim:
     """One party's share of allied defence spending (US, or Europe and Canada)."""
-    year, how = view.year_near(start)
+    year, how, year_from = view.year_near(start)
     share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
     if year is None or year not in share_years:
         note_year = f"no share for {year}; " if year is not None else ""
-        year, how = share_years[0], f"{note_year}latest year with US$ totals"
+        year, how, year_from = share_years[0], f"{note_year}latest year with US$ totals", "inferred"
     shares = _us_shares(year)
     assert shares is not None
     us_share, us_gdp_share, source, edition = shares
@@ -540,6 +570,7 @@ def alliance_share(
             subject=subject,
             year=year,
             note=f"share of spending {own:.1f}% vs share of GDP {gdp:.1f}%; year: {how}",
+            year_source=year_from,
         )
     assert q is not None
     scale = 100.0 if q.is_fraction else 1.0
@@ -558,6 +589,7 @@ def alliance_share(
         subject=subject,
         year=year,
         note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -566,12 +598,12 @@ def allies_meeting(
 ) -> Claim:
     """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values);
     ``below``: how many fall short of it ("nine allies still fall short of 2%")."""
-    year, how = view.year_near(count.start)
+    year, how, year_from = view.year_near(count.start)
     edition = view.context.edition
     sign = "<" if below else "≥"
     if year is None:
         known = [y for y in facts.years_held() if facts.allies_at_or_above(y, threshold, edition)]
-        year, how = (known[-1] if known else None), "latest year (no year stated)"
+        year, how, year_from = (known[-1] if known else None), "latest year (no year stated)", "inferred"
     common: dict[str, Any] = {
         "kind": "allies_meeting_target",
         "start": start,
@@ -609,6 +641,7 @@ def allies_meeting(
             expected=round(share, 1),
             evidence=evidence,
             note=f"{number} of {members} allies = {share:.1f}%; {why}; year: {how}",
+            year_source=year_from,
         )
     verdict, why = judge(count, number, "count")
     if verdict != "supported" and missing and number < count.value <= number + len(missing):
@@ -629,12 +662,14 @@ def allies_meeting(
                         other,
                     )
                 )
-    return view.claim(**common, verdict=verdict, expected=number, evidence=evidence, note=f"{why}; year: {how}")
+    return view.claim(
+        **common, verdict=verdict, expected=number, evidence=evidence, note=f"{why}; year: {how}", year_source=year_from
+    )
 
 
 def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Claim:
     """A country's defence spending in US$ (NATO current prices for allies, SIPRI for comparators)."""
-    year, how = view.year_near(q.start)
+    year, how, year_from = view.year_near(q.start)
     common: dict[str, Any] = {
         "kind": "spending_money",
         "start": q.start,
@@ -647,25 +682,29 @@ def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Clai
     if iso3 in SIPRI:
         years = facts.comparator_years(iso3, "milex_usd_current_mn")
         earlier = [y for y in years if year is not None and y <= year]
-        if how == "article date" and year not in years and earlier:
-            year, how = earlier[-1], "latest SIPRI year before the article's year"
+        if year_from == "article date" and year not in years and earlier:
+            year, how, year_from = earlier[-1], "latest SIPRI year before the article's year", "inferred"
         if year is None and years:
-            year, how = years[-1], "latest SIPRI year (no year stated)"
+            year, how, year_from = years[-1], "latest SIPRI year (no year stated)", "inferred"
         figure = facts.comparator(iso3, year, "milex_usd_current_mn") if year else None
         label = "SIPRI"
     elif facts.is_ally(iso3):
         edition = facts.usd_edition()  # the only edition with per-ally US$ (README of the data)
         if (
-            how == "article date"
+            year_from == "article date"
             and year is not None
             and facts.ally_figure(iso3, year, "defence_exp_usd_current_mn", None) is None
         ):
             latest = facts.latest_year_with(iso3, "defence_exp_usd_current_mn", None)
             if latest is not None and latest < year:
-                year, how = latest, f"latest year with a US$ figure before the article's year ({view.context.date})"
+                year, how, year_from = (
+                    latest,
+                    f"latest year with a US$ figure before the article's year ({view.context.date})",
+                    "inferred",
+                )
         if year is None:
             year = facts.latest_year_with(iso3, "defence_exp_usd_current_mn", None)
-            how = "latest year with a US$ figure (no year stated)"
+            how, year_from = "latest year with a US$ figure (no year stated)", "inferred"
         figure = facts.ally_figure(iso3, year, "defence_exp_usd_current_mn", None) if year else None
         label = f"NATO edition {figure.edition if figure else edition}"
     else:
@@ -695,6 +734,7 @@ def spending_money(view: SentenceView, q: Quantity, end: int, iso3: str) -> Clai
         expected=round(figure.value * 1e6),
         evidence=evidence,
         note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 
@@ -860,147 +900,217 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     return claims
 
 
+@dataclass
+class _Percent:
+    """One percentage being read, and what the readers below learn about it as they go."""
+
+    view: SentenceView
+    q: Quantity
+    end: int
+    used: set[int]
+    claims: list[Claim]
+    defence: bool
+    gdp_here: bool = False
+    target_near: bool = False
+    mention: Mention | None = None
+    clause: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+    @property
+    def before(self) -> str:
+        return self.view.text[: self.q.start]
+
+    @property
+    def window_after(self) -> str:
+        return self.view.text[self.end : self.end + 70]
+
+    def add(self, claim: Claim | None) -> bool:
+        if claim is not None:
+            self.claims.append(claim)
+            self.used.add(self.q.start)
+        return True
+
+
 def _percent_claims(
     view: SentenceView, q: Quantity, percent: re.Match[str], used: set[int], claims: list[Claim], defence: bool
 ) -> None:
-    """A percentage: a share of the allied total, a count of allies at a threshold, a country meeting or
-    missing a target, a pledge value, an alliance average, or a country's % of GDP (in that order)."""
-    text = view.text
-    after = text[q.end :]
-    end = q.end + percent.end()
-    window_after = after[percent.end() : percent.end() + 70]
-    money_talk = defence or bool(COSTS.search(text))
-    share_before = SHARE_BEFORE.search(text[: q.start])
+    """A percentage: a share of the allied total, an equipment share, a count of allies at a threshold,
+    a country meeting or missing a target, a pledge value, an alliance average, or a country's % of
+    GDP — the readers below, tried in that order; the first that reads it wins."""
+    reading = _Percent(view, q, q.end + percent.end(), used, claims, defence)
+    if _share_of_total(reading) or _equipment_share(reading) or not _measure_named(reading):
+        return
+    _target_attached(reading)
+    for reader in (_count_at_threshold, _country_at_target, _pledge, _alliance_average):
+        if reader(reading):
+            return
+    _country_figure(reading)
+
+
+def _share_of_total(r: _Percent) -> bool:
+    """ "68% of NATO's spending", "the US share ... 65 per cent": one ally's share of the allied total."""
+    text, q, window_after = r.text, r.q, r.window_after
+    money_talk = r.defence or bool(COSTS.search(text))
+    share_before = SHARE_BEFORE.search(r.before)
     if share_before and OTHER_SHARE.search(share_before.group(0)):
         share_before = None
-    of_that = SHARE_OF_THAT.match(window_after) and ALLIANCE_TOTAL.search(text[: q.start])
+    of_that = SHARE_OF_THAT.match(window_after) and ALLIANCE_TOTAL.search(r.before)
     share_after = bool(SHARE_OF.match(window_after.lstrip("\"'")) or of_that)
     if share_after and OTHER_SHARE.search(window_after[:60]):
-        return  # "16% of NATO's common budget": a cost share, not a share of defence spending
-    if (share_after and money_talk) or share_before:
-        iso3 = _subject_country(view, share_before.start() if share_before else q.start)
-        if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
-            iso3 = "EUC"
-        if iso3 in ("USA", "EUC"):
-            named_after = 0 if share_before else len(window_after.split(" of ")[0])
-            claims.append(alliance_share(view, q, q.start, end + named_after, iso3))
-            used.add(q.start)
-        return
-    if re.match(
-        r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
-        r"expenditure)",
-        window_after,
-        re.IGNORECASE,
-    ) and re.search(r"\b(?:equipment|procurement|weapons|hardware|investment)\b", text, re.IGNORECASE):
-        if _subject_country(view, q.start) and not TARGET_WORDS.search(text):
-            return  # one country's equipment share: not a pledge (and not a claim kind we check)
-        claim = pledges.pledge_value(view, q, end, equipment=True)
-        if claim is not None:
-            claims.append(claim)
-            used.add(q.start)
-        return
+        return True  # "16% of NATO's common budget": a cost share, not a share of defence spending
+    if not ((share_after and money_talk) or share_before):
+        return False
+    iso3 = _subject_country(r.view, share_before.start() if share_before else q.start)
+    if iso3 is None and EUROPE_CANADA.search(r.before):
+        iso3 = "EUC"
+    if iso3 in ("USA", "EUC"):
+        named_after = 0 if share_before else len(window_after.split(" of ")[0])
+        r.add(alliance_share(r.view, q, q.start, r.end + named_after, iso3))
+    return True
+
+
+def _equipment_share(r: _Percent) -> bool:
+    """ "20% of defence spending on equipment": the equipment pledge (one ally's share is not a kind)."""
+    if not (
+        re.match(
+            r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
+            r"expenditure)",
+            r.window_after,
+            re.IGNORECASE,
+        )
+        and re.search(r"\b(?:equipment|procurement|weapons|hardware|investment)\b", r.text, re.IGNORECASE)
+    ):
+        return False
+    if _subject_country(r.view, r.q.start) and not TARGET_WORDS.search(r.text):
+        return True  # one country's equipment share: not a pledge (and not a claim kind we check)
+    return r.add(pledges.pledge_value(r.view, r.q, r.end, equipment=True))
+
+
+def _measure_named(r: _Percent) -> bool:
+    """Is the percentage about defence spending as a share of GDP, or a target? (Sets ``gdp_here``.)"""
+    text, q, window_after = r.text, r.q, r.window_after
     gdp_here = bool(GDP.search(window_after[:50])) or bool(GDP.search(text))
     # in an article about NATO, "X% of GDP" said of a country is its defence spending
-    defence_here = defence or bool(
-        view.context.about_nato and re.match(r"\s*of\s+(?:its\s+|their\s+)?GDP\b", window_after)
+    defence_here = r.defence or bool(
+        r.view.context.about_nato and re.match(r"\s*of\s+(?:its\s+|their\s+)?GDP\b", window_after)
     )
-    if not (gdp_here and defence_here) and _implied_share_of_gdp(view, q, window_after):
+    if not (gdp_here and defence_here) and _implied_share_of_gdp(r.view, q, window_after):
         gdp_here = defence_here = True
+    r.gdp_here = gdp_here
     summit_talk = bool(ALLIANCE.search(text) and PLEDGE_VERBS.search(text))
     if not (gdp_here and defence_here) and not TARGET_WORDS.search(text) and not summit_talk:
-        return
-    if not gdp_here and not TARGET_WORDS.search(text[max(0, q.start - 60) : end + 60]) and not summit_talk:
-        return
-    window = text[max(0, q.start - 70) : min(len(text), end + 80)]
-    before = text[: q.start]
-    # a target word attached to this figure: "2% target", "2% of GDP guideline", "target of 2%"
-    target_near = bool(
+        return False
+    return gdp_here or bool(TARGET_WORDS.search(text[max(0, q.start - 60) : r.end + 60])) or summit_talk
+
+
+def _target_attached(r: _Percent) -> None:
+    """A target word attached to this figure ("2% target", "2% of GDP guideline", "target of 2%"), and
+    the country named nearest before it with the words between (sets ``target_near``, ``mention``,
+    ``clause``)."""
+    text = r.text
+    r.target_near = bool(
         re.match(
             r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)\s+)?(?:[\w-]+\s+){0,2}?"
             + TARGET_WORDS.pattern,
-            text[end : end + 60],
+            text[r.end : r.end + 60],
             re.IGNORECASE,
         )
         or re.search(
             TARGET_WORDS.pattern + r"\s+(?:of|at|to spend|to|for)\s+(?:at least\s+|spending\s+)?$",
-            before[-40:],
+            r.before[-40:],
             re.IGNORECASE,
         )
     )
-    equipment = bool(
-        re.search(r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE)
-    )
+    r.mention = r.view.country_near(r.q.start)
+    if r.mention is not None and r.mention.end <= r.q.start:
+        r.clause = text[r.mention.end : r.q.start]
+
+
+def _count_at_threshold(r: _Percent) -> bool:
+    """ "23 allies meet the 2% target", "18 countries will spend 2% or more": a count of allies."""
+    view, q, text, before = r.view, r.q, r.text, r.before
     tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
     count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
-    at_least = False
-    if count is not None:
-        gap = count.group("gap")
-        at_least = bool(
-            (
-                q.qualifier in ("at least", "more than")
-                and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
-            )
-            # "18 countries will spend 2% or more", "20 allies will spend 2% of GDP": a count at a
-            # threshold (no one counts allies at exactly 2.00%)
-            or (
-                re.search(r"\bspen[dt]\w*\s*$", gap, re.IGNORECASE)
-                and (re.match(r"\s*or more\b", after[percent.end() :]) or gdp_here)
-                and count.group("num").casefold() not in ("one", "1")
-            )
-            or re.search(
-                r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
-                r"or more)\s*$",
-                gap,
-                re.IGNORECASE,
-            )
+    if count is None:
+        return False
+    gap = count.group("gap")
+    at_least = bool(
+        (
+            q.qualifier in ("at least", "more than")
+            and re.search(r"\b(?:spen[dt]\w*|are|were|was|at|reached|hit)\b", gap, re.IGNORECASE)
         )
-    below = bool(count and target_near and MISSES.search(count.group("gap")))
-    if count and (
-        below
-        or (((target_near and MEETS.search(count.group("gap"))) or at_least) and not MISSES.search(count.group("gap")))
-    ):
-        offset = len(before) - len(tail_before) + count.start("num")
-        number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
-        if number is not None and number.start not in used:
-            claims.append(allies_meeting(view, number, number.start, end, q.value, below=below))
-            claims.extend(_earlier_count(view, end, q.value, used, below=below))
-            from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
+        # "18 countries will spend 2% or more", "20 allies will spend 2% of GDP": a count at a
+        # threshold (no one counts allies at exactly 2.00%)
+        or (
+            re.search(r"\bspen[dt]\w*\s*$", gap, re.IGNORECASE)
+            and (re.match(r"\s*or more\b", text[r.end :]) or r.gdp_here)
+            and count.group("num").casefold() not in ("one", "1")
+        )
+        or re.search(
+            r"\b(?:spen[dt]\w*|are|were|was|at)\b[^.;]{0,30}\b(?:at least|more than|over|above|"
+            r"or more)\s*$",
+            gap,
+            re.IGNORECASE,
+        )
+    )
+    below = bool(r.target_near and MISSES.search(gap))
+    if not (below or (((r.target_near and MEETS.search(gap)) or at_least) and not MISSES.search(gap))):
+        return False
+    offset = len(before) - len(tail_before) + count.start("num")
+    number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
+    if number is None or number.start in r.used:
+        return False
+    r.claims.append(allies_meeting(view, number, number.start, r.end, q.value, below=below))
+    r.claims.extend(_earlier_count(view, r.end, q.value, r.used, below=below))
+    from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
 
-            claims.extend(after_count(view, number.end, q.start, end, q.value, below))
-            if target_near:  # "the alliance's target of spending 2%" also states the target
-                pledge = pledges.pledge_value(view, q, end)
-                if pledge is not None:
-                    claims.append(pledge)
-            used.update({q.start, number.start})
-            return
-    mention = view.country_near(q.start)
-    clause = text[mention.end : q.start] if mention is not None and mention.end <= q.start else ""
-    if target_near and mention is not None and clause and len(clause) < 80 and not switches_subject(clause):
-        later = [y for y, start, _ in view.years if end <= start <= end + 90]
-        year = later[0] if later else (view.context.date.year if view.context.date else None)
-        has_figure = year is not None and (
-            facts.ally_figure(mention.iso3, year, "defence_exp_pct_gdp", view.context.edition) is not None
-        )
-        future = re.search(r"\b(?:will|won't|would|wouldn't|plans?|expects?|aims?|intends?)\b", clause)
-        if future and not has_figure and not re.search(r"\bby\s+20\d\d\b", text[end : end + 60]):
-            # a future target ("Spain will not meet the 3.5% target"): the target's value is checkable
-            claim = pledges.pledge_value(view, q, end)
-            if claim is not None:
-                claims.append(claim)
-                used.add(q.start)
-            return
-        threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
-        if threshold is not None:
-            claims.append(spending_pct(view, q, end, mention.iso3, threshold=threshold))
-            # "below NATO's guideline of 2%" also states the guideline's value
-            if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 40) : end + 40]):
-                pledge = pledges.pledge_value(view, q, end)
-                if pledge is not None:
-                    claims.append(pledge)
-            used.add(q.start)
-            return
+    r.claims.extend(after_count(view, number.end, q.start, r.end, q.value, below))
+    if r.target_near:  # "the alliance's target of spending 2%" also states the target
+        pledge = pledges.pledge_value(view, q, r.end)
+        if pledge is not None:
+            r.claims.append(pledge)
+    r.used.update({q.start, number.start})
+    return True
+
+
+def _country_at_target(r: _Percent) -> bool:
+    """ "Germany hit the 2% target", "Turkey spent 1.5%, below NATO's guideline of 2%": a country
+    meeting or missing a target (and the target's value); a future target is only a pledge value."""
+    view, q, text, mention, clause = r.view, r.q, r.text, r.mention, r.clause
+    if not (r.target_near and mention is not None and clause and len(clause) < 80 and not switches_subject(clause)):
+        return False
+    later = [y for y, start, _ in view.years if r.end <= start <= r.end + 90]
+    year = later[0] if later else (view.context.date.year if view.context.date else None)
+    has_figure = year is not None and (
+        facts.ally_figure(mention.iso3, year, "defence_exp_pct_gdp", view.context.edition) is not None
+    )
+    future = re.search(r"\b(?:will|won't|would|wouldn't|plans?|expects?|aims?|intends?)\b", clause)
+    if future and not has_figure and not re.search(r"\bby\s+20\d\d\b", text[r.end : r.end + 60]):
+        # a future target ("Spain will not meet the 3.5% target"): the target's value is checkable
+        return r.add(pledges.pledge_value(view, q, r.end))
+    threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
+    if threshold is None:
+        return False
+    r.claims.append(spending_pct(view, q, r.end, mention.iso3, threshold=threshold))
+    # "below NATO's guideline of 2%" also states the guideline's value
+    if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 40) : r.end + 40]):
+        pledge = pledges.pledge_value(view, q, r.end)
+        if pledge is not None:
+            r.claims.append(pledge)
+    r.used.add(q.start)
+    return True
+
+
+def _pledge(r: _Percent) -> bool:
+    """ "the 2% target", "allies agreed to 5% of GDP by 2035": a NATO pledge's value — unless it is
+    someone's demand, or one ally's own plan with its own deadline (that ally's future figure)."""
+    view, q, text, mention, clause = r.view, r.q, r.text, r.mention, r.clause
+    window = text[max(0, q.start - 70) : min(len(text), r.end + 80)]
     pledge_like = (
-        target_near
+        r.target_near
         or (
             (PLEDGE_VERBS.search(text) or re.search(r"\bby\s+20[2-4]\d\b", text))
             and ALLIANCE.search(text)
@@ -1009,39 +1119,44 @@ def _percent_claims(
         or bool(
             mention is None
             and view.context.about_nato
-            and gdp_here
+            and r.gdp_here
             and (PLEDGE_VERBS.search(text) or TARGET_WORDS.search(window))
         )
     )
-    if pledge_like:
-        if DEMAND_VERBS.search(text[max(0, q.start - 80) : q.start]) and not target_near:
-            return
-        national = mention is not None and clause and len(clause) < 80 and not switches_subject(clause)
-        if national and mention is not None and re.match(r"[^.;]{0,60}?\bby\s+20\d\d\b", text[end:]):
-            # one ally's own plan with its own deadline ("Germany has pledged 3.5% by 2029"): a
-            # future figure of that ally, not a NATO pledge
-            claims.append(spending_pct(view, q, end, mention.iso3))
-            used.add(q.start)
-            return
-        claim = pledges.pledge_value(view, q, end, equipment=equipment)
-        if claim is not None:
-            claims.append(claim)
-            used.add(q.start)
-        return
-    scope = _alliance_subject(view, q.start, mention, clause)
-    if scope and gdp_here and not AGGREGATE_CUE.search(text) and not scope.startswith(NO_AGGREGATE):
+    if not pledge_like:
+        return False
+    if DEMAND_VERBS.search(text[max(0, q.start - 80) : q.start]) and not r.target_near:
+        return True
+    national = mention is not None and clause and len(clause) < 80 and not switches_subject(clause)
+    if national and mention is not None and re.match(r"[^.;]{0,60}?\bby\s+20\d\d\b", text[r.end :]):
+        # one ally's own plan with its own deadline ("Germany has pledged 3.5% by 2029"): a
+        # future figure of that ally, not a NATO pledge
+        return r.add(spending_pct(view, q, r.end, mention.iso3))
+    equipment = bool(
+        re.search(r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE)
+    )
+    return r.add(pledges.pledge_value(view, q, r.end, equipment=equipment))
+
+
+def _alliance_average(r: _Percent) -> bool:
+    """ "NATO allies spent 2.71% of GDP on average", "Europe and Canada ... 2.02%": an aggregate."""
+    scope = _alliance_subject(r.view, r.q.start, r.mention, r.clause)
+    if scope and r.gdp_here and not AGGREGATE_CUE.search(r.text) and not scope.startswith(NO_AGGREGATE):
         scope = None  # "members ... raised to 5% of GDP": no average named, not the alliance's figure
-    if scope and gdp_here:
-        claims.append(alliance_figure(view, q, end, scope, "defence_exp_pct_gdp", "% of GDP"))
-        used.add(q.start)
+    if not (scope and r.gdp_here):
+        return False
+    return r.add(alliance_figure(r.view, r.q, r.end, scope, "defence_exp_pct_gdp", "% of GDP"))
+
+
+def _country_figure(r: _Percent) -> None:
+    """Otherwise: the spending of the country (or countries, a list or a group) named before it."""
+    if not r.gdp_here:
         return
-    if not gdp_here:
-        return
-    subjects = _subject_countries(view, q.start)
+    subjects = _subject_countries(r.view, r.q.start)
     for iso3 in subjects:
-        claims.append(spending_pct(view, q, end, iso3))
+        r.claims.append(spending_pct(r.view, r.q, r.end, iso3))
     if subjects:
-        used.add(q.start)
+        r.used.add(r.q.start)
 
 
 def _money_claims(view: SentenceView, q: Quantity, used: set[int], claims: list[Claim], defence: bool) -> None:

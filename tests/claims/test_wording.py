@@ -1,0 +1,77 @@
+"""Wordings of real articles the checker reads (issue 17, round 3): summits by month and city,
+"was granted membership", unanimity and ratification paraphrased, counts of members in other words,
+number words."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+
+
+def _found(text: str, date: str) -> list[tuple[str, str, str]]:
+    return [(c.kind, c.text, c.verdict) for c in check(text, date=date).claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("Rutte spoke ahead of the June 24–25 NATO summit in The Hague.", "2025-06-18", "supported"),
+        ("Rutte spoke ahead of the July 24–25 NATO summit in The Hague.", "2025-06-18", "contradicted"),
+        ("At a summit in The Hague in June, NATO leaders reaffirmed their unity.", "2025-09-18", "supported"),
+        ("Scholz referred to the Vilnius summit on July 11-12.", "2023-07-01", "supported"),
+    ],
+)
+def test_a_summit_by_month_and_city_is_the_one_held_near_the_article(text: str, date: str, verdict: str) -> None:
+    summits = [item for item in _found(text, date) if item[0] == "event_date"]
+    assert [v for *_, v in summits] == [verdict], summits
+
+
+def test_a_summit_by_month_far_from_the_article_is_another_summit() -> None:
+    # Washington hosted a summit in April 1999 too: natosim holds only July 2024's
+    assert _found("NATO leaders met at the April summit in Washington.", "1999-05-01") == []
+
+
+def test_granted_membership_is_an_accession() -> None:
+    found = _found("Sweden was granted membership on 7 March 2024.", "2024-03-10")
+    assert found == [("event_date", "Sweden was granted membership on 7 March 2024", "supported")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every member must agree before a new country can join the alliance.",
+        "Approval of NATO membership requires ratification by the parliaments of all the countries of the bloc.",
+    ],
+)
+def test_unanimity_in_other_words(text: str) -> None:
+    assert [(kind, verdict) for kind, _, verdict in _found(text, "2024-03-10")] == [("legal_threshold", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("NATO welcomed the vote. Hungary was the last of the bloc's 31 members to give its support.", "31 members"),
+        ("The 32 members of the alliance agreed to spend more on defence.", "32 members"),
+        ("Just 5 of the 28 alliance members meet the guideline, NATO says.", "28 alliance members"),
+    ],
+)
+def test_the_membership_in_other_words(text: str, count: str) -> None:
+    date = "2024-02-26" if "31" in count else "2024-07-01" if "32" in count else "2017-05-20"
+    assert ("member_count", count, "supported") in _found(text, date)
+
+
+def test_the_bloc_of_an_eu_sentence_is_not_nato() -> None:
+    text = "NATO met in Brussels. The EU bloc's 27 members agreed on sanctions."
+    assert not [item for item in _found(text, "2024-03-10") if item[0] == "member_count"]
+
+
+def test_number_words_and_an_impossible_share_of_gdp() -> None:
+    found = check(
+        "The US accounts for sixty-six percent of NATO defence spending. Germany's spending was sixty-six "
+        "percent of GDP in 2023.",
+        date="2024-07-01",
+    ).claims
+    share = [c for c in found if c.kind == "alliance_share"]
+    assert share and share[0].value == 66 and share[0].verdict == "supported"
+    assert all(c.verdict != "contradicted" for c in found if c.kind == "spending_pct_gdp")
