@@ -129,3 +129,18 @@ def test_defaults_give_the_documented_headline() -> None:
     assert 0.6 < now.p_hold < 0.85
     assert after.p_hold < 0.1 and after.p_hold_at(60) < 0.2
     assert run_crisis("POL", 2024, draws=5_000, seed=0).p_hold > 0.95  # no more "fixed 36-60 h" for Warsaw
+
+
+def test_event_keys_sort_by_time_then_column_from_hour_0_to_the_horizon() -> None:
+    """The packed int32 keys: an arrival during the warning counts from hour 0, ties sort by column,
+    a contingent that never comes (inf) and one after the horizon both sit at the horizon."""
+    from natosim.engines.crisis.engine import _event_days, _event_keys, _live, _ticks
+
+    times = np.array([[5.0, -1.0, 0.0, np.inf, 5.0, 45.0]])
+    key = _event_keys(times.copy(), 30.0)
+    assert np.argsort(key[0], kind="stable").tolist() == [1, 2, 0, 4, 3, 5]
+    ordered = np.sort(key, axis=1)
+    assert _event_days(ordered[0], 30.0).tolist() == [0.0, 0.0, 5.0, 5.0, 30.0, 30.0]
+    assert _live(ordered, _ticks(30.0) << 7) == 4
+    with pytest.raises(ValueError, match="does not fit"):
+        _ticks(1000.0)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from natosim.data.countries import country_name, resolve_country
 from natosim.data.loader import Dataset, load
+from natosim.dates import parse_date
 from natosim.errors import NotAnAlly, UnknownEdition, YearOutOfRange
 
 #: NATO figures per ally-year, in the order tables show them.
@@ -85,8 +86,6 @@ def edition_table(dataset: Dataset | None = None) -> pd.DataFrame:
 
 def as_of_date(as_of: str | dt.date | None) -> dt.date:
     """``as_of`` as a date; None means today (the editions published so far)."""
-    from natosim.rules.dates import parse_date
-
     return dt.date.today() if as_of is None else parse_date(as_of, "as_of")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natosim.rules.dates import parse_date
+from natosim.dates import parse_date
 from natosim.rules.errors import InvalidDate, ProcedureError, RulesError, UnknownPledge
 from natosim.rules.in_force import RulesInForce, at, unknown_pledge
 from natosim.rules.loader import (

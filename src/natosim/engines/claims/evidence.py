@@ -26,6 +26,8 @@ import re
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import normalise
+from natosim.engines.claims.gazetteer import mentions
+from natosim.engines.claims.groups import groups
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.spending import SIPRI
 
@@ -109,9 +111,6 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _names_subject(claim: Claim, text: str) -> bool:
-    from natosim.engines.claims.gazetteer import mentions
-    from natosim.engines.claims.groups import groups
-
     if any(m.iso3 == claim.country for m in mentions(text)):
         return True
     return any(

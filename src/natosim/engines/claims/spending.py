@@ -1071,7 +1071,7 @@ def _count_at_threshold(r: _Percent) -> bool:
         return False
     r.claims.append(allies_meeting(view, number, number.start, r.end, q.value, below=below))
     r.claims.extend(_earlier_count(view, r.end, q.value, r.used, below=below))
-    from natosim.engines.claims.counts import after_count  # counts builds on this module
+    from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
 
     r.claims.extend(after_count(view, number.end, q.start, r.end, q.value, below))
     if r.target_near:  # "the alliance's target of spending 2%" also states the target

@@ -16,8 +16,12 @@ Per draw (equations and sources: docs/model/crisis.md):
 5. **Advance** (a breakthrough rule): at ratio ``r = A / P(t)`` the attacker advances at the
    breakthrough speed ``v_b ~ U(min, max)`` when ``r ≥ break_ratio`` (3:1), at the opposed rate when
    ``stall_ratio ≤ r < break_ratio`` and not at all below ``stall_ratio``. The capital falls when the
-   advance covers the axis distance. Forces only arrive, so ``P`` is a step function: the advance is
-   integrated exactly over the intervals between arrivals (sorted per draw), no time loop.
+   advance covers the axis distance. Forces only arrive and ``E ≥ 1``, so ``P`` is a non-decreasing
+   step function: the advance has at most three phases, ``v_b`` until ``t1`` (``P`` first exceeds
+   ``A / break_ratio``), the opposed rate until ``t2`` (``P`` first exceeds ``A / stall_ratio``),
+   then none. ``t1`` and ``t2`` come from the draw's events sorted by time (one int32 sort per
+   draw) and a cumulative sum of the troops they bring; the fall time is exact given them
+   (``x = v_b·t1``, then ``x + v_o·(t2 − t1)``), no time loop.
 
 A chunk returns *sufficient statistics* (counts and sums), so chunks merge exactly and results do
 not depend on how chunks are spread over workers: chunk i is always seeded with
@@ -42,8 +46,9 @@ from natosim.engines.crisis.theatre import Theatre
 TROOP_DAYS = (3, 10, 30)
 #: resolution of the fall-time histogram (hours per bin)
 HOURS_PER_BIN = 1.0
-#: arrival times are floored to this many ticks per day when events are sorted (0.0864 s)
-TICKS_PER_DAY = 1_000_000
+#: arrival times are floored to this many ticks per day when events are sorted (2.16 s): a horizon
+#: of up to a year fits the int32 sort keys (2**24 ticks, with the event's column in the low 7 bits)
+TICKS_PER_DAY = 40_000
 
 
 def chunk_seed(run_seed: int, chunk: int) -> np.random.SeedSequence:
@@ -104,14 +109,17 @@ _WORKSPACE = threading.local()
 
 
 def _buffer(name: str, shape: tuple[int, ...], dtype: Any = np.float64) -> np.ndarray:
-    """A scratch array reused across chunks by this thread: a fresh 6 MB array per step costs more in
-    page faults than the arithmetic done in it. Callers overwrite every element they read."""
+    """A contiguous scratch array reused across chunks by this thread: a fresh 6 MB array per step
+    costs more in page faults than the arithmetic done in it. The storage only grows, so a shape
+    that changes from chunk to chunk (the number of live events) reuses it. Callers overwrite every
+    element they read."""
     cache: dict[str, np.ndarray] = _WORKSPACE.__dict__.setdefault("arrays", {})
+    size = int(np.prod(shape))
     array = cache.get(name)
-    if array is None or array.shape != shape or array.dtype != dtype:
-        array = np.empty(shape, dtype=dtype)
+    if array is None or array.size < size or array.dtype != dtype:
+        array = np.empty(size, dtype=dtype)
         cache[name] = array
-    return array
+    return array[:size].reshape(shape)
 
 
 def _lognormal(sigma: Any, z: np.ndarray) -> np.ndarray:
@@ -136,33 +144,42 @@ class Outcome:
 
 
 def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
-    """Transform the raw numbers by the parameters ``p`` (scalars or per-draw arrays) into outcomes."""
-    n, g = raw.n, theatre.n_guarantors
+    """Transform the raw numbers by the parameters ``p`` (scalars or per-draw arrays) into outcomes.
+
+    Every (n, ·) step works in place in per-thread scratch arrays (:func:`_buffer`); the arrays
+    returned in the :class:`Outcome` are fresh (callers such as ``compare`` keep two outcomes).
+    """
+    n, g, c = raw.n, theatre.n_guarantors, len(theatre.c_owner)
     horizon = float(np.max(p["horizon_days"]))
     # 1. decisions: Gaussian copula with a common political factor
-    rho = p["decision_correlation"]
-    z = np.sqrt(_col(rho, 2)) * raw.common[:, None] + np.sqrt(1.0 - _col(rho, 2)) * raw.idio
+    rho = _col(p["decision_correlation"], 2)
+    z = np.multiply(np.sqrt(1.0 - rho), raw.idio, out=_buffer("z", (n, g)))
+    z += np.sqrt(rho) * raw.common[:, None]
     base = np.where(theatre.is_us[None, :], _col(p["us_reliability"], 2), _col(p["reliability"], 2))
     prob = np.where(np.isnan(theatre.override)[None, :], base, theatre.override[None, :])
-    respond = z < ndtri(np.clip(prob, 0.0, 1.0))
-    delay = _col(p["decision_delay_days"], 2) * np.exp(_col(p["decision_sigma"], 2) * raw.delay)
+    threshold = ndtri(np.clip(prob, 0.0, 1.0))
+    stay = np.greater_equal(z, threshold, out=_buffer("stay", (n, g), np.bool_))
+    respond = np.logical_not(stay)
+    # decision delay D_g, +inf for a guarantor that does not come (its contingents never arrive)
+    coming = np.multiply(_col(p["decision_sigma"], 2), raw.delay, out=_buffer("coming", (n, g)))
+    np.exp(coming, out=coming)
+    coming *= _col(p["decision_delay_days"], 2)
+    np.copyto(coming, np.inf, where=stay)
     # 2. arrivals of the contingents (days after the attack), written straight into the event
-    #    table: T = U·(window·scale) + (min·scale + travel − W) + D_g, with D_g = +inf for a guarantor
-    #    that does not come (its contingents never arrive)
-    c = len(theatre.c_owner)
+    #    table: T = U·(window·scale) + (min·scale + travel − W) + D_g. Two more events per draw:
+    #    column c, the US decision (the enablers switch on; no troops), and column c + 1, hour 0
+    #    (the forces present at the outset: the cumulative sum of the gains starts from them)
     scale = _col(p["readiness_scale"], 2)
     slope = (theatre.c_days_max - theatre.c_days_min)[None, :] * scale
     offset = theatre.c_days_min[None, :] * scale
     offset = offset + theatre.c_distance_km[None, :] / _col(p["speed_km_per_day"], 2) - _col(p["warning_days"], 2)
-    times = _buffer("times", (n, c + 1))
+    times = _buffer("times", (n, c + 2))
     arrive = times[:, :c]
     np.multiply(raw.ready, slope, out=arrive)
     arrive += offset
-    coming = np.where(respond, delay, np.inf)  # (n, G)
     arrive += np.take(coming, theatre.c_owner, axis=1, out=_buffer("by_contingent", (n, c)), mode="clip")
     # troops: share × tier troops × mean-one log-normal, as one exp
-    gains = _buffer("gains", (n, c + 1))  # troops each event adds (the last event, the US decision, adds none)
-    gains[:, c] = 0.0
+    gains = _buffer("gains", (n, c + 2))  # troops each event adds
     troops = gains[:, :c]
     sigma = _col(p["force_sigma"], 2)
     with np.errstate(divide="ignore"):
@@ -171,13 +188,13 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     troops += log_size
     np.exp(troops, out=troops)
     # troops of each guarantor in the target by day 3, 10, 30, summed over the draws (forward forces
-    # count from hour 0)
-    days = np.asarray(TROOP_DAYS, dtype=float)
+    # count from hour 0): one sum of products per day (einsum: no masked reduction, no temporary)
     k = len(TROOP_DAYS)
-    times[:, c] = 0.0  # (the last column, the US decision, carries no troops: its window is irrelevant)
     per_c = np.empty((k, c))  # (k, C): troops arrived by each day, summed over the draws
-    for j, day in enumerate(days):
-        per_c[j] = np.add.reduce(troops, axis=0, where=arrive <= day)
+    here = _buffer("here", (n, c), np.bool_)
+    for j, day in enumerate(TROOP_DAYS):
+        np.less_equal(arrive, float(day), out=here)
+        per_c[j] = np.einsum("nc,nc->c", troops, here)
     by_g = np.zeros((g, k))
     for j in range(k):
         by_g[:, j] = np.bincount(theatre.c_owner, weights=per_c[j], minlength=g)
@@ -187,7 +204,8 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     own = p["home_share"] * theatre.own_troops * _lognormal(p["force_sigma"], raw.own)
     f_value = np.where(theatre.f_heavy, 1.0, 0.0)
     forward_power = (theatre.f_troops * (1.0 - f_value)).sum() + (theatre.f_troops * f_value).sum() * p["heavy_factor"]
-    start = p["home_effectiveness"] * own + forward_power
+    gains[:, c] = 0.0
+    gains[:, c + 1] = p["home_effectiveness"] * own + forward_power
     attacker = (
         theatre.russia_base
         * p["russia_force_scale"]
@@ -198,59 +216,111 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     # 4. the US enablers switch on at the US decision: an event like an arrival, adding no troops
     if theatre.is_us.any():
         us = int(np.flatnonzero(theatre.is_us)[0])
-        us_on = np.where(respond[:, us], np.maximum(delay[:, us] - p["warning_days"], 0.0), np.inf)
+        times[:, c] = np.maximum(coming[:, us] - p["warning_days"], 0.0)  # +inf if the US stays out
     else:
-        us_on = np.full(n, np.inf)
-    times[:, c] = us_on
-    # sort the events of each draw by time: one int64 sort of (time in ticks << bits | column) is
-    # several times faster than an argsort plus a gather; times are floored to TICKS_PER_DAY and
-    # events after the horizon are clipped to it (they add only zero-length segments)
-    bits = int(c + 1).bit_length()
-    np.clip(times, 0.0, horizon, out=times)  # an arrival during the warning counts from hour 0
-    times *= TICKS_PER_DAY
-    key = _buffer("key", (n, c + 1), np.int64)
-    np.copyto(key, times, casting="unsafe")  # floor: times are not negative
-    key <<= bits
-    key |= np.arange(c + 1, dtype=np.int64)[None, :]
-    live = int(np.count_nonzero(times < horizon * TICKS_PER_DAY, axis=1).max(initial=0))
+        times[:, c] = np.inf
+    key = _event_keys(times, horizon)
+    key[:, c + 1] = (-1 << _COLUMN_BITS) | (c + 1)  # hour 0: tick −1 sorts first
+    us_key = key[:, c].copy()
     key.sort(axis=1)
-    # events at the horizon (clipped) only add zero-length segments: keep the first `live` columns
-    e = live
-    flat = np.bitwise_and(key[:, :e], (1 << bits) - 1, out=_buffer("flat", (n, e), np.int64))
-    flat += (np.arange(n, dtype=np.int64) * (c + 1))[:, None]  # gather index into the troops
-    # segment j (0..e) runs from t_j to t_{j+1}; segment 0 is the state before any event
-    bounds = _buffer("bounds", (n, e + 2))
-    bounds[:, 0] = 0.0
-    np.right_shift(key[:, :e], bits, out=key[:, :e])
-    np.multiply(key[:, :e], 1.0 / TICKS_PER_DAY, out=bounds[:, 1 : e + 1])
-    bounds[:, e + 1] = horizon
-    power = _buffer("power", (n, e + 1))
-    # mode="clip": an unbuffered take (the indices are in range by construction)
-    sorted_gains = np.take(gains.reshape(-1), flat, out=_buffer("sorted_gains", (n, e)), mode="clip")
-    np.cumsum(sorted_gains, axis=1, out=power[:, 1:])
-    power[:, 1:] += start[:, None]
-    power[:, 0] = start
-    enabler = _col(p["us_enabler_factor"], 2)
-    us_tick = (np.minimum(us_on, horizon) * TICKS_PER_DAY).astype(np.int64) * (1.0 / TICKS_PER_DAY)
-    np.multiply(power, enabler, out=power, where=bounds[:, :-1] >= us_tick[:, None])
-    # breakthrough rule: the defence's power against the attacker's decides the speed of the advance
+    e = _live(key, _ticks(horizon) << _COLUMN_BITS)
+    # segment j (0..e−1) runs from event j to event j+1 (the last live one to the horizon). The
+    # defence's power P_j in segment j only grows (troops only arrive and the enabler factor is
+    # >= 1), so the breakthrough rule gives at most three phases per draw: breakthrough speed until
+    # t1 (the first segment with P > A/break_ratio), the opposed rate until t2 (the first with
+    # P > A/stall_ratio), then no advance. Only t1 and t2 are needed, not the whole path.
+    index = np.bitwise_and(key[:, :e], _COLUMN_MASK, out=_buffer("index", (n, e), np.int64))
+    index += (np.arange(n, dtype=np.int64) * (c + 2))[:, None]  # gather index into the gains
+    # mode="clip": an unbuffered take (the indices are in range for every live event)
+    power = np.take(gains.reshape(-1), index, out=_buffer("power", (n, e)), mode="clip")
+    np.cumsum(power, axis=1, out=power)
+    # the enabler multiplies every segment that starts at or after the US decision
+    mask = np.greater_equal(key[:, :e], us_key[:, None], out=_buffer("mask", (n, e), np.bool_))
+    np.multiply(power, _col(p["us_enabler_factor"], 2), out=power, where=mask)
+    t1 = _crossing(power, attack_power / p["break_ratio"], mask, key, horizon)
+    t2 = _crossing(power, attack_power / p["stall_ratio"], mask, key, horizon)
+    # 5. the advance: v_b until t1, the opposed rate from t1 to t2, nothing after t2
     v_break = p["breakthrough_min_km_per_day"] + raw.speed * (
         p["breakthrough_max_km_per_day"] - p["breakthrough_min_km_per_day"]
     )
-    broken = power <= _col(attack_power / p["break_ratio"], 2)
-    opposed = power <= _col(attack_power / p["stall_ratio"], 2)
-    speed = opposed * _col(p["opposed_km_per_day"], 2)
-    np.copyto(speed, v_break[:, None], where=broken)
-    advance = np.subtract(bounds[:, 1:], bounds[:, :-1], out=power)  # power is no longer needed
-    advance *= speed
-    np.cumsum(advance, axis=1, out=advance)
-    reached = advance >= theatre.axis_km
-    first = np.argmax(reached, axis=1)
-    rows = np.arange(n)
-    over = advance[rows, first] - theatre.axis_km
-    fall = bounds[rows, first + 1] - over / np.maximum(speed[rows, first], 1e-12)
-    fall = np.where(reached[rows, first], fall, np.inf)
+    v_opposed = p["opposed_km_per_day"]
+    axis_km = theatre.axis_km
+    broken_km = v_break * t1
+    total_km = broken_km + v_opposed * np.maximum(t2 - t1, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fall = np.where(
+            broken_km >= axis_km,
+            axis_km / v_break,
+            np.where(total_km >= axis_km, t1 + (axis_km - broken_km) / v_opposed, np.inf),
+        )
     return Outcome(fall_days=fall, respond=respond, troops_by_day=by_g, attacker=attacker, own=own)
+
+
+#: the low bits of an event key hold its column (up to 128 columns: contingents, US decision, hour 0)
+_COLUMN_BITS = 7
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _ticks(days: float) -> int:
+    """Whole ticks in ``days`` (the horizon's key), checked to fit the int32 keys."""
+    ticks = int(days * TICKS_PER_DAY)
+    if ticks >= 1 << (31 - _COLUMN_BITS):
+        raise ValueError(f"a horizon of {days} days does not fit the event keys (at most {_MAX_DAYS:.0f} days)")
+    return ticks
+
+
+_MAX_DAYS = ((1 << (31 - _COLUMN_BITS)) - 1) / TICKS_PER_DAY
+
+
+def _event_keys(times: np.ndarray, horizon: float) -> np.ndarray:
+    """Int32 sort keys of the events ``times`` (n, m) in days, clipped in place to [0, horizon]:
+    ``floor(t·TICKS_PER_DAY) << 7 | column``. An arrival during the warning counts from hour 0;
+    events after the horizon sort after it (they only bound zero-length segments). Ties sort by
+    column. Int32 keys sort twice as fast as int64 ones and halve the memory of every later pass."""
+    n, m = times.shape
+    if m > _COLUMN_MASK + 1:
+        raise ValueError(f"at most {_COLUMN_MASK + 1} events per draw, got {m}")
+    _ticks(horizon)
+    np.clip(times, 0.0, horizon, out=times)
+    key = _buffer("key", (n, m), np.int32)
+    np.multiply(times, TICKS_PER_DAY, out=key, casting="unsafe")  # truncation: floor, times are >= 0
+    key <<= _COLUMN_BITS
+    key |= np.arange(m, dtype=np.int32)[None, :]
+    return key
+
+
+def _event_days(keys: np.ndarray, horizon: float) -> np.ndarray:
+    """The times (days) of events from their keys, clipped to [0, horizon]."""
+    return np.clip((keys >> _COLUMN_BITS) * (1.0 / TICKS_PER_DAY), 0.0, horizon)
+
+
+def _live(key: np.ndarray, horizon_key: int) -> int:
+    """How many leading columns of the row-sorted ``key`` hold an event before the horizon in some
+    draw (a bisection over columns: the later columns only add zero-length segments)."""
+    lo, hi = 0, key.shape[1]  # column lo−1 is live, column hi is not (or does not exist)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (key[:, mid] < horizon_key).any():
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _crossing(power: np.ndarray, cap: np.ndarray, above: np.ndarray, key: np.ndarray, horizon: float) -> np.ndarray:
+    """Start (days) of the first segment whose power exceeds ``cap`` (n,); the horizon if none.
+
+    ``power`` (n, e) grows along each row, so the first segment above the cap is where the
+    attacker's ratio falls below the rule's threshold for good. Segment j starts at event j.
+    """
+    n, e = power.shape
+    if e == 0:
+        return np.full(n, horizon)
+    np.greater(power, cap[:, None], out=above)
+    first = np.argmax(above, axis=1)
+    rows = np.arange(n)
+    start = _event_days(key[rows, first], horizon)
+    return np.where(above[rows, first], start, horizon)
 
 
 @dataclass

@@ -22,6 +22,7 @@ import pandas as pd
 
 from natosim.engines.crisis.forces import load_forces
 from natosim.engines.crisis.params import CrisisParams
+from natosim.engines.crisis.run import run_crisis
 from natosim.results import ResultMixin
 
 
@@ -58,8 +59,6 @@ class ValidationResult(ResultMixin):
 
 def validate_crisis(*, draws: int = 20_000, seed: int = 0, params: CrisisParams | None = None) -> ValidationResult:
     """Run every benchmark with ``draws`` draws each (defaults unless ``params`` is given)."""
-    from natosim.engines.crisis.run import run_crisis
-
     params = params or CrisisParams()
     marks = load_forces().data["benchmarks"]
     rand, testimony = marks["rand_2016"], marks["rand_2017_testimony"]
