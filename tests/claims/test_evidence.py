@@ -107,3 +107,8 @@ def test_the_required_target_said_of_listed_allies_is_a_threshold() -> None:
     found = [c for c in check(text, date="2016-07-01").claims if c.kind == "spending_pct_gdp"]
     assert {c.country for c in found} == {"USA", "GRC", "EST", "POL", "GBR"}
     assert all(c.verdict == "supported" and "≥ 2%" in c.note for c in found)
+
+
+def test_europe_and_canada_is_the_aggregate_not_canada() -> None:
+    found = check("European allies and Canada spent 2.02% of GDP on defence in 2024.", date="2025-06-20").claims
+    assert [(c.kind, c.country, c.verdict) for c in found] == [("alliance_total", None, "supported")]

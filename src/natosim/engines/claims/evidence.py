@@ -27,7 +27,7 @@ import re
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import normalise
 from natosim.engines.claims.gazetteer import mentions
-from natosim.engines.claims.groups import groups
+from natosim.engines.claims.groups import groups, inside_group
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.spending import SIPRI
 
@@ -111,7 +111,8 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _names_subject(claim: Claim, text: str) -> bool:
-    if any(m.iso3 == claim.country for m in mentions(text)):
+    named = [m for m in mentions(text) if m.iso3 == claim.country and not inside_group(text, m.start, m.end)]
+    if named:
         return True
     return any(
         group.members is not None and claim.country in group.members and group.pattern.search(text)

@@ -20,7 +20,7 @@ from typing import Any
 from natosim.engines.claims import facts, pledges
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
-from natosim.engines.claims.groups import last_group
+from natosim.engines.claims.groups import inside_group, last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
@@ -828,6 +828,8 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     Lithuania and Estonia all spend over 3%"), or a group ("the Baltic states spend more than 3%")."""
     iso3 = _subject_country(view, position)
     mention = view.country_near(position)
+    if mention is not None and inside_group(view.text, mention.start, mention.end):
+        return []  # "European allies and Canada spent 2.02%": the group's figure, not Canada's
     if mention is not None and mention.end <= position:
         between = view.text[mention.end : position]
         if re.search(r"\b(?:while|whereas|but|although)\b", between) and TARGET_WORDS.search(between):
@@ -1147,7 +1149,14 @@ def _pledge(r: _Percent) -> bool:
 def _alliance_average(r: _Percent) -> bool:
     """ "NATO allies spent 2.71% of GDP on average", "Europe and Canada ... 2.02%": an aggregate."""
     scope = _alliance_subject(r.view, r.q.start, r.mention, r.clause)
-    if scope and r.gdp_here and not AGGREGATE_CUE.search(r.text) and not scope.startswith(NO_AGGREGATE):
+    group_named = scope == "NATO Europe and Canada" and EUROPE_CANADA.search(r.before)
+    if (
+        scope
+        and r.gdp_here
+        and not AGGREGATE_CUE.search(r.text)
+        and not scope.startswith(NO_AGGREGATE)
+        and not group_named
+    ):
         scope = None  # "members ... raised to 5% of GDP": no average named, not the alliance's figure
     if not (scope and r.gdp_here):
         return False
