@@ -112,3 +112,17 @@ def test_the_required_target_said_of_listed_allies_is_a_threshold() -> None:
 def test_europe_and_canada_is_the_aggregate_not_canada() -> None:
     found = check("European allies and Canada spent 2.02% of GDP on defence in 2024.", date="2025-06-20").claims
     assert [(c.kind, c.country, c.verdict) for c in found] == [("alliance_total", None, "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Italy is among the eight allies below 2%.", "not checkable"),
+        ("NATO's 30 members met in Brussels.", "contradicted"),
+        ("The 30-member alliance met in Brussels.", "contradicted"),
+        ("The alliance has 30 members.", "contradicted"),
+    ],
+)
+def test_a_number_of_allies_is_the_membership_only_when_named_as_a_whole(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2025-02-25").claims if c.kind == "member_count"]
+    assert [c.verdict for c in found] == [verdict]

@@ -74,6 +74,15 @@ _TARGET_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: the membership named as a whole: "NATO's 32 members", "all 32 allies", "the alliance has 32
+#: members" (before the number); "the 32-member alliance", "32 members of the alliance" (the claim)
+_WHOLE_BEFORE = re.compile(
+    r"(?:NATO's|NATO|[Aa]lliance's|bloc's|club's|organi[sz]ation's|\b[Aa]ll(?: of)?(?: the)?(?: other)?|\b[Ii]ts|"
+    r"\bof the|\b(?:has|have|had|now has|comprises|comprising|numbers|totals|with|grew to|grown to|expanded to))\s+$"
+)
+_WHOLE_CLAIM = re.compile(r"(?:\d+|[a-z]+)[- ](?:[Mm]ember|[Nn]ation|[Ss]trong|[Cc]ountry|[Ss]tate)\b")
+_WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b")
+
 #: NATO as the author of a target
 _NATO = re.compile(r"\b(?:NATO|alliance|allies|allied|summit|Wales|Vilnius|The Hague|Madrid)\b", re.IGNORECASE)
 
@@ -175,6 +184,14 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
             "off by one request: sources count joint or same-year requests differently (the eight allies' "
             "joint request, the two requests by one ally in one year)"
         )
+    if (
+        claim.kind == "member_count"
+        and claim.subject is None
+        and not _WHOLE_BEFORE.search(text[max(0, at - 30) : at])
+        and not _WHOLE_CLAIM.search(claim.text)
+        and not _WHOLE_AFTER.match(text[at + len(claim.text) :])
+    ):
+        return "a number of allies that may be some of them (those below a target, at a meeting), not the membership"
     if claim.kind == "spending_pct_gdp":
         if isinstance(claim.value, int | float) and claim.value > MAX_PCT_GDP:
             return f"no ally spends over {MAX_PCT_GDP}% of GDP on defence: the percentage measures something else"
