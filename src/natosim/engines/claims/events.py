@@ -446,7 +446,9 @@ def _dated_events(scope: _Scope) -> None:
         # --- Art. 5 / Art. 4
         art5 = _ART5.search(text) or _continued(view, 5)
         art4 = _ART4.search(text) or _continued(view, 4)
-        if (art5 or art4) and _INVOKED.search(text):
+        # "invoked eight times since 1949": a year bounding a period is not an invocation's date
+        period = re.search(r"\b(?:since|from|until|till|before|after)\s+$", before[-14:], re.IGNORECASE)
+        if (art5 or art4) and _INVOKED.search(text) and not period:
             article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
             claim = _invocation_year(view, rules, article, year, ystart, yend)
             if claim is not None:

@@ -286,3 +286,8 @@ def headline_target(day: dt.date | None) -> float | None:
     if not pledges:
         return None
     return float(max(pledges, key=lambda p: p.adopted).target_pct_gdp)
+
+
+def pledge_targets() -> frozenset[float]:
+    """Every % of GDP value a NATO pledge has set (``rules.pledges()``): 1.5, 2, 3.5, 5."""
+    return frozenset(float(p.target_pct_gdp) for p in rules().pledges() if p.target_pct_gdp is not None)
