@@ -1,7 +1,7 @@
 """The package's layer order, read from the source with ``ast``, so an upward import cannot come back.
 
 Layers, lowest first (docs/architecture.md): the foundation (errors, limits, dates, results,
-jsonable, yamlio, extras) < data < rules < state < metrics < policies < scenario, briefing, plots
+jsonable, yamlio, extras, deprecation) < data < rules < state < metrics < policies < scenario, briefing, plots
 < engines < the ``natosim`` facade < the interfaces (cli, api, web). A module may import its own
 layer or a lower one, never a higher one; the library never imports an interface. Imports under
 ``if TYPE_CHECKING:`` count too (a type annotation is still a dependency).
@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "jsonable": 0,
     "yamlio": 0,
     "extras": 0,
+    "deprecation": 0,
     "data": 1,
     "rules": 2,
     "state": 3,

@@ -15,7 +15,7 @@ from typing import Literal, cast
 from natosim.data import editions
 from natosim.engines.claims import facts, spending
 from natosim.engines.claims.abstain import abstain
-from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, Article, read
+from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
 from natosim.engines.claims.kinds import finders
 from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
@@ -60,7 +60,7 @@ def parse_article_date(value: str | dt.date | dt.datetime | None) -> dt.date | N
         ) from error
 
 
-def detect_date(article: Article) -> tuple[dt.date | None, str]:
+def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
     """The article's date from HTML metadata or a dateline near the top or bottom of the text."""
     source = article.original
     if article.input_format == "html":

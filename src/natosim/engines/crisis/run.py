@@ -22,6 +22,7 @@ import pandas as pd
 
 from natosim import extras
 from natosim.data.paths import cache_dir
+from natosim.deprecation import renamed
 from natosim.engines.crisis.engine import ChunkStats, chunk_seed, combine, simulate_chunk
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.engines.crisis.result import CrisisResult
@@ -576,13 +577,8 @@ def sweep_crisis(
     return _finish_sweep(runs, run_id, plan, points, {}, draws, chunk_size, **options)
 
 
-def sweep(*args: Any, **kwargs: Any) -> SweepResult:
-    """Deprecated name of :func:`sweep_crisis` (``natosim.engines.burden`` has its own sweeps)."""
-    warnings.warn(
-        "natosim.engines.crisis.sweep is renamed sweep_crisis; the old name will be removed",
-        FutureWarning,
-        stacklevel=2,
-    )
+def _sweep_v1(*args: Any, **kwargs: Any) -> SweepResult:
+    """The old ``sweep``: :func:`sweep_crisis` taking ``params, draws, seed`` positionally too."""
     if len(args) > 4:  # v1 passed params, draws, seed positionally
         names = ("params", "draws", "seed")
         kwargs.update(dict(zip(names, args[4:], strict=False)))
@@ -693,3 +689,7 @@ def stored_result(run_id: str, db: str | Path | None = None) -> CrisisResult | S
     if stored_range:
         result.p_hold_range = (float(stored_range[0]), float(stored_range[1]))
     return result
+
+
+_RENAMED = {"sweep": (_sweep_v1, "use sweep_crisis(target, year, grid, state, *, params=..., draws=..., seed=...)")}
+__getattr__ = renamed(__name__, _RENAMED)
