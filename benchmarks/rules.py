@@ -9,7 +9,7 @@ from __future__ import annotations
 from timing import best_of  # benchmarks/timing.py: a script's own folder is on sys.path
 
 from natosim.metrics.compliance import compliance
-from natosim.rules import at, clear_cache, pledges
+from natosim.rules import at, clear_rules_cache, pledges
 from natosim.rules.procedures import accession, article5, withdrawal
 
 
@@ -17,7 +17,7 @@ def main() -> None:
     compliance(2024)  # imports and the data cache out of the way
 
     def cold() -> None:
-        clear_cache()
+        clear_rules_cache()
         pledges()
         at("2025-07-01")
 

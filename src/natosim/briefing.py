@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from natosim.data import Dataset, figures, latest_year, load
+from natosim.data.query import _published, as_of_date
+from natosim.limits import check_number
 from natosim.rules.targets import count_meeting, us_share_pct
 
 
@@ -56,8 +58,6 @@ class Brief:
 
 def _published_sources(dataset: Dataset, as_of: str | dt.date | None) -> set[str]:
     """Source ids published by ``as_of`` (a month-only date counts from the month's last day)."""
-    from natosim.data.query import _published, as_of_date
-
     day = as_of_date(as_of)
     table = dataset.sources
     return {str(i) for i, p in zip(table["id"], table["published"], strict=True) if (_published(p) or day) <= day}
@@ -67,8 +67,6 @@ def brief(*, dataset: Dataset | None = None, threshold_pct: float = 2.0, as_of: 
     """Headline numbers for the latest year with data, each with year, edition and source id.
 
     ``as_of`` (default today): only the editions published by that date are in play."""
-    from natosim.limits import check_number
-
     check_number(threshold_pct, "threshold", minimum=0, maximum=50, what="a share of GDP in %")
     dataset = dataset or load()
     year = latest_year("defence_exp_pct_gdp", dataset, as_of=as_of)

@@ -49,6 +49,12 @@ class ImportErrorNatosim(NatosimError):
     kind = "import_refused"
 
 
+class InvalidDate(NatosimError):
+    """A date that is not a real calendar date in ISO form (YYYY-MM-DD)."""
+
+    kind = "invalid_date"
+
+
 class OutOfRange(NatosimError):
     """A number or date outside what natosim accepts (NaN, infinity, a negative threshold, year 9999)."""
 

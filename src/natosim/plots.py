@@ -15,7 +15,10 @@ from typing import Any
 
 import pandas as pd
 
+from natosim.data.paths import matplotlib_ready, replace_public
 from natosim.errors import NatosimError
+from natosim.metrics.compliance import compliance
+from natosim.state import data_years
 
 FORMATS = {".png": "png", ".svg": "svg"}
 
@@ -35,8 +38,6 @@ def check_plot_path(path: str | Path) -> Path:
 
 
 def _figure(rows: int, size: tuple[float, float]) -> tuple[Any, Any]:
-    from natosim.data.paths import matplotlib_ready
-
     matplotlib_ready()
     import matplotlib
     import matplotlib.pyplot as plt
@@ -48,8 +49,6 @@ def _figure(rows: int, size: tuple[float, float]) -> tuple[Any, Any]:
 def save(figure: Any, path: str | Path) -> Path:
     """Write ``figure`` to ``path`` atomically (temporary file, then rename), mode 0644 under umask 022."""
     import matplotlib.pyplot as plt
-
-    from natosim.data.paths import replace_public
 
     target = check_plot_path(path)
     handle, temporary = tempfile.mkstemp(suffix=target.suffix, dir=target.parent)
@@ -79,9 +78,6 @@ def compliance_history(
 ) -> pd.DataFrame:
     """One row per ally and year up to ``last_year``: value, target, met (the pledge in force each year
     unless ``pledge`` names one). Years with no figures at all are left out."""
-    from natosim.metrics.compliance import compliance
-    from natosim.state import data_years
-
     frames = []
     for year in (y for y in data_years(edition, as_of) if y <= last_year):
         result = compliance(year, pledge, edition=edition, members_only=members_only, as_of=as_of)

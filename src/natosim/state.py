@@ -34,7 +34,17 @@ import numpy as np
 import pandas as pd
 
 from natosim import rules
-from natosim.data import MEASURES, allies, comparators, country_name, figures, load
+from natosim.data import (
+    MEASURES,
+    allies,
+    as_of_date,
+    comparators,
+    country_name,
+    editions_as_of,
+    figures,
+    load,
+    nonmember_figures,
+)
 from natosim.data.loader import Dataset
 from natosim.errors import NatosimError, YearOutOfRange
 
@@ -144,8 +154,6 @@ def _cache(dataset: Dataset) -> dict[object, Any]:
 
 
 def _base(edition: str | None, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> _Base:
-    from natosim.data import editions_as_of
-
     dataset = dataset or load()
     in_play = tuple(editions_as_of(as_of, dataset))
     key = ("natosim.state._base", edition, in_play)
@@ -335,8 +343,6 @@ def _nonmember_values(parties: Sequence[str], data_years: np.ndarray, dataset: D
     """(years, parties) arrays of the non-allies' population (World Bank WDI), military spending
     (SIPRI, current US$) and GDP (derived from SIPRI); NaN where a figure is missing. Spending is
     SIPRI's definition, not NATO's: results that add it to the allies' say so."""
-    from natosim.data import nonmember_figures
-
     if not parties:
         return {}
     table = nonmember_figures(dataset=dataset).set_index(["year", "iso3"])
@@ -366,7 +372,6 @@ def baseline_panel(
     """
     dataset = dataset or load()
     years = tuple(int(y) for y in years)
-    from natosim.data import as_of_date, editions_as_of
 
     in_play = tuple(editions_as_of(as_of, dataset))
     key = ("natosim.state.baseline_panel", years, edition, hold_from, tuple(extra_parties), in_play)

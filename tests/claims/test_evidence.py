@@ -82,3 +82,47 @@ def test_exceed_in_quotes_is_a_bound() -> None:
     found = [c for c in check(text, date="2024-03-01").claims if c.kind == "alliance_total"]
     assert found and found[0].qualifier == "more than"
     assert found[0].verdict != "contradicted"
+
+
+def test_russia_without_sipri_named_is_not_accused() -> None:
+    found = [c for c in check("Russia now spends 6.3% of GDP on its armed forces.", date="2025-03-10").claims]
+    assert found and all(c.verdict == "not checkable" and "SIPRI" in c.note for c in found)
+
+
+def test_a_national_dollar_amount_not_attributed_to_nato_is_not_accused() -> None:
+    found = check("The US spent $850 billion on its military in 2024.", date="2025-03-10").claims
+    assert all(c.verdict != "contradicted" for c in found), found
+
+
+def test_since_the_founding_is_not_an_invocation_date() -> None:
+    found = check("Article 4 has been invoked seven times since 1949.", date="2025-03-10").claims
+    assert [(c.text, c.verdict) for c in found] == [("seven times", "supported")]
+
+
+def test_the_required_target_said_of_listed_allies_is_a_threshold() -> None:
+    text = (
+        "Currently, only five NATO members, the United States, Greece, Estonia, Poland and the United Kingdom, "
+        "contribute the required 2 percent of GDP to defense spending."
+    )
+    found = [c for c in check(text, date="2016-07-01").claims if c.kind == "spending_pct_gdp"]
+    assert {c.country for c in found} == {"USA", "GRC", "EST", "POL", "GBR"}
+    assert all(c.verdict == "supported" and "≥ 2%" in c.note for c in found)
+
+
+def test_europe_and_canada_is_the_aggregate_not_canada() -> None:
+    found = check("European allies and Canada spent 2.02% of GDP on defence in 2024.", date="2025-06-20").claims
+    assert [(c.kind, c.country, c.verdict) for c in found] == [("alliance_total", None, "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Italy is among the eight allies below 2%.", "not checkable"),
+        ("NATO's 30 members met in Brussels.", "contradicted"),
+        ("The 30-member alliance met in Brussels.", "contradicted"),
+        ("The alliance has 30 members.", "contradicted"),
+    ],
+)
+def test_a_number_of_allies_is_the_membership_only_when_named_as_a_whole(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2025-02-25").claims if c.kind == "member_count"]
+    assert [c.verdict for c in found] == [verdict]

@@ -75,3 +75,23 @@ def test_number_words_and_an_impossible_share_of_gdp() -> None:
     share = [c for c in found if c.kind == "alliance_share"]
     assert share and share[0].value == 66 and share[0].verdict == "supported"
     assert all(c.verdict != "contradicted" for c in found if c.kind == "spending_pct_gdp")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia joined NATO's Partnership for Peace programme in 1994.",
+        "Russia joined the Council of Europe in 1996, while NATO expanded.",
+        "Austria joined the EU in 1995; it is not in NATO.",
+        "Sweden joined the EU in 1995 and has been neutral since.",
+    ],
+)
+def test_joining_another_body_is_not_an_accession(text: str) -> None:
+    assert [c for c in check(text, date="2025-02-25").claims if c.kind == "event_date"] == []
+
+
+def test_a_list_of_allies_joining_is_one_claim_each() -> None:
+    found = check("Poland, the Czech Republic and Hungary joined NATO in 1999.", date="2025-02-25").claims
+    assert [(c.country, c.verdict) for c in found] == [("POL", "supported"), ("CZE", "supported"), ("HUN", "supported")]
+    [wrong] = check("Ukraine joined NATO in 2008.", date="2025-02-25").claims
+    assert wrong.verdict == "contradicted"

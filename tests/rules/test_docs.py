@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from natosim.rules import PARAMETERS, clear_cache
+from natosim.rules import PARAMETERS, clear_rules_cache
 from natosim.rules.errors import RulesError
 from natosim.rules.loader import load_pledges
 
@@ -51,10 +51,10 @@ def amended_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     with (folder / "pledges.yaml").open("a", encoding="utf-8") as handle:
         handle.write(snippet + "\n")
     monkeypatch.setenv("NATOSIM_RULES_DIR", str(folder))
-    clear_cache()
+    clear_rules_cache()
     yield folder
     monkeypatch.delenv("NATOSIM_RULES_DIR")
-    clear_cache()
+    clear_rules_cache()
 
 
 def test_a_new_pledge_by_yaml_only(amended_rules: Path, cli) -> None:

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import natosim.rules as rules
+from natosim.dates import add_years, parse_date
 from natosim.errors import NatosimError
 from natosim.limits import model_range
-from natosim.rules.dates import add_years, parse_date
 from natosim.rules.errors import InvalidDate, UnknownPledge
 
 

@@ -96,13 +96,13 @@ def test_duplicate_keys_in_a_rules_file_are_refused(tmp_path: Path, monkeypatch:
     lines.insert(at + 1, f"{indent}id: again")
     pledges.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv(loader.RULES_DIR_VARIABLE, str(folder))
-    loader.clear_cache()
+    loader.clear_rules_cache()
     try:
         with pytest.raises(RulesError, match="key 'id' appears twice"):
             loader._load_pledges(folder)
     finally:
         monkeypatch.delenv(loader.RULES_DIR_VARIABLE)
-        loader.clear_cache()
+        loader.clear_rules_cache()
 
 
 @pytest.mark.parametrize("threshold", ["nan", "inf", "-inf", "-1", "51"])

@@ -197,10 +197,10 @@ def test_predicted_response_updates_us_dollars_with_the_share_and_says_illustrat
 
 
 def test_predicted_response_uses_the_estimated_model_when_it_wins(monkeypatch: pytest.MonkeyPatch) -> None:
-    import natosim.engines.burden.forecast as forecast
+    import natosim.engines.burden.response as response
     from natosim.engines.burden import conditional_guarantee, estimate_spending_model
 
-    monkeypatch.setattr(forecast, "model_for_prediction", lambda edition=None, dataset=None: estimate_spending_model())
+    monkeypatch.setattr(response, "model_for_prediction", lambda edition=None, dataset=None: estimate_spending_model())
     policy = ConditionalGuarantee(guarantor="USA", min_pct_gdp=2.0, predict_response=True)
     before = baseline_panel([2024])
     after = policy.apply_panel(before)

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from natosim.deprecation import renamed
 from natosim.errors import NotAnAlly, UnknownCountry
 
 #: Spellings pycountry does not resolve, or resolves to something else. Kosovo has no ISO code;
@@ -66,7 +67,7 @@ ALIASES: dict[str, str] = {
 EXTRA_NAMES: dict[str, str] = {"XKX": "Kosovo"}
 
 
-def normalise(text: str) -> str:
+def spelling_key(text: str) -> str:
     """Fold case and accents, drop dots and a leading 'the', so 'The U.S.' and 'us' compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -96,9 +97,9 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
             getattr(country, "official_name", None),
         ):
             if spelling:
-                lookup.setdefault(normalise(spelling), code)
+                lookup.setdefault(spelling_key(spelling), code)
     for spelling, code in ALIASES.items():
-        lookup[normalise(spelling)] = code
+        lookup[spelling_key(spelling)] = code
     names.update(
         {
             "TUR": "Türkiye",
@@ -128,7 +129,7 @@ def close_matches(text: str, limit: int = 3, among: Iterable[str] | None = None)
         if len(spelling) > 3 and (allowed is None or code in allowed)
     }
     found: list[str] = []
-    for spelling in difflib.get_close_matches(normalise(text), list(candidates), n=limit * 4, cutoff=0.6):
+    for spelling in difflib.get_close_matches(spelling_key(text), list(candidates), n=limit * 4, cutoff=0.6):
         label = f"{names.get(candidates[spelling], spelling)} ({candidates[spelling]})"
         if label not in found:
             found.append(label)
@@ -144,7 +145,7 @@ def resolve_country(text: str) -> str:
     """
     if not isinstance(text, str) or not text.strip():
         raise UnknownCountry("empty country name: give a name or an ISO code such as DEU or Germany")
-    key = normalise(text)
+    key = spelling_key(text)
     lookup, _ = _index()
     if key in lookup:
         return lookup[key]
@@ -175,3 +176,9 @@ def resolve_ally(text: str, members: Iterable[str]) -> str:
             field="country",
         )
     return code
+
+
+__getattr__ = renamed(
+    __name__,
+    {"normalise": (spelling_key, "use spelling_key (natosim.engines.claims.context.normalise normalises typography)")},
+)

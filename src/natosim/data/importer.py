@@ -19,9 +19,10 @@ import pandas as pd
 
 from natosim.data.loader import clear_cache, load
 from natosim.data.paths import data_dir, releases_dir
-from natosim.data.schema import validate_records
+from natosim.data.schema import read_table, validate_records
 from natosim.data.store import failpoint, locked, new_version, point, pointers, remove, seal
-from natosim.errors import DataError, ImportErrorNatosim
+from natosim.dates import parse_date
+from natosim.errors import DataError, ImportErrorNatosim, InvalidDate
 from natosim.limits import limit
 from natosim.results import ResultMixin
 
@@ -166,8 +167,6 @@ def remove_release(edition: str, data_directory: str | Path | None = None) -> Pa
 
 def _release_source_ids(version: Path) -> set[str]:
     """Source ids a release folder declares (none if its sources.csv is missing or invalid)."""
-    from natosim.data.schema import read_table
-
     try:
         return set(read_table(version / "sources.csv", "sources")["id"])
     except DataError:
@@ -262,9 +261,6 @@ def _write_source(source: SourceInfo, source_id: str, target: Path) -> None:
 
 def _check_published(text: str) -> None:
     """--published is a real date (YYYY-MM-DD, YYYY-MM or YYYY) within the modelled range."""
-    from natosim.rules.dates import parse_date
-    from natosim.rules.errors import InvalidDate
-
     parts = text.split("-")
     full = text if len(parts) == 3 else f"{text}-01" if len(parts) == 2 else f"{text}-01-01"
     try:

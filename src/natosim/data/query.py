@@ -16,6 +16,8 @@ import pandas as pd
 
 from natosim.data.countries import country_name, resolve_country
 from natosim.data.loader import Dataset, load
+from natosim.dates import parse_date
+from natosim.deprecation import renamed
 from natosim.errors import NotAnAlly, UnknownEdition, YearOutOfRange
 
 #: NATO figures per ally-year, in the order tables show them.
@@ -85,8 +87,6 @@ def edition_table(dataset: Dataset | None = None) -> pd.DataFrame:
 
 def as_of_date(as_of: str | dt.date | None) -> dt.date:
     """``as_of`` as a date; None means today (the editions published so far)."""
-    from natosim.rules.dates import parse_date
-
     return dt.date.today() if as_of is None else parse_date(as_of, "as_of")
 
 
@@ -124,7 +124,8 @@ def check_edition(dataset: Dataset, edition: str | None, as_of: str | dt.date | 
     return edition
 
 
-def check_year(years: Iterable[int], year: int, what: str = "figures") -> int:
+def check_data_year(years: Iterable[int], year: int, what: str = "figures") -> int:
+    """``year`` if the table has figures for it, else ``YearOutOfRange`` listing the years it has."""
     available = sorted(set(int(y) for y in years))
     if year not in available:
         raise YearOutOfRange(
@@ -240,7 +241,7 @@ def figures(
     in_play = tuple(editions_as_of(as_of, dataset)) if edition is None else (edition,)
     table = _resolve(dataset, edition, in_play)
     if year is not None:
-        check_year(table["year"], int(year))
+        check_data_year(table["year"], int(year))
         table = table[table["year"] == int(year)]
     codes = resolve_countries(countries, dataset.allies["iso3"])
     if codes is not None:
@@ -272,7 +273,7 @@ def comparators(
     if codes is not None:
         table = table[table["iso3"].isin(codes)]
     if year is not None:
-        check_year(table["year"], int(year), "comparator figures")
+        check_data_year(table["year"], int(year), "comparator figures")
         table = table[table["year"] == int(year)]
     table = table.copy()
     table.insert(1, "country", table["iso3"].map(country_name))
@@ -360,3 +361,14 @@ __all__ = [
     "nonmember_figures",
     "sources",
 ]
+
+
+__getattr__ = renamed(
+    __name__,
+    {
+        "check_year": (
+            check_data_year,
+            "use check_data_year(years, year, what) (natosim.limits.check_year checks the modelled range)",
+        )
+    },
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from natosim.data import nonmember_figures
 from natosim.metrics.shares import total_spending
 from natosim.state import StatePanel
 
@@ -37,8 +38,6 @@ def per_capita_vs_russia(
     """Defence spending per person: the members' (their spending over the people Article 5 covers)
     against Russia's (SIPRI spending over its World Bank WDI population of ``year``). NaN where a
     figure is missing. Same caveats as the ratio (definitions and exchange rates differ)."""
-    from natosim.data import nonmember_figures
-
     russia = nonmember_figures(countries=["RUS"], year=year)
     people = float(russia["population_thousands"].iloc[0]) if len(russia) else float("nan")
     source = str(russia["source_population_thousands"].iloc[0]) if len(russia) else ""

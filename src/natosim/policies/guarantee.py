@@ -17,9 +17,9 @@ import numpy as np
 from pydantic import Field, field_validator
 
 from natosim.data import MEASURES
-from natosim.errors import NatosimError
 from natosim.policies.base import Policy, PolicyError, to_iso3
 from natosim.policies.groups import GROUPS, countries_mask, to_token
+from natosim.policies.response import response_model
 from natosim.rules.targets import printed
 from natosim.state import BASIS_CODE, SECURITY_GUARANTEE, StatePanel
 
@@ -31,8 +31,9 @@ class ConditionalGuarantee(Policy):
     and no defence-expenditure figure): ``keep`` (default: natosim does not judge an ally on a
     figure that does not exist; such allies are listed as undetermined) or ``drop``.
     ``predict_response``: instead of the observed figures, use the spending each ally would choose
-    once the guarantee is conditional (the burden game's exclusion equilibrium,
-    ``natosim.engines.burden.exclusion_equilibrium``); the figures used are marked projected.
+    once the guarantee is conditional (the response model of :mod:`natosim.policies.response`: the
+    burden engine's estimated spending model, or its game's exclusion equilibrium labelled an
+    illustration); the figures used are marked projected.
     """
 
     kind: ClassVar[str] = "conditional-guarantee"
@@ -96,41 +97,17 @@ class ConditionalGuarantee(Policy):
     def _predicted(self, panel: StatePanel) -> StatePanel:
         """Replace the measured figure by the predicted response, year by year (marked projected).
 
-        The estimated spending model predicts only if it beats "no change" out of sample
-        (``natosim.engines.burden.forecast.model_for_prediction``); otherwise the calibrated burden
-        game's exclusion equilibrium is used and labelled an illustration. US$ figures are rescaled
-        with the % of GDP (same GDP), so the two never disagree.
+        The prediction comes from the response model declared for natosim (the burden engine's,
+        :mod:`natosim.policies.response`). US$ figures are rescaled with the % of GDP (same GDP),
+        so the two never disagree.
         """
-        from natosim.engines.burden import conditional_guarantee, exclusion_equilibrium
-        from natosim.engines.burden.forecast import model_for_prediction
-
-        estimated = self.measured_in == "defence_exp_pct_gdp" and model_for_prediction(panel.edition) is not None
+        response = response_model()(
+            panel, guarantor=self.guarantor, threshold_pct=self.min_pct_gdp, measure=self.measured_in
+        )
         values = {m: v.copy() for m, v in panel.values.items()}
         projected = {m: panel.projected.get(m, np.zeros(v.shape, dtype=bool)).copy() for m, v in values.items()}
-        unsolved: dict[str, str] = {}
-        change = (
-            conditional_guarantee(self.min_pct_gdp, horizon=1, edition=panel.edition).table.set_index("iso3")
-            if estimated
-            else None
-        )
-        for y, fy in enumerate(panel.figures_year):
-            if change is not None:
-                observed = panel.values[self.measured_in][y]
-                delta = change["change_pp"].reindex(list(panel.parties)).to_numpy(dtype=float)
-                predicted_row = np.where(np.isfinite(delta), observed + delta, np.nan)
-            else:
-                try:
-                    game = exclusion_equilibrium(
-                        base_year=int(fy),
-                        guarantor=self.guarantor,
-                        threshold_pct=self.min_pct_gdp,
-                        edition=panel.edition,
-                    )
-                except NatosimError as error:  # e.g. a year without GDP figures: observed figures stay
-                    unsolved[str(panel.years[y])] = str(error)
-                    continue
-                table = game.table.set_index("iso3")["predicted_pct_gdp"]
-                predicted_row = table.reindex(list(panel.parties)).to_numpy(dtype=float)
+        for y in range(len(panel.years)):
+            predicted_row = response.values[y]
             columns = np.flatnonzero(np.isfinite(predicted_row))
             old = values[self.measured_in][y, columns].copy()
             values[self.measured_in][y, columns] = predicted_row[columns]
@@ -142,18 +119,12 @@ class ConditionalGuarantee(Policy):
                     if money in values:
                         values[money][y, columns] = values[money][y, columns] * ratio
                         projected[money][y, columns] |= np.isfinite(ratio)
-        kind = "estimate" if estimated else "illustration"
-        source = (
-            "estimated spending model (natosim.engines.burden.conditional_guarantee, one year ahead)"
-            if estimated
-            else "ILLUSTRATION — calibrated burden game: exclusion equilibrium (natosim.engines.burden); the "
-            "estimated spending model does not beat 'no change' out of sample, so no prediction is made"
-        )
+        unsolved = dict(response.unsolved)
         method = {
             "policy": self.kind,
             "measure": self.measured_in,
-            "kind": kind,
-            "method": f"{source}; predicted response to a {self.guarantor} guarantee conditional on "
+            "kind": response.kind,
+            "method": f"{response.source}; predicted response to a {self.guarantor} guarantee conditional on "
             f"{self.min_pct_gdp:g}%; US$ figures rescaled with the % of GDP"
             + (f"; observed figures kept where the game has no solution: {unsolved}" if unsolved else ""),
         }

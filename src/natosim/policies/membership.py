@@ -25,6 +25,7 @@ import numpy as np
 from pydantic import Field, field_validator
 
 from natosim.policies.base import Policy, PolicyError, to_iso3
+from natosim.rules.loader import load_conflicts
 from natosim.rules.procedures import AccessionResult, WithdrawalResult, accession, withdrawal
 from natosim.state import ARTICLE_5, StatePanel
 
@@ -37,8 +38,6 @@ def _steps(result: AccessionResult | WithdrawalResult) -> list[dict[str, Any]]:
 def _war_note(iso3: str, joins_on: dt.date | None) -> dict[str, Any]:
     """Whether ``iso3`` would join while at war or with territory occupied, and the open Article 5
     question (rules/parameters/conflicts.yaml); empty strings when neither applies."""
-    from natosim.rules.loader import load_conflicts
-
     if joins_on is None:
         return {"at_war": "", "article5_reach": ""}
     table = load_conflicts()

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from natosim.rules.dates import parse_date
+from natosim.dates import parse_date
+from natosim.deprecation import renamed
 from natosim.rules.errors import InvalidDate, ProcedureError, RulesError, UnknownPledge
 from natosim.rules.in_force import RulesInForce, at, unknown_pledge
 from natosim.rules.loader import (
     PARAMETERS,
     RULES_DIR_VARIABLE,
-    clear_cache,
+    clear_rules_cache,
     load_accession,
     load_conflicts,
     load_eligibility,
@@ -152,7 +153,7 @@ __all__ = [
     "article10_eligibility",
     "aspirants",
     "at",
-    "clear_cache",
+    "clear_rules_cache",
     "conflicts",
     "events",
     "invocations",
@@ -165,3 +166,8 @@ __all__ = [
     "treaty",
     "us_withdrawal_law",
 ]
+
+
+__getattr__ = renamed(
+    __name__, {"clear_cache": (clear_rules_cache, "use clear_rules_cache() (natosim.data.clear_cache clears the data)")}
+)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from natosim.errors import NatosimError
+from natosim.errors import InvalidDate, NatosimError
+
+# InvalidDate is defined in natosim.errors (dates are a foundation module) and re-exported here
+__all__ = ["InvalidDate", "ProcedureError", "RulesError", "UnknownPledge"]
 
 
 class RulesError(NatosimError):
@@ -15,12 +18,6 @@ class UnknownPledge(NatosimError):
     """No pledge has this id; the message lists the valid ids."""
 
     kind = "unknown_pledge"
-
-
-class InvalidDate(NatosimError):
-    """A date that is not a real calendar date in ISO form (YYYY-MM-DD)."""
-
-    kind = "invalid_date"
 
 
 class ProcedureError(NatosimError):

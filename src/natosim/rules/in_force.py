@@ -15,10 +15,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from natosim.data import allies as allies_table
-from natosim.rules.dates import parse_date
+from natosim.dates import parse_date
 from natosim.rules.errors import UnknownPledge
 from natosim.rules.loader import load_invocations, load_national_law, load_pledges, load_treaty
 from natosim.rules.models import Amendment, Article, Invocation, Pledge, UsWithdrawalLaw
+from natosim.rules.targets import headline_pledge
 
 
 def _in_force(item: dict[str, Any], day: dt.date) -> bool:
@@ -78,8 +79,6 @@ class RulesInForce(BaseModel):
 
     def headline_pledge(self) -> Pledge | None:
         """The latest pledge marked ``headline`` in force (the default of ``natosim compliance``)."""
-        from natosim.rules.targets import headline_pledge
-
         return headline_pledge(self.pledges)
 
 

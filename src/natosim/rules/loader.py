@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from natosim.deprecation import renamed
 from natosim.rules.errors import RulesError
 from natosim.rules.models import (
     AccessionRules,
@@ -248,7 +249,7 @@ def load_accession(folder: Path | None = None) -> AccessionRules:
     return _load_accession(folder or rules_dir())
 
 
-def clear_cache() -> None:
+def clear_rules_cache() -> None:
     """Forget the parsed rules (after editing a YAML file in a running process)."""
     for loader in (
         _load_pledges,
@@ -261,3 +262,8 @@ def clear_cache() -> None:
         _load_events,
     ):
         loader.cache_clear()
+
+
+__getattr__ = renamed(
+    __name__, {"clear_cache": (clear_rules_cache, "use clear_rules_cache() (natosim.data.clear_cache clears the data)")}
+)

@@ -25,6 +25,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from natosim.dates import add_years
+from natosim.rules.loader import load_treaty
+
 #: decimals NATO prints in its tables (Table 3, % of GDP; Table 8, shares of expenditure)
 PRINTED_DECIMALS = 2
 
@@ -99,8 +102,6 @@ def headline_pledge(pledges: Iterable[Any], wanted: str | None = None) -> Any | 
 
 def withdrawal_notice_years() -> int:
     """Article 13's notice period in years, read from the treaty (parameters/treaty.yaml)."""
-    from natosim.rules.loader import load_treaty
-
     return int(load_treaty().articles[13].rule["effective_after"]["years"])
 
 
@@ -108,8 +109,6 @@ def withdrawal_effective(notice: dt.date) -> dt.date:
     """The day a withdrawal notified on ``notice`` takes effect under Article 13 (treaty YAML).
 
     Raises ``ProcedureError`` when that day is beyond the calendar (year 9999)."""
-    from natosim.rules.dates import add_years
-
     return add_years(notice, withdrawal_notice_years())
 
 

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from natosim.errors import NatosimError
+from natosim.limits import check_date, limit
 from natosim.policies import POLICY_TYPES
 from natosim.scenario.schema import Period, Scenario, SourceRef
 from natosim.yamlio import load_with_nodes
@@ -96,8 +97,6 @@ def load_all() -> list[Scenario]:
 
 def parse(text: str, file: str = "<scenario>") -> Scenario:
     """Validate the YAML ``text`` of a scenario; ``file`` names it in errors."""
-    from natosim.limits import limit
-
     limit("scenario_kb").check(len(text.encode("utf-8", "replace")) / 1024, what=file)
     try:
         data, root = load_with_nodes(text)
@@ -148,8 +147,6 @@ def _dates(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
 def _check_dates(scenario: Scenario, root: Any, file: str) -> None:
     """Every date in the file lies in the range natosim models (limits.model_range): a notice given
     in 9999 is refused here, with its line and field, not deep inside a procedure."""
-    from natosim.limits import check_date
-
     for loc, value in _dates(scenario.model_dump(), ()):
         try:
             check_date(value)

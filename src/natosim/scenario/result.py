@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from natosim import rules
-from natosim.data import country_name, sources
+from natosim.data import allies, country_name, sources
 from natosim.jsonable import jsonable
 from natosim.metrics.balance import NOTE as BALANCE_NOTE
 from natosim.metrics.balance import ratio_vs_russia
@@ -218,16 +218,12 @@ class ScenarioResult(ResultMixin):
         return frame
 
     def _allies(self) -> list[str]:
-        from natosim.data import allies
-
         return list(allies()["iso3"])
 
     def _editions(self) -> list[str]:
         """Per year: the NATO editions the members' US$ and population figures came from (one entry
         when the sums use one edition; two, named, when they mix). A non-ally that joined is counted
         at World Bank / SIPRI figures (``non_nato_figures``)."""
-        from natosim.state import _base
-
         s = self.panel
         frame = _base(s.edition, as_of=s.as_of).frame
         out = []

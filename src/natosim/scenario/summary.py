@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from natosim.data import allies
 from natosim.metrics.balance import per_capita_vs_russia
 from natosim.scenario.evaluate import evaluate
 from natosim.scenario.loader import library
@@ -17,8 +18,6 @@ from natosim.scenario.result import ScenarioResult
 
 def _nato_reported() -> set[str]:
     """Allies NATO reports figures for (a joining non-ally's figures come from SIPRI instead)."""
-    from natosim.data import allies
-
     return set(allies()["iso3"])
 
 

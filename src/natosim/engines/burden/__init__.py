@@ -17,11 +17,12 @@ Equations, assumptions and sources: docs/model/burden.md. User guide: docs/burde
 
 from __future__ import annotations
 
+from natosim.deprecation import renamed
 from natosim.engines.burden.benefits import BenefitBurdenTest, benefit_burden_test
 from natosim.engines.burden.errors import BurdenError, YearRangeError
 from natosim.engines.burden.forecast import (
     Counterfactual,
-    ValidationResult,
+    ForecastValidation,
     conditional_guarantee,
     us_exit,
     validate_spending_model,
@@ -35,11 +36,10 @@ from natosim.engines.burden.game import (
     exclusion_sweep,
     game_inputs,
     guarantor_leaves,
-    sweep,
 )
 from natosim.engines.burden.model import SpendingModel, estimate_spending_model, spending_panel
 from natosim.engines.burden.replace_us import AssumptionSet, ReplaceUs, load_assumptions, replace_us
-from natosim.engines.burden.shares import BurdenShares, burden_share_table, burden_shares
+from natosim.engines.burden.shares import BurdenShares, burden_share_table
 from natosim.engines.burden.years import parse_years, resolve_years
 
 __all__ = [
@@ -48,17 +48,16 @@ __all__ = [
     "BurdenError",
     "BurdenShares",
     "Counterfactual",
+    "ForecastValidation",
     "FreeRiderTest",
     "GameInputs",
     "GameResult",
     "ReplaceUs",
     "SpendingModel",
-    "ValidationResult",
     "YearRangeError",
     "baseline_game",
     "benefit_burden_test",
     "burden_share_table",
-    "burden_shares",
     "conditional_guarantee",
     "estimate_spending_model",
     "exclusion_equilibrium",
@@ -72,7 +71,20 @@ __all__ = [
     "replace_us",
     "resolve_years",
     "spending_panel",
-    "sweep",
     "us_exit",
     "validate_spending_model",
 ]
+
+
+__getattr__ = renamed(
+    __name__,
+    {
+        "ValidationResult": (ForecastValidation, "use ForecastValidation"),
+        "sweep": (exclusion_sweep, "use exclusion_sweep(base_year, thresholds_pct, private_shares, ...)"),
+        "burden_shares": (
+            burden_share_table,
+            "use burden_share_table(years, edition, dataset) (natosim.metrics.shares.burden_shares is the "
+            "panel metric, a different function)",
+        ),
+    },
+)

@@ -26,6 +26,8 @@ import pandas as pd
 
 from natosim.data import Dataset, figures, load
 from natosim.engines.burden.free_riding import GDP, PCT, POP, Years, available_years
+from natosim.engines.burden.geography import ally_geography
+from natosim.engines.burden.years import resolve_years
 from natosim.results import ResultMixin
 
 BENEFITS = {"gdp": GDP, "population": POP, "exposed_border": "exposed_border_km"}
@@ -65,9 +67,6 @@ def benefit_burden_test(
 ) -> BenefitBurdenTest:
     """Wilcoxon and Spearman tests of spending shares against GDP, population and exposed-border shares."""
     from scipy import stats
-
-    from natosim.engines.burden.geography import ally_geography
-    from natosim.engines.burden.years import resolve_years
 
     dataset = dataset or load()
     table = figures(edition=edition, dataset=dataset, members_only=True)

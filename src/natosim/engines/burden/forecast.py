@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from natosim.data import Dataset
+from natosim.deprecation import renamed
 from natosim.engines.burden.errors import BurdenError
 from natosim.engines.burden.model import (
     GUARANTOR,
@@ -105,7 +106,7 @@ def simulate(
 
 
 @dataclass(frozen=True)
-class ValidationResult(ResultMixin):
+class ForecastValidation(ResultMixin):
     """Out-of-sample errors of the model and of "no change", per cut-off and pooled."""
 
     title: ClassVar[str] = "Spending model: out-of-sample validation against 'no change'"
@@ -130,7 +131,7 @@ class ValidationResult(ResultMixin):
 
 def validate_spending_model(
     cutoffs: int | Sequence[int] | None = None, edition: str | None = None, dataset: Dataset | None = None
-) -> ValidationResult:
+) -> ForecastValidation:
     """Train up to each cut-off, predict every later year, compare MAE (pp) with "no change".
 
     ``cutoffs``: one year or several (a rolling origin); ``None`` → every year that leaves at least
@@ -205,7 +206,7 @@ def validate_spending_model(
         "observed; each ally's lag, spill-in and pledge gap come from the model's own earlier predictions.",
         "A break dated after a cut-off has no variation in that training sample and is dropped (dropped_terms).",
     ]
-    return ValidationResult(by_cutoff, predictions, summary, notes)
+    return ForecastValidation(by_cutoff, predictions, summary, notes)
 
 
 def model_for_prediction(edition: str | None = None, dataset: Dataset | None = None) -> SpendingModel | None:
@@ -339,3 +340,6 @@ def conditional_guarantee(
     result.summary["threshold_pct"] = float(threshold_pct)
     result.summary["guarantor"] = GUARANTOR
     return result
+
+
+__getattr__ = renamed(__name__, {"ValidationResult": (ForecastValidation, "use ForecastValidation")})

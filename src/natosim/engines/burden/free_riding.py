@@ -34,6 +34,8 @@ import numpy as np
 import pandas as pd
 
 from natosim.data import Dataset, figures, load
+from natosim.engines.burden.geography import ally_geography
+from natosim.engines.burden.years import resolve_years
 from natosim.results import ResultMixin
 
 PCT = "defence_exp_pct_gdp"
@@ -210,9 +212,6 @@ def free_rider_test(
     A year without GDP (the August 2025 edition publishes no GDP) keeps its row with n = 0 and a
     note, so nothing disappears silently. ``draws``/``seed``: the bootstrap of the trend.
     """
-    from natosim.engines.burden.geography import ally_geography
-    from natosim.engines.burden.years import resolve_years
-
     dataset = dataset or load()
     table = figures(edition=edition, dataset=dataset, members_only=True)
     chosen = resolve_years(years, available_years(edition, dataset))

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from natosim.data import Dataset, country_name, figures, load, resolve_country
+from natosim.deprecation import renamed
 from natosim.engines.burden import equilibrium as eq
 from natosim.engines.burden.errors import BurdenError
 from natosim.results import ResultMixin
@@ -476,16 +477,6 @@ def exclusion_sweep(
     )
 
 
-def sweep(
-    base_year: int,
-    thresholds_pct: Sequence[float] | np.ndarray,
-    private_shares: Sequence[float] | np.ndarray,
-    guarantor: str = "USA",
-    edition: str | None = None,
-    dataset: Dataset | None = None,
-) -> pd.DataFrame:
-    """Deprecated name of :func:`exclusion_sweep` (a sweep of the calibrated game's exclusion equilibria)."""
-    import warnings
-
-    warnings.warn("natosim.engines.burden.sweep is renamed exclusion_sweep", FutureWarning, stacklevel=2)
-    return exclusion_sweep(base_year, thresholds_pct, private_shares, guarantor, edition, dataset)
+__getattr__ = renamed(
+    __name__, {"sweep": (exclusion_sweep, "use exclusion_sweep(base_year, thresholds_pct, private_shares, ...)")}
+)

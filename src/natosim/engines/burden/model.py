@@ -42,7 +42,10 @@ from pydantic import BaseModel, ConfigDict
 from natosim import extras
 from natosim.data import Dataset, comparators, figures, load
 from natosim.engines.burden.errors import BurdenError
+from natosim.engines.burden.geography import ally_geography, capital_distances
 from natosim.results import ResultMixin
+from natosim.rules import pledges
+from natosim.rules.loader import read_yaml, rules_dir, validate
 
 PCT = "defence_exp_pct_gdp"
 GDP = "gdp_usd_current_bn"
@@ -83,8 +86,6 @@ class _Breaks(BaseModel):
 @cache
 def threat_breaks() -> tuple[ThreatBreak, ...]:
     """The dated threat breaks (``rules/parameters/threat_breaks.yaml``, validated; errors name the line)."""
-    from natosim.rules.loader import read_yaml, rules_dir, validate
-
     path = rules_dir() / "threat_breaks.yaml"
     data, node = read_yaml(path)
     return tuple(validate(_Breaks, data, path, node).breaks)
@@ -92,8 +93,6 @@ def threat_breaks() -> tuple[ThreatBreak, ...]:
 
 def _headline_target(year: int) -> float:
     """Highest headline % of GDP floor pledge in force on 1 January of ``year`` (NaN if none)."""
-    from natosim.rules import pledges
-
     day = dt.date(year, 1, 1)
     targets = [
         p.target_pct_gdp
@@ -124,8 +123,6 @@ def spending_panel(edition: str | None = None, dataset: Dataset | None = None) -
     gdp_per_capita_usd, log_gdp_per_capita, spill_in, us_burden, km_to_moscow, log_km_to_moscow,
     russia_spending_usd_bn, log_russia_spending, target_pct_gdp, pledge_gap, one column per break.
     """
-    from natosim.engines.burden.geography import ally_geography
-
     dataset = dataset or load()
     edition = edition or _latest_gdp_edition(dataset)
     table = figures(edition=edition, dataset=dataset, members_only=True)
@@ -176,8 +173,6 @@ def spending_panel(edition: str | None = None, dataset: Dataset | None = None) -
 
 def spill_weights(codes: Sequence[str]) -> np.ndarray:
     """Inverse-distance weights between capitals, zero on the diagonal and for the US (entered apart)."""
-    from natosim.engines.burden.geography import capital_distances
-
     distance = capital_distances(list(codes))
     with np.errstate(divide="ignore"):
         inverse = np.where(distance > 0, 1.0 / distance, 0.0)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from natosim import extras
+from natosim.data.paths import matplotlib_ready
 from natosim.plots import save as _save
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 def _figure(rows: int = 1, columns: int = 1, size: tuple[float, float] = (11, 5)) -> tuple[Any, Any]:
     extras.require("plots", what="a burden plot")
-    from natosim.data.paths import matplotlib_ready
 
     matplotlib_ready()  # cache under natosim's cache dir, Agg backend
     import matplotlib

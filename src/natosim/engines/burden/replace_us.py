@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from natosim.data import Dataset, figures, load
 from natosim.engines.burden.errors import BurdenError
 from natosim.results import ResultMixin
+from natosim.rules.loader import read_yaml, validate
 
 SETS = Path(__file__).parent / "data" / "replace_us"
 DEFAULT_SET = "bruegel_kiel_2025"
@@ -102,8 +103,6 @@ def bundled_sets() -> list[str]:
 
 def load_assumptions(which: str | Path = DEFAULT_SET) -> AssumptionSet:
     """A bundled set by name, or a user's YAML file by path; errors name the file, line and field."""
-    from natosim.rules.loader import read_yaml, validate
-
     path = Path(which)
     if path.suffix.lower() not in (".yaml", ".yml"):
         if str(which) not in bundled_sets():

@@ -11,7 +11,6 @@ Population is NATO's derived figure (Table 5 real GDP ÷ Table 6 real GDP per ca
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -19,6 +18,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from natosim.data import Dataset, figures, load
+from natosim.deprecation import renamed
 from natosim.engines.burden.years import resolve_years
 from natosim.results import ResultMixin
 
@@ -119,14 +119,13 @@ def burden_share_table(
     return BurdenShares(out, by_year, edition, notes)
 
 
-def burden_shares(
-    years: int | Sequence[int] | str | None = None, edition: str | None = None, dataset: Dataset | None = None
-) -> BurdenShares:
-    """Deprecated name of :func:`burden_share_table` (``natosim.metrics.burden_shares`` is the panel metric)."""
-    warnings.warn(
-        "natosim.engines.burden.burden_shares is renamed burden_share_table (natosim.metrics.shares.burden_shares "
-        "is a different function)",
-        FutureWarning,
-        stacklevel=2,
-    )
-    return burden_share_table(years, edition, dataset)
+__getattr__ = renamed(
+    __name__,
+    {
+        "burden_shares": (
+            burden_share_table,
+            "use burden_share_table(years, edition, dataset) (natosim.metrics.shares.burden_shares is the "
+            "panel metric, a different function)",
+        )
+    },
+)

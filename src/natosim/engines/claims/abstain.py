@@ -22,6 +22,7 @@ import re
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.evidence import weak_evidence
+from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
 
 #: kinds whose figure depends on the year chosen
@@ -151,8 +152,6 @@ def _attached_target(claim: Claim) -> bool:
 
 def _national(claim: Claim) -> bool:
     """Is a government (an ally named, or "the government") the subject before the figure?"""
-    from natosim.engines.claims.gazetteer import mentions
-
     at = claim.sentence.find(claim.text)
     before = claim.sentence[: max(0, at)]
     if re.search(r"\b(?:government|cabinet|coalition|parliament|ministry|chancellor|prime minister)\b", before, re.I):

@@ -16,6 +16,7 @@ from html.entities import name2codepoint
 from html.parser import HTMLParser
 
 from natosim import extras
+from natosim.deprecation import renamed
 from natosim.engines.claims.model import ClaimsInputError
 
 #: Largest input read (characters): a long article is ~30,000; a full HTML page rarely tops 2 MB.
@@ -168,7 +169,9 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Article:
+class NewsArticle:
+    """A news article as read: its text, its format, its sentences and what was removed (markup)."""
+
     original: str
     input_format: str
     sentences: list[Sentence]
@@ -508,14 +511,14 @@ def _split(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def read(data: str | bytes, *, max_characters: int = MAX_ARTICLE_CHARACTERS) -> Article:
+def read(data: str | bytes, *, max_characters: int = MAX_ARTICLE_CHARACTERS) -> NewsArticle:
     """Read an input (plain text or HTML) into the article's sentences with original offsets.
 
     ``max_characters`` bounds the article text once page furniture is gone (checking is linear in
     it, about 5 ms per 1,000 characters of news prose once warm: a newspaper article is under 30,000)."""
     source = decode(data)
     if not source.strip():
-        return Article(source, "empty", [], [])
+        return NewsArticle(source, "empty", [], [])
     html = looks_like_html(source)
     if html:
         extras.require("claims-html", what="reading an HTML page")
@@ -542,4 +545,9 @@ def read(data: str | bytes, *, max_characters: int = MAX_ARTICLE_CHARACTERS) -> 
                 continue
             offsets = tuple(starts[a + lead : a + trail])
             sentences.append(Sentence(piece[lead:trail], offsets[0], _ends[a + trail - 1], offsets, paragraph))
-    return Article(source, "html" if html else "text", sentences, removed)
+    return NewsArticle(source, "html" if html else "text", sentences, removed)
+
+
+__getattr__ = renamed(
+    __name__, {"Article": (NewsArticle, "use NewsArticle (natosim.rules.Article is an article of the treaty)")}
+)

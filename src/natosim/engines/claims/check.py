@@ -12,12 +12,14 @@ import datetime as dt
 import re
 from typing import Literal, cast
 
+from natosim.data import editions
 from natosim.engines.claims import facts, spending
 from natosim.engines.claims.abstain import abstain
-from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, Article, read
+from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
 from natosim.engines.claims.kinds import finders
 from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
+from natosim.errors import UnknownEdition
 
 _DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
 _ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
@@ -58,7 +60,7 @@ def parse_article_date(value: str | dt.date | dt.datetime | None) -> dt.date | N
         ) from error
 
 
-def detect_date(article: Article) -> tuple[dt.date | None, str]:
+def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
     """The article's date from HTML metadata or a dateline near the top or bottom of the text."""
     source = article.original
     if article.input_format == "html":
@@ -125,12 +127,8 @@ def check(
     date_source = "given" if day else "none"
     if day is None and article.sentences:
         day, date_source = detect_date(article)
-    if edition is not None:
-        from natosim.data import editions
-        from natosim.errors import UnknownEdition
-
-        if edition not in editions():
-            raise UnknownEdition(f"unknown edition {edition!r}; available: {', '.join(editions())}", field="edition")
+    if edition is not None and edition not in editions():
+        raise UnknownEdition(f"unknown edition {edition!r}; available: {', '.join(editions())}", field="edition")
     chosen = edition or facts.edition_at(day)
     context = ArticleContext(
         last_target=facts.headline_target(day),

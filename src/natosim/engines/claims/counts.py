@@ -49,7 +49,13 @@ _LIST_AT_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _FROM_N = re.compile(r"\b(?:from|to|than)\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
-_LIST_AFTER = re.compile(r"\s*[:—–]\s*")
+#: a list after the figure: "... met it: Britain, Estonia and Greece", "... reached the 2 percent
+#: threshold: Greece, the UK, Estonia"
+_LIST_AFTER = re.compile(
+    r"(?:\s+(?:of\s+(?:their\s+|its\s+)?GDP\s+)?(?:target|threshold|goal|guideline|mark|benchmark|bar|line))?"
+    r"\s*[:—–]\s*",
+    re.IGNORECASE,
+)
 
 
 def _quantity_at(view: SentenceView, position: int) -> Quantity | None:

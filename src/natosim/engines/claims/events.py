@@ -446,7 +446,9 @@ def _dated_events(scope: _Scope) -> None:
         # --- Art. 5 / Art. 4
         art5 = _ART5.search(text) or _continued(view, 5)
         art4 = _ART4.search(text) or _continued(view, 4)
-        if (art5 or art4) and _INVOKED.search(text):
+        # "invoked eight times since 1949": a year bounding a period is not an invocation's date
+        period = re.search(r"\b(?:since|from|until|till|before|after)\s+$", before[-14:], re.IGNORECASE)
+        if (art5 or art4) and _INVOKED.search(text) and not period:
             article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
             claim = _invocation_year(view, rules, article, year, ystart, yend)
             if claim is not None:
@@ -469,7 +471,11 @@ def _dated_events(scope: _Scope) -> None:
                 continue
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
+            if _OTHER_BODY.search(text[join_at:ystart]):
+                continue  # "joined the EU in 1995", "joined NATO's Partnership for Peace in 1994": not NATO
             joined = facts.accession_date(mention.iso3)
+            if joined is None and not _JOINED_NATO.match(text, join_at):
+                continue  # a non-member "joined" something not named as NATO itself: no claim
             if joined is None:
                 claims.append(
                     view.claim(
@@ -488,19 +494,49 @@ def _dated_events(scope: _Scope) -> None:
                 )
                 taken.add(ystart)
                 continue
-            claims.append(
-                _claim_date(
-                    view,
-                    subject=f"accession:{mention.iso3}",
-                    year=year,
-                    start=mention.start,
-                    end=yend,
-                    actual=joined,
-                    country=mention.iso3,
-                    evidence=_accession_evidence(mention.iso3, joined),
+            # "Greece and Turkey ... joining together in 1952": each ally of the list joined then
+            for member in _listed_before(view, mention):
+                accession = facts.accession_date(member.iso3)
+                if accession is None:
+                    continue
+                claims.append(
+                    _claim_date(
+                        view,
+                        subject=f"accession:{member.iso3}",
+                        year=year,
+                        start=member.start,
+                        end=yend,
+                        actual=accession,
+                        country=member.iso3,
+                        evidence=_accession_evidence(member.iso3, accession),
+                    )
                 )
-            )
             taken.add(ystart)
+
+
+#: another body one joins ("the EU", "NATO's Partnership for Peace", "the NATO-Ukraine Commission")
+_OTHER_BODY = re.compile(
+    r"\b(?:EU|European Union|European Community|EEC|Council of Europe|Partnership for Peace|programme|program|"
+    r"Commission|Council|G7|G8|G20|United Nations|UN|WTO|OSCE|OECD|IMF|World Bank|eurozone|euro|Schengen|"
+    r"coalition|Union|Community|Agency|initiative|mission|operation|exercise|talks|effort)\b"
+)
+#: "joined NATO", "joined the alliance": NATO itself is what was joined
+_JOINED_NATO = re.compile(
+    r"\w+\s+(?:NATO|the (?:North Atlantic |military |western |transatlantic )?[Aa]lliance|the North Atlantic Treaty"
+    r" Organi[sz]ation)\b(?!['’-])"
+)
+#: countries listed together: "Greece and Turkey", "Poland, Hungary and the Czech Republic"
+_LISTED = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$")
+
+
+def _listed_before(view: SentenceView, mention: Any) -> list[Any]:
+    """``mention`` and the countries listed right before it ("Greece and Turkey"), in text order."""
+    chain = [mention]
+    for other in reversed([m for m in view.countries if m.end <= mention.start]):
+        if not _LISTED.match(view.text[other.end : chain[-1].start]):
+            break
+        chain.append(other)
+    return list(reversed(chain))
 
 
 def _undated_events(scope: _Scope) -> None:

@@ -24,8 +24,12 @@ from __future__ import annotations
 
 import re
 
+from natosim.engines.claims import facts
 from natosim.engines.claims.context import normalise
+from natosim.engines.claims.gazetteer import mentions
+from natosim.engines.claims.groups import groups, inside_group
 from natosim.engines.claims.model import Claim
+from natosim.engines.claims.spending import SIPRI
 
 #: kinds whose figure depends on the year chosen
 YEAR_DEPENDENT = frozenset(
@@ -64,6 +68,21 @@ _NOT_A_FACT = re.compile(
     re.IGNORECASE,
 )
 
+#: the words that make a percentage a target
+_TARGET_WORDS = re.compile(
+    r"\b(?:target|goal|guideline|benchmark|threshold|pledge|commitment|requirement|required|bar|mark)s?\b",
+    re.IGNORECASE,
+)
+
+#: the membership named as a whole: "NATO's 32 members", "all 32 allies", "the alliance has 32
+#: members" (before the number); "the 32-member alliance", "32 members of the alliance" (the claim)
+_WHOLE_BEFORE = re.compile(
+    r"(?:NATO's|NATO|[Aa]lliance's|bloc's|club's|organi[sz]ation's|\b[Aa]ll(?: of)?(?: the)?(?: other)?|\b[Ii]ts|"
+    r"\bof the|\b(?:has|have|had|now has|comprises|comprising|numbers|totals|with|grew to|grown to|expanded to))\s+$"
+)
+_WHOLE_CLAIM = re.compile(r"(?:\d+|[a-z]+)[- ](?:[Mm]ember|[Nn]ation|[Ss]trong|[Cc]ountry|[Ss]tate)\b")
+_WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b")
+
 #: NATO as the author of a target
 _NATO = re.compile(r"\b(?:NATO|alliance|allies|allied|summit|Wales|Vilnius|The Hague|Madrid)\b", re.IGNORECASE)
 
@@ -101,10 +120,8 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _names_subject(claim: Claim, text: str) -> bool:
-    from natosim.engines.claims.gazetteer import mentions
-    from natosim.engines.claims.groups import groups
-
-    if any(m.iso3 == claim.country for m in mentions(text)):
+    named = [m for m in mentions(text) if m.iso3 == claim.country and not inside_group(text, m.start, m.end)]
+    if named:
         return True
     return any(
         group.members is not None and claim.country in group.members and group.pattern.search(text)
@@ -138,9 +155,48 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         return "an amount given after one in euros or pounds (the writer's own conversion)"
     if claim.kind == "spending_money" and re.search(r"\bbudget", own, re.IGNORECASE):
         return "a national budget, which is not NATO's definition of defence expenditure"
+    if (
+        claim.kind in ("spending_pct_gdp", "spending_money")
+        and claim.country in SIPRI
+        and not re.search(r"\bSIPRI\b|Stockholm International Peace", text + " " + before)
+    ):
+        return (
+            f"{claim.country}'s military spending is judged on SIPRI's definition, and the sentence does not "
+            "cite SIPRI: national budgets and other institutes count it differently"
+        )
+    if (
+        claim.kind == "spending_money"
+        and claim.country not in SIPRI
+        and not re.search(r"\bNATO\b|\balliance\b|\ballies\b", text + " " + before, re.IGNORECASE)
+    ):
+        return (
+            "a national amount not attributed to NATO: budgets and appropriations use other definitions than "
+            "NATO's defence expenditure"
+        )
+    if (
+        claim.kind == "event_date"
+        and "counted" in claim.note
+        and isinstance(claim.value, int | float)
+        and isinstance(claim.expected, int | float)
+        and abs(claim.value - claim.expected) <= 1
+    ):
+        return (
+            "off by one request: sources count joint or same-year requests differently (the eight allies' "
+            "joint request, the two requests by one ally in one year)"
+        )
+    if (
+        claim.kind == "member_count"
+        and claim.subject is None
+        and not _WHOLE_BEFORE.search(text[max(0, at - 30) : at])
+        and not _WHOLE_CLAIM.search(claim.text)
+        and not _WHOLE_AFTER.match(text[at + len(claim.text) :])
+    ):
+        return "a number of allies that may be some of them (those below a target, at a meeting), not the membership"
     if claim.kind == "spending_pct_gdp":
         if isinstance(claim.value, int | float) and claim.value > MAX_PCT_GDP:
             return f"no ally spends over {MAX_PCT_GDP}% of GDP on defence: the percentage measures something else"
+        if claim.value in facts.pledge_targets() and "printed figure" not in claim.note and _TARGET_WORDS.search(text):
+            return "a NATO target's value in a sentence about targets: the level meant, not the country's figure"
         if claim.country is not None and not _names_subject(claim, own):
             return f"{claim.country} is not named in the figure's own clause (the subject was inferred)"
         if not (_GDP.search(text) or _GDP.search(normalise(before))):

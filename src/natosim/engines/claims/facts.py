@@ -18,6 +18,11 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+import natosim.rules as rule_book
+from natosim.data import aggregates, allies, comparators, editions, figures, load
+from natosim.data.query import edition_table
+from natosim.rules.targets import count_meeting
+
 T = TypeVar("T")
 
 
@@ -46,8 +51,6 @@ def per_dataset(function: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(function)
     def memoised(*args: Any) -> T:
-        from natosim.data import load
-
         cache = load().cache
         key = ("natosim.engines.claims.facts", function.__name__, args)
         if key not in cache:
@@ -61,8 +64,6 @@ def per_dataset(function: Callable[..., T]) -> Callable[..., T]:
 def edition_dates() -> dict[str, dt.date]:
     """NATO edition → publication date: the data layer's one table of "which edition was published
     when" (``natosim.data.edition_table``, from the sources' publication dates)."""
-    from natosim.data.query import edition_table
-
     table = edition_table()
     return {str(edition): published for edition, published in zip(table["edition"], table["published"], strict=True)}
 
@@ -82,8 +83,6 @@ def edition_at(day: dt.date | None) -> str:
 def _figures(edition: str | None) -> pd.DataFrame:
     """Figures of one edition (or the latest having each figure), indexed; cached on the loaded
     dataset, so a newly imported edition (another data directory) is seen at once."""
-    from natosim.data import figures, load
-
     dataset = load()
     key = ("natosim.engines.claims.facts._figures", edition)
     cached = dataset.cache.get(key)
@@ -109,8 +108,6 @@ def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Sour
 
 
 def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[SourcedFigure]:
-    from natosim.data import editions
-
     found = []
     for edition in editions():
         figure = ally_figure(iso3, year, measure, edition)
@@ -155,16 +152,12 @@ def _ally_codes() -> frozenset[str]:
 
 @per_dataset
 def allies_table() -> pd.DataFrame:
-    from natosim.data import allies
-
     return allies()
 
 
 @per_dataset
 def comparator(iso3: str, year: int, measure: str) -> SourcedFigure | None:
     """SIPRI figure of a non-ally (measure: milex_pct_gdp, milex_usd_current_mn)."""
-    from natosim.data import comparators
-
     table = comparators()
     rows = table[(table["iso3"] == iso3) & (table["year"] == year)]
     if not len(rows):
@@ -176,8 +169,6 @@ def comparator(iso3: str, year: int, measure: str) -> SourcedFigure | None:
 
 
 def comparator_years(iso3: str, measure: str) -> list[int]:
-    from natosim.data import comparators
-
     table = comparators()
     return sorted(int(y) for y in table.loc[(table["iso3"] == iso3) & table[measure].notna(), "year"])
 
@@ -185,8 +176,6 @@ def comparator_years(iso3: str, measure: str) -> list[int]:
 @per_dataset
 def aggregate(name: str, year: int, measure: str, edition: str | None) -> SourcedFigure | None:
     """NATO's published total ("NATO Total" / "NATO Europe and Canada"); primary sources first."""
-    from natosim.data import aggregates
-
     table = aggregates()
     rows = table[(table["aggregate"] == name) & (table["year"] == year) & table[measure].notna()]
     if not len(rows):
@@ -247,7 +236,6 @@ def _allies_at_or_above(
     rows = table[(table["year"] == year) & table["member"]]
     if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
         return None
-    from natosim.rules.targets import count_meeting
 
     _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
     meets = rows.iloc[positions]
@@ -285,10 +273,8 @@ def population_years(edition: str | None) -> list[int]:
 
 
 def rules() -> Any:
-    """``natosim.rules`` (imported lazily: the checker works on figures even while rules load)."""
-    import natosim.rules as module
-
-    return module
+    """``natosim.rules``, the one home of the treaty, pledges and procedures the finders quote."""
+    return rule_book
 
 
 def headline_target(day: dt.date | None) -> float | None:
@@ -300,3 +286,8 @@ def headline_target(day: dt.date | None) -> float | None:
     if not pledges:
         return None
     return float(max(pledges, key=lambda p: p.adopted).target_pct_gdp)
+
+
+def pledge_targets() -> frozenset[float]:
+    """Every % of GDP value a NATO pledge has set (``rules.pledges()``): 1.5, 2, 3.5, 5."""
+    return frozenset(float(p.target_pct_gdp) for p in rules().pledges() if p.target_pct_gdp is not None)

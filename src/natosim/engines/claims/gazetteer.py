@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from natosim.data import allies, country_name, resolve_country
+from natosim.errors import UnknownCountry
+
 #: Demonyms and adjectives (news English) → ISO3: the allies, aspirants and the usual comparators.
 DEMONYMS: dict[str, str] = {
     "albanian": "ALB",
@@ -153,9 +156,6 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    from natosim.data import allies, country_name, resolve_country
-    from natosim.errors import UnknownCountry
-
     table = allies()
     lookup: dict[str, tuple[str, str]] = {}
     for code in table["iso3"]:

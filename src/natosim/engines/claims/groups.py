@@ -72,3 +72,14 @@ def last_group(text: str, *, per_ally: bool | None = None) -> tuple[Group, re.Ma
             ):
                 best = (group, match)
     return best
+
+
+def inside_group(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (a country's name) part of a group read as one subject ("the European
+    allies and Canada")? Then a figure said of it is the group's, not that ally's."""
+    return any(
+        match.start() <= start and end <= match.end()
+        for group in groups().values()
+        if not group.per_ally
+        for match in group.pattern.finditer(text)
+    )

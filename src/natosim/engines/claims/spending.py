@@ -20,7 +20,7 @@ from typing import Any
 from natosim.engines.claims import facts, pledges
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
-from natosim.engines.claims.groups import last_group
+from natosim.engines.claims.groups import inside_group, last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
@@ -828,6 +828,8 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     Lithuania and Estonia all spend over 3%"), or a group ("the Baltic states spend more than 3%")."""
     iso3 = _subject_country(view, position)
     mention = view.country_near(position)
+    if mention is not None and inside_group(view.text, mention.start, mention.end):
+        return []  # "European allies and Canada spent 2.02%": the group's figure, not Canada's
     if mention is not None and mention.end <= position:
         between = view.text[mention.end : position]
         if re.search(r"\b(?:while|whereas|but|although)\b", between) and TARGET_WORDS.search(between):
@@ -898,6 +900,12 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         _money_claims(view, q, used, claims, defence)
     _shares_in_words(view, used, claims, defence)
     return claims
+
+
+_THE_TARGET_BEFORE = re.compile(
+    r"\bthe\s+(?:required|agreed|minimum|recommended|NATO|alliance's|NATO's|magic|benchmark|target(?:ed)?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -1065,7 +1073,7 @@ def _count_at_threshold(r: _Percent) -> bool:
         return False
     r.claims.append(allies_meeting(view, number, number.start, r.end, q.value, below=below))
     r.claims.extend(_earlier_count(view, r.end, q.value, r.used, below=below))
-    from natosim.engines.claims.counts import after_count  # counts builds on this module
+    from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
 
     r.claims.extend(after_count(view, number.end, q.start, r.end, q.value, below))
     if r.target_near:  # "the alliance's target of spending 2%" also states the target
@@ -1141,7 +1149,14 @@ def _pledge(r: _Percent) -> bool:
 def _alliance_average(r: _Percent) -> bool:
     """ "NATO allies spent 2.71% of GDP on average", "Europe and Canada ... 2.02%": an aggregate."""
     scope = _alliance_subject(r.view, r.q.start, r.mention, r.clause)
-    if scope and r.gdp_here and not AGGREGATE_CUE.search(r.text) and not scope.startswith(NO_AGGREGATE):
+    group_named = scope == "NATO Europe and Canada" and EUROPE_CANADA.search(r.before)
+    if (
+        scope
+        and r.gdp_here
+        and not AGGREGATE_CUE.search(r.text)
+        and not scope.startswith(NO_AGGREGATE)
+        and not group_named
+    ):
         scope = None  # "members ... raised to 5% of GDP": no average named, not the alliance's figure
     if not (scope and r.gdp_here):
         return False
@@ -1153,8 +1168,13 @@ def _country_figure(r: _Percent) -> None:
     if not r.gdp_here:
         return
     subjects = _subject_countries(r.view, r.q.start)
+    # "contribute the required 2 percent", "meet the 2%": a target's value after "the" is a threshold
+    # the allies meet (or miss), not their figure
+    threshold = None
+    if _THE_TARGET_BEFORE.search(r.before[-30:]) and r.q.value in facts.pledge_targets():
+        threshold = "misses" if MISSES.search(r.before[-60:]) else "meets"
     for iso3 in subjects:
-        r.claims.append(spending_pct(r.view, r.q, r.end, iso3))
+        r.claims.append(spending_pct(r.view, r.q, r.end, iso3, threshold=threshold))
     if subjects:
         r.used.add(r.q.start)
 

@@ -10,9 +10,8 @@ The model, its equations and the source of every figure: docs/model/crisis.md.
 
 from __future__ import annotations
 
-import warnings
-from typing import Any
-
+from natosim.deprecation import renamed
+from natosim.engines.crisis import run as _run
 from natosim.engines.crisis import store
 from natosim.engines.crisis.compare import CrisisComparison, compare_crisis
 from natosim.engines.crisis.engine import ChunkStats, Outcome, Raw, chunk_seed, draw_raw, outcome, simulate_chunk
@@ -38,7 +37,6 @@ from natosim.engines.crisis.run import (
     resume,
     run_crisis,
     stored_result,
-    sweep,
     sweep_crisis,
 )
 from natosim.engines.crisis.scenario_link import scenario_crisis, scenario_state
@@ -46,18 +44,7 @@ from natosim.engines.crisis.sensitivity import sensitivity
 from natosim.engines.crisis.store import RunStore, get_run, list_runs
 from natosim.engines.crisis.theatre import Theatre, build_theatre, haversine_km
 from natosim.engines.crisis.uncertainty import hold_range, morris_ranking
-from natosim.engines.crisis.validate import ValidationResult, validate_crisis
-
-
-def evaluate(*args: Any, **kwargs: Any) -> Outcome:
-    """Deprecated name of :func:`outcome` (``natosim.scenario.evaluate`` is the scenario evaluator)."""
-    warnings.warn(
-        "natosim.engines.crisis.evaluate is renamed outcome(theatre, values, raw); the old name will be removed",
-        FutureWarning,
-        stacklevel=2,
-    )
-    return outcome(*args, **kwargs)
-
+from natosim.engines.crisis.validate import CrisisValidation, validate_crisis
 
 __all__ = [
     "ASSUMPTIONS",
@@ -71,6 +58,7 @@ __all__ = [
     "CrisisError",
     "CrisisParams",
     "CrisisResult",
+    "CrisisValidation",
     "Forces",
     "Outcome",
     "Raw",
@@ -78,14 +66,12 @@ __all__ = [
     "RunStore",
     "SweepResult",
     "Theatre",
-    "ValidationResult",
     "assumptions",
     "build_theatre",
     "chunk_seed",
     "chunk_sizes",
     "compare_crisis",
     "draw_raw",
-    "evaluate",
     "get_run",
     "haversine_km",
     "hold_range",
@@ -103,7 +89,16 @@ __all__ = [
     "simulate_chunk",
     "store",
     "stored_result",
-    "sweep",
     "sweep_crisis",
     "validate_crisis",
 ]
+
+
+__getattr__ = renamed(
+    __name__,
+    {
+        **_run._RENAMED,
+        "ValidationResult": (CrisisValidation, "use CrisisValidation"),
+        "evaluate": (outcome, "use outcome(theatre, values, raw) (natosim.evaluate evaluates a scenario)"),
+    },
+)

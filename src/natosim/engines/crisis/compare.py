@@ -190,6 +190,7 @@ def compare_crisis(
 ) -> CrisisComparison:
     """``natosim crisis compare BASE SCENARIO``: bundled scenario names or YAML files; ``baseline`` is
     the alliance as it is."""
+    # import cycle: scenario_link imports compare_states from this module
     from natosim.engines.crisis.scenario_link import evaluated_scenario
 
     result, label = evaluated_scenario(scenario, year)

@@ -21,11 +21,14 @@ import numpy as np
 import pandas as pd
 
 from natosim import extras
+from natosim.data.paths import cache_dir
+from natosim.deprecation import renamed
 from natosim.engines.crisis.engine import ChunkStats, chunk_seed, combine, simulate_chunk
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.engines.crisis.result import CrisisResult
-from natosim.engines.crisis.store import RunStore
+from natosim.engines.crisis.store import RunStore, versions
 from natosim.engines.crisis.theatre import Theatre, build_theatre
+from natosim.engines.crisis.uncertainty import hold_range as compute_range
 from natosim.jsonable import jsonable
 from natosim.results import ResultMixin
 
@@ -169,8 +172,6 @@ class Plan:
 
 def scratch_dir() -> Path:
     """Dask's scratch space: under natosim's cache dir, never the shared ``/tmp/dask-scratch-space``."""
-    from natosim.data.paths import cache_dir
-
     path = cache_dir() / "dask-scratch"
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -233,8 +234,6 @@ def open_client(workers: int = 2, scheduler: str | None = None, processes: bool 
 
 def worker_versions(client: Any) -> dict[str, dict[str, str]]:
     """The package versions on every worker (stored with the run: a result is tied to its software)."""
-    from natosim.engines.crisis.store import versions
-
     try:
         return {str(k): v for k, v in client.run(versions).items()}
     except Exception as error:
@@ -391,8 +390,6 @@ def run_crisis(
             runs, run_id, plan, {}, draws, chunk_size, workers=workers, scheduler=scheduler, progress=progress
         )
     if hold_range:
-        from natosim.engines.crisis.uncertainty import hold_range as compute_range
-
         result.p_hold_range = compute_range(theatre, params, points=hold_range, seed=int(seed))
         if result.run_id:
             RunStore(db).finish(result.run_id, "done", jsonable(result.summary))
@@ -580,13 +577,8 @@ def sweep_crisis(
     return _finish_sweep(runs, run_id, plan, points, {}, draws, chunk_size, **options)
 
 
-def sweep(*args: Any, **kwargs: Any) -> SweepResult:
-    """Deprecated name of :func:`sweep_crisis` (``natosim.engines.burden`` has its own sweeps)."""
-    warnings.warn(
-        "natosim.engines.crisis.sweep is renamed sweep_crisis; the old name will be removed",
-        FutureWarning,
-        stacklevel=2,
-    )
+def _sweep_v1(*args: Any, **kwargs: Any) -> SweepResult:
+    """The old ``sweep``: :func:`sweep_crisis` taking ``params, draws, seed`` positionally too."""
     if len(args) > 4:  # v1 passed params, draws, seed positionally
         names = ("params", "draws", "seed")
         kwargs.update(dict(zip(names, args[4:], strict=False)))
@@ -697,3 +689,7 @@ def stored_result(run_id: str, db: str | Path | None = None) -> CrisisResult | S
     if stored_range:
         result.p_hold_range = (float(stored_range[0]), float(stored_range[1]))
     return result
+
+
+_RENAMED = {"sweep": (_sweep_v1, "use sweep_crisis(target, year, grid, state, *, params=..., draws=..., seed=...)")}
+__getattr__ = renamed(__name__, _RENAMED)

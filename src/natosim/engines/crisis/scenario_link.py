@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from natosim.engines.crisis.compare import compare_states
 from natosim.engines.crisis.params import CrisisParams
 from natosim.engines.crisis.run import run_crisis
+from natosim.scenario import evaluate, load_scenario
 
 if TYPE_CHECKING:  # pragma: no cover
     from natosim.state import AllianceState
@@ -21,7 +23,6 @@ def evaluated_scenario(scenario: Any, year: int) -> tuple[Any, str]:
     """A scenario (bundled name, YAML file, Scenario or evaluated Result) evaluated in ``year``, and its name."""
     if hasattr(scenario, "state") and callable(scenario.state) and hasattr(scenario, "scenario"):
         return scenario, str(getattr(scenario.scenario, "name", "scenario"))
-    from natosim.scenario import evaluate, load_scenario
 
     loaded = scenario if hasattr(scenario, "policies") else load_scenario(str(scenario))
     return evaluate(loaded, year=int(year)), str(loaded.name)
@@ -50,8 +51,6 @@ def scenario_crisis(
     Returns a JSON-ready dict: target, year, p_hold_baseline, p_hold_scenario, difference, the two
     run ids (when stored) and the scenario's guarantors of the target that the baseline had and it lost.
     """
-    from natosim.engines.crisis.compare import compare_states
-
     result, label = evaluated_scenario(scenario, year)
     state, base_state = result.state(int(year)), result.baseline_state(int(year))
     base = run_crisis(

@@ -24,7 +24,9 @@ from typing import Any
 
 import pandas as pd
 
-from natosim import extras
+from natosim import __version__, extras
+from natosim.data import editions
+from natosim.data.paths import data_dir
 from natosim.engines.crisis.engine import ChunkStats
 from natosim.engines.crisis.params import CrisisError
 
@@ -52,7 +54,6 @@ def default_path(db: str | Path | None = None) -> Path:
     """``db`` if given, else ``crisis.duckdb`` in the user data directory (natosim.data.paths.data_dir)."""
     if db:
         return Path(db).expanduser()
-    from natosim.data.paths import data_dir
 
     return data_dir() / DB_NAME
 
@@ -65,11 +66,8 @@ def versions() -> dict[str, str]:
     import duckdb
     import numpy
 
-    import natosim
-    from natosim.data import editions
-
     return {
-        "natosim": natosim.__version__,
+        "natosim": __version__,
         "numpy": numpy.__version__,
         "dask": dask.__version__,
         "duckdb": duckdb.__version__,

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from natosim.data import allies, country_name, resolve_country
 from natosim.engines.crisis.forces import Forces, load_forces
 from natosim.engines.crisis.params import CrisisError, CrisisParams
+from natosim.state import baseline, data_years
 
 if TYPE_CHECKING:  # pragma: no cover
     from natosim.state import AllianceState
@@ -134,7 +136,6 @@ class Theatre:
 def _state_for(year: int, state: AllianceState | None, notes: list[str]) -> AllianceState:
     if state is not None:
         return state
-    from natosim.state import baseline, data_years
 
     years = data_years()
     if int(year) > max(years):
@@ -161,8 +162,6 @@ def build_theatre(
     scenario: str | None = None,
 ) -> Theatre:
     """Assemble the guarantors of ``target``, their contingents and the forces in place."""
-    from natosim.data import allies, country_name, resolve_country
-
     params = params or CrisisParams()
     forces: Forces = load_forces()
     target = resolve_country(target)

@@ -20,13 +20,15 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
+from natosim.deprecation import renamed
 from natosim.engines.crisis.forces import load_forces
 from natosim.engines.crisis.params import CrisisParams
+from natosim.engines.crisis.run import run_crisis
 from natosim.results import ResultMixin
 
 
 @dataclass
-class ValidationResult(ResultMixin):
+class CrisisValidation(ResultMixin):
     """One row per benchmark: name, source, expected, got, passed."""
 
     title: ClassVar[str] = "Crisis model validation"
@@ -56,10 +58,8 @@ class ValidationResult(ResultMixin):
         return {**self.summary, "results": self.checks}
 
 
-def validate_crisis(*, draws: int = 20_000, seed: int = 0, params: CrisisParams | None = None) -> ValidationResult:
+def validate_crisis(*, draws: int = 20_000, seed: int = 0, params: CrisisParams | None = None) -> CrisisValidation:
     """Run every benchmark with ``draws`` draws each (defaults unless ``params`` is given)."""
-    from natosim.engines.crisis.run import run_crisis
-
     params = params or CrisisParams()
     marks = load_forces().data["benchmarks"]
     rand, testimony = marks["rand_2016"], marks["rand_2017_testimony"]
@@ -111,4 +111,7 @@ def validate_crisis(*, draws: int = 20_000, seed: int = 0, params: CrisisParams 
             ">=",
             0.5,
         )
-    return ValidationResult(pd.DataFrame(rows), draws=int(draws), seed=int(seed))
+    return CrisisValidation(pd.DataFrame(rows), draws=int(draws), seed=int(seed))
+
+
+__getattr__ = renamed(__name__, {"ValidationResult": (CrisisValidation, "use CrisisValidation")})

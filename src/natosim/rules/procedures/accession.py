@@ -22,8 +22,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from natosim.data import country_name, resolve_ally, resolve_country
+from natosim.dates import add_days, parse_date
 from natosim.rules import aspirants
-from natosim.rules.dates import add_days, parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.loader import load_accession, load_eligibility, load_national_law

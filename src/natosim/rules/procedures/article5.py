@@ -22,8 +22,8 @@ from pydantic import ConfigDict
 
 from natosim.data import allies as allies_table
 from natosim.data import country_name, resolve_country
+from natosim.dates import parse_date
 from natosim.rules import aspirants
-from natosim.rules.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.models import Invocation, Outcome

@@ -19,7 +19,7 @@ from typing import ClassVar
 from pydantic import ConfigDict, Field
 
 from natosim.data import country_name, resolve_ally
-from natosim.rules.dates import parse_date
+from natosim.dates import parse_date
 from natosim.rules.errors import ProcedureError
 from natosim.rules.in_force import at
 from natosim.rules.loader import load_national_law, load_treaty

@@ -1,5 +1,8 @@
 """Parsing dates given by users (CLI options, API parameters): strict ISO 8601 calendar dates.
 
+A foundation module (it imports only ``natosim.errors`` and ``natosim.limits``): the data layer
+(``as_of``, ``--published``) and the rules layer both use it.
+
 Why strict: a rule's answer depends on the date (what was in force, when a withdrawal takes
 effect), so "2025-13-01" or "1/3/2026" must be refused with a clear message, never guessed.
 """
@@ -9,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from natosim.rules.errors import InvalidDate
+from natosim.errors import InvalidDate, OutOfRange
+from natosim.limits import check_date
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -41,9 +45,6 @@ def parse_date(value: str | dt.date | None, field: str = "date") -> dt.date:
 
 def _in_range(day: dt.date, field: str) -> dt.date:
     """Refuse dates outside the range natosim models (natosim.limits.model_range), e.g. year 9999."""
-    from natosim.errors import OutOfRange
-    from natosim.limits import check_date
-
     try:
         return check_date(day, field)
     except OutOfRange as error:
