@@ -134,10 +134,10 @@ def test_defaults_give_the_documented_headline() -> None:
 def test_event_keys_sort_by_time_then_column_from_hour_0_to_the_horizon() -> None:
     """The packed int32 keys: an arrival during the warning counts from hour 0, ties sort by column,
     a contingent that never comes (inf) and one after the horizon both sit at the horizon."""
-    from natosim.engines.crisis.engine import _event_days, _event_keys, _live, _ticks
+    from natosim.engines.crisis.engine import TICKS_PER_DAY, _event_days, _event_keys, _live, _ticks
 
-    times = np.array([[5.0, -1.0, 0.0, np.inf, 5.0, 45.0]])
-    key = _event_keys(times.copy(), 30.0)
+    days = np.array([[5.0, -1.0, 0.0, np.inf, 5.0, 45.0]])
+    key = _event_keys(days * TICKS_PER_DAY, 30.0)
     assert np.argsort(key[0], kind="stable").tolist() == [1, 2, 0, 4, 3, 5]
     ordered = np.sort(key, axis=1)
     assert _event_days(ordered[0], 30.0).tolist() == [0.0, 0.0, 5.0, 5.0, 30.0, 30.0]

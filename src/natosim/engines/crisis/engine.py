@@ -32,6 +32,7 @@ re-uses the same numbers for every parameter point (common random numbers).
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -114,7 +115,7 @@ def _buffer(name: str, shape: tuple[int, ...], dtype: Any = np.float64) -> np.nd
     that changes from chunk to chunk (the number of live events) reuses it. Callers overwrite every
     element they read."""
     cache: dict[str, np.ndarray] = _WORKSPACE.__dict__.setdefault("arrays", {})
-    size = int(np.prod(shape))
+    size = math.prod(shape)
     array = cache.get(name)
     if array is None or array.size < size or array.dtype != dtype:
         array = np.empty(size, dtype=dtype)
@@ -143,11 +144,40 @@ class Outcome:
     own: np.ndarray  # (n,) the target's own troops fighting
 
 
-def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
-    """Transform the raw numbers by the parameters ``p`` (scalars or per-draw arrays) into outcomes.
+#: draws evaluated together: a block's scratch arrays (~3 MB each) stay in cache between passes,
+#: which makes a chunk of 8,192 draws about 10% cheaper than one block of 8,192
+BLOCK_DRAWS = 4096
 
-    Every (n, ·) step works in place in per-thread scratch arrays (:func:`_buffer`); the arrays
-    returned in the :class:`Outcome` are fresh (callers such as ``compare`` keep two outcomes).
+
+def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
+    """Transform the raw numbers by the parameters ``p`` (scalars or per-draw arrays) into outcomes,
+    in blocks of :data:`BLOCK_DRAWS` draws (troops are summed over the blocks in order)."""
+    n = raw.n
+    if n <= BLOCK_DRAWS:
+        return _outcome(theatre, p, raw)
+    parts = []
+    for start in range(0, n, BLOCK_DRAWS):
+        rows = slice(start, min(start + BLOCK_DRAWS, n))
+        block = Raw(**{name: getattr(raw, name)[rows] for name in Raw.__dataclass_fields__})
+        values_block = {
+            k: v[rows] if isinstance(v, np.ndarray) and v.ndim == 1 and v.shape[0] == n else v for k, v in p.items()
+        }
+        parts.append(_outcome(theatre, values_block, block))
+    troops = parts[0].troops_by_day.copy()
+    for part in parts[1:]:
+        troops += part.troops_by_day
+    return Outcome(
+        fall_days=np.concatenate([o.fall_days for o in parts]),
+        respond=np.concatenate([o.respond for o in parts]),
+        troops_by_day=troops,
+        attacker=np.concatenate([o.attacker for o in parts]),
+        own=np.concatenate([o.own for o in parts]),
+    )
+
+
+def _outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
+    """One block of :func:`outcome`. Every (n, ·) step works in place in per-thread scratch arrays
+    (:func:`_buffer`); the arrays returned are fresh (callers such as ``compare`` keep two outcomes).
     """
     n, g, c = raw.n, theatre.n_guarantors, len(theatre.c_owner)
     horizon = float(np.max(p["horizon_days"]))
@@ -163,16 +193,19 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     # decision delay D_g, +inf for a guarantor that does not come (its contingents never arrive)
     coming = np.multiply(_col(p["decision_sigma"], 2), raw.delay, out=_buffer("coming", (n, g)))
     np.exp(coming, out=coming)
-    coming *= _col(p["decision_delay_days"], 2)
-    np.copyto(coming, np.inf, where=stay)
+    coming *= _col(p["decision_delay_days"], 2) * TICKS_PER_DAY  # in ticks, like every time below
+    # a guarantor that stays out: its decision (and every contingent) comes after any horizon. Adding
+    # stay × NEVER is several times cheaper than a masked copy (and adds an exact 0 to the others)
+    coming += np.multiply(stay, _NEVER, out=_buffer("never", (n, g)))
     # 2. arrivals of the contingents (days after the attack), written straight into the event
     #    table: T = U·(window·scale) + (min·scale + travel − W) + D_g. Two more events per draw:
     #    column c, the US decision (the enablers switch on; no troops), and column c + 1, hour 0
     #    (the forces present at the outset: the cumulative sum of the gains starts from them)
     scale = _col(p["readiness_scale"], 2)
-    slope = (theatre.c_days_max - theatre.c_days_min)[None, :] * scale
+    slope = (theatre.c_days_max - theatre.c_days_min)[None, :] * (scale * TICKS_PER_DAY)
     offset = theatre.c_days_min[None, :] * scale
     offset = offset + theatre.c_distance_km[None, :] / _col(p["speed_km_per_day"], 2) - _col(p["warning_days"], 2)
+    offset = offset * TICKS_PER_DAY
     times = _buffer("times", (n, c + 2))
     arrive = times[:, :c]
     np.multiply(raw.ready, slope, out=arrive)
@@ -193,7 +226,7 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     per_c = np.empty((k, c))  # (k, C): troops arrived by each day, summed over the draws
     here = _buffer("here", (n, c), np.bool_)
     for j, day in enumerate(TROOP_DAYS):
-        np.less_equal(arrive, float(day), out=here)
+        np.less_equal(arrive, float(day * TICKS_PER_DAY), out=here)
         per_c[j] = np.einsum("nc,nc->c", troops, here)
     by_g = np.zeros((g, k))
     for j in range(k):
@@ -216,7 +249,8 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     # 4. the US enablers switch on at the US decision: an event like an arrival, adding no troops
     if theatre.is_us.any():
         us = int(np.flatnonzero(theatre.is_us)[0])
-        times[:, c] = np.maximum(coming[:, us] - p["warning_days"], 0.0)  # +inf if the US stays out
+        us_on = coming[:, us] - p["warning_days"] * TICKS_PER_DAY
+        times[:, c] = np.maximum(us_on, 0.0)  # after the horizon if the US stays out
     else:
         times[:, c] = np.inf
     key = _event_keys(times, horizon)
@@ -256,6 +290,10 @@ def outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
     return Outcome(fall_days=fall, respond=respond, troops_by_day=by_g, attacker=attacker, own=own)
 
 
+#: the time (ticks) of an event that never happens: after any horizon, and finite so that sums stay
+#: finite (stay × NEVER is 0 or NEVER; 0 × inf would be NaN)
+_NEVER = 1e300
+
 #: the low bits of an event key hold its column (up to 128 columns: contingents, US decision, hour 0)
 _COLUMN_BITS = 7
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
@@ -273,17 +311,17 @@ _MAX_DAYS = ((1 << (31 - _COLUMN_BITS)) - 1) / TICKS_PER_DAY
 
 
 def _event_keys(times: np.ndarray, horizon: float) -> np.ndarray:
-    """Int32 sort keys of the events ``times`` (n, m) in days, clipped in place to [0, horizon]:
-    ``floor(t·TICKS_PER_DAY) << 7 | column``. An arrival during the warning counts from hour 0;
+    """Int32 sort keys of the events ``times`` (n, m) in ticks (clipped in place to [0, horizon]):
+    ``floor(ticks) << 7 | column``. An arrival during the warning counts from hour 0;
     events after the horizon sort after it (they only bound zero-length segments). Ties sort by
     column. Int32 keys sort twice as fast as int64 ones and halve the memory of every later pass."""
     n, m = times.shape
     if m > _COLUMN_MASK + 1:
         raise ValueError(f"at most {_COLUMN_MASK + 1} events per draw, got {m}")
     _ticks(horizon)
-    np.clip(times, 0.0, horizon, out=times)
+    np.clip(times, 0.0, horizon * TICKS_PER_DAY, out=times)
     key = _buffer("key", (n, m), np.int32)
-    np.multiply(times, TICKS_PER_DAY, out=key, casting="unsafe")  # truncation: floor, times are >= 0
+    np.copyto(key, times, casting="unsafe")  # truncation: floor, times are >= 0
     key <<= _COLUMN_BITS
     key |= np.arange(m, dtype=np.int32)[None, :]
     return key
