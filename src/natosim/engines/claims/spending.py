@@ -136,7 +136,8 @@ COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b"
 #: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
 SPEND_CUE = re.compile(
     r"\b(?:spen[dt]\w*|pay(?:s|ing)?|paid|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
-    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging)\b",
+    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging|"
+    r"with|ranks?|ranked|comes?|came|follow\w*|ratio of|spender)\b",
     re.IGNORECASE,
 )
 #: other shares of GDP or other percentages a country has: never a defence figure
