@@ -985,7 +985,8 @@ def _equipment_share(r: _Percent) -> bool:
     """ "20% of defence spending on equipment": the equipment pledge (one ally's share is not a kind)."""
     if not (
         re.match(
-            r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
+            r"\s*of\s+(?:their|its|national|annual|all|members'|allies'|(?:the\s+)?allies'|member states')?\s*"
+            r"(?:defen[cs]e|military)\s+(?:spending|budgets?|"
             r"expenditure)",
             r.window_after,
             re.IGNORECASE,
