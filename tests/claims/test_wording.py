@@ -109,3 +109,13 @@ def test_counts_rankings_and_the_equipment_pledge_in_other_words() -> None:
     assert ("spending_pct_gdp", "EST", "supported") in found
     assert ("spending_pct_gdp", "LVA", "supported") in found
     assert ("pledge_value", None, "supported") in found
+
+
+def test_all_but_n_allies_counts_those_short_of_the_target() -> None:
+    # in 2023 (edition 2024-06) 20 allies were below 2% and Iceland has no figure
+    def count(n: int) -> str:
+        text = f"All but {n} allies met the 2% target in 2023."
+        return next(c.verdict for c in check(text, date="2024-06-18").claims if c.kind == "allies_meeting_target")
+
+    assert count(20) == "supported"
+    assert count(19) == "not checkable"  # allies without a figure are among "all but"

@@ -11,6 +11,7 @@ otherwise the spending of the country named nearest before it. Figures are NATO'
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -598,7 +599,21 @@ def allies_meeting(
     view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
 ) -> Claim:
     """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values);
-    ``below``: how many fall short of it ("nine allies still fall short of 2%")."""
+    ``below``: how many fall short of it ("nine allies still fall short of 2%"). "All but nine allies
+    meet it" counts the allies that do not (those below it, and those NATO has no figure for, so a
+    mismatch is not accused)."""
+    if not re.search(r"\ball\s+but\s+(?:just\s+|only\s+)?$", view.text[max(0, count.start - 20) : count.start], re.I):
+        return _allies_meeting(view, count, start, end, threshold, below=below)
+    claim = _allies_meeting(view, count, start, end, threshold, below=not below)
+    if claim.verdict != "contradicted":
+        return claim
+    note = f"'all but {count.text}' also counts allies without a figure; {claim.note}"
+    return dataclasses.replace(claim, verdict="not checkable", note=note)
+
+
+def _allies_meeting(
+    view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
+) -> Claim:
     year, how, year_from = view.year_near(count.start)
     edition = view.context.edition
     sign = "<" if below else "≥"
@@ -1065,6 +1080,8 @@ def _count_at_threshold(r: _Percent) -> bool:
             gap,
             re.IGNORECASE,
         )
+        # "18 allies are on track to hit 2%": a NATO target's value after a verb of meeting
+        or (q.value in facts.pledge_targets() and re.search(r"\b(?:hit|reach|meet)\w*\s*$", gap, re.IGNORECASE))
     )
     below = bool(r.target_near and MISSES.search(gap))
     if not (below or (((r.target_near and MEETS.search(gap)) or at_least) and not MISSES.search(gap))):
