@@ -206,4 +206,7 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
             return "the target is not attributed to NATO in its own clause (someone's own target?)"
         if _DEMAND.search(text[:at]):
             return "a demanded or proposed level, not a NATO pledge"
+        owner = [m for m in mentions(own[: at - start]) if re.match(r"['’]s\b", own[m.end : m.end + 2])]
+        if owner:
+            return f"{owner[-1].text}'s own target or commitment, not a NATO pledge"
     return None
