@@ -138,3 +138,8 @@ def test_one_allys_own_nato_commitment_is_not_no_nato_pledge() -> None:
 def test_an_anniversary_last_year() -> None:
     [claim] = check("The alliance marked its 75th anniversary last year.", date="2025-02-25").claims
     assert claim.verdict == "supported" and claim.year == 2024
+
+
+def test_a_count_of_allies_dated_by_another_year_is_not_accused() -> None:
+    [claim] = check("Hungary was the last of the 31 allies to ratify, in February 2024.", date="2025-03-10").claims
+    assert claim.verdict == "not checkable"

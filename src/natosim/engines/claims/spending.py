@@ -136,7 +136,8 @@ COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b"
 #: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
 SPEND_CUE = re.compile(
     r"\b(?:spen[dt]\w*|pay(?:s|ing)?|paid|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
-    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging)\b",
+    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging|"
+    r"with|ranks?|ranked|comes?|came|follow\w*|ratio of|spender)\b",
     re.IGNORECASE,
 )
 #: other shares of GDP or other percentages a country has: never a defence figure
@@ -984,7 +985,8 @@ def _equipment_share(r: _Percent) -> bool:
     """ "20% of defence spending on equipment": the equipment pledge (one ally's share is not a kind)."""
     if not (
         re.match(
-            r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
+            r"\s*of\s+(?:their|its|national|annual|all|members'|allies'|(?:the\s+)?allies'|member states')?\s*"
+            r"(?:defen[cs]e|military)\s+(?:spending|budgets?|"
             r"expenditure)",
             r.window_after,
             re.IGNORECASE,
