@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from natosim.data import Dataset, figures, latest_year, load
-from natosim.data.query import _published, as_of_date
+from natosim.data.query import _published_by
 from natosim.limits import check_number
 from natosim.rules.targets import count_meeting, us_share_pct
 
@@ -54,13 +54,6 @@ class Brief:
         from dataclasses import asdict
 
         return asdict(self)
-
-
-def _published_sources(dataset: Dataset, as_of: str | dt.date | None) -> set[str]:
-    """Source ids published by ``as_of`` (a month-only date counts from the month's last day)."""
-    day = as_of_date(as_of)
-    table = dataset.sources
-    return {str(i) for i, p in zip(table["id"], table["published"], strict=True) if (_published(p) or day) <= day}
 
 
 def brief(*, dataset: Dataset | None = None, threshold_pct: float = 2.0, as_of: str | dt.date | None = None) -> Brief:
@@ -114,7 +107,7 @@ def brief(*, dataset: Dataset | None = None, threshold_pct: float = 2.0, as_of: 
     reported = dataset.aggregates[
         (dataset.aggregates["aggregate"] == "NATO Total")
         & (dataset.aggregates["year"] > money_year)
-        & dataset.aggregates["source"].isin(_published_sources(dataset, as_of))
+        & dataset.aggregates["source"].isin(_published_by(dataset, as_of))
         & dataset.aggregates["defence_exp_usd_current_mn"].notna()
     ]
     headline += [

@@ -189,9 +189,11 @@ def _base(edition: str | None, dataset: Dataset | None = None, as_of: str | dt.d
     return base
 
 
-def data_years(edition: str | None = None, as_of: str | dt.date | None = None) -> tuple[int, ...]:
+def data_years(
+    edition: str | None = None, as_of: str | dt.date | None = None, *, dataset: Dataset | None = None
+) -> tuple[int, ...]:
     """The years with figures (in ``edition``, or in any edition published by ``as_of``)."""
-    return _base(edition, as_of=as_of).data_years
+    return _base(edition, dataset, as_of).data_years
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,6 +236,12 @@ class StatePanel:
     extras: Mapping[str, Any] = field(default_factory=dict)
     #: the date whose published editions are in play (None: today)
     as_of: dt.date | None = None
+    #: the data the panel was built from (None: the bundled data); policies read their figures here
+    dataset: Dataset | None = field(default=None, compare=False, repr=False)
+
+    def base(self) -> _Base:
+        """The yearly figures behind this panel: same edition, same ``as_of``, same dataset."""
+        return _base(self.edition, self.dataset, self.as_of)
 
     # -- lookups ------------------------------------------------------------------------------
     def index(self, iso3: str) -> int:
@@ -306,7 +314,7 @@ class StatePanel:
         )
 
     def _figures_frame(self, y: int, order: np.ndarray) -> pd.DataFrame:
-        base = _base(self.edition, as_of=self.as_of)
+        base = self.base()
         fy = int(self.figures_year[y])
         codes = [self.parties[i] for i in order]
         rows = base.frame.reindex(pd.MultiIndex.from_product([[fy], codes], names=["year", "iso3"]))
@@ -443,6 +451,7 @@ def baseline_panel(
         russia_usd_mn=_readonly(base.russia_usd_mn[row_index].copy()),
         russia_source=tuple(base.russia_source[i] for i in row_index),
         as_of=None if as_of is None else as_of_date(as_of),
+        dataset=dataset,
     )
     _remember(cache, key, panel)
     return panel

@@ -126,3 +126,20 @@ def test_europe_and_canada_is_the_aggregate_not_canada() -> None:
 def test_a_number_of_allies_is_the_membership_only_when_named_as_a_whole(text: str, verdict: str) -> None:
     found = [c for c in check(text, date="2025-02-25").claims if c.kind == "member_count"]
     assert [c.verdict for c in found] == [verdict]
+
+
+def test_one_allys_own_nato_commitment_is_not_no_nato_pledge() -> None:
+    [own] = check("The UK's NATO commitment is 2.5%.", date="2025-06-20").claims
+    assert own.verdict == "not checkable" and "own target" in own.note
+    [false] = check("NATO's 3% target was agreed in 2024.", date="2025-06-20").claims
+    assert false.verdict == "contradicted"
+
+
+def test_an_anniversary_last_year() -> None:
+    [claim] = check("The alliance marked its 75th anniversary last year.", date="2025-02-25").claims
+    assert claim.verdict == "supported" and claim.year == 2024
+
+
+def test_a_count_of_allies_dated_by_another_year_is_not_accused() -> None:
+    [claim] = check("Hungary was the last of the 31 allies to ratify, in February 2024.", date="2025-03-10").claims
+    assert claim.verdict == "not checkable"

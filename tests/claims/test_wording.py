@@ -95,3 +95,27 @@ def test_a_list_of_allies_joining_is_one_claim_each() -> None:
     assert [(c.country, c.verdict) for c in found] == [("POL", "supported"), ("CZE", "supported"), ("HUN", "supported")]
     [wrong] = check("Ukraine joined NATO in 2008.", date="2025-02-25").claims
     assert wrong.verdict == "contradicted"
+
+
+def test_counts_rankings_and_the_equipment_pledge_in_other_words() -> None:
+    date = "2024-06-20"
+    text = (
+        "A record 23 of NATO's 32 member nations are hitting the Western military alliance's defense spending "
+        "target this year. Estonia comes second with 3.43%, while Latvia ranks third with 3.15 percent. "
+        "(NATO also calls for 20% of members' defense spending to go toward equipment purchases.)"
+    )
+    found = {(c.kind, c.country, c.verdict) for c in check(text, date=date).claims}
+    assert ("allies_meeting_target", None, "supported") in found
+    assert ("spending_pct_gdp", "EST", "supported") in found
+    assert ("spending_pct_gdp", "LVA", "supported") in found
+    assert ("pledge_value", None, "supported") in found
+
+
+def test_all_but_n_allies_counts_those_short_of_the_target() -> None:
+    # in 2023 (edition 2024-06) 20 allies were below 2% and Iceland has no figure
+    def count(n: int) -> str:
+        text = f"All but {n} allies met the 2% target in 2023."
+        return next(c.verdict for c in check(text, date="2024-06-18").claims if c.kind == "allies_meeting_target")
+
+    assert count(20) == "supported"
+    assert count(19) == "not checkable"  # allies without a figure are among "all but"

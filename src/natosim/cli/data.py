@@ -44,7 +44,7 @@ def allies_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirOp
     """The 32 allies with accession date, capital, EU membership and border with Russia/Belarus."""
     from natosim.data import allies, load
 
-    table = allies(load(data_dir))
+    table = allies(dataset=load(data_dir))
     table["accession_date"] = table["accession_date"].dt.date
     render_frame(
         table,
@@ -135,7 +135,7 @@ def sources_command(fmt: Format = FormatOption, data_dir: Path | None = DataDirO
     from natosim.data import load, sources
 
     render_frame(
-        sources(load(data_dir)),
+        sources(dataset=load(data_dir)),
         fmt,
         title="Sources",
         caption="csv/json add tables, copy_from (where natosim's copy came from) and notes. — = none.",

@@ -251,24 +251,51 @@ def figures(
     return table.reset_index(drop=True)
 
 
-def allies(dataset: Dataset | None = None) -> pd.DataFrame:
-    """The 32 allies: ISO3, name, accession date, enlargement round, capital, EU, border with Russia/Belarus."""
-    return (dataset or load()).allies.copy()
+def _acceded_by(table: pd.DataFrame, as_of: str | dt.date | None) -> pd.DataFrame:
+    """The allies' rows whose accession date is on or before ``as_of`` (all rows when None)."""
+    if as_of is None:
+        return table
+    return table[table["accession_date"] <= pd.Timestamp(as_of_date(as_of))]
 
 
-def members(year: int, dataset: Dataset | None = None) -> list[str]:
-    """ISO3 codes of the allies that were members at any time in ``year`` (accession year ≤ year)."""
-    table = (dataset or load()).allies
+def _published_by(dataset: Dataset, as_of: str | dt.date | None) -> set[str]:
+    """Ids of the sources published by ``as_of`` (a month-only date counts from the month's last day;
+    a source with no readable date is kept: nothing says it came later)."""
+    day = as_of_date(as_of)
+    table = dataset.sources
+    return {str(i) for i, p in zip(table["id"], table["published"], strict=True) if (_published(p) or day) <= day}
+
+
+def allies(*, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> pd.DataFrame:
+    """The allies: ISO3, name, accession date, enlargement round, capital, EU, border with Russia/Belarus.
+
+    ``as_of``: the allies on that date (accession on or before it); default: every ally."""
+    return _acceded_by((dataset or load()).allies, as_of).copy()
+
+
+def members(year: int, *, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> list[str]:
+    """ISO3 codes of the allies that were members at any time in ``year`` (accession year ≤ year).
+
+    ``as_of``: as known on that date (an accession after it is not counted, even for a later year)."""
+    table = _acceded_by((dataset or load()).allies, as_of)
     return sorted(table.loc[table["accession_date"].dt.year <= year, "iso3"])
 
 
 def comparators(
-    countries: Iterable[str] | None = None, year: int | None = None, dataset: Dataset | None = None
+    countries: Iterable[str] | None = None,
+    year: int | None = None,
+    *,
+    dataset: Dataset | None = None,
+    as_of: str | dt.date | None = None,
 ) -> pd.DataFrame:
     """SIPRI military expenditure of non-allies (Russia, Ukraine, China, Belarus), kept apart from
-    NATO's figures because the definitions differ (SIPRI counts paramilitary forces)."""
+    NATO's figures because the definitions differ (SIPRI counts paramilitary forces).
+
+    ``as_of``: only the figures of sources published by that date."""
     dataset = dataset or load()
     table = dataset.comparators
+    if as_of is not None:
+        table = table[table["source"].isin(_published_by(dataset, as_of))]
     codes = resolve_countries(countries, table["iso3"])
     if codes is not None:
         table = table[table["iso3"].isin(codes)]
@@ -310,10 +337,17 @@ def nonmember_figures(
     return table
 
 
-def aggregates(edition: str | None = None, dataset: Dataset | None = None) -> pd.DataFrame:
-    """NATO's published totals ("NATO Total", "NATO Europe and Canada") per edition: reference values."""
+def aggregates(
+    edition: str | None = None, *, dataset: Dataset | None = None, as_of: str | dt.date | None = None
+) -> pd.DataFrame:
+    """NATO's published totals ("NATO Total", "NATO Europe and Canada") per edition: reference values.
+
+    ``as_of``: only the editions published by that date."""
     dataset = dataset or load()
     table = dataset.aggregates
+    if as_of is not None:
+        check_edition(dataset, edition, as_of)
+        table = table[table["edition"].isin(editions_as_of(as_of, dataset))]
     if edition is not None:
         if edition not in set(table["edition"]):
             raise UnknownEdition(
@@ -324,18 +358,24 @@ def aggregates(edition: str | None = None, dataset: Dataset | None = None) -> pd
     return table.reset_index(drop=True)
 
 
-def sources(dataset: Dataset | None = None) -> pd.DataFrame:
-    """Every source id with its publication, tables, date and where our copy came from."""
+def sources(*, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> pd.DataFrame:
+    """Every source id with its publication, tables, date and where our copy came from.
+
+    ``as_of``: only the sources published by that date."""
     dataset = dataset or load()
     table = dataset.sources.copy()
+    if as_of is not None:
+        table = table[table["id"].isin(_published_by(dataset, as_of))].reset_index(drop=True)
     table["imported"] = table["id"].isin(
         dataset.figures.loc[dataset.figures["edition"].isin(dataset.imported_editions), "source"]
     )
     return table
 
 
-def editions(dataset: Dataset | None = None) -> list[str]:
-    return (dataset or load()).editions
+def editions(*, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> list[str]:
+    """The NATO editions natosim has ("YYYY-MM" of NATO's release); ``as_of``: those published by then."""
+    dataset = dataset or load()
+    return list(dataset.editions) if as_of is None else editions_as_of(as_of, dataset)
 
 
 def latest_year(measure: str = HEADLINE, dataset: Dataset | None = None, as_of: str | dt.date | None = None) -> int:

@@ -23,6 +23,7 @@ import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
 from natosim import rules
+from natosim.data import Dataset
 from natosim.policies.base import Policy, PolicyError
 from natosim.policies.groups import countries_mask, to_token
 from natosim.state import StatePanel, _base
@@ -31,13 +32,15 @@ PCT, GDP, USD = "defence_exp_pct_gdp", "gdp_usd_current_bn", "defence_exp_usd_cu
 GROWTH_WINDOW = 10
 
 
-def real_growth(edition: str | None, from_year: int) -> tuple[np.ndarray, tuple[int, int]]:
+def real_growth(
+    edition: str | None, from_year: int, *, dataset: Dataset | None = None, as_of: dt.date | None = None
+) -> tuple[np.ndarray, tuple[int, int]]:
     """Each ally's average real GDP growth (per year, as a fraction) over the 10 years to ``from_year``.
 
     Compound rate from NATO's real GDP (constant US$): ``(R[from] / R[from-10]) ** (1/10) - 1``; the
     window is shorter if the data start later (the window used is returned). NaN if a figure is missing.
     """
-    base = _base(edition)
+    base = _base(edition, dataset, as_of)
     years = base.data_years
     if from_year not in years:
         raise PolicyError(f"no figures for {from_year}: years of data are {years[0]}–{years[-1]}", field="from_year")
@@ -89,13 +92,13 @@ class SpendingPath(Policy):
         if held:
             return held[0]
         # the latest year of data having both the share and the GDP of some ally
-        base = _base(panel.edition)
+        base = panel.base()
         both = ~np.isnan(base.values[PCT]) & ~np.isnan(base.values[GDP])
         return int(np.asarray(base.data_years)[both.any(axis=1)].max())
 
     def apply_panel(self, panel: StatePanel) -> StatePanel:
         start = self.start_year(panel)
-        base = _base(panel.edition)
+        base = panel.base()
         if start not in base.data_years:
             raise PolicyError(f"from_year {start} has no figures", field="from_year")
         row = base.data_years.index(start)
@@ -107,7 +110,7 @@ class SpendingPath(Policy):
 
         pct0, gdp0 = start_values(PCT), start_values(GDP)
         if self.gdp_growth is None:
-            rate, window = real_growth(panel.edition, start)
+            rate, window = real_growth(panel.edition, start, dataset=panel.dataset, as_of=panel.as_of)
             rate = np.concatenate([rate, np.full(pad, np.nan)])
             growth_basis = f"average real GDP growth {window[0]}–{window[1]} (NATO real GDP, constant US$), per ally"
         else:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from natosim.data import Dataset
 from natosim.errors import NatosimError
 from natosim.scenario.loader import ScenarioError, load_scenario
 from natosim.scenario.result import ScenarioResult
@@ -24,14 +25,16 @@ def evaluate(
     year: int | None = None,
     years: Sequence[int] | None = None,
     as_of: str | dt.date | None = None,
+    dataset: Dataset | None = None,
 ) -> ScenarioResult:
     """The result of ``scenario`` (a :class:`Scenario`, a bundled name or a file) over its period,
     or over one ``year`` / the given ``years``. ``as_of`` (default today): only the NATO editions
-    published by that date are in play."""
+    published by that date are in play. ``dataset`` (default: the bundled data and any imported
+    release): the data the baseline and the policies read."""
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     chosen = [int(year)] if year is not None else list(years) if years is not None else scenario.years()
-    available = data_years(scenario.edition, as_of)
+    available = data_years(scenario.edition, as_of, dataset=dataset)
     early = [y for y in chosen if y < available[0]]
     if early:
         raise ScenarioError(
@@ -40,7 +43,9 @@ def evaluate(
             field="year",
         )
     extra = [p for policy in scenario.policies for p in policy.parties_needed()]
-    base = baseline_panel(chosen, scenario.edition, hold_from=scenario.baseline_year, extra_parties=extra, as_of=as_of)
+    base = baseline_panel(
+        chosen, scenario.edition, hold_from=scenario.baseline_year, extra_parties=extra, as_of=as_of, dataset=dataset
+    )
     panel = base
     for index, policy in enumerate(scenario.policies):
         try:

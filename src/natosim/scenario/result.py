@@ -40,7 +40,7 @@ from natosim.policies.spending import GROWTH_WINDOW
 from natosim.results import ResultMixin
 from natosim.scenario.loader import ScenarioError
 from natosim.scenario.schema import Scenario
-from natosim.state import ARTICLE_5, BASES, AllianceState, StatePanel, _base
+from natosim.state import ARTICLE_5, BASES, AllianceState, StatePanel
 
 PCT = "defence_exp_pct_gdp"
 
@@ -218,14 +218,14 @@ class ScenarioResult(ResultMixin):
         return frame
 
     def _allies(self) -> list[str]:
-        return list(allies()["iso3"])
+        return list(allies(dataset=self.panel.dataset)["iso3"])
 
     def _editions(self) -> list[str]:
         """Per year: the NATO editions the members' US$ and population figures came from (one entry
         when the sums use one edition; two, named, when they mix). A non-ally that joined is counted
         at World Bank / SIPRI figures (``non_nato_figures``)."""
         s = self.panel
-        frame = _base(s.edition, as_of=s.as_of).frame
+        frame = s.base().frame
         out = []
         for fy, members in zip(s.figures_year, s.member, strict=True):
             codes = [p for p, m in zip(s.parties, members, strict=True) if m]
@@ -457,7 +457,7 @@ class ScenarioResult(ResultMixin):
             )
         s = self.panel
         y_idx, p_idx = np.nonzero(mask)
-        base = _base(s.edition)
+        base = s.base()
         keys = pd.MultiIndex.from_arrays([s.figures_year[y_idx], self._parties[p_idx]], names=["year", "iso3"])
         prov = base.frame.reindex(keys)
         projected = s.projected.get(measure)
@@ -600,7 +600,7 @@ class ScenarioResult(ResultMixin):
 
         if not len(paths):
             return pd.DataFrame()
-        base = _base(self.panel.edition)
+        base = self.panel.base()
         parts = []
         for from_year, group in paths.groupby("from_year"):
             codes = sorted(set(group["iso3"]))

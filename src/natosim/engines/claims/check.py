@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from typing import Literal, cast
 
-from natosim.data import editions
+from natosim.data import Dataset, as_of_date, editions, load
+from natosim.data.query import check_edition
 from natosim.engines.claims import facts, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
@@ -110,14 +111,31 @@ def check(
     date: str | dt.date | None = None,
     edition: str | None = None,
     max_characters: int = MAX_ARTICLE_CHARACTERS,
+    dataset: Dataset | None = None,
+    as_of: str | dt.date | None = None,
 ) -> CheckResult:
     """Find and verify the claims in ``text`` (plain text or HTML; str or UTF-8 bytes).
 
     ``date`` is the article's date (YYYY-MM-DD); ``edition`` pins a NATO edition ("YYYY-MM")
     instead of the one published last before the date. Empty input gives an empty result; binary
     or oversized input raises ``ClaimsInputError`` (a ``NatosimError``); ``max_characters`` raises
-    or lowers the limit on the article's text (400,000 characters by default).
+    or lowers the limit on the article's text (400,000 characters by default). ``dataset`` (default:
+    the bundled data and any imported release) is the data the claims are checked against;
+    ``as_of`` keeps only the editions published by that date (as if checked on that day).
     """
+    cutoff = None if as_of is None else as_of_date(as_of)
+    with facts.scope(dataset, cutoff):
+        return _check(text, date, edition, max_characters, dataset or load(), cutoff)
+
+
+def _check(
+    text: str | bytes,
+    date: str | dt.date | None,
+    edition: str | None,
+    max_characters: int,
+    dataset: Dataset,
+    cutoff: dt.date | None,
+) -> CheckResult:
     day = parse_article_date(date)
     if not isinstance(max_characters, int) or max_characters < 1:
         raise ClaimsInputError(
@@ -127,9 +145,12 @@ def check(
     date_source = "given" if day else "none"
     if day is None and article.sentences:
         day, date_source = detect_date(article)
-    if edition is not None and edition not in editions():
-        raise UnknownEdition(f"unknown edition {edition!r}; available: {', '.join(editions())}", field="edition")
-    chosen = edition or facts.edition_at(day)
+    if edition is not None and edition not in editions(dataset=dataset):
+        raise UnknownEdition(
+            f"unknown edition {edition!r}; available: {', '.join(editions(dataset=dataset))}", field="edition"
+        )
+    check_edition(dataset, edition, cutoff)
+    chosen = edition or facts.edition_at(day)  # among the editions published by as_of (facts.scope)
     context = ArticleContext(
         last_target=facts.headline_target(day),
         date=day,

@@ -24,7 +24,7 @@ _COUNT_AT_TARGET = re.compile(
     r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"
     r"(?:allies|members|member states|member countries|member nations|nations|countries|states)\b"
     r"(?P<gap>[^.;%:]{0,60}?)\b(?P<verb>" + spending.MEETS.pattern[5:-3] + r"|" + spending.MISSES.pattern[5:-3] + r")\b"
-    r"[^.;%:]{0,30}?\b(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?" + _TARGET_NOUN + r"\b",
+    r"[^.;%:]{0,30}?\b(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,5}?" + _TARGET_NOUN + r"\b",
     re.IGNORECASE,
 )
 _NUMBER_OF = re.compile(

@@ -22,6 +22,7 @@ Each rule returns the reason it failed; ``abstain`` turns the verdict into "not 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from natosim.engines.claims import facts
@@ -82,6 +83,9 @@ _WHOLE_BEFORE = re.compile(
 )
 _WHOLE_CLAIM = re.compile(r"(?:\d+|[a-z]+)[- ](?:[Mm]ember|[Nn]ation|[Ss]trong|[Cc]ountry|[Ss]tate)\b")
 _WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b")
+
+#: the allies but one: ratifying an applicant, one ally's fellows
+_FELLOWS = re.compile(r"\b(?:ratif\w*|approv\w*|consent\w*|last of|other|fellow|remaining|rest of)\b", re.I)
 
 #: NATO as the author of a target
 _NATO = re.compile(r"\b(?:NATO|alliance|allies|allied|summit|Wales|Vilnius|The Hague|Madrid)\b", re.IGNORECASE)
@@ -192,6 +196,14 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         and not _WHOLE_AFTER.match(text[at + len(claim.text) :])
     ):
         return "a number of allies that may be some of them (those below a target, at a meeting), not the membership"
+    if claim.kind == "member_count" and claim.subject is None and isinstance(claim.value, int | float):
+        years = [int(y) for y in re.findall(r"\b(?:19[4-9]\d|20[0-4]\d)\b", text) if int(y) != claim.year]
+        if any(len(facts.members_on(dt.date(y, 12, 31))) == claim.value for y in years) or any(
+            len(facts.members_on(dt.date(y, 1, 1))) == claim.value for y in years
+        ):
+            return "the count was the membership in a year the sentence names: it may be dated by that year"
+        if isinstance(claim.expected, int | float) and claim.value == claim.expected - 1 and _FELLOWS.search(text):
+            return "the allies but one (an applicant's ratifiers, one ally's fellows), not the whole membership"
     if claim.kind == "spending_pct_gdp":
         if isinstance(claim.value, int | float) and claim.value > MAX_PCT_GDP:
             return f"no ally spends over {MAX_PCT_GDP}% of GDP on defence: the percentage measures something else"
@@ -206,4 +218,7 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
             return "the target is not attributed to NATO in its own clause (someone's own target?)"
         if _DEMAND.search(text[:at]):
             return "a demanded or proposed level, not a NATO pledge"
+        owner = [m for m in mentions(own[: at - start]) if re.match(r"['’]s\b", own[m.end : m.end + 2])]
+        if owner:
+            return f"{owner[-1].text}'s own target or commitment, not a NATO pledge"
     return None

@@ -12,18 +12,43 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 import pandas as pd
 
 import natosim.rules as rule_book
-from natosim.data import aggregates, allies, comparators, editions, figures, load
+from natosim.data import Dataset, aggregates, allies, comparators, figures, load
 from natosim.data.query import edition_table
 from natosim.rules.targets import count_meeting
 
 T = TypeVar("T")
+
+#: the data a check reads (``check(dataset=…, as_of=…)``); unset: the bundled data, every edition
+_SCOPE: ContextVar[tuple[Dataset | None, dt.date | None]] = ContextVar("natosim_claims_scope", default=(None, None))
+
+
+@contextmanager
+def scope(dataset: Dataset | None, as_of: dt.date | None) -> Iterator[None]:
+    """Within the block, every fact is read from ``dataset`` with the editions published by ``as_of``."""
+    token = _SCOPE.set((dataset, as_of))
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
+
+def active() -> Dataset:
+    """The dataset of the check in progress (default: the loaded bundled data)."""
+    return _SCOPE.get()[0] or load()
+
+
+def as_of() -> dt.date | None:
+    """The ``as_of`` of the check in progress (None: every edition natosim holds)."""
+    return _SCOPE.get()[1]
 
 
 @dataclass(frozen=True)
@@ -51,8 +76,8 @@ def per_dataset(function: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(function)
     def memoised(*args: Any) -> T:
-        cache = load().cache
-        key = ("natosim.engines.claims.facts", function.__name__, args)
+        cache = active().cache
+        key = ("natosim.engines.claims.facts", function.__name__, as_of(), args)
         if key not in cache:
             cache[key] = function(*args)
         return cast(T, cache[key])
@@ -64,8 +89,13 @@ def per_dataset(function: Callable[..., T]) -> Callable[..., T]:
 def edition_dates() -> dict[str, dt.date]:
     """NATO edition → publication date: the data layer's one table of "which edition was published
     when" (``natosim.data.edition_table``, from the sources' publication dates)."""
-    table = edition_table()
-    return {str(edition): published for edition, published in zip(table["edition"], table["published"], strict=True)}
+    table = edition_table(active())
+    day = as_of()
+    return {
+        str(edition): published
+        for edition, published in zip(table["edition"], table["published"], strict=True)
+        if day is None or published <= day
+    }
 
 
 def edition_at(day: dt.date | None) -> str:
@@ -83,11 +113,11 @@ def edition_at(day: dt.date | None) -> str:
 def _figures(edition: str | None) -> pd.DataFrame:
     """Figures of one edition (or the latest having each figure), indexed; cached on the loaded
     dataset, so a newly imported edition (another data directory) is seen at once."""
-    dataset = load()
-    key = ("natosim.engines.claims.facts._figures", edition)
+    dataset, day = active(), as_of()
+    key = ("natosim.engines.claims.facts._figures", edition, day)
     cached = dataset.cache.get(key)
     if cached is None:
-        cached = figures(edition=edition, dataset=dataset).set_index(["iso3", "year"]).sort_index()
+        cached = figures(edition=edition, dataset=dataset, as_of=day).set_index(["iso3", "year"]).sort_index()
         dataset.cache[key] = cached
     return cached
 
@@ -109,7 +139,7 @@ def ally_figure(iso3: str, year: int, measure: str, edition: str | None) -> Sour
 
 def ally_figures_all_editions(iso3: str, year: int, measure: str) -> list[SourcedFigure]:
     found = []
-    for edition in editions():
+    for edition in edition_dates():
         figure = ally_figure(iso3, year, measure, edition)
         if figure is not None:
             found.append(figure)
@@ -152,13 +182,13 @@ def _ally_codes() -> frozenset[str]:
 
 @per_dataset
 def allies_table() -> pd.DataFrame:
-    return allies()
+    return allies(dataset=active(), as_of=as_of())
 
 
 @per_dataset
 def comparator(iso3: str, year: int, measure: str) -> SourcedFigure | None:
     """SIPRI figure of a non-ally (measure: milex_pct_gdp, milex_usd_current_mn)."""
-    table = comparators()
+    table = comparators(dataset=active(), as_of=as_of())
     rows = table[(table["iso3"] == iso3) & (table["year"] == year)]
     if not len(rows):
         return None
@@ -169,14 +199,14 @@ def comparator(iso3: str, year: int, measure: str) -> SourcedFigure | None:
 
 
 def comparator_years(iso3: str, measure: str) -> list[int]:
-    table = comparators()
+    table = comparators(dataset=active(), as_of=as_of())
     return sorted(int(y) for y in table.loc[(table["iso3"] == iso3) & table[measure].notna(), "year"])
 
 
 @per_dataset
 def aggregate(name: str, year: int, measure: str, edition: str | None) -> SourcedFigure | None:
     """NATO's published total ("NATO Total" / "NATO Europe and Canada"); primary sources first."""
-    table = aggregates()
+    table = aggregates(dataset=active(), as_of=as_of())
     rows = table[(table["aggregate"] == name) & (table["year"] == year) & table[measure].notna()]
     if not len(rows):
         return None

@@ -11,6 +11,7 @@ otherwise the spending of the country named nearest before it. Figures are NATO'
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -136,7 +137,8 @@ COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b"
 #: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
 SPEND_CUE = re.compile(
     r"\b(?:spen[dt]\w*|pay(?:s|ing)?|paid|devot\w*|allocat\w*|invest\w*|puts?|managed?|manages|trails?|stands?|stood|at|"
-    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging)\b",
+    r"reach\w*|hit\w*|pass\w*|cross\w*|exceed\w*|surpass\w*|top\w*|clear\w*|lags?|lagging|"
+    r"with|ranks?|ranked|comes?|came|follow\w*|ratio of|spender)\b",
     re.IGNORECASE,
 )
 #: other shares of GDP or other percentages a country has: never a defence figure
@@ -597,7 +599,21 @@ def allies_meeting(
     view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
 ) -> Claim:
     """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values);
-    ``below``: how many fall short of it ("nine allies still fall short of 2%")."""
+    ``below``: how many fall short of it ("nine allies still fall short of 2%"). "All but nine allies
+    meet it" counts the allies that do not (those below it, and those NATO has no figure for, so a
+    mismatch is not accused)."""
+    if not re.search(r"\ball\s+but\s+(?:just\s+|only\s+)?$", view.text[max(0, count.start - 20) : count.start], re.I):
+        return _allies_meeting(view, count, start, end, threshold, below=below)
+    claim = _allies_meeting(view, count, start, end, threshold, below=not below)
+    if claim.verdict != "contradicted":
+        return claim
+    note = f"'all but {count.text}' also counts allies without a figure; {claim.note}"
+    return dataclasses.replace(claim, verdict="not checkable", note=note)
+
+
+def _allies_meeting(
+    view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
+) -> Claim:
     year, how, year_from = view.year_near(count.start)
     edition = view.context.edition
     sign = "<" if below else "≥"
@@ -984,7 +1000,8 @@ def _equipment_share(r: _Percent) -> bool:
     """ "20% of defence spending on equipment": the equipment pledge (one ally's share is not a kind)."""
     if not (
         re.match(
-            r"\s*of\s+(?:their|its|national|annual|all)?\s*(?:defen[cs]e|military)\s+(?:spending|budgets?|"
+            r"\s*of\s+(?:their|its|national|annual|all|members'|allies'|(?:the\s+)?allies'|member states')?\s*"
+            r"(?:defen[cs]e|military)\s+(?:spending|budgets?|"
             r"expenditure)",
             r.window_after,
             re.IGNORECASE,
@@ -1063,6 +1080,8 @@ def _count_at_threshold(r: _Percent) -> bool:
             gap,
             re.IGNORECASE,
         )
+        # "18 allies are on track to hit 2%": a NATO target's value after a verb of meeting
+        or (q.value in facts.pledge_targets() and re.search(r"\b(?:hit|reach|meet)\w*\s*$", gap, re.IGNORECASE))
     )
     below = bool(r.target_near and MISSES.search(gap))
     if not (below or (((r.target_near and MEETS.search(gap)) or at_least) and not MISSES.search(gap))):
