@@ -52,7 +52,8 @@ ALLIANCE = re.compile(
 PLEDGE_VERBS = re.compile(
     r"\b(?:raise|raising|increase|increasing|boost|boosting|lift|lifting|hike|ramp|commit\w*|"
     r"agree\w*|asked|pledg\w*|promis\w*|adopt\w*|endors\w*|decid\w*|required?|must|"
-    r"move towards|moving towards|aim\w*)\b",
+    r"move towards|moving towards|aim\w*|(?:are|is|were|was) expected to|supposed to|obliged to|obligated to|"
+    r"should|need to|have to|are to)\b",
     re.IGNORECASE,
 )
 DEMAND_VERBS = re.compile(
@@ -92,7 +93,8 @@ SHARE_OF = re.compile(
     r"all allies'?|the 3\d allies'?|member states'?)\b"
     r"|of\s+(?:the\s+)?(?:total|overall|all)\s+(?:allied\s+|NATO\s+)?(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
-    r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))",
+    r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))"
+    r"|of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:the\s+)?(?:NATO|alliance)\b",
     re.IGNORECASE,
 )
 SHARE_VERBS = re.compile(
@@ -129,7 +131,7 @@ OTHER_SHARE = re.compile(
     r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|cost of (?:operating|running)|"
     r"direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
     r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
-    r"operating costs|running costs)\b",
+    r"operating costs|running costs|operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
     re.IGNORECASE,
 )
 COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
@@ -776,6 +778,10 @@ def _subject_country(view: SentenceView, position: int) -> str | None:
     mention = view.country_near(position)
     if mention is not None:
         between = view.text[mention.end : position]
+        if mention.start > position and re.search(
+            r"[,;:]|\b(?:but|and|while|whereas|yet)\b", view.text[position : mention.start]
+        ):
+            return None  # "allies agreed to spend 2% of GDP, but Poland falls short": not Poland's figure
         if not switches_subject(between) or mention.end > position:
             return mention.iso3
     first = view.text.lstrip()[:30]
@@ -1052,6 +1058,8 @@ def _target_attached(r: _Percent) -> None:
     r.mention = r.view.country_near(r.q.start)
     if r.mention is not None and r.mention.end <= r.q.start:
         r.clause = text[r.mention.end : r.q.start]
+    elif r.mention is not None and re.search(r"[,;:]|\b(?:but|and|while|whereas|yet)\b", text[r.end : r.mention.start]):
+        r.mention = None  # "allies agreed to spend 2%, but Poland falls short": Poland is another clause's
 
 
 def _count_at_threshold(r: _Percent) -> bool:
