@@ -112,7 +112,8 @@ EUROPE_CANADA = re.compile(
 ALLIANCE_TOTAL = re.compile(
     r"\b(?:NATO(?:'s)?\s+(?:allies|members|countries|total|as a whole|combined)|"
     r"(?:all|the)\s+(?:3\d\s+)?(?:allies|members)|the alliance|allies combined|combined|"
-    r"collectively|together|in total|altogether|alliance-wide)\b",
+    r"collectively|together|in total|altogether|alliance-wide|the organi[sz]ation's|the bloc's|"
+    r"(?:NATO\s+)?members'\s+(?:combined\s+)?GDPs?)\b",
     re.IGNORECASE,
 )
 #: "the US share of the allied total has slipped to about 65%": the share named before the figure
@@ -357,6 +358,14 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
         verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        earlier = _year_before(q, iso3, year, edition) if year_from == "article date" else None
+        if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
+            # no year written: "spends 3.6 percent" in March 2017 may quote the latest figures NATO had
+            # published, which early in a year are the year before's
+            verdict, why, primary, others = earlier
+            year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
+            evidence = _figure_evidence(iso3, year, "defence_exp_pct_gdp", primary, others, fmt)
+            printed = round(primary.value, 2)
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
     return view.claim(
@@ -368,6 +377,23 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         note=f"{why}; year: {how}",
         year_source=year_from,
     )
+
+
+#: how good a verdict is, to choose between two readings of the year
+_RANK = {"supported": 3, "imprecise": 2, "not checkable": 1, "contradicted": 0}
+
+
+def _year_before(
+    q: Quantity, iso3: str, year: int, edition: str
+) -> tuple[str, str, facts.SourcedFigure, list[facts.SourcedFigure]] | None:
+    """The claim judged on the year before the article's (verdict, why, figure, all editions' figures)."""
+    others = facts.ally_figures_all_editions(iso3, year - 1, "defence_exp_pct_gdp")
+    primary = facts.ally_figure(iso3, year - 1, "defence_exp_pct_gdp", edition) or (others[-1] if others else None)
+    if primary is None:
+        return None
+    verdict, why = judge(q, primary.value, "pct_gdp")
+    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+    return verdict, why, primary, others
 
 
 #: the scope of a figure said of a group natosim holds no aggregate for ("European allies")
