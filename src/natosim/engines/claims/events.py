@@ -56,7 +56,8 @@ _INVOKED = re.compile(
 )
 _TIMES = re.compile(
     r"\b(?:(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
-    r"once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
+    r"the only (?:activation|invocation|use|triggering)|once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|"
+    r"the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
     # "the second time this month / in a week / since 2022" counts within a period, not in all
     r"(?!\s+(?:(?:this|that|last)\s+(?:week|month|year)|since\b|within\b|in\s+(?:a|one|two|three|the past|the last|"
     r"\d+)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b)))\b",

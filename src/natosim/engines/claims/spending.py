@@ -94,7 +94,8 @@ SHARE_OF = re.compile(
     r"|of\s+(?:the\s+)?(?:total|overall|all)\s+(?:allied\s+|NATO\s+)?(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
     r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))"
-    r"|of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:the\s+)?(?:NATO|alliance)\b",
+    r"|\s*of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:(?:operating|running)\s+)?(?:the\s+)?"
+    r"(?:NATO|alliance|North Atlantic)\b",
     re.IGNORECASE,
 )
 SHARE_VERBS = re.compile(
@@ -112,7 +113,8 @@ EUROPE_CANADA = re.compile(
 ALLIANCE_TOTAL = re.compile(
     r"\b(?:NATO(?:'s)?\s+(?:allies|members|countries|total|as a whole|combined)|"
     r"(?:all|the)\s+(?:3\d\s+)?(?:allies|members)|the alliance|allies combined|combined|"
-    r"collectively|together|in total|altogether|alliance-wide)\b",
+    r"collectively|together|in total|altogether|alliance-wide|the organi[sz]ation's|the bloc's|"
+    r"(?:NATO\s+)?members'\s+(?:combined\s+)?GDPs?)\b",
     re.IGNORECASE,
 )
 #: "the US share of the allied total has slipped to about 65%": the share named before the figure
@@ -128,10 +130,10 @@ SHARE_OF_THAT = re.compile(r"^[\"']?\s*of\s+(?:that|this|it|the total|the sum|th
 #: shares of something other than the allies' defence spending: NATO's common (direct) funding, of
 #: which each ally pays a cost share (the US about 16%), or capabilities, troops, population...
 OTHER_SHARE = re.compile(
-    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|cost of (?:operating|running)|"
+    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|"
     r"direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
     r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
-    r"operating costs|running costs|operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
+    r"operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
     re.IGNORECASE,
 )
 COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
@@ -357,6 +359,14 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
         verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        earlier = _year_before(q, iso3, year, edition) if year_from == "article date" else None
+        if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
+            # no year written: "spends 3.6 percent" in March 2017 may quote the latest figures NATO had
+            # published, which early in a year are the year before's
+            verdict, why, primary, others = earlier
+            year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
+            evidence = _figure_evidence(iso3, year, "defence_exp_pct_gdp", primary, others, fmt)
+            printed = round(primary.value, 2)
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
     return view.claim(
@@ -368,6 +378,23 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         note=f"{why}; year: {how}",
         year_source=year_from,
     )
+
+
+#: how good a verdict is, to choose between two readings of the year
+_RANK = {"supported": 3, "imprecise": 2, "not checkable": 1, "contradicted": 0}
+
+
+def _year_before(
+    q: Quantity, iso3: str, year: int, edition: str
+) -> tuple[str, str, facts.SourcedFigure, list[facts.SourcedFigure]] | None:
+    """The claim judged on the year before the article's (verdict, why, figure, all editions' figures)."""
+    others = facts.ally_figures_all_editions(iso3, year - 1, "defence_exp_pct_gdp")
+    primary = facts.ally_figure(iso3, year - 1, "defence_exp_pct_gdp", edition) or (others[-1] if others else None)
+    if primary is None:
+        return None
+    verdict, why = judge(q, primary.value, "pct_gdp")
+    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+    return verdict, why, primary, others
 
 
 #: the scope of a figure said of a group natosim holds no aggregate for ("European allies")
@@ -774,7 +801,20 @@ def switches_subject(clause: str) -> bool:
     return bool(SWITCH.search(_NOT_SWITCH.sub(" ", clause)))
 
 
+def _said_of(view: SentenceView, position: int) -> str | None:
+    """A quote about a country named after it: "“They are paying close to 1 percent,” Trump said of the
+    Germans" (a pronoun subject inside the quote, the country after "said of")."""
+    said_of = re.search(r"[\"”]\s*,?\s*[^.\"”]{0,40}?\bsaid of (?:the\s+)?", view.text[position:])
+    if said_of is None or not re.match(r"\W*(?:They|It|We|He|She)\b", view.text):
+        return None
+    subject = next((m for m in view.countries if m.start == position + said_of.end()), None)
+    return subject.iso3 if subject is not None else None
+
+
 def _subject_country(view: SentenceView, position: int) -> str | None:
+    quoted = _said_of(view, position)
+    if quoted is not None:
+        return quoted
     mention = view.country_near(position)
     if mention is not None:
         between = view.text[mention.end : position]
@@ -828,6 +868,9 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     if re.match(r"\s*of\s+(?!(?:its\s+|their\s+|the\s+)?(?:GDP|gross|national|economic))", after_percent):
         return False  # "2% of its budget", "5% of the vote"
     mention = view.country_near(q.start, window=70)
+    if mention is not None and mention.end > q.start and _said_of(view, q.start) is not None:
+        clause = view.text[: q.start]  # "“They are paying close to 1 percent,” Trump said of the Germans"
+        return bool(SPEND_CUE.search(clause)) and not OTHER_MEASURE.search(view.text)
     if mention is None or mention.end > q.start:
         return False
     clause = view.text[mention.end : q.start]
