@@ -135,7 +135,7 @@ def test_stored_runs_are_listed_while_a_run_is_writing(client) -> None:
 
 
 @pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
-def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir) -> None:
+def test_a_database_locked_by_another_process_is_a_409(client, writable_data_dir) -> None:
     import subprocess
     import sys
     import textwrap
@@ -149,7 +149,7 @@ def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir
             "-c",
             textwrap.dedent(f"""
         import duckdb, sys, time
-        con = duckdb.connect({str(isolated_data_dir / "crisis.duckdb")!r})
+        con = duckdb.connect({str(writable_data_dir / "crisis.duckdb")!r})
         print('locked', flush=True)
         time.sleep(30)
     """),

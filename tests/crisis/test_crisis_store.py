@@ -40,9 +40,9 @@ def test_a_run_is_stored_with_its_request_versions_and_results(tmp_path: Path) -
     assert again.stats.to_dict() == result.stats.to_dict()
 
 
-def test_default_database_is_in_the_user_data_directory(isolated_data_dir: Path) -> None:
+def test_default_database_is_in_the_user_data_directory(writable_data_dir: Path) -> None:
     result = run_crisis("EST", 2024, draws=2000, seed=1, store=True)
-    assert (isolated_data_dir / "crisis.duckdb").exists()
+    assert (writable_data_dir / "crisis.duckdb").exists()
     assert result.run_id in set(list_runs()["run_id"])
 
 
