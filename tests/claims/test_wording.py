@@ -109,3 +109,46 @@ def test_counts_rankings_and_the_equipment_pledge_in_other_words() -> None:
     assert ("spending_pct_gdp", "EST", "supported") in found
     assert ("spending_pct_gdp", "LVA", "supported") in found
     assert ("pledge_value", None, "supported") in found
+
+
+def test_all_but_n_allies_counts_those_short_of_the_target() -> None:
+    # in 2023 (edition 2024-06) 20 allies were below 2% and Iceland has no figure
+    def count(n: int) -> str:
+        text = f"All but {n} allies met the 2% target in 2023."
+        return next(c.verdict for c in check(text, date="2024-06-18").claims if c.kind == "allies_meeting_target")
+
+    assert count(20) == "supported"
+    assert count(19) == "not checkable"  # allies without a figure are among "all but"
+
+
+def test_batch_8_wordings() -> None:
+    """Read after batch 8's first run (general forms, each seen there)."""
+    day = "2020-03-31"
+    found = [
+        (c.kind, c.country, c.verdict)
+        for c in check("NATO has accepted North Macedonia as its 30th member.", date=day).claims
+    ]
+    assert found == [("member_count", "MKD", "supported")]
+    rank = "North Macedonia became the 14th country to join NATO after the end of the Cold War."
+    assert [c for c in check(rank, date=day).claims if c.kind == "member_count"] == []
+    [admitted] = check("In June 2017, Montenegro was admitted to the alliance.", date=day).claims
+    assert (admitted.text, admitted.country, admitted.verdict) == ("June 2017", "MNE", "supported")
+    text = (
+        "NATO members are expected to dedicate 2 percent of economic output to defense, but Germany falls short "
+        "and doesn't have a clear plan to reach the alliance benchmark."
+    )
+    found = {(c.kind, c.country, c.verdict) for c in check(text, date="2019-04-03").claims}
+    assert found == {("pledge_value", None, "supported"), ("spending_pct_gdp", "DEU", "supported")}
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Trump said the US pays 100% of NATO's costs.", "contradicted"),  # false on any reading
+        ("The US pays 16% of NATO's costs.", "not checkable"),  # the common budget, which natosim does not hold
+        ("The US accounts for 66% of NATO defence spending.", "supported"),
+    ],
+)
+def test_a_share_of_natos_costs(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2025-03-01").claims if c.kind == "alliance_share"]
+    assert [c.verdict for c in found] in ([verdict], []) and (found or verdict == "not checkable")

@@ -15,3 +15,6 @@ def test_every_published_benchmark_passes() -> None:
     assert brigades["got"] >= 0.9
     assert set(result.checks.columns) >= {"name", "expected", "got", "passed", "source"}
     assert result.summary["failed"] == 0
+    # each check's standard error is that of its own measure (binomial), not of the 30-day P(hold)
+    for _, row in result.checks.iterrows():
+        assert abs(row["se"] - (row["got"] * (1 - row["got"]) / 4_000) ** 0.5) < 2e-4

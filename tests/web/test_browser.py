@@ -87,6 +87,8 @@ def test_a_small_crisis_run_shows_progress_assumptions_and_can_be_reopened(page:
     assert page.locator("#crisis-progress").evaluate("bar => bar.value") == 1
     expected = run_crisis("EST", 2024, draws=5000, seed=3)
     assert page.locator("#p-hold").inner_text().startswith(f"{expected.p_hold * 100:.2f}%")
+    # the range over the assumptions, beside the Monte Carlo error
+    assert "(5th percentile)" in page.locator("#p-hold-range").inner_text()
     assert page.locator("#crisis-contributions svg").count() == 1
     assert page.locator("#runs-table tbody tr").count() >= 1
     # the link keeps the run

@@ -126,8 +126,38 @@ def _listed_at_figure(view: SentenceView, used: set[int]) -> list[Claim]:
     return claims
 
 
+#: a NATO target stated, then a country said to meet or miss it without a figure of its own: "allies
+#: are expected to dedicate 2 percent of economic output to defense, but Germany falls short"
+_TARGET_THEN_COUNTRY = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)(?P<gap>[^.;]{0,120}?)\b(?:but|while|and|yet|whereas)\s+"
+    r"(?:the\s+)?(?P<who>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)\s+(?:still\s+|also\s+|again\s+|clearly\s+)?"
+    r"(?P<verb>falls? short|fell short|miss(?:es|ed)?|fails? to (?:meet|reach|hit)|failed to (?:meet|reach|hit)|"
+    r"(?:does|did)(?: not|n't) (?:meet|reach|hit)|meets|met|has met|exceeds|exceeded|has exceeded)\b"
+)
+
+
+def _country_at_stated_target(view: SentenceView, used: set[int]) -> list[Claim]:
+    """A NATO target's value, then a country meeting or missing it in the next clause (no figure of its own)."""
+    claims: list[Claim] = []
+    if not re.search(r"\b(?:NATO|alliance|allies|members)\b", view.text, re.IGNORECASE):
+        return claims
+    for match in _TARGET_THEN_COUNTRY.finditer(view.text):
+        if float(match.group("n")) not in facts.pledge_targets():
+            continue
+        who = next((m for m in view.countries if m.start == match.start("who")), None)
+        if who is None or not facts.is_ally(who.iso3):
+            continue
+        below = bool(re.match(r"fa|fell|miss|does|did", match.group("verb")))
+        value = float(match.group("n"))
+        q = _threshold_quantity(view, match.start("n"), match.end("verb"), value)
+        claims.append(
+            spending.spending_pct(view, q, match.end("verb"), who.iso3, threshold="misses" if below else "meets")
+        )
+    return claims
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
-    listed_claims = _listed_at_figure(view, used)
+    listed_claims = _listed_at_figure(view, used) + _country_at_stated_target(view, used)
     if listed_claims:
         return listed_claims
     threshold = view.context.last_target

@@ -56,7 +56,8 @@ _INVOKED = re.compile(
 )
 _TIMES = re.compile(
     r"\b(?:(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
-    r"once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
+    r"the only (?:activation|invocation|use|triggering)|once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|"
+    r"the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
     # "the second time this month / in a week / since 2022" counts within a period, not in all
     r"(?!\s+(?:(?:this|that|last)\s+(?:week|month|year)|since\b|within\b|in\s+(?:a|one|two|three|the past|the last|"
     r"\d+)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b)))\b",
@@ -459,6 +460,30 @@ def _dated_events(scope: _Scope) -> None:
         join = None
         for candidate in _JOIN.finditer(before):
             join = candidate
+        if join is None:
+            # "In June 2017, Montenegro was admitted to the alliance": the year before the subject
+            led = _YEAR_FIRST.match(text, yend)
+            mention = next((m for m in view.countries if led is not None and m.start == led.end()), None)
+            join_after = _JOIN.match(text, mention.end + 1) if mention is not None else None
+            if mention is not None and join_after is not None and _NATO.search(text):
+                accession = facts.accession_date(mention.iso3)
+                rest = text[join_after.end() : join_after.end() + 60]
+                if accession is not None and not _OTHER_BODY.search(rest) and not _NOT_DONE.search(join_after.group(0)):
+                    month = re.search(rf"(?:\d{{1,2}}\s+)?\b(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?$", before)
+                    claims.append(
+                        _claim_date(
+                            view,
+                            subject=f"accession:{mention.iso3}",
+                            year=year,
+                            start=ystart - len(before) + month.start() if month else ystart,
+                            end=yend,
+                            actual=accession,
+                            country=mention.iso3,
+                            evidence=_accession_evidence(mention.iso3, accession),
+                        )
+                    )
+                    taken.add(ystart)
+                    continue
         if join is not None:
             join_at = ystart - len(before) + join.start()
             mention = view.country_near(join_at, window=90)
@@ -513,6 +538,9 @@ def _dated_events(scope: _Scope) -> None:
                 )
             taken.add(ystart)
 
+
+#: what may stand between a leading year and its subject: "In June 2017, Montenegro ..."
+_YEAR_FIRST = re.compile(r",?\s+(?:the\s+)?")
 
 #: another body one joins ("the EU", "NATO's Partnership for Peace", "the NATO-Ukraine Commission")
 _OTHER_BODY = re.compile(

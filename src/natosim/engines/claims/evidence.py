@@ -84,6 +84,16 @@ _WHOLE_BEFORE = re.compile(
 _WHOLE_CLAIM = re.compile(r"(?:\d+|[a-z]+)[- ](?:[Mm]ember|[Nn]ation|[Ss]trong|[Cc]ountry|[Ss]tate)\b")
 _WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b")
 
+#: how far above the US share of allied defence spending a share of NATO's "costs" must be to be false
+#: on any reading (points; abstain.GROSS["share_pp"], NATO's revisions of the share between editions)
+SHARE_BEYOND_ANY_READING = 10.0
+
+#: the allies' defence spending named as what a share is of
+_SPENDING = re.compile(
+    r"\b(?:spending|spent|spends|expenditures?|outlays|military budgets|defen[cs]e budgets|disproportionate\w*)\b",
+    re.IGNORECASE,
+)
+
 #: the allies but one: ratifying an applicant, one ally's fellows
 _FELLOWS = re.compile(r"\b(?:ratif\w*|approv\w*|consent\w*|last of|other|fellow|remaining|rest of)\b", re.I)
 
@@ -196,6 +206,22 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         and not _WHOLE_AFTER.match(text[at + len(claim.text) :])
     ):
         return "a number of allies that may be some of them (those below a target, at a meeting), not the membership"
+    if (
+        claim.kind == "alliance_share"
+        and not _SPENDING.search(own)
+        and not (
+            # above the US share of allied defence spending by more than a revision explains: false on any
+            # reading, since the US share of NATO's common budget is far lower (16-22%, NATO "Funding NATO")
+            isinstance(claim.value, int | float)
+            and isinstance(claim.expected, int | float)
+            and claim.value - claim.expected > SHARE_BEYOND_ANY_READING
+            and claim.qualifier not in ("less than", "at most")
+        )
+    ):
+        return (
+            "a share of NATO's 'costs' or 'bills' may be of its common budget (which natosim does not hold), "
+            "not of the allies' defence spending"
+        )
     if claim.kind == "member_count" and claim.subject is None and isinstance(claim.value, int | float):
         years = [int(y) for y in re.findall(r"\b(?:19[4-9]\d|20[0-4]\d)\b", text) if int(y) != claim.year]
         if any(len(facts.members_on(dt.date(y, 12, 31))) == claim.value for y in years) or any(

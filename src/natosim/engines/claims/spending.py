@@ -11,6 +11,7 @@ otherwise the spending of the country named nearest before it. Figures are NATO'
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -51,7 +52,8 @@ ALLIANCE = re.compile(
 PLEDGE_VERBS = re.compile(
     r"\b(?:raise|raising|increase|increasing|boost|boosting|lift|lifting|hike|ramp|commit\w*|"
     r"agree\w*|asked|pledg\w*|promis\w*|adopt\w*|endors\w*|decid\w*|required?|must|"
-    r"move towards|moving towards|aim\w*)\b",
+    r"move towards|moving towards|aim\w*|(?:are|is|were|was) expected to|supposed to|obliged to|obligated to|"
+    r"should|need to|have to|are to)\b",
     re.IGNORECASE,
 )
 DEMAND_VERBS = re.compile(
@@ -91,7 +93,8 @@ SHARE_OF = re.compile(
     r"all allies'?|the 3\d allies'?|member states'?)\b"
     r"|of\s+(?:the\s+)?(?:total|overall|all)\s+(?:allied\s+|NATO\s+)?(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
-    r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))",
+    r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))"
+    r"|of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:the\s+)?(?:NATO|alliance)\b",
     re.IGNORECASE,
 )
 SHARE_VERBS = re.compile(
@@ -109,7 +112,8 @@ EUROPE_CANADA = re.compile(
 ALLIANCE_TOTAL = re.compile(
     r"\b(?:NATO(?:'s)?\s+(?:allies|members|countries|total|as a whole|combined)|"
     r"(?:all|the)\s+(?:3\d\s+)?(?:allies|members)|the alliance|allies combined|combined|"
-    r"collectively|together|in total|altogether|alliance-wide)\b",
+    r"collectively|together|in total|altogether|alliance-wide|the organi[sz]ation's|the bloc's|"
+    r"(?:NATO\s+)?members'\s+(?:combined\s+)?GDPs?)\b",
     re.IGNORECASE,
 )
 #: "the US share of the allied total has slipped to about 65%": the share named before the figure
@@ -128,7 +132,7 @@ OTHER_SHARE = re.compile(
     r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|cost of (?:operating|running)|"
     r"direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
     r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
-    r"operating costs|running costs)\b",
+    r"operating costs|running costs|operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
     re.IGNORECASE,
 )
 COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
@@ -354,6 +358,14 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
         verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        earlier = _year_before(q, iso3, year, edition) if year_from == "article date" else None
+        if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
+            # no year written: "spends 3.6 percent" in March 2017 may quote the latest figures NATO had
+            # published, which early in a year are the year before's
+            verdict, why, primary, others = earlier
+            year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
+            evidence = _figure_evidence(iso3, year, "defence_exp_pct_gdp", primary, others, fmt)
+            printed = round(primary.value, 2)
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
     return view.claim(
@@ -365,6 +377,23 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         note=f"{why}; year: {how}",
         year_source=year_from,
     )
+
+
+#: how good a verdict is, to choose between two readings of the year
+_RANK = {"supported": 3, "imprecise": 2, "not checkable": 1, "contradicted": 0}
+
+
+def _year_before(
+    q: Quantity, iso3: str, year: int, edition: str
+) -> tuple[str, str, facts.SourcedFigure, list[facts.SourcedFigure]] | None:
+    """The claim judged on the year before the article's (verdict, why, figure, all editions' figures)."""
+    others = facts.ally_figures_all_editions(iso3, year - 1, "defence_exp_pct_gdp")
+    primary = facts.ally_figure(iso3, year - 1, "defence_exp_pct_gdp", edition) or (others[-1] if others else None)
+    if primary is None:
+        return None
+    verdict, why = judge(q, primary.value, "pct_gdp")
+    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+    return verdict, why, primary, others
 
 
 #: the scope of a figure said of a group natosim holds no aggregate for ("European allies")
@@ -598,7 +627,21 @@ def allies_meeting(
     view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
 ) -> Claim:
     """How many allies spend at least ``threshold``% of GDP in a year (NATO's printed values);
-    ``below``: how many fall short of it ("nine allies still fall short of 2%")."""
+    ``below``: how many fall short of it ("nine allies still fall short of 2%"). "All but nine allies
+    meet it" counts the allies that do not (those below it, and those NATO has no figure for, so a
+    mismatch is not accused)."""
+    if not re.search(r"\ball\s+but\s+(?:just\s+|only\s+)?$", view.text[max(0, count.start - 20) : count.start], re.I):
+        return _allies_meeting(view, count, start, end, threshold, below=below)
+    claim = _allies_meeting(view, count, start, end, threshold, below=not below)
+    if claim.verdict != "contradicted":
+        return claim
+    note = f"'all but {count.text}' also counts allies without a figure; {claim.note}"
+    return dataclasses.replace(claim, verdict="not checkable", note=note)
+
+
+def _allies_meeting(
+    view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
+) -> Claim:
     year, how, year_from = view.year_near(count.start)
     edition = view.context.edition
     sign = "<" if below else "≥"
@@ -761,6 +804,10 @@ def _subject_country(view: SentenceView, position: int) -> str | None:
     mention = view.country_near(position)
     if mention is not None:
         between = view.text[mention.end : position]
+        if mention.start > position and re.search(
+            r"[,;:]|\b(?:but|and|while|whereas|yet)\b", view.text[position : mention.start]
+        ):
+            return None  # "allies agreed to spend 2% of GDP, but Poland falls short": not Poland's figure
         if not switches_subject(between) or mention.end > position:
             return mention.iso3
     first = view.text.lstrip()[:30]
@@ -1037,6 +1084,8 @@ def _target_attached(r: _Percent) -> None:
     r.mention = r.view.country_near(r.q.start)
     if r.mention is not None and r.mention.end <= r.q.start:
         r.clause = text[r.mention.end : r.q.start]
+    elif r.mention is not None and re.search(r"[,;:]|\b(?:but|and|while|whereas|yet)\b", text[r.end : r.mention.start]):
+        r.mention = None  # "allies agreed to spend 2%, but Poland falls short": Poland is another clause's
 
 
 def _count_at_threshold(r: _Percent) -> bool:
@@ -1065,6 +1114,8 @@ def _count_at_threshold(r: _Percent) -> bool:
             gap,
             re.IGNORECASE,
         )
+        # "18 allies are on track to hit 2%": a NATO target's value after a verb of meeting
+        or (q.value in facts.pledge_targets() and re.search(r"\b(?:hit|reach|meet)\w*\s*$", gap, re.IGNORECASE))
     )
     below = bool(r.target_near and MISSES.search(gap))
     if not (below or (((r.target_near and MEETS.search(gap)) or at_least) and not MISSES.search(gap))):

@@ -253,6 +253,7 @@ def _outcome(theatre: Theatre, p: dict[str, Any], raw: Raw) -> Outcome:
         times[:, c] = np.maximum(us_on, 0.0)  # after the horizon if the US stays out
     else:
         times[:, c] = np.inf
+    times[:, c + 1] = 0.0  # hour 0 (its key is set below)
     key = _event_keys(times, horizon)
     key[:, c + 1] = (-1 << _COLUMN_BITS) | (c + 1)  # hour 0: tick −1 sorts first
     us_key = key[:, c].copy()

@@ -15,6 +15,7 @@ Benchmarks (``forces.yaml`` → ``benchmarks``):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -84,7 +85,8 @@ def validate_crisis(*, draws: int = 20_000, seed: int = 0, params: CrisisParams 
                 "measure": f"P(hold at {label})",
                 "expected": f"{op} {bound:g}",
                 "got": round(got, 4),
-                "se": round(result.p_hold_se, 4),
+                # the Monte Carlo error of the measured probability itself (binomial), not of P(hold)
+                "se": round(math.sqrt(got * (1.0 - got) / result.stats.n), 4),
                 "passed": bool(passed),
                 "source": source,
             }
