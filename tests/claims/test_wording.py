@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from natosim.engines.claims import check
+from natosim.engines.claims.numbers import quantities
+from natosim.engines.claims.tolerance import judge
 
 
 def _found(text: str, date: str) -> list[tuple[str, str, str]]:
@@ -152,3 +154,21 @@ def test_batch_8_wordings() -> None:
 def test_a_share_of_natos_costs(text: str, verdict: str) -> None:
     found = [c for c in check(text, date="2025-03-01").claims if c.kind == "alliance_share"]
     assert [c.verdict for c in found] in ([verdict], []) and (found or verdict == "not checkable")
+
+
+def test_a_quote_said_of_a_country_and_nearly_above_the_figure() -> None:
+    text = (
+        "NATO members are expected to dedicate 2 percent of economic output to defense, but Germany falls short. "
+        "“They are paying close to 1 percent,” Trump said of the Germans."
+    )
+    found = [c for c in check(text, date="2025-03-01").claims if c.text == "close to 1 percent"]
+    assert [(c.country, c.qualifier) for c in found] == [("DEU", "nearly")]
+    # "nearly 1" is below 1 (or 1 once rounded, not above it): Germany's 1.35% is not "close to 1"
+    assert judge(quantities("close to 1 percent")[0], 1.35, "pct_gdp")[0] == "contradicted"
+    assert judge(quantities("close to 1 percent")[0], 0.9, "pct_gdp")[0] == "supported"
+
+
+def test_as_much_as_a_share_of_the_cost_of_operating_nato() -> None:
+    text = "Trump claimed the United States is paying as much as 90 percent of the cost of operating NATO."
+    [claim] = check(text, date="2018-07-12").claims
+    assert (claim.kind, claim.qualifier, claim.verdict) == ("alliance_share", "about", "contradicted")

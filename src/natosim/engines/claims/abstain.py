@@ -140,8 +140,8 @@ def _attached_target(claim: Claim) -> bool:
             re.IGNORECASE,
         )
         or re.search(
-            _TARGET_NOUN
-            + r"\s+(?:is|was|are|were|stands at|remains|of|at|to|for)\s+(?:at least\s+|now\s+|spending\s+)?$",
+            _TARGET_NOUN + r"\s+(?:(?:for|by)\s+(?:19|20)\d\d\s+)?(?:is|was|are|were|stands at|remains|of|at|to|for)\s+"
+            r"(?:at least\s+|now\s+|spending\s+)?$",
             before,
             re.IGNORECASE,
         )

@@ -125,6 +125,8 @@ QUALIFIERS: dict[str, str] = {
     "no more than": "at most",
     "a maximum of": "at most",
     "about": "about",
+    "as much as": "about",
+    "as many as": "about",
     "around": "about",
     "roughly": "about",
     "approximately": "about",

@@ -94,7 +94,8 @@ SHARE_OF = re.compile(
     r"|of\s+(?:the\s+)?(?:total|overall|all)\s+(?:allied\s+|NATO\s+)?(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
     r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))"
-    r"|of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:the\s+)?(?:NATO|alliance)\b",
+    r"|\s*of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:(?:operating|running)\s+)?(?:the\s+)?"
+    r"(?:NATO|alliance|North Atlantic)\b",
     re.IGNORECASE,
 )
 SHARE_VERBS = re.compile(
@@ -129,10 +130,10 @@ SHARE_OF_THAT = re.compile(r"^[\"']?\s*of\s+(?:that|this|it|the total|the sum|th
 #: shares of something other than the allies' defence spending: NATO's common (direct) funding, of
 #: which each ally pays a cost share (the US about 16%), or capabilities, troops, population...
 OTHER_SHARE = re.compile(
-    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|cost of (?:operating|running)|"
+    r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|"
     r"direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
     r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
-    r"operating costs|running costs|operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
+    r"operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
     re.IGNORECASE,
 )
 COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
@@ -800,7 +801,20 @@ def switches_subject(clause: str) -> bool:
     return bool(SWITCH.search(_NOT_SWITCH.sub(" ", clause)))
 
 
+def _said_of(view: SentenceView, position: int) -> str | None:
+    """A quote about a country named after it: "“They are paying close to 1 percent,” Trump said of the
+    Germans" (a pronoun subject inside the quote, the country after "said of")."""
+    said_of = re.search(r"[\"”]\s*,?\s*[^.\"”]{0,40}?\bsaid of (?:the\s+)?", view.text[position:])
+    if said_of is None or not re.match(r"\W*(?:They|It|We|He|She)\b", view.text):
+        return None
+    subject = next((m for m in view.countries if m.start == position + said_of.end()), None)
+    return subject.iso3 if subject is not None else None
+
+
 def _subject_country(view: SentenceView, position: int) -> str | None:
+    quoted = _said_of(view, position)
+    if quoted is not None:
+        return quoted
     mention = view.country_near(position)
     if mention is not None:
         between = view.text[mention.end : position]
@@ -854,6 +868,9 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     if re.match(r"\s*of\s+(?!(?:its\s+|their\s+|the\s+)?(?:GDP|gross|national|economic))", after_percent):
         return False  # "2% of its budget", "5% of the vote"
     mention = view.country_near(q.start, window=70)
+    if mention is not None and mention.end > q.start and _said_of(view, q.start) is not None:
+        clause = view.text[: q.start]  # "“They are paying close to 1 percent,” Trump said of the Germans"
+        return bool(SPEND_CUE.search(clause)) and not OTHER_MEASURE.search(view.text)
     if mention is None or mention.end > q.start:
         return False
     clause = view.text[mention.end : q.start]

@@ -113,9 +113,12 @@ def judge(
             return "supported", f"bound holds, figure within {_n(close)} of it"
         return "imprecise", f"bound holds but the figure is more than {_n(close)} away (true but vague)"
     if qualifier == "nearly":
-        if rounding or (-approx - eps <= difference <= 0):
+        # "nearly X" is below X (or X as written once rounded, when the figure is not above it); a
+        # figure above X is "slightly above" within ``approx``, not within the rounding of X: "close to
+        # 1 percent" is not 1.35
+        if (rounding and difference <= 0) or (-approx - eps <= difference <= 0):
             return "supported", f"figure at most {_n(approx)} below the claim"
-        if 0 < difference <= max(approx, half_unit) + eps or -2 * approx - eps <= difference < 0:
+        if 0 < difference <= approx + eps or -2 * approx - eps <= difference < 0:
             return "imprecise", f"figure slightly above, or up to {_n(2 * approx)} below, the claim"
         return "contradicted", f"figure too far from 'nearly' the claim (tolerance: up to {_n(2 * approx)} below)"
     if qualifier == "about":
