@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "natosim"
@@ -58,8 +59,13 @@ def _layer_key(module: str) -> str:
     return "__init__" if len(parts) == 1 else parts[1]
 
 
-def _own_imports(path: Path) -> Iterator[tuple[int, str, bool]]:
+@cache
+def _own_imports(path: Path) -> tuple[tuple[int, str, bool], ...]:
     """(line, imported natosim module, inside a function) for every import of natosim's own code."""
+    return tuple(_walk_imports(path))
+
+
+def _walk_imports(path: Path) -> Iterator[tuple[int, str, bool]]:
     module = _module_name(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     tree = ast.parse(path.read_text(encoding="utf-8"))

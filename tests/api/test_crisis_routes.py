@@ -7,6 +7,9 @@ import time
 
 import pytest
 
+#: crisis runs are stored in the data directory: every test here writes
+pytestmark = pytest.mark.usefixtures("writable_data_dir")
+
 REQUEST = {"target": "EST", "year": 2024, "draws": 4000, "seed": 7}
 
 
@@ -135,10 +138,14 @@ def test_stored_runs_are_listed_while_a_run_is_writing(client) -> None:
 
 
 @pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
-def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir) -> None:
+def test_a_database_locked_by_another_process_is_a_409(client, writable_data_dir, monkeypatch) -> None:
     import subprocess
     import sys
     import textwrap
+
+    from natosim.engines.crisis import store
+
+    monkeypatch.setattr(store, "LOCK_WAIT", 1.0)  # the wait before "busy" (15 s by default): same answer
 
     client.post("/api/crisis/runs", json=REQUEST)  # creates the database
     time.sleep(0.1)
@@ -149,7 +156,7 @@ def test_a_database_locked_by_another_process_is_a_409(client, isolated_data_dir
             "-c",
             textwrap.dedent(f"""
         import duckdb, sys, time
-        con = duckdb.connect({str(isolated_data_dir / "crisis.duckdb")!r})
+        con = duckdb.connect({str(writable_data_dir / "crisis.duckdb")!r})
         print('locked', flush=True)
         time.sleep(30)
     """),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def example(schema: dict, path: str, method: str = "get") -> object:
     return schema["paths"][path][method]["responses"]["200"]["content"]["application/json"]["example"]
@@ -117,6 +119,7 @@ def parameter_examples(schema: dict) -> list[tuple[str, dict]]:
     return found
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # the crisis examples store a run
 def test_every_example_body_in_the_schema_is_accepted(client) -> None:
     schema = client.get("/api/openapi.json").json()
     examples = body_examples(schema)
@@ -126,6 +129,7 @@ def test_every_example_body_in_the_schema_is_accepted(client) -> None:
         assert answer.status_code < 300, f"{method.upper()} {path} refuses its own example {example}: {answer.text}"
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # the crisis examples store a run
 def test_every_parameter_example_in_the_schema_is_accepted(client) -> None:
     schema = client.get("/api/openapi.json").json()
     calls = parameter_examples(schema)

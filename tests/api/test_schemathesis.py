@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
@@ -11,6 +12,7 @@ APP = create_app(Settings(max_draws=2_000, max_sweep=3, max_text_chars=2_000, ma
 schema = schemathesis.openapi.from_asgi("/api/openapi.json", APP)
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # crisis routes store runs
 @schema.parametrize()
 @settings(max_examples=4, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 def test_no_server_error(case) -> None:

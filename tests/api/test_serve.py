@@ -18,7 +18,7 @@ def test_serve_help_lists_host_and_port(cli) -> None:
     assert "--host" in result.out and "--port" in result.out and "127.0.0.1" in result.out
 
 
-def test_serve_answers_on_the_port_given(isolated_data_dir: Path) -> None:
+def test_serve_answers_on_the_port_given(writable_data_dir: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

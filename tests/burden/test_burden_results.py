@@ -51,3 +51,13 @@ def test_deprecated_names_warn_and_still_work() -> None:
     with pytest.warns(FutureWarning, match="exclusion_sweep"):
         table = burden.sweep(2024, [2.0], [0.0])
     assert table.equals(exclusion_sweep(2024, [2.0], [0.0]))
+
+
+def test_a_benefit_test_on_an_edition_without_gdp_says_so_instead_of_failing() -> None:
+    """NATO's August 2025 edition publishes no US$ GDP: no year can be tested, and the result says so."""
+    from natosim.engines.burden import benefit_burden_test
+
+    result = benefit_burden_test(edition="2025-08")
+    assert result.summary["year_benefit_pairs_not_rejected"] == 0
+    assert set(result.tests["note"]) == {"fewer than 3 allies with figures"}
+    assert result.tests["wilcoxon_p"].isna().all()

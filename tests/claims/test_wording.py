@@ -172,3 +172,19 @@ def test_as_much_as_a_share_of_the_cost_of_operating_nato() -> None:
     text = "Trump claimed the United States is paying as much as 90 percent of the cost of operating NATO."
     [claim] = check(text, date="2018-07-12").claims
     assert (claim.kind, claim.qualifier, claim.verdict) == ("alliance_share", "about", "contradicted")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Poland is NATO's biggest spender relative to GDP, at 4.12%.", "supported"),
+        ("Poland is Europe's biggest defence spender relative to GDP.", "supported"),
+        ("Germany, the alliance's second-largest spender in dollar terms, is raising its budget.", "supported"),
+        ("Greece was the third biggest spender in NATO as a share of GDP in 2024.", "contradicted"),
+        ("Greece is the third biggest spender in NATO.", "not checkable"),  # no year, no measure written
+        ("Spain is the lowest spender in NATO as a share of GDP.", "not checkable"),  # Iceland has no figure
+    ],
+)
+def test_ranks_among_the_allies(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2024-06-20").claims if c.kind == "spending_rank"]
+    assert [c.verdict for c in found] == [verdict], [c.note for c in found]

@@ -40,9 +40,9 @@ def test_a_run_is_stored_with_its_request_versions_and_results(tmp_path: Path) -
     assert again.stats.to_dict() == result.stats.to_dict()
 
 
-def test_default_database_is_in_the_user_data_directory(isolated_data_dir: Path) -> None:
+def test_default_database_is_in_the_user_data_directory(writable_data_dir: Path) -> None:
     result = run_crisis("EST", 2024, draws=2000, seed=1, store=True)
-    assert (isolated_data_dir / "crisis.duckdb").exists()
+    assert (writable_data_dir / "crisis.duckdb").exists()
     assert result.run_id in set(list_runs()["run_id"])
 
 
@@ -215,7 +215,10 @@ def test_a_run_whose_process_died_is_shown_interrupted(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # kills or locks real processes: `make test` runs it, `make test-fast` does not
-def test_a_refused_request_leaves_no_row(tmp_path: Path) -> None:
+def test_a_refused_request_leaves_no_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import natosim.engines.crisis.run as crisis_run
+
+    monkeypatch.setattr(crisis_run, "SCHEDULER_TIMEOUT", "1s")  # nothing listens on port 9: no need to wait 10 s
     db = tmp_path / "runs.duckdb"
     with pytest.raises(CrisisError):
         run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler="tcp://127.0.0.1:9")

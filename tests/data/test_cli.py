@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import natosim
 
@@ -48,6 +49,7 @@ def test_errors_exit_2_without_traceback(cli) -> None:
         assert "Traceback" not in result.err
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # imports a release
 def test_import_command_and_sources(cli, tmp_path: Path) -> None:
     raw = pd.read_csv(BUNDLED / "figures.csv", dtype=str, keep_default_na=False)
     rows = raw[(raw["edition"] == "2024-06") & (raw["year"] == "2024")].assign(edition="2026-07", source="nato-2026-07")

@@ -66,6 +66,7 @@ def test_missing_column_rejected(tmp_path: Path) -> None:
         read_table(broken, "figures")
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # imports a release
 def test_import_overlays_and_shows_in_sources(tmp_path: Path) -> None:
     result = import_release(new_release(tmp_path), source=SOURCE)
     assert result.edition == "2026-07" and result.rows == 32
@@ -76,18 +77,19 @@ def test_import_overlays_and_shows_in_sources(tmp_path: Path) -> None:
     assert sources.set_index("id").loc["nato-2026-07", "imported"]
 
 
-def test_failing_import_leaves_previous_data_untouched(tmp_path: Path, isolated_data_dir: Path) -> None:
+def test_failing_import_leaves_previous_data_untouched(tmp_path: Path, writable_data_dir: Path) -> None:
     import_release(new_release(tmp_path), source=SOURCE)
-    before = sorted(p.relative_to(isolated_data_dir) for p in isolated_data_dir.rglob("*"))
+    before = sorted(p.relative_to(writable_data_dir) for p in writable_data_dir.rglob("*"))
     bad = new_release(tmp_path / "bad" if (tmp_path / "bad").mkdir() is None else tmp_path, defence_exp_pct_gdp="-1")
     with pytest.raises(DataError):
         import_release(bad, source=SOURCE, replace=True)
-    after = sorted(p.relative_to(isolated_data_dir) for p in isolated_data_dir.rglob("*"))
+    after = sorted(p.relative_to(writable_data_dir) for p in writable_data_dir.rglob("*"))
     assert before == after
     clear_cache()
     assert natosim.figures(year=2024).set_index("iso3").loc["USA", "edition"] == "2026-07"
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # imports a release
 def test_import_refuses_bundled_edition_and_unsourced(tmp_path: Path) -> None:
     with pytest.raises(ImportErrorNatosim, match="bundled"):
         import_release(new_release(tmp_path, edition="2024-06"), source=SOURCE)

@@ -22,6 +22,7 @@ from safety_counts import tally
 
 import natosim
 from natosim.data import clear_cache, load
+from natosim.data.importer import SourceInfo, import_release
 from natosim.data.store import FAILPOINT_VARIABLE, VERSIONS, pointers
 
 BUNDLED = Path(natosim.__file__).parent / "data" / "bundled"
@@ -98,7 +99,8 @@ def releases(tmp_path: Path) -> tuple[Path, Path, Path]:
     old = _release(tmp_path, "1.5", range(2014, 2025))  # 352 rows
     new = _release(tmp_path, "2.5", range(1960, 2100))  # 4,480 rows: three chunks
     data = tmp_path / "data"
-    assert _natosim(data, "data", "import", str(old), *SOURCE) == 0
+    # the starting state, imported in-process (the kills below are real subprocesses; this is not)
+    import_release(old, source=SourceInfo(SOURCE[1], SOURCE[3], SOURCE[5]), data_directory=data)
     return data, old, new
 
 

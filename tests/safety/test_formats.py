@@ -124,7 +124,7 @@ def _replay(calls: list[tuple[str, tuple, dict]], width: int, monkeypatch: pytes
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_tables_keep_every_number_whole_at_80_100_and_140_columns(
-    cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+    cli, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], writable_data_dir: Path
 ) -> None:
     """Each command runs once; every table and mapping it rendered is replayed at 400 (reference),
     80, 100 and 140 columns: no line wider than the terminal, every number, date and code whole."""

@@ -215,7 +215,7 @@ def _ids() -> list[str]:
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=_ids())
 def test_every_command_fails_well_under_any_options(
-    path: list[str], command: Any, files: dict[str, str], isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    path: list[str], command: Any, files: dict[str, str], writable_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     failures: list[str] = []
@@ -229,9 +229,9 @@ def test_every_command_fails_well_under_any_options(
     )
     @given(argv=_argv(path, command, files))
     def case(argv: list[str]) -> None:
-        before = {edition: version.name for edition, version in pointers(isolated_data_dir).items()}
+        before = {edition: version.name for edition, version in pointers(writable_data_dir).items()}
         outcome, code, err = _invoke(argv)
-        after = {edition: version.name for edition, version in pointers(isolated_data_dir).items()}
+        after = {edition: version.name for edition, version in pointers(writable_data_dir).items()}
         changes_data = path[:2] in (["data", "import"], ["data", "remove"]) and code == 0
         if outcome == "clean" and before != after and not changes_data:
             outcome = "lost"

@@ -175,6 +175,7 @@ def test_the_api_refuses_the_same_dates_through_the_same_validators(tmp_path: Pa
     assert answer.status_code == 422 and "appears twice" in answer.json()["message"]
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # imports a release
 @pytest.mark.parametrize("published", ["2026-02-30", "2026-13", "9999-01-01"])
 def test_import_refuses_a_publication_date_that_does_not_exist(cli, tmp_path: Path, published: str) -> None:
     import pandas as pd

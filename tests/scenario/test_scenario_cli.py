@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_list(cli) -> None:
     r = cli("scenario", "list", "--format", "json")
@@ -57,6 +59,7 @@ def test_unknown_scenario_and_year(cli) -> None:
     assert r.code == 2 and "years of data start in 2014" in r.err
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # the crisis run is stored
 def test_crisis_hook(cli) -> None:
     r = cli(
         "scenario",

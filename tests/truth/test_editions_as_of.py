@@ -57,6 +57,7 @@ def _synthetic_release(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("writable_data_dir")  # imports a release
 def test_imported_newer_edition_is_cited_by_compliance_brief_and_checker(tmp_path: Path) -> None:
     import_release(
         _synthetic_release(tmp_path),

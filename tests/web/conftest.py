@@ -86,11 +86,11 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_page(browser: Any, server: str, isolated_data_dir: Path) -> Iterator[Callable[..., Any]]:
+def open_page(browser: Any, server: str, writable_data_dir: Path) -> Iterator[Callable[..., Any]]:
     """``open_page(viewport=PHONE)`` → a tab that may only talk to our loopback server.
 
     Any other request is aborted and recorded; page errors and console errors are recorded; both
-    lists must be empty when the test ends. (``isolated_data_dir`` points NATOSIM_DATA_DIR at this
+    lists must be empty when the test ends. (``writable_data_dir`` points NATOSIM_DATA_DIR at this
     test's own folder.)"""
     contexts: list[Any] = []
     outside: list[str] = []

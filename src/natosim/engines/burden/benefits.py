@@ -31,6 +31,18 @@ from natosim.engines.burden.years import resolve_years
 from natosim.results import ResultMixin
 
 BENEFITS = {"gdp": GDP, "population": POP, "exposed_border": "exposed_border_km"}
+#: the columns of ``BenefitBurdenTest.tests`` (also when no year has enough figures to test)
+TEST_COLUMNS = [
+    "year",
+    "benefit",
+    "n",
+    "wilcoxon_statistic",
+    "wilcoxon_p",
+    "rho",
+    "rho_p_greater",
+    "allies_paying_more_than_benefit_share",
+    "note",
+]
 
 
 @dataclass(frozen=True)
@@ -111,4 +123,4 @@ def benefit_burden_test(
         "most allies have 0 km, so that test compares shares concentrated on six allies.",
     ]
     shares = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["iso3", "year"])
-    return BenefitBurdenTest(pd.DataFrame(rows), shares, edition, notes)
+    return BenefitBurdenTest(pd.DataFrame(rows, columns=TEST_COLUMNS), shares, edition, notes)

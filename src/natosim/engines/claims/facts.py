@@ -321,3 +321,23 @@ def headline_target(day: dt.date | None) -> float | None:
 def pledge_targets() -> frozenset[float]:
     """Every % of GDP value a NATO pledge has set (``rules.pledges()``): 1.5, 2, 3.5, 5."""
     return frozenset(float(p.target_pct_gdp) for p in rules().pledges() if p.target_pct_gdp is not None)
+
+
+@per_dataset
+def ranking(year: int, measure: str, edition: str | None) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...], str]:
+    """The members of ``year`` ordered by ``measure`` (highest first, values as NATO prints them:
+    two decimals for % of GDP), the members without a figure, and the edition used."""
+    table = _figures(edition).reset_index()
+    rows = table[(table["year"] == year) & table["member"]]
+    known = rows[rows[measure].notna()]
+    digits = 2 if measure == "defence_exp_pct_gdp" else 0
+    ordered = tuple(
+        sorted(((str(iso3), round(float(v), digits)) for iso3, v in zip(known["iso3"], known[measure], strict=True)),
+               key=lambda item: (-item[1], item[0]))
+    )  # fmt: skip
+    used = rows[f"edition_{measure}"].dropna() if f"edition_{measure}" in rows else rows[measure].iloc[:0]
+    return (
+        ordered,
+        tuple(sorted(rows[rows[measure].isna()]["iso3"])),
+        (str(used.iloc[0]) if len(used) else str(edition)),
+    )

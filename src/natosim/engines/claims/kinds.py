@@ -41,6 +41,7 @@ REGISTRY: tuple[ClaimKind, ...] = (
     ),
     ClaimKind("allies_meeting_target", "spending", "count", "how many allies meet (or miss) a % of GDP threshold", 40),
     ClaimKind("pledge_value", "spending", "exact", "the value, deadline, date or forum of a NATO pledge", 40),
+    ClaimKind("spending_rank", "ranks", "exact", "an ally's rank among the allies by % of GDP or US$", 45),
 )
 
 #: every kind a claim can have, in registry order

@@ -179,6 +179,8 @@ def scratch_dir() -> Path:
 
 #: seconds to wait for a worker to join an external scheduler before saying none is connected
 WORKER_WAIT = 10.0
+#: how long to try reaching an external Dask scheduler before saying it cannot be reached
+SCHEDULER_TIMEOUT = "10s"
 
 
 #: where a local cluster serves its HTTP endpoints: loopback, a port the OS picks
@@ -197,7 +199,7 @@ def open_client(workers: int = 2, scheduler: str | None = None, processes: bool 
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except (OSError, TimeoutError) as error:
             raise CrisisError(f"cannot reach the Dask scheduler {scheduler}: {error}", field="scheduler") from None
         try:
