@@ -158,7 +158,7 @@ def test_sweep_on_a_scheduler_address_matches_the_embedded_cluster(tmp_path: Pat
     from distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address="127.0.0.1:0"
     ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://")
         remote = sweep_crisis(
@@ -279,6 +279,7 @@ def test_a_sweep_listens_on_loopback_only_and_stores_worker_versions(tmp_path: P
         watcher.join()
     assert seen, "a process-based cluster listens on TCP"
     assert {ip for ip, _ in seen} <= {"127.0.0.1", "::1"}, seen
+    assert not {port for _, port in seen} & {8787, 8789}, seen  # no fixed dask dashboard port
     workers = get_run(result.run_id, db)["versions"]["workers"]
     assert len(workers) == 2 and all(v["natosim"] for v in workers.values())
     threads = sweep_crisis("EST", 2024, ["reliability=0.3,0.7"], draws=8192, seed=2, chunk_size=4096, store=False)
@@ -294,7 +295,7 @@ def test_a_killed_cluster_is_one_message_naming_resume(tmp_path: Path) -> None:
     from natosim.engines.crisis import ClusterFailure
 
     db = tmp_path / "runs.duckdb"
-    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0")
     client = Client(cluster)
 
     def kill_after_two(done: int, total: int) -> None:
@@ -332,7 +333,7 @@ def test_a_scheduler_without_workers_is_a_clear_error(tmp_path: Path, monkeypatc
     monkeypatch.setattr(crisis_run, "WORKER_WAIT", 1.0)
     db = tmp_path / "runs.duckdb"
     with (
-        LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=None) as cluster,
+        LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address="127.0.0.1:0") as cluster,
         pytest.raises(CrisisError, match="no Dask workers are connected"),
     ):
         run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db, scheduler=cluster.scheduler_address)

@@ -183,6 +183,10 @@ WORKER_WAIT = 10.0
 SCHEDULER_TIMEOUT = "10s"
 
 
+#: where a local cluster serves its HTTP endpoints: loopback, a port the OS picks
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
+
+
 def open_client(workers: int = 2, scheduler: str | None = None, processes: bool = False) -> tuple[Any, Any]:
     """A Dask client: the scheduler at ``scheduler`` (tcp://HOST:PORT) or an embedded LocalCluster.
 
@@ -226,8 +230,10 @@ def open_client(workers: int = 2, scheduler: str | None = None, processes: bool 
             threads_per_worker=1,
             processes=processes,
             **where,
-            dashboard_address=None,
-            worker_dashboard_address=None,
+            # no dashboard; the HTTP endpoints dask always serves go to a random loopback port
+            # (None would mean the fixed default 8787/8789)
+            dashboard_address=LOOPBACK_ANY_PORT,
+            worker_dashboard_address=LOOPBACK_ANY_PORT,
             local_directory=str(scratch_dir()),
             silence_logs=50,
         )
