@@ -143,3 +143,9 @@ def test_an_anniversary_last_year() -> None:
 def test_a_count_of_allies_dated_by_another_year_is_not_accused() -> None:
     [claim] = check("Hungary was the last of the 31 allies to ratify, in February 2024.", date="2025-03-10").claims
     assert claim.verdict == "not checkable"
+
+
+def test_then_n_members_is_the_whole_not_the_count() -> None:
+    found = check("In 2017, only five of NATO's then-29 members met the 2% guideline.", date="2025-06-24").claims
+    assert all(c.verdict != "contradicted" for c in found)
+    assert [c.value for c in found if c.kind == "allies_meeting_target"] == [5]

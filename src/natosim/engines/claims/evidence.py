@@ -59,7 +59,7 @@ _GDP = re.compile(
 
 #: plan, pledge, demand, condition or forecast wording: the figure is not stated as a fact
 _NOT_A_FACT = re.compile(
-    r"\b(?:will|would|could|should|must|shall|might|may|'ll|plans?|planned|planning|pledg\w*|promis\w*|vow\w*|"
+    r"\b(?:will|would|could|should|must|shall|might|may(?!\s+\d)|'ll|plans?|planned|planning|pledg\w*|promis\w*|vow\w*|"
     r"aim\w*|ambition\w*|intend\w*|intention|wants?|wanted|demand\w*|urg\w*|call(?:ed|s|ing)? (?:on|for)|"
     r"press(?:ed|es|ing)? (?:for|allies|members)|pressure|expect\w*|forecast\w*|project\w*|on track|"
     r"on course|set to|going to|if|unless|whether|to reach|to raise|to increase|to boost|to lift|to hit|"

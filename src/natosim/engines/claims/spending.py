@@ -74,7 +74,8 @@ MISSES = re.compile(
     re.IGNORECASE,
 )
 ALLY_COUNT = re.compile(
-    r"(?P<num>\b(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:\d+\s+)?|"
+    r"(?P<num>(?<![-\w])(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+"
+    r"(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:then[- ])?(?:\d+\s+)?|"
     r"out of\s+\d+\s+)?"
     r"(?:NATO\s+|European\s+|other\s+|member\s+|alliance\s+)?(?:allies|members|member states|member countries|"
     r"member nations|"
