@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 
-def example(schema: dict, path: str, method: str = "get") -> object:
-    return schema["paths"][path][method]["responses"]["200"]["content"]["application/json"]["example"]
+def example(schema: dict[str, Any], path: str, method: str = "get") -> dict[str, Any]:
+    """The example of the JSON object a route answers with (every example here is an object)."""
+    shown = schema["paths"][path][method]["responses"]["200"]["content"]["application/json"]["example"]
+    assert isinstance(shown, dict), f"{method.upper()} {path}: the example is not a JSON object"
+    return shown
 
 
 def contains(actual: object, expected: object) -> bool:

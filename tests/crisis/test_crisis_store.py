@@ -8,13 +8,16 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from natosim.engines.crisis import (
     CrisisError,
+    CrisisResult,
     RunInterrupted,
     RunStore,
+    SweepResult,
     get_run,
     list_runs,
     resume,
@@ -27,16 +30,32 @@ from natosim.engines.crisis.run import load_plan
 GRID = ["reliability=0.3,0.7", "warning_days=1,4"]
 
 
+def stored_id(result: CrisisResult | SweepResult) -> str:
+    """The run id of a stored result (a result computed with ``store=False`` has none)."""
+    assert result.run_id is not None, "the result was not stored"
+    return result.run_id
+
+
+def one_run(result: CrisisResult | SweepResult) -> CrisisResult:
+    assert isinstance(result, CrisisResult), f"expected a run, got {type(result).__name__}"
+    return result
+
+
+def a_sweep(result: CrisisResult | SweepResult) -> SweepResult:
+    assert isinstance(result, SweepResult), f"expected a sweep, got {type(result).__name__}"
+    return result
+
+
 def test_a_run_is_stored_with_its_request_versions_and_results(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
     result = run_crisis("EST", 2024, draws=10_000, seed=4, store=True, db=db, chunk_size=4096)
-    row = get_run(result.run_id, db)
+    row = get_run(stored_id(result), db)
     assert row["status"] == "done" and row["kind"] == "run" and row["target"] == "EST"
     assert row["seed"] == 4 and row["draws"] == 10_000 and row["chunks_done"] == 3
     assert row["params"]["reliability"] == 0.41
     assert {"natosim", "numpy", "dask", "duckdb", "data_editions"} <= set(row["versions"])
     assert row["results"]["p_hold"] == result.p_hold
-    again = stored_result(result.run_id, db)
+    again = one_run(stored_result(stored_id(result), db))
     assert again.stats.to_dict() == result.stats.to_dict()
 
 
@@ -84,7 +103,7 @@ def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep_
     assert row["status"] == "interrupted" and row["chunks_done"] == 3
     with pytest.raises(CrisisError, match="resume"):
         stored_result(run_id, db)
-    finished = resume(run_id, db=db, workers=1)
+    finished = a_sweep(resume(run_id, db=db, workers=1))
     assert finished.computed_chunks == 12 - 3
     reference = sweep_crisis("EST", 2024, GRID, draws=12_000, seed=9, chunk_size=4096, workers=1, store=False)
     assert finished.points.equals(reference.points)
@@ -94,7 +113,7 @@ def test_resume_finishes_without_recomputing_and_matches_an_uninterrupted_sweep_
 def test_resume_uses_the_stored_theatre_not_todays_data(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
     result = run_crisis("EST", 2016, draws=3000, seed=2, store=True, db=db)
-    plan, grid = load_plan(get_run(result.run_id, db))
+    plan, grid = load_plan(get_run(stored_id(result), db))
     assert grid == [{}] and plan.theatres[0].guarantors == result.theatre.guarantors
     assert plan.theatres[0].russia_base == result.theatre.russia_base
     assert (plan.theatres[0].c_troops == result.theatre.c_troops).all()
@@ -146,7 +165,7 @@ def test_kill_9_mid_sweep_loses_no_finished_chunk(tmp_path: Path) -> None:
         kept = len(store.chunks(run_id))
     assert kept >= reported  # every chunk reported as stored survived the kill
     total = 3 * 49
-    finished = resume(run_id, db=db, workers=1)
+    finished = a_sweep(resume(run_id, db=db, workers=1))
     assert finished.computed_chunks == total - kept
     reference = sweep_crisis(
         "EST", 2024, ["reliability=0.5:0.9:3"], draws=200_000, seed=5, chunk_size=4096, workers=None, store=False
@@ -189,7 +208,7 @@ def test_an_interrupted_run_resumes_to_the_same_bits(tmp_path: Path) -> None:
     [run_id] = list(list_runs(db)["run_id"])
     assert stopped.value.run_id == run_id
     assert get_run(run_id, db)["chunks_done"] == 2
-    finished = resume(run_id, db=db)
+    finished = one_run(resume(run_id, db=db))
     reference = run_crisis("LVA", 2024, draws=10_000, seed=6, chunk_size=2000)
     assert finished.stats.to_dict() == reference.stats.to_dict()
     assert finished.run_id == run_id and get_run(run_id, db)["status"] == "done"
@@ -198,8 +217,9 @@ def test_an_interrupted_run_resumes_to_the_same_bits(tmp_path: Path) -> None:
 def test_run_ids_accept_unique_prefixes(tmp_path: Path) -> None:
     db = tmp_path / "runs.duckdb"
     result = run_crisis("EST", 2024, draws=1000, seed=1, store=True, db=db)
-    assert get_run(result.run_id[:6], db)["run_id"] == result.run_id
-    assert stored_result(result.run_id[:4].upper(), db).p_hold == result.p_hold
+    run_id = stored_id(result)
+    assert get_run(run_id[:6], db)["run_id"] == run_id
+    assert one_run(stored_result(run_id[:4].upper(), db)).p_hold == result.p_hold
     with pytest.raises(CrisisError, match="no crisis run 'ab'"):
         get_run("ab", db)  # too short to be a prefix
 
@@ -241,7 +261,7 @@ def test_runs_are_listed_and_a_second_run_works_while_a_sweep_writes(tmp_path: P
         listed = list_runs(db)
         assert list(listed["status"]) == ["running"] and listed["chunks_done"].iloc[0] >= 3
         second = run_crisis("LVA", 2024, draws=2000, seed=1, store=True, db=db)
-        assert get_run(second.run_id, db)["status"] == "done"
+        assert get_run(stored_id(second), db)["status"] == "done"
     finally:
         process.kill()
         process.wait(timeout=30)
@@ -280,7 +300,7 @@ def test_a_sweep_listens_on_loopback_only_and_stores_worker_versions(tmp_path: P
     assert seen, "a process-based cluster listens on TCP"
     assert {ip for ip, _ in seen} <= {"127.0.0.1", "::1"}, seen
     assert not {port for _, port in seen} & {8787, 8789}, seen  # no fixed dask dashboard port
-    workers = get_run(result.run_id, db)["versions"]["workers"]
+    workers = get_run(stored_id(result), db)["versions"]["workers"]
     assert len(workers) == 2 and all(v["natosim"] for v in workers.values())
     threads = sweep_crisis("EST", 2024, ["reliability=0.3,0.7"], draws=8192, seed=2, chunk_size=4096, store=False)
     assert threads.points.equals(result.points)  # 2 worker processes, 2 threads: the same bits
@@ -318,7 +338,7 @@ def test_a_killed_cluster_is_one_message_naming_resume(tmp_path: Path) -> None:
         client.close()
     [run_id] = list(list_runs(db)["run_id"])
     assert get_run(run_id, db)["status"] == "interrupted" and get_run(run_id, db)["chunks_done"] >= 2
-    finished = resume(run_id, db=db, workers=1)
+    finished = a_sweep(resume(run_id, db=db, workers=1))
     reference = sweep_crisis(
         "EST", 2024, ["reliability=0.3,0.7"], draws=40_000, chunk_size=2000, workers=None, store=False
     )
@@ -348,7 +368,7 @@ def test_an_external_scheduler_and_worker_give_the_same_bits(tmp_path: Path) -> 
     dask = Path(sys.executable).with_name("dask")
     info = tmp_path / "scheduler.json"
     env = {**os.environ, "DASK_TEMPORARY_DIRECTORY": str(tmp_path / "scratch")}
-    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+    common: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
     scheduler = subprocess.Popen(
         [str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)],
         **common,
@@ -378,7 +398,7 @@ def test_an_external_scheduler_and_worker_give_the_same_bits(tmp_path: Path) -> 
         remote = sweep_crisis(
             "EST", 2024, ["warning_days=1,3"], draws=8192, seed=3, chunk_size=4096, scheduler=address, db=db
         )
-        assert get_run(remote.run_id, db)["versions"]["workers"]  # the worker's package versions are stored
+        assert get_run(stored_id(remote), db)["versions"]["workers"]  # the worker's package versions are stored
     finally:
         for process in (worker, scheduler):
             if process is not None:

@@ -80,7 +80,8 @@ def test_import_overlays_and_shows_in_sources(tmp_path: Path) -> None:
 def test_failing_import_leaves_previous_data_untouched(tmp_path: Path, writable_data_dir: Path) -> None:
     import_release(new_release(tmp_path), source=SOURCE)
     before = sorted(p.relative_to(writable_data_dir) for p in writable_data_dir.rglob("*"))
-    bad = new_release(tmp_path / "bad" if (tmp_path / "bad").mkdir() is None else tmp_path, defence_exp_pct_gdp="-1")
+    (tmp_path / "bad").mkdir()
+    bad = new_release(tmp_path / "bad", defence_exp_pct_gdp="-1")
     with pytest.raises(DataError):
         import_release(bad, source=SOURCE, replace=True)
     after = sorted(p.relative_to(writable_data_dir) for p in writable_data_dir.rglob("*"))

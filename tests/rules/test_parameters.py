@@ -32,6 +32,7 @@ def test_pledge_ids_are_the_agreed_ones() -> None:
 
 def test_hague_split_adds_up_and_has_its_review_year() -> None:
     core, related, total = (rules.pledge(f"hague-2025-{part}") for part in ("core", "related", "total"))
+    assert core.target_pct_gdp is not None and related.target_pct_gdp is not None
     assert core.target_pct_gdp + related.target_pct_gdp == total.target_pct_gdp == 5.0
     assert {p.adopted for p in (core, related, total)} == {dt.date(2025, 6, 25)}
     assert {p.review_year for p in (core, related, total)} == {2029}

@@ -140,7 +140,7 @@ def _values(name: str, files: dict[str, str]) -> st.SearchStrategy[str]:
     }
     if name in by_name:
         return st.sampled_from(by_name[name])
-    return st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
+    return st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=20)
 
 
 @st.composite

@@ -34,12 +34,14 @@ def test_event_dates_are_structured_and_match_the_aspirants_table() -> None:
 
     table = rules.aspirants().set_index("iso3")
     dated = rules.events()
-    assert str(dated.summit("Bucharest").date) == table.loc["UKR", "bucharest_2008_pledge_date"]
+    bucharest, hague, wales = (dated.summit(name) for name in ("Bucharest", "The Hague", "Wales"))
+    assert bucharest is not None and hague is not None and wales is not None
+    assert str(bucharest.date) == table.loc["UKR", "bucharest_2008_pledge_date"]
     assert str(dated.event("ukraine-membership-application").date) == table.loc["UKR", "membership_application_date"]
     assert "2022-02-24" in table.loc["UKR", "other_key_dates"]
     assert str(dated.event("russia-full-scale-invasion-of-ukraine").date) == "2022-02-24"
-    assert dated.summit("The Hague").date == rules.pledge("hague-2025-total").adopted
-    assert dated.summit("Wales").date == rules.pledge("wales-2014").adopted
+    assert hague.date == rules.pledge("hague-2025-total").adopted
+    assert wales.date == rules.pledge("wales-2014").adopted
 
 
 def test_edition_ids_and_year_ranges_come_from_the_data() -> None:

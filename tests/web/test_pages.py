@@ -144,8 +144,11 @@ def test_map_classes_separate_in_greyscale() -> None:
     """Each class differs from the next in lightness (≥ 1.5:1), and from "not an ally" and "no figure",
     so the map reads printed in grey and for colour-blind readers (the palette is viridis)."""
     script = (STATIC / "js" / "common.js").read_text(encoding="utf-8")
-    palette = re.findall(r"#[0-9a-f]{6}", re.search(r"const SEQUENTIAL = \[([^\]]+)\]", script).group(1))
-    not_ally = re.search(r'NOT_ALLY = \{ label: "not an ally", colour: "(#[0-9a-f]{6})"', script).group(1)
+    sequential = re.search(r"const SEQUENTIAL = \[([^\]]+)\]", script)
+    not_ally_match = re.search(r'NOT_ALLY = \{ label: "not an ally", colour: "(#[0-9a-f]{6})"', script)
+    assert sequential is not None and not_ally_match is not None, "palette not found in common.js"
+    palette = re.findall(r"#[0-9a-f]{6}", sequential.group(1))
+    not_ally = not_ally_match.group(1)
     assert len(palette) == 6
     for lighter, darker in itertools.pairwise(palette):
         assert _luminance(lighter) > _luminance(darker)
