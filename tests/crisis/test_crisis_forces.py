@@ -79,3 +79,14 @@ def test_a_theatre_round_trips_through_json(est2024: Theatre) -> None:
     again = Theatre.from_dict(json.loads(json.dumps(est2024.to_dict())))
     assert again.guarantors == est2024.guarantors
     assert (again.c_troops == est2024.c_troops).all() and again.axis_km == est2024.axis_km
+
+
+def test_an_ally_missing_from_the_years_table_keeps_its_latest_figure(est2024: Theatre) -> None:
+    """NATO's 2025 estimates give no personnel for France, the UK and the US: their 2024 figures are
+    held (said in the notes), so the US still brings its share of each tier."""
+    est2025 = build_theatre("EST", 2025)
+    us = est2025.guarantors.index("USA")
+    us_tier1 = est2025.c_troops[(est2025.c_owner == us) & (est2025.c_tier == 1)].sum()
+    assert us_tier1 == pytest.approx(est2024.c_troops[(est2024.c_owner == us) & (est2024.c_tier == 1)].sum(), rel=0.05)
+    assert any("their 2024 figures are held" in note and "USA" in note for note in est2025.notes)
+    assert any("no personnel figure for ISL" in note for note in est2025.notes)  # no armed forces: stays missing

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from natosim.data import allies, country_name, resolve_country
+from natosim.data import figures as data_figures
 from natosim.engines.crisis.forces import Forces, load_forces
 from natosim.engines.crisis.params import CrisisError, CrisisParams
 from natosim.state import baseline, data_years
@@ -150,6 +151,20 @@ def _latest(entries: list[dict[str, Any]], year: int, key: str = "as_of") -> dic
     return max(dated, key=lambda e: str(e[key])) if dated else None
 
 
+def _held_personnel(codes: list[str], year: int) -> list[tuple[int, dict[str, float]]]:
+    """The latest military personnel (troops) published before ``year`` for each of ``codes``,
+    grouped by the year held; allies with no figure at all (Iceland) stay out."""
+    if not codes:
+        return []
+    table = data_figures(countries=codes)
+    table = table[(table["year"] < year) & table["military_personnel_thousands"].notna()]
+    latest = table.sort_values("year").groupby("iso3").tail(1)
+    by_year: dict[int, dict[str, float]] = {}
+    for row in latest.itertuples():
+        by_year.setdefault(int(row.year), {})[str(row.iso3)] = float(row.military_personnel_thousands) * 1000.0
+    return [(y, dict(sorted(by_year[y].items()))) for y in sorted(by_year)]
+
+
 def _year(value: Any) -> int:
     return int(str(value)[:4])
 
@@ -209,6 +224,15 @@ def build_theatre(
         return float(value) * 1000.0 if value is not None and np.isfinite(value) else np.nan
 
     all_troops = {code: troops_of(code) for code in parties if code in state.members}
+    # an ally NATO did not report for the year (the 2025 estimates lack France, the UK and the US)
+    # keeps its latest published figure, said in the notes: its share of each tier is not given away
+    for held_year, codes in _held_personnel([c for c, v in all_troops.items() if not np.isfinite(v)], data_year):
+        for code, value in codes.items():
+            all_troops[code] = value
+        notes.append(
+            f"no {data_year} personnel figure for {', '.join(codes)}: their {held_year} figures are held "
+            "(latest published, not a forecast)"
+        )
     pool = sum(v for v in all_troops.values() if np.isfinite(v))
     own = troops_of(target)
     if not np.isfinite(own):
