@@ -62,6 +62,7 @@ def _burden(name: str, *args: Any, **kwargs: Any) -> Callable[[], Any]:
 FACTORIES: dict[str, Callable[[], Any]] = {
     "natosim.scenario.result.ScenarioResult": lambda: natosim.evaluate("us-conditional-guarantee-2pct", year=2024),
     "natosim.metrics.compliance.ComplianceResult": lambda: natosim.compliance(2024),
+    "natosim.briefing.Brief": lambda: natosim.brief(),
     "natosim.rules.procedures.withdrawal.WithdrawalResult": lambda: procedures.withdrawal(
         "USA", path="senate", notice_date="2026-03-01"
     ),

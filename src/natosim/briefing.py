@@ -9,13 +9,15 @@ mixing them silently.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
 
 import pandas as pd
 
 from natosim.data import Dataset, figures, latest_year, load
 from natosim.data.query import _published_by
 from natosim.limits import check_number
+from natosim.results import ResultMixin
 from natosim.rules.targets import count_meeting, us_share_pct
 
 
@@ -42,7 +44,11 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Brief:
+class Brief(ResultMixin):
+    """The headline figures (``figures``), the highest and lowest spenders, and the allies missing."""
+
+    title: ClassVar[str] = "natosim brief"
+
     year: int
     money_year: int
     figures: list[Figure]
@@ -50,9 +56,26 @@ class Brief:
     lowest: list[Figure]
     missing: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, object]:
-        from dataclasses import asdict
+    @property
+    def summary(self) -> dict[str, Any]:
+        """The year of the shares, the year of the money figures, and each headline figure by label."""
+        return {
+            "year": self.year,
+            "money_year": self.money_year,
+            **{figure.label: figure.value for figure in self.figures},
+            "missing": list(self.missing),
+        }
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per number of the brief: which list it is in, its label, value, year, edition, source."""
+        rows = [
+            {"section": section, **asdict(figure)}
+            for section, items in (("headline", self.figures), ("highest", self.highest), ("lowest", self.lowest))
+            for figure in items
+        ]
+        return pd.DataFrame(rows, columns=["section", "label", "value", "unit", "year", "edition", "source"])
+
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -30,8 +30,16 @@ def test_a_summit_by_month_and_city_is_the_one_held_near_the_article(text: str, 
 
 
 def test_a_summit_by_month_far_from_the_article_is_another_summit() -> None:
-    # Washington hosted a summit in April 1999 too: natosim holds only July 2024's
-    assert _found("NATO leaders met at the April summit in Washington.", "1999-05-01") == []
+    # Washington hosted summits in 1978, 1999 and 2024: natosim holds 1999 and 2024 (rules events.yaml)
+    assert _found("NATO leaders met at the April summit in Washington.", "1999-05-01") == [
+        ("event_date", "April summit in Washington", "supported")
+    ]
+    assert _found("NATO leaders met at the May summit in Washington.", "1978-06-15") == []
+    [(_, _, verdict)] = _found("The 2019 Washington summit was tense.", "2024-08-01")
+    assert verdict == "contradicted"
+    assert {v for *_, v in _found("The 1999 Washington summit marked NATO's 50th anniversary.", "2024-08-01")} == {
+        "supported"
+    }
 
 
 def test_granted_membership_is_an_accession() -> None:

@@ -89,7 +89,7 @@ def _count_date(view: SentenceView, position: int) -> tuple[dt.date | None, str]
 
 #: the founding members: "founded in 1949 by 12 countries", "its 12 founding members"
 _FOUNDED_BY = re.compile(
-    r"\b(?:founded|created|established|formed|set up|signed|launched|forged)\b[^.;]{0,60}?\bby\s+(?:the\s+)?$",
+    r"\b(?:founded|created|established|formed|set up|signed|launched|forged)\b[^.;]{0,60}?\b(?:by|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _FOUNDER_NOUN = re.compile(

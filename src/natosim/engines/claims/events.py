@@ -274,7 +274,9 @@ def _summits(scope: _Scope) -> None:
                 )
             )
             continue
-        day, source, label = known
+        # a city may have hosted several summits (Washington 1999 and 2024): the one of the year written
+        held = sorted(_summit_dates(rules, summit), key=lambda item: abs(item[0].year - year))
+        day = held[0][0]
         claims.append(
             _claim_date(
                 view,
@@ -283,7 +285,11 @@ def _summits(scope: _Scope) -> None:
                 start=match.start(),
                 end=match.end(),
                 actual=day,
-                evidence=[Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")],
+                alternatives=tuple(item[0] for item in held[1:]),
+                evidence=[
+                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                    for item in held
+                ],
             )
         )
 
@@ -326,12 +332,10 @@ def _summits_by_month(scope: _Scope) -> None:
         month = month_number(next(groups[g] for g in ("m1", "m2", "m3") if groups[g]))
         days = [int(groups[g]) for g in ("d1", "d2", "d3", "d4", "d5", "d6") if groups[g]]
         summit = _SUMMITS[city.casefold()]
-        known = _summit_date(scope.rules, summit)
-        if known is None:
+        near = [item for item in _summit_dates(scope.rules, summit) if abs((item[0] - date).days) <= _SUMMIT_NEAR_DAYS]
+        if not near or any(not 1 <= d <= _MAX_DAY[month] for d in days):
             continue
-        held, source, label = known
-        if abs((held - date).days) > _SUMMIT_NEAR_DAYS or any(not 1 <= d <= _MAX_DAY[month] for d in days):
-            continue
+        held, source, label = near[0]
         if held.month != month:
             verdict = "contradicted"
         elif days and not any(abs(d - held.day) <= _SUMMIT_DAYS for d in range(min(days), max(days) + 1)):
@@ -708,11 +712,16 @@ def _ages(scope: _Scope) -> None:
         near = view.year_near(match.start(), carry=False)
         read = stated is not None or near.source == "relative"  # "its 75th anniversary last year"
         when = stated if stated is not None else near.year if near.source == "relative" else None
+        expected_year = treaty.signed.year + n
+        if when is None and expected_year in [y for y, _, _ in view.years]:
+            # "the 1999 Washington summit marked NATO's 50th anniversary": a year another claim took
+            when, read = expected_year, True
+        elif when is None and any(y != treaty.signed.year for y, _, _ in view.years):
+            continue  # dated by a year another claim took (not the founding's), not the anniversary's
         if when is None:
             when = view.context.date.year if view.context.date else None
         if when is None:
             continue
-        expected_year = treaty.signed.year + n
         verdict = "supported" if expected_year == when else "contradicted"
         if verdict == "contradicted" and not read and abs(expected_year - when) == 1:
             verdict = "not checkable"  # the article's own year, one off: the anniversary may be last or next year
@@ -828,6 +837,18 @@ def _article_topic(view: SentenceView, article: int) -> bool:
     """The previous sentence, in this paragraph or the one before, was about Art. ``article``."""
     paragraph = view.sentence.paragraph
     return any(f"article{article}@{p}" in view.context.topics for p in (paragraph, paragraph - 1))
+
+
+def _summit_dates(rules: Any, summit: str) -> list[tuple[dt.date, str, str]]:
+    """Every summit natosim holds in that city (Washington: 1999 and 2024), the best-sourced first."""
+    first = _summit_date(rules, summit)
+    others = [
+        (item.date, first_source(item.source), f"{summit} summit")
+        for item in rules.events().summits
+        if item.name.casefold().removeprefix("the ") == summit.casefold().removeprefix("the ")
+        and (first is None or item.date != first[0])
+    ]
+    return ([first] if first is not None else []) + others
 
 
 def _summit_date(rules: Any, summit: str) -> tuple[dt.date, str, str] | None:

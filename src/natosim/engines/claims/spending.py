@@ -360,10 +360,11 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
         verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
-        earlier = _year_before(q, iso3, year, edition) if year_from == "article date" else None
+        early = view.context.date is not None and view.context.date.month < _estimates_month()
+        earlier = _year_before(q, iso3, year, edition) if year_from == "article date" and early else None
         if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
-            # no year written: "spends 3.6 percent" in March 2017 may quote the latest figures NATO had
-            # published, which early in a year are the year before's
+            # no year written: "spends 3.6 percent" in March 2017 quotes the latest figures NATO had
+            # published, which before its mid-year estimates are the year before's
             verdict, why, primary, others = earlier
             year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
             evidence = _figure_evidence(iso3, year, "defence_exp_pct_gdp", primary, others, fmt)
@@ -383,6 +384,12 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
 
 #: how good a verdict is, to choose between two readings of the year
 _RANK = {"supported": 3, "imprecise": 2, "not checkable": 1, "contradicted": 0}
+
+
+def _estimates_month() -> int:
+    """The month NATO publishes its yearly estimates at the earliest (June for the editions held:
+    2024-06-17, 2025-08-28): before it, the latest figures of a year are the previous year's."""
+    return min(day.month for day in facts.edition_dates().values())
 
 
 def _year_before(
