@@ -408,3 +408,22 @@ def test_an_external_scheduler_and_worker_give_the_same_bits(tmp_path: Path) -> 
         "EST", 2024, ["warning_days=1,3"], draws=8192, seed=3, chunk_size=4096, workers=None, store=False
     )
     assert remote.points.equals(local.points)
+
+
+def test_ctrl_c_inside_a_duckdb_query_is_an_interrupt_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB turns a SIGINT that lands mid-query into ``RuntimeError: Query interrupted``; the store
+    hands it on as ``KeyboardInterrupt`` so the run's interrupt path prints the resume command."""
+    import duckdb
+
+    class Interrupted:
+        def execute(self, *args: Any) -> None:
+            raise RuntimeError("Query interrupted")
+
+        def close(self) -> None:
+            return None
+
+    monkeypatch.setattr(duckdb, "connect", lambda path: Interrupted())
+    with pytest.raises(KeyboardInterrupt), RunStore(tmp_path / "runs.duckdb") as store:
+        store.list_runs()

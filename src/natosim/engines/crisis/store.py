@@ -159,6 +159,12 @@ class RunStore:
             for column, kind in _ADDED:
                 con.execute(f"ALTER TABLE runs ADD COLUMN IF NOT EXISTS {column} {kind}")
             yield con
+        except (duckdb.InterruptException, RuntimeError) as error:
+            if isinstance(error, RuntimeError) and "interrupted" not in str(error).lower():
+                raise
+            # Ctrl-C reached DuckDB mid-query ("Query interrupted"): the run's own interrupt path
+            # (RunInterrupted: the run id and how to resume) handles it, never a traceback
+            raise KeyboardInterrupt from None
         finally:
             con.close()
 
