@@ -196,3 +196,31 @@ def test_as_much_as_a_share_of_the_cost_of_operating_nato() -> None:
 def test_ranks_among_the_allies(text: str, verdict: str) -> None:
     found = [c for c in check(text, date="2024-06-20").claims if c.kind == "spending_rank"]
     assert [c.verdict for c in found] == [verdict], [c.note for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("European allies and Canada increased their defence spending by 18% in real terms in 2024.", "supported"),
+        ("Germany's defence spending rose 10% in real terms in 2024.", "contradicted"),  # NATO: +29.4%
+        ("Germany's defence spending rose 10% in 2024.", "not checkable"),  # nominal or real? not said
+        ("Poland's defence budget will increase by 20% next year.", "not checkable"),  # a plan
+        ("NATO allies' defence spending rose by 11% in real terms in 2023.", "not checkable"),  # which allies?
+    ],
+)
+def test_growth_is_natos_real_change(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2024-06-18").claims if c.kind == "spending_growth"]
+    assert [c.verdict for c in found] == [verdict], [c.note for c in found]
+    assert not check("Germany's defence spending rose 12% in euros in 2024.", date="2024-06-18").claims
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("OTTAWA, June 9, 2025 — Prime Minister Mark Carney said Canada will spend more.", "2025-06-09"),
+        ("BRUSSELS (Reuters) - 9 July 2024 NATO leaders met.", "2024-07-09"),
+    ],
+)
+def test_a_wire_dateline_opening_the_first_paragraph(opening: str, day: str) -> None:
+    result = check(opening + " NATO has 32 members.")
+    assert (str(result.date), result.date_source) == (day, "dateline")

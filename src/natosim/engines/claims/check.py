@@ -22,6 +22,8 @@ from natosim.engines.claims.kinds import finders
 from natosim.engines.claims.model import CheckResult, Claim, ClaimsInputError
 from natosim.errors import UnknownEdition
 
+#: a wire dateline before the date: "OTTAWA, ", "WASHINGTON (AP) — ", "BRUSSELS (Reuters) - "
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:,|[—–-])\s*$")
 _DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
 _ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
 #: an ISO date, alone or starting an ISO datetime ("2024-07-09", "2024-07-09T10:42:00Z")
@@ -78,6 +80,14 @@ def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
             pass
     lines = [line for line in source.splitlines() if line.strip()]
     for line in lines[:12] + lines[-6:]:
+        wire = MONTH_YEAR.search(line[:60])
+        if wire and (wire.group(1) or wire.group(3)) and _WIRE_DATELINE.match(line[: wire.start()]):
+            # a wire dateline opening the first paragraph: "OTTAWA, June 9, 2025 — ..."
+            try:
+                day = int(wire.group(1) or wire.group(3))
+                return dt.date(int(wire.group(4)), month_number(wire.group(2)), day), "dateline"
+            except ValueError:
+                pass
         if len(line) > 200 and not _DATELINE.search(line[:40]):
             continue
         iso = _ISO_DATE.search(line)

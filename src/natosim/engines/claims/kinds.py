@@ -42,6 +42,9 @@ REGISTRY: tuple[ClaimKind, ...] = (
     ClaimKind("allies_meeting_target", "spending", "count", "how many allies meet (or miss) a % of GDP threshold", 40),
     ClaimKind("pledge_value", "spending", "exact", "the value, deadline, date or forum of a NATO pledge", 40),
     ClaimKind("spending_rank", "ranks", "exact", "an ally's rank among the allies by % of GDP or US$", 45),
+    ClaimKind(
+        "spending_growth", "growth", "growth_pct", "a year's real change in an ally's (or the allies') spending", 35
+    ),
 )
 
 #: every kind a claim can have, in registry order

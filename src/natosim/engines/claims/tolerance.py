@@ -48,6 +48,8 @@ TOLERANCES: dict[str, Tolerance] = {
     "population": Tolerance(relative=True, imprecise=0.05, approx=0.05, bound_close=0.05),
     # years and days are exact
     "exact": Tolerance(relative=False, imprecise=0.0, approx=0.0, bound_close=0.0),
+    # a year's real change in defence spending, in points ("rose 18%" for NATO's 17.9%)
+    "growth_pct": Tolerance(relative=False, imprecise=1.0, approx=1.5, bound_close=3.0),
 }
 
 
