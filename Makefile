@@ -29,7 +29,7 @@ test: $(STAMP) browser
 
 ## the edit loop: everything but the slow, browser and fuzz tests, stopping at the first failure
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -x -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -x -n 2 -m "not slow and not browser"
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "natosim"
 
 #: top-level module or subpackage of natosim → its layer (a higher number may import a lower one)
@@ -144,3 +146,24 @@ def test_function_level_imports_of_own_modules_say_why() -> None:
             if in_function and "#" not in lines[line - 1] and not lines[line - 2].strip().startswith("#"):
                 unexplained.append(f"{path.relative_to(SRC.parent)}:{line}: {target}")
     assert not unexplained, "move to module level, or say why on the line:\n" + "\n".join(unexplained)
+
+
+def test_the_policy_layer_finds_the_burden_engines_response_model_through_its_entry_point() -> None:
+    """policies → engines is an entry point (pyproject.toml), not an import: it resolves to the engine's model."""
+    from natosim.engines.burden.response import predicted_response
+    from natosim.policies.response import response_model
+
+    assert response_model() is predicted_response
+
+
+def test_a_missing_response_model_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from natosim.policies import response
+    from natosim.policies.base import PolicyError
+
+    monkeypatch.setattr(response, "entry_points", lambda **_: [])
+    response.response_model.cache_clear()
+    try:
+        with pytest.raises(PolicyError, match=r"reinstall it \(pip install -e \. or make setup\)"):
+            response.response_model("nowhere")
+    finally:
+        response.response_model.cache_clear()
