@@ -160,3 +160,11 @@ def test_a_plan_to_meet_the_target_judged_only_by_a_later_edition() -> None:
     [claim] = [c for c in check("Germany will hit the 2% target this year.", date="2024-06-20").claims
                if c.kind == "spending_pct_gdp"]  # fmt: skip
     assert claim.verdict == "supported"
+
+
+def test_a_pledge_denied() -> None:
+    text = "Some states have increased their defense budgets, but there is no NATO decision regarding a 5% threshold."
+    [claim] = check(text, date="2026-01-15").claims
+    assert claim.verdict == "contradicted" and "hague-2025" in claim.note
+    [true] = check("There is no NATO target of 4%.", date="2026-01-15").claims
+    assert true.verdict == "supported"
