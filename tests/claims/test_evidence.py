@@ -149,3 +149,22 @@ def test_then_n_members_is_the_whole_not_the_count() -> None:
     found = check("In 2017, only five of NATO's then-29 members met the 2% guideline.", date="2025-06-24").claims
     assert all(c.verdict != "contradicted" for c in found)
     assert [c.value for c in found if c.kind == "allies_meeting_target"] == [5]
+
+
+def test_a_plan_to_meet_the_target_judged_only_by_a_later_edition() -> None:
+    # June 2025: the edition of the day (June 2024) has no 2025 figure for Canada; August 2025's has
+    [claim] = [c for c in check("Canada to hit NATO's 2% target this year.", date="2025-06-09").claims
+               if c.kind == "spending_pct_gdp"]  # fmt: skip
+    assert claim.verdict == "not checkable" and "plan or forecast" in claim.note
+    # June 2024: NATO's own estimate of the day for Germany 2024 is what the article quotes
+    [claim] = [c for c in check("Germany will hit the 2% target this year.", date="2024-06-20").claims
+               if c.kind == "spending_pct_gdp"]  # fmt: skip
+    assert claim.verdict == "supported"
+
+
+def test_a_pledge_denied() -> None:
+    text = "Some states have increased their defense budgets, but there is no NATO decision regarding a 5% threshold."
+    [claim] = check(text, date="2026-01-15").claims
+    assert claim.verdict == "contradicted" and "hague-2025" in claim.note
+    [true] = check("There is no NATO target of 4%.", date="2026-01-15").claims
+    assert true.verdict == "supported"

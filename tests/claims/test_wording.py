@@ -224,3 +224,11 @@ def test_growth_is_natos_real_change(text: str, verdict: str) -> None:
 def test_a_wire_dateline_opening_the_first_paragraph(opening: str, day: str) -> None:
     result = check(opening + " NATO has 32 members.")
     assert (str(result.date), result.date_source) == (day, "dateline")
+
+
+def test_a_count_with_the_verb_left_out() -> None:
+    text = "In 2014, only three allies met the 2 per cent guideline. Last year, 23 of 32 allies did."
+    found = [
+        (c.text, c.year, c.verdict) for c in check(text, date="2025-06-09").claims if c.kind == "allies_meeting_target"
+    ]
+    assert found == [("three allies met the 2 per cent", 2014, "supported"), ("23 of 32 allies did", 2024, "supported")]

@@ -203,12 +203,35 @@ def national_plan_reason(claim: Claim, date: dt.date | None = None) -> str | Non
     return None
 
 
+_TO_MEET = re.compile(
+    r"\b(?:will|to (?:hit|meet|reach)|expected to|on track to|on course to|set to|plans? to|aims? to|is to)\b", re.I
+)
+
+
+def _plan_to_meet(claim: Claim, date: dt.date | None) -> str | None:
+    """ "Canada to hit NATO's 2% target this year": meeting a target in the article's year or later,
+    said in the future, is a plan or forecast (NATO's figure for that year came later)."""
+    if claim.kind != "spending_pct_gdp" or "printed figure" not in claim.note or date is None or claim.year is None:
+        return None
+    published = _edition_published(claim)
+    if published is None or published <= date:
+        return None  # NATO's estimate of the article's day (itself a forecast) is what it quotes
+    from natosim.engines.claims.gazetteer import mentions
+
+    at = claim.sentence.find(claim.text)
+    own = [m for m in mentions(claim.sentence) if m.iso3 == claim.country and m.end <= max(0, at)]
+    said = claim.sentence[own[-1].end : max(0, at)] if own else ""
+    if claim.year >= date.year and _TO_MEET.search(said):
+        return "a plan or forecast to meet a target this year or later, judged only by a later edition"
+    return None
+
+
 def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> str | None:
     """Why a claim cannot safely be judged (None: the verdict stands): a plan is never judged; a
     "contradicted" verdict needs a certain year, date and figure of the day, and strong evidence
     for each part of the claim (``evidence.weak_evidence``; ``before`` is the text just before the
     claim's sentence)."""
-    plan = plan_reason(claim, date) or national_plan_reason(claim, date)
+    plan = plan_reason(claim, date) or national_plan_reason(claim, date) or _plan_to_meet(claim, date)
     if plan is not None and claim.verdict != "not checkable":
         return plan
     if claim.kind == "pledge_value" and claim.verdict == "contradicted" and not _attached_target(claim):

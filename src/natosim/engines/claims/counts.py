@@ -27,6 +27,12 @@ _COUNT_AT_TARGET = re.compile(
     r"[^.;%:]{0,30}?\b(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,5}?" + _TARGET_NOUN + r"\b",
     re.IGNORECASE,
 )
+#: a count of allies with the verb left out: "23 of 32 allies did", "18 members do"
+_DID = re.compile(
+    r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?(?:NATO\s+)?"
+    r"(?:allies|members|member states|countries|nations)\s+(?:now\s+|already\s+)?(?P<verb>did|do|does)\s*[.;]",
+    re.IGNORECASE,
+)
 _NUMBER_OF = re.compile(
     r"\bnumber of (?:NATO\s+)?(?:allies|members|member states|countries|nations|states)\b[^.;%]{0,40}?"
     r"\b(?:meeting|reaching|hitting|at|spending)\b[^.;%]{0,30}?\b" + _TARGET_NOUN + r"\b",
@@ -175,6 +181,15 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     for intro in _LIST_INTRO.finditer(view.text):
         below = intro.group("verb").casefold() not in ("meeting", "meet", "above", "exceeding", "at or above")
         claims.extend(_per_ally(view, listed(view, intro.end()), threshold, below))
+    # "In 2014, only three allies met the 2 per cent guideline. Last year, 23 of 32 allies did."
+    for match in _DID.finditer(view.text):
+        count = _quantity_at(view, match.start("num"))
+        if count is None or count.start in used or count.decimals or not 0 <= count.value <= 40:
+            continue
+        if not view.context.spending_topic:
+            continue
+        claims.append(spending.allies_meeting(view, count, count.start, match.end("verb"), threshold))
+        used.add(count.start)
     number_of = _NUMBER_OF.search(view.text)
     if number_of is not None:
         for q in view.quantities:

@@ -22,7 +22,7 @@ from natosim.engines.claims import facts, pledges
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.groups import inside_group, last_group
-from natosim.engines.claims.model import Claim, Evidence
+from natosim.engines.claims.model import Claim, Evidence, Verdict
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.tolerance import judge
 
@@ -53,7 +53,7 @@ PLEDGE_VERBS = re.compile(
     r"\b(?:raise|raising|increase|increasing|boost|boosting|lift|lifting|hike|ramp|commit\w*|"
     r"agree\w*|asked|pledg\w*|promis\w*|adopt\w*|endors\w*|decid\w*|required?|must|"
     r"move towards|moving towards|aim\w*|(?:are|is|were|was) expected to|supposed to|obliged to|obligated to|"
-    r"should|need to|have to|are to)\b",
+    r"should|need to|have to|are to|impos\w*)\b",
     re.IGNORECASE,
 )
 DEMAND_VERBS = re.compile(
@@ -1221,7 +1221,30 @@ def _pledge(r: _Percent) -> bool:
     equipment = bool(
         re.search(r"\bequipment|procurement|major (?:new )?(?:weapons|systems)|investment\b", window, re.IGNORECASE)
     )
-    return r.add(pledges.pledge_value(view, q, r.end, equipment=equipment))
+    claim = pledges.pledge_value(view, q, r.end, equipment=equipment)
+    if claim is not None and _NO_PLEDGE.search(text[max(0, q.start - 60) : q.start]):
+        claim = _negated(claim)
+    return r.add(claim)
+
+
+#: a pledge denied: "there is no NATO decision regarding a 5% threshold"
+_NO_PLEDGE = re.compile(
+    r"\b(?:no|never (?:a|any))\s+(?:NATO\s+|alliance\s+)?(?:decision|agreement|pledge|target|commitment|goal|"
+    r"guideline)\s+(?:on|regarding|about|of|for|to|setting)\s+(?:a\s+|the\s+|any\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _negated(claim: Claim) -> Claim:
+    """The claim that NATO has no such pledge: true when no pledge has the value, false when one does."""
+    flipped: Verdict
+    if claim.verdict == "supported":
+        flipped = "contradicted"
+    elif claim.verdict == "contradicted":
+        flipped = "supported"
+    else:
+        return claim
+    return dataclasses.replace(claim, verdict=flipped, note=f"said not to be a NATO pledge; {claim.note}")
 
 
 def _alliance_average(r: _Percent) -> bool:
