@@ -38,19 +38,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.815
-    assert score.verdict_accuracy >= 0.70
+    assert score.recall >= 0.805
+    assert score.verdict_accuracy >= 0.71
     assert score.false_alarms_per_100 <= 0.5
-    assert score.false_caught >= 11
+    assert score.false_caught >= 12
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.82
-    assert score.verdict_accuracy >= 0.96
+    assert score.recall >= 0.81
+    assert score.verdict_accuracy >= 0.955
     assert score.false_alarms_per_100 <= 0.5
-    assert score.false_caught >= 12
+    assert score.false_caught >= 13
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])

@@ -232,3 +232,27 @@ def test_a_count_with_the_verb_left_out() -> None:
         (c.text, c.year, c.verdict) for c in check(text, date="2025-06-09").claims if c.kind == "allies_meeting_target"
     ]
     assert found == [("three allies met the 2 per cent", 2014, "supported"), ("23 of 32 allies did", 2024, "supported")]
+
+
+def test_batch_9_wordings() -> None:
+    """Read after batch 9's first run (Art. 4 explainers)."""
+    day = "2025-09-10"
+    assert not [c for c in check("This is not the first time Warsaw has invoked Article 4.", date=day).claims]
+    text = "Ankara invoked it again in episodes linked to the war in Syria between 2011 and last year, under Article 4."
+    assert all(c.verdict != "contradicted" for c in check(text, date=day).claims)
+    text = (
+        "It has been invoked five times by Türkiye and once by a group of alliance members following Russia's "
+        "2022 invasion of Ukraine, under Article 4."
+    )
+    found = {(c.text, c.country, c.verdict) for c in check(text, date="2022-12-15").claims}
+    assert ("five times", "TUR", "supported") in found and all(v != "contradicted" for *_, v in found)
+    text = (
+        "Would Poland have invoked Article 4 in November, it would have been the eighth time consultations were called."
+    )
+    assert all(c.verdict == "not checkable" for c in check(text, date="2022-12-15").claims)
+    text = (
+        "Estonia has requested urgent NATO consultations under Article 4 of the alliance treaty after three Russian "
+        "MiG-31 fighter jets violated its airspace for 12 minutes on Friday, September 19, 2025."
+    )
+    [claim] = check(text, date="2025-09-22").claims
+    assert (claim.text, claim.country, claim.verdict) == ("September 19, 2025", "EST", "supported")

@@ -452,7 +452,7 @@ def _dated_events(scope: _Scope) -> None:
         art5 = _ART5.search(text) or _continued(view, 5)
         art4 = _ART4.search(text) or _continued(view, 4)
         # "invoked eight times since 1949": a year bounding a period is not an invocation's date
-        period = re.search(r"\b(?:since|from|until|till|before|after)\s+$", before[-14:], re.IGNORECASE)
+        period = re.search(r"\b(?:since|from|until|till|before|after|between)\s+$", before[-14:], re.IGNORECASE)
         if (art5 or art4) and _INVOKED.search(text) and not period:
             article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
             claim = _invocation_year(view, rules, article, year, ystart, yend)
@@ -605,6 +605,12 @@ def _invocation_counts(scope: _Scope) -> None:
         times = _TIMES.search(text)
         if times is None:
             continue
+        if re.search(r"\bnot\s+(?:the\s+)?$", text[max(0, times.start() - 8) : times.start()], re.IGNORECASE):
+            continue  # "this is not the first time Warsaw has invoked Article 4": no count
+        if times.group("ord") and re.search(
+            r"^[^.;]{0,80}?\b(?:was|came|happened|occurred)\s+(?:on|in)\b", text[times.end() :], re.IGNORECASE
+        ):
+            continue  # "the first time Article 4 was invoked was on February 10": a date, not a count
         if _SCOPED_COUNT.match(text, times.end()):
             continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
         ambiguous = bool(_ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()]))
@@ -624,7 +630,14 @@ def _invocation_counts(scope: _Scope) -> None:
         invocations = _invocations(rules, article, view.context.date)
         requester = view.country_near(times.start(), window=160) if article == 4 else None
         passive = re.search(r"\b(?:has|had|have) been invoked\b|\bwas invoked\b", text[times.end() : times.end() + 60])
-        if requester is not None and requester.start < times.start() and not passive:
+        by = re.match(r"\s+by\s+(?:the\s+)?", text[times.end() :])
+        by_ally = next((m for m in view.countries if by is not None and m.start == times.end() + by.end()), None)
+        counted_for = None
+        if article == 4 and by_ally is not None and facts.is_ally(by_ally.iso3):
+            # "invoked five times by Türkiye and once by a group of allies": that ally's requests
+            invocations = [i for i in invocations if by_ally.iso3 in i.requesting]
+            counted_for = by_ally.iso3
+        elif requester is not None and requester.start < times.start() and not passive:
             # "Ankara has asked for Art. 4 consultations five times": that ally's requests
             invocations = [i for i in invocations if requester.iso3 in i.requesting] or invocations
         verdict = "supported" if claimed == len(invocations) else "contradicted"
@@ -638,6 +651,7 @@ def _invocation_counts(scope: _Scope) -> None:
                 value=claimed,
                 verdict=verdict,
                 expected=len(invocations),
+                country=counted_for,
                 subject=f"article{article}-count",
                 unit="invocations",
                 evidence=[
@@ -895,6 +909,19 @@ def _requester(view: SentenceView, position: int, article: int) -> str | None:
     if article != 4:
         return None
     mention = view.country_near(position, window=160, exclude={"UKR", "RUS", "BLR", "CHN"})
+    if mention is not None and re.search(
+        r"\b(?:a group of|once by|jointly|together with|along with|several (?:allies|members)|"
+        r"eight (?:allies|members))\b",
+        view.text[mention.end : position],
+        re.IGNORECASE,
+    ):
+        return None  # "five times by Türkiye and once by a group of alliance members ... 2022": not Türkiye's
+    if mention is None:
+        # "Estonia has requested urgent NATO consultations under Article 4 ... on Friday, September 19,
+        # 2025": the ally opening the sentence asked, however long the sentence
+        first = view.countries[0] if view.countries else None
+        if first is not None and first.start <= 3 and first.end <= position:
+            mention = first
     return mention.iso3 if mention is not None and facts.is_ally(mention.iso3) else None
 
 
@@ -938,11 +965,15 @@ def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, st
             re.IGNORECASE,
         )
     )
+    written = re.search(
+        rf"(?:\d{{1,2}}\s+)?\b(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+$",
+        view.text[max(0, start - 25) : start],
+    )
     return _claim_date(
         view,
         subject=subject,
         year=year,
-        start=start,
+        start=start - (len(view.text[max(0, start - 25) : start]) - written.start()) if written else start,
         end=end,
         actual=best.date,
         alternatives=alternatives,

@@ -94,6 +94,14 @@ _SPENDING = re.compile(
     re.IGNORECASE,
 )
 
+#: a hypothetical: "Would Poland have invoked Article 4, it would have been the eighth time"
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would have|would be|were to|if \w+ (?:had|were)|had \w+ (?:invoked|joined|requested))\b|^\W*Would\b",
+    re.IGNORECASE,
+)
+#: a sentence about an earlier record than the latest ("the first time ... was on February 10")
+_EARLIER_RECORD = re.compile(r"\b(?:first|earliest|initial)\b|\bin (?:NATO's |the alliance's )?history\b", re.I)
+
 #: the allies but one: ratifying an applicant, one ally's fellows
 _FELLOWS = re.compile(r"\b(?:ratif\w*|approv\w*|consent\w*|last of|other|fellow|remaining|rest of)\b", re.I)
 
@@ -230,6 +238,12 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
             return "the count was the membership in a year the sentence names: it may be dated by that year"
         if isinstance(claim.expected, int | float) and claim.value == claim.expected - 1 and _FELLOWS.search(text):
             return "the allies but one (an applicant's ratifiers, one ally's fellows), not the whole membership"
+    if (claim.kind in ("event_date", "member_count") and _HYPOTHETICAL.search(text)) or (
+        claim.kind == "member_count" and re.search(r"\bwould\b", own)
+    ):
+        return "a hypothetical ('would have been', 'if ... had'), not a statement of what happened"
+    if claim.kind == "event_date" and "without a year" in claim.note and _EARLIER_RECORD.search(text):
+        return "a day without a year in a sentence about an earlier request ('the first time'): not the latest"
     if claim.kind == "spending_pct_gdp":
         if isinstance(claim.value, int | float) and claim.value > MAX_PCT_GDP:
             return f"no ally spends over {MAX_PCT_GDP}% of GDP on defence: the percentage measures something else"
