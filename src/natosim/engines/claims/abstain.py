@@ -216,7 +216,6 @@ def _plan_to_meet(claim: Claim, date: dt.date | None) -> str | None:
     published = _edition_published(claim)
     if published is None or published <= date:
         return None  # NATO's estimate of the article's day (itself a forecast) is what it quotes
-    from natosim.engines.claims.gazetteer import mentions
 
     at = claim.sentence.find(claim.text)
     own = [m for m in mentions(claim.sentence) if m.iso3 == claim.country and m.end <= max(0, at)]
