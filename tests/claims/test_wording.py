@@ -256,3 +256,19 @@ def test_batch_9_wordings() -> None:
     )
     [claim] = check(text, date="2025-09-22").claims
     assert (claim.text, claim.country, claim.verdict) == ("September 19, 2025", "EST", "supported")
+
+
+def test_an_article_5_topic_carried_by_it_and_the_senate_requiring_two_thirds() -> None:
+    text = (
+        "Article 5 is a collective defense clause.\n\nIt says that each member of NATO must take such action as it "
+        "deems necessary.\n\nThis clause was only invoked once, after the attacks in the United States on "
+        "September 11, 2001."
+    )
+    found = {(c.text, c.verdict) for c in check(text, date="2022-11-20").claims}
+    assert ("once", "supported") in found and ("September 11, 2001", "supported") in found
+    text = (
+        "The resolution ensures the president cannot withdraw the United States from the North Atlantic Treaty "
+        "without the advice and consent of the Senate, requiring a two-thirds majority or an Act of Congress."
+    )
+    kinds = {(c.kind, c.verdict) for c in check(text, date="2023-07-12").claims}
+    assert kinds == {("legal_threshold", "supported")} and len(check(text, date="2023-07-12").claims) >= 3

@@ -681,6 +681,14 @@ def _invocation_counts(scope: _Scope) -> None:
         if pattern.search(text):
             view.context.topics.discard(f"article{9 - article}@{view.sentence.paragraph}")
             view.context.topics.add(f"article{article}@{view.sentence.paragraph}")
+        elif (
+            _article_topic(view, article)
+            and not (_ART4.search(text) or _ART5.search(text))
+            and re.match(r"\W*(?:It|Its|This (?:clause|article)|The (?:clause|article))\b", text)
+        ):
+            # "Article 5 is a collective defense clause. // It states ... // It says ... // This clause
+            # was only invoked once": sentences about it carry the topic on
+            view.context.topics.add(f"article{article}@{view.sentence.paragraph}")
 
 
 def _ages(scope: _Scope) -> None:
@@ -960,8 +968,8 @@ def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, st
     subject = f"article{article}" + (f":{requesting}" if requesting else "")
     coarse = bool(
         re.search(
-            r"\b(?:attacks?|after|following|invasion|war|incident|shoot\w*|strike)\b[^.;]{0,30}$",
-            view.text[max(0, start - 45) : start],
+            r"\b(?:attacks?|after|following|invasion|war|incident|shoot\w*|strike)\b[^.;]{0,60}$",
+            view.text[max(0, start - 75) : start],
             re.IGNORECASE,
         )
     )

@@ -35,7 +35,9 @@ _SENATORS = re.compile(
 )
 _TWO_THIRDS = re.compile(
     r"\b(?:two[- ]thirds|2/3|supermajority)\b[^.;]{0,40}?\b(?:Senate|senators)\b"
-    r"|\b(?:Senate|senators)\b[^.;,]{0,15}?\b(?:two[- ]thirds|2/3|supermajority)\b",
+    r"|\b(?:Senate|senators)\b[^.;,]{0,15}?\b(?:two[- ]thirds|2/3|supermajority)\b"
+    # "... consent of the Senate, requiring a two-thirds majority or an Act of Congress"
+    r"|(?<=Senate, )(?:requiring|needing|which requires)\s+(?:a\s+)?(?:two[- ]thirds|2/3)\s+(?:majority|vote)\b",
     re.IGNORECASE,
 )
 _MAJORITY = re.compile(
