@@ -272,3 +272,11 @@ def test_an_article_5_topic_carried_by_it_and_the_senate_requiring_two_thirds() 
     )
     kinds = {(c.kind, c.verdict) for c in check(text, date="2023-07-12").claims}
     assert kinds == {("legal_threshold", "supported")} and len(check(text, date="2023-07-12").claims) >= 3
+
+
+def test_joining_a_request_and_ranks_among_requesters_are_no_accessions() -> None:
+    day = "2025-09-19"
+    assert check("Lithuania and Latvia joined Poland's request in 2014, some reports say.", date=day).claims == []
+    assert check("Estonia became the second country this month to invoke Article 4.", date=day).claims == []
+    found = {(c.kind, c.verdict) for c in check("Sweden became NATO's 32nd member in March 2024.", date=day).claims}
+    assert found == {("event_date", "supported"), ("member_count", "supported")}

@@ -54,8 +54,10 @@ _PROTECT = re.compile(
 _ORDINAL = re.compile(
     r"\b(?:became|becomes|become|becoming|is|was|as|will become)\s+(?:NATO's\s+|the\s+alliance's\s+|the\s+|its\s+)"
     r"(?P<ord>" + ORDINAL + r")\s+(?:member|ally|country|nation)"
-    # "the 14th country to join NATO after the end of the Cold War": a rank within a period, not overall
-    r"(?![^.;]{0,40}\b(?:since|after|from|in the|of the former|post-)\b)",
+    # "the 14th country to join NATO after the end of the Cold War": a rank within a period, not overall;
+    # "the second country this month to invoke Article 4": a rank among those doing something else
+    r"(?![^.;]{0,40}\b(?:since|after|from|in the|of the former|post-|this (?:month|week|year)|"
+    r"to (?!join|become|accede)[a-z]+)\b)",
     re.IGNORECASE,
 )
 

@@ -550,7 +550,10 @@ _YEAR_FIRST = re.compile(r",?\s+(?:the\s+)?")
 _OTHER_BODY = re.compile(
     r"\b(?:EU|European Union|European Community|EEC|Council of Europe|Partnership for Peace|programme|program|"
     r"Commission|Council|G7|G8|G20|United Nations|UN|WTO|OSCE|OECD|IMF|World Bank|eurozone|euro|Schengen|"
-    r"coalition|Union|Community|Agency|initiative|mission|operation|exercise|talks|effort)\b"
+    r"coalition|Union|Community|Agency|initiative|mission|operation|exercise|talks|effort|request|call|appeal|"
+    r"consultations|statement|letter|bid|push|fight|war|battle|campaign)\b"
+    # "Lithuania and Latvia joined Poland's request": one joins something of someone else's
+    r"|^\w+\s+(?:in\s+)?(?!NATO|North Atlantic)[A-Z][\w.]*(?:'s|’s)\s"
 )
 #: "joined NATO", "joined the alliance": NATO itself is what was joined
 _JOINED_NATO = re.compile(
