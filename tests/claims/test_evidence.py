@@ -168,3 +168,10 @@ def test_a_pledge_denied() -> None:
     assert claim.verdict == "contradicted" and "hague-2025" in claim.note
     [true] = check("There is no NATO target of 4%.", date="2026-01-15").claims
     assert true.verdict == "supported"
+
+
+def test_an_application_without_formal_is_not_accused() -> None:
+    [claim] = check("Ukraine applied for NATO membership in 2008 under President Yushchenko.", date="2025-03-01").claims
+    assert claim.verdict == "not checkable"
+    [claim] = check("Ukraine formally applied to join NATO in 2021.", date="2025-03-01").claims
+    assert claim.verdict == "contradicted"

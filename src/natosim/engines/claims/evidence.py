@@ -242,6 +242,12 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         claim.kind == "member_count" and re.search(r"\bwould\b", own)
     ):
         return "a hypothetical ('would have been', 'if ... had'), not a statement of what happened"
+    if (
+        claim.kind == "event_date"
+        and str(claim.subject).startswith("application:")
+        and not re.search(r"\b(?:formal\w*|official\w*|signed|submitted|fast-track\w*)\b", text, re.IGNORECASE)
+    ):
+        return "an earlier request (for a Membership Action Plan) may be meant: only a formal application is dated"
     if claim.kind == "event_date" and "without a year" in claim.note and _EARLIER_RECORD.search(text):
         return "a day without a year in a sentence about an earlier request ('the first time'): not the latest"
     if claim.kind == "spending_pct_gdp":
