@@ -102,6 +102,13 @@ _HYPOTHETICAL = re.compile(
 #: a sentence about an earlier record than the latest ("the first time ... was on February 10")
 _EARLIER_RECORD = re.compile(r"\b(?:first|earliest|initial)\b|\bin (?:NATO's |the alliance's )?history\b", re.I)
 
+#: joining the alliance, in any of the words the accession readers know
+_JOINED = re.compile(
+    r"\b(?:join\w*|accession|acced\w*|admitted|became (?:a |the |NATO's )?\w*\s*(?:member|ally)|became members|"
+    r"membership|member since|ally since|granted)\b",
+    re.IGNORECASE,
+)
+
 #: the allies but one: ratifying an applicant, one ally's fellows
 _FELLOWS = re.compile(r"\b(?:ratif\w*|approv\w*|consent\w*|last of|other|fellow|remaining|rest of)\b", re.I)
 
@@ -242,6 +249,12 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         claim.kind == "member_count" and re.search(r"\bwould\b", own)
     ):
         return "a hypothetical ('would have been', 'if ... had'), not a statement of what happened"
+    if claim.kind == "event_date" and str(claim.subject).startswith("accession:") and claim.country:
+        year_at = text.rfind(str(claim.year)) if claim.year else -1
+        begin, finish = clause(text, year_at, year_at + 4) if year_at >= 0 else (start, end)
+        scope = text[begin:finish]
+        if not _names_subject(claim, scope) or not _JOINED.search(scope):
+            return "the ally or the joining is not named in the year's own clause (the event was inferred)"
     if (
         claim.kind == "event_date"
         and str(claim.subject).startswith("application:")
