@@ -1299,7 +1299,7 @@ def _money_claims(view: SentenceView, q: Quantity, used: set[int], claims: list[
         or MONEY_CHANGE.search(text[max(0, q.start - 90) : q.start])
     ):
         return  # "added $600 billion since 2014", "$510 billion more than in 2016": sums and changes
-    word = re.match(r"^\s?(?:US\s)?dollars\b", after)
+    word = re.match(r"^\s?(?:US\s)?dollars\b", after) or re.match(r"^\s?(?:euros?|pounds)\b", after)
     end = q.end + (word.end() if word else 0)
     if euros:
         iso3 = _subject_country(view, q.start)
@@ -1310,10 +1310,11 @@ def _money_claims(view: SentenceView, q: Quantity, used: set[int], claims: list[
                 end=end,
                 value=q.value,
                 qualifier=q.qualifier,
-                unit=q.currency or "EUR",
+                unit=q.currency or ("GBP" if re.match(r"^\s?pounds", after) else "EUR"),
                 country=iso3,
                 verdict="not checkable",
-                note="natosim holds defence spending in US$ only; no currency conversion",
+                note="natosim holds defence spending in US$ only (and SIPRI's in US$); no sourced conversion "
+                "from euros or pounds, so the amount is not compared",
             )
         )
         used.add(q.start)
