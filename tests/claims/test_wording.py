@@ -280,3 +280,9 @@ def test_joining_a_request_and_ranks_among_requesters_are_no_accessions() -> Non
     assert check("Estonia became the second country this month to invoke Article 4.", date=day).claims == []
     found = {(c.kind, c.verdict) for c in check("Sweden became NATO's 32nd member in March 2024.", date=day).claims}
     assert found == {("event_date", "supported"), ("member_count", "supported")}
+
+
+def test_a_membership_dated_last_year() -> None:
+    found = check("Last year only 11 of the 31 members met the target, according to NATO estimates.", date="2024-04-04")
+    [count] = [c for c in found.claims if c.kind == "member_count"]
+    assert count.verdict == "supported"  # 31 allies through 2023 (Sweden joined on 7 March 2024)

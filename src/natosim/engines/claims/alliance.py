@@ -84,8 +84,14 @@ def _count_date(view: SentenceView, position: int) -> tuple[dt.date | None, str]
         if view.context.date is not None and view.context.date.year == year:
             day = view.context.date
         return day, f"members at {day.isoformat()} (year stated)"
-    if view.context.date is not None:
-        return view.context.date, f"members at the article date {view.context.date.isoformat()}"
+    date = view.context.date
+    last = re.search(r"\b(?:last|previous|past) year\b", view.text[max(0, position - 80) : position + 80], re.I)
+    if date is not None and last is not None and not re.search(r"[,;(—–]", view.text[position : position + 1]):
+        # "Last year only 11 of the 31 members met the target": the members of last year
+        day = dt.date(date.year - 1, 12, 31)
+        return day, f"members at {day.isoformat()} ('last year')"
+    if date is not None:
+        return date, f"members at the article date {date.isoformat()}"
     return None, "all current allies (no date given)"
 
 

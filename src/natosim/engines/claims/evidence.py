@@ -239,6 +239,10 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         )
     if claim.kind == "member_count" and claim.subject is None and isinstance(claim.value, int | float):
         years = [int(y) for y in re.findall(r"\b(?:19[4-9]\d|20[0-4]\d)\b", text) if int(y) != claim.year]
+        if claim.year is not None and re.search(
+            r"\b(?:last|previous|past) year\b|\ba year (?:ago|earlier)\b", text, re.I
+        ):
+            years.append(claim.year - 1)  # "Last year only 11 of the 31 members met the target"
         if any(len(facts.members_on(dt.date(y, 12, 31))) == claim.value for y in years) or any(
             len(facts.members_on(dt.date(y, 1, 1))) == claim.value for y in years
         ):
