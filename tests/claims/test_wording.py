@@ -286,3 +286,14 @@ def test_a_membership_dated_last_year() -> None:
     found = check("Last year only 11 of the 31 members met the target, according to NATO estimates.", date="2024-04-04")
     [count] = [c for c in found.claims if c.kind == "member_count"]
     assert count.verdict == "supported"  # 31 allies through 2023 (Sweden joined on 7 March 2024)
+
+
+def test_a_sentence_opening_on_a_past_year() -> None:
+    text = (
+        "When Trump took office in 2017, just four allies met that 2% goal. "
+        "By 2024, 23 of the 32 allies did, according to NATO."
+    )
+    found = [
+        (c.text, c.year, c.verdict) for c in check(text, date="2025-07-01").claims if c.kind == "allies_meeting_target"
+    ]
+    assert ("23 of the 32 allies did", 2024, "supported") in found

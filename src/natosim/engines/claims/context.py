@@ -110,6 +110,9 @@ class ArticleContext:
     notes: list[str] = field(default_factory=list)
 
 
+_PAST = re.compile(r"\b(?:did|met|had|were|was|reached|spent|hit)\b")
+
+
 class YearChoice(NamedTuple):
     """The year a figure is about, how it was chosen (words for the note) and its typed source
     (``model.YearSource``: what ``abstain`` and ``evidence`` read, never the words)."""
@@ -219,6 +222,8 @@ class SentenceView:
                     re.IGNORECASE,
                 )
                 and not 0 <= start - position <= 40
+                # "By 2024, 23 of the 32 allies did": a sentence opening on a past year, no deadline
+                and not (start <= 4 and self.text[start + 4 : start + 5] == "," and _PAST.search(self.lower))
             ):
                 continue
             # a year after the figure reads closer than one before it ("3.3% in 2023"); "up from three in

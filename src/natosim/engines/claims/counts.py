@@ -30,7 +30,8 @@ _COUNT_AT_TARGET = re.compile(
 #: a count of allies with the verb left out: "23 of 32 allies did", "18 members do"
 _DID = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?(?:NATO\s+)?"
-    r"(?:allies|members|member states|countries|nations)\s+(?:now\s+|already\s+)?(?P<verb>did|do|does)\s*[.;]",
+    r"(?:allies|members|member states|countries|nations)\s+(?:now\s+|already\s+)?(?P<verb>did|do|does)\s*"
+    r"(?:[.;]|,\s+(?:according|NATO|officials|the alliance|data)\b)",
     re.IGNORECASE,
 )
 _NUMBER_OF = re.compile(
