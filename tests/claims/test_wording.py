@@ -297,3 +297,13 @@ def test_a_sentence_opening_on_a_past_year() -> None:
         (c.text, c.year, c.verdict) for c in check(text, date="2025-07-01").claims if c.kind == "allies_meeting_target"
     ]
     assert ("23 of the 32 allies did", 2024, "supported") in found
+
+
+def test_a_group_joining_and_a_rank_in_the_latest_year_of_the_edition() -> None:
+    text = (
+        "The three Baltic states joined NATO in 2004. Poland, which spends 4.1% of GDP on defence, is NATO's "
+        "biggest spender relative to the size of its economy."
+    )
+    found = {(c.kind, c.country, c.year, c.verdict) for c in check(text, date="2025-06-12").claims}
+    assert {("event_date", code, 2004, "supported") for code in ("EST", "LVA", "LTU")} <= found
+    assert ("spending_rank", "POL", 2024, "supported") in found  # the edition of June 2025's day ends in 2024

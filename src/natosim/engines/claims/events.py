@@ -15,6 +15,7 @@ from typing import Any
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import MONTH_YEAR, SentenceView, month_number
+from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
 
@@ -494,6 +495,12 @@ def _dated_events(scope: _Scope) -> None:
             if mention is None and view.context.last_country is not None and re.match(r"\s*(?:It|The country)\b", text):
                 mention = view.context.last_country
             if mention is None or mention.start > join_at:
+                group_claims = _group_joined(view, join_at, year, ystart, yend, text[join_at:ystart])
+                if group_claims:
+                    claims.extend(group_claims)
+                    taken.add(ystart)
+                continue
+            if mention is None or mention.start > join_at:
                 continue
             between = text[mention.end : join_at]
             if _NOT_DONE.search(between + " " + join.group(0)) or _NOT_DONE.search(text[join_at:ystart]):
@@ -572,6 +579,31 @@ def _listed_before(view: SentenceView, mention: Any) -> list[Any]:
             break
         chain.append(other)
     return list(reversed(chain))
+
+
+def _group_joined(view: SentenceView, join_at: int, year: int, ystart: int, yend: int, words: str) -> list[Claim]:
+    """ "The three Baltic states joined NATO in 2004": each member of the group joined then."""
+    named = last_group(view.text[max(0, join_at - 60) : join_at], per_ally=True)
+    if named is None or named[0].members is None or _OTHER_BODY.search(words) or _NOT_DONE.search(words):
+        return []
+    found = []
+    for code in named[0].members:
+        joined = facts.accession_date(code)
+        if joined is None:
+            continue
+        found.append(
+            _claim_date(
+                view,
+                subject=f"accession:{code}",
+                year=year,
+                start=max(0, join_at - 60) + named[1].start(),
+                end=yend,
+                actual=joined,
+                country=code,
+                evidence=_accession_evidence(code, joined),
+            )
+        )
+    return found
 
 
 def _undated_events(scope: _Scope) -> None:
