@@ -56,8 +56,8 @@ _ORDINAL = re.compile(
     r"(?P<ord>" + ORDINAL + r")\s+(?:member|ally|country|nation)"
     # "the 14th country to join NATO after the end of the Cold War": a rank within a period, not overall;
     # "the second country this month to invoke Article 4": a rank among those doing something else
-    r"(?![^.;]{0,40}\b(?:since|after|from|in the|of the former|post-|this (?:month|week|year)|"
-    r"to (?!join|become|accede)[a-z]+)\b)",
+    r"(?![^.;]{0,40}\b(?:(?:since|after|from) (?:the )?(?:end|fall|collapse|dissolution|break-?up|19\d\d|20\d\d)|"
+    r"in the (?:post|19|20)|of the former|post-|this (?:month|week|year)|to (?!join|become|accede)[a-z]+)\b)",
     re.IGNORECASE,
 )
 
