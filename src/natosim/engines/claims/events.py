@@ -674,7 +674,9 @@ def _invocation_counts(scope: _Scope) -> None:
             counted_for = by_ally.iso3
         elif requester is not None and requester.start < times.start() and not passive:
             # "Ankara has asked for Art. 4 consultations five times": that ally's requests
-            invocations = [i for i in invocations if requester.iso3 in i.requesting] or invocations
+            mine = [i for i in invocations if requester.iso3 in i.requesting]
+            invocations = mine or invocations
+            counted_for = requester.iso3 if mine else None
         verdict = "supported" if claimed == len(invocations) else "contradicted"
         if ambiguous:
             verdict = "not checkable"  # "Art. 4 ... Art. 5, with Turkey invoking it five times": which article?
