@@ -2,7 +2,9 @@
 public page, trimmed to the article, starting with ``SOURCE: url (publisher, date)``; each ``.yaml``
 lists the claims labelled by hand before the checker was run on the batch. The floors below are the
 figures measured on the whole real corpus with the current code (docs/claims.md gives the first-run
-figures of each batch, scored once before the fixes it led to): a regression makes them fail."""
+figures of each batch, scored once before the fixes it led to): a regression makes them fail.
+Batches 10-12 were scored once with the final code of round 3 and have led to no fix yet, so the
+floors are lower than the batches 1-9 figures: they hold what the code does, not what it should."""
 
 from __future__ import annotations
 
@@ -19,13 +21,13 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 70
+    assert len(LABELS) >= 120
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10), path.name
+        assert labels.get("batch") in range(1, 13), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -38,19 +40,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.805
+    assert score.recall >= 0.72
     assert score.verdict_accuracy >= 0.71
-    assert score.false_alarms_per_100 <= 0.5
-    assert score.false_caught >= 12
+    assert score.false_alarms_per_100 <= 1.8
+    assert score.false_caught >= 21
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.81
-    assert score.verdict_accuracy >= 0.955
-    assert score.false_alarms_per_100 <= 0.5
-    assert score.false_caught >= 13
+    assert score.recall >= 0.73
+    assert score.verdict_accuracy >= 0.925
+    assert score.false_alarms_per_100 <= 1.3
+    assert score.false_caught >= 22
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])
