@@ -90,6 +90,8 @@ def test_a_small_crisis_run_shows_progress_assumptions_and_can_be_reopened(page:
     # the range over the assumptions, beside the Monte Carlo error
     assert "(5th percentile)" in page.locator("#p-hold-range").inner_text()
     assert page.locator("#crisis-contributions svg").count() == 1
+    # the runs table is refreshed after the result is drawn (data-crisis-done comes first)
+    page.wait_for_selector("#runs-table tbody tr", state="attached")
     assert page.locator("#runs-table tbody tr").count() >= 1
     # the link keeps the run
     assert "run=" in page.url
