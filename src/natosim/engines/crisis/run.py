@@ -10,6 +10,8 @@ same result bit for bit. A run is a sweep of one point; both share :func:`execut
 from __future__ import annotations
 
 import itertools
+import signal
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -423,12 +425,31 @@ def _result(
 
 
 def _guarded(runs: RunStore, run_id: str, plan: Plan, done: dict[tuple[int, int], ChunkStats], **options: Any) -> Any:
-    """Execute a stored plan; turn Ctrl-C and cluster failures into messages naming the run to resume."""
+    """Execute a stored plan; turn Ctrl-C and cluster failures into messages naming the run to resume.
+
+    Ctrl-C is also remembered in a flag checked after every stored chunk: DuckDB polls for signals
+    while it runs a query, and a KeyboardInterrupt raised there can be swallowed when the query
+    finishes anyway, which left a run going after the user had asked it to stop."""
+    stop = threading.Event()
+    previous: Any = None
+    in_main = threading.current_thread() is threading.main_thread()
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    def save(p: int, c: int, s: ChunkStats) -> None:
+        runs.save_chunk(run_id, p, c, s)
+        if stop.is_set():
+            raise KeyboardInterrupt
+
+    if in_main:
+        previous = signal.signal(signal.SIGINT, on_sigint)
     try:
         return execute(
             plan,
             done,
-            save=lambda p, c, s: runs.save_chunk(run_id, p, c, s),
+            save=save,
             on_client=lambda client: runs.set_worker_versions(run_id, worker_versions(client)),
             **options,
         )
@@ -448,6 +469,9 @@ def _guarded(runs: RunStore, run_id: str, plan: Plan, done: dict[tuple[int, int]
             f"natosim crisis resume {run_id}",
             field="scheduler",
         ) from None
+    finally:
+        if in_main and previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _finish_run(
