@@ -30,6 +30,7 @@ from natosim.engines.claims.context import normalise
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.groups import groups, inside_group
 from natosim.engines.claims.model import Claim
+from natosim.engines.claims.pledges import TARGET_NOUN
 from natosim.engines.claims.spending import SIPRI
 
 #: kinds whose figure depends on the year chosen
@@ -70,10 +71,7 @@ _NOT_A_FACT = re.compile(
 )
 
 #: the words that make a percentage a target
-_TARGET_WORDS = re.compile(
-    r"\b(?:target|goal|guideline|benchmark|threshold|pledge|commitment|requirement|required|bar|mark)s?\b",
-    re.IGNORECASE,
-)
+_TARGET_WORDS = re.compile(r"\b(?:" + TARGET_NOUN + r"|required)\b", re.IGNORECASE)
 
 #: the membership named as a whole: "NATO's 32 members", "all 32 allies", "the alliance has 32
 #: members" (before the number); "the 32-member alliance", "32 members of the alliance" (the claim)

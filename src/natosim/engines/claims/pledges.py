@@ -16,6 +16,14 @@ from natosim.engines.claims.numbers import Quantity
 if TYPE_CHECKING:
     from natosim.rules.models import Pledge
 
+#: The nouns that name a target, in one place (abstain, counts, evidence and spending read them from
+#: here): "the 2% target", "NATO's guideline", "the 2 percent mark", "the bar", "their commitment".
+#: Each noun may take a plural "s"; ``TARGET_NOUN`` is a regex fragment (no word boundaries).
+TARGET_NOUN = (
+    r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark|requirement|"
+    r"obligation|yardstick|quota|norm)s?"
+)
+
 #: Summit and forum names as news writes them → words found in a pledge's ``forum``.
 FORUMS: dict[str, str] = {
     "wales": "Wales",

@@ -39,9 +39,7 @@ DEFENCE = re.compile(
     re.IGNORECASE,
 )
 TARGET_WORDS = re.compile(
-    r"\b(?:target|targets|goal|goals|guideline|guidelines|benchmark|threshold|pledge|pledges|"
-    r"commitment|commitments|floor|mark|bar|requirement|objective|yardstick|quota|norm|"
-    r"core defen[cs]e|defen[cs]e- and security-related|security-related|resilience)\b",
+    r"\b(?:" + pledges.TARGET_NOUN + r"|core defen[cs]e|defen[cs]e- and security-related|security-related|resilience)\b",
     re.IGNORECASE,
 )
 ALLIANCE = re.compile(
