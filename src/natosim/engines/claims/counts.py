@@ -16,8 +16,8 @@ from natosim.engines.claims import facts, spending
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
-from natosim.engines.claims.pledges import TARGET_NOUN
 from natosim.engines.claims.numbers import Quantity
+from natosim.engines.claims.pledges import TARGET_NOUN
 
 #: the nouns of a target (one home: ``pledges.TARGET_NOUN``), and a deadline met or missed
 _TARGET_NOUN = r"(?:" + TARGET_NOUN + r"|deadlines?)"
