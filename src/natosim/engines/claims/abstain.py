@@ -24,6 +24,7 @@ from natosim.engines.claims import facts
 from natosim.engines.claims.evidence import weak_evidence
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
+from natosim.engines.claims.pledges import TARGET_NOUN
 
 #: kinds whose figure depends on the year chosen
 _YEAR_DEPENDENT = {"spending_pct_gdp", "spending_money", "alliance_total", "alliance_share", "allies_meeting_target"}
@@ -122,7 +123,7 @@ _NATIONAL_PLAN = re.compile(
 )
 
 
-_TARGET_NOUN = r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark)s?"
+_TARGET_NOUN = TARGET_NOUN
 
 
 def _attached_target(claim: Claim) -> bool:

@@ -17,8 +17,10 @@ from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
+from natosim.engines.claims.pledges import TARGET_NOUN
 
-_TARGET_NOUN = r"(?:target|goal|guideline|mark|benchmark|threshold|obligation|pledge|commitment|bar|deadline)"
+#: the nouns of a target (one home: ``pledges.TARGET_NOUN``), and a deadline met or missed
+_TARGET_NOUN = r"(?:" + TARGET_NOUN + r"|deadlines?)"
 _COUNT_AT_TARGET = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
     r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"

@@ -30,6 +30,7 @@ from natosim.engines.claims.context import normalise
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.groups import groups, inside_group
 from natosim.engines.claims.model import Claim
+from natosim.engines.claims.pledges import TARGET_NOUN
 from natosim.engines.claims.spending import SIPRI
 
 #: kinds whose figure depends on the year chosen
@@ -64,16 +65,31 @@ _NOT_A_FACT = re.compile(
     r"press(?:ed|es|ing)? (?:for|allies|members)|pressure|expect\w*|forecast\w*|project\w*|on track|"
     r"on course|set to|going to|if|unless|whether|to reach|to raise|to increase|to boost|to lift|to hit|"
     r"to meet|to spend|to get|to move|roadmap|path(?:way)? to|proposal|propos\w*|suggest\w*|insist\w*|"
-    r"hopes?|hoping|goal of|aspir\w*|committed to|commit to|target(?:s|ing)? (?:of )?\d)\b|"
+    r"hopes?|hoping|goal of|aspir\w*|committed to|commit to|target(?:s|ing)? (?:of )?\d|"
+    # a level refused or exempted from ("Spain ... opposed allocating 5% of its GDP"): not its figure
+    r"oppos\w*|reject\w*|refus\w*|resist\w*|exempt\w*|opt(?:ed|s|ing)? out|balk\w*|declin\w* to)\b|"
     r"\bby (?:the end of |the early |the mid-?)?(?:19|20)\d\d",
     re.IGNORECASE,
 )
 
-#: the words that make a percentage a target
-_TARGET_WORDS = re.compile(
-    r"\b(?:target|goal|guideline|benchmark|threshold|pledge|commitment|requirement|required|bar|mark)s?\b",
+#: where the wording that governs a figure stops: a reason ("... should talk to Washington because 90% of
+#: NATO is the US"), a new clause with its own subject ("90% of NATO is the US and it would be easier
+#: ..."), or an event before or after ("paying for almost all of NATO before he pushed allies to ...")
+_GOVERNING_BREAK = re.compile(
+    r"\b(?:because|since (?:he|she|it|they|we)|"
+    r"(?:before|after|when|until|once) (?:he|she|it|they|we|the|his|her|their)\b|"
+    r"and (?:it|he|she|they|we|this|that)\b)",
     re.IGNORECASE,
 )
+
+#: a figure denied, not asserted: "the US does not pay anywhere near 100% of NATO's costs", "Germany
+#: never spent 2%", "far from 90%" (a claim that the figure is lower, which no tolerance judges)
+_NEGATED = re.compile(
+    r"\b(?:not|n't|never|nowhere near|no longer|far from|hardly|rather than|instead of)\b[^.;:,]{0,40}$", re.IGNORECASE
+)
+
+#: the words that make a percentage a target
+_TARGET_WORDS = re.compile(r"\b(?:" + TARGET_NOUN + r"|required)\b", re.IGNORECASE)
 
 #: the membership named as a whole: "NATO's 32 members", "all 32 allies", "the alliance has 32
 #: members" (before the number); "the 32-member alliance", "32 members of the alliance" (the claim)
@@ -173,11 +189,17 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         return "the figure could not be located in its sentence"
     start, end = clause(text, at, at + len(claim.text))
     own = text[start:end]
-    governing = text[:at] + own[at - start :]
+    breaks_before = list(_GOVERNING_BREAK.finditer(text, 0, at))
+    after_own = own[at - start :]
+    break_after = _GOVERNING_BREAK.search(after_own, len(claim.text))
+    lead = text[breaks_before[-1].end() if breaks_before else 0 : at]
+    governing = lead + (after_own[: break_after.start()] if break_after else after_own)
     if claim.kind in YEAR_DEPENDENT and claim.year_source not in READ_YEARS and not false_every_year:
         return f"the year ({claim.year}) was {claim.year_source or 'not'} chosen, not read in the sentence"
     if claim.kind in YEAR_DEPENDENT and _NOT_A_FACT.search(governing):
         return "the figure stands in a sentence about a plan, pledge, demand, condition or forecast"
+    if claim.kind in YEAR_DEPENDENT and "printed figure" not in claim.note and _NEGATED.search(lead):
+        return "the figure is denied or set aside ('not', 'never', 'rather than'), not stated as a fact"
     if claim.kind in YEAR_DEPENDENT and _OTHER_YEAR.search(own):
         return "the figure's clause speaks of another year ('that year', 'the year before')"
     if claim.kind in ("spending_money", "alliance_total") and _OTHER_CURRENCY.search(text[max(0, at - 45) : at]):

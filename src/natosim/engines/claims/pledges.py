@@ -16,6 +16,14 @@ from natosim.engines.claims.numbers import Quantity
 if TYPE_CHECKING:
     from natosim.rules.models import Pledge
 
+#: The nouns that name a target, in one place (abstain, counts, evidence and spending read them from
+#: here): "the 2% target", "NATO's guideline", "the 2 percent mark", "the bar", "their commitment".
+#: Each noun may take a plural "s"; ``TARGET_NOUN`` is a regex fragment (no word boundaries).
+TARGET_NOUN = (
+    r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark|requirement|"
+    r"obligation|yardstick|quota|norm)s?"
+)
+
 #: Summit and forum names as news writes them → words found in a pledge's ``forum``.
 FORUMS: dict[str, str] = {
     "wales": "Wales",
@@ -157,6 +165,23 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
         years_said = [y for y in years_said if y != wanted]
         subject = hits[-1].id
         matching = hits
+    # "a new 5% goal agreed at The Hague, up from the previous 2% target": an earlier pledge named beside
+    # the new one is not dated by the summit or the year that date the new one
+    earlier = re.search(
+        r"\b(?:previous|former|old|older|earlier|prior|original|existing|longstanding|long-standing)\s+"
+        r"(?:\w+\s+)?$",
+        text[max(0, q.start - 30) : q.start],
+        re.IGNORECASE,
+    )
+    if earlier:
+        return view.claim(
+            **common,
+            subject=subject,
+            verdict="supported",
+            expected=q.value,
+            evidence=evidence,
+            note=f"an earlier NATO pledge named beside a newer one: {', '.join(p.id for p in matching)}",
+        )
     forum = next((name for key, name in FORUMS.items() if re.search(rf"\b{key}\b", text, re.IGNORECASE)), None)
     if forum:
         hits = [p for p in matching if forum.casefold() in p.forum.casefold()]

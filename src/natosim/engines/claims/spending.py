@@ -39,9 +39,9 @@ DEFENCE = re.compile(
     re.IGNORECASE,
 )
 TARGET_WORDS = re.compile(
-    r"\b(?:target|targets|goal|goals|guideline|guidelines|benchmark|threshold|pledge|pledges|"
-    r"commitment|commitments|floor|mark|bar|requirement|objective|yardstick|quota|norm|"
-    r"core defen[cs]e|defen[cs]e- and security-related|security-related|resilience)\b",
+    r"\b(?:"
+    + pledges.TARGET_NOUN
+    + r"|core defen[cs]e|defen[cs]e- and security-related|security-related|resilience)\b",
     re.IGNORECASE,
 )
 ALLIANCE = re.compile(
@@ -134,7 +134,32 @@ OTHER_SHARE = re.compile(
     r"\b(?:common(?:ly)?[- ](?:budgets?|fund\w*)|"
     r"direct(?:ly)?[- ]fund\w*|civil budget|military budget|NSIP|"
     r"capabilit\w*|troops|forces|personnel|population|GDP|territory|nuclear|headquarters|staff|"
-    r"operational budgets?|operating budgets?|NATO's (?:own )?budgets?)\b",
+    r"operational budgets?|operating budgets?|NATO's (?:own )?budgets?|"
+    # what it costs to run NATO itself is common funding too: "16% of NATO's running costs"
+    r"(?:running|operating|operational|administrative|organi[sz]ational|common|institutional)\s+(?:costs?|budgets?|"
+    r"expenses|funds?)|organi[sz]ational budgets?)\b",
+    re.IGNORECASE,
+)
+#: the US named as the share itself: "90 per cent of NATO is the US", "70% of the alliance is America"
+US_IS_THE_SHARE = re.compile(
+    r"^\s*of\s+(?:NATO|the alliance|the North Atlantic alliance)\s+(?:is|are|was|were|comes from|came from|means)\s+"
+    r"(?:the\s+)?(?:US|U\.S\.|USA|United States|America|Americans|Washington)\b",
+    re.IGNORECASE,
+)
+#: shares in words: "the US pays for almost all of NATO", "most of the allies' spending", "the lion's
+#: share": (lowest share the words can mean in %, the qualifier). "almost all" is at least 90%, "all" at
+#: least 97.5% (a fraction's tolerance below 100), "most", "the bulk", "the majority" above half.
+SHARE_WORDS: dict[str, tuple[float, str]] = {
+    "all": (97.5, "at least"),
+    "almost all": (90.0, "at least"),
+    "the bulk": (50.0, "more than"),
+    "the lion's share": (50.0, "more than"),
+    "the majority": (50.0, "more than"),
+    "most": (50.0, "more than"),
+}
+SHARE_IN_WORDS = re.compile(
+    r"\b(?P<words>(?P<almost>(?:almost|nearly|virtually|practically|just about|close to)\s+)?all|"
+    r"the\s+(?:vast\s+)?bulk|the\s+lion(?:'s|s)?\s+share|the\s+(?:vast\s+|overwhelming\s+)?majority|most)(?=\s+of\s)",
     re.IGNORECASE,
 )
 COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
@@ -162,7 +187,8 @@ FUTURE = re.compile(
 #: a percentage right after a verb of change is a growth rate ("rose 23 per cent", "cut by 5%")
 CHANGE_PCT_BEFORE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|jump\w*|climb\w*|soar\w*|surg\w*|fell|fall\w*|"
-    r"drop\w*|declin\w*|shr[ua]nk\w*|cut\w*|boost\w*|rais\w*|hik\w*|up|down|increase of|rise of)\s+"
+    r"drop\w*|declin\w*|shr[ua]nk\w*|cut\w*|boost\w*|rais\w*|hik\w*|(?<!make )(?<!makes )(?<!made )up|down|"
+    r"increase of|rise of)\s+"
     r"(?:by\s+)?(?:(?:a further|another|a|an)\s+)?$",
     re.IGNORECASE,
 )
@@ -632,6 +658,45 @@ def alliance_share(
     )
 
 
+def share_in_words(view: SentenceView, match: re.Match[str]) -> Claim:
+    """ "The US pays for almost all of NATO": a share in words is a bound on the US share of allied
+    defence spending (``SHARE_WORDS``: "almost all" at least 90%, "most" above half)."""
+    words = "almost all" if match.group("almost") else re.sub(r"\s+", " ", match.group("words").casefold())
+    words = re.sub(r"^the (?:vast |overwhelming )", "the ", words).replace("lions", "lion's")
+    bound, qualifier = SHARE_WORDS[words]
+    year, how, year_from = view.year_near(match.start())
+    share_years = [y for y in reversed(facts.years_held()) if _us_shares(y)]
+    if year is None or year not in share_years:
+        year, how, year_from = share_years[0], "latest year with US$ totals", "inferred"
+    shares = _us_shares(year)
+    assert shares is not None
+    us_share, _, source, edition = shares
+    holds = us_share >= bound if qualifier == "at least" else us_share > bound
+    return view.claim(
+        kind="alliance_share",
+        start=match.start(),
+        end=match.end(),
+        value=bound,
+        qualifier=qualifier,
+        unit="% of allied defence spending",
+        verdict="supported" if holds else "contradicted",
+        expected=round(us_share, 1),
+        evidence=[
+            Evidence(
+                f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)", source, us_share, edition
+            )
+        ],
+        country="USA",
+        subject="USA",
+        year=year,
+        note=(
+            f"'{match.group('words')}' means a share {qualifier} {bound:g}%: the bound "
+            f"{'holds' if holds else 'does not hold'} (no tolerance for a bound); year: {how}"
+        ),
+        year_source=year_from,
+    )
+
+
 def allies_meeting(
     view: SentenceView, count: Quantity, start: int, end: int, threshold: float, *, below: bool = False
 ) -> Claim:
@@ -1034,7 +1099,10 @@ def _percent_claims(
 def _share_of_total(r: _Percent) -> bool:
     """ "68% of NATO's spending", "the US share ... 65 per cent": one ally's share of the allied total."""
     text, q, window_after = r.text, r.q, r.window_after
-    money_talk = r.defence or bool(COSTS.search(text))
+    us_is = bool(US_IS_THE_SHARE.match(window_after))
+    # "the US makes up 70% of NATO": a verb of sharing right before the figure names the measure
+    shared = bool(SHARE_VERBS.search(r.before[-40:]))
+    money_talk = r.defence or bool(COSTS.search(text)) or us_is or shared
     share_before = SHARE_BEFORE.search(r.before)
     if share_before and OTHER_SHARE.search(share_before.group(0)):
         share_before = None
@@ -1044,7 +1112,7 @@ def _share_of_total(r: _Percent) -> bool:
         return True  # "16% of NATO's common budget": a cost share, not a share of defence spending
     if not ((share_after and money_talk) or share_before):
         return False
-    iso3 = _subject_country(r.view, share_before.start() if share_before else q.start)
+    iso3 = "USA" if us_is else _subject_country(r.view, share_before.start() if share_before else q.start)
     if iso3 is None and EUROPE_CANADA.search(r.before):
         iso3 = "EUC"
     if iso3 in ("USA", "EUC"):
@@ -1350,6 +1418,14 @@ def _shares_in_words(view: SentenceView, used: set[int], claims: list[Claim], de
             if iso3 in ("USA", "EUC"):
                 claims.append(alliance_share(view, q, q.start, q.end, iso3))
                 used.add(q.start)
+    for match in SHARE_IN_WORDS.finditer(text):
+        tail = text[match.end() : match.end() + 90]
+        if OTHER_SHARE.search(tail[:60]) or not SHARE_OF.match(tail.lstrip("\"'")):
+            continue
+        if not (defence or COSTS.search(text) or re.search(r"\bpa(?:y|ys|id|ying)\b", text, re.IGNORECASE)):
+            continue
+        if _subject_country(view, match.start()) == "USA":
+            claims.append(share_in_words(view, match))
     for match in MORE_THAN_THE_REST.finditer(text):
         mention = view.country_near(match.start(), window=150) or view.context.last_country
         if mention is not None and mention.iso3 == "USA" and (view.context.about_nato or ALLIANCE.search(text)):
