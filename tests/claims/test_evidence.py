@@ -117,15 +117,17 @@ def test_europe_and_canada_is_the_aggregate_not_canada() -> None:
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
-        ("Italy is among the eight allies below 2%.", "not checkable"),
+        # fewer allies than ever formed NATO, without "has"/"N-member": some allies, not read as a count of
+        # members at all since round 4 (r4-events; before: a member count, "not checkable")
+        ("Italy is among the eight allies below 2%.", None),
         ("NATO's 30 members met in Brussels.", "contradicted"),
         ("The 30-member alliance met in Brussels.", "contradicted"),
         ("The alliance has 30 members.", "contradicted"),
     ],
 )
-def test_a_number_of_allies_is_the_membership_only_when_named_as_a_whole(text: str, verdict: str) -> None:
+def test_a_number_of_allies_is_the_membership_only_when_named_as_a_whole(text: str, verdict: str | None) -> None:
     found = [c for c in check(text, date="2025-02-25").claims if c.kind == "member_count"]
-    assert [c.verdict for c in found] == [verdict]
+    assert [c.verdict for c in found] == ([verdict] if verdict else [])
 
 
 def test_one_allys_own_nato_commitment_is_not_no_nato_pledge() -> None:

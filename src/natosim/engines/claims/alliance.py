@@ -6,6 +6,7 @@ NATO's GDP tables (``population_thousands``, flagged as derived)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -16,19 +17,47 @@ from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ORDINAL, Quantity, ordinal
 from natosim.engines.claims.tolerance import judge
 
-_NATO = re.compile(r"\b(?:NATO|alliance|Alliance|North Atlantic|allies|Allies|member states|transatlantic)\b")
+_NATO = re.compile(r"\b(?:NATO|Nato|alliance|Alliance|North Atlantic|allies|Allies|member states|transatlantic)\b")
 _EU = re.compile(r"\b(?:EU|European Union|Brussels bloc|eurozone|euro zone)\b")
 _MEMBER_NOUN = re.compile(
     r"^(?:[- ](?:[Mm]ember|[Nn]ation|[Cc]ountry|[Ss]trong|[Ss]tate)\b(?:[- ][Ss]trong)?"
-    r"|\s+(?:NATO\s+|European\s+|alliance\s+|Alliance\s+)?(?:allies|members|member states|member countries|"
-    r"member nations|nations|countries|states)\b)"
+    r"|\s+(?:(?-i:[a-z]+\s+)?(?:NATO|Nato)\s+|European\s+|alliance\s+|Alliance\s+)?(?:allies|members|member states|"
+    r"member countries|member nations|nations|countries|states)\b)",
+    re.IGNORECASE,
 )
 _COUNT_LEAD = re.compile(
     r"\b(?:has|have|had|now has|comprises?|comprising|consists? of|of|with|its|all|now|the|"
     r"grown to|grew to|expanded to|expands to|counts|numbers|totals?|to|NATO's|alliance's|"
-    r"among|between|including|other|bloc's|club's|group's|organi[sz]ation's)\s*$",
+    r"among|between|including|other|bloc's|club's|group's|organi[sz]ation's|his|her|their|America's|"
+    r"Washington's|Trump's|Biden's)\s*$",
     re.IGNORECASE,
 )
+#: what says outright that a count is the membership: "NATO has 32 members", "is made up of 31 member
+#: states", "the 32-member alliance", "all 32 allies", "NATO's 32 members" (issue 17, round 4)
+_EXPLICIT_LEAD = re.compile(
+    r"\b(?:has|have|had|now has|comprises?|comprising|consists? of|consisting of|made up of|composed of|"
+    r"grown to|grew to|expanded to|expands to|counts|numbers|numbered|totals?|all(?: of)?(?: the)?(?: other)?|NATO's|"
+    r"alliance's|bloc's|club's|organi[sz]ation's)\s+(?:(?:now|some|exactly|currently)\s+)?$",
+    re.IGNORECASE,
+)
+#: a count that picks some allies out of the membership: followed by a list of them ("three member
+#: nations — Poland, Lithuania and Latvia"), by what they do ("seven nations to meet the target", "23
+#: allies increasing their spending", "the allies that met it"), or pointing back ("the above 6 countries")
+_SUBSET_AFTER = re.compile(
+    r"^\s*(?:[—–:(]|-\s|,\s+(?:namely|i\.e\.|such as|like)\b)"
+    r"|^\s+(?:to\s+(?:actually\s+|already\s+|have\s+|be\s+)?[a-z]+|that|who|which|whose|where)\b"
+    r"|^\s+(?!including\b)[a-z]+ing\b",
+)
+_SUBSET_BEFORE = re.compile(r"\b(?:above|these|those|such|only|just|mere|remaining|some|several)\s+$", re.IGNORECASE)
+#: "most of the 31 allies", "leaders of the 32 NATO nations": a part or the people of the whole membership
+_PART_OF_WHOLE = re.compile(
+    r"\b(?:most|many|some|several|few|half|majority|minority|all|each|none|rest|any|every one|leaders|heads|last|first|"
+    r"Government|governments|ministers|capitals|parliaments|citizens|armies|militaries|members)\s+of\s+"
+    r"(?:the|its|NATO's|Nato's|the alliance's)\s+$",
+    re.IGNORECASE,
+)
+#: a year framing the sentence ("As of 2023, NATO has 32 members", "In 2016 the alliance had 28 members")
+_YEAR_FRAME = re.compile(r"^\W*(?:[Aa]s of|[Ii]n|[Bb]y|[Aa]t the (?:end|start|beginning) of)\s+(?:early\s+|late\s+)?$")
 _NOT_MEMBERSHIP = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:meet|met|meeting|spend|spent|spending|reach|reaching|hit|are on track|have met|"
     r"pledged|agreed|signed|ratified|voted|sent|contribute|pay|fell|fall|miss)\b",
@@ -36,7 +65,7 @@ _NOT_MEMBERSHIP = re.compile(
 )
 #: a count after these words is a change, an estimate or a comparison, not how many allies there are
 _CHANGE_OR_ESTIMATE = re.compile(
-    r"\b(?:increase|rise|jump|growth|drop|decrease|fall|estimate|forecast|projection|compar\w*|up|down|"
+    r"\b(?:increase|rise|jump|growth|drop|decrease|fall|estimate|forecast|projection|compar\w*|(?<!made )up|down|"
     r"from|than)\s+(?:of\s+|from\s+|to\s+|with\s+)?(?:just\s+|only\s+|about\s+|some\s+)?"
     r"(?:(?:less|fewer|more) than\s+)?$",
     re.IGNORECASE,
@@ -52,7 +81,7 @@ _PROTECT = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
-    r"\b(?:became|becomes|become|becoming|is|was|as|will become)\s+(?:NATO's\s+|the\s+alliance's\s+|the\s+|its\s+)"
+    r"\b(?:became|becomes|become|becoming|is|was|as|will become)\s+(?:NATO's\s+|the\s+alliance's\s+|the\s+|its\s+)?"
     r"(?P<ord>" + ORDINAL + r")\s+(?:member|ally|country|nation)"
     # "the 14th country to join NATO after the end of the Cold War": a rank within a period, not overall;
     # "the second country this month to invoke Article 4": a rank among those doing something else
@@ -183,55 +212,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             used.add(q.start)
             continue
         noun = _MEMBER_NOUN.match(after)
-        if noun and nato and 1 <= q.value <= 60 and q.decimals == 0:
-            lead = _COUNT_LEAD.search(text[max(0, q.start - 30) : q.start]) or noun.group(0).startswith(
-                ("-", " member", " nation", " strong")
-            )
-            # "the 32-member alliance" and "11 of the 31 allies" name the membership whatever follows
-            # ("... signed up to 5%", "... met the guideline"); "30 allies met 2%" does not
-            whole = (
-                noun.group(0).startswith("-")
-                or any(
-                    # "11 of the 31 allies", "18 of the alliance's 31 countries": a part of the whole
-                    other.end < q.start
-                    and re.fullmatch(
-                        r"\s+(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?(?:(?:military\s+)?alliance's\s+)?",
-                        text[other.end : q.start],
-                    )
-                    for other in view.quantities
-                )
-                # "the 32 members of the alliance agreed ..."
-                or re.match(
-                    r"\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b", after[noun.end() :]
-                )
-                or re.search(
-                    r"(?:\b[Aa]ll(?: of)?(?: the)?(?: other)?|NATO's|"
-                    r"(?:[Aa]lliance|bloc|club|group|organi[sz]ation)'s)\s+$",
-                    text[max(0, q.start - 24) : q.start],
-                )
-            )
-            if not lead or (not whole and _NOT_MEMBERSHIP.match(after[noun.end() :])):
-                continue
-            if not whole and _CHANGE_OR_ESTIMATE.search(text[max(0, q.start - 40) : q.start]):
-                continue  # "an increase of seven countries", "an estimate of 18 members": not the membership
-            if re.match(r"\s+(?:of\s+(?:the|its)\s+\d+|out of)", after):
-                continue
-            day, how = _count_date(view, q.start)
-            members = facts.members_on(day)
-            if whole and day is not None and view.context.date is not None and day != view.context.date:
-                # "22 of NATO's 32 members met 2% in 2023": the whole is named as the article knows it
-                today = facts.members_on(view.context.date)
-                if judge(q, len(today) - _others(view, q), "count")[0] == "supported":
-                    day, how, members = view.context.date, f"members at the article date {view.context.date}", today
-            others = _others(view, q)
-            statement = f"{len(members)} allies ({how})" + (
-                f"; the others of one ally: {len(members) - 1}" if others else ""
-            )
-            claims.append(
-                _count_claim(
-                    view, q, q.end + noun.end(), members, statement, "allies", day.year if day else None, others=others
-                )
-            )
+        if noun is None or not 1 <= q.value <= 60 or q.decimals != 0:
+            noun = None
+        reading = _membership_reading(view, q, noun, nato) if noun is not None else None
+        if noun is not None and reading is not None:
+            claims.append(_membership_claim(view, q, noun, reading))
             used.add(q.start)
             continue
         people = _PEOPLE.match(after)
@@ -280,6 +265,153 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             )
         )
     return claims
+
+
+def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], nato: bool) -> str | None:
+    """How the count ``q`` followed by a member noun names the membership: "explicit" ("NATO has 32
+    members", "the 32-nation alliance", "NATO's 32 allies"), "whole" (a part of it: "11 of the 31
+    allies", "leaders of the 32 NATO nations"), "plain" (a count with a lead word only: "with 32
+    allies") — or None when it is not the membership (some allies picked out, a change, an estimate)."""
+    text = view.text
+    after = text[q.end :]
+    before = text[max(0, q.start - 40) : q.start]
+    rest = after[noun.end() :]
+    hyphen = noun.group(0).startswith("-")
+    # one ally's fellow allies are all the others ("Trump assured his 31 allies", "the other 27 countries")
+    explicit = hyphen or bool(_EXPLICIT_LEAD.search(before)) or bool(_others(view, q))
+    denominator = any(
+        # "11 of the 31 allies", "18 of the alliance's 31 countries": a part of the whole
+        other.end < q.start
+        and re.fullmatch(
+            r"\s+(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?(?:(?:military\s+)?alliance's\s+)?",
+            text[other.end : q.start],
+        )
+        for other in view.quantities
+    )
+    whole = (
+        explicit
+        or denominator
+        or bool(_PART_OF_WHOLE.search(before))
+        # "the 32 members of the alliance agreed ...", "the 32 countries in the NATO alliance"
+        or bool(re.match(r"\s+(?:of|in)\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b", rest))
+    )
+    # an article about NATO names the membership without the word ("the 32-strong club", "31 of 32
+    # members will meet the benchmark")
+    if not (nato or (whole and view.context.about_nato and not _EU.search(text))):
+        return None
+    lead = _COUNT_LEAD.search(text[max(0, q.start - 30) : q.start]) or noun.group(0).startswith(
+        ("-", " member", " nation", " strong")
+    )
+    if not (lead or whole):
+        return None
+    if re.match(r"\s+(?:of\s+(?:the|its)\s+\d+|out of)", after):
+        return None  # "11 of the 31": the part, read as a count at a target elsewhere
+    founders = len(facts.members_on(facts.rules().treaty().entered_into_force))
+    if not explicit:
+        # some allies picked out: a list after the count, what they do, a pointer back, or fewer
+        # allies than ever formed the alliance ("the seven nations to meet the target")
+        # (what follows "20 of the 28 allies" is said of the 20)
+        # ("the last of the 31 allies to ratify": the last of all of them)
+        last = re.search(r"\b(?:last|first)\s+of\s+\S+\s+$", before, re.IGNORECASE)
+        if (_SUBSET_AFTER.match(rest) and not (denominator or last)) or _SUBSET_BEFORE.search(before):
+            return None
+        if q.value < founders:
+            return None
+        if not whole and _NOT_MEMBERSHIP.match(rest):
+            return None
+        if not whole and _CHANGE_OR_ESTIMATE.search(before):
+            return None  # "an increase of seven countries", "an estimate of 18 members": not the membership
+    return "explicit" if explicit else "whole" if whole else "plain"
+
+
+def _membership_claim(view: SentenceView, q: Quantity, noun: re.Match[str], reading: str) -> Claim:
+    """A count of the membership judged on the allies at the date the sentence gives it (a framing
+    year: "As of 2023, NATO has 32 members" is judged on 2023), else at the article's date."""
+    text = view.text
+    framed = _framing_year(view, q)
+    if framed is not None:
+        first = facts.members_on(dt.date(framed, 1, 1))
+        last = facts.members_on(dt.date(framed, 12, 31))
+        others = _others(view, q)
+        counts = sorted({len(first) - others, len(last) - others})
+        held = next((n for n in counts if judge(q, n, "count")[0] == "supported"), None)
+        members = last if held is None or held == len(last) - others else first
+        statement = f"{len(first)} allies on {framed}-01-01 and {len(last)} on {framed}-12-31 (year stated)" + (
+            f"; the others of one ally: {len(members) - 1}" if others else ""
+        )
+        return _count_claim(
+            view, q, q.end + noun.end(), members, statement, "allies", framed, "membership", others=others
+        )
+    day, how = _count_date(view, q.start)
+    members = facts.members_on(day)
+    whole = reading in ("explicit", "whole")
+    if whole and day is not None and view.context.date is not None and day != view.context.date:
+        # "22 of NATO's 32 members met 2% in 2023": the whole is named as the article knows it
+        today = facts.members_on(view.context.date)
+        if judge(q, len(today) - _others(view, q), "count")[0] == "supported":
+            day, how, members = view.context.date, f"members at the article date {view.context.date}", today
+    others = _others(view, q)
+    statement = f"{len(members)} allies ({how})" + (f"; the others of one ally: {len(members) - 1}" if others else "")
+    # a count that says it is the membership, with a date to judge it on, is judged as such (evidence's
+    # "some of them" abstention is for counts that may be a subset); without a date it stays open
+    subject = "membership" if whole and day is not None and not _other_years(view, q, day) else None
+    claim = _count_claim(
+        view,
+        q,
+        q.end + noun.end(),
+        members,
+        statement,
+        "allies",
+        day.year if day else None,
+        subject,
+        others=others,
+    )
+    earlier = _earlier_membership(q, day, others)
+    told_in_past = bool(_PAST.search(text)) and not _PRESENT.search(text)
+    if claim.verdict == "contradicted" and earlier is not None and not view.years and told_in_past:
+        # "It was me that got 20 out of 28 NATO countries to start paying": told in the past, without a
+        # year, a count that was the membership then (28 from 2009 to 2017) is not judged on today's
+        return dataclasses.replace(
+            claim,
+            verdict="not checkable",
+            note=f"told in the past without a year: {q.value:g} was the membership from {earlier.isoformat()}; "
+            f"natosim holds {claim.expected} at the date judged ({claim.note})",
+        )
+    return claim
+
+
+#: present-tense anchors: the count is of the membership now
+_PRESENT = re.compile(
+    r"\b(?:now|currently|today|has|have|is|are|will|says?|shows?|this year|presently)\b", re.IGNORECASE
+)
+_PAST = re.compile(r"\b(?:was|were|had|got|did|made|paid|went|\w{3,}ed)\b", re.IGNORECASE)
+
+
+def _earlier_membership(q: Quantity, day: dt.date | None, others: int) -> dt.date | None:
+    """The first day the membership (less ``others``) was ``q``, if that was before ``day``."""
+    if day is None:
+        return None
+    joins = sorted({d for d in (facts.accession_date(code) for code in facts.members_on(None)) if d is not None})
+    for joined in joins:
+        if joined < day and len(facts.members_on(joined)) - others == q.value:
+            return joined
+    return None
+
+
+def _framing_year(view: SentenceView, q: Quantity) -> int | None:
+    """The year that opens the sentence and dates what follows ("As of 2023, NATO has 32 members")."""
+    for year, start, _ in view.years:
+        if start < q.start and _YEAR_FRAME.match(view.text[:start]):
+            return year
+    return None
+
+
+def _other_years(view: SentenceView, q: Quantity, day: dt.date) -> bool:
+    """A year in the sentence other than the one the count is judged at ("... up from three in
+    2014"), or "last year": the count may be that year's membership."""
+    if re.search(r"\b(?:last|previous|past) year\b|\ba year (?:ago|earlier)\b", view.text, re.IGNORECASE):
+        return True
+    return any(year != day.year for year, _, _ in view.years)
 
 
 def _population(view: SentenceView, q: Quantity, end: int) -> Claim:

@@ -1,0 +1,96 @@
+"""Counts of members (issue 17, round 4, r4-events): a count is the membership only when the sentence
+says so ("NATO has 32 members", "the 32-strong club", "NATO's 28 members", "all 32 allies", "20 of the
+28 NATO countries", "leaders of the 32 NATO nations"); some allies picked out ("the seven nations to
+meet the target", "three member nations — A, B and C", "23 allies increasing their spending", "the
+above 6 countries") are not; a year that frames the sentence ("As of 2023, ...") dates the count.
+Sentences in the style of news reports, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+
+
+def _counts(text: str, date: str | None) -> list[tuple[str, str]]:
+    return [(c.text, c.verdict) for c in check(text, date=date).claims if c.kind == "member_count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # said outright: has / is made up of / N-strong / NATO's N / all N / all the other N
+        ("The Atlantic alliance is made up of 31 member states, 29 of them in Europe.", "2023-10-02", "supported"),
+        ("The Atlantic alliance is made up of 30 member states, 28 of them in Europe.", "2023-10-02", "contradicted"),
+        ("Ministers of NATO's 29 members gathered in Brussels.", "2018-02-14", "supported"),
+        (
+            "All 29 Allies are now moving toward the guideline, the ambassador told NATO colleagues.",
+            "2018-02-14",
+            "supported",
+        ),
+        ("The US outspends all the other 28 NATO countries combined.", "2019-05-01", "supported"),
+        ("The president assured his 31 allies at the NATO summit that he would stay.", "2024-07-12", "supported"),
+        ("The 32 countries in the Nato alliance endorsed the communique.", "2025-06-26", "supported"),
+        ("Leaders of the 30 NATO nations met in Madrid.", "2022-06-30", "supported"),
+        ("Leaders of the 31 NATO nations met in Madrid.", "2022-06-30", "contradicted"),
+        # the whole of "N of M"
+        ("The alliance says 18 of 31 members will reach the benchmark.", "2024-07-01", "contradicted"),
+        ("The alliance says 18 of 31 members will reach the benchmark.", "2023-07-01", "supported"),
+    ],
+)
+def test_a_count_said_to_be_the_membership_is_judged(text: str, date: str, verdict: str) -> None:
+    found = _counts(text, date)
+    assert [v for _, v in found] == [verdict], found
+
+
+def test_a_membership_count_without_the_word_nato_in_an_article_about_nato() -> None:
+    text = "NATO ministers met on Tuesday. Only six countries in the 32-strong club still lag behind."
+    assert _counts(text, "2025-02-11") == [("32-strong", "supported")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three of the six nations to actually reach the NATO target are in eastern Europe.",
+        "According to NATO, only four member nations—Estonia, Greece and the two North American allies—did so.",
+        "The alliance grew its budgets, with 21 allies raising their spending in real terms.",
+        "Poland and the above 5 countries have passed the NATO guideline.",
+        "Only five NATO members met the goal in 2015.",
+    ],
+)
+def test_some_allies_picked_out_are_not_the_membership(text: str) -> None:
+    assert _counts(text, "2024-07-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 31 allies in 2023 (Finland 2023-04-04), 32 only from Sweden's accession (2024-03-07)
+        ("As of 2023, NATO has 32 member countries.", "contradicted"),
+        ("As of 2023, NATO has 31 member countries.", "supported"),
+        # in 2023 the membership was 30 until April, then 31: both were true that year
+        ("In 2023, NATO had 30 members.", "supported"),
+        ("As of 2021, NATO has 30 member countries.", "supported"),
+    ],
+)
+def test_a_year_framing_the_sentence_dates_the_count(text: str, verdict: str) -> None:
+    found = _counts(text, "2025-01-15")
+    assert [v for _, v in found] == [verdict], found
+    claim = next(c for c in check(text, date="2025-01-15").claims if c.kind == "member_count")
+    assert "year stated" in claim.evidence[0].statement
+
+
+def test_a_count_told_in_the_past_without_a_year_is_not_judged_on_today() -> None:
+    # 28 allies from Albania and Croatia (2009-04-01) until Montenegro (2017-06-05)
+    [(_, verdict)] = _counts("He said it was him who got 20 out of 28 NATO countries to pay up.", "2025-03-01")
+    assert verdict == "not checkable"
+    [(_, verdict)] = _counts("Today 20 out of 28 NATO countries pay their share.", "2025-03-01")
+    assert verdict == "contradicted"
+
+
+def test_a_contradicted_count_names_the_allies_and_the_date() -> None:
+    claim = next(c for c in check("As of 2023, NATO has 32 member countries.", date="2025-01-15").claims)
+    assert claim.verdict == "contradicted"
+    assert claim.expected == 31
+    assert claim.evidence[0].source == "facts-members"
+    assert "2023-12-31" in claim.evidence[0].statement
