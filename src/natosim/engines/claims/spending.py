@@ -806,7 +806,9 @@ def _allies_meeting(
             if other == used:
                 continue
             again = facts.allies_at_or_above(year, threshold, other, below=below)
-            if again and judge(count, again[0], "count")[0] == "supported":
+            # another edition makes the claim true ("over 20" for its 23 allies, a bound that holds but is
+            # vague) or close: the figure moved between editions, so the claim is imprecise, not false
+            if again and judge(count, again[0], "count")[0] in ("supported", "imprecise"):
                 verdict = "imprecise"
                 why = f"matches NATO edition {other} ({again[0]}) but edition {used} counts {number}"
                 evidence.append(
