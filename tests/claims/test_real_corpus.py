@@ -27,7 +27,7 @@ def test_real_corpus_articles_are_sourced_and_labelled() -> None:
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in range(1, 13), path.name
+        assert labels.get("batch") in range(1, 19), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -40,19 +40,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.744
+    assert score.recall >= 0.70
     assert score.verdict_accuracy >= 0.72
-    assert score.false_alarms_per_100 <= 0.7
-    assert score.false_caught >= 28
+    assert score.false_alarms_per_100 <= 1.2
+    assert score.false_caught >= 31
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.755
-    assert score.verdict_accuracy >= 0.93
-    assert score.false_alarms_per_100 <= 0.0
-    assert score.false_caught >= 29
+    assert score.recall >= 0.71
+    assert score.verdict_accuracy >= 0.92
+    assert score.false_alarms_per_100 <= 0.5
+    assert score.false_caught >= 32
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])

@@ -108,6 +108,9 @@ class ArticleContext:
     #: topics read so far ("constitution:UKR"), for sentences that continue a story
     topics: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    #: the allies the latest sentence listing two or more named ("Bulgaria, Estonia, ... and Slovenia"),
+    #: for a next sentence that says "These nations joined ..."
+    listed_allies: list[str] = field(default_factory=list)
 
 
 _PAST = re.compile(r"\b(?:did|met|had|were|was|reached|spent|hit)\b")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import facts
+from natosim.engines.claims import enlargement, facts
 from natosim.engines.claims.context import MONTH_YEAR, SentenceView, month_number
 from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
@@ -21,13 +21,15 @@ from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
 
 _NATO = re.compile(r"\b(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Treaty of Washington)\b")
 _FOUNDED = re.compile(
-    r"\b(?:founded|founding|created|creation|established|formed|set up|born|birth|launched|"
+    r"\b(?:founded|founding|created|creation|established|establishment|formed|formation|set up|born|birth|launched|"
     r"inception|came into being|signed|signing|forged)\b",
     re.IGNORECASE,
 )
 _JOIN = re.compile(
     r"\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
     r"accession|was admitted|were admitted|entered (?:NATO|the alliance)|membership took effect|"
+    r"(?:formally |officially )?entered as (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|"
+    r"(?:was|were) welcomed (?:into (?:NATO|the alliance)|as (?:a |the \w+ |NATO's \w+ )?(?:member|ally))|"
     r"(?:was|were) granted (?:NATO |full )?membership|gained (?:NATO |full )?membership|"
     r"became members|(?:has|have) been (?:a |an )?(?:members?|ally|allies)(?: of (?:NATO|the alliance))? since|"
     r"members? (?:of (?:NATO|the alliance) )?since|ally since)\b",
@@ -236,11 +238,75 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     scope = _Scope(view, used, view.text, rules, treaty, founding)
     _summits(scope)
     _summits_by_month(scope)
+    _enlargement(scope)
     _dated_events(scope)
     _undated_events(scope)
     _invocation_counts(scope)
     _ages(scope)
+    enlargement.remember_list(view, view.context)
     return scope.claims
+
+
+def _enlargement(scope: _Scope) -> None:
+    """Accessions of several allies told together (``enlargement``): a chronicle, a count of newcomers
+    with its list, a year leading a list, a list named in the sentence before."""
+    view = scope.view
+    joiners = enlargement.chronicle(view, scope.taken) + enlargement.counted_joiners(view, scope.taken)
+    for year, ystart, yend in view.years:
+        if ystart in scope.taken:
+            continue
+        listed = enlargement.year_first_list(view, year, ystart, yend)
+        if listed:
+            joiners += listed
+            scope.taken.add(ystart)
+    for joiner in joiners:
+        start = min(joiner.mention.start, joiner.ystart)
+        scope.claims.append(
+            _joiner_claim(
+                view,
+                joiner.mention.iso3,
+                joiner.year,
+                min(start, _date_start(view, joiner)),
+                joiner.yend,
+                subject="accession-list" if joiner.listed else "accession",
+            )
+        )
+    if not (enlargement.taken_up(view) and view.context.listed_allies) or view.countries:
+        return
+    # "These nations ... officially joined NATO Mar 29th 2004": the allies the sentence before listed
+    for year, ystart, yend in view.years:
+        before = view.text[max(0, ystart - 40) : ystart]
+        join = [m for m in _JOIN.finditer(before) if not _NOT_DONE.search(before[m.start() :])]
+        if ystart in scope.taken or not join or _OTHER_BODY.search(before[join[-1].start() :]):
+            continue
+        start = ystart - len(before) + join[-1].start()
+        scope.claims += [_joiner_claim(view, code, year, start, yend) for code in view.context.listed_allies]
+        scope.taken.add(ystart)
+
+
+def _date_start(view: SentenceView, joiner: enlargement.Joiner) -> int:
+    """Where the date of ``joiner``'s year starts ("March 12, 1999" starts at "March")."""
+    for match in MONTH_YEAR.finditer(view.text):
+        if match.end() == joiner.yend:
+            return match.start()
+    return joiner.ystart
+
+
+def _joiner_claim(
+    view: SentenceView, code: str, year: int, start: int, yend: int, *, subject: str = "accession"
+) -> Claim:
+    joined = facts.accession_date(code)
+    assert joined is not None  # enlargement keeps allies only
+    return _claim_date(
+        view,
+        subject=f"{subject}:{code}",
+        year=year,
+        start=start,
+        end=yend,
+        actual=joined,
+        country=code,
+        evidence=_accession_evidence(code, joined),
+    )
 
 
 def _summits(scope: _Scope) -> None:
@@ -800,6 +866,16 @@ def _ages(scope: _Scope) -> None:
         )
 
 
+#: a clause break between a verb of joining and a date: the date is of another act
+_OTHER_CLAUSE = re.compile(r"[,;:()—–]|\s(?:and|but|while|when|before|after)\s")
+#: what may stand between a verb of joining and the day it dates: where it happened, no other clause
+#: ("... entered as the 32nd member of NATO at the alliance's headquarters in Brussels ")
+_SAME_ACT = re.compile(
+    r"(?:\s+(?:of|in|at|into|to|as)\s+(?:the\s+)?(?:[A-Z][\w'.-]*|NATO's|alliance's|the|its|\d+\w*|member|ally|"
+    r"headquarters|ceremony|a|an|\s)+?)*\s*"
+)
+
+
 def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
     """Accessions written with a month (or day) but no year ("Sweden, which joined in March",
     "Finland, which joined in April last year"), read against the article's date."""
@@ -810,8 +886,15 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
         join = None
         for candidate in _JOIN.finditer(before):
             join = candidate
-        if join is None or _NOT_DONE.search(before[join.start() :]):
-            continue
+        if join is None:
+            # "Sweden formally entered as the 32nd member of NATO at the alliance's headquarters in Brussels
+            # on March 11": the verb further back, with only where it happened between (no other clause)
+            before = view.text[max(0, match.start() - 110) : match.start()]
+            join = next(iter(reversed(list(_JOIN.finditer(before)))), None)
+            if join is not None and not _SAME_ACT.fullmatch(before[join.end() :]):
+                join = None
+        if join is None or _NOT_DONE.search(before[join.start() :]) or _OTHER_CLAUSE.search(before[join.end() :]):
+            continue  # "Sweden, which joined NATO last year, held elections on 11 September": another act
         join_at = match.start() - len(before) + join.start()
         mention = view.country_near(join_at, window=60)
         if mention is None or mention.start > join_at:

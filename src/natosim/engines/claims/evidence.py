@@ -121,7 +121,7 @@ _EARLIER_RECORD = re.compile(r"\b(?:first|earliest|initial)\b|\bin (?:NATO's |th
 #: joining the alliance, in any of the words the accession readers know
 _JOINED = re.compile(
     r"\b(?:join\w*|accession|acced\w*|admitted|became (?:a |the |NATO's )?\w*\s*(?:member|ally)|became members|"
-    r"membership|member since|ally since|granted)\b",
+    r"membership|member since|ally since|granted|entered as|welcomed)\b",
     re.IGNORECASE,
 )
 

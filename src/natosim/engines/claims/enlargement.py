@@ -1,0 +1,170 @@
+"""Accessions written the many ways reporters tell NATO's enlargement (issue 17, round 4): a year
+before a list of allies ("In 1999, Poland, Hungary and the Czech Republic joined NATO"), a count of
+newcomers with its list ("In 2004 another seven countries joined, including Estonia, Latvia and
+Lithuania"), enlargement told as a chronicle ("NATO grew by including Greece and Turkey in 1952 and
+West Germany in 1955"), and a list named in the sentence before ("These nations ... officially joined
+NATO on 29 March 2004"). Each ally of the list is one claim, judged on its accession date in
+natosim's members data (``facts-members``: the day its instrument of accession was deposited)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from natosim.engines.claims import facts
+from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.gazetteer import Mention
+
+#: adverbs between the joiners and the verb ("Poland, Hungary and the Czech Republic officially joined")
+_ADVERBS = r"(?:\s+(?:all|both|together|officially|formally|finally|then|also|eventually|later|each))*"
+#: joined NATO itself (not the EU, a programme or someone's request)
+_JOINED = re.compile(
+    _ADVERBS + r"\s+(?:joined|acceded to|entered|were admitted to|were admitted into|became (?:full )?members of|"
+    r"were welcomed into)\s+(?:NATO|the (?:North Atlantic |military |Atlantic |western )?[Aa]lliance|"
+    r"the North Atlantic Treaty Organi[sz]ation)\b(?![-'])"
+    r"|" + _ADVERBS + r"\s+(?:joined|acceded|were admitted|became members)\b(?!\s+(?:the|a|an|in talks|forces)\b)",
+)
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
+#: what may stand between a leading year (or full date) and the first joiner: "In 1999, Poland ..."
+_AFTER_YEAR = re.compile(r",?\s+(?:the\s+)?")
+#: "another seven countries joined", "seven more nations became members", "ten new members joined"
+_COUNTED = re.compile(
+    r"\b(?:another|a further|other)?\s*(?P<n>\w+)\s+(?:more\s+|new\s+|other\s+|former\s+[\w-]+\s+)?"
+    r"(?:countries|nations|states|members|allies)\s+(?:\w+\s+)?"
+    r"(?:joined|acceded|were admitted|became (?:full )?members)\b"
+)
+#: where the list of a count of newcomers starts: "..., including Estonia", "...: Estonia, ..."
+_LIST_START = re.compile(r"\b(?:including|among them|namely|such as)\b|:")
+#: enlargement told as a chronicle: "NATO grew by including ...", "the alliance expanded to include ..."
+_GREW = re.compile(
+    r"\b(?:grew|expanded|enlarged|widened|extended)\b[^.;]{0,30}?\b(?:by (?:including|admitting|adding|taking in|"
+    r"welcoming|bringing in)|to (?:include|take in|admit)|with the (?:accession|addition|entry) of|admitting|"
+    r"adding|taking in|welcoming)\b",
+    re.IGNORECASE,
+)
+_NOT_DONE = re.compile(
+    r"\b(?:appl\w+|bid|seek\w*|sought|invit\w*|want\w*|hope\w*|aspir\w*|could|would|may|might|plan\w*|will|"
+    r"not|never|yet|talks?|wish\w*|intend\w*|propos\w*|consider\w*)\b",
+    re.IGNORECASE,
+)
+#: a list named before, taken up by the next sentence ("These nations", "They", "All seven")
+_THESE = re.compile(
+    r"^\W*(?:These|Those|The|All|Both|The\s+\w+)\s+(?:\w+\s+)?(?:nations|countries|states|allies|members)\b"
+    r"|^\W*(?:They|All\s+\w+|The\s+(?:two|three|four|five|six|seven|ten)\s+of them)\b"
+)
+
+
+class Joiner(NamedTuple):
+    """An ally said to have joined in ``year`` (written at ``ystart``-``yend``)."""
+
+    mention: Mention
+    year: int
+    ystart: int
+    yend: int
+    #: the list is read by its structure, the verb outside the year's clause ("In 2002 another seven
+    #: countries joined, including ...: Estonia, Latvia and Lithuania", "grew by including A in 1952 and
+    #: B in 1955"): the claim's subject says so
+    listed: bool = False
+
+
+def listed_after(view: SentenceView, first: Mention) -> list[Mention]:
+    """``first`` and the countries listed right after it ("Poland, Hungary and the Czech Republic")."""
+    chain = [first]
+    for other in [m for m in view.countries if m.start >= first.end]:
+        if not _LISTED.fullmatch(view.text[chain[-1].end : other.start]):
+            break
+        chain.append(other)
+    return chain
+
+
+def _allies(chain: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    found = []
+    for mention in chain:
+        if facts.accession_date(mention.iso3) is not None and mention.iso3 not in seen:
+            seen.add(mention.iso3)
+            found.append(mention)
+    return found
+
+
+def year_first_list(view: SentenceView, year: int, ystart: int, yend: int) -> list[Joiner]:
+    """ "In 1999, Poland, Hungary and the Czech Republic joined NATO", "On March 12, 1999, Poland, ...":
+    a year (or date) leading a list of two or more allies and a verb of joining."""
+    led = _AFTER_YEAR.match(view.text, yend)
+    first = next((m for m in view.countries if led is not None and m.start == led.end()), None)
+    if first is None:
+        return []
+    chain = listed_after(view, first)
+    if len(chain) < 2:
+        return []  # one ally: events reads it
+    joined = _JOINED.match(view.text, chain[-1].end)
+    if joined is None or _NOT_DONE.search(joined.group(0)):
+        return []
+    return [Joiner(mention, year, ystart, yend) for mention in _allies(chain)]
+
+
+def counted_joiners(view: SentenceView, taken: set[int]) -> list[Joiner]:
+    """ "In 2002 another seven countries joined, including ... Estonia, Latvia and Lithuania": each ally
+    listed after a count of newcomers joined in the year of that clause."""
+    found: list[Joiner] = []
+    for match in _COUNTED.finditer(view.text):
+        if _NOT_DONE.search(match.group(0)):
+            continue
+        # the year of the clause: "In 2002 another seven ...", "... joined in 2004, including ..."
+        clause_start = max((m.end() for m in re.finditer(r"[;.]", view.text[: match.start()])), default=0)
+        years = [
+            (y, s, e)
+            for y, s, e in view.years
+            if s not in taken and (clause_start <= s < match.start() or match.end() <= s <= match.end() + 12)
+        ]
+        start = _LIST_START.search(view.text, match.end())
+        if len(years) != 1 or start is None:
+            continue
+        year, position, end = years[0]
+        # the first list of two or more allies after it ("including three of Russia's neighbours:
+        # Estonia, Latvia and Lithuania")
+        chains = [_allies(listed_after(view, m)) for m in view.countries if m.start >= start.end()]
+        allies = next((chain for chain in chains if len(chain) >= 2), [])
+        if not allies or re.search(r"[;.]", view.text[match.end() : allies[0].start]):
+            continue
+        found += [Joiner(mention, year, position, end, listed=True) for mention in allies]
+        taken.add(position)
+    return found
+
+
+def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
+    """ "NATO grew by including Greece and Turkey in 1952 and West Germany in 1955, and then later
+    Spain in 1982": the allies named before each year joined in that year."""
+    verb = _GREW.search(view.text)
+    if verb is None or not re.search(r"\b(?:NATO|[Aa]lliance)\b", view.text):
+        return []
+    found: list[Joiner] = []
+    position = verb.end()
+    for year, ystart, yend in view.years:
+        if ystart < position:
+            continue
+        # (a possessive is not a newcomer: "Portugal's neighbour Spain")
+        segment = [
+            m for m in view.countries if position <= m.start < ystart and not re.match(r"'s\b", view.text[m.end :])
+        ]
+        if ystart in taken or not segment or not re.search(r"\bin\s+$", view.text[position:ystart]):
+            position = yend
+            continue
+        found += [Joiner(mention, year, ystart, yend, listed=True) for mention in _allies(segment)]
+        taken.add(ystart)
+        position = yend
+    return found
+
+
+def taken_up(view: SentenceView) -> bool:
+    """The sentence starts with a pointer to a list named before ("These nations", "They")."""
+    return bool(_THESE.match(view.text))
+
+
+def remember_list(view: SentenceView, store: Any) -> None:
+    """Keep the allies the sentence lists (two or more) for a next sentence that says "These nations"."""
+    for first in view.countries:
+        chain = _allies(listed_after(view, first))
+        if len(chain) >= 2:
+            store.listed_allies = [m.iso3 for m in chain]
+            return

@@ -1,0 +1,66 @@
+"""Accessions told the ways reporters tell NATO's enlargement (issue 17, round 4, r4-events): a year
+leading a list of allies, a count of newcomers with its list, a chronicle ("grew by including A in
+1952 and B in 1955"), a list taken up by the next sentence ("These nations joined ..."), a day
+without a year after the place it happened ("entered as the 32nd member ... in Brussels on 11
+March"). Each ally is one claim judged on its accession date (facts-members: the instrument's
+deposit). Sentences written for these tests in the style of news reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+
+
+def _accessions(text: str, date: str = "2024-06-01") -> list[tuple[str | None, str]]:
+    return [(c.country, c.verdict) for c in check(text, date=date).claims if c.kind == "event_date"]
+
+
+def test_a_year_leading_a_list_dates_each_ally() -> None:
+    text = "In 2009, Albania and Croatia officially joined NATO after years of reforms."
+    assert _accessions(text) == [("ALB", "supported"), ("HRV", "supported")]
+    text = "On April 2, 2009, Albania and Croatia joined NATO, a day the two capitals celebrated."
+    assert _accessions(text) == [("ALB", "contradicted"), ("HRV", "contradicted")]  # deposited 1 April 2009
+    claim = check(text, date="2024-06-01").claims[0]
+    assert claim.expected == "2009-04-01" and claim.evidence[0].source == "facts-members"
+
+
+def test_a_count_of_newcomers_with_its_list() -> None:
+    text = "In 2007 two more countries joined, among them the Balkan neighbours Albania and Croatia."
+    assert _accessions(text) == [("ALB", "contradicted"), ("HRV", "contradicted")]
+    text = "In 2009 two more countries joined, among them the Balkan neighbours Albania and Croatia."
+    assert _accessions(text) == [("ALB", "supported"), ("HRV", "supported")]
+
+
+def test_a_count_of_newcomers_that_may_not_join_is_not_read() -> None:
+    assert _accessions("In 2009 two more countries hoped to join, including Albania and Croatia.") == []
+
+
+def test_enlargement_told_as_a_chronicle() -> None:
+    text = "The alliance expanded to include Portugal's neighbour Spain in 1982 and Albania and Croatia in 2008."
+    assert _accessions(text) == [("ESP", "supported"), ("ALB", "contradicted"), ("HRV", "contradicted")]
+
+
+def test_these_nations_take_up_the_list_of_the_sentence_before() -> None:
+    text = "The 2009 round brought in Albania and Croatia. These two nations formally joined NATO on 1 April 2009."
+    found = _accessions(text)
+    assert ("ALB", "supported") in found and ("HRV", "supported") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Sweden deposited its instrument on 7 March 2024; the flag was raised in Brussels on 11 March
+        ("Sweden formally entered as the 32nd member of NATO at a ceremony in Washington on March 7.", "supported"),
+        (
+            "Sweden formally entered as the 32nd member of NATO at the headquarters in Brussels on March 11.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_day_without_a_year_after_where_it_happened(text: str, verdict: str) -> None:
+    assert [v for c, v in _accessions(text, "2024-03-20") if c == "SWE"] == [verdict]
+
+
+def test_a_day_in_another_clause_is_not_the_accession() -> None:
+    assert _accessions("Sweden, which joined NATO last year, held elections on September 11.", "2025-09-20") == []
