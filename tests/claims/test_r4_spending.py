@@ -144,3 +144,31 @@ def test_an_alliance_average_near_target_words_is_a_total_not_a_pledge() -> None
     assert [c.kind for c in claims if c.text.endswith("2.71%")] == ["alliance_total"]
     [total] = [c for c in claims if c.kind == "alliance_total"]
     assert total.year == 2024 and total.verdict == "supported"
+
+
+def _pct(iso3: str, year: int, edition: str) -> float:
+    row = natosim.figures(year=year, countries=[iso3], edition=edition).iloc[0]
+    return round(float(row["defence_exp_pct_gdp"]), 2)
+
+
+def test_a_bound_at_a_nato_target_is_meeting_the_target_not_a_vague_bound() -> None:
+    text = "Under NATO's 2% guideline, Poland and Lithuania both spend above 2% of GDP this year."
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2024-08-01")}
+    assert _pct("POL", 2024, "2024-06") - 2 > 0.5  # far above: the bound alone would be "true but vague"
+    assert found["POL"].verdict == "supported" and "printed figure" in found["POL"].note
+    assert found["LTU"].verdict == "supported"
+
+
+def test_a_bound_at_another_value_keeps_the_vague_band() -> None:
+    text = "Poland spent more than 3% of GDP on defence in 2024."
+    [claim] = _claims(text, "spending_pct_gdp")
+    assert _pct("POL", 2024, "2025-08") - 3 > 0.5
+    assert claim.verdict == "imprecise" and "true but vague" in claim.note
+
+
+def test_the_figure_of_the_day_two_years_back_is_not_accused() -> None:
+    # NATO's July 2023 edition (not held) printed 2.16% for the UK's 2022; the June 2024 edition revised it
+    text = "In 2022, NATO estimated that Britain spent 2.16% of GDP on defence."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-01-20")
+    assert abs(_pct("GBR", 2022, "2024-06") - 2.16) > 0.105
+    assert claim.verdict == "not checkable" and "figure of the day" in claim.note

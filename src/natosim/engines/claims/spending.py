@@ -309,6 +309,15 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     year, how, year_from = view.year_near(q.start)
     edition = view.context.edition
     kind, unit = "spending_pct_gdp", "% of GDP"
+    if (
+        threshold is None
+        and q.qualifier in _BOUND_AS_TARGET
+        and q.value in facts.pledge_targets()
+        and (view.context.spending_topic or TARGET_WORDS.search(view.text))
+    ):
+        # "Poland and the Baltic states all spend above 2%" in an article about the 2% target: a bound
+        # at a NATO target's value says the ally meets (or misses) it, judged as meeting a target is
+        threshold = _BOUND_AS_TARGET[q.qualifier]
     qualifier = {"meets": "at least", "misses": "less than"}.get(threshold or "", q.qualifier)
     common: dict[str, Any] = {
         "kind": kind,
@@ -407,6 +416,9 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         year_source=year_from,
     )
 
+
+#: a bound at a NATO target's value read as meeting or missing the target
+_BOUND_AS_TARGET = {"more than": "meets", "at least": "meets", "less than": "misses"}
 
 #: how good a verdict is, to choose between two readings of the year
 _RANK = {"supported": 3, "imprecise": 2, "not checkable": 1, "contradicted": 0}
