@@ -89,3 +89,86 @@ def test_an_earlier_pledge_beside_a_newer_summit_is_not_dated_by_it() -> None:
     assert pledges[5].verdict == "supported"
     assert pledges[2].verdict == "supported"
     assert "earlier NATO pledge" in pledges[2].note
+
+
+def _count(year: int, edition: str, *, below: bool = False) -> int:
+    from natosim.engines.claims.facts import allies_at_or_above
+
+    found = allies_at_or_above(year, 2.0, edition, below=below)
+    assert found is not None
+    return found[0]
+
+
+def test_counts_out_of_the_alliance_total_are_read() -> None:
+    text = "Today 19 out of NATO's 32 member countries have reached the 2% target, officials said in 2024."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-20") if c.text.startswith("19")]
+    assert claim.expected == _count(2024, "2024-06")
+    assert claim.verdict == "contradicted"
+
+
+def test_a_count_between_two_years_is_read_for_each_year() -> None:
+    text = (
+        "NATO's 2 per cent of GDP guideline was long ignored. "
+        "Progress came slowly, from 6 nations in 2021 to 9 by 2023, the alliance says."
+    )
+    found = {c.year: c for c in _claims(text, "allies_meeting_target", date="2024-09-01")}
+    assert found[2021].value == 6 and found[2021].verdict == "supported"
+    assert found[2023].value == 9 and found[2023].expected == _count(2023, "2024-06")
+    assert found[2023].verdict == "contradicted"  # "by 2023" ends a past change: no deadline
+
+
+def test_a_negated_verb_of_meeting_counts_the_allies_below() -> None:
+    text = "Eight NATO members are still not expected to reach the 2% threshold this year."
+    [claim] = _claims(text, "allies_meeting_target", date="2024-08-01")
+    assert claim.unit == "allies at <2% of GDP"
+    assert claim.expected == _count(2024, "2024-06", below=True)
+
+
+def test_as_of_the_article_year_means_the_latest_count_published() -> None:
+    text = "As of 2025, 23 of the 32 allies meet NATO's 2% target."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2025-04-02") if c.value == 23]
+    assert claim.year == 2024 and claim.year_source == "inferred"
+    assert claim.verdict == "supported"
+
+
+def test_without_a_date_a_count_for_a_year_nato_still_revises_is_not_accused() -> None:
+    text = "As of 2024, 23 of the 32 allies meet NATO's 2% target."
+    [claim] = [c for c in _claims(text, "allies_meeting_target") if c.value == 23]
+    assert _count(2024, "2025-08") != 23
+    assert claim.verdict in ("not checkable", "imprecise")
+
+
+def test_an_alliance_average_near_target_words_is_a_total_not_a_pledge() -> None:
+    text = "NATO's total defence spending now averages 2.71% of GDP, above the original target."
+    claims = check(text, date="2025-03-01").claims
+    assert [c.kind for c in claims if c.text.endswith("2.71%")] == ["alliance_total"]
+    [total] = [c for c in claims if c.kind == "alliance_total"]
+    assert total.year == 2024 and total.verdict == "supported"
+
+
+def _pct(iso3: str, year: int, edition: str) -> float:
+    row = natosim.figures(year=year, countries=[iso3], edition=edition).iloc[0]
+    return round(float(row["defence_exp_pct_gdp"]), 2)
+
+
+def test_a_bound_at_a_nato_target_is_meeting_the_target_not_a_vague_bound() -> None:
+    text = "Under NATO's 2% guideline, Poland and Lithuania both spend above 2% of GDP this year."
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2024-08-01")}
+    assert _pct("POL", 2024, "2024-06") - 2 > 0.5  # far above: the bound alone would be "true but vague"
+    assert found["POL"].verdict == "supported" and "printed figure" in found["POL"].note
+    assert found["LTU"].verdict == "supported"
+
+
+def test_a_bound_at_another_value_keeps_the_vague_band() -> None:
+    text = "Poland spent more than 3% of GDP on defence in 2024."
+    [claim] = _claims(text, "spending_pct_gdp")
+    assert _pct("POL", 2024, "2025-08") - 3 > 0.5
+    assert claim.verdict == "imprecise" and "true but vague" in claim.note
+
+
+def test_the_figure_of_the_day_two_years_back_is_not_accused() -> None:
+    # NATO's July 2023 edition (not held) printed 2.16% for the UK's 2022; the June 2024 edition revised it
+    text = "In 2022, NATO estimated that Britain spent 2.16% of GDP on defence."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-01-20")
+    assert abs(_pct("GBR", 2022, "2024-06") - 2.16) > 0.105
+    assert claim.verdict == "not checkable" and "figure of the day" in claim.note

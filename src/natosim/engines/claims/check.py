@@ -190,7 +190,14 @@ def _check(
         before = [*before[-2:], sentence.text]
         if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
             context.spending_topic = True
-        targets = [c.value for c in found if c.kind == "pledge_value" and c.unit == "% of GDP"] + [
+        # a percentage merely near target words ("averages 2.71% of GDP, exceeding the target") is no target
+        targets = [
+            c.value
+            for c in found
+            if c.kind == "pledge_value"
+            and c.unit == "% of GDP"
+            and (c.verdict != "not checkable" or c.value in facts.pledge_targets())
+        ] + [
             float(m.group(1))
             for c in found
             if c.kind == "allies_meeting_target" and (m := re.search(r"(\d+(?:\.\d+)?)% of GDP", c.unit or ""))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from natosim.engines.claims import facts, spending
-from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.context import SentenceView, YearChoice
 from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
@@ -22,7 +22,7 @@ from natosim.engines.claims.pledges import TARGET_NOUN
 #: the nouns of a target (one home: ``pledges.TARGET_NOUN``), and a deadline met or missed
 _TARGET_NOUN = r"(?:" + TARGET_NOUN + r"|deadlines?)"
 _COUNT_AT_TARGET = re.compile(
-    r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
+    r"(?P<num>\b[\w-]+)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
     r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"
     r"(?:allies|members|member states|member countries|member nations|nations|countries|states)\b"
     r"(?P<gap>[^.;%:]{0,60}?)\b(?P<verb>" + spending.MEETS.pattern[5:-3] + r"|" + spending.MISSES.pattern[5:-3] + r")\b"
@@ -34,6 +34,13 @@ _DID = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?(?:NATO\s+)?"
     r"(?:allies|members|member states|countries|nations)\s+(?:now\s+|already\s+)?(?P<verb>did|do|does)\s*"
     r"(?:[.;]|,\s+(?:according|NATO|officials|the alliance|data)\b)",
+    re.IGNORECASE,
+)
+#: a count at the article's target between two years: "from 4 nations in 2017 to 11 countries by 2023"
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?:just\s+|only\s+)?(?P<first>[\w-]+)\s+(?:(?:NATO\s+)?(?:allies|members|member states|nations|"
+    r"countries|states)\s+)?(?:in|by)\s+(?:19|20)\d\d\s+to\s+(?P<second>[\w-]+)\s+(?:(?:NATO\s+)?(?:allies|members|"
+    r"member states|nations|countries|states)\s+)?(?:in|by)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 _NUMBER_OF = re.compile(
@@ -178,6 +185,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if count is None or count.start in used or count.decimals or count.is_fraction or not 0 <= count.value <= 40:
             continue
         below = bool(spending.MISSES.fullmatch(match.group("verb")))
+        if re.search(r"\b(?:not|never)\b|n't\b", match.group("gap"), re.IGNORECASE):
+            below = not below  # "8 members are still not projected to reach the 2% threshold"
         claims.append(spending.allies_meeting(view, count, count.start, match.end(), threshold, below=below))
         used.add(count.start)
         claims.extend(after_count(view, count.end, match.end(), match.end(), threshold, below))
@@ -193,6 +202,23 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             continue
         claims.append(spending.allies_meeting(view, count, count.start, match.end("verb"), threshold))
         used.add(count.start)
+    for match in _FROM_TO.finditer(view.text) if view.context.spending_topic else ():
+        for group in ("first", "second"):
+            count = _quantity_at(view, match.start(group))
+            if (
+                count is None
+                or count.start in used
+                or count.decimals
+                or count.is_fraction
+                or not 0 <= count.value <= 40
+            ):
+                continue
+            year = int(re.findall(r"(?:19|20)\d\d", match.group(0))[0 if group == "first" else 1])
+            chosen = YearChoice(year, "stated", "stated")
+            claims.append(
+                spending.allies_meeting(view, count, count.start, match.end(group), threshold, year_choice=chosen)
+            )
+            used.add(count.start)
     number_of = _NUMBER_OF.search(view.text)
     if number_of is not None:
         for q in view.quantities:
