@@ -64,3 +64,8 @@ def test_a_day_without_a_year_after_where_it_happened(text: str, verdict: str) -
 
 def test_a_day_in_another_clause_is_not_the_accession() -> None:
     assert _accessions("Sweden, which joined NATO last year, held elections on September 11.", "2025-09-20") == []
+
+
+def test_joining_a_group_named_before_is_not_an_accession() -> None:
+    text = "Poland met the target early; Romania has joined them this year, and Latvia is expected to in 2018."
+    assert _accessions(text, "2017-02-15") == []

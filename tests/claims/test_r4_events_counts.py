@@ -94,3 +94,28 @@ def test_a_contradicted_count_names_the_allies_and_the_date() -> None:
     assert claim.expected == 31
     assert claim.evidence[0].source == "facts-members"
     assert "2023-12-31" in claim.evidence[0].statement
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # one ally and "the N other" allies: the membership less one (30 allies in March 2022)
+        ("Only three of the 29 other NATO members will spend less than Canada.", "2022-03-20", "supported"),
+        ("Only three of the 30 other NATO members will spend less than Canada.", "2022-03-20", "contradicted"),
+        # "an alliance of N", "between N member-states", "the N countries comprising NATO"
+        ("NATO is a security alliance of 31 countries from Europe and North America.", "2023-09-01", "supported"),
+        ("NATO is a military alliance between 30 member-states.", "2023-09-01", "contradicted"),
+        ("Envoys said the 32 countries comprising NATO had agreed a text.", "2025-06-22", "supported"),
+    ],
+)
+def test_fellow_allies_and_the_alliance_of_n(text: str, date: str, verdict: str) -> None:
+    assert [v for _, v in _counts(text, date)] == [verdict]
+
+
+def test_without_the_article_date_a_whole_dated_by_what_the_allies_do_is_not_accused() -> None:
+    # 31 allies from April 2023, 32 from March 2024: "in 2024" dates the meeting of the target
+    text = "The secretary general said 18 of the alliance's 31 countries are set to meet the target in 2024."
+    [(_, verdict)] = _counts(text, None)
+    assert verdict == "not checkable"
+    [(_, verdict)] = _counts(text, "2024-02-15")
+    assert verdict == "supported"

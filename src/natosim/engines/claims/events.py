@@ -625,6 +625,8 @@ _OTHER_BODY = re.compile(
     r"Commission|Council|G7|G8|G20|United Nations|UN|WTO|OSCE|OECD|IMF|World Bank|eurozone|euro|Schengen|"
     r"coalition|Union|Community|Agency|initiative|mission|operation|exercise|talks|effort|request|call|appeal|"
     r"consultations|statement|letter|bid|push|fight|war|battle|campaign)\b"
+    # "Romania has joined them this year": a group named before (the allies at 2%), not NATO
+    r"|^\w+\s+(?:them|those|these|us|the ranks|the club|the group|the list)\b"
     # "Lithuania and Latvia joined Poland's request": one joins something of someone else's
     r"|^\w+\s+(?:in\s+)?(?!NATO|North Atlantic)[A-Z][\w.]*(?:'s|’s)\s"
 )
