@@ -172,3 +172,16 @@ def test_the_figure_of_the_day_two_years_back_is_not_accused() -> None:
     [claim] = _claims(text, "spending_pct_gdp", date="2024-01-20")
     assert abs(_pct("GBR", 2022, "2024-06") - 2.16) > 0.105
     assert claim.verdict == "not checkable" and "figure of the day" in claim.note
+
+
+def test_an_undated_figure_is_judged_on_the_latest_two_years_published() -> None:
+    # May 2025: NATO's latest edition (June 2024) ends with 2024; no year is written
+    far = "Germany spends just 1.1% of its GDP on defence, NATO figures show."
+    [claim] = _claims(far, "spending_pct_gdp", date="2025-05-15")
+    assert abs(_pct("DEU", 2024, "2024-06") - 1.1) > 0.5 and abs(_pct("DEU", 2023, "2024-06") - 1.1) > 0.5
+    assert claim.verdict == "contradicted" and claim.year == 2024 and claim.year_source == "article date"
+    assert "2023 is off too" in claim.note
+    assert {item.edition for item in claim.evidence} >= {"2024-06"}
+    close = "Germany spends 1.6% of its GDP on defence, NATO figures show."
+    [claim] = _claims(close, "spending_pct_gdp", date="2025-05-15")
+    assert claim.year == 2023 and claim.verdict in ("supported", "imprecise")

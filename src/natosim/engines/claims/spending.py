@@ -363,6 +363,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         how, year_from = "latest year with a figure (no year stated)", "inferred"
     if year is None:
         return view.claim(**common, verdict="not checkable", note=f"no figure for {iso3}")
+    latest_of_day = False  # the year is the latest NATO had published by the article's date (none written)
     if year_from == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
         latest = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
         if latest is not None and latest < year:
@@ -371,6 +372,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
                 f"latest year with a figure before the article's year ({view.context.date})",
                 "inferred",
             )
+            latest_of_day = True
     primary = facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition)
     others = facts.ally_figures_all_editions(iso3, year, "defence_exp_pct_gdp")
     if primary is None:
@@ -395,15 +397,26 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
         verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        # no year written ("Germany spends 1.57%"): the article quotes the latest figures NATO had
+        # published. Before NATO's mid-year estimates (the article's year) or when the article's year
+        # has no figure yet (the latest year held), that may be the latest year's estimate or the year
+        # before's: both are read and the better kept, so such a figure is contradicted only when it is
+        # off for both years.
         early = view.context.date is not None and view.context.date.month < _estimates_month()
-        earlier = _year_before(q, iso3, year, edition) if year_from == "article date" and early else None
+        undated = (year_from == "article date" and early) or latest_of_day
+        earlier = _year_before(q, iso3, year, edition) if undated else None
         if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
-            # no year written: "spends 3.6 percent" in March 2017 quotes the latest figures NATO had
-            # published, which before its mid-year estimates are the year before's
             verdict, why, primary, others = earlier
             year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
             evidence = _figure_evidence(iso3, year, "defence_exp_pct_gdp", primary, others, fmt)
             printed = round(primary.value, 2)
+        elif earlier is not None and verdict == "contradicted" and latest_of_day:
+            # off for the latest year NATO had published by the article's date and for the year before
+            how = (
+                f"the latest year NATO had published by the article's date ({view.context.date}); {year - 1} is off too"
+            )
+            year_from = "article date"
+            evidence += _figure_evidence(iso3, year - 1, "defence_exp_pct_gdp", earlier[2], earlier[3], fmt)
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
     return view.claim(
