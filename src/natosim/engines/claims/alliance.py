@@ -209,7 +209,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if q.start in used or q.is_fraction:
             continue
         after = text[q.end :]
-        founders = _founders(view, q) if nato else None
+        # ("The 12 founding states ..." in an article about NATO)
+        founders = _founders(view, q) if nato or view.context.about_nato else None
         if founders is not None:
             claims.append(founders)
             used.add(q.start)

@@ -7,6 +7,7 @@ reading Nov 2018, adopted Feb 2019), and ages counted from them ("the 75-year-ol
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -21,7 +22,8 @@ from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
 
 _NATO = re.compile(r"\b(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Treaty of Washington)\b")
 _FOUNDED = re.compile(
-    r"\b(?:founded|founding|created|creation|established|establishment|formed|formation|set up|born|birth|launched|"
+    r"\b(?:founded|founding|created|creation|established|establishment|formed|formation|constructed|set up|born|"
+    r"birth|launched|"
     r"inception|came into being|signed|signing|forged)\b",
     re.IGNORECASE,
 )
@@ -54,6 +56,7 @@ _ART5 = re.compile(
 _ART4 = re.compile(r"\b(?:Art(?:icle|\.)\s*4|Article Four)\b", re.IGNORECASE)
 _INVOKED = re.compile(
     r"\b(?:invok\w*|invocation|trigger\w*|activat\w*|used|request\w*|call\w*|cited|asked for consultations|"
+    r"(?:convened|held|opened|began|launched|started)\s+(?:\w+\s+){0,2}consultations|"
     r"ask\w* for (?:\w+ )?consultations)\b",
     re.IGNORECASE,
 )
@@ -75,15 +78,30 @@ _SUMMITS: dict[str, str] = {
     "washington": "Washington",
     "bucharest": "Bucharest",
 }
+_CITIES = r"Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest"
 _SUMMIT = re.compile(
-    r"(?:\b(?P<y1>(?:19|20)\d\d)\s+(?:NATO\s+)?(?P<n1>Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest)"
-    r"\s+[Ss]ummit\b)"
-    r"|(?:\b(?P<n2>Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest)\s+(?:NATO\s+)?[Ss]ummit\b"
-    r"(?:[^.;]{0,25}?\b(?:in|of)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?P<y2>(?:19|20)\d\d))?)"
-    r"|(?:\b[Ss]ummit\s+in\s+(?P<n3>Wales|Newport|Vilnius|The Hague|Washington|Bucharest),?\s+in\s+"
+    # "the 2023 Vilnius summit", "our 2014 Wales Defence Investment Pledge", "the 2008 Bucharest declaration"
+    rf"(?:\b(?P<y1>(?:19|20)\d\d)\s+(?:NATO\s+)?(?P<n1>{_CITIES})\s+(?:[Ss]ummit|Defen[cs]e Investment Pledge|"
+    r"[Ss]ummit [Dd]eclaration|[Dd]eclaration)\b)"
+    # "the Bucharest Summit (Declaration) ... in April 2008 / on April 3, 2008"
+    rf"|(?:\b(?P<n2>{_CITIES})\s+(?:NATO\s+)?[Ss]ummit\b(?:[^.;]{{0,40}}?\b(?:in|of|on)\s+"
+    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?P<y2>(?:19|20)\d\d))?)"
+    rf"|(?:\b[Ss]ummit\s+in\s+(?P<n3>{_CITIES}),?\s+in\s+"
     r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?P<y3>(?:19|20)\d\d))"
-    r"|(?:\b(?P<y4>(?:19|20)\d\d)\s+(?:NATO\s+)?[Ss]ummit\s+in\s+(?P<n4>Wales|Newport|Vilnius|The Hague|Washington|"
-    r"Bucharest))"
+    rf"|(?:\b(?P<y4>(?:19|20)\d\d)\s+(?:NATO\s+)?[Ss]ummit\s+in\s+(?P<n4>{_CITIES}))"
+    # "In 2014, during a summit in Wales"
+    rf"|(?:\b(?P<y5>(?:19|20)\d\d),?\s+(?:during|at)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:NATO\s+)?[Ss]ummit\s+"
+    rf"(?:in|of)\s+(?P<n5>{_CITIES}))"
+)
+#: a month right before a summit's year ("At a June 2025 summit in The Hague"): the claim starts there
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+$"
+)
+#: a NATO summit dated without its city ("the NATO Summit in 2014", "the upcoming NATO summit in June 2025")
+_SUMMIT_DATED = re.compile(
+    r"\b(?:NATO|[Aa]lliance's|[Aa]llied|[Aa]lliance)\s+(?:leaders'\s+)?[Ss]ummit\s+(?:in|of)\s+"
+    r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
 )
 _CONSTITUTION = re.compile(r"\bconstitution\w*\b", re.IGNORECASE)
 _AMEND = re.compile(
@@ -167,8 +185,10 @@ def _claim_date(
     note: str = "",
     country: str | None = None,
     coarse: bool = False,
+    at: int | None = None,
 ) -> Claim:
-    verdict, expected, precision = _compare_date(view, year, end, actual, alternatives, coarse=coarse)
+    """An event's date claim; ``at``: where the written date ends, when the claim goes on after it."""
+    verdict, expected, precision = _compare_date(view, year, at or end, actual, alternatives, coarse=coarse)
     return view.claim(
         kind="event_date",
         start=start,
@@ -237,6 +257,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     ]
     scope = _Scope(view, used, view.text, rules, treaty, founding)
     _summits(scope)
+    _summits_by_date(scope)
     _summits_by_month(scope)
     _enlargement(scope)
     _dated_events(scope)
@@ -318,8 +339,8 @@ def _summits(scope: _Scope) -> None:
     claims = scope.claims
     # --- summits
     for match in _SUMMIT.finditer(text):
-        name = next(match.group(g) for g in ("n1", "n2", "n3", "n4") if match.group(g))
-        year_text = next((match.group(g) for g in ("y1", "y2", "y3", "y4") if match.group(g)), None)
+        name = next(match.group(g) for g in ("n1", "n2", "n3", "n4", "n5") if match.group(g))
+        year_text = next((match.group(g) for g in ("y1", "y2", "y3", "y4", "y5") if match.group(g)), None)
         if year_text is None:
             continue
         summit = _SUMMITS[name.casefold()]
@@ -344,21 +365,35 @@ def _summits(scope: _Scope) -> None:
         # a city may have hosted several summits (Washington 1999 and 2024): the one of the year written
         held = sorted(_summit_dates(rules, summit), key=lambda item: abs(item[0].year - year))
         day = held[0][0]
-        claims.append(
-            _claim_date(
-                view,
-                subject=f"summit:{summit.casefold()}",
-                year=year,
-                start=match.start(),
-                end=match.end(),
-                actual=day,
-                alternatives=tuple(item[0] for item in held[1:]),
-                evidence=[
-                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
-                    for item in held
-                ],
-            )
+        month = _MONTH_BEFORE.search(text[max(0, match.start() - 12) : match.start()]) if match.group("y4") else None
+        claim = _claim_date(
+            view,
+            subject=f"summit:{summit.casefold()}",
+            year=year,
+            start=match.start() - (len(month.group(0)) if month else 0),
+            end=match.end(),
+            at=position + 4,
+            actual=day,
+            alternatives=tuple(item[0] for item in held[1:]),
+            evidence=[
+                Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                for item in held
+            ],
         )
+        written = _date_near(view, year, position + 4)
+        if (
+            claim.verdict == "contradicted"
+            and written[1] is not None
+            and written[0] == day.month
+            and abs(written[1] - day.day) <= _SUMMIT_DAYS
+        ):
+            # summits last two or three days: "stated on April 4, 2008" of a summit held 2-4 April
+            claim = dataclasses.replace(
+                claim,
+                verdict="imprecise",
+                note=f"the day written is within {_SUMMIT_DAYS} days of the day natosim holds ({day.isoformat()})",
+            )
+        claims.append(claim)
 
 
 _MONTH_NAMES = (
@@ -381,6 +416,44 @@ _SUMMIT_DAYS = 2
 #: a summit without a year is the one natosim holds only if the article is this close to it (a city
 #: may host several summits: Washington in 1999 and 2024)
 _SUMMIT_NEAR_DAYS = 366
+
+
+def _summits_by_date(scope: _Scope) -> None:
+    """ "The target was reaffirmed at the NATO Summit in 2014": a summit named by its date alone is the
+    one natosim holds for that year (and month); natosim does not hold every summit, so a date that
+    matches none gives no claim rather than a contradiction."""
+    view = scope.view
+    for match in _SUMMIT_DATED.finditer(scope.text):
+        year = int(match.group("year"))
+        position = match.start("year")
+        if position in scope.taken or re.match(rf"\s+(?:in|at)\s+(?:{_CITIES}|[A-Z])", scope.text[match.end() :]):
+            continue  # a city follows: the summit by city reads it (or one natosim does not hold)
+        month = month_number(match.group("month")) if match.group("month") else None
+        held = [
+            item
+            for summit in dict.fromkeys(_SUMMITS.values())
+            for item in _summit_dates(scope.rules, summit)
+            if item[0].year == year and (month is None or item[0].month == month)
+        ]
+        if len(held) != 1:
+            continue
+        day, source, label = held[0]
+        scope.taken.add(position)
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=f"{year}-{month:02d}" if month else year,
+                verdict="supported",
+                expected=day.isoformat(),
+                evidence=[Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")],
+                subject=f"summit:{label.split(' summit')[0].casefold()}",
+                year=year,
+                note=f"a NATO summit without its city: natosim holds the {label} in {match.group(0).split()[-1]} "
+                "(natosim does not hold every summit: a date matching none is not judged)",
+            )
+        )
 
 
 def _summits_by_month(scope: _Scope) -> None:
@@ -443,8 +516,14 @@ def _dated_events(scope: _Scope) -> None:
             continue
         before = text[max(0, ystart - 90) : ystart]
         # --- founding
-        if _NATO.search(text) and _FOUNDED.search(before[-60:]) and not _JOIN.search(before[-40:]):
-            mention = view.country_near(ystart, window=60)
+        pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc))\s+was\b", text)
+        treaty_year = _treaty_year(text, ystart, yend)
+        if (
+            (_NATO.search(text) or ((pronoun or treaty_year) and view.context.about_nato))
+            and (_FOUNDED.search(before[-60:]) or treaty_year)
+            and not _JOIN.search(before[-40:])
+        ):
+            mention = view.country_near(ystart, window=60, exclude=_named_for(view))
             if mention is not None and mention.start > ystart:
                 mention = None  # "created in 1955 as an American project": a country after the year is not the subject
             if (
@@ -452,20 +531,24 @@ def _dated_events(scope: _Scope) -> None:
                 or _NATO.search(text[mention.end : ystart])
                 or re.search(r"\bfounding (?:member|ally|signator)", text[mention.end : ystart], re.IGNORECASE)
             ):
-                verb = _FOUNDED.search(before[-60:])
-                signed = bool(verb and verb.group(0).casefold().startswith("sign"))
-                claims.append(
-                    _claim_date(
-                        view,
-                        subject="founding",
-                        year=year,
-                        start=ystart - len(before[-60:]) + verb.start() if verb else ystart,
-                        end=yend,
-                        actual=treaty.signed,
-                        alternatives=() if signed else (treaty.entered_into_force,),
-                        evidence=founding,
-                    )
+                verb = None if treaty_year else _FOUNDED.search(before[-60:])
+                signed = bool(treaty_year or (verb and verb.group(0).casefold().startswith("sign")))
+                founded = _claim_date(
+                    view,
+                    subject="founding",
+                    year=year,
+                    start=ystart - len(before[-60:]) + verb.start() if verb else ystart,
+                    end=yend,
+                    actual=treaty.signed,
+                    alternatives=() if signed else (treaty.entered_into_force,),
+                    evidence=founding,
                 )
+                if pronoun and not _NATO.search(text) and founded.verdict == "contradicted":
+                    # "It was founded in 1952": 'it' may be another body than NATO
+                    founded = dataclasses.replace(
+                        founded, verdict="not checkable", note=f"the subject is a pronoun ('it'); {founded.note}"
+                    )
+                claims.append(founded)
                 taken.add(ystart)
                 continue
         # --- Ukraine's application
@@ -616,6 +699,31 @@ def _dated_events(scope: _Scope) -> None:
             taken.add(ystart)
 
 
+#: a year naming the treaty: "the 1949 North Atlantic Treaty", "the initial 1949 treaty"
+_TREATY_YEAR = re.compile(r"\s+(?:North Atlantic|Washington|NATO|founding)\s+[Tt]reaty\b")
+
+
+def _treaty_year(text: str, ystart: int, yend: int) -> bool:
+    """The year names the treaty: "the 1949 North Atlantic Treaty", "the initial 1949 treaty"."""
+    return bool(
+        _TREATY_YEAR.match(text, yend)
+        or (
+            re.search(r"\b(?:initial|original|founding)\s+$", text[max(0, ystart - 12) : ystart])
+            and re.match(r"\s+treaty\b", text[yend:], re.IGNORECASE)
+        )
+    )
+
+
+def _named_for(view: SentenceView) -> set[str]:
+    """Countries named only as part of the treaty's or a summit's name ("the Washington Treaty")."""
+    return {
+        m.iso3
+        for m in view.countries
+        if re.match(r"\s+(?:[Tt]reaty|[Ss]ummit)\b", view.text[m.end :])
+        or re.search(r"\b[Tt]reaty of\s+$", view.text[max(0, m.start - 12) : m.start])
+    } - {m.iso3 for m in view.countries if not re.match(r"\s+(?:[Tt]reaty|[Ss]ummit)\b", view.text[m.end :])}
+
+
 #: what may stand between a leading year and its subject: "In June 2017, Montenegro ..."
 _YEAR_FIRST = re.compile(r",?\s+(?:the\s+)?")
 
@@ -716,7 +824,12 @@ def _invocation_counts(scope: _Scope) -> None:
             continue  # "the first time Article 4 was invoked was on February 10": a date, not a count
         if _SCOPED_COUNT.match(text, times.end()):
             continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
-        ambiguous = bool(_ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()]))
+        governing = _governing_article(text, times.start())
+        if governing is not None and governing != article:
+            continue  # "Art. 4 ... Art. 5, the collective defence clause, which has been invoked once": Art. 5's
+        ambiguous = governing is None and bool(
+            _ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()])
+        )
         if times.group("once"):
             claimed = 1
         elif times.group("twice"):
@@ -789,11 +902,29 @@ def _invocation_counts(scope: _Scope) -> None:
         elif (
             _article_topic(view, article)
             and not (_ART4.search(text) or _ART5.search(text))
-            and re.match(r"\W*(?:It|Its|This (?:clause|article)|The (?:clause|article))\b", text)
+            and re.match(r"\W*(?:It|Its|Th(?:is|at) (?:clause|article|provision)|The (?:clause|article))\b", text)
         ):
             # "Article 5 is a collective defense clause. // It states ... // It says ... // This clause
             # was only invoked once": sentences about it carry the topic on
             view.context.topics.add(f"article{article}@{view.sentence.paragraph}")
+
+
+def _governing_article(text: str, position: int) -> int | None:
+    """The article a count at ``position`` is said of when a relative clause ties it to the article
+    named just before ("Article 5, NATO's collective defence clause, which has been invoked only once"):
+    5 or 4, None when no relative clause does."""
+    named = sorted(
+        [(m.end(), 5) for m in _ART5.finditer(text, 0, position)]
+        + [(m.end(), 4) for m in _ART4.finditer(text, 0, position)]
+    )
+    if not named:
+        return None
+    end, article = named[-1]
+    if re.fullmatch(
+        r"(?:,[^,.;]{0,60},)?\s*,?\s*(?:which|that)\s+(?:has|had|have|was|were|is)\b[^,.;]{0,40}", text[end:position]
+    ):
+        return article
+    return None
 
 
 def _ages(scope: _Scope) -> None:
@@ -966,7 +1097,9 @@ def first_source(sources: object) -> str:
     return labelled.group(1) if labelled and not first.startswith("http") else first
 
 
-_PRONOUN = re.compile(r"\b(?:It|it|[Tt]his (?:clause|article)|[Tt]he (?:same )?(?:clause|article|provision))\b")
+_PRONOUN = re.compile(
+    r"\b(?:It|it|[Tt]h(?:is|at) (?:clause|article|provision)|[Tt]he (?:same )?(?:clause|article|provision))\b"
+)
 
 
 def _continued(view: SentenceView, article: int) -> re.Match[str] | None:

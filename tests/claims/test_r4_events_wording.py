@@ -1,0 +1,86 @@
+"""Art. 4/5, summits and the founding in other words (issue 17, round 4, r4-events): a relative
+clause ties a count to the article named before it; "that article" carries Art. 5 on; consultations
+"convened" are an Art. 4 request; summits by date alone, by year and city in either order, by their
+pledge or declaration; the treaty named by its year; "It was founded in ..." in an article about NATO.
+Sentences written for these tests in the style of news reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+
+
+def _events(text: str, date: str = "2025-09-20") -> list[tuple[str, str]]:
+    return [(c.text, c.verdict) for c in check(text, date=date).claims if c.kind == "event_date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Art. 5: invoked once (12 September 2001); Art. 4 requests: several
+        (
+            "Article 4 opens talks, but it is not Article 5, the mutual defence clause, which has been used only once.",
+            "supported",
+        ),
+        (
+            "Article 4 opens talks, but it is not Article 5, the defence clause, which has been used four times.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_relative_clause_ties_the_count_to_the_article_before_it(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text)] == [verdict]
+
+
+def test_that_article_carries_article_5_on() -> None:
+    text = "The alliance rests on Article 5: an attack on one is an attack on all. That article was invoked once."
+    assert [v for _, v in _events(text)] == ["supported"]
+
+
+def test_consultations_convened_under_article_4_on_a_day() -> None:
+    text = "Allies convened urgent consultations on September 10 under Article 4 after drones crossed into Poland."
+    assert _events(text) == [("on September 10", "supported")]  # Poland's request of 10 September 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        (
+            "The pledge was reaffirmed during the NATO summit in 2014, after the annexation of Crimea.",
+            "2024-01-10",
+            "supported",
+        ),
+        ("The upcoming NATO summit in June 2025 will weigh a higher goal.", "2025-03-01", "supported"),
+        ("In 2014, during a summit in Wales, leaders agreed to move towards 2%.", "2024-01-10", "supported"),
+        ("In 2016, during a summit in Wales, leaders agreed to move towards 2%.", "2024-01-10", "contradicted"),
+        ("At a June 2025 summit in The Hague, allies agreed a new goal.", "2025-09-01", "supported"),
+        ("At a May 2025 summit in The Hague, allies agreed a new goal.", "2025-09-01", "contradicted"),
+        ("Allies stand by their 2014 Wales Defence Investment Pledge.", "2019-04-04", "supported"),
+        ("The Bucharest Summit Declaration said on April 3, 2008 that Ukraine will join.", "2024-01-10", "supported"),
+        # a summit lasts days: a neighbouring day is imprecise, not false
+        ("The Bucharest Summit Declaration said on April 4, 2008 that Ukraine will join.", "2024-01-10", "imprecise"),
+    ],
+)
+def test_summits_by_date_year_and_city_pledge_or_declaration(text: str, date: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, date)] == [verdict]
+
+
+def test_a_summit_by_date_natosim_does_not_hold_is_not_judged() -> None:
+    assert _events("Leaders met again at the NATO summit in 2019 in London.", "2020-01-10") == []
+    assert _events("Leaders met again at the NATO summit in December 2019.", "2020-01-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The ministers quoted the signatories of the 1949 North Atlantic Treaty.", "supported"),
+        ("The ministers quoted the signatories of the 1950 North Atlantic Treaty.", "contradicted"),
+        ("NATO is a military alliance. It was established in 1949.", "supported"),
+        # "it" may be another body: not accused
+        ("NATO is a military alliance. It was established in 1951.", "not checkable"),
+        ("More allies joined the Washington Treaty, which was signed in April 1949.", "supported"),
+    ],
+)
+def test_the_founding_named_by_the_treaty_or_a_pronoun(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text)] == [verdict]
