@@ -185,3 +185,22 @@ def test_an_undated_figure_is_judged_on_the_latest_two_years_published() -> None
     close = "Germany spends 1.6% of its GDP on defence, NATO figures show."
     [claim] = _claims(close, "spending_pct_gdp", date="2025-05-15")
     assert claim.year == 2023 and claim.verdict in ("supported", "imprecise")
+
+
+def test_a_list_under_a_header_in_an_article_about_spending_is_one_claim_per_row() -> None:
+    text = (
+        "Only a handful of allies met NATO's goal of spending 2 percent of GDP on defence in 2021. "
+        "Here is the breakdown, based on the 2021 figures published by NATO:\n\n"
+        "Greece, 3.59 percent.\n\nEstonia, 2.16 percent.\n\nCanada, 1.3 percent.\n"
+    )
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2024-08-01")}
+    assert set(found) == {"GRC", "EST", "CAN"}
+    for iso3, claim in found.items():
+        assert claim.year == 2021 and claim.expected == _pct(iso3, 2021, "2024-06")
+
+
+def test_a_stored_page_date_line_with_the_month_only_dates_the_article() -> None:
+    result = check("date 2016-03 Germany spent 1.2 percent of its GDP on defence last year, NATO said.")
+    assert result.date is not None and (result.date.year, result.date.month) == (2016, 3)
+    [claim] = [c for c in result.claims if c.kind == "spending_pct_gdp"]
+    assert claim.year == 2015

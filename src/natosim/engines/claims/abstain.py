@@ -272,11 +272,12 @@ def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> s
         and claim.year >= max(facts.years_held()) - 1
         and not _gross(claim)
     ):
-        # "As of 2025, 23 of 32 allies meet the 2% target" with no date: NATO's estimates for its
-        # latest two years move between editions (2024: 23 allies in June 2024, 18 in August 2025)
+        # "As of 2025, 23 of 32 allies meet the 2% target" with no date: NATO's figures move between
+        # editions (2024: 23 allies in June 2024, 18 in August 2025; the UK's 2022: 2.16% in July 2023,
+        # 2.29% in June 2024), and without the article's date the edition of its day is unknown
         return (
-            f"the article's date is unknown and NATO revises its latest years between editions: the figure of "
-            f"the day for {claim.year} cannot be chosen"
+            f"the article's date is unknown and NATO revises its figures between editions: the figure of "
+            f"the day for {claim.year} cannot be chosen (pass the article's date)"
         )
     if claim.kind in _YEAR_DEPENDENT and date is not None and claim.year is not None:
         published = _edition_published(claim)

@@ -27,6 +27,8 @@ _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:\s*\([A-Za-z. ]{1,20
 _DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
 _ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
 #: an ISO date, alone or starting an ISO datetime ("2024-07-09", "2024-07-09T10:42:00Z")
+#: a stored page's leading date line giving the month only: "date 2017-02"
+_DATE_MONTH = re.compile(r"^\s*date\s+(19[5-9]\d|20[0-4]\d)-(0[1-9]|1[0-2])(?![-\d])", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})(?!\d)")
 
 #: kinds whose stated year carries to the next sentence of the paragraph ("In 2023 the US spent
@@ -40,6 +42,14 @@ _SETS_SPENDING_TOPIC = {"spending_pct_gdp", "allies_meeting_target", "alliance_t
 #: percentage of their GDP:")
 _TABLE_HEADER = re.compile(
     r"\b(?:GDP|gross domestic product)\b[^.]{0,40}:\s*$|\b(?:per ?cent|percentage)\b[^.]{0,40}:\s*$", re.I
+)
+
+#: a list's header in an article already about spending ("A breakdown, based on 2016 figures provided by
+#: NATO:", "Here is how the allies rank for 2024:")
+_LIST_HEADER = re.compile(
+    r"\b(?:figures|breakdown|estimates|data|ranking|rank|list|table|how (?:the|each|every)\b[^.]{0,30})\b"
+    r"[^.]{0,60}:\s*$",
+    re.I,
 )
 
 #: finders in priority order (from the registry of claim kinds): a quantity taken by one is not read
@@ -90,6 +100,14 @@ def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
                 pass
         if len(line) > 200 and not _DATELINE.search(line[:40]):
             continue
+        month_only = _DATE_MONTH.match(line)
+        if month_only:
+            # a stored page's date line with the month only ("date 2017-02"): its first day, so that the
+            # edition of the article's day is never one published later in the month
+            try:
+                return dt.date(int(month_only.group(1)), int(month_only.group(2)), 1), "dateline"
+            except ValueError:
+                pass
         iso = _ISO_DATE.search(line)
         # "Published 2024-07-09", or a line that is the date itself ("2024-07-09T10:42:00Z")
         alone = iso is not None and len(line.strip()) <= len(iso.group(0)) + 20
@@ -206,7 +224,7 @@ def _check(
             context.last_target = float(targets[-1])
         if view.countries:
             context.last_country = view.countries[-1]
-        header = _TABLE_HEADER.search(view.text)
+        header = _TABLE_HEADER.search(view.text) or (context.spending_topic and _LIST_HEADER.search(view.text))
         if header and view.years:
             context.table_year, context.spending_topic = view.years[-1][0], True
         elif not (context.table_year is not None and spending.TABLE_ROW.match(view.text)):

@@ -13,7 +13,8 @@ from natosim.engines.claims.gazetteer import Mention, mentions
 from natosim.engines.claims.model import VERDICTS, Claim, Evidence, Verdict, YearSource
 from natosim.engines.claims.numbers import Quantity, quantities, words_to_number
 
-YEAR = re.compile(r"(?<![\w.,$€£-])(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
+#: a year in a sentence (not the year of a stored page's leading date line, "date 2017-02 ...")
+YEAR = re.compile(r"(?<![\w.,$€£-])(?<!date )(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
