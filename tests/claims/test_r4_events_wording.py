@@ -84,3 +84,31 @@ def test_a_summit_by_date_natosim_does_not_hold_is_not_judged() -> None:
 )
 def test_the_founding_named_by_the_treaty_or_a_pronoun(text: str, verdict: str) -> None:
     assert [v for _, v in _events(text)] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # Russia's full-scale invasion: 24 February 2022
+        ("The decision was shaped by Russia's invasion of Ukraine two years ago.", "2024-03-12", "supported"),
+        (
+            "The decision was shaped by Russia's full-scale invasion of Ukraine four years ago.",
+            "2024-03-12",
+            "contradicted",
+        ),
+        # "ten years ago" may be Crimea (2014): not accused unless the full-scale invasion is named
+        ("The decision was shaped by Russia's invasion of Ukraine ten years ago.", "2024-03-12", "not checkable"),
+        # Hungary acceded on 12 March 1999
+        ("Hungary joined NATO 25 years ago, the minister recalled.", "2024-03-12", "supported"),
+        ("Twenty years ago Hungary joined NATO.", "2024-03-12", "contradicted"),
+        # the treaty was signed on 4 April 1949
+        ("Seventy-five years ago, NATO's founding treaty was signed in Washington.", "2024-04-04", "supported"),
+        ("Ministers hailed NATO's seventy-five years of peace.", "2024-04-04", "supported"),
+    ],
+)
+def test_events_dated_years_ago_against_the_article_date(text: str, date: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, date)] == [verdict]
+
+
+def test_years_ago_without_the_article_date_gives_no_claim() -> None:
+    assert [c for c in check("Hungary joined NATO 25 years ago.").claims if c.kind == "event_date"] == []

@@ -944,7 +944,18 @@ def _ages(scope: _Scope) -> None:
         age = _AGE.match(text[q.end :]) or (_HISTORY.match(text[q.end :]) if _NATO.search(text) else None)
         if not age and _NATO.search(text) and _FOUNDED.search(text[max(0, q.start - 30) : q.start]):
             age = _AGO.match(text[q.end :])  # "NATO was formed 76 years ago"
+        # (the readings below need the article's date: without it they give no claim)
+        if not age and _NATO.search(text) and q.decimals == 0 and view.context.date is not None:
+            ago = _AGO.match(text[q.end :])
+            if ago and _FOUNDED_AFTER.match(text[q.end + ago.end() :]):
+                age = ago  # "Seventy years ago, NATO's founding treaty was signed in Washington"
+            elif re.search(r"\b(?:NATO|[Aa]lliance)'s\s+$", text[max(0, q.start - 12) : q.start]):
+                age = _YEARS_OF.match(text[q.end :])  # "NATO's seventy years of success"
         if not age:
+            relative = _relative_age(view, q, rules)
+            if relative is not None:
+                claims.append(relative)
+                used.add(q.start)
             continue
         what = age.group("what").casefold()
         if what in ("history", "existence", "lifespan", "ago"):
@@ -997,6 +1008,70 @@ def _ages(scope: _Scope) -> None:
                 note=f"{n}th anniversary falls in {expected_year}",
             )
         )
+
+
+#: after "N years ago": the founding ("Seventy years ago, NATO's founding treaty was signed")
+_FOUNDED_AFTER = re.compile(
+    r",?\s+(?:NATO's\s+(?:founding\s+)?treaty|the\s+(?:North Atlantic|Washington)\s+Treaty|NATO|the alliance)\s+"
+    r"(?:was\s+)?(?:signed|founded|created|established|formed|born)\b"
+)
+#: "NATO's seventy years of success": the alliance's age
+_YEARS_OF = re.compile(r"\s+years\s+(?P<what>of)\s+(?:success|peace|history|existence|partnership|service)\b")
+#: the invasion (or the war) "N years ago": "Russia's invasion of Ukraine two years ago"
+_INVASION_BEFORE = re.compile(
+    r"\b(?:invasion|invaded|full-scale war|war (?:in|on) Ukraine)\b[^.;,]{0,40}$", re.IGNORECASE
+)
+#: a country and a verb of joining before "N years ago": "Poland joined NATO 20 years ago"
+_JOINED_BEFORE = re.compile(r"\b(?:joined|acceded to|became a member of)\s+(?:NATO|the alliance)\s+$")
+
+
+def _relative_age(view: SentenceView, q: Any, rules: Any) -> Claim | None:
+    """An event dated "N years ago" against the article's date: Russia's full-scale invasion ("the
+    invasion of Ukraine two years ago") or an ally's accession ("Poland joined NATO 20 years ago",
+    "20 years ago Poland joined NATO"). None without the article's date (nothing to count from)."""
+    text = view.text
+    ago = _AGO.match(text[q.end :])
+    if ago is None or q.decimals or not 1 <= q.value <= 80 or view.context.date is None:
+        return None
+    end = q.end + ago.end()
+    before = text[max(0, q.start - 60) : q.start]
+    if _INVASION_BEFORE.search(before) and re.search(r"\b(?:Russia\w*|Ukrain\w*|Moscow|Kremlin)\b", text):
+        invasion = _invasion(rules)
+        if invasion is None:
+            return None
+        claim = _age_claim(view, q.start, end, q.value, q.qualifier, "age:invasion", invasion)
+        if claim.verdict == "contradicted" and not re.search(r"full[- ]scale", text, re.IGNORECASE):
+            # "Russia's invasion of Ukraine ten years ago" may be Crimea's (2014), not the full-scale one
+            return dataclasses.replace(
+                claim, verdict="not checkable", note=f"the 2014 invasion of Crimea may be meant; {claim.note}"
+            )
+        return claim
+    joined = _JOINED_BEFORE.search(before)
+    after = re.match(
+        r",?\s+(?:(?:the\s+)?(?P<who>[A-Z][\w ]{2,30}?)\s+)(?:joined|acceded to)\s+(?:NATO|the alliance)\b", text[end:]
+    )
+    mention = None
+    if joined is not None:
+        at = q.start - len(before) + joined.start()
+        mention = next((m for m in reversed(view.countries) if m.end <= at and at - m.end <= 20), None)
+    elif after is not None:
+        at = end + after.start("who")
+        mention = next((m for m in view.countries if m.start == at), None)
+    if mention is None:
+        return None
+    accession = facts.accession_date(mention.iso3)
+    if accession is None:
+        return None
+    claim = _age_claim(
+        view,
+        min(q.start, mention.start),
+        max(end, mention.end),
+        q.value,
+        q.qualifier,
+        f"accession:{mention.iso3}",
+        (accession, f"{mention.iso3} acceded", "facts-members"),
+    )
+    return dataclasses.replace(claim, country=mention.iso3)
 
 
 #: a clause break between a verb of joining and a date: the date is of another act
