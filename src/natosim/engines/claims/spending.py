@@ -312,7 +312,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     if threshold is None and _bound_at_target(view, q):
         # "Poland and the Baltic states all spend above 2%" in an article about the 2% target: a bound
         # at a NATO target's value says the ally meets (or misses) it, judged as meeting a target is
-        threshold = _BOUND_AS_TARGET[q.qualifier]
+        threshold = _BOUND_AS_TARGET[q.qualifier or ""]
     qualifier = {"meets": "at least", "misses": "less than"}.get(threshold or "", q.qualifier)
     common: dict[str, Any] = {
         "kind": kind,
