@@ -204,3 +204,12 @@ def test_a_stored_page_date_line_with_the_month_only_dates_the_article() -> None
     assert result.date is not None and (result.date.year, result.date.month) == (2016, 3)
     [claim] = [c for c in result.claims if c.kind == "spending_pct_gdp"]
     assert claim.year == 2015
+
+
+def test_a_target_named_before_its_value_in_other_words_is_a_pledge() -> None:
+    for text in (
+        "Five allies spend more than 3% of their GDP on defence, while the target spending rate is 2% of GDP.",
+        "Most allies now comply with NATO's requirement that they spend 2% of GDP on defence.",
+    ):
+        [pledge] = _claims(text, "pledge_value", date="2024-07-01")
+        assert pledge.value == 2 and pledge.verdict == "supported"

@@ -309,15 +309,10 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     year, how, year_from = view.year_near(q.start)
     edition = view.context.edition
     kind, unit = "spending_pct_gdp", "% of GDP"
-    if (
-        threshold is None
-        and q.qualifier in _BOUND_AS_TARGET
-        and q.value in facts.pledge_targets()
-        and (view.context.spending_topic or TARGET_WORDS.search(view.text))
-    ):
+    if threshold is None and _bound_at_target(view, q):
         # "Poland and the Baltic states all spend above 2%" in an article about the 2% target: a bound
         # at a NATO target's value says the ally meets (or misses) it, judged as meeting a target is
-        threshold = _BOUND_AS_TARGET[q.qualifier]
+        threshold = _BOUND_AS_TARGET[q.qualifier or ""]
     qualifier = {"meets": "at least", "misses": "less than"}.get(threshold or "", q.qualifier)
     common: dict[str, Any] = {
         "kind": kind,
@@ -432,6 +427,16 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
 
 #: a bound at a NATO target's value read as meeting or missing the target
 _BOUND_AS_TARGET = {"more than": "meets", "at least": "meets", "less than": "misses"}
+
+
+def _bound_at_target(view: SentenceView, q: Quantity) -> bool:
+    """A bound at a NATO target's value ("above 2%") in an article about spending targets."""
+    return (
+        q.qualifier in _BOUND_AS_TARGET
+        and q.value in facts.pledge_targets()
+        and bool(view.context.spending_topic or TARGET_WORDS.search(view.text))
+    )
+
 
 #: how good a verdict is, to choose between two readings of the year
 _RANK = {"supported": 3, "imprecise": 2, "not checkable": 1, "contradicted": 0}
@@ -1238,7 +1243,10 @@ def _target_attached(r: _Percent) -> None:
             re.IGNORECASE,
         )
         or re.search(
-            TARGET_WORDS.pattern + r"\s+(?:of|at|to spend|to|for)\s+(?:at least\s+|spending\s+)?$",
+            # "the target of 2%", "the target spending rate is 2%", "the requirement that they spend 2%"
+            TARGET_WORDS.pattern + r"(?:\s+[\w-]+){0,2}?\s+(?:of|at|to spend|to|for|is|was|are|were|stands at|remains|"
+            r"that (?:they|allies|members|each ally|every ally|all allies) (?:spend|devote|allocate))\s+"
+            r"(?:at least\s+|spending\s+)?$",
             r.before[-40:],
             re.IGNORECASE,
         )
