@@ -119,3 +119,9 @@ def test_without_the_article_date_a_whole_dated_by_what_the_allies_do_is_not_acc
     assert verdict == "not checkable"
     [(_, verdict)] = _counts(text, "2024-02-15")
     assert verdict == "supported"
+
+
+def test_a_year_dating_the_founding_does_not_make_the_count_uncertain() -> None:
+    # 31 allies on 9 April 2023 (Finland 2023-04-04): "30 countries" is false on the article's day
+    text = "Formed in 1949 with the signing of the Washington Treaty, NATO is an alliance of 30 countries."
+    assert _counts(text, "2023-04-09") == [("30 countries", "contradicted")]

@@ -112,3 +112,11 @@ def test_events_dated_years_ago_against_the_article_date(text: str, date: str, v
 
 def test_years_ago_without_the_article_date_gives_no_claim() -> None:
     assert [c for c in check("Hungary joined NATO 25 years ago.").claims if c.kind == "event_date"] == []
+
+
+def test_the_approval_of_the_senate_is_a_lawful_route_to_withdraw() -> None:
+    text = (
+        "A new bill bars any president from withdrawing the United States from NATO without the approval of the Senate."
+    )
+    found = [(c.kind, c.text, c.verdict) for c in check(text, date="2024-02-01").claims]
+    assert ("legal_threshold", "approval of the Senate", "supported") in found

@@ -40,19 +40,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.779
-    assert score.verdict_accuracy >= 0.761
-    assert score.false_alarms_per_100 <= 0.35
-    assert score.false_caught >= 35
+    assert score.recall >= 0.784
+    assert score.verdict_accuracy >= 0.764
+    assert score.false_alarms_per_100 <= 0.34
+    assert score.false_caught >= 36
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.795
-    assert score.verdict_accuracy >= 0.944
+    assert score.recall >= 0.800
+    assert score.verdict_accuracy >= 0.946
     assert score.false_alarms_per_100 <= 0.0
-    assert score.false_caught >= 36
+    assert score.false_caught >= 37
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])

@@ -442,7 +442,11 @@ def _other_years(view: SentenceView, q: Quantity, day: dt.date) -> bool:
     2014"), or "last year": the count may be that year's membership."""
     if re.search(r"\b(?:last|previous|past) year\b|\ba year (?:ago|earlier)\b", view.text, re.IGNORECASE):
         return True
-    return any(year != day.year for year, _, _ in view.years)
+    # (a year that dates an event is not one the count may be of: "Formed in 1949, NATO is an alliance of 31")
+    return any(
+        year != day.year and not _EVENT_BEFORE_YEAR.search(view.text[max(0, start - 40) : start])
+        for year, start, _ in view.years
+    )
 
 
 def _population(view: SentenceView, q: Quantity, end: int) -> Claim:

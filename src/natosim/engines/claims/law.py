@@ -47,6 +47,7 @@ _MAJORITY = re.compile(
 )
 _CONGRESS = re.compile(
     r"\b(?:Act of Congress|congressional approval|approval (?:of|from|by) Congress|"
+    r"approval (?:of|from|by) (?:two-thirds of )?the Senate|"
     r"Congress(?:'s|’s)? (?:approval|consent)|consent of (?:the )?(?:Senate|Congress)|"
     r"Senate(?:'s|’s)? (?:approval|consent|advice and consent))\b",
     re.IGNORECASE,
