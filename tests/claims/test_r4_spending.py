@@ -213,3 +213,13 @@ def test_a_target_named_before_its_value_in_other_words_is_a_pledge() -> None:
     ):
         [pledge] = _claims(text, "pledge_value", date="2024-07-01")
         assert pledge.value == 2 and pledge.verdict == "supported"
+
+
+def test_about_with_two_decimals_is_judged_as_written() -> None:
+    held = _pct("CAN", 2021, "2024-06")
+    text = f"NATO says Canada spent about {held + 0.09:.2f}% of its GDP on defence in 2021."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-08-01")
+    assert claim.verdict == "imprecise"
+    text = f"NATO says Canada spent about {held + 0.09:.1f}% of its GDP on defence in 2021."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-08-01")
+    assert claim.verdict == "supported"
