@@ -223,3 +223,19 @@ def test_about_with_two_decimals_is_judged_as_written() -> None:
     text = f"NATO says Canada spent about {held + 0.09:.1f}% of its GDP on defence in 2021."
     [claim] = _claims(text, "spending_pct_gdp", date="2024-08-01")
     assert claim.verdict == "supported"
+
+
+def test_a_level_stated_after_an_increase_is_a_figure_not_a_plan() -> None:
+    text = "Germany has announced an increase in military funding that still only amounts to 1.1% of its GDP."
+    [claim] = [c for c in _claims(text, "spending_pct_gdp", date="2023-07-14") if c.country == "DEU"]
+    assert claim.verdict == "contradicted" and claim.expected == _pct("DEU", 2023, "2024-06")
+
+
+def test_a_goal_deadline_in_the_sentence_is_not_the_figure_year() -> None:
+    text = (
+        "Spain, which spends 1.28% of its GDP on defence according to the alliance, plans to achieve "
+        "the goal only in 2029."
+    )
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-07-20")
+    assert claim.year == 2024 and claim.verdict == "supported"
+    assert claim.expected == _pct("ESP", 2024, "2024-06")

@@ -323,6 +323,17 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         "unit": unit,
         "country": iso3,
     }
+    date = view.context.date
+    if year_from == "stated" and year is not None and date is not None and year > date.year:
+        goal = re.search(
+            rf"\b(?:achiev|reach|meet|hit|attain|fulfil)\w*\b[^.;]{{0,40}}\b(?:in|by|until|before)\s+{year}\b",
+            view.text,
+            re.IGNORECASE,
+        )
+        if goal and not goal.start() <= q.start <= goal.end():
+            # "Spain, with 1.28% of its GDP, ... plans to achieve the goal only in 2029": the year is the
+            # goal's deadline, not the figure's
+            year, how, year_from = date.year, f"article date ({year} is a goal's deadline)", "article date"
     if iso3 in SIPRI:
         if year is None:
             years = facts.comparator_years(iso3, "milex_pct_gdp")
