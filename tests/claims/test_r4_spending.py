@@ -239,3 +239,36 @@ def test_a_goal_deadline_in_the_sentence_is_not_the_figure_year() -> None:
     [claim] = _claims(text, "spending_pct_gdp", date="2024-07-20")
     assert claim.year == 2024 and claim.verdict == "supported"
     assert claim.expected == _pct("ESP", 2024, "2024-06")
+
+
+def test_each_ally_of_a_list_after_a_count_contributing_the_required_target() -> None:
+    text = (
+        "Right now only six NATO members, Greece, Estonia, Latvia, Poland, the United Kingdom and the "
+        "United States, contribute the required 2 percent of GDP to defence, officials said in 2021."
+    )
+    claims = check(text).claims
+    [count] = [c for c in claims if c.kind == "allies_meeting_target"]
+    assert count.expected == _count(2021, "2025-08") and count.verdict == "supported"
+    allies = {c.country for c in claims if c.kind == "spending_pct_gdp"}
+    assert allies == {"GRC", "EST", "LVA", "POL", "GBR", "USA"}
+
+
+def test_a_list_after_a_share_of_gdp_bound_includes_each_ally() -> None:
+    text = (
+        "NATO's 2% of GDP guideline is now met by most allies. "
+        "Other members spending more than 3 percent include Estonia, Latvia and the United States."
+    )
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2024-07-01")}
+    assert set(found) == {"EST", "LVA", "USA"}
+    assert all(c.verdict == "supported" for c in found.values())
+
+
+def test_a_list_as_the_subject_of_meeting_the_target() -> None:
+    text = (
+        "NATO's target is 2 percent of GDP. "
+        "The laggards - Spain, Belgium and Canada - are expected to reach the benchmark this year."
+    )
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2025-09-01")}
+    assert set(found) == {"ESP", "BEL", "CAN"}
+    for iso3, claim in found.items():
+        assert claim.verdict == ("supported" if _pct(iso3, 2025, "2025-08") >= 2 else "contradicted")
