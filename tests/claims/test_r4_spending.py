@@ -213,3 +213,62 @@ def test_a_target_named_before_its_value_in_other_words_is_a_pledge() -> None:
     ):
         [pledge] = _claims(text, "pledge_value", date="2024-07-01")
         assert pledge.value == 2 and pledge.verdict == "supported"
+
+
+def test_about_with_two_decimals_is_judged_as_written() -> None:
+    held = _pct("CAN", 2021, "2024-06")
+    text = f"NATO says Canada spent about {held + 0.09:.2f}% of its GDP on defence in 2021."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-08-01")
+    assert claim.verdict == "imprecise"
+    text = f"NATO says Canada spent about {held + 0.09:.1f}% of its GDP on defence in 2021."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-08-01")
+    assert claim.verdict == "supported"
+
+
+def test_a_level_stated_after_an_increase_is_a_figure_not_a_plan() -> None:
+    text = "Germany has announced an increase in military funding that still only amounts to 1.1% of its GDP."
+    [claim] = [c for c in _claims(text, "spending_pct_gdp", date="2023-07-14") if c.country == "DEU"]
+    assert claim.verdict == "contradicted" and claim.expected == _pct("DEU", 2023, "2024-06")
+
+
+def test_a_goal_deadline_in_the_sentence_is_not_the_figure_year() -> None:
+    text = (
+        "Spain, which spends 1.28% of its GDP on defence according to the alliance, plans to achieve "
+        "the goal only in 2029."
+    )
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-07-20")
+    assert claim.year == 2024 and claim.verdict == "supported"
+    assert claim.expected == _pct("ESP", 2024, "2024-06")
+
+
+def test_each_ally_of_a_list_after_a_count_contributing_the_required_target() -> None:
+    text = (
+        "Right now only six NATO members, Greece, Estonia, Latvia, Poland, the United Kingdom and the "
+        "United States, contribute the required 2 percent of GDP to defence, officials said in 2021."
+    )
+    claims = check(text).claims
+    [count] = [c for c in claims if c.kind == "allies_meeting_target"]
+    assert count.expected == _count(2021, "2025-08") and count.verdict == "supported"
+    allies = {c.country for c in claims if c.kind == "spending_pct_gdp"}
+    assert allies == {"GRC", "EST", "LVA", "POL", "GBR", "USA"}
+
+
+def test_a_list_after_a_share_of_gdp_bound_includes_each_ally() -> None:
+    text = (
+        "NATO's 2% of GDP guideline is now met by most allies. "
+        "Other members spending more than 3 percent include Estonia, Latvia and the United States."
+    )
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2024-07-01")}
+    assert set(found) == {"EST", "LVA", "USA"}
+    assert all(c.verdict == "supported" for c in found.values())
+
+
+def test_a_list_as_the_subject_of_meeting_the_target() -> None:
+    text = (
+        "NATO's target is 2 percent of GDP. "
+        "The laggards - Spain, Belgium and Canada - are expected to reach the benchmark this year."
+    )
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2025-09-01")}
+    assert set(found) == {"ESP", "BEL", "CAN"}
+    for iso3, claim in found.items():
+        assert claim.verdict == ("supported" if _pct(iso3, 2025, "2025-08") >= 2 else "contradicted")

@@ -198,7 +198,14 @@ def national_plan_reason(claim: Claim, date: dt.date | None = None) -> str | Non
         re.IGNORECASE,
     )
     future = claim.year is not None and date is not None and claim.year > date.year
-    if raise_to and (claim.year_source not in ("stated", "relative") or future):
+    # "it still only amounts to 1.57% of its GDP": a level stated, whatever increase the sentence names
+    stated_level = re.search(
+        r"\b(?:amounts?|amounted|amounting|comes?|came|equals?|equal|equivalent|corresponds?|adds? up|added up)"
+        r"\s+to\s*$",
+        claim.sentence[max(0, at - 40) : max(0, at)],
+        re.IGNORECASE,
+    )
+    if raise_to and not stated_level and (claim.year_source not in ("stated", "relative") or future):
         return "a level a government means to reach (raise to, a goal of), not a figure to check"
     if claim.year_source not in (None, "inferred"):
         return None

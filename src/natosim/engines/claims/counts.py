@@ -133,7 +133,7 @@ def _listed_at_figure(view: SentenceView, used: set[int]) -> list[Claim]:
     if not view.context.spending_topic and not re.search(r"\bGDP\b", view.text):
         return claims
     for match in _LIST_AT_FIGURE.finditer(view.text):
-        figure = next((q for q in view.quantities if q.start == match.start("n")), None)
+        figure = next((q for q in view.quantities if q.start <= match.start("n") < q.end), None)
         if figure is None or figure.start in used:
             continue
         used.add(figure.start)
@@ -172,6 +172,33 @@ def _country_at_stated_target(view: SentenceView, used: set[int]) -> list[Claim]
     return claims
 
 
+#: a list of allies as the subject of meeting or missing the target: "Those at the bottom of the list -
+#: Luxembourg, Spain, ... and Portugal - are projected to reach the benchmark this year"
+_LIST_THEN_VERB = re.compile(
+    r"(?P<verb>" + spending.MEETS.pattern[5:-3] + r"|" + spending.MISSES.pattern[5:-3] + r")\b"
+    r"[^.;%:]{0,30}?\b(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?" + _TARGET_NOUN + r"\b",
+    re.IGNORECASE,
+)
+
+
+def _list_then_verb(view: SentenceView, threshold: float) -> list[Claim]:
+    """Each ally of a list that is the subject of a verb of meeting (or missing) the target."""
+    for match in _LIST_THEN_VERB.finditer(view.text):
+        before = [m for m in view.countries if m.end <= match.start()]
+        for first in before:
+            allies = listed(view, first.start, match.start())
+            gap = view.text[allies[-1].end : match.start()] if allies else ""
+            if allies and re.fullmatch(
+                r"[\s—–-]*(?:(?:are|were|is|have|has|all|also|still|now|already|been|being|"
+                r"projected|expected|set|due|likely|forecast|on track)\s+(?:to\s+)?)*",
+                gap,
+            ):
+                negated = re.search(r"\b(?:not|never)\b|n't\b", gap + match.group("verb"))
+                below = bool(spending.MISSES.fullmatch(match.group("verb"))) != bool(negated)
+                return _per_ally(view, allies, threshold, below)
+    return []
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     listed_claims = _listed_at_figure(view, used) + _country_at_stated_target(view, used)
     if listed_claims:
@@ -190,6 +217,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         claims.append(spending.allies_meeting(view, count, count.start, match.end(), threshold, below=below))
         used.add(count.start)
         claims.extend(after_count(view, count.end, match.end(), match.end(), threshold, below))
+    claims.extend(_list_then_verb(view, threshold))
     for intro in _LIST_INTRO.finditer(view.text):
         below = intro.group("verb").casefold() not in ("meeting", "meet", "above", "exceeding", "at or above")
         claims.extend(_per_ally(view, listed(view, intro.end()), threshold, below))

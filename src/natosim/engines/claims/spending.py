@@ -80,7 +80,7 @@ ALLY_COUNT = re.compile(
     r"(?:NATO\s+|European\s+|other\s+|member\s+|alliance\s+)?(?:allies|members|member states|member countries|"
     r"member nations|"
     r"nations|countries|states)\b"
-    r"(?P<gap>[^.;%\d]{0,80})$",
+    r"(?P<gap>[^.;%\d]{0,120})$",
     re.IGNORECASE,
 )
 FRACTION_COUNT = re.compile(
@@ -323,6 +323,17 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         "unit": unit,
         "country": iso3,
     }
+    date = view.context.date
+    if year_from == "stated" and year is not None and date is not None and year > date.year:
+        goal = re.search(
+            rf"\b(?:achiev|reach|meet|hit|attain|fulfil)\w*\b[^.;]{{0,40}}\b(?:in|by|until|before)\s+{year}\b",
+            view.text,
+            re.IGNORECASE,
+        )
+        if goal and not goal.start() <= q.start <= goal.end():
+            # "Spain, with 1.28% of its GDP, ... plans to achieve the goal only in 2029": the year is the
+            # goal's deadline, not the figure's
+            year, how, year_from = date.year, f"article date ({year} is a goal's deadline)", "article date"
     if iso3 in SIPRI:
         if year is None:
             years = facts.comparator_years(iso3, "milex_pct_gdp")
@@ -1285,7 +1296,16 @@ def _count_at_threshold(r: _Percent) -> bool:
             re.IGNORECASE,
         )
         # "18 allies are on track to hit 2%": a NATO target's value after a verb of meeting
-        or (q.value in facts.pledge_targets() and re.search(r"\b(?:hit|reach|meet)\w*\s*$", gap, re.IGNORECASE))
+        # "five NATO members, A, B and C, contribute the required 2 percent": the target's value, named so
+        or (
+            q.value in facts.pledge_targets()
+            and re.search(
+                r"\b(?:hit|reach|meet|contribut\w*|spend\w*|pay\w*|devot\w*|allocat\w*)\w*\s+"
+                r"(?:the\s+(?:required|agreed|minimum|recommended|NATO|target(?:ed)?)\s+)?$|\b(?:hit|reach|meet)\w*\s*$",
+                gap,
+                re.IGNORECASE,
+            )
+        )
     )
     # "8 members are still not projected to reach the 2% threshold": a verb of meeting, negated
     negated = bool(re.search(r"\b(?:not|never)\b|n't\b", gap, re.IGNORECASE))
@@ -1301,7 +1321,9 @@ def _count_at_threshold(r: _Percent) -> bool:
     r.claims.extend(_earlier_count(view, r.end, q.value, r.used, below=below))
     from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
 
-    r.claims.extend(after_count(view, number.end, q.start, r.end, q.value, below))
+    # the allies named after "five NATO members, ..." (the count's noun ends where its gap starts)
+    noun_end = len(before) - len(tail_before) + count.start("gap")
+    r.claims.extend(after_count(view, noun_end, q.start, r.end, q.value, below))
     if r.target_near:  # "the alliance's target of spending 2%" also states the target
         pledge = pledges.pledge_value(view, q, r.end)
         if pledge is not None:

@@ -8,7 +8,8 @@ Every tolerance is documented in docs/claims.md (section "Tolerances"); change b
   does not stand for anything from 0.5 to 1.5 billion).
 * Beyond the rounding, a claim within the ``imprecise`` width is ``imprecise``; further away it is
   ``contradicted``.
-* "about/around/roughly X": ``supported`` within the ``approx`` width, ``imprecise`` within twice it.
+* "about/around/roughly X": ``supported`` within the ``approx`` width, ``imprecise`` within twice it;
+  a percentage written to two decimals ("about 1.36%") is judged as written.
 * "nearly/almost X": ``supported`` when the figure is below X by at most the ``approx`` width (or
   equal after rounding); a figure slightly above X, or below by up to twice the width, is ``imprecise``.
 * Bounds ("over", "more than", "at least", "under", "less than", "at most"): ``contradicted`` when
@@ -83,6 +84,10 @@ def judge(
         qualifier = qualifier if qualifier is not None else claim.qualifier
         half_unit = claim.unit * scale / 2
         fraction = claim.is_fraction
+        if qualifier == "about" and claim.decimals >= 2 and not tolerance.relative:
+            # "about 1.36%": a figure written to the hundredth is as precise as it says; "about" only
+            # hedges its rounding, so it is judged as written (the imprecise band, not "about"'s width)
+            qualifier = None
         if tolerance.relative and (claim.is_word or claim.unit > 1):
             half_unit = min(half_unit, _width(tolerance, tolerance.approx, value))
     else:
