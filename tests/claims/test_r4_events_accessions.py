@@ -63,9 +63,29 @@ def test_a_day_without_a_year_after_where_it_happened(text: str, verdict: str) -
 
 
 def test_a_day_in_another_clause_is_not_the_accession() -> None:
-    assert _accessions("Sweden, which joined NATO last year, held elections on September 11.", "2025-09-20") == []
+    found = check("Sweden, which joined NATO last year, held elections on September 11.", date="2025-09-20").claims
+    # "last year" (2024) is Sweden's accession year; "September 11" is the elections'
+    assert [(c.text, c.verdict) for c in found] == [("Sweden, which joined NATO last year", "supported")]
 
 
 def test_joining_a_group_named_before_is_not_an_accession() -> None:
     text = "Poland met the target early; Romania has joined them this year, and Latvia is expected to in 2018."
     assert _accessions(text, "2017-02-15") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Sweden officially became a NATO member on March 7, 2024.", "supported"),
+        ("Sweden's membership became official on March 8, 2024.", "contradicted"),
+        ("Finland joined NATO last year, doubling the alliance's border with Russia.", "supported"),
+        ("Sweden joined NATO last year after a long wait.", "contradicted"),
+        ("Sweden joined the alliance earlier this year.", "supported"),
+    ],
+)
+def test_accessions_in_other_words_and_relative_years(text: str, verdict: str) -> None:
+    assert [v for _, v in _accessions(text, "2024-06-20")] == [verdict]
+
+
+def test_an_application_last_year_is_no_accession() -> None:
+    assert _accessions("Sweden, which applied to join last year, is still waiting.", "2023-06-20") == []

@@ -125,3 +125,28 @@ def test_a_year_dating_the_founding_does_not_make_the_count_uncertain() -> None:
     # 31 allies on 9 April 2023 (Finland 2023-04-04): "30 countries" is false on the article's day
     text = "Formed in 1949 with the signing of the Washington Treaty, NATO is an alliance of 30 countries."
     assert _counts(text, "2023-04-09") == [("30 countries", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("NATO, now 32 members strong, met in Brussels.", "supported"),
+        ("After the Nordic enlargement NATO's membership stands at 31.", "contradicted"),
+        ("Sweden's entry brings the alliance's membership to 32.", "supported"),
+        # a verb that states the count with a year: that year's membership (31 at the end of 2023)
+        ("The number of NATO members grew to 32 in 2023.", "contradicted"),
+        ("The number of NATO members grew to 31 in 2023.", "supported"),
+    ],
+)
+def test_the_membership_named_before_its_number(text: str, verdict: str) -> None:
+    assert [v for _, v in _counts(text, "2025-03-20")] == [verdict]
+
+
+def test_a_year_dating_an_event_reads_the_whole_both_ways() -> None:
+    # "In 2023, ...": the whole may be named as of 2023 (31) or as the article knows it (32 in 2025)
+    assert [v for _, v in _counts("In 2023, NATO surveyed people in all 31 allies.", "2025-03-20")] == ["supported"]
+    text = "In 2023, 22 of NATO's 32 members met the target."
+    assert [v for _, v in _counts(text, "2025-03-20")] == ["supported"]
+    assert [v for _, v in _counts("In 2023, 22 of NATO's 33 members met the target.", "2025-03-20")] == ["contradicted"]
+    # without the article's date, 32 (the membership from March 2024) may be the article's own
+    assert [v for _, v in _counts(text, None)] == ["not checkable"]

@@ -120,3 +120,17 @@ def test_the_approval_of_the_senate_is_a_lawful_route_to_withdraw() -> None:
     )
     found = [(c.kind, c.text, c.verdict) for c in check(text, date="2024-02-01").claims]
     assert ("legal_threshold", "approval of the Senate", "supported") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("NATO invoked its collective defence clause for the first and only time after 9/11.", "supported"),
+        # Art. 5 has one invocation: no joint or repeated requests make "twice" a matter of counting
+        ("The collective defence clause has been triggered twice.", "contradicted"),
+    ],
+)
+def test_article_5_counts_in_other_words(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2025-03-20").claims if c.kind == "event_date"]
+    assert [c.verdict for c in found] == [verdict]
+    assert found[0].evidence[0].rule == "article5"

@@ -57,6 +57,23 @@ _PART_OF_WHOLE = re.compile(
     r"(?:the|its|NATO's|Nato's|the alliance's)\s+$",
     re.IGNORECASE,
 )
+#: the membership named before its number: "NATO's membership rose to 32", "membership stands at 31",
+#: "bringing the alliance's membership to 30"
+_MEMBERSHIP_AT = re.compile(
+    r"\b(?:membership|number of (?:NATO |alliance )?(?:members|allies|member states|member countries))\s+"
+    r"(?:\w+\s+){0,2}?"
+    r"(?:rose|grew|increased|expanded|rises|grows|stands|stood|reached|reaches|climbed|went up|swelled|"
+    r"has grown|has risen|is now|now stands)\s+(?:to|at)\s+$"
+    r"|\bbring(?:s|ing)?\s+(?:NATO's|the alliance's|its|the bloc's)\s+membership\s+to\s+$",
+    re.IGNORECASE,
+)
+#: a verb that states the count ("has", "grew to", "membership stands at"): a year in its clause dates it
+_VERBAL_LEAD = re.compile(
+    r"\b(?:has|have|had|comprises?|comprised|consists? of|consisted of|made up of|composed of|grown to|grew to|"
+    r"expanded to|numbers|numbered|totals?|totalled|counts|counted|(?:rose|increased|reached|climbed|stood|stands)"
+    r"\s+(?:to|at))\s+(?:(?:now|some|exactly|currently|just|only)\s+)?$",
+    re.IGNORECASE,
+)
 #: a year framing the sentence ("As of 2023, NATO has 32 members", "In 2016 the alliance had 28 members")
 _YEAR_FRAME = re.compile(r"^\W*(?:[Aa]s of|[Ii]n|[Bb]y|[Aa]t the (?:end|start|beginning) of)\s+(?:early\s+|late\s+)?$")
 _NOT_MEMBERSHIP = re.compile(
@@ -216,6 +233,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             used.add(q.start)
             continue
         noun = _MEMBER_NOUN.match(after)
+        if (
+            noun is None
+            and (nato or view.context.about_nato)
+            and _MEMBERSHIP_AT.search(text[max(0, q.start - 60) : q.start])
+        ):
+            # "NATO's membership rose to 32", "bringing the alliance's membership to 31": no noun after
+            noun = re.match("", after)
         if noun is None or not 1 <= q.value <= 60 or q.decimals != 0:
             noun = None
         reading = _membership_reading(view, q, noun, nato) if noun is not None else None
@@ -282,7 +306,13 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     rest = after[noun.end() :]
     hyphen = noun.group(0).startswith("-")
     # one ally's fellow allies are all the others ("Trump assured his 31 allies", "the other 27 countries")
-    explicit = hyphen or bool(_EXPLICIT_LEAD.search(before)) or bool(_others(view, q))
+    explicit = (
+        hyphen
+        or bool(_EXPLICIT_LEAD.search(before))
+        or bool(_others(view, q))
+        or bool(re.match(r"\s+strong\b", rest))  # "NATO, now 32 members strong"
+        or bool(_MEMBERSHIP_AT.search(text[max(0, q.start - 60) : q.start]))  # "membership stands at 31"
+    )
     denominator = any(
         # "11 of the 31 allies", "18 of the alliance's 31 countries": a part of the whole
         other.end < q.start
@@ -340,6 +370,14 @@ def _membership_claim(view: SentenceView, q: Quantity, noun: re.Match[str], read
     year: "As of 2023, NATO has 32 members" is judged on 2023), else at the article's date."""
     text = view.text
     framed = _framing_year(view, q)
+    # "In 2023, NATO surveyed all 31 allies" / "In 2023, 22 of NATO's 32 members met the target": the year
+    # dates an event; the whole may be named as of then or as the article knows it — both are read, the
+    # better kept ("As of 2023, NATO has 32 members" and "In 2016, NATO had 28 members" state the count)
+    both = (
+        framed is not None
+        and not _VERBAL_LEAD.search(text[max(0, q.start - 60) : q.start])
+        and not re.match(r"\W*(?:[Aa]s of|[Aa]t the (?:end|start|beginning) of)\b", text)
+    )
     if framed is not None:
         first = facts.members_on(dt.date(framed, 1, 1))
         last = facts.members_on(dt.date(framed, 12, 31))
@@ -347,16 +385,34 @@ def _membership_claim(view: SentenceView, q: Quantity, noun: re.Match[str], read
         counts = sorted({len(first) - others, len(last) - others})
         held = next((n for n in counts if judge(q, n, "count")[0] == "supported"), None)
         members = last if held is None or held == len(last) - others else first
-        statement = f"{len(first)} allies on {framed}-01-01 and {len(last)} on {framed}-12-31 (year stated)" + (
-            f"; the others of one ally: {len(members) - 1}" if others else ""
-        )
-        return _count_claim(
+        statement = f"{len(first)} allies on {framed}-01-01 and {len(last)} on {framed}-12-31 (year stated)"
+        if both and held is None and view.context.date is not None:
+            today = facts.members_on(view.context.date)
+            statement += f"; {len(today)} at the article date {view.context.date.isoformat()}"
+            if judge(q, len(today) - others, "count")[0] == "supported":
+                members = today
+        statement += f"; the others of one ally: {len(members) - 1}" if others else ""
+        claim = _count_claim(
             view, q, q.end + noun.end(), members, statement, "allies", framed, "membership", others=others
         )
+        later = _earlier_membership(q, dt.date.max, others)
+        if both and claim.verdict == "contradicted" and view.context.date is None and later and later.year > framed:
+            # without the article's date, the whole may be named as a later article knows it
+            return dataclasses.replace(
+                claim,
+                verdict="not checkable",
+                note=f"the article's date is unknown and {q.value:g} was the membership from {later.isoformat()}; "
+                f"natosim holds {claim.expected} in {framed} ({claim.note})",
+            )
+        return claim
     day, how = _count_date(view, q.start)
     members = facts.members_on(day)
     whole = reading in ("explicit", "whole")
-    if whole and day is not None and view.context.date is not None and day != view.context.date:
+    # a count a dated verb states ("the number of members grew to 32 in 2023", "NATO had 28 members in
+    # 2016") is of that year; a whole named beside what a part did ("22 of NATO's 32 members met 2% in
+    # 2023") is named as the article knows it
+    stated = _VERBAL_LEAD.search(text[max(0, q.start - 60) : q.start])
+    if whole and not stated and day is not None and view.context.date is not None and day != view.context.date:
         # "22 of NATO's 32 members met 2% in 2023": the whole is named as the article knows it
         today = facts.members_on(view.context.date)
         if judge(q, len(today) - _others(view, q), "count")[0] == "supported":

@@ -31,6 +31,8 @@ _JOIN = re.compile(
     r"\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
     r"accession|was admitted|were admitted|entered (?:NATO|the alliance)|membership took effect|"
     r"(?:formally |officially )?entered as (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|"
+    r"became (?:a |an |the \w+ )?(?:full |full-fledged |formal |official )?(?:NATO |alliance )(?:member|ally)|"
+    r"membership (?:became|was made|was declared) (?:official|formal|effective)|"
     r"(?:was|were) welcomed (?:into (?:NATO|the alliance)|as (?:a |the \w+ |NATO's \w+ )?(?:member|ally))|"
     r"(?:was|were) granted (?:NATO |full )?membership|gained (?:NATO |full )?membership|"
     r"became members|(?:has|have) been (?:a |an )?(?:members?|ally|allies)(?: of (?:NATO|the alliance))? since|"
@@ -62,6 +64,7 @@ _INVOKED = re.compile(
 )
 _TIMES = re.compile(
     r"\b(?:(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
+    r"(?:for )?the first and (?:only|last) (?:time|invocation|activation|use)|"
     r"the only (?:activation|invocation|use|triggering)|once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|"
     r"the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
     # "the second time this month / in a week / since 2022" counts within a period, not in all
@@ -262,6 +265,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _enlargement(scope)
     _dated_events(scope)
     _undated_events(scope)
+    _relative_year_accessions(scope)
     _invocation_counts(scope)
     _ages(scope)
     enlargement.remember_list(view, view.context)
@@ -303,6 +307,48 @@ def _enlargement(scope: _Scope) -> None:
         start = ystart - len(before) + join[-1].start()
         scope.claims += [_joiner_claim(view, code, year, start, yend) for code in view.context.listed_allies]
         scope.taken.add(ystart)
+
+
+#: a year written relative to the article's: "joined NATO last year", "became a member this year"
+_RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|a year ago)|(?P<this>(?:earlier |later )?this year))\b")
+
+
+def _relative_year_accessions(scope: _Scope) -> None:
+    """ "Finland joined NATO last year": an accession dated by a year relative to the article's date
+    (no claim without the date)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    for match in _RELATIVE_YEAR.finditer(view.text):
+        before = view.text[max(0, match.start() - 50) : match.start()]
+        join = next(iter(reversed(list(_JOIN.finditer(before)))), None)
+        if join is None or _NOT_DONE.search(before[join.start() :]) or _OTHER_CLAUSE.search(before[join.end() :]):
+            continue
+        if _OTHER_BODY.search(before[join.start() :]) or re.search(r"\bin\s+$", before):
+            continue  # another body, or "in last year's ..." (a month or event of that year, read elsewhere)
+        join_at = match.start() - len(before) + join.start()
+        mention = view.country_near(join_at, window=60)
+        joined = facts.accession_date(mention.iso3) if mention is not None and mention.start < join_at else None
+        if mention is None or joined is None or _NOT_DONE.search(view.text[mention.end : join_at]):
+            continue  # "Sweden, which applied to join last year": no accession
+        year = date.year - 1 if match.group("last") else date.year
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=mention.start,
+                end=match.end(),
+                value=year,
+                verdict="supported" if joined.year == year else "contradicted",
+                expected=joined.isoformat(),
+                country=mention.iso3,
+                subject=f"accession:{mention.iso3}",
+                year=year,
+                unit="date (year)",
+                evidence=_accession_evidence(mention.iso3, joined),
+                note=f"'{match.group(0)}' read from the article date ({date.isoformat()}): {year}",
+            )
+        )
 
 
 def _date_start(view: SentenceView, joiner: enlargement.Joiner) -> int:
@@ -888,6 +934,11 @@ def _invocation_counts(scope: _Scope) -> None:
                 note=(
                     "the sentence names Art. 4 and Art. 5 and says 'it': which article is counted is uncertain"
                     if ambiguous
+                    # (Art. 5 has one invocation, no joint or repeated requests to count differently: with
+                    # the article's date its note says "up to", and the off-by-one leniency for Art. 4
+                    # requests does not apply)
+                    else "Art. 5 invocations up to the article date"
+                    if article == 5 and view.context.date
                     else "counted to the article date"
                     if view.context.date
                     else "counted over all recorded invocations"
