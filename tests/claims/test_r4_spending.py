@@ -290,3 +290,10 @@ def test_the_present_tense_after_a_past_year_is_not_dated_by_it_without_a_date()
     text = "In 2014 only three allies met the 2% goal. Today Poland and Estonia both spend above 2%."
     found = {c.country: c for c in _claims(text, "spending_pct_gdp")}
     assert found["POL"].year != 2014 and found["POL"].verdict == "supported"
+
+
+def test_currently_before_nato_published_the_year_is_the_latest_year_published() -> None:
+    text = "Britain currently spends 2.3% of GDP on defence."
+    [claim] = _claims(text, "spending_pct_gdp", date="2025-02-25")
+    assert claim.year == 2024 and claim.expected == _pct("GBR", 2024, "2024-06")
+    assert claim.verdict == "supported"
