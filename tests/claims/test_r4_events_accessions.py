@@ -89,3 +89,12 @@ def test_accessions_in_other_words_and_relative_years(text: str, verdict: str) -
 
 def test_an_application_last_year_is_no_accession() -> None:
     assert _accessions("Sweden, which applied to join last year, is still waiting.", "2023-06-20") == []
+
+
+def test_a_gapped_chronicle_after_a_verb_of_joining() -> None:
+    text = "Hungary joined NATO in March 1999, Slovakia in March 2004 and Croatia in April 2009."
+    assert _accessions(text) == [("HUN", "supported"), ("SVK", "supported"), ("HRV", "supported")]
+    text = "Hungary joined NATO in March 1999, Slovakia in May 2004."  # Slovakia: 29 March 2004
+    assert _accessions(text) == [("HUN", "supported"), ("SVK", "contradicted")]
+    # a clause with its own verb is no gap
+    assert _accessions("Hungary joined NATO in March 1999, and Slovakia voted in 2002.") == [("HUN", "supported")]

@@ -134,3 +134,14 @@ def test_article_5_counts_in_other_words(text: str, verdict: str) -> None:
     found = [c for c in check(text, date="2025-03-20").claims if c.kind == "event_date"]
     assert [c.verdict for c in found] == [verdict]
     assert found[0].evidence[0].rule == "article5"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Leaders gathered at last year's Washington summit.", "supported"),  # 2024-07-10
+        ("Leaders met at the NATO summit in Vilnius last year.", "contradicted"),  # 2023-07-11
+    ],
+)
+def test_a_summit_by_city_and_relative_year(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, "2025-03-20")] == [verdict]

@@ -134,26 +134,54 @@ def counted_joiners(view: SentenceView, taken: set[int]) -> list[Joiner]:
 
 def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
     """ "NATO grew by including Greece and Turkey in 1952 and West Germany in 1955, and then later
-    Spain in 1982": the allies named before each year joined in that year."""
+    Spain in 1982": the allies named before each year joined in that year. Also the gapped chronicle
+    after a verb of joining: "Finland joined in April 2023, Sweden in March 2024" (the first clause is
+    read by ``events``, the gapped ones here)."""
     verb = _GREW.search(view.text)
-    if verb is None or not re.search(r"\b(?:NATO|[Aa]lliance)\b", view.text):
+    gapped = False
+    if verb is None:
+        verb = _GAPPED_FROM.search(view.text)
+        gapped = True
+    if verb is None or not (re.search(r"\b(?:NATO|[Aa]lliance)\b", view.text) or view.context.about_nato):
         return []
     found: list[Joiner] = []
     position = verb.end()
     for year, ystart, yend in view.years:
         if ystart < position:
             continue
+        if gapped and not _GAP.fullmatch(view.text[position:ystart]):
+            break  # only clauses without a verb of their own continue the chronicle
         # (a possessive is not a newcomer: "Portugal's neighbour Spain")
         segment = [
             m for m in view.countries if position <= m.start < ystart and not re.match(r"'s\b", view.text[m.end :])
         ]
-        if ystart in taken or not segment or not re.search(r"\bin\s+$", view.text[position:ystart]):
+        if ystart in taken or not segment or not _IN_DATE.search(view.text[position:ystart]):
             position = yend
             continue
         found += [Joiner(mention, year, ystart, yend, listed=True) for mention in _allies(segment)]
         taken.add(ystart)
         position = yend
     return found
+
+
+#: a verb of joining dated by a year: the start of a gapped chronicle ("Finland joined in April 2023")
+_GAPPED_FROM = re.compile(
+    r"\b(?:joined|acceded|became (?:members|a member|an ally))\s+(?:(?:NATO|the alliance)\s+)?in\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d\d\b"
+)
+#: a gapped clause: ", Sweden in March 2024", "and West Germany in 1955", "then Spain in 1982"
+_GAP = re.compile(
+    r"\s*(?:,|;|,?\s+and|,?\s+then|,?\s+followed by|,?\s+and then(?: later)?)\s+(?:later\s+)?(?:by\s+)?"
+    r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+|&\s+)?(?:the\s+)?[A-Z][\w.'-]*)*?(?:,\s+[A-Z][\w.'-]*)*"
+    r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?\s+in\s+"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+)
+
+
+_IN_DATE = re.compile(
+    r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$"
+)
 
 
 def taken_up(view: SentenceView) -> bool:

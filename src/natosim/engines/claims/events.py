@@ -261,6 +261,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     scope = _Scope(view, used, view.text, rules, treaty, founding)
     _summits(scope)
     _summits_by_date(scope)
+    _summits_by_relative_year(scope)
     _summits_by_month(scope)
     _enlargement(scope)
     _dated_events(scope)
@@ -498,6 +499,48 @@ def _summits_by_date(scope: _Scope) -> None:
                 year=year,
                 note=f"a NATO summit without its city: natosim holds the {label} in {match.group(0).split()[-1]} "
                 "(natosim does not hold every summit: a date matching none is not judged)",
+            )
+        )
+
+
+_SUMMIT_RELATIVE = re.compile(
+    rf"\b(?P<r1>last|this) year's\s+(?:NATO\s+)?(?P<c1>{_CITIES})\s+[Ss]ummit\b"
+    rf"|\b[Ss]ummit\s+in\s+(?P<c2>{_CITIES})\s+(?P<r2>last|this)\s+year\b"
+)
+
+
+def _summits_by_relative_year(scope: _Scope) -> None:
+    """ "At last year's Washington summit", "the summit in Vilnius last year": the city's summit
+    in the year relative to the article's date (no claim without the date)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    for match in _SUMMIT_RELATIVE.finditer(scope.text):
+        city = match.group("c1") or match.group("c2")
+        year = date.year - (1 if (match.group("r1") or match.group("r2")) == "last" else 0)
+        summit = _SUMMITS[city.casefold()]
+        held = sorted(_summit_dates(scope.rules, summit), key=lambda item: abs(item[0].year - year))
+        if not held:
+            continue
+        day = held[0][0]
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=year,
+                verdict="supported" if day.year == year else "contradicted",
+                expected=day.isoformat(),
+                evidence=[
+                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                    for item in held
+                ],
+                subject=f"summit:{summit.casefold()}",
+                year=year,
+                unit="date (year)",
+                note=f"'{match.group('r1') or match.group('r2')} year' read from the article date "
+                f"({date.isoformat()}): {year}",
             )
         )
 
