@@ -150,3 +150,23 @@ def test_a_year_dating_an_event_reads_the_whole_both_ways() -> None:
     assert [v for _, v in _counts("In 2023, 22 of NATO's 33 members met the target.", "2025-03-20")] == ["contradicted"]
     # without the article's date, 32 (the membership from March 2024) may be the article's own
     assert [v for _, v in _counts(text, None)] == ["not checkable"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All eight allies in the group agreed, NATO said.",
+        "Poland and seven other allies invoked NATO's Article 4 in 2022.",
+        "The eight-nation group met NATO officials.",
+        "All 23 allies that meet the NATO target were praised.",
+        "All 23 NATO allies meeting the target were praised.",
+    ],
+)
+def test_all_or_other_of_a_few_allies_is_not_the_membership(text: str) -> None:
+    assert _counts(text, "2025-03-20") == []
+
+
+def test_all_the_allies_consulting_is_the_membership() -> None:
+    text = "The request triggers consultations among all 32 NATO members to determine a response."
+    assert _counts(text, "2025-09-19") == [("32 NATO members", "supported")]
+    assert _counts("NATO has 10 members.", "2025-03-20") == [("10 members", "contradicted")]

@@ -348,6 +348,18 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     if re.match(r"\s+(?:of\s+(?:the|its)\s+\d+|out of)", after):
         return None  # "11 of the 31": the part, read as a count at a target elsewhere
     founders = len(facts.members_on(facts.rules().treaty().entered_into_force))
+    stated = _VERBAL_LEAD.search(text[max(0, q.start - 60) : q.start]) or _MEMBERSHIP_AT.search(
+        text[max(0, q.start - 60) : q.start]
+    )
+    if q.value < founders and not stated:
+        # fewer allies than ever formed the alliance, unless a verb says it is the membership ("NATO has
+        # 10 members"): "the seven nations to meet the target", "all eight allies", "the eight-nation
+        # group", "Poland and seven other allies" are some allies
+        return None
+    if re.search(r"\b[Aa]ll(?: of)?(?: the)?\s+$", before) and re.match(
+        r"\s+(?:that|who|which)\s+(?!(?:make|made|form|formed|comprise)\b)|\s+(?!including\b)[a-z]+ing\b", rest
+    ):
+        return None  # "all 23 allies that meet the target": all of a subset
     if not explicit:
         # some allies picked out: a list after the count, what they do, a pointer back, or fewer
         # allies than ever formed the alliance ("the seven nations to meet the target")
@@ -355,8 +367,6 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
         # ("the last of the 31 allies to ratify": the last of all of them)
         last = re.search(r"\b(?:last|first)\s+of\s+\S+\s+$", before, re.IGNORECASE)
         if (_SUBSET_AFTER.match(rest) and not (denominator or last or of_alliance)) or _SUBSET_BEFORE.search(before):
-            return None
-        if q.value < founders:
             return None
         if not whole and _NOT_MEMBERSHIP.match(rest):
             return None
