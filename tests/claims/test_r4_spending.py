@@ -272,3 +272,28 @@ def test_a_list_as_the_subject_of_meeting_the_target() -> None:
     assert set(found) == {"ESP", "BEL", "CAN"}
     for iso3, claim in found.items():
         assert claim.verdict == ("supported" if _pct(iso3, 2025, "2025-08") >= 2 else "contradicted")
+
+
+def test_a_count_after_the_target_in_the_same_sentence_with_its_allies() -> None:
+    text = (
+        "Allies are meant to spend at least 2% of their GDP on defence, but in 2021 only six of the 30 "
+        "members - Greece, Estonia, Latvia, Poland, Britain and the US - met that target."
+    )
+    claims = check(text, date="2024-08-01").claims
+    [count] = [c for c in claims if c.kind == "allies_meeting_target"]
+    assert count.value == 6 and count.year == 2021 and count.expected == _count(2021, "2024-06")
+    assert count.verdict == "supported"
+    assert {c.country for c in claims if c.kind == "spending_pct_gdp"} == {"GRC", "EST", "LVA", "POL", "GBR", "USA"}
+
+
+def test_the_present_tense_after_a_past_year_is_not_dated_by_it_without_a_date() -> None:
+    text = "In 2014 only three allies met the 2% goal. Today Poland and Estonia both spend above 2%."
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp")}
+    assert found["POL"].year != 2014 and found["POL"].verdict == "supported"
+
+
+def test_currently_before_nato_published_the_year_is_the_latest_year_published() -> None:
+    text = "Britain currently spends 2.3% of GDP on defence."
+    [claim] = _claims(text, "spending_pct_gdp", date="2025-02-25")
+    assert claim.year == 2024 and claim.expected == _pct("GBR", 2024, "2024-06")
+    assert claim.verdict == "supported"

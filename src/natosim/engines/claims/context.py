@@ -278,16 +278,22 @@ class SentenceView:
         if self.context.table_year is not None:
             return YearChoice(self.context.table_year, "stated in the table's header", "stated")
         present = bool(
-            date is not None
-            and self.context.last_year is not None
-            and self.context.last_year < date.year - 1
-            and re.search(r"\b(?:is|are|has|have|spends|remains|stands|now|currently|today)\b", self.lower)
+            self.context.last_year is not None
+            and (date is None or self.context.last_year < date.year - 1)
+            and re.search(
+                r"\b(?:is|are|has|have|spends?|pays?|meets?|exceeds?|falls?|lags?|trails?|devotes?|allocates?|"
+                r"remains|stands|now|currently|today)\b",
+                self.lower,
+            )
             and not re.search(r"\b(?:was|were|had|spent|stood)\b", self.lower)
         )
         if present and date is not None:
             # "... peaking at 1.86 percent in 2020. Türkiye, with 2.09 percent, has met the target": the
             # present tense speaks of the article's day, not the past year of the sentence before
             return YearChoice(date.year, "article date", "article date")
+        if present:
+            # the same without the article's date: the present is not the past year of the sentence before
+            return YearChoice(None, "present tense (no year stated, no article date)", None)
         if carry and self.context.last_year is not None and self.context.last_paragraph == self.sentence.paragraph:
             return YearChoice(self.context.last_year, "carried from the previous sentence", "carried")
         if (

@@ -25,7 +25,11 @@ _COUNT_AT_TARGET = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
     r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"
     r"(?:allies|members|member states|member countries|member nations|nations|countries|states)\b"
-    r"(?P<gap>[^.;%:]{0,60}?)\b(?P<verb>" + spending.MEETS.pattern[5:-3] + r"|" + spending.MISSES.pattern[5:-3] + r")\b"
+    r"(?P<gap>[^.;%:]{0,100}?)\b(?P<verb>"
+    + spending.MEETS.pattern[5:-3]
+    + r"|"
+    + spending.MISSES.pattern[5:-3]
+    + r")\b"
     r"[^.;%:]{0,30}?\b(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,5}?" + _TARGET_NOUN + r"\b",
     re.IGNORECASE,
 )
@@ -119,7 +123,7 @@ def after_count(
     """The allies named with a count at a threshold: in apposition between the count and the figure
     ("only five NATO members, the United States, Greece, Estonia, Poland and the United Kingdom,
     contribute the required 2 percent") or after a colon ("... met it: Britain, Estonia and Greece")."""
-    between = re.match(r"\s*,\s*", view.text[count_end:figure_start])
+    between = re.match(r"\s*[,—–-]\s*", view.text[count_end:figure_start])
     mentions = listed(view, count_end + between.end(), figure_start) if between else []
     colon = _LIST_AFTER.match(view.text, figure_end) or _INCLUDING.match(view.text, figure_end)
     if not mentions and colon is not None:
@@ -204,10 +208,19 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     if listed_claims:
         return listed_claims
     threshold = view.context.last_target
-    if threshold is None or "%" in view.text or re.search(r"\bper ?cent\b", view.lower):
-        return []  # a sentence with its own percentage is read by the spending finder
+    # a sentence with its own percentage is read by the spending finder, except a count after the last
+    # one when that is a NATO target ("members should spend at least 2% of GDP, but just seven of its 31
+    # members - A, B, ... - meet that target")
+    percents = [q for q in view.quantities if spending.PERCENT.match(view.text[q.end :])]
+    after = 0
+    if percents:
+        if percents[-1].value not in facts.pledge_targets():
+            return []
+        threshold, after = percents[-1].value, percents[-1].end
+    if threshold is None:
+        return []
     claims: list[Claim] = []
-    for match in _COUNT_AT_TARGET.finditer(view.text):
+    for match in _COUNT_AT_TARGET.finditer(view.text, after):
         count = _quantity_at(view, match.start("num"))
         if count is None or count.start in used or count.decimals or count.is_fraction or not 0 <= count.value <= 40:
             continue
@@ -216,7 +229,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             below = not below  # "8 members are still not projected to reach the 2% threshold"
         claims.append(spending.allies_meeting(view, count, count.start, match.end(), threshold, below=below))
         used.add(count.start)
-        claims.extend(after_count(view, count.end, match.end(), match.end(), threshold, below))
+        claims.extend(after_count(view, match.start("gap"), match.end(), match.end(), threshold, below))
+    if after:
+        return claims
     claims.extend(_list_then_verb(view, threshold))
     for intro in _LIST_INTRO.finditer(view.text):
         below = intro.group("verb").casefold() not in ("meeting", "meet", "above", "exceeding", "at or above")

@@ -370,7 +370,18 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
     if year is None:
         return view.claim(**common, verdict="not checkable", note=f"no figure for {iso3}")
     latest_of_day = False  # the year is the latest NATO had published by the article's date (none written)
-    if year_from == "article date" and facts.ally_figure(iso3, year, "defence_exp_pct_gdp", edition) is None:
+    # "currently", "this year" before NATO has published any figure for the year (an ally's missing
+    # figure in a published year stays missing: Germany 2025)
+    this_year = (
+        threshold is None  # "Canada to hit the 2% target this year" is about this year, a plan
+        and year_from == "relative"
+        and date is not None
+        and year == date.year
+        and facts.allies_at_or_above(year, 0.0, edition) is None
+    )
+    if (year_from == "article date" or this_year) and facts.ally_figure(
+        iso3, year, "defence_exp_pct_gdp", edition
+    ) is None:
         latest = facts.latest_year_with(iso3, "defence_exp_pct_gdp", edition)
         if latest is not None and latest < year:
             year, how, year_from = (
@@ -842,7 +853,7 @@ def _allies_meeting(
     verdict, why = judge(count, number, "count")
     if verdict != "supported" and missing and number < count.value <= number + len(missing):
         verdict, why = "not checkable", f"depends on {', '.join(missing)}, which NATO has no figure for"
-    elif verdict != "supported":
+    elif verdict == "contradicted":
         for other in facts.edition_dates():
             if other == used:
                 continue
