@@ -145,3 +145,22 @@ def test_article_5_counts_in_other_words(text: str, verdict: str) -> None:
 )
 def test_a_summit_by_city_and_relative_year(text: str, verdict: str) -> None:
     assert [v for _, v in _events(text, "2025-03-20")] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # The Hague: 24-25 June 2025 (natosim holds the 25th); Vilnius: 11-12 July 2023
+        ("Leaders meet at The Hague summit on 24-25 June, officials said.", "2025-06-20", "supported"),
+        ("The Hague summit, on June 24 and 25, will set new goals.", "2025-06-20", "supported"),
+        ("The alliance's summit in the Dutch city on July 24-25 will set goals.", "2025-06-20", "contradicted"),
+        ("NATO leaders will gather in The Hague on June 24-25 for a summit.", "2025-06-20", "supported"),
+        ("Scholz spoke of the summit in the Lithuanian capital on July 11-12.", "2023-07-01", "supported"),
+    ],
+)
+def test_a_summit_by_month_with_days_first_or_a_described_city(text: str, date: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, date)] == [verdict]
+
+
+def test_a_meeting_in_a_summit_city_without_the_word_summit_is_not_a_summit() -> None:
+    assert _events("Ministers will gather in Vilnius on July 20 for talks.", "2023-07-01") == []

@@ -448,15 +448,39 @@ _MONTH_NAMES = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 _CITY = r"Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest"
-_DAYS = r"(?:\s+(?P<d1>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2}))?)?"
+#: a host city named by description ("the Lithuanian capital", "the Dutch city"): the summit's key
+_DESCRIBED = {
+    "the lithuanian capital": "vilnius",
+    "the romanian capital": "bucharest",
+    "the us capital": "washington",
+    "the u.s. capital": "washington",
+    "the american capital": "washington",
+    "the dutch city": "the hague",
+    "the dutch seat of government": "the hague",
+    "the welsh city of newport": "newport",
+}
+_HOST = (
+    rf"(?P<c>{_CITY}|[Tt]he (?:Lithuanian|Romanian|US|U\.S\.|American) capital|[Tt]he Dutch (?:city|seat of government)"
+    r"|[Tt]he Welsh city of Newport)"
+)
+_DAYS = r"(?:\s+(?P<d1>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{1,2}))?)?"
+#: days before or after the month: "June 24-25", "24 and 25 June", "24-25 June", "June 24 and 25"
+_DATE = (
+    r"(?:(?P<d3>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d4>\d{1,2}))?\s+)?"
+    rf"(?P<m>{_MONTH_NAMES})\.?(?:\s+(?P<d1>\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}}))?)?"
+)
 #: a summit named by month (and days) and city, without a year: "the June 24–25 NATO summit in The
-#: Hague", "a summit in The Hague in June", "the Vilnius summit on July 11-12"
-_SUMMIT_MONTH = re.compile(
-    rf"\b(?P<m1>{_MONTH_NAMES})\.?{_DAYS}\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummit\s+(?:in|at)\s+(?P<c1>{_CITY})\b"
-    rf"|\b(?P<c2>{_CITY})\s+(?:NATO\s+)?[Ss]ummit\s+(?:in|on)\s+(?P<m2>{_MONTH_NAMES})\.?"
-    r"(?:\s+(?P<d3>\d{1,2})(?:\s*[-–]\s*(?P<d4>\d{1,2}))?)?"
-    rf"|\b[Ss]ummit\s+in\s+(?P<c3>{_CITY}),?\s+(?:in|on)\s+(?P<m3>{_MONTH_NAMES})\.?"
-    r"(?:\s+(?P<d5>\d{1,2})(?:\s*[-–]\s*(?P<d6>\d{1,2}))?)?",
+#: Hague", "a summit in The Hague in June", "the Vilnius summit on July 11-12", "The Hague summit on
+#: 24-25 June", "the summit in the Lithuanian capital on July 11-12", "leaders will gather in The
+#: Hague on June 24-25 for a summit" (the word summit elsewhere in the sentence)
+_SUMMIT_MONTH = (
+    re.compile(rf"\b(?P<m>{_MONTH_NAMES})\.?{_DAYS}\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummit\s+(?:in|at)\s+{_HOST}\b"),
+    re.compile(rf"\b{_HOST}\s+(?:NATO\s+)?[Ss]ummit,?\s+(?:in|on)\s+{_DATE}"),
+    re.compile(rf"\b[Ss]ummit\s+in\s+{_HOST},?\s+(?:in|on)\s+{_DATE}"),
+    re.compile(
+        rf"\b(?:meet|gather|convene|assemble)\w*\s+in\s+{_HOST},?\s+(?:in|on)\s+{_DATE}"
+        r"(?=[^.;]*\b[Ss]ummit\b)"
+    ),
 )
 #: a summit lasts a few days and natosim holds one of them: days written this close to it agree
 _SUMMIT_DAYS = 2
@@ -552,15 +576,16 @@ def _summits_by_month(scope: _Scope) -> None:
     date = view.context.date
     if date is None:
         return
-    for match in _SUMMIT_MONTH.finditer(scope.text):
+    matches = [m for pattern in _SUMMIT_MONTH for m in pattern.finditer(scope.text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         after = scope.text[match.end() : match.end() + 12]
         if re.match(r"\s*,?\s*(?:19|20)\d\d", after) or any(start in scope.taken for start in range(*match.span())):
-            continue  # a year follows: the dated reader's
+            continue  # a year follows: the dated reader's (or another pattern read it)
         groups = match.groupdict()
-        city = next(groups[g] for g in ("c1", "c2", "c3") if groups[g])
-        month = month_number(next(groups[g] for g in ("m1", "m2", "m3") if groups[g]))
-        days = [int(groups[g]) for g in ("d1", "d2", "d3", "d4", "d5", "d6") if groups[g]]
-        summit = _SUMMITS[city.casefold()]
+        city = groups["c"]
+        month = month_number(groups["m"])
+        days = [int(groups[g]) for g in ("d1", "d2", "d3", "d4") if groups.get(g)]
+        summit = _SUMMITS.get(city.casefold()) or _SUMMITS[_DESCRIBED[city.casefold()]]
         near = [item for item in _summit_dates(scope.rules, summit) if abs((item[0] - date).days) <= _SUMMIT_NEAR_DAYS]
         if not near or any(not 1 <= d <= _MAX_DAY[month] for d in days):
             continue
