@@ -170,3 +170,15 @@ def test_all_the_allies_consulting_is_the_membership() -> None:
     text = "The request triggers consultations among all 32 NATO members to determine a response."
     assert _counts(text, "2025-09-19") == [("32 NATO members", "supported")]
     assert _counts("NATO has 10 members.", "2025-03-20") == [("10 members", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 12 founding allies on 24 August 1949 (facts-members): 10 in Europe, the US and Canada
+        ("NATO was founded in 1949 by 10 European countries and two North American countries.", "supported"),
+        ("NATO was established in 1949 by 28 European countries and two North American countries.", "contradicted"),
+    ],
+)
+def test_founders_counted_in_parts(text: str, verdict: str) -> None:
+    assert [v for _, v in _counts(text, "2022-03-01")] == [verdict]

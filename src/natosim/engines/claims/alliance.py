@@ -14,7 +14,7 @@ from typing import Any
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.model import Claim, Evidence
-from natosim.engines.claims.numbers import ORDINAL, Quantity, ordinal
+from natosim.engines.claims.numbers import ORDINAL, Quantity, ordinal, quantities
 from natosim.engines.claims.tolerance import judge
 
 _NATO = re.compile(r"\b(?:NATO|Nato|alliance|Alliance|North Atlantic|allies|Allies|member states|transatlantic)\b")
@@ -154,8 +154,38 @@ _FOUNDER_NOUN = re.compile(
 )
 
 
+#: founders counted in parts: "by 10 European countries and two North American countries", "by 28
+#: European and two North American countries"
+_IN_PARTS = re.compile(
+    r"\s+(?:Western\s+)?European\s+(?:countries|nations|states\s+)?\s*and\s+(?P<n>\w+)\s+North\s+American\s+"
+    r"(?:countries|nations|states)\b"
+)
+
+
 def _founders(view: SentenceView, q: Quantity) -> Claim | None:
-    """How many allies founded NATO: the allies on the day the treaty entered into force."""
+    """How many allies founded NATO: the allies on the day the treaty entered into force (a count in
+    parts, "by 28 European countries and two North American countries", is their sum)."""
+    parts = _IN_PARTS.match(view.text[q.end :])
+    if parts is not None and _FOUNDED_BY.search(view.text[: q.start]) and not q.decimals:
+        more = quantities(parts.group("n"))
+        if more:
+            total = dataclasses.replace(q, value=q.value + more[0].value)
+            treaty = facts.rules().treaty()
+            founders = facts.members_on(treaty.entered_into_force)
+            statement = (
+                f"{len(founders)} allies when the treaty entered into force "
+                f"({treaty.entered_into_force.isoformat()}): {', '.join(founders)}"
+            )
+            return _count_claim(
+                view,
+                total,
+                q.end + parts.end(),
+                founders,
+                statement,
+                "founding allies",
+                treaty.entered_into_force.year,
+                "founders",
+            )
     noun = _FOUNDER_NOUN.match(view.text[q.end :])
     if noun is None or q.decimals or not 1 <= q.value <= 60:
         return None
