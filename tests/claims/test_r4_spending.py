@@ -297,3 +297,19 @@ def test_currently_before_nato_published_the_year_is_the_latest_year_published()
     [claim] = _claims(text, "spending_pct_gdp", date="2025-02-25")
     assert claim.year == 2024 and claim.expected == _pct("GBR", 2024, "2024-06")
     assert claim.verdict == "supported"
+
+
+def test_a_denied_figure_gets_no_verdict_either_way() -> None:
+    text = "Canada has never spent 2% of GDP on defence since the end of the Cold War."
+    [claim] = _claims(text, "spending_pct_gdp", date="2025-09-10")
+    assert claim.verdict == "not checkable" and "denied" in claim.note
+
+
+def test_years_ago_dates_loosely_a_neighbour_year_match_is_not_accused() -> None:
+    loose = "Ten years ago, just three allies met the 2% guideline."
+    [claim] = _claims(loose, "allies_meeting_target", date="2025-09-10")
+    assert claim.year == 2015 and _count(2015, "2025-08") != 3 and _count(2014, "2025-08") == 3
+    assert claim.verdict == "not checkable"
+    wrong = "Ten years ago, just nine allies met the 2% guideline."
+    [claim] = _claims(wrong, "allies_meeting_target", date="2025-09-10")
+    assert claim.verdict == "contradicted"

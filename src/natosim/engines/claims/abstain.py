@@ -21,7 +21,7 @@ import datetime as dt
 import re
 
 from natosim.engines.claims import facts
-from natosim.engines.claims.evidence import weak_evidence
+from natosim.engines.claims.evidence import denied, weak_evidence
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.pledges import TARGET_NOUN
@@ -87,6 +87,38 @@ def _member_count_ever(value: object) -> bool:
         return False
     days = sorted({day for day in (facts.accession_date(code) for code in facts.members_on(None)) if day is not None})
     return any(len(facts.members_on(day)) == value for day in days)
+
+
+#: a year counted back loosely from the article's ("ten years ago", "a decade ago")
+_AGO = re.compile(r"\b(?:years?|decades?)\s+ago\b", re.IGNORECASE)
+
+
+def _true_a_year_either_side(claim: Claim) -> bool:
+    """ "Ten years ago, just three allies met the 2% guideline" (September 2025): 2015 had 4 or 5, but the
+    writer may count from the Wales summit year (3). True for the year before or after: no accusation."""
+    if claim.year_source != "relative" or claim.year is None or not _AGO.search(claim.sentence):
+        return False
+    if not isinstance(claim.value, int | float):
+        return False
+    years = (claim.year - 1, claim.year + 1)
+    if claim.kind == "allies_meeting_target":
+        threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+        if threshold is None:
+            return False
+        below = threshold.group(1) == "<"
+        return any(
+            (found := facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)) is not None
+            and found[0] == claim.value
+            for year in years
+            for edition in facts.edition_dates()
+        )
+    if claim.kind == "spending_pct_gdp" and claim.country is not None and facts.is_ally(claim.country):
+        return any(
+            abs(figure.value - float(claim.value)) <= 0.15
+            for year in years
+            for figure in facts.ally_figures_all_editions(claim.country, year, "defence_exp_pct_gdp")
+        )
+    return False
 
 
 def _edition_published(claim: Claim) -> dt.date | None:
@@ -246,6 +278,13 @@ def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> s
     plan = plan_reason(claim, date) or national_plan_reason(claim, date) or _plan_to_meet(claim, date)
     if plan is not None and claim.verdict != "not checkable":
         return plan
+    if claim.verdict != "not checkable" and denied(claim):
+        return "the figure is denied ('not', 'never', 'rather than'), not stated as a fact"
+    if claim.verdict == "contradicted" and _true_a_year_either_side(claim):
+        return (
+            f"'years ago' or 'a decade ago' dates loosely: the claim holds for a year next to {claim.year}, "
+            "so the year meant is uncertain"
+        )
     if claim.kind == "pledge_value" and claim.verdict == "contradicted" and not _attached_target(claim):
         return "a percentage in a sentence about targets, not itself called a NATO target"
     if claim.kind == "pledge_value" and claim.verdict == "contradicted" and _national(claim):

@@ -187,6 +187,20 @@ def _names_subject(claim: Claim, text: str) -> bool:
     )
 
 
+def denied(claim: Claim) -> bool:
+    """Is the figure denied rather than asserted ("the US does not pay 90% of NATO's costs", "Canada has
+    never spent 2%")? Such a claim says the figure is *not* so, which no tolerance judges."""
+    if claim.kind not in YEAR_DEPENDENT or "printed figure" in claim.note:
+        return False
+    text = normalise(claim.sentence)
+    at = _figure_at(claim, text)
+    if at < 0:
+        return False
+    breaks = list(_GOVERNING_BREAK.finditer(text, 0, at))
+    start = max(breaks[-1].end() if breaks else 0, clause(text, at, at + len(claim.text))[0])
+    return bool(_NEGATED.search(text[start:at]))
+
+
 def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = False) -> str | None:
     """Why a "contradicted" ``claim`` rests on a guess (None: every part of it was read).
 
