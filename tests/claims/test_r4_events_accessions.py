@@ -98,3 +98,21 @@ def test_a_gapped_chronicle_after_a_verb_of_joining() -> None:
     assert _accessions(text) == [("HUN", "supported"), ("SVK", "contradicted")]
     # a clause with its own verb is no gap
     assert _accessions("Hungary joined NATO in March 1999, and Slovakia voted in 2002.") == [("HUN", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        # Albania and Croatia 2009-04-01, Montenegro 2017-06-05: each ally with its own date, in order
+        (
+            "Croatia and Montenegro joined NATO in 2009 and 2017 respectively.",
+            [("HRV", "supported"), ("MNE", "supported")],
+        ),
+        (
+            "Croatia and Montenegro joined NATO in April 2009 and June 2016, respectively.",
+            [("HRV", "supported"), ("MNE", "contradicted")],
+        ),
+    ],
+)
+def test_respectively_pairs_each_ally_with_its_date(text: str, verdicts: list[tuple[str, str]]) -> None:
+    assert _accessions(text) == verdicts

@@ -184,6 +184,41 @@ _IN_DATE = re.compile(
 )
 
 
+#: "in 2023 and 2024, respectively": dates paired in order with the allies listed before the verb
+_RESPECTIVELY = re.compile(r",?\s+respectively\b")
+
+
+def respectively(view: SentenceView, taken: set[int]) -> list[Joiner]:
+    """ "Finland and Sweden joined NATO in 2023 and 2024 respectively": each ally with its own year
+    (the allies listed before the verb, the years after it, in the same order)."""
+    found: list[Joiner] = []
+    for marker in _RESPECTIVELY.finditer(view.text):
+        years = [(y, s, e) for y, s, e in view.years if e <= marker.start()]
+        verb = None
+        for candidate in _JOIN_VERB.finditer(view.text, 0, marker.start()):
+            verb = candidate
+        if verb is None:
+            continue
+        years = [item for item in years if item[1] > verb.end()]
+        listed = [m for m in view.countries if m.end <= verb.start()]
+        chain = listed_after(view, listed[-len(years)]) if years and len(listed) >= len(years) else []
+        if len(years) < 2 or len(chain) != len(years) or chain[-1] is not listed[-1]:
+            continue
+        if not re.fullmatch(r"\s+(?:\w+\s+){0,3}?", view.text[chain[-1].end : verb.start()] + " "):
+            continue
+        for mention, (year, ystart, yend) in zip(chain, years, strict=True):
+            if facts.accession_date(mention.iso3) is not None:
+                found.append(Joiner(mention, year, ystart, yend, listed=True))
+            taken.add(ystart)
+    return found
+
+
+#: a verb of joining NATO (for "respectively")
+_JOIN_VERB = re.compile(
+    r"\b(?:joined|acceded to|became (?:members|allies)|were admitted)\s+(?:to\s+|of\s+)?(?:NATO|the alliance)\b"
+)
+
+
 def taken_up(view: SentenceView) -> bool:
     """The sentence starts with a pointer to a list named before ("These nations", "They")."""
     return bool(_THESE.match(view.text))

@@ -277,7 +277,8 @@ def _enlargement(scope: _Scope) -> None:
     """Accessions of several allies told together (``enlargement``): a chronicle, a count of newcomers
     with its list, a year leading a list, a list named in the sentence before."""
     view = scope.view
-    joiners = enlargement.chronicle(view, scope.taken) + enlargement.counted_joiners(view, scope.taken)
+    joiners = enlargement.respectively(view, scope.taken)
+    joiners += enlargement.chronicle(view, scope.taken) + enlargement.counted_joiners(view, scope.taken)
     for year, ystart, yend in view.years:
         if ystart in scope.taken:
             continue
