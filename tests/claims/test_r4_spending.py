@@ -313,3 +313,15 @@ def test_years_ago_dates_loosely_a_neighbour_year_match_is_not_accused() -> None
     wrong = "Ten years ago, just nine allies met the 2% guideline."
     [claim] = _claims(wrong, "allies_meeting_target", date="2025-09-10")
     assert claim.verdict == "contradicted"
+
+
+def test_a_sipri_figure_quoted_before_the_release_natosim_holds_is_a_figure_of_the_day() -> None:
+    # SIPRI's April 2024 release gave Russia 5.9% of GDP for 2023; natosim holds the April 2025 release
+    held = next(c for c in _claims("SIPRI says Russia spent 5% of GDP on its military in 2023.", "spending_pct_gdp"))
+    assert held.expected is not None and abs(held.expected - 5.9) > 0.15
+    text = "According to SIPRI, Russia spent 5.9% of GDP on its military in 2023."
+    [claim] = _claims(text, "spending_pct_gdp", date="2024-07-12")
+    assert claim.verdict == "not checkable" and "SIPRI release" in claim.note
+    far = "According to SIPRI, Russia spent 2.9% of GDP on its military in 2023."
+    [claim] = _claims(far, "spending_pct_gdp", date="2024-07-12")
+    assert claim.verdict == "contradicted"  # no revision explains 2.5 points

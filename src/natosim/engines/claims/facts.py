@@ -86,6 +86,25 @@ def per_dataset(function: Callable[..., T]) -> Callable[..., T]:
 
 
 @per_dataset
+def source_published(source: str) -> dt.date | None:
+    """The last day a source may have been published (``sources.csv``'s ``published``, "YYYY-MM" or
+    "YYYY-MM-DD"; a month stands for its last day, so an article of that month counts as before it)."""
+    table = active().sources
+    rows = table[table["id"] == source]
+    if not len(rows):
+        return None
+    text = str(rows["published"].iloc[0]).strip()
+    try:
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+@per_dataset
 def edition_dates() -> dict[str, dt.date]:
     """NATO edition → publication date: the data layer's one table of "which edition was published
     when" (``natosim.data.edition_table``, from the sources' publication dates)."""
