@@ -182,3 +182,21 @@ def test_all_the_allies_consulting_is_the_membership() -> None:
 )
 def test_founders_counted_in_parts(text: str, verdict: str) -> None:
     assert [v for _, v in _counts(text, "2022-03-01")] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # Sweden the 32nd ally (2024-03-07), Finland the 31st (2023-04-04)
+        ("NATO's 32nd member, Sweden, hosted the talks.", "2025-03-20", "supported"),
+        ("Sweden, the alliance's 31st member, hosted the talks.", "2025-03-20", "contradicted"),
+        ("Finland, NATO's newest member, hosted the talks.", "2023-09-20", "supported"),
+        ("Finland, NATO's newest member, hosted the talks.", "2025-03-20", "contradicted"),
+    ],
+)
+def test_the_order_of_accession_in_apposition(text: str, date: str, verdict: str) -> None:
+    assert [v for _, v in _counts(text, date)] == [verdict]
+
+
+def test_the_newest_ally_needs_the_article_date() -> None:
+    assert _counts("Finland, NATO's newest member, hosted the talks.", None) == []

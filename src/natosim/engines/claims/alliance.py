@@ -294,35 +294,87 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             mention = first[0] if first else mention
         if mention is None or not facts.is_ally(mention.iso3):
             continue
-        joined = facts.accession_date(mention.iso3)
-        assert joined is not None
-        before = len(facts.members_on(joined - dt.timedelta(days=1)))
-        through = len(facts.members_on(joined))
-        verdict = "supported" if before < rank <= through else "contradicted"
-        expected = str(through) if through - before == 1 else f"{before + 1}–{through}"
-        evidence = [
-            Evidence(
-                f"{mention.iso3} acceded {joined.isoformat()}; allies before: {before}, after: {through}",
-                "facts-members",
-                through,
-            )
-        ]
-        claims.append(
-            view.claim(
-                kind="member_count",
-                start=match.start("ord"),
-                end=match.end(),
-                value=rank,
-                unit="accession order",
-                verdict=verdict,
-                expected=expected,
-                evidence=evidence,
-                country=mention.iso3,
-                subject="accession-order",
-                note="order of accession by date of deposit",
-            )
-        )
+        claims.append(_order_claim(view, mention.iso3, rank, match.start("ord"), match.end()))
+    claims += _order_in_apposition(view, {c.country for c in claims if c.subject == "accession-order"})
     return claims
+
+
+#: the order of accession in apposition: "Sweden, NATO's 32nd member, ...", "NATO's newest member,
+#: Sweden", "the alliance's 31st ally, Finland"
+_ORDER_NOUN = (
+    r"(?:NATO's|the alliance's|the bloc's|the)\s+(?P<ord>" + ORDINAL + r"|newest|latest|most recent|youngest)\s+"
+    r"(?:member(?: state| country| nation)?|ally)"
+)
+_ORDER_AFTER = re.compile(r",\s+" + _ORDER_NOUN + r"\s*[,;—–)]", re.IGNORECASE)
+_ORDER_BEFORE = re.compile(_ORDER_NOUN + r",\s+$", re.IGNORECASE)
+
+
+def _order_in_apposition(view: SentenceView, done: set[str | None]) -> list[Claim]:
+    """ "Sweden, NATO's 32nd member, ..." / "NATO's newest member, Sweden, ...": the ally's place in
+    the order of accession ("newest": the last ally to join by the article's date)."""
+    found: list[Claim] = []
+    for mention in view.countries:
+        if mention.iso3 in done or not facts.is_ally(mention.iso3):
+            continue
+        after = _ORDER_AFTER.match(view.text, mention.end)
+        before = _ORDER_BEFORE.search(view.text[max(0, mention.start - 60) : mention.start])
+        match = after or before
+        if match is None:
+            continue
+        word = match.group("ord").casefold()
+        if word in ("newest", "latest", "most recent", "youngest"):
+            if view.context.date is None:
+                continue  # the newest ally depends on the article's date
+            rank: int | None = len(facts.members_on(view.context.date))
+        else:
+            rank = ordinal(word)
+        if rank is None:
+            continue
+        start = mention.start if after else mention.start - len(before.group(0)) if before else mention.start
+        end = after.end() - 1 if after else mention.end
+        claim = _order_claim(view, mention.iso3, rank, start, end)
+        if not word[0].isdigit() and view.context.date is not None:
+            newest = max(
+                facts.members_on(view.context.date), key=lambda code: facts.accession_date(code) or dt.date.min
+            )
+            claim = dataclasses.replace(
+                claim,
+                note=f"the newest ally at the article date ({view.context.date.isoformat()}, {rank} allies) is "
+                f"{newest}; order of accession by date of deposit",
+            )
+        found.append(claim)
+        done.add(mention.iso3)
+    return found
+
+
+def _order_claim(view: SentenceView, code: str, rank: int, start: int, end: int) -> Claim:
+    """The ally ``code`` is the ``rank``-th to join (allies joining on one day share their ranks)."""
+    joined = facts.accession_date(code)
+    assert joined is not None
+    before = len(facts.members_on(joined - dt.timedelta(days=1)))
+    through = len(facts.members_on(joined))
+    verdict = "supported" if before < rank <= through else "contradicted"
+    expected = str(through) if through - before == 1 else f"{before + 1}–{through}"
+    evidence = [
+        Evidence(
+            f"{code} acceded {joined.isoformat()}; allies before: {before}, after: {through}",
+            "facts-members",
+            through,
+        )
+    ]
+    return view.claim(
+        kind="member_count",
+        start=start,
+        end=end,
+        value=rank,
+        unit="accession order",
+        verdict=verdict,
+        expected=expected,
+        evidence=evidence,
+        country=code,
+        subject="accession-order",
+        note="order of accession by date of deposit",
+    )
 
 
 def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], nato: bool) -> str | None:
