@@ -325,3 +325,12 @@ def test_a_sipri_figure_quoted_before_the_release_natosim_holds_is_a_figure_of_t
     far = "According to SIPRI, Russia spent 2.9% of GDP on its military in 2023."
     [claim] = _claims(far, "spending_pct_gdp", date="2024-07-12")
     assert claim.verdict == "contradicted"  # no revision explains 2.5 points
+
+
+def test_a_summit_that_kept_an_earlier_pledge_is_not_said_to_have_made_it() -> None:
+    kept = "The Hague declaration kept the 2% floor in place until allies reach the new goal."
+    [claim] = _claims(kept, "pledge_value", date="2025-07-01")
+    assert claim.verdict == "not checkable"
+    made = "At the Hague summit, allies agreed to a new 2% target."
+    [claim] = _claims(made, "pledge_value", date="2025-07-01")
+    assert claim.verdict == "contradicted" and "Hague" in claim.note

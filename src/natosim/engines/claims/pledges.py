@@ -53,6 +53,19 @@ _ADOPTED = re.compile(
 )
 
 
+#: a summit adopting a pledge ("agreed", "set", "adopted" ...) and one keeping or restating an earlier one
+_MADE = re.compile(
+    r"\b(?:agree\w*|adopt\w*|set|sets|setting|made|make|decid\w*|introduc\w*|pledg\w*|commit\w*|announc\w*|"
+    r"unveil\w*|establish\w*|launch\w*|struck|endors\w*|new)\b",
+    re.IGNORECASE,
+)
+_KEPT = re.compile(
+    r"\b(?:kept|keep\w*|retain\w*|maintain\w*|reaffirm\w*|confirm\w*|renew\w*|restat\w*|stick\w*|stuck|"
+    r"remain\w*|still|existing|previous|former|old)\b",
+    re.IGNORECASE,
+)
+
+
 def _describe(pledge: Pledge) -> str:
     target = pledge.target
     what = "of defence spending on major equipment" if pledge.measure == "equipment_pct" else "of GDP"
@@ -185,6 +198,18 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
     forum = next((name for key, name in FORUMS.items() if re.search(rf"\b{key}\b", text, re.IGNORECASE)), None)
     if forum:
         hits = [p for p in matching if forum.casefold() in p.forum.casefold()]
+        if not hits and (_KEPT.search(text) or not _MADE.search(text)):
+            # "The Hague declaration kept the 2% floor in place", "at Vilnius allies reaffirmed 2%": a
+            # summit can keep or restate an earlier pledge, which is no claim that it adopted one
+            return view.claim(
+                **common,
+                subject=subject,
+                verdict="not checkable",
+                expected="; ".join(f"{p.id} ({p.forum})" for p in matching),
+                evidence=evidence,
+                note=f"the {forum} summit is named, but not as adopting the {q.value:g}% pledge (it may have "
+                "kept or restated an earlier one)",
+            )
         if not hits:
             return view.claim(
                 **common,
