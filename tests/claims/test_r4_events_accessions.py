@@ -116,3 +116,15 @@ def test_a_gapped_chronicle_after_a_verb_of_joining() -> None:
 )
 def test_respectively_pairs_each_ally_with_its_date(text: str, verdicts: list[tuple[str, str]]) -> None:
     assert _accessions(text) == verdicts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland's parliament approved joining NATO in 2022.",
+        "Sweden decided to join NATO in 2022.",
+        "Finland voted to join the alliance in 2022.",
+    ],
+)
+def test_a_step_towards_joining_is_no_accession(text: str) -> None:
+    assert _accessions(text, "2025-03-20") == []

@@ -44,7 +44,8 @@ _GREW = re.compile(
 )
 _NOT_DONE = re.compile(
     r"\b(?:appl\w+|bid|seek\w*|sought|invit\w*|want\w*|hope\w*|aspir\w*|could|would|may|might|plan\w*|will|"
-    r"not|never|yet|talks?|wish\w*|intend\w*|propos\w*|consider\w*)\b",
+    r"not|never|yet|talks?|wish\w*|intend\w*|propos\w*|consider\w*|approv\w*|vot(?:e|ed|es|ing)|decid\w*|"
+    r"agree\w*|endors\w*)\b",
     re.IGNORECASE,
 )
 #: a list named before, taken up by the next sentence ("These nations", "They", "All seven")
