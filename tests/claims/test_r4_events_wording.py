@@ -164,3 +164,17 @@ def test_a_summit_by_month_with_days_first_or_a_described_city(text: str, date: 
 
 def test_a_meeting_in_a_summit_city_without_the_word_summit_is_not_a_summit() -> None:
     assert _events("Ministers will gather in Vilnius on July 20 for talks.", "2023-07-01") == []
+
+
+def test_for_the_first_time_with_a_date_is_the_first_requests_date_not_a_count() -> None:
+    # Türkiye's first Art. 4 request: 2003 (natosim's invocations); nine requests by September 2025
+    found = [
+        (c.text, c.verdict)
+        for c in check("Article 4 was triggered for the first time in 2003 by Turkey.", date="2025-09-20").claims
+    ]
+    assert found == [("2003", "supported")]
+
+
+def test_consultations_held_n_times_is_an_article_4_count() -> None:
+    found = _events("Article 4 consultations have been held five times in NATO's history.", "2025-09-20")
+    assert found == [("five times", "contradicted")]

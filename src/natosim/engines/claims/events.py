@@ -59,6 +59,7 @@ _ART4 = re.compile(r"\b(?:Art(?:icle|\.)\s*4|Article Four)\b", re.IGNORECASE)
 _INVOKED = re.compile(
     r"\b(?:invok\w*|invocation|trigger\w*|activat\w*|used|request\w*|call\w*|cited|asked for consultations|"
     r"(?:convened|held|opened|began|launched|started)\s+(?:\w+\s+){0,2}consultations|"
+    r"consultations\s+(?:have|has|had)?\s*(?:been\s+)?(?:were\s+)?(?:held|convened|called)|"
     r"ask\w* for (?:\w+ )?consultations)\b",
     re.IGNORECASE,
 )
@@ -128,6 +129,11 @@ _TURNS = re.compile(
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
 
 
+#: a date right after "for the first time" ("... for the first time in 2003 / on 10 February")
+_DATED_AFTER = re.compile(
+    r",?\s*(?:back\s+)?(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b|(?:19|20)\d\d\b)"
+)
 #: after "the third time Art. 4 has been invoked": a topic or a period that restricts the count
 _SCOPED_COUNT = re.compile(
     r"[^.;]{0,60}?\binvoked\s+(?:to address|over|about|in response to|for|against|this (?:month|year|week)|"
@@ -937,6 +943,10 @@ def _invocation_counts(scope: _Scope) -> None:
             r"^[^.;]{0,80}?\b(?:was|came|happened|occurred)\s+(?:on|in)\b", text[times.end() :], re.IGNORECASE
         ):
             continue  # "the first time Article 4 was invoked was on February 10": a date, not a count
+        if re.search(r"first (?:and only )?time", times.group(0), re.IGNORECASE) and _DATED_AFTER.match(
+            text, times.end()
+        ):
+            continue  # "Article 4 was triggered for the first time in 2003": the first request's date, not a count
         if _SCOPED_COUNT.match(text, times.end()):
             continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
         governing = _governing_article(text, times.start())
