@@ -334,3 +334,13 @@ def test_a_summit_that_kept_an_earlier_pledge_is_not_said_to_have_made_it() -> N
     made = "At the Hague summit, allies agreed to a new 2% target."
     [claim] = _claims(made, "pledge_value", date="2025-07-01")
     assert claim.verdict == "contradicted" and "Hague" in claim.note
+
+
+def test_a_share_of_the_allies_in_words_is_a_bound_with_no_vague_band() -> None:
+    most = "The majority of allies now spend at least 2% of GDP."
+    [claim] = _claims(most, "allies_meeting_target", date="2024-06-20")
+    assert claim.value == 50 and claim.qualifier == "more than"
+    assert claim.verdict == ("supported" if _count(2024, "2024-06") / 32 > 0.5 else "contradicted")
+    wrong = "Most NATO members met the 2% goal in 2021."
+    [claim] = _claims(wrong, "allies_meeting_target", date="2024-06-20")
+    assert _count(2021, "2024-06") / 30 < 0.5 and claim.verdict == "contradicted"

@@ -89,6 +89,28 @@ FRACTION_COUNT = re.compile(
     r"(?P<gap>[^.;%\d]{0,80})$",
     re.IGNORECASE,
 )
+#: a share of the allies in words: "most allies", "the majority of members", "almost all allies" (never
+#: "all allies": NATO publishes no figure for Iceland, so "all" is never a count natosim can make)
+_COUNT_IN_WORDS = re.compile(
+    r"(?:almost|nearly|virtually|practically)\s+all|most|the\s+(?:vast\s+)?majority", re.IGNORECASE
+)
+WORD_COUNT = re.compile(
+    r"(?P<num>\b(?:" + _COUNT_IN_WORDS.pattern + r"))\s+(?:of\s+)?"
+    r"(?:the\s+|its\s+|NATO(?:'s|’s)?\s+|\d+\s+)*(?:allies|members|member states|countries|nations)\b"
+    r"(?P<gap>[^.;%\d]{0,80})$",
+    re.IGNORECASE,
+)
+#: what each share of the allies in words means (lowest share, qualifier): "almost all" at least 90%
+COUNT_WORDS: dict[str, tuple[float, str]] = {"almost all": (0.9, "at least"), "most": (0.5, "more than")}
+
+
+def _word_count(words: str, start: int) -> Quantity:
+    """ "most allies", "almost all allies" as a bound on the share of the allies (a fraction)."""
+    key = "almost all" if "all" in words.casefold() else "most"
+    value, qualifier = COUNT_WORDS[key]
+    return Quantity(value, qualifier, 0, True, True, None, start, start + len(words), words)
+
+
 SHARE_OF = re.compile(
     r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+)*(?:NATO|the alliance|alliance|allied|allies|NATO's|the alliance's|"
     r"all allies'?|the 3\d allies'?|member states'?)\b"
@@ -842,6 +864,13 @@ def _allies_meeting(
         members = len(facts.members_on(dt.date(year, 12, 31)))
         share = number / members * 100
         verdict, why = judge(count, share, "share_pct", scale=100.0)
+        if count.is_word and _COUNT_IN_WORDS.fullmatch(count.text):
+            # "most allies", "almost all allies": a bound in words, true or false, never "vague"
+            bound = count.value * 100
+            holds = share >= bound if count.qualifier == "at least" else share > bound
+            verdict = "supported" if holds else "contradicted"
+            state = "holds" if holds else "does not hold"
+            why = f"'{count.text}' means a share {count.qualifier} {bound:g}%: bound {state}"
         return view.claim(
             **{**common, "value": round(count.value * 100, 1), "unit": f"% of allies at {sign}{threshold:g}%"},
             verdict=verdict,
@@ -1284,7 +1313,7 @@ def _count_at_threshold(r: _Percent) -> bool:
     """ "23 allies meet the 2% target", "18 countries will spend 2% or more": a count of allies."""
     view, q, text, before = r.view, r.q, r.text, r.before
     tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
-    count = FRACTION_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
+    count = FRACTION_COUNT.search(tail_before) or WORD_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
     if count is None:
         return False
     gap = count.group("gap")
@@ -1326,6 +1355,8 @@ def _count_at_threshold(r: _Percent) -> bool:
         return False
     offset = len(before) - len(tail_before) + count.start("num")
     number = next((c for c in view.quantities if c.start <= offset < c.end or c.start == offset), None)
+    if number is None and count.re is WORD_COUNT:
+        number = _word_count(count.group("num"), offset)
     if number is None or number.start in r.used:
         return False
     r.claims.append(allies_meeting(view, number, number.start, r.end, q.value, below=below))
