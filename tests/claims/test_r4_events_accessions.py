@@ -128,3 +128,8 @@ def test_respectively_pairs_each_ally_with_its_date(text: str, verdicts: list[tu
 )
 def test_a_step_towards_joining_is_no_accession(text: str) -> None:
     assert _accessions(text, "2025-03-20") == []
+
+
+def test_east_germany_is_not_the_ally_germany() -> None:
+    # the GDR never acceded: its territory joined with reunification in 1990 (Germany: 1955)
+    assert _accessions("West Germany joined NATO in 1955, and East Germany in 1990.") == [("DEU", "supported")]
