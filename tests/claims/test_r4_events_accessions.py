@@ -116,3 +116,20 @@ def test_a_gapped_chronicle_after_a_verb_of_joining() -> None:
 )
 def test_respectively_pairs_each_ally_with_its_date(text: str, verdicts: list[tuple[str, str]]) -> None:
     assert _accessions(text) == verdicts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland's parliament approved joining NATO in 2022.",
+        "Sweden decided to join NATO in 2022.",
+        "Finland voted to join the alliance in 2022.",
+    ],
+)
+def test_a_step_towards_joining_is_no_accession(text: str) -> None:
+    assert _accessions(text, "2025-03-20") == []
+
+
+def test_east_germany_is_not_the_ally_germany() -> None:
+    # the GDR never acceded: its territory joined with reunification in 1990 (Germany: 1955)
+    assert _accessions("West Germany joined NATO in 1955, and East Germany in 1990.") == [("DEU", "supported")]

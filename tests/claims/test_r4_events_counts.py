@@ -200,3 +200,11 @@ def test_the_order_of_accession_in_apposition(text: str, date: str, verdict: str
 
 def test_the_newest_ally_needs_the_article_date() -> None:
     assert _counts("Finland, NATO's newest member, hosted the talks.", None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Of the EU's 27 member states, 23 are also in NATO.", "The 27 members of the EU and NATO's allies met."],
+)
+def test_another_bodys_members_are_not_natos(text: str) -> None:
+    assert _counts(text, "2025-03-20") == []

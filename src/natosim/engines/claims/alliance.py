@@ -418,6 +418,10 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
         # "the 32 members of the alliance agreed ...", "the 32 countries in the NATO alliance"
         or of_alliance
     )
+    if re.search(r"\b(?:EU|European Union|eurozone|euro zone|G7|G20|UN)(?:'s)?\s+(?:\w+\s+)?$", before) or re.match(
+        r"\s+(?:of|in)\s+(?:the\s+)?(?:EU|European Union|eurozone|euro zone|G7|G20|UN)\b", rest
+    ):
+        return None  # "the EU's 27 member states", "the 27 members of the EU": another body's members
     # an article about NATO names the membership without the word ("the 32-strong club", "31 of 32
     # members will meet the benchmark")
     if not (nato or (whole and view.context.about_nato and not _EU.search(text))):

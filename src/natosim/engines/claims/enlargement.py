@@ -44,7 +44,8 @@ _GREW = re.compile(
 )
 _NOT_DONE = re.compile(
     r"\b(?:appl\w+|bid|seek\w*|sought|invit\w*|want\w*|hope\w*|aspir\w*|could|would|may|might|plan\w*|will|"
-    r"not|never|yet|talks?|wish\w*|intend\w*|propos\w*|consider\w*)\b",
+    r"not|never|yet|talks?|wish\w*|intend\w*|propos\w*|consider\w*|approv\w*|vot(?:e|ed|es|ing)|decid\w*|"
+    r"agree\w*|endors\w*)\b",
     re.IGNORECASE,
 )
 #: a list named before, taken up by the next sentence ("These nations", "They", "All seven")
@@ -67,6 +68,16 @@ class Joiner(NamedTuple):
     listed: bool = False
 
 
+def _another_state(view: SentenceView, mention: Mention) -> bool:
+    """ "East Germany", "the former Yugoslavia": a name the gazetteer reads as an ally that is another
+    state (the GDR never acceded; its territory joined with reunification in 1990)."""
+    return bool(
+        re.search(
+            r"\b(?:East|Eastern|former|Soviet|communist)\s+$", view.text[max(0, mention.start - 12) : mention.start]
+        )
+    )
+
+
 def listed_after(view: SentenceView, first: Mention) -> list[Mention]:
     """``first`` and the countries listed right after it ("Poland, Hungary and the Czech Republic")."""
     chain = [first]
@@ -77,10 +88,12 @@ def listed_after(view: SentenceView, first: Mention) -> list[Mention]:
     return chain
 
 
-def _allies(chain: list[Mention]) -> list[Mention]:
+def _allies(chain: list[Mention], view: SentenceView | None = None) -> list[Mention]:
     seen: set[str] = set()
     found = []
     for mention in chain:
+        if view is not None and _another_state(view, mention):
+            continue
         if facts.accession_date(mention.iso3) is not None and mention.iso3 not in seen:
             seen.add(mention.iso3)
             found.append(mention)
@@ -100,7 +113,7 @@ def year_first_list(view: SentenceView, year: int, ystart: int, yend: int) -> li
     joined = _JOINED.match(view.text, chain[-1].end)
     if joined is None or _NOT_DONE.search(joined.group(0)):
         return []
-    return [Joiner(mention, year, ystart, yend) for mention in _allies(chain)]
+    return [Joiner(mention, year, ystart, yend) for mention in _allies(chain, view)]
 
 
 def counted_joiners(view: SentenceView, taken: set[int]) -> list[Joiner]:
@@ -123,7 +136,7 @@ def counted_joiners(view: SentenceView, taken: set[int]) -> list[Joiner]:
         year, position, end = years[0]
         # the first list of two or more allies after it ("including three of Russia's neighbours:
         # Estonia, Latvia and Lithuania")
-        chains = [_allies(listed_after(view, m)) for m in view.countries if m.start >= start.end()]
+        chains = [_allies(listed_after(view, m), view) for m in view.countries if m.start >= start.end()]
         allies = next((chain for chain in chains if len(chain) >= 2), [])
         if not allies or re.search(r"[;.]", view.text[match.end() : allies[0].start]):
             continue
@@ -153,12 +166,16 @@ def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
             break  # only clauses without a verb of their own continue the chronicle
         # (a possessive is not a newcomer: "Portugal's neighbour Spain")
         segment = [
-            m for m in view.countries if position <= m.start < ystart and not re.match(r"'s\b", view.text[m.end :])
+            m
+            for m in view.countries
+            if position <= m.start < ystart
+            and not re.match(r"'s\b", view.text[m.end :])
+            and not _another_state(view, m)
         ]
         if ystart in taken or not segment or not _IN_DATE.search(view.text[position:ystart]):
             position = yend
             continue
-        found += [Joiner(mention, year, ystart, yend, listed=True) for mention in _allies(segment)]
+        found += [Joiner(mention, year, ystart, yend, listed=True) for mention in _allies(segment, view)]
         taken.add(ystart)
         position = yend
     return found

@@ -42,7 +42,9 @@ _JOIN = re.compile(
 _NOT_DONE = re.compile(
     r"\b(?:appl\w+|bid|seek\w*|sought|ask\w*|invit\w*|want\w*|hope\w*|aspir\w*|could|would|may|"
     r"might|plan\w*|will|not|never|yet|talks?|path|wish\w*|intend\w*|propos\w*|process|"
-    r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*)\b",
+    r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*|"
+    # "Finland's parliament approved joining NATO in 2022", "Sweden decided to join": a step, not the accession
+    r"approv\w*|vot(?:e|ed|es|ing)|decid\w*|decision|agree\w*|endors\w*|support\w*|favou?r\w*|moved to)\b",
     re.IGNORECASE,
 )
 #: another ally's act on an accession ("Hungary ratified Sweden's accession in 2024"): not its date
