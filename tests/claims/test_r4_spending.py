@@ -344,3 +344,22 @@ def test_a_share_of_the_allies_in_words_is_a_bound_with_no_vague_band() -> None:
     wrong = "Most NATO members met the 2% goal in 2021."
     [claim] = _claims(wrong, "allies_meeting_target", date="2024-06-20")
     assert _count(2021, "2024-06") / 30 < 0.5 and claim.verdict == "contradicted"
+
+
+def test_an_undated_share_is_accused_only_when_off_for_the_year_before_too() -> None:
+    assert _us_share(2024) < 200 / 3 < _us_share(2023)
+    text = "The United States spends more than twice as much as all other allies combined."
+    [claim] = _claims(text, "alliance_share", date="2024-07-20")
+    assert claim.verdict == "supported" and claim.year == 2023
+    text = "The United States pays 50% of NATO's defence spending."
+    [claim] = _claims(text, "alliance_share", date="2024-07-20")
+    assert claim.verdict == "contradicted"
+
+
+def test_europe_and_canada_and_funding_verbs_name_a_share() -> None:
+    text = "Europe and Canada account for roughly a third of the alliance's defence spending."
+    [claim] = _claims(text, "alliance_share", date="2024-07-20")
+    assert claim.subject == "NATO Europe and Canada"
+    text = "American taxpayers fund 90 percent of NATO, the senator said."
+    [claim] = _claims(text, "alliance_share", date="2024-07-20")
+    assert claim.country == "USA" and claim.verdict == "contradicted"

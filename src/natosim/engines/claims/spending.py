@@ -122,7 +122,8 @@ SHARE_OF = re.compile(
     re.IGNORECASE,
 )
 SHARE_VERBS = re.compile(
-    r"\b(?:accounts?|accounted|provides?|provided|contributes?|contributed|pays?|paid|makes? up|"
+    r"\b(?:accounts?|accounted|provides?|provided|contributes?|contributed|pays?|paid|makes? up|funds?|funded|"
+    r"financ\w*|bankroll\w*|"
     r"made up|is responsible|was responsible|shoulders?|covers?|foots?|bears?|carries|spends?|"
     r"spent|represents?)\b",
     re.IGNORECASE,
@@ -631,12 +632,20 @@ def _us_shares(year: int) -> tuple[float, float, str, str] | None:
 #: "the U.S. spends more on defense than all the other allies combined", "more than double the amount
 #: all the other 27 NATO countries spent": a lower bound on the US share of allied spending
 MORE_THAN_THE_REST = re.compile(
-    r"\b(?P<how>more(?: on defen[cs]e)? than|more than (?P<double>double|twice|three times)(?: the amount| what)?)"
+    r"\b(?P<how>more(?: on defen[cs]e)? than|more than (?P<double>double|twice|three times)"
+    r"(?: the amount| what| as much(?: on defen[cs]e)? as)?)"
     r"\s+(?:(?:what|that of)\s+)?all\s+(?:of\s+)?(?:the\s+|its\s+)?other\s+(?:\d+\s+|[a-z]+(?:-[a-z]+)?\s+)?"
     r"(?:NATO\s+)?(?:allies|members|member states|countries|nations)\b(?:\s+(?:spent|spend)\s+between them|\s+combined|"
     r"\s+put together)?",
     re.IGNORECASE,
 )
+
+
+def _edition_of_the_day(view: SentenceView, edition: str) -> bool:
+    """Was ``edition`` published by the article's date (else its figures are not the figures of the day,
+    and ``abstain`` judges the claim as a figure of the day)?"""
+    published = facts.edition_dates().get(edition)
+    return view.context.date is not None and published is not None and published <= view.context.date
 
 
 def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
@@ -652,6 +661,16 @@ def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
     assert shares is not None
     us_share, _, source, edition = shares
     verdict = "supported" if us_share > bound else "contradicted"
+    earlier = _us_shares(year - 1) if year_from == "article date" and _edition_of_the_day(view, edition) else None
+    if verdict == "contradicted" and earlier is not None and earlier[0] > bound:
+        # no year written: the article may quote the latest full year's shares (the year before's)
+        us_share, _, source, edition = earlier
+        year, how, year_from, verdict = (
+            year - 1,
+            f"the year before the article's ({view.context.date})",
+            "relative",
+            "supported",
+        )
     return view.claim(
         kind="alliance_share",
         start=match.start(),
@@ -688,6 +707,23 @@ def alliance_share(
     us_share, us_gdp_share, source, edition = shares
     actual = us_share if iso3 == "USA" else 100 - us_share
     subject = "USA" if iso3 == "USA" else "NATO Europe and Canada"
+    earlier = (
+        _us_shares(year - 1)
+        if year_from == "article date" and q is not None and _edition_of_the_day(view, edition)
+        else None
+    )
+    if earlier is not None:
+        # no year written ("the US accounts for about 68% of NATO spending"): the latest full year's share
+        # (the year before's) may be meant; a claim is accused only when it is off for both years
+        scale = 100.0 if q is not None and q.is_fraction else 1.0
+        before_actual = earlier[0] if iso3 == "USA" else 100 - earlier[0]
+        assert q is not None
+        now, _ = judge(q, actual, "share_pct", scale=scale)
+        then, _ = judge(q, before_actual, "share_pct", scale=scale)
+        if now == "contradicted" and _RANK[then] > _RANK[now]:
+            us_share, us_gdp_share, source, edition = earlier
+            actual, year = before_actual, year - 1
+            how, year_from = f"the year before the article's ({view.context.date})", "relative"
     evidence = [
         Evidence(
             f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)",
@@ -1238,7 +1274,7 @@ def _share_of_total(r: _Percent) -> bool:
     if not ((share_after and money_talk) or share_before):
         return False
     iso3 = "USA" if us_is else _subject_country(r.view, share_before.start() if share_before else q.start)
-    if iso3 is None and EUROPE_CANADA.search(r.before):
+    if iso3 in (None, "CAN") and EUROPE_CANADA.search(r.before):  # "Europe and Canada account for ..."
         iso3 = "EUC"
     if iso3 in ("USA", "EUC"):
         named_after = 0 if share_before else len(window_after.split(" of ")[0])
@@ -1564,7 +1600,7 @@ def _shares_in_words(view: SentenceView, used: set[int], claims: list[Claim], de
             continue
         if (SHARE_OF.match(tail.lstrip("\"'")) or of_that) and (defence or COSTS.search(text)):
             iso3 = _subject_country(view, q.start)
-            if iso3 is None and EUROPE_CANADA.search(text[: q.start]):
+            if iso3 in (None, "CAN") and EUROPE_CANADA.search(text[: q.start]):
                 iso3 = "EUC"
             if iso3 in ("USA", "EUC"):
                 claims.append(alliance_share(view, q, q.start, q.end, iso3))
