@@ -133,3 +133,22 @@ def test_a_step_towards_joining_is_no_accession(text: str) -> None:
 def test_east_germany_is_not_the_ally_germany() -> None:
     # the GDR never acceded: its territory joined with reunification in 1990 (Germany: 1955)
     assert _accessions("West Germany joined NATO in 1955, and East Germany in 1990.") == [("DEU", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("In 2004, the Baltic states joined NATO.", "supported"),
+        ("In 2003, the three Baltic states joined NATO.", "contradicted"),
+        ("The Baltic states became NATO members in 2004.", "supported"),
+    ],
+)
+def test_a_group_dated_by_a_leading_year_or_becoming_nato_members(text: str, verdict: str) -> None:
+    assert _accessions(text) == [("EST", verdict), ("LVA", verdict), ("LTU", verdict)]
+
+
+def test_dates_listed_after_the_verb_pair_with_the_allies_without_respectively() -> None:
+    assert _accessions("Finland and Sweden joined NATO in 2023 and 2024.") == [
+        ("FIN", "supported"),
+        ("SWE", "supported"),
+    ]

@@ -208,3 +208,15 @@ def test_the_newest_ally_needs_the_article_date() -> None:
 )
 def test_another_bodys_members_are_not_natos(text: str) -> None:
     assert _counts(text, "2025-03-20") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO exercises with 20 allies and partners began on Monday.",
+        "NATO said the 30 allies present agreed on the text.",
+        "The 25 NATO nations involved sent ships.",
+    ],
+)
+def test_a_mixed_group_or_those_at_an_event_are_not_the_membership(text: str) -> None:
+    assert _counts(text, "2025-03-20") == []

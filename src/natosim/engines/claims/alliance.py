@@ -46,6 +46,12 @@ _EXPLICIT_LEAD = re.compile(
 #: allies increasing their spending", "the allies that met it"), or pointing back ("the above 6 countries")
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:[—–:(]|-\s|,\s+(?:namely|i\.e\.|such as|like)\b)"
+    # "the 30 allies present", "the 12 nations involved": those at an event
+    r"|^\s+(?:present|attending|there|in attendance|involved|concerned|represented|in question|"
+    r"at the (?:table|meeting))\b"
+    # "20 allies and partners", "30 members or aspirants": a mixed group
+    r"|^\s+(?:and|or|plus)\s+(?:\w+\s+){0,2}?(?:partners?|non-members?|non-NATO|aspirants?|others?|observers?|"
+    r"candidates?)\b"
     r"|^\s+(?:to\s+(?:actually\s+|already\s+|have\s+|be\s+)?[a-z]+|that|who|which|whose|where)\b"
     r"|^\s+(?!including\b)[a-z]+ing\b",
 )

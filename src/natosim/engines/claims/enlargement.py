@@ -201,22 +201,15 @@ _IN_DATE = re.compile(
 )
 
 
-#: "in 2023 and 2024, respectively": dates paired in order with the allies listed before the verb
-_RESPECTIVELY = re.compile(r",?\s+respectively\b")
-
-
 def respectively(view: SentenceView, taken: set[int]) -> list[Joiner]:
-    """ "Finland and Sweden joined NATO in 2023 and 2024 respectively": each ally with its own year
-    (the allies listed before the verb, the years after it, in the same order)."""
+    """ "Finland and Sweden joined NATO in 2023 and 2024 (respectively)": each ally with its own year —
+    the allies listed before the verb and as many dates listed right after it, in the same order."""
     found: list[Joiner] = []
-    for marker in _RESPECTIVELY.finditer(view.text):
-        years = [(y, s, e) for y, s, e in view.years if e <= marker.start()]
-        verb = None
-        for candidate in _JOIN_VERB.finditer(view.text, 0, marker.start()):
-            verb = candidate
-        if verb is None:
+    for verb in _JOIN_VERB.finditer(view.text):
+        dates = _DATE_LIST.match(view.text, verb.end())
+        if dates is None:
             continue
-        years = [item for item in years if item[1] > verb.end()]
+        years = [(y, s, e) for y, s, e in view.years if verb.end() <= s < dates.end()]
         listed = [m for m in view.countries if m.end <= verb.start()]
         chain = listed_after(view, listed[-len(years)]) if years and len(listed) >= len(years) else []
         if len(years) < 2 or len(chain) != len(years) or chain[-1] is not listed[-1]:
@@ -230,9 +223,17 @@ def respectively(view: SentenceView, taken: set[int]) -> list[Joiner]:
     return found
 
 
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+#: dates listed after the verb: "in 2023 and 2024", "in April 2023 and March 2024, respectively"
+_DATE_LIST = re.compile(
+    rf"\s+in\s+{_MONTH}(?:19|20)\d\d(?:\s*,\s*{_MONTH}(?:19|20)\d\d)*,?\s+and\s+(?:in\s+)?{_MONTH}(?:19|20)\d\d\b"
+)
+
+
 #: a verb of joining NATO (for "respectively")
 _JOIN_VERB = re.compile(
     r"\b(?:joined|acceded to|became (?:members|allies)|were admitted)\s+(?:to\s+|of\s+)?(?:NATO|the alliance)\b"
+    r"|\b(?:joined|acceded|became (?:NATO )?members|were admitted)\b"
 )
 
 

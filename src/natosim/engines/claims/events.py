@@ -31,7 +31,7 @@ _JOIN = re.compile(
     r"\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
     r"accession|was admitted|were admitted|entered (?:NATO|the alliance)|membership took effect|"
     r"(?:formally |officially )?entered as (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|"
-    r"became (?:a |an |the \w+ )?(?:full |full-fledged |formal |official )?(?:NATO |alliance )(?:member|ally)|"
+    r"became (?:a |an |the \w+ )?(?:full |full-fledged |formal |official )?(?:NATO |alliance )(?:members?|ally|allies)|"
     r"membership (?:became|was made|was declared) (?:official|formal|effective)|"
     r"(?:was|were) welcomed (?:into (?:NATO|the alliance)|as (?:a |the \w+ |NATO's \w+ )?(?:member|ally))|"
     r"(?:was|were) granted (?:NATO |full )?membership|gained (?:NATO |full )?membership|"
@@ -294,6 +294,27 @@ def _enlargement(scope: _Scope) -> None:
         if listed:
             joiners += listed
             scope.taken.add(ystart)
+            continue
+        # "In 2004, the Baltic states joined NATO": a group led by the year
+        led = _YEAR_FIRST.match(scope.text, yend)
+        named = last_group(scope.text[led.end() : led.end() + 45], per_ally=True) if led else None
+        if led is None or named is None or named[1].start() != 0 or named[0].members is None:
+            continue
+        after = led.end() + named[1].end()
+        adverbs = re.match(
+            r"\s+(?:(?:all|both|together|officially|formally|finally|then|also)\s+)*", scope.text[after:]
+        )
+        verb = _JOIN.match(scope.text, after + (adverbs.end() if adverbs else 0))
+        if (
+            verb is None
+            or _NOT_DONE.search(verb.group(0))
+            or _OTHER_BODY.search(scope.text[verb.end() : verb.end() + 40])
+        ):
+            continue
+        for code in named[0].members:
+            if facts.accession_date(code) is not None:
+                scope.claims.append(_joiner_claim(view, code, year, _date_start_at(view, ystart, yend), yend))
+        scope.taken.add(ystart)
     for joiner in joiners:
         start = min(joiner.mention.start, joiner.ystart)
         scope.claims.append(
@@ -363,10 +384,14 @@ def _relative_year_accessions(scope: _Scope) -> None:
 
 def _date_start(view: SentenceView, joiner: enlargement.Joiner) -> int:
     """Where the date of ``joiner``'s year starts ("March 12, 1999" starts at "March")."""
+    return _date_start_at(view, joiner.ystart, joiner.yend)
+
+
+def _date_start_at(view: SentenceView, ystart: int, yend: int) -> int:
     for match in MONTH_YEAR.finditer(view.text):
-        if match.end() == joiner.yend:
+        if match.end() == yend:
             return match.start()
-    return joiner.ystart
+    return ystart
 
 
 def _joiner_claim(
