@@ -363,3 +363,24 @@ def test_europe_and_canada_and_funding_verbs_name_a_share() -> None:
     text = "American taxpayers fund 90 percent of NATO, the senator said."
     [claim] = _claims(text, "alliance_share", date="2024-07-20")
     assert claim.country == "USA" and claim.verdict == "contradicted"
+
+
+def test_a_whole_number_and_a_fraction_is_one_percentage() -> None:
+    from natosim.engines.claims.numbers import quantities
+
+    [q] = quantities("about 1-and-a-quarter percent")
+    assert q.value == 1.25 and q.qualifier == "about" and not q.is_fraction
+    [q] = quantities("three and a half per cent")
+    assert q.value == 3.5
+    [q] = quantities("a quarter percent")
+    assert q.value == 0.25 and not q.is_fraction
+    [q] = quantities("two-thirds of the bill")
+    assert q.is_fraction
+    text = "Germany spends roughly one and a quarter percent of its GDP on defence."
+    [claim] = _claims(text, "spending_pct_gdp", date="2018-07-20")
+    assert claim.value == 1.25
+
+
+def test_a_european_dateline_on_its_own_line_dates_the_article() -> None:
+    result = check("Poland tops NATO spending\n\n28.08.2025 18:30\n\nPoland spends 4.48% of its GDP on defence.")
+    assert result.date is not None and result.date.isoformat() == "2025-08-28"

@@ -27,6 +27,8 @@ _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:\s*\([A-Za-z. ]{1,20
 _DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
 _ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
 #: an ISO date, alone or starting an ISO datetime ("2024-07-09", "2024-07-09T10:42:00Z")
+#: a date written day.month.year ("28.08.2025"), as European pages print their datelines
+_DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(19[5-9]\d|20[0-4]\d)(?![\d.])")
 #: a stored page's leading date line giving the month only: "date 2017-02"
 _DATE_MONTH = re.compile(r"^\s*date\s+(19[5-9]\d|20[0-4]\d)-(0[1-9]|1[0-2])(?![-\d])", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)-(\d{2})-(\d{2})(?!\d)")
@@ -100,6 +102,13 @@ def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
                 pass
         if len(line) > 200 and not _DATELINE.search(line[:40]):
             continue
+        dotted = _DOTTED_DATE.match(line)
+        if dotted and len(line.strip()) <= len(dotted.group(0)) + 12:
+            # a European dateline on its own line: "28.08.2025 18:30"
+            try:
+                return dt.date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1))), "dateline"
+            except ValueError:
+                pass
         month_only = _DATE_MONTH.match(line)
         if month_only:
             # a stored page's date line with the month only ("date 2017-02"): its first day, so that the

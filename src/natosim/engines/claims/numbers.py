@@ -263,7 +263,43 @@ def quantities(text: str) -> list[Quantity]:
                 unit=unit,
             )
         )
-    return found
+    return _mixed_numbers(text, found)
+
+
+#: a whole number and a fraction: "one and a quarter percent", "1-and-a-quarter percent", "3 and a half"
+_MIXED = re.compile(
+    r"[- ](?:and|&)[- ](?P<frac>a[- ]half|a[- ]quarter|a[- ]third|three[- ]quarters|two[- ]thirds)\b", re.IGNORECASE
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def _mixed_numbers(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "one and a quarter" into 1.25, and read a fraction before "percent" ("a quarter percent",
+    "half a percent" is not read) as a number of percent, not a share: a percentage's unit is written."""
+    out: list[Quantity] = []
+    skip_until = -1
+    for q in found:
+        if q.start < skip_until:
+            continue
+        mixed = _MIXED.match(text, q.end) if not q.is_fraction and not q.currency else None
+        if mixed is not None:
+            part = _FRACTIONS[
+                mixed.group("frac")
+                .casefold()
+                .replace("-", " ")
+                .replace("three quarters", "three-quarters")
+                .replace("two thirds", "two-thirds")
+            ]
+            out.append(
+                Quantity(q.value + part, q.qualifier, 1, True, False, None, q.start, mixed.end(),
+                         text[q.start : mixed.end()], 0.05)
+            )  # fmt: skip
+            skip_until = mixed.end()
+            continue
+        if q.is_fraction and _PERCENT_AFTER.match(text, q.end):
+            q = Quantity(q.value, q.qualifier, 2, True, False, q.currency, q.start, q.end, q.text, 0.01)
+        out.append(q)
+    return out
 
 
 _ORDINAL_UNITS = {
