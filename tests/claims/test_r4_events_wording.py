@@ -178,3 +178,30 @@ def test_for_the_first_time_with_a_date_is_the_first_requests_date_not_a_count()
 def test_consultations_held_n_times_is_an_article_4_count() -> None:
     found = _events("Article 4 consultations have been held five times in NATO's history.", "2025-09-20")
     assert found == [("five times", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # Art. 5: invoked on 12 September 2001
+        ("Article 5 has never been invoked.", "2025-03-20", "contradicted"),
+        ("Article 5 has never been invoked.", "1999-03-20", "supported"),
+        ("Article 5 has never been invoked.", None, "not checkable"),
+        # Art. 4: Poland requested consultations (2014, 2022, 2025); Luxembourg never
+        ("Article 4 has never been invoked by Poland.", "2025-03-20", "contradicted"),
+        ("Article 4 has never been invoked by Luxembourg.", "2025-03-20", "supported"),
+    ],
+)
+def test_never_invoked(text: str, date: str | None, verdict: str) -> None:
+    assert [c.verdict for c in check(text, date=date).claims if c.kind == "event_date"] == [verdict]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland says Article 4 has never been invoked lightly.",  # an ally named, not as the requester
+        "Article 5 has never been invoked in response to a cyberattack.",  # a count within a topic
+    ],
+)
+def test_never_invoked_with_an_uncertain_subject_is_not_read(text: str) -> None:
+    assert [c for c in check(text, date="2025-03-20").claims if c.kind == "event_date"] == []

@@ -66,7 +66,8 @@ _INVOKED = re.compile(
     re.IGNORECASE,
 )
 _TIMES = re.compile(
-    r"\b(?:(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
+    r"\b(?:(?P<never>never|not once)(?=\s+(?:\w+\s+){0,2}?(?:invok|trigger|activat|used|request|call)\w*)|"
+    r"(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
     r"(?:for )?the first and (?:only|last) (?:time|invocation|activation|use)|"
     r"the only (?:activation|invocation|use|triggering)|once)|(?P<twice>twice)|(?P<n>\w+(?:-\w+)?)\s+times|"
     r"the\s+(?:only\s+)?(?P<ord>" + ORDINAL + r")\s+time\b"
@@ -982,7 +983,21 @@ def _invocation_counts(scope: _Scope) -> None:
         ambiguous = governing is None and bool(
             _ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()])
         )
-        if times.group("once"):
+        never_by: str | None = None
+        if times.group("never"):
+            # "Article 5 has never been invoked": none; "Article 4 has never been invoked by Luxembourg": none
+            # by that ally (an ally named otherwise leaves the count's subject uncertain: no claim)
+            by_named = re.match(r"[^.;,]{0,30}?\bby\s+(?:the\s+)?", text[times.end() :])
+            at = times.end() + by_named.end() if by_named else -1
+            named_ally = next((m for m in view.countries if m.start == at), None)
+            if article == 4 and named_ally is None and view.countries:
+                continue
+            if named_ally is not None:
+                if article != 4 or not facts.is_ally(named_ally.iso3):
+                    continue
+                never_by = named_ally.iso3
+            claimed = 0
+        elif times.group("once"):
             claimed = 1
         elif times.group("twice"):
             claimed = 2
@@ -1001,7 +1016,10 @@ def _invocation_counts(scope: _Scope) -> None:
         by = re.match(r"\s+by\s+(?:the\s+)?", text[times.end() :])
         by_ally = next((m for m in view.countries if by is not None and m.start == times.end() + by.end()), None)
         counted_for = None
-        if article == 4 and by_ally is not None and facts.is_ally(by_ally.iso3):
+        if never_by is not None:
+            invocations = [i for i in invocations if never_by in i.requesting]
+            counted_for = never_by
+        elif article == 4 and by_ally is not None and facts.is_ally(by_ally.iso3):
             # "invoked five times by Türkiye and once by a group of allies": that ally's requests
             invocations = [i for i in invocations if by_ally.iso3 in i.requesting]
             counted_for = by_ally.iso3
