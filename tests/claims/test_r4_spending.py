@@ -384,3 +384,21 @@ def test_a_whole_number_and_a_fraction_is_one_percentage() -> None:
 def test_a_european_dateline_on_its_own_line_dates_the_article() -> None:
     result = check("Poland tops NATO spending\n\n28.08.2025 18:30\n\nPoland spends 4.48% of its GDP on defence.")
     assert result.date is not None and result.date.isoformat() == "2025-08-28"
+
+
+def test_a_level_agreed_or_committed_to_is_not_the_figure() -> None:
+    text = "The defence secretary said Lithuania, Estonia and Latvia have agreed to commit 5% of their GDP to defence."
+    claims = _claims(text, "spending_pct_gdp", date="2025-04-25")
+    assert claims and all(c.verdict != "contradicted" for c in claims)
+
+
+def test_at_that_time_dates_a_count_by_another_year() -> None:
+    text = "At that time only three countries - the US, Greece and the UK - met the 2% requirement."
+    claims = _claims(text, "allies_meeting_target", date="2019-03-15")
+    assert claims and all(c.verdict != "contradicted" for c in claims)
+
+
+def test_someones_own_target_is_not_accused_as_no_nato_pledge() -> None:
+    text = "At the summit, Trump's aspirational target of 4 percent of GDP was above America's own spending."
+    claims = _claims(text, "pledge_value", date="2018-07-12")
+    assert all(c.verdict != "contradicted" for c in claims)

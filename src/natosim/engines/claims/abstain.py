@@ -201,7 +201,9 @@ def _national(claim: Claim) -> bool:
 
 
 _UNRESOLVED_YEAR = re.compile(
-    r"\b(?:the (?:following|next|previous|preceding|same) year|that year|a year (?:later|earlier|before))\b", re.I
+    r"\b(?:the (?:following|next|previous|preceding|same) year|that year|a year (?:later|earlier|before)|"
+    r"at that time|at the time|back then|by then|until then)\b",
+    re.I,
 )
 #: a year relative to a day the checker may not know ("last year", "now")
 _RELATIVE_TIME = re.compile(

@@ -65,7 +65,7 @@ _NOT_A_FACT = re.compile(
     r"press(?:ed|es|ing)? (?:for|allies|members)|pressure|expect\w*|forecast\w*|project\w*|on track|"
     r"on course|set to|going to|if|unless|whether|to reach|to raise|to increase|to boost|to lift|to hit|"
     r"to meet|to spend|to get|to move|roadmap|path(?:way)? to|proposal|propos\w*|suggest\w*|insist\w*|"
-    r"hopes?|hoping|goal of|aspir\w*|committed to|commit to|target(?:s|ing)? (?:of )?\d|"
+    r"hopes?|hoping|goal of|aspir\w*|commit(?:s|ted|ting)?|agree(?:s|d)? to|target(?:s|ing)? (?:of )?\d|"
     # a level refused or exempted from ("Spain ... opposed allocating 5% of its GDP"): not its figure
     r"oppos\w*|reject\w*|refus\w*|resist\w*|exempt\w*|opt(?:ed|s|ing)? out|balk\w*|declin\w* to)\b|"
     r"\bby (?:the end of |the early |the mid-?)?(?:19|20)\d\d",
@@ -128,6 +128,13 @@ _JOINED = re.compile(
 #: the allies but one: ratifying an applicant, one ally's fellows
 _FELLOWS = re.compile(r"\b(?:ratif\w*|approv\w*|consent\w*|last of|other|fellow|remaining|rest of)\b", re.I)
 
+#: a target owned by someone other than NATO: "Trump's aspirational target of 4 percent"
+_SOMEONES_TARGET = re.compile(
+    r"\b(?!NATO\b|Nato\b|Alliance\b|Allies\b|Wales\b|Vilnius\b|Hague\b)([A-Z][\w.-]+)['’]s\s+(?:[\w-]+\s+){0,2}"
+    + TARGET_NOUN
+    + r"\s+(?:of\s+)?(?:at least\s+)?$"
+)
+
 #: NATO as the author of a target
 _NATO = re.compile(r"\b(?:NATO|alliance|allies|allied|summit|Wales|Vilnius|The Hague|Madrid)\b", re.IGNORECASE)
 
@@ -141,6 +148,7 @@ _DEMAND = re.compile(
 
 #: a year given relative to another one in the same clause
 _OTHER_YEAR = re.compile(
+    r"\b(?:at that time|at the time|back then|by then|until then)\b|"
     r"\b(?:that|the (?:following|next|previous|preceding|same|prior)) year\b|\ba year (?:later|earlier|before)\b|"
     r"\bthe year before\b",
     re.IGNORECASE,
@@ -333,4 +341,7 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
         owner = [m for m in mentions(own[: at - start]) if re.match(r"['’]s\b", own[m.end : m.end + 2])]
         if owner:
             return f"{owner[-1].text}'s own target or commitment, not a NATO pledge"
+        person = _SOMEONES_TARGET.search(own[: at - start])
+        if person:
+            return f"{person.group(1)}'s own target (a demand or proposal), not a NATO pledge"
     return None
