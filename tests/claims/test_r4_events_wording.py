@@ -205,3 +205,27 @@ def test_never_invoked(text: str, date: str | None, verdict: str) -> None:
 )
 def test_never_invoked_with_an_uncertain_subject_is_not_read(text: str) -> None:
     assert [c for c in check(text, date="2025-03-20").claims if c.kind == "event_date"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Baltic states had long exceeded the alliance's threshold of 2%, established in 2014.",
+        "The NATO-Ukraine Council, established in 2023, met in Brussels.",
+    ],
+)
+def test_something_else_founded_is_not_natos_founding(text: str) -> None:
+    assert _events(text, "2025-04-25") == []
+
+
+def test_a_day_after_the_attacks_dates_the_attacks_not_the_invocation() -> None:
+    text = "Article 5 is the core of NATO. The only time it has been triggered was after Sept. 11, 2001."
+    assert ("2001", "supported") in _events(text, "2024-04-04")
+
+
+def test_an_article_4_sentence_after_an_article_5_one_counts_article_4() -> None:
+    text = (
+        "An attack on one is an attack on all under Article 5. Article 4 gets invoked rarely; Turkey alone "
+        "invoked it five times between 2003 and 2020."
+    )
+    assert _events(text, "2025-09-10") == [("five times", "supported")]

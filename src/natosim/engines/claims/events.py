@@ -19,6 +19,7 @@ from natosim.engines.claims.context import MONTH_YEAR, SentenceView, month_numbe
 from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
+from natosim.engines.claims.pledges import TARGET_NOUN
 
 _NATO = re.compile(r"\b(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Treaty of Washington)\b")
 _FOUNDED = re.compile(
@@ -667,10 +668,12 @@ def _dated_events(scope: _Scope) -> None:
         # --- founding
         pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc))\s+was\b", text)
         treaty_year = _treaty_year(text, ystart, yend)
+        founded_thing = _FOUNDED_THING.search(before[-60:])
         if (
             (_NATO.search(text) or ((pronoun or treaty_year) and view.context.about_nato))
             and (_FOUNDED.search(before[-60:]) or treaty_year)
             and not _JOIN.search(before[-40:])
+            and not (founded_thing and not treaty_year)
         ):
             mention = view.country_near(ystart, window=60, exclude=_named_for(view))
             if mention is not None and mention.start > ystart:
@@ -748,10 +751,14 @@ def _dated_events(scope: _Scope) -> None:
                     taken.add(ystart)
                     continue
         # --- Art. 5 / Art. 4
-        art5 = _ART5.search(text) or _continued(view, 5)
-        art4 = _ART4.search(text) or _continued(view, 4)
-        # "invoked eight times since 1949": a year bounding a period is not an invocation's date
-        period = re.search(r"\b(?:since|from|until|till|before|after|between)\s+$", before[-14:], re.IGNORECASE)
+        # an article named in the sentence wins over one carried by a pronoun from the sentence before
+        art5 = _ART5.search(text) or (None if _ART4.search(text) else _continued(view, 5))
+        art4 = _ART4.search(text) or (None if _ART5.search(text) else _continued(view, 4))
+        # "invoked eight times since 1949", "between 2003 and 2020": a year bounding a period is not an
+        # invocation's date
+        period = re.search(r"\b(?:since|from|until|till|before|after|between)\s+$", before[-14:], re.IGNORECASE) or (
+            re.search(r"\b(?:between|from)\s+(?:19|20)\d\d\s*(?:and|to|until|-|–)\s*$", before[-30:], re.IGNORECASE)
+        )
         if (art5 or art4) and _INVOKED.search(text) and not period:
             article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
             claim = _invocation_year(view, rules, article, year, ystart, yend)
@@ -848,6 +855,16 @@ def _dated_events(scope: _Scope) -> None:
             taken.add(ystart)
 
 
+#: something other than NATO founded ("the alliance's threshold of 2%, established in 2014", "the
+#: NATO-Ukraine Council, created in 2023", "its Readiness Action Plan, set up in 2014"): a thing named
+#: between the last mention of NATO and the verb
+_FOUNDED_THING = re.compile(
+    rf"\b(?:{TARGET_NOUN}|council|commission|fund|plan|programme|program|mission|command|force|initiative|"
+    r"partnership|cent(?:re|er)|agency|office|body|unit|group|battalion|brigade|corps|rule|policy|"
+    r"strategy|budget|pipeline|scheme|facility|base|post)\b(?![^.;]*\b(?:NATO|[Aa]lliance)\b)[^.;]*"
+    r"\b(?:founded|created|established|formed|set up|launched|forged|born|constructed)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
 #: a year naming the treaty: "the 1949 North Atlantic Treaty", "the initial 1949 treaty"
 _TREATY_YEAR = re.compile(r"\s+(?:North Atlantic|Washington|NATO|founding)\s+[Tt]reaty\b")
 
@@ -962,6 +979,8 @@ def _invocation_counts(scope: _Scope) -> None:
             continue
         if article == 4 and _ART5.search(text) and not _ART4.search(text):
             continue
+        if article == 5 and _ART4.search(text) and not _ART5.search(text):
+            continue  # "Article 4 gets invoked rarely; Turkey invoked it five times" after an Art. 5 sentence
         times = _TIMES.search(text)
         if times is None:
             continue
@@ -1473,7 +1492,8 @@ def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, st
     subject = f"article{article}" + (f":{requesting}" if requesting else "")
     coarse = bool(
         re.search(
-            r"\b(?:attacks?|after|following|invasion|war|incident|shoot\w*|strike)\b[^.;]{0,60}$",
+            # (one sentence: a period here is an abbreviation's, "after Sept. 11, 2001")
+            r"\b(?:attacks?|after|following|invasion|war|incident|shoot\w*|strike)\b[^;]{0,60}$",
             view.text[max(0, start - 75) : start],
             re.IGNORECASE,
         )
