@@ -50,7 +50,10 @@ _TABLE_HEADER = re.compile(
 #: NATO:", "Here is how the allies rank for 2024:")
 _LIST_HEADER = re.compile(
     r"\b(?:figures|breakdown|estimates|data|ranking|rank|list|table|how (?:the|each|every)\b[^.]{0,30})\b"
-    r"[^.]{0,60}:\s*$",
+    r"[^.]{0,60}:\s*$"
+    # "Here is a list of how much was spent ... in 2023 as a proportion of their national GDP, ranked ..."
+    r"|^\W*(?:here (?:is|are)|below (?:is|are)|the following (?:is|are))\b[^.]{0,40}\b(?:list|breakdown|ranking|"
+    r"table|figures)\b[^:]{0,160}$",
     re.I,
 )
 
@@ -196,6 +199,7 @@ def _check(
     )
     claims: list[Claim] = []
     before: list[str] = []  # the three sentences before this one (a measure named once, then used)
+    table_header = ""  # a list's header names the measure of every row under it ("... as a proportion of GDP")
     for sentence in article.sentences:
         if len(sentence.text) > 5000:  # a "sentence" this long is a table or a dump, not prose
             continue
@@ -213,7 +217,8 @@ def _check(
                     found.append(claim)
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
-        claims.extend(abstain(claim, day, " ".join(before)) for claim in sorted(found, key=lambda c: c.span))
+        read_before = " ".join([table_header, *before]) if context.table_year is not None else " ".join(before)
+        claims.extend(abstain(claim, day, read_before) for claim in sorted(found, key=lambda c: c.span))
         before = [*before[-2:], sentence.text]
         if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
             context.spending_topic = True
@@ -236,7 +241,10 @@ def _check(
         header = _TABLE_HEADER.search(view.text) or (context.spending_topic and _LIST_HEADER.search(view.text))
         if header and view.years:
             context.table_year, context.spending_topic = view.years[-1][0], True
-        elif not (context.table_year is not None and spending.TABLE_ROW.match(view.text)):
+            table_header = view.text
+        elif not (context.table_year is not None and spending.TABLE_ROW.match(view.text)) and view.quantities:
+            # a sentence with figures of its own ends the list; one without ("All data comes from the latest
+            # NATO annual report.") does not
             context.table_year = None
         if sentence.paragraph != context.last_paragraph:
             context.last_year = None

@@ -161,6 +161,11 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
             and deadline.group(0).startswith("in")
         ):
             hits = [p for p in matching if p.adopted.year == wanted]
+        between = near[len(text[q.start : end]) : deadline.start()]
+        if not hits and re.search(r"\b(?:plans?|planned|aims?|intends?|expects?|promis\w*|vow\w*)\b", between, re.I):
+            # "eight countries would meet the 2 percent target this year and a majority put forward plans to do
+            # so by 2020": the deadline of someone's plan, not the pledge's
+            hits, deadline = matching, None
         if not hits and _own_deadline(view, q.start):
             # "Canada expects to reach its NATO commitment to spend 2% by 2032": the ally's own date
             hits, deadline = matching, None

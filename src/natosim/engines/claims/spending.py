@@ -1152,7 +1152,7 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
 #: a row of a table of figures: "Poland: 4.12", "Czech Republic – 2.10%"
 #: a row of a table or a list under a header: "Poland: 4.12", "2. Estonia – 3.43%", "Greece, 2.38 percent."
 TABLE_ROW = re.compile(
-    r"^\s*(?:\d+\.\s+)?(?P<name>[A-Z][\w .'’-]{1,40}?)\s*(?:[:–—-]|,(?=\s*\d))\s*"
+    r"^\s*(?:\d+\.\s+|[–—•*-]\s*)?(?P<name>[A-Z][\w .'’-]{1,40}?)\s*(?:[:–—-]|,(?=\s*\d)|(?=\s\d))\s*"
     r"(?P<n>\d{1,2}\.\d{1,2}|\d(?=\s*(?:%|per ?cent)))\s*(?:%|per ?cent)?\s*\.?\s*$",
     re.IGNORECASE,
 )
