@@ -220,3 +220,23 @@ def test_another_bodys_members_are_not_natos(text: str) -> None:
 )
 def test_a_mixed_group_or_those_at_an_event_are_not_the_membership(text: str) -> None:
     assert _counts(text, "2025-03-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("NATO said all 32 of its members are on course to spend 2% this year.", "2025-06-20", "supported"),
+        (
+            "Ratification takes a year, as the parliaments of all 30 current members must approve NATO entrants.",
+            "2023-06-20",
+            "contradicted",
+        ),  # 31 allies from 2023-04-04
+        (
+            "Twelve countries, including the United States and Canada, signed the North Atlantic Treaty.",
+            "2024-04-04",
+            "supported",
+        ),
+    ],
+)
+def test_all_n_of_its_members_current_members_and_signatories(text: str, date: str, verdict: str) -> None:
+    assert [v for _, v in _counts(text, date)] == [verdict]

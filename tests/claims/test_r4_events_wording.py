@@ -229,3 +229,43 @@ def test_an_article_4_sentence_after_an_article_5_one_counts_article_4() -> None
         "invoked it five times between 2003 and 2020."
     )
     assert _events(text, "2025-09-10") == [("five times", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Poland acceded 1999-03-12, Romania 2004-03-29, the Baltic states 2004-03-29
+        ("Poland marks the 25th anniversary of its NATO membership.", [("POL", "supported")]),
+        ("Germany congratulated Poland on the 20th anniversary of its NATO membership.", [("POL", "contradicted")]),
+        ("NATO marked the 20th anniversary of Romania's accession.", [("ROU", "supported")]),
+        (
+            "The Baltic states celebrate the 20th anniversary of their accession to NATO.",
+            [("EST", "supported"), ("LVA", "supported"), ("LTU", "supported")],
+        ),
+        (
+            "Ministers marked their 25th (Czechia, Hungary) and 15th (Albania) accession anniversaries at NATO.",
+            [("CZE", "supported"), ("HUN", "supported"), ("ALB", "supported")],
+        ),
+    ],
+)
+def test_an_allys_accession_anniversary(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(c.country, c.verdict) for c in check(text, date="2024-03-12").claims if c.kind == "event_date"]
+    assert found == expected
+
+
+def test_an_accession_anniversary_is_not_natos() -> None:
+    # before round 4: "the 25th anniversary of its NATO membership" was NATO's 25th (1974): contradicted
+    found = [c for c in check("Poland marks the 25th anniversary of its NATO membership.", date="2024-03-12").claims]
+    assert [c.subject for c in found] == ["anniversary:POL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Ministers met to mark 75 years since the signing of the North Atlantic Treaty.", "supported"),
+        ("It is 74 years since NATO was founded.", "contradicted"),
+        ("NATO has served its members since its inception in 1949.", "supported"),
+    ],
+)
+def test_the_alliances_age_since_its_signing_or_inception(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, "2024-04-04")] == [verdict]

@@ -21,8 +21,11 @@ _NATO = re.compile(r"\b(?:NATO|Nato|alliance|Alliance|North Atlantic|allies|Alli
 _EU = re.compile(r"\b(?:EU|European Union|Brussels bloc|eurozone|euro zone)\b")
 _MEMBER_NOUN = re.compile(
     r"^(?:[- ](?:[Mm]ember|[Nn]ation|[Cc]ountry|[Ss]trong|[Ss]tate)\b(?:[- ][Ss]trong|-(?:states|countries|nations))?"
-    r"|\s+(?:other\s+)?(?:(?-i:[a-z]+\s+)?(?:NATO|Nato)\s+|European\s+|alliance\s+|Alliance\s+)?"
-    r"(?:allies|members|member states|member countries|member nations|nations|countries|states)\b)",
+    r"|\s+(?:other\s+)?(?:(?-i:[a-z]+\s+)?(?:NATO|Nato)\s+|European\s+|alliance\s+|Alliance\s+|"
+    r"(?:current|existing|present|full)\s+)?"
+    r"(?:allies|members|member states|member countries|member nations|nations|countries|states)\b"
+    # "all 32 of its members"
+    r"|\s+of\s+(?:its|NATO's|the alliance's|the bloc's)\s+(?:allies|members|member states|member countries)\b)",
     re.IGNORECASE,
 )
 _COUNT_LEAD = re.compile(
@@ -160,6 +163,11 @@ _FOUNDER_NOUN = re.compile(
 )
 
 
+#: "Twelve countries, including the United States, Canada, ..., signed the North Atlantic Treaty"
+_SIGNED_AFTER = re.compile(
+    r"(?:,[^.;]{0,90},)?\s+(?:signed|founded|created|formed|established)\s+(?:the\s+)?(?:North Atlantic Treaty|"
+    r"Washington Treaty|NATO|the alliance)\b"
+)
 #: founders counted in parts: "by 10 European countries and two North American countries", "by 28
 #: European and two North American countries"
 _IN_PARTS = re.compile(
@@ -195,7 +203,11 @@ def _founders(view: SentenceView, q: Quantity) -> Claim | None:
     noun = _FOUNDER_NOUN.match(view.text[q.end :])
     if noun is None or q.decimals or not 1 <= q.value <= 60:
         return None
-    if not (re.match(r"^\s+(?:founding|original|founder)", noun.group(0)) or _FOUNDED_BY.search(view.text[: q.start])):
+    if not (
+        re.match(r"^\s+(?:founding|original|founder)", noun.group(0))
+        or _FOUNDED_BY.search(view.text[: q.start])
+        or _SIGNED_AFTER.match(view.text, q.end + noun.end())
+    ):
         return None
     treaty = facts.rules().treaty()
     founders = facts.members_on(treaty.entered_into_force)

@@ -669,10 +669,15 @@ def _dated_events(scope: _Scope) -> None:
         pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc))\s+was\b", text)
         treaty_year = _treaty_year(text, ystart, yend)
         founded_thing = _FOUNDED_THING.search(before[-60:])
+        # a verb of joining closer to the year than the founding's makes it an accession ("its members
+        # since its inception in 1949" is the founding: the inception is closer)
+        joins = list(_JOIN.finditer(before[-40:]))
+        foundings = list(_FOUNDED.finditer(before[-40:]))
+        joined_closer = bool(joins) and (not foundings or joins[-1].end() > foundings[-1].end())
         if (
             (_NATO.search(text) or ((pronoun or treaty_year) and view.context.about_nato))
             and (_FOUNDED.search(before[-60:]) or treaty_year)
-            and not _JOIN.search(before[-40:])
+            and not joined_closer
             and not (founded_thing and not treaty_year)
         ):
             mention = view.country_near(ystart, window=60, exclude=_named_for(view))
@@ -1145,6 +1150,8 @@ def _ages(scope: _Scope) -> None:
                 age = ago  # "Seventy years ago, NATO's founding treaty was signed in Washington"
             elif re.search(r"\b(?:NATO|[Aa]lliance)'s\s+$", text[max(0, q.start - 12) : q.start]):
                 age = _YEARS_OF.match(text[q.end :])  # "NATO's seventy years of success"
+            else:
+                age = _YEARS_SINCE.match(text[q.end :])  # "75 years since the signing of the treaty"
         if not age:
             relative = _relative_age(view, q, rules)
             if relative is not None:
@@ -1152,7 +1159,7 @@ def _ages(scope: _Scope) -> None:
                 used.add(q.start)
             continue
         what = age.group("what").casefold()
-        if what in ("history", "existence", "lifespan", "ago"):
+        if what in ("history", "existence", "lifespan", "ago", "of", "since"):
             what = "alliance"
         if what in ("war", "invasion", "conflict"):
             invasion = _invasion(rules)
@@ -1166,9 +1173,12 @@ def _ages(scope: _Scope) -> None:
         )
         used.add(q.start)
     claims.extend(_turns(view, treaty, used))
+    claims.extend(_accession_anniversaries(view, taken))
     for match in _ANNIVERSARY.finditer(text):
         if not _NATO.search(text):
             continue
+        if _OF_SOMETHING_ELSE.match(text, match.end()):
+            continue  # "the 25th anniversary of its NATO membership" (read above), "... of the invasion"
         n = int(match.group("n"))
         # the year the anniversary is in: a year of its own, not one another claim dated ("founded in 1949")
         stated = next((y for y, start, _ in view.years if start not in taken), None)
@@ -1204,10 +1214,96 @@ def _ages(scope: _Scope) -> None:
         )
 
 
+#: an anniversary of something else than NATO's founding ("of its NATO membership", "of the invasion")
+_OF_SOMETHING_ELSE = re.compile(
+    r"\s+of\s+(?!(?:NATO|the alliance|the Alliance|the North Atlantic|the Washington|its founding|the founding|"
+    r"the signing|NATO's founding|the alliance's founding)\b)"
+)
+#: "the 25th anniversary of its NATO membership", "the 20th anniversary of their accession to NATO"
+_ACCESSION_ANNIVERSARY = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:(?:its|their|his|her|the)\s+)?"
+    r"(?:[\w'.-]+\s+){0,3}?(?:accession|membership|joining|entry)\b"
+)
+#: "to mark their 25th (Czechia, Hungary, Poland), 20th (...) and 15th (...) accession anniversaries"
+_ANNIVERSARY_LISTED = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s*\((?P<list>[^)]{3,200})\)")
+
+
+def _accession_anniversaries(view: SentenceView, taken: set[int]) -> list[Claim]:
+    """An ally's accession anniversary: the Nth falls in the year of its accession + N, read against a
+    year the sentence states, else the article's year (one year off then: not checkable, the
+    anniversary may be last or next year's)."""
+    text = view.text
+    stated = next((y for y, start, _ in view.years if start not in taken), None)
+    when = stated if stated is not None else view.context.date.year if view.context.date else None
+    if when is None:
+        return []
+    pairs: list[tuple[int, Any, int, int]] = []  # (n, mention, start, end)
+    for match in _ACCESSION_ANNIVERSARY.finditer(text):
+        inside = [m for m in view.countries if match.start() <= m.start < match.end() and facts.is_ally(m.iso3)]
+        before = [m for m in view.countries if m.end <= match.start() and facts.is_ally(m.iso3)]
+        group = last_group(text[: match.start()], per_ally=True)
+        codes: list[Any] = []
+        if inside:
+            codes = inside[:1]  # "the 25th anniversary of Poland's accession"
+        elif re.search(r"\bof\s+its\b", match.group(0)) and before:
+            codes = before[-1:]  # "Poland marks the 25th anniversary of its NATO membership": the subject
+        elif re.search(r"\bof\s+their\b", match.group(0)):
+            chain = enlargement.listed_after(view, before[0]) if before else []
+            if before and len(chain) == len(before):
+                codes = chain  # "Poland, Hungary and Czechia mark the 25th anniversary of their accession"
+            elif not before and group is not None and group[0].members:
+                codes = [_Code(code) for code in group[0].members]  # "The Baltic states ... their accession"
+        pairs += [(int(match.group("n")), code, match.start(), match.end()) for code in codes]
+    if re.search(r"\baccession anniversar", text, re.IGNORECASE):
+        for match in _ANNIVERSARY_LISTED.finditer(text):
+            inside = [m for m in view.countries if match.start("list") <= m.start < match.end("list")]
+            pairs += [
+                (int(match.group("n")), m, match.start(), match.end("n") + 2) for m in inside if facts.is_ally(m.iso3)
+            ]
+    found = []
+    for n, who, start, end in pairs:
+        joined = facts.accession_date(who.iso3)
+        if joined is None:
+            continue
+        expected_year = joined.year + n
+        verdict = "supported" if expected_year == when else "contradicted"
+        if verdict == "contradicted" and stated is None and abs(expected_year - when) == 1:
+            verdict = "not checkable"  # the article's own year, one off: last or next year's anniversary
+        found.append(
+            view.claim(
+                kind="event_date",
+                start=start,
+                end=end,
+                value=n,
+                verdict=verdict,
+                expected=when - joined.year,
+                country=who.iso3,
+                subject=f"anniversary:{who.iso3}",
+                year=when,
+                evidence=_accession_evidence(who.iso3, joined),
+                note=f"{who.iso3}'s {n}th accession anniversary falls in {expected_year}",
+            )
+        )
+    return found
+
+
+@dataclass
+class _Code:
+    """A member of a named group, in place of a mention."""
+
+    iso3: str
+
+
 #: after "N years ago": the founding ("Seventy years ago, NATO's founding treaty was signed")
 _FOUNDED_AFTER = re.compile(
     r",?\s+(?:NATO's\s+(?:founding\s+)?treaty|the\s+(?:North Atlantic|Washington)\s+Treaty|NATO|the alliance)\s+"
     r"(?:was\s+)?(?:signed|founded|created|established|formed|born)\b"
+)
+#: "75 years since the signing of the Alliance's founding document", "70 years since NATO was founded"
+_YEARS_SINCE = re.compile(
+    r"\s+years\s+(?P<what>since)\s+(?:the\s+)?(?:(?:signing|founding|creation|birth|establishment)\s+of\s+"
+    r"(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Alliance's founding|alliance's founding)|"
+    r"(?:NATO|the alliance|the North Atlantic Treaty)\s+was\s+(?:signed|founded|created|established|formed|born))"
 )
 #: "NATO's seventy years of success": the alliance's age
 _YEARS_OF = re.compile(r"\s+years\s+(?P<what>of)\s+(?:success|peace|history|existence|partnership|service)\b")
