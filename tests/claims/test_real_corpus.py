@@ -40,19 +40,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.786
-    assert score.verdict_accuracy >= 0.772
-    assert score.false_alarms_per_100 <= 0.29
-    assert score.false_caught >= 47
+    assert score.recall >= 0.790
+    assert score.verdict_accuracy >= 0.773
+    assert score.false_alarms_per_100 <= 0.28
+    assert score.false_caught >= 48
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.803
-    assert score.verdict_accuracy >= 0.948
+    assert score.recall >= 0.817
+    assert score.verdict_accuracy >= 0.949
     assert score.false_alarms_per_100 <= 0.0
-    assert score.false_caught >= 50
+    assert score.false_caught >= 51
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])
