@@ -425,3 +425,11 @@ def test_a_deadline_of_someones_plan_is_not_the_pledges_deadline() -> None:
     )
     [pledge] = _claims(text, "pledge_value", date="2018-07-10")
     assert pledge.verdict == "supported"
+
+
+def test_respectively_pairs_allies_and_figures_in_order() -> None:
+    text = "Estonia and Latvia spent 3.43% and 3.15% of GDP on defence in 2024, respectively."
+    found = {c.country: c for c in _claims(text, "spending_pct_gdp", edition="2024-06")}
+    assert set(found) == {"EST", "LVA"}
+    assert found["EST"].value == 3.43 and found["LVA"].value == 3.15
+    assert all(c.verdict == "supported" for c in found.values())

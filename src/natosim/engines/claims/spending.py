@@ -1173,6 +1173,46 @@ def _table_row(view: SentenceView, used: set[int]) -> list[Claim]:
     return [spending_pct(view, figure, figure.end, mention.iso3)]
 
 
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+
+
+def _respectively(view: SentenceView, used: set[int]) -> list[Claim]:
+    """ "Poland, Lithuania and Latvia ... spending 4.48%, 4.00% and 3.73% respectively": a list of allies
+    and a list of shares of GDP of the same length, paired in order."""
+    words = _RESPECTIVELY.search(view.text)
+    if words is None or not GDP.search(view.text):
+        return []
+    text = view.text
+    figures: list[Quantity] = []
+    for q in reversed([q for q in view.quantities if q.end <= words.start()]):
+        percent = PERCENT.match(text[q.end :])
+        if percent is None and not figures:
+            continue  # a year after the last figure ("... of GDP in 2024, respectively")
+        if percent is None:
+            break
+        end = q.end + percent.end()
+        gap = text[end : figures[0].start if figures else words.start()]
+        # the last figure may be followed by its measure and year ("3.15% of GDP in 2024, respectively")
+        if (figures and not _LIST_JOIN.match(gap)) or (not figures and not re.fullmatch(r"[^%;]{0,60}", gap)):
+            break
+        figures.insert(0, q)
+    if len(figures) < 2:
+        return []
+    allies: list[Mention] = []
+    for mention in reversed([m for m in view.countries if m.end <= figures[0].start]):
+        if allies and not _LIST_JOIN.match(text[mention.end : allies[0].start]):
+            break
+        allies.insert(0, mention)
+    if len(allies) != len(figures) or any(q.start in used for q in figures):
+        return []
+    claims = []
+    for mention, q in zip(allies, figures, strict=True):
+        end = q.end + (match.end() if (match := PERCENT.match(text[q.end :])) else 0)
+        claims.append(spending_pct(view, q, end, mention.iso3))
+        used.add(q.start)
+    return claims
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     """Every money claim in one sentence (percentages and US$ amounts)."""
     text = view.text
@@ -1180,6 +1220,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     if claims:
         return claims
     defence = bool(DEFENCE.search(text))
+    claims += _respectively(view, used)
     for q in view.quantities:
         if q.start in used:
             continue
