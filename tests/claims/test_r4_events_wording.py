@@ -269,3 +269,28 @@ def test_an_accession_anniversary_is_not_natos() -> None:
 )
 def test_the_alliances_age_since_its_signing_or_inception(text: str, verdict: str) -> None:
     assert [v for _, v in _events(text, "2024-04-04")] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the treaty was signed on 4 April 1949: 75.2 years before 20 June 2024
+        ("Over the past 75 years, NATO has played a vital role in safeguarding peace.", "supported"),
+        ("The alliance has helped to prevent war in Europe for over 70 years.", "supported"),
+        ("NATO has kept the peace for 70 years.", "imprecise"),  # a round duration is a lower bound
+        ("NATO has kept the peace for 80 years.", "contradicted"),  # longer than NATO has existed
+    ],
+)
+def test_natos_existence_as_a_duration(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, "2024-06-20")] == [verdict]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO has had peacekeepers in Kosovo for 25 years.",  # a mission somewhere: a country is named
+        "NATO has been discussing this reform for 10 years.",  # not its mission
+    ],
+)
+def test_other_durations_are_not_natos_age(text: str) -> None:
+    assert _events(text, "2024-06-20") == []

@@ -1217,6 +1217,7 @@ def _ages(scope: _Scope) -> None:
         )
         used.add(q.start)
     claims.extend(_turns(view, treaty, used))
+    claims.extend(_durations(view, treaty, used))
     claims.extend(_accession_anniversaries(view, taken))
     for match in _ANNIVERSARY.finditer(text):
         if not _NATO.search(text):
@@ -1336,6 +1337,71 @@ class _Code:
     """A member of a named group, in place of a mention."""
 
     iso3: str
+
+
+#: NATO's existence told as a duration, NATO the subject and its mission the object: "Over the past 75
+#: years, NATO has safeguarded peace", "The alliance has helped to prevent war in Europe for over 70 years"
+_DURATION_LEAD = re.compile(
+    r"^\W*(?:For|Over|During|In)\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<q>more than\s+|over\s+|almost\s+|nearly\s+)?"
+    r"(?P<n>[\w-]+)\s+years,?\s+(?:NATO|[Tt]he [Aa]lliance)\s+(?:has|have)\b"
+)
+_DURATION_TAIL = re.compile(
+    r"^\W*(?:NATO|[Tt]he [Aa]lliance)\s+(?:has|have)\b[^.;]*?\b(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    r"(?P<q>more than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>[\w-]+)\s+years\W*$"
+)
+_MISSION = re.compile(
+    r"\b(?:peace|secur\w+|stabil\w+|war|deterr\w+|defen[cs]\w*|protect\w*|safeguard\w*|prosper\w*|freedom|"
+    r"democra\w+|bulwark|cornerstone|linchpin|keystone|guarant\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _durations(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
+    """ "Over the past 75 years, NATO has safeguarded peace": NATO's age told as a duration. A round
+    duration is a lower bound as news writes it ("for 70 years" in its 75th year is imprecise, not
+    false); only a duration longer than NATO has existed is contradicted. No country may be named (the
+    duration may be of a mission somewhere), and the article's date is needed."""
+    date = view.context.date
+    match = _DURATION_LEAD.match(view.text) or _DURATION_TAIL.match(view.text)
+    if date is None or match is None or view.countries or not _MISSION.search(view.text):
+        return []
+    parsed = quantities(match.group("n"))
+    if not parsed or parsed[0].decimals or not 10 <= parsed[0].value <= 100:
+        return []
+    claimed = parsed[0].value
+    age = (date - treaty.signed).days / 365.2425
+    qualifier = (match.group("q") or "").strip().replace("over", "more than") or None
+    if qualifier in ("almost", "nearly"):
+        verdict = _age_tolerance(claimed, "nearly", age)
+    elif qualifier == "more than":
+        verdict = "supported" if age > claimed else "contradicted"
+    else:
+        verdict = "contradicted" if age < claimed - 0.5 else "supported" if age < claimed + 1 else "imprecise"
+    start = match.start("n") - len(match.group("q") or "")
+    for q in view.quantities:
+        if q.start == match.start("n"):
+            used.add(q.start)
+    return [
+        view.claim(
+            kind="event_date",
+            start=start,
+            end=match.end("n") + len(" years"),
+            value=claimed,
+            qualifier=qualifier,
+            unit="years",
+            subject="age:alliance",
+            verdict=verdict,
+            expected=round(age, 2),
+            evidence=[
+                Evidence(
+                    f"treaty signed {treaty.signed.isoformat()}: {age:.2f} years before {date.isoformat()}",
+                    treaty.source,
+                    treaty.signed.isoformat(),
+                )
+            ],
+            note="NATO's existence as a duration: a lower bound (only a duration longer than NATO's age is false)",
+        )
+    ]
 
 
 #: after "N years ago": the founding ("Seventy years ago, NATO's founding treaty was signed")
