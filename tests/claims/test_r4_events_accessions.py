@@ -152,3 +152,16 @@ def test_dates_listed_after_the_verb_pair_with_the_allies_without_respectively()
         ("FIN", "supported"),
         ("SWE", "supported"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("NATO welcomed Sweden as its 32nd member on 7 March.", "supported"),
+        # the flag was raised in Brussels on 11 March 2024: a welcome may be that later ceremony
+        ("NATO welcomed Sweden as its 32nd member on 11 March.", "not checkable"),
+        ("The alliance welcomed Finland into NATO on 4 April 2023.", "supported"),
+    ],
+)
+def test_welcomed_as_a_member_on_a_day(text: str, verdict: str) -> None:
+    assert [v for c, v in _accessions(text, "2024-03-20") if c in ("SWE", "FIN")] == [verdict]

@@ -275,6 +275,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _summits_by_month(scope)
     _enlargement(scope)
     _dated_events(scope)
+    _welcomed(scope)
     _undated_events(scope)
     _relative_year_accessions(scope)
     _invocation_counts(scope)
@@ -344,6 +345,49 @@ def _enlargement(scope: _Scope) -> None:
 
 #: a year written relative to the article's: "joined NATO last year", "became a member this year"
 _RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|a year ago)|(?P<this>(?:earlier |later )?this year))\b")
+
+
+#: "NATO welcomed Sweden as its 32nd member on 7 March", "... welcomed Finland into the alliance in April 2023"
+_WELCOMED = re.compile(
+    r"\bwelcom(?:ed|es|ing)\s+(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)\s+(?:as\s+(?:its|a|an|the|NATO's)\s+"
+    r"(?:\w+\s+)?(?:member|ally)|in(?:to)?\s+(?:NATO|the alliance))\b[^.;,]{0,50}?(?=\s+(?:on|in)\s+)"
+)
+
+
+def _welcomed(scope: _Scope) -> None:
+    """ "NATO welcomed Sweden as its 32nd member on 7 March": the ally's accession date (a day without
+    a year read against the article's date, as for "joined on 7 March")."""
+    view = scope.view
+    for match in _WELCOMED.finditer(view.text):
+        mention = next((m for m in view.countries if m.start == match.start("who")), None)
+        joined = facts.accession_date(mention.iso3) if mention is not None else None
+        if mention is None or joined is None:
+            continue
+        undated_date = UNDATED.match(view.text, match.end() + 1)
+        dated = MONTH_YEAR.match(view.text, match.end() + 4) or MONTH_YEAR.match(view.text, match.end() + 1)
+        claim = None
+        if dated is not None and dated.end() - 4 not in scope.taken:
+            claim = _joiner_claim(view, mention.iso3, int(dated.group(4)), mention.start, dated.end())
+            scope.taken.add(dated.end() - 4)
+        elif undated_date is not None and view.context.date is not None and undated(undated_date, view.context.date):
+            claim = _undated_claim(
+                view,
+                undated_date,
+                mention.start,
+                (joined,),
+                joined,
+                subject=f"accession:{mention.iso3}",
+                country=mention.iso3,
+                evidence=_accession_evidence(mention.iso3, joined),
+            )
+        if claim is not None and claim.verdict == "contradicted":
+            # a welcome may be a ceremony after the accession (Sweden's flag was raised in Brussels on 11
+            # March 2024, four days after it joined): the date is not the accession's for certain
+            claim = dataclasses.replace(
+                claim, verdict="not checkable", note=f"a welcome may be a later ceremony; {claim.note}"
+            )
+        if claim is not None:
+            scope.claims.append(claim)
 
 
 def _relative_year_accessions(scope: _Scope) -> None:
