@@ -433,3 +433,9 @@ def test_respectively_pairs_allies_and_figures_in_order() -> None:
     assert set(found) == {"EST", "LVA"}
     assert found["EST"].value == 3.43 and found["LVA"].value == 3.15
     assert all(c.verdict == "supported" for c in found.values())
+
+
+def test_a_group_of_allies_own_deadline_is_not_the_pledges() -> None:
+    text = "The Baltic states will reach NATO's 5% target by 2030."
+    [pledge] = _claims(text, "pledge_value", date="2025-04-25")
+    assert pledge.verdict == "supported"

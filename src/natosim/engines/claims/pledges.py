@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import Quantity
 
@@ -80,11 +81,15 @@ def _describe(pledge: Pledge) -> str:
 def _own_deadline(view: SentenceView, position: int) -> bool:
     """Is an ally the subject of a plan to reach the target ("Canada expects to reach its NATO commitment",
     "Canada is on a clear path to reaching NATO's target ... by 2032")?"""
-    owner = [m for m in view.countries if m.end <= position and facts.is_ally(m.iso3)]
+    owner = [m.end for m in view.countries if m.end <= position and facts.is_ally(m.iso3)]
+    # a group of allies is an owner too ("The Baltic states will reach NATO's 5% target by 2030")
+    group = last_group(view.text[:position], per_ally=True)
+    if group is not None:
+        owner.append(group[1].end())
     return bool(owner) and bool(
         re.search(
             r"\b(?:expect\w*|plans?|planned|path|on track|aims?|intends?|will|reach\w*|hit|meet)\b",
-            view.text[owner[-1].end : position],
+            view.text[max(owner) : position],
             re.IGNORECASE,
         )
     )
