@@ -294,3 +294,15 @@ def test_natos_existence_as_a_duration(text: str, verdict: str) -> None:
 )
 def test_other_durations_are_not_natos_age(text: str) -> None:
     assert _events(text, "2024-06-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # natosim's first Art. 4 request: Türkiye, 10 February 2003
+        ("The first time Article 4 was invoked in NATO's history was on February 10.", "supported"),
+        ("The first time Article 4 was invoked in NATO's history was on February 12.", "not checkable"),
+    ],
+)
+def test_the_first_request_dated_by_month_and_day(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, "2022-11-20")] == [verdict]

@@ -133,6 +133,10 @@ _TURNS = re.compile(
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
 
 
+#: "the first time Article 4 was invoked (in NATO's history) was on ...": the first request
+_FIRST_TIME_WAS = re.compile(
+    r"\b(?<!not )the first time\b[^.;]{0,80}\b(?:was|came|happened|occurred)\s*$", re.IGNORECASE
+)
 #: a date right after "for the first time" ("... for the first time in 2003 / on 10 February")
 _DATED_AFTER = re.compile(
     r",?\s*(?:back\s+)?(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
@@ -1848,6 +1852,28 @@ def _invocation_undated(view: SentenceView, rules: Any, article: int) -> list[Cl
         requesting = _requester(view, match.start(), article)
         pool = [i for i in _invocations(rules, article, None) if requesting is None or requesting in i.requesting]
         if not pool:
+            continue
+        if _FIRST_TIME_WAS.search(view.text[: match.start()]) and day is not None:
+            # "The first time Article 4 was invoked in NATO's history was on February 10": the first
+            # record's month and day (the year is not written)
+            first = min(pool, key=lambda i: i.date)
+            same = (first.date.month, first.date.day) == (month, day)
+            found.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=match.end(),
+                    value=f"{month:02d}-{day:02d}",
+                    verdict="supported" if same else "not checkable",
+                    expected=first.date.isoformat(),
+                    country=requesting,
+                    subject=f"article{article}-first" + (f":{requesting}" if requesting else ""),
+                    unit="date (month and day)",
+                    evidence=_invocation_evidence(article, [first]),
+                    note=f"the first request natosim records was on {first.date.isoformat()}: month and day compared"
+                    + ("" if same else " (another day: natosim's record may start later than the article's)"),
+                )
+            )
             continue
         dates = tuple(
             d for i in pool for d in (i.date, getattr(i, "council_met", None), getattr(i, "confirmed", None)) if d
