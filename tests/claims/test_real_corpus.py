@@ -50,7 +50,7 @@ def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
     assert score.recall >= 0.822
-    assert score.verdict_accuracy >= 0.949
+    assert score.verdict_accuracy >= 0.950
     assert score.false_alarms_per_100 <= 0.0
     assert score.false_caught >= 51
 
