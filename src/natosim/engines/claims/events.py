@@ -713,6 +713,26 @@ def _dated_events(scope: _Scope) -> None:
         if ystart in taken:
             continue
         before = text[max(0, ystart - 90) : ystart]
+        # --- "Since 1949, NATO has ...": the alliance existed from then (a later year bounds something else)
+        if (
+            re.search(r"\b[Ss]ince\s+$", before)
+            and year <= treaty.signed.year
+            and re.match(r",?\s+(?:NATO|the [Aa]lliance)\s+(?:has|have)\b", text[yend:])
+        ):
+            claims.append(
+                _claim_date(
+                    view,
+                    subject="founding",
+                    year=year,
+                    start=ystart - len(before) + before.rfind("ince") - 1,
+                    end=yend,
+                    actual=treaty.signed,
+                    alternatives=(treaty.entered_into_force,),
+                    evidence=founding,
+                )
+            )
+            taken.add(ystart)
+            continue
         # --- founding
         pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc))\s+was\b", text)
         treaty_year = _treaty_year(text, ystart, yend)
