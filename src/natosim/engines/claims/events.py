@@ -885,6 +885,10 @@ def _dated_events(scope: _Scope) -> None:
                 continue
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
+            if any(
+                join_at < m.start < ystart and _OTHER_CLAUSE.search(text[join_at : m.start]) for m in view.countries
+            ):
+                continue  # "Finland joined NATO in 2023, and Sweden followed in 2024": the year is the next subject's
             if _OTHER_BODY.search(text[join_at:ystart]):
                 continue  # "joined the EU in 1995", "joined NATO's Partnership for Peace in 1994": not NATO
             joined = facts.accession_date(mention.iso3)
