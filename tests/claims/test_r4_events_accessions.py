@@ -165,3 +165,10 @@ def test_dates_listed_after_the_verb_pair_with_the_allies_without_respectively()
 )
 def test_welcomed_as_a_member_on_a_day(text: str, verdict: str) -> None:
     assert [v for c, v in _accessions(text, "2024-03-20") if c in ("SWE", "FIN")] == [verdict]
+
+
+def test_a_year_after_another_allys_clause_is_that_allys() -> None:
+    # before round 4's fix: Finland "joined ... in 2024" (contradicted) — the year is Sweden's
+    assert _accessions("In 2023, Finland joined NATO, and Sweden followed in 2024.", "2025-06-20") == [
+        ("FIN", "supported")
+    ]

@@ -240,3 +240,15 @@ def test_a_mixed_group_or_those_at_an_event_are_not_the_membership(text: str) ->
 )
 def test_all_n_of_its_members_current_members_and_signatories(text: str, date: str, verdict: str) -> None:
     assert [v for _, v in _counts(text, date)] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 32 allies in June 2025, the US and Canada the North American two (groups.yaml european_allies)
+        ("NATO's 30 European members and Canada spent more.", "supported"),
+        ("NATO's 31 European members and Canada spent more.", "contradicted"),
+    ],
+)
+def test_the_european_allies_counted(text: str, verdict: str) -> None:
+    assert [v for _, v in _counts(text, "2025-06-20")] == [verdict]

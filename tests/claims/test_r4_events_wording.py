@@ -294,3 +294,27 @@ def test_natos_existence_as_a_duration(text: str, verdict: str) -> None:
 )
 def test_other_durations_are_not_natos_age(text: str) -> None:
     assert _events(text, "2024-06-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # natosim's first Art. 4 request: Türkiye, 10 February 2003
+        ("The first time Article 4 was invoked in NATO's history was on February 10.", "supported"),
+        ("The first time Article 4 was invoked in NATO's history was on February 12.", "not checkable"),
+    ],
+)
+def test_the_first_request_dated_by_month_and_day(text: str, verdict: str) -> None:
+    assert [v for _, v in _events(text, "2022-11-20")] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Since 1949, the Alliance has ensured peace for its members.", "supported"),
+        ("Since 1945, NATO has kept the peace in Europe.", "contradicted"),  # the treaty: 4 April 1949
+        ("Since 1991, NATO has expanded eastward.", None),  # a later year bounds something else
+    ],
+)
+def test_since_a_year_natos_existence(text: str, verdict: str | None) -> None:
+    assert [v for _, v in _events(text, "2024-04-04")] == ([verdict] if verdict else [])

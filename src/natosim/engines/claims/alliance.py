@@ -13,6 +13,7 @@ from typing import Any
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.groups import groups
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ORDINAL, Quantity, ordinal, quantities
 from natosim.engines.claims.tolerance import judge
@@ -532,6 +533,22 @@ def _membership_claim(view: SentenceView, q: Quantity, noun: re.Match[str], read
         if judge(q, len(today) - _others(view, q), "count")[0] == "supported":
             day, how, members = view.context.date, f"members at the article date {view.context.date}", today
     others = _others(view, q)
+    if re.match(r"\s+European\b", noun.group(0)):
+        # "NATO's 30 European members": the European allies (groups.yaml european_allies), not all of them
+        excluded = set(groups()["european_allies"].excludes)
+        others = len([code for code in members if code in excluded])
+        statement = f"{len(members)} allies ({how}); European allies: {len(members) - others}"
+        return _count_claim(
+            view,
+            q,
+            q.end + noun.end(),
+            members,
+            statement,
+            "European allies",
+            day.year if day else None,
+            "european-allies" if day is not None else None,
+            others=others,
+        )
     statement = f"{len(members)} allies ({how})" + (f"; the others of one ally: {len(members) - 1}" if others else "")
     # a count that says it is the membership, with a date to judge it on, is judged as such (evidence's
     # "some of them" abstention is for counts that may be a subset); without a date it stays open

@@ -133,6 +133,10 @@ _TURNS = re.compile(
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
 
 
+#: "the first time Article 4 was invoked (in NATO's history) was on ...": the first request
+_FIRST_TIME_WAS = re.compile(
+    r"\b(?<!not )the first time\b[^.;]{0,80}\b(?:was|came|happened|occurred)\s*$", re.IGNORECASE
+)
 #: a date right after "for the first time" ("... for the first time in 2003 / on 10 February")
 _DATED_AFTER = re.compile(
     r",?\s*(?:back\s+)?(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
@@ -709,6 +713,26 @@ def _dated_events(scope: _Scope) -> None:
         if ystart in taken:
             continue
         before = text[max(0, ystart - 90) : ystart]
+        # --- "Since 1949, NATO has ...": the alliance existed from then (a later year bounds something else)
+        if (
+            re.search(r"\b[Ss]ince\s+$", before)
+            and year <= treaty.signed.year
+            and re.match(r",?\s+(?:NATO|the [Aa]lliance)\s+(?:has|have)\b", text[yend:])
+        ):
+            claims.append(
+                _claim_date(
+                    view,
+                    subject="founding",
+                    year=year,
+                    start=ystart - len(before) + before.rfind("ince") - 1,
+                    end=yend,
+                    actual=treaty.signed,
+                    alternatives=(treaty.entered_into_force,),
+                    evidence=founding,
+                )
+            )
+            taken.add(ystart)
+            continue
         # --- founding
         pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc))\s+was\b", text)
         treaty_year = _treaty_year(text, ystart, yend)
@@ -861,6 +885,10 @@ def _dated_events(scope: _Scope) -> None:
                 continue
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
+            if any(
+                join_at < m.start < ystart and _OTHER_CLAUSE.search(text[join_at : m.start]) for m in view.countries
+            ):
+                continue  # "Finland joined NATO in 2023, and Sweden followed in 2024": the year is the next subject's
             if _OTHER_BODY.search(text[join_at:ystart]):
                 continue  # "joined the EU in 1995", "joined NATO's Partnership for Peace in 1994": not NATO
             joined = facts.accession_date(mention.iso3)
@@ -1848,6 +1876,28 @@ def _invocation_undated(view: SentenceView, rules: Any, article: int) -> list[Cl
         requesting = _requester(view, match.start(), article)
         pool = [i for i in _invocations(rules, article, None) if requesting is None or requesting in i.requesting]
         if not pool:
+            continue
+        if _FIRST_TIME_WAS.search(view.text[: match.start()]) and day is not None:
+            # "The first time Article 4 was invoked in NATO's history was on February 10": the first
+            # record's month and day (the year is not written)
+            first = min(pool, key=lambda i: i.date)
+            same = (first.date.month, first.date.day) == (month, day)
+            found.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=match.end(),
+                    value=f"{month:02d}-{day:02d}",
+                    verdict="supported" if same else "not checkable",
+                    expected=first.date.isoformat(),
+                    country=requesting,
+                    subject=f"article{article}-first" + (f":{requesting}" if requesting else ""),
+                    unit="date (month and day)",
+                    evidence=_invocation_evidence(article, [first]),
+                    note=f"the first request natosim records was on {first.date.isoformat()}: month and day compared"
+                    + ("" if same else " (another day: natosim's record may start later than the article's)"),
+                )
+            )
             continue
         dates = tuple(
             d for i in pool for d in (i.date, getattr(i, "council_met", None), getattr(i, "confirmed", None)) if d
