@@ -41,7 +41,7 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
     assert score.recall >= 0.795
-    assert score.verdict_accuracy >= 0.774
+    assert score.verdict_accuracy >= 0.773  # r097 "9" relabelled (Iceland rule): undated, not checkable
     assert score.false_alarms_per_100 <= 0.28
     assert score.false_caught >= 48
 

@@ -68,11 +68,21 @@ def meets(value: Any, target: float, kind: str = "floor") -> Any:
     return bool(shown >= target) if kind == "floor" else bool(shown <= target)
 
 
-def count_meeting(values: Iterable[float], target: float, *, below: bool = False) -> tuple[int, list[int]]:
+def count_meeting(
+    values: Iterable[float], target: float, *, below: bool = False, never_reported: Iterable[bool] | None = None
+) -> tuple[int, list[int]]:
     """How many of ``values`` meet ``target`` (``below``: fall short of it), missing ones excluded;
-    returns (count, positions counted)."""
+    returns (count, positions counted).
+
+    NATO's convention for its own counts ("23 of 32 allies meet 2%"): an ally for which the edition
+    holds no figure in any year (Iceland: no armed forces, NATO publishes none) is counted as not
+    meeting. ``never_reported`` flags those positions: their figure stays missing (never zero), but
+    they fall short in a ``below`` count. An ally that usually reports but lacks the year is neither."""
     series = pd.Series(list(values), dtype=float)
     met = meets(series, target)
+    if never_reported is not None:
+        never = pd.Series(list(never_reported), dtype=bool).to_numpy()
+        met[never & series.isna().to_numpy()] = False
     chosen = (met == False) if below else (met == True)  # noqa: E712  (nullable: NA is neither)
     positions = [int(i) for i in np.flatnonzero(chosen.fillna(False).to_numpy())]
     return len(positions), positions

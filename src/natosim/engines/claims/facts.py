@@ -286,15 +286,36 @@ def _allies_at_or_above(
     if not len(rows) or rows["defence_exp_pct_gdp"].notna().sum() == 0:
         return None
 
-    _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below)
+    never = rows["iso3"].isin(_never_reported("defence_exp_pct_gdp", edition))
+    _, positions = count_meeting(rows["defence_exp_pct_gdp"], threshold, below=below, never_reported=never)
     meets = rows.iloc[positions]
     used = rows["edition_defence_exp_pct_gdp"].dropna()
     return len(meets), tuple(sorted(meets["iso3"])), (str(used.iloc[0]) if len(used) else str(edition))
 
 
-def members_without(year: int, measure: str, edition: str | None) -> list[str]:
-    """Members in ``year`` for which the edition has no ``measure`` (missing, never counted as zero)."""
-    return list(_members_without(year, measure, edition))
+def members_without(year: int, measure: str, edition: str | None, *, reporting: bool = False) -> list[str]:
+    """Members in ``year`` for which the edition has no ``measure`` (missing, never counted as zero);
+    ``reporting``: only those with a figure for some other year (see ``never_reported``)."""
+    found = _members_without(year, measure, edition)
+    if reporting:
+        never = _never_reported(measure, edition)
+        return [code for code in found if code not in never]
+    return list(found)
+
+
+def never_reported(measure: str, edition: str | None) -> list[str]:
+    """Allies for which the edition holds no ``measure`` in any year (Iceland for % of GDP). NATO's
+    counts of allies meeting a threshold count them as not meeting (``rules.targets.count_meeting``)."""
+    return sorted(_never_reported(measure, edition))
+
+
+@per_dataset
+def _never_reported(measure: str, edition: str | None) -> frozenset[str]:
+    table = _figures(edition).reset_index()
+    if measure not in table.columns:
+        return frozenset()
+    held = table.groupby("iso3")[measure].apply(lambda column: column.notna().any())
+    return frozenset(str(code) for code in held.index[~held.to_numpy(dtype=bool)])
 
 
 @per_dataset

@@ -882,7 +882,14 @@ def _allies_meeting(
     if found is None or year is None:
         return view.claim(**common, verdict="not checkable", note=f"no NATO figures for {year} ({how})")
     number, codes, used = found
-    missing = facts.members_without(year, "defence_exp_pct_gdp", edition)
+    # NATO's convention (rules.targets.count_meeting): an ally with no figure in any year is counted as
+    # not meeting; only an ally that usually reports but lacks this year leaves the count open
+    missing = facts.members_without(year, "defence_exp_pct_gdp", edition, reporting=True)
+    never = [
+        code
+        for code in facts.members_without(year, "defence_exp_pct_gdp", edition)
+        if code in facts.never_reported("defence_exp_pct_gdp", edition)
+    ]
     evidence = [
         Evidence(
             f"{number} allies at {sign}{threshold:g}% of GDP in {year} (NATO edition {used}): {', '.join(codes)}",
@@ -894,6 +901,15 @@ def _allies_meeting(
     if missing:
         evidence.append(
             Evidence(f"no figure for {', '.join(missing)} in {year} (missing, not counted)", f"nato-{used}", None, used)
+        )
+    if never:
+        evidence.append(
+            Evidence(
+                f"no figure for {', '.join(never)} in any year (missing; counted as not meeting, as NATO counts)",
+                f"nato-{used}",
+                None,
+                used,
+            )
         )
     if count.is_fraction:
         # "a third of NATO members met 2%": the share of the members that year
@@ -916,6 +932,41 @@ def _allies_meeting(
             year_source=year_from,
         )
     verdict, why = judge(count, number, "count")
+    expected = number
+    if never and below and verdict != "supported":
+        # "eight allies fall short" (2024): NATO's count of those short includes Iceland (32 - 23 = 9),
+        # a count among the allies with a figure does not (8); both read the same published data
+        among = number - len(never)
+        other, other_why = judge(count, among, "count")
+        if other == "supported" or (verdict == "contradicted" and other != "contradicted"):
+            verdict, expected = other, among
+            why = f"{other_why}, counting only the allies with a figure ({len(never)} without any: {', '.join(never)})"
+    members_then = len(facts.members_on(dt.date(year, 12, 31)))
+    if (
+        verdict == "contradicted"
+        and never
+        and not below
+        and count.value == members_then == number + len(missing + never)
+    ):
+        # "all 32 allies now meet 2%": NATO itself says "all allies" of a year in which every ally with a
+        # figure meets it; only allies without a figure stand between: not an accusation
+        verdict, why = "not checkable", f"depends on {', '.join(missing + never)}, which NATO has no figure for"
+    latest = facts.latest_year_with("USA", "defence_exp_pct_gdp", used)
+    if (
+        verdict == "contradicted"
+        and never
+        and not below
+        and number + len(missing) < count.value <= number + len(missing) + len(never)
+        and latest is not None
+        and year < latest - 1
+    ):
+        # "only five allies met 2% in 2017": an earlier year's count as NATO published it then (its
+        # estimates since revised) is not held; off only by the allies without any figure, the count is
+        # accused under NATO's convention for the years the edition still estimates, not for older ones
+        verdict, why = (
+            "not checkable",
+            f"an earlier year's count of the day is not held; {', '.join(never)} has no figure",
+        )
     if verdict != "supported" and missing and number < count.value <= number + len(missing):
         verdict, why = "not checkable", f"depends on {', '.join(missing)}, which NATO has no figure for"
     elif verdict == "contradicted":
@@ -937,7 +988,12 @@ def _allies_meeting(
                     )
                 )
     return view.claim(
-        **common, verdict=verdict, expected=number, evidence=evidence, note=f"{why}; year: {how}", year_source=year_from
+        **common,
+        verdict=verdict,
+        expected=expected,
+        evidence=evidence,
+        note=f"{why}; year: {how}",
+        year_source=year_from,
     )
 
 

@@ -1,0 +1,69 @@
+"""Round 4 (issue 17), second pass on spending: NATO's convention for counts of allies meeting a % of
+GDP threshold (an ally with no figure in any year — Iceland — counts as not meeting). Sentences are
+written in the style of news copy for these tests; expected values come from the bundled data and
+rules, never from the checker."""
+
+from __future__ import annotations
+
+import natosim
+from natosim.engines.claims import check, facts
+from natosim.rules.targets import count_meeting
+
+
+def _claims(text: str, kind: str, **kwargs: object) -> list:
+    return [c for c in check(text, **kwargs).claims if c.kind == kind]  # type: ignore[arg-type]
+
+
+def _count(year: int, edition: str, threshold: float = 2.0) -> tuple[int, int, list[str]]:
+    """(allies at or above, members, members with no figure that year) from the bundled data."""
+    rows = natosim.figures(edition=edition, members_only=True)
+    rows = rows[rows["year"] == year]
+    shown = rows["defence_exp_pct_gdp"].round(2)
+    return int((shown >= threshold).sum()), len(rows), sorted(rows.loc[shown.isna(), "iso3"])
+
+
+def _never(edition: str) -> list[str]:
+    rows = natosim.figures(edition=edition, members_only=True)
+    held = rows.groupby("iso3")["defence_exp_pct_gdp"].apply(lambda c: c.notna().any())
+    return sorted(held.index[~held.to_numpy(dtype=bool)])
+
+
+def test_the_rule_counts_an_ally_that_never_reports_as_not_meeting() -> None:
+    values = [2.5, 1.5, float("nan"), float("nan")]
+    never = [False, False, True, False]
+    assert count_meeting(values, 2.0) == (1, [0])
+    assert count_meeting(values, 2.0, below=True) == (1, [1])
+    # the never-reporting ally falls short; the one missing only this year stays out of both counts
+    assert count_meeting(values, 2.0, below=True, never_reported=never) == (2, [1, 2])
+    assert count_meeting(values, 2.0, never_reported=never) == (1, [0])
+
+
+def test_iceland_is_the_ally_without_any_figure() -> None:
+    assert _never("2024-06") == ["ISL"]
+    assert facts.never_reported("defence_exp_pct_gdp", "2024-06") == ["ISL"]
+
+
+def test_one_more_ally_than_nato_counts_is_contradicted() -> None:
+    meeting, members, missing = _count(2024, "2024-06")
+    assert missing == ["ISL"]
+    text = f"By the end of last year, {meeting + 1} of the {members} members spent at least 2% of GDP on defence."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2025-02-10") if c.value == meeting + 1]
+    assert claim.year == 2024
+    assert claim.verdict == "contradicted"
+    assert claim.expected == meeting
+    assert any("in any year" in e.statement and e.value is None for e in claim.evidence)
+
+
+def test_natos_own_count_is_supported() -> None:
+    meeting, members, _ = _count(2024, "2024-06")
+    text = f"In 2024, {meeting} out of {members} allies met NATO's 2% guideline, the alliance said."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2025-02-10") if c.value == meeting]
+    assert claim.verdict == "supported"
+
+
+def test_allies_short_of_the_target_count_either_way() -> None:
+    meeting, members, _ = _count(2024, "2024-06")
+    for short in (members - meeting, members - meeting - 1):
+        text = f"In 2024, {short} allies still fell short of the 2% of GDP target, officials noted."
+        [claim] = [c for c in _claims(text, "allies_meeting_target", date="2025-02-10") if c.value == short]
+        assert claim.verdict == "supported", (short, claim.note)
