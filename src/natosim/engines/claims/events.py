@@ -44,8 +44,17 @@ _NOT_DONE = re.compile(
     r"\b(?:appl\w+|bid|seek\w*|sought|ask\w*|invit\w*|want\w*|hope\w*|aspir\w*|could|would|may|"
     r"might|plan\w*|will|not|never|yet|talks?|path|wish\w*|intend\w*|propos\w*|process|"
     r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*|"
+    # "signed its accession protocol in February 2019", "accession negotiations": a step on the way
+    r"protocols?|negotiat\w*|"
     # "Finland's parliament approved joining NATO in 2022", "Sweden decided to join": a step, not the accession
     r"approv\w*|vot(?:e|ed|es|ing)|decid\w*|decision|agree\w*|endors\w*|support\w*|favou?r\w*|moved to)\b",
+    re.IGNORECASE,
+)
+#: another's act that asks or lets an ally join ("NATO invited Finland and Sweden to join at the Madrid
+#: summit in June 2022", "Turkey cleared the way for Sweden to join"): the date is the act's, not the accession
+_LET_JOIN = re.compile(
+    r"\b(?:invit\w*|urg\w*|ask\w*|allow\w*|permit\w*|let|help\w*|encourag\w*|press\w*|push\w*|enabl\w*|"
+    r"want\w*|expect\w*|(?:clear\w*|pav\w*|open\w*) the (?:way|path|door) for)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
 #: another ally's act on an accession ("Hungary ratified Sweden's accession in 2024"): not its date
@@ -883,6 +892,10 @@ def _dated_events(scope: _Scope) -> None:
             between = text[mention.end : join_at]
             if _NOT_DONE.search(between + " " + join.group(0)) or _NOT_DONE.search(text[join_at:ystart]):
                 continue
+            if re.search(r"\bto\s+$", text[max(0, join_at - 6) : join_at]) and _LET_JOIN.search(
+                text[max(0, mention.start - 60) : mention.start]
+            ):
+                continue  # "NATO invited Finland and Sweden to join ... in June 2022": the invitation's date
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
             if any(
