@@ -67,3 +67,27 @@ def test_allies_short_of_the_target_count_either_way() -> None:
         text = f"In 2024, {short} allies still fell short of the 2% of GDP target, officials noted."
         [claim] = [c for c in _claims(text, "allies_meeting_target", date="2025-02-10") if c.value == short]
         assert claim.verdict == "supported", (short, claim.note)
+
+
+def _pledges(text: str, date: str) -> list[float]:
+    return [c.value for c in _claims(text, "pledge_value", date=date) if c.verdict == "supported"]
+
+
+def test_a_gerund_of_spending_between_the_goal_and_its_value() -> None:
+    assert _pledges(
+        "Ottawa is still far from the alliance goal of investing 2% of GDP in its forces.", "2024-05-02"
+    ) == [2.0]
+    assert _pledges("The summit set a new target of allocating 3.5% of GDP to core defence by 2035.", "2025-07-01") == [
+        3.5
+    ]
+
+
+def test_three_words_between_the_value_and_the_target_noun() -> None:
+    text = "Romania says it now meets the alliance's 2-percent GDP defence spending goal."
+    assert 2.0 in _pledges(text, "2024-07-01")
+
+
+def test_a_purpose_clause_is_not_a_target_noun() -> None:
+    # "to finance NATO obligations" names what the money is for, not a target of 1%
+    text = "For years Belgium put only around 1% of its GDP to finance NATO obligations."
+    assert _pledges(text, "2024-07-01") == []

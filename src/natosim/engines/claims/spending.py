@@ -1421,8 +1421,9 @@ def _target_attached(r: _Percent) -> None:
     text = r.text
     r.target_near = bool(
         re.match(
-            r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)\s+)?(?:[\w-]+\s+){0,2}?"
-            + TARGET_WORDS.pattern,
+            r"\s*(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross domestic product)\s+)?"
+            # up to three words ("2-percent GDP defence spending goal"), not a purpose ("to finance NATO obligations")
+            r"(?:(?!(?:to|for|and|or|that|which|on|in)\b)[\w-]+\s+){0,3}?" + TARGET_WORDS.pattern,
             text[r.end : r.end + 60],
             re.IGNORECASE,
         )
@@ -1430,7 +1431,8 @@ def _target_attached(r: _Percent) -> None:
             # "the target of 2%", "the target spending rate is 2%", "the requirement that they spend 2%"
             TARGET_WORDS.pattern + r"(?:\s+[\w-]+){0,2}?\s+(?:of|at|to spend|to|for|is|was|are|were|stands at|remains|"
             r"that (?:they|allies|members|each ally|every ally|all allies) (?:spend|devote|allocate))\s+"
-            r"(?:at least\s+|spending\s+)?$",
+            # "the goal of investing 2%", "the target of allocating 3.5%": a gerund of spending between
+            r"(?:at least\s+|(?:spending|investing|allocating|devoting|dedicating|committing)\s+(?:at least\s+)?)?$",
             r.before[-40:],
             re.IGNORECASE,
         )
