@@ -473,6 +473,11 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
         last = re.search(r"\b(?:last|first)\s+of\s+\S+\s+$", before, re.IGNORECASE)
         if (_SUBSET_AFTER.match(rest) and not (denominator or last or of_alliance)) or _SUBSET_BEFORE.search(before):
             return None
+        # "the ministers of the 31 allies and Sweden", "32 allies plus Ukraine": a mixed group with a
+        # country named after the count
+        joined = re.match(r"\s+(?:and|plus|as well as|along with|together with)\s+(?:the\s+)?", rest)
+        if joined is not None and any(m.start == q.end + noun.end() + joined.end() for m in view.countries):
+            return None
         if not whole and _NOT_MEMBERSHIP.match(rest):
             return None
         if not whole and _CHANGE_OR_ESTIMATE.search(before):

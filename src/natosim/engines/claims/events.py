@@ -987,8 +987,13 @@ _YEAR_FIRST = re.compile(r",?\s+(?:the\s+)?")
 _OTHER_BODY = re.compile(
     r"\b(?:EU|European Union|European Community|EEC|Council of Europe|Partnership for Peace|programme|program|"
     r"Commission|Council|G7|G8|G20|United Nations|UN|WTO|OSCE|OECD|IMF|World Bank|eurozone|euro|Schengen|"
-    r"coalition|Union|Community|Agency|initiative|mission|operation|exercise|talks|effort|request|call|appeal|"
+    r"coalition|Union|Community|Agency|initiative|missions?|operations?|exercises?|drills?|manoeuvres?|maneuvers?|"
+    r"patrols?|talks|effort|request|call|appeal|"
     r"consultations|statement|letter|bid|push|fight|war|battle|campaign)\b"
+    # "Estonia's prime minister joined NATO leaders at the 2023 summit": NATO's people or bodies, not NATO
+    r"|^\w+\s+(?:a |an |the |other |fellow )?(?:NATO(?:-led)?|allied|the alliance(?:'s|’s))\s+(?:\w+\s+)?"
+    r"(?:leaders?|ministers?|counterparts?|colleagues?|officials?|partners?|allies|forces?|troops?|battle ?groups?|"
+    r"summits?|meetings?|gatherings?|staff|headquarters|command|deployments?|air policing|response force)\b"
     # "Romania has joined them this year": a group named before (the allies at 2%), not NATO
     r"|^\w+\s+(?:them|those|these|us|the ranks|the club|the group|the list)\b"
     # "Lithuania and Latvia joined Poland's request": one joins something of someone else's
