@@ -91,3 +91,16 @@ def test_a_purpose_clause_is_not_a_target_noun() -> None:
     # "to finance NATO obligations" names what the money is for, not a target of 1%
     text = "For years Belgium put only around 1% of its GDP to finance NATO obligations."
     assert _pledges(text, "2024-07-01") == []
+
+
+def test_allies_listed_after_a_dash_or_a_longer_target_phrase() -> None:
+    for text in (
+        "Last year only four allies met the 2% guideline - Greece, Estonia, Latvia and Poland.",
+        "Last year only four allies met the 2% defence spending goal: Greece, Estonia, Latvia and Poland.",
+    ):
+        named = {c.country: c for c in _claims(text, "spending_pct_gdp", date="2019-03-01")}
+        assert set(named) == {"GRC", "EST", "LVA", "POL"}, text
+        for code, claim in named.items():
+            figure = facts.ally_figure(code, 2018, "defence_exp_pct_gdp", claim.evidence[0].edition)
+            assert figure is not None and claim.year == 2018
+            assert claim.verdict == ("supported" if round(figure.value, 2) >= 2 else "contradicted")

@@ -72,8 +72,10 @@ _FROM_N = re.compile(r"\b(?:from|to|than)\s+(?:just\s+|only\s+)?$", re.IGNORECAS
 #: a list after the figure: "... met it: Britain, Estonia and Greece", "... reached the 2 percent
 #: threshold: Greece, the UK, Estonia"
 _LIST_AFTER = re.compile(
-    r"(?:\s+(?:of\s+(?:their\s+|its\s+)?GDP\s+)?(?:target|threshold|goal|guideline|mark|benchmark|bar|line))?"
-    r"\s*[:—–]\s*",
+    r"(?:\s+(?:of\s+(?:their\s+|its\s+)?GDP\s+)?(?:(?:defen[cs]e|spending|military|NATO)\s+){0,2}"
+    rf"(?:{TARGET_NOUN}|line))?"
+    # a colon or a dash ("met the 2% pledge - US, UK, Greece")
+    r"(?:\s*[:—–]|\s+-)\s*",
     re.IGNORECASE,
 )
 
