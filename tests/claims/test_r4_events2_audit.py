@@ -170,6 +170,12 @@ TRUE = [
     "The 2018 Brussels summit was tense.",
     "NATO leaders meet in The Hague on 24-25 June 2025.",
     "The next NATO summit will be held in Ankara.",
+    # round 3: an Act of Congress by simple majorities, a count held since a year, an age told with 'is'
+    "Under the 2023 law, a president can leave NATO with the approval of a simple majority in Congress.",
+    "A majority of Congress can authorise leaving NATO under the 2023 law.",
+    "NATO has had 32 members since 2024.",
+    "The alliance, now 75 years old, faces Russia.",
+    "NATO is 75 years old this year.",
 ]
 
 FALSE = [
@@ -207,6 +213,28 @@ FALSE = [
     "North Macedonia became NATO's 30th member in 2019.",
     "Czechia, Hungary and Poland joined NATO in 2004.",
     "The law says a president needs a simple majority of the Senate to leave NATO.",
+    # round 2: other wordings; a count held since a year, NATO's age told with 'is'
+    "NATO, which is 80 years old, met in Washington.",
+    "Since 2023, NATO has had 32 members.",
+    "Finland became the 31st ally on April 4th, 2022.",
+    "Poland, a NATO member since 2004, hosts US troops.",
+    "Romania, which joined NATO in 1999, borders Ukraine.",
+    "Lithuania has been a NATO ally since 1999.",
+    "The alliance was formed in 1955 to counter the Soviet Union.",
+    "NATO was established after the Korean War began in 1950.",
+    "Article 5 was invoked after the 2003 invasion of Iraq.",
+    "NATO has invoked Article 5 twice.",
+    "NATO's 31 members met in Washington in July.",
+    "At the alliance's 75th anniversary in 2025, leaders met in The Hague.",
+    "Montenegro, NATO's 30th member, joined in 2017.",
+    "Greece joined NATO in 1955.",
+    "Germany joined NATO in 1990.",
+    "Slovenia joined NATO in 2009.",
+    "NATO has had 32 members since 2023.",
+    "Albania became a member of NATO in 2004.",
+    "In 2015, NATO had 29 members.",
+    "NATO grew to 31 members in 2024.",
+    "NATO has had 32 members since 2023.",
 ]
 
 

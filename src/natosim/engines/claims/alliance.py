@@ -293,7 +293,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             noun = None
         reading = _membership_reading(view, q, noun, nato) if noun is not None else None
         if noun is not None and reading is not None:
-            claims.append(_membership_claim(view, q, noun, reading))
+            claims.append(_since_year(view, q, _membership_claim(view, q, noun, reading)))
             used.add(q.start)
             continue
         people = _PEOPLE.match(after)
@@ -608,6 +608,40 @@ _PRESENT = re.compile(
     r"\b(?:now|currently|today|has|have|is|are|will|says?|shows?|this year|presently)\b", re.IGNORECASE
 )
 _PAST = re.compile(r"\b(?:was|were|had|got|did|made|paid|went|\w{3,}ed)\b", re.IGNORECASE)
+
+
+#: "Since 2023, NATO has had 32 members", "NATO has had 32 members since 2023": the count held from that year on
+_SINCE_LEAD = re.compile(r"^\W*[Ss]ince\s+$")
+_HAS_HAD = re.compile(r"\b(?:has|have)\s+(?:had|counted|numbered|comprised|been made up of)\s+$", re.IGNORECASE)
+
+
+def _since_year(view: SentenceView, q: Quantity, claim: Claim) -> Claim:
+    """A membership told as held since a year is also judged on that year: the count must have been
+    reached by the year's end (Sweden made 32 only on 2024-03-07, so "since 2023" is contradicted)."""
+    if claim.verdict != "supported" or claim.subject != "membership":
+        return claim
+    if not _HAS_HAD.search(view.text[max(0, q.start - 30) : q.start]):
+        return claim
+    for year, start, _ in view.years:
+        led = start < q.start and _SINCE_LEAD.match(view.text[:start])
+        trailing = start > q.end and re.search(r"\bsince\s+$", view.text[q.end : start])
+        if not (led or trailing):
+            continue
+        last = facts.members_on(dt.date(year, 12, 31))
+        if q.value <= len(last):
+            return claim
+        reached = _earlier_membership(q, dt.date.max, 0)
+        when = f"; {q.value:g} only from {reached.isoformat()}" if reached is not None else ""
+        return dataclasses.replace(
+            claim,
+            verdict="contradicted",
+            expected=f"{len(last)} allies on {year}-12-31",
+            evidence=[
+                Evidence(f"{len(last)} allies on {year}-12-31 (since-year stated){when}", "facts-members", len(last))
+            ],
+            note=f"the membership was {len(last)} at the end of {year}{when}",
+        )
+    return claim
 
 
 def _earlier_membership(q: Quantity, day: dt.date | None, others: int) -> dt.date | None:

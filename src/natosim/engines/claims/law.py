@@ -41,7 +41,7 @@ _TWO_THIRDS = re.compile(
     re.IGNORECASE,
 )
 _MAJORITY = re.compile(
-    r"\b(?:simple majority|majority vote|a majority of (?:the )?(?:Senate|senators|Congress)|"
+    r"\b(?:simple majority|majority vote|a majority of (?:the )?(?:Senate|senators)|"
     r"three[- ]fifths|51 senators|fifty-one senators)\b",
     re.IGNORECASE,
 )
@@ -112,6 +112,13 @@ _BOTH_CHAMBERS = re.compile(
     r"(?:House and (?:the\s+)?Senate|Senate and (?:the\s+)?House|chambers|houses)\b",
     re.IGNORECASE,
 )
+#: "a simple majority in Congress", "majorities in both chambers": an Act of Congress, §1250A's other route
+#: (a simple majority of the Senate alone is neither route)
+_CONGRESS_MAJORITY = re.compile(
+    r"\b(?:simple )?majorit(?:y|ies)\s+(?:vote\s+)?(?:of|in)\s+(?:both\s+)?(?:the\s+)?"
+    r"(?:Congress|(?:houses|chambers)(?: of Congress)?|House and (?:the\s+)?Senate|Senate and (?:the\s+)?House)\b",
+    re.IGNORECASE,
+)
 _US_READINGS = (
     _Reading(
         _BOTH_CHAMBERS,
@@ -119,6 +126,12 @@ _US_READINGS = (
         "{fraction} of senators present, or an Act of Congress",
         "§1250A: two-thirds of the Senate, or an Act of Congress passed by simple majorities; not two-thirds "
         "of both chambers",
+    ),
+    _Reading(
+        _CONGRESS_MAJORITY,
+        "supported",
+        "Senate 2/3 or Act of Congress",
+        "an Act of Congress, passed by simple majorities in both chambers, is one of §1250A's two lawful routes",
     ),
     _Reading(
         _TWO_THIRDS,
