@@ -636,9 +636,9 @@ def _since_year(view: SentenceView, q: Quantity, claim: Claim) -> Claim:
             claim,
             verdict="contradicted",
             expected=f"{len(last)} allies on {year}-12-31",
-            evidence=[
-                Evidence(f"{len(last)} allies on {year}-12-31 (since-year stated){when}", "facts-members", len(last))
-            ],
+            evidence=(
+                Evidence(f"{len(last)} allies on {year}-12-31 (since-year stated){when}", "facts-members", len(last)),
+            ),
             note=f"the membership was {len(last)} at the end of {year}{when}",
         )
     return claim
