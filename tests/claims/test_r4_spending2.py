@@ -104,3 +104,20 @@ def test_allies_listed_after_a_dash_or_a_longer_target_phrase() -> None:
             figure = facts.ally_figure(code, 2018, "defence_exp_pct_gdp", claim.evidence[0].edition)
             assert figure is not None and claim.year == 2018
             assert claim.verdict == ("supported" if round(figure.value, 2) >= 2 else "contradicted")
+
+
+def test_a_pledge_met_in_a_stated_year_is_a_fact_not_a_plan() -> None:
+    meeting, _, _ = _count(2023, "2024-06")
+    text = f"In 2023, {meeting + 3} NATO members met that pledge, including Britain and Poland."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-15") if c.value == meeting + 3]
+    assert claim.year == 2023 and claim.verdict == "contradicted"
+    text = f"In 2023, {meeting} NATO members met that pledge, including Britain and Poland."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-15") if c.value == meeting]
+    assert claim.verdict == "supported"
+
+
+def test_a_pledge_still_to_be_met_stays_a_plan() -> None:
+    meeting, _, _ = _count(2023, "2024-06")
+    text = f"In 2023, {meeting + 3} NATO members will have met that pledge, officials hope."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-15") if c.value == meeting + 3]
+    assert claim.verdict == "not checkable" and "plan, pledge" in claim.note

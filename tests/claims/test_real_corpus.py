@@ -41,18 +41,18 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
     assert score.recall >= 0.802
-    assert score.verdict_accuracy >= 0.768  # r140 list found; undated, it abstains
+    assert score.verdict_accuracy >= 0.769  # r140 list found; undated, it abstains
     assert score.false_alarms_per_100 <= 0.28
-    assert score.false_caught >= 48
+    assert score.false_caught >= 49
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
     assert score.recall >= 0.831
-    assert score.verdict_accuracy >= 0.950
+    assert score.verdict_accuracy >= 0.951
     assert score.false_alarms_per_100 <= 0.0
-    assert score.false_caught >= 52
+    assert score.false_caught >= 53
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])
