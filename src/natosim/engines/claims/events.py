@@ -1311,7 +1311,11 @@ def _ages(scope: _Scope) -> None:
 #: an anniversary of something else than NATO's founding ("of its NATO membership", "of the invasion")
 _OF_SOMETHING_ELSE = re.compile(
     r"\s+of\s+(?!(?:NATO|the alliance|the Alliance|the North Atlantic|the Washington|its founding|the founding|"
-    r"the signing|NATO's founding|the alliance's founding)\b)"
+    r"the signing|NATO's founding|the alliance's founding|"
+    # "the 75th anniversary of the NATO alliance", "... of the transatlantic alliance", "... of NATO's creation"
+    r"the NATO (?:alliance|military alliance|treaty)|the (?:military|Western|transatlantic|Atlantic) [Aa]lliance|"
+    r"(?:the )?(?:creation|birth|formation|establishment) of (?:NATO|the alliance)|"
+    r"NATO's (?:creation|birth|formation))\b)"
 )
 #: "the 25th anniversary of its NATO membership", "the 20th anniversary of their accession to NATO"
 _ACCESSION_ANNIVERSARY = re.compile(
