@@ -176,6 +176,43 @@ TRUE = [
     "NATO has had 32 members since 2024.",
     "The alliance, now 75 years old, faces Russia.",
     "NATO is 75 years old this year.",
+    # round 4: dates in other formats and relative to other events, counts of a dated alliance, Art. 4/5 told
+    # beside each other, founders
+    "Finland joined NATO on 2023-04-04.",
+    "Finland joined NATO on 04/04/2023, a date chosen to match the treaty's anniversary.",
+    "Sweden joined NATO on 7.3.2024.",
+    "Sweden joined on the 7th of March 2024.",
+    "Sweden joined NATO in the first quarter of 2024.",
+    "Finland joined NATO in the second quarter of 2023.",
+    "Finland joined in early April 2023.",
+    "Sweden joined in early 2024.",
+    "Finland joined NATO in 2023, Sweden the following year.",
+    "Finland joined NATO 14 months after Russia's full-scale invasion.",
+    "Sweden joined NATO almost two years after applying.",
+    "NATO's 32-member alliance met in 2024.",
+    "The 31-member alliance met in Vilnius in July 2023.",
+    "The 30-member alliance met in Madrid in June 2022.",
+    "Article 5 has been invoked once, but Article 4 has been invoked several times.",
+    "Poland invoked Article 4 twice in the past decade.",
+    "Estonia has twice asked for Article 4 consultations.",
+    "Article 5 of the treaty was invoked for the first and only time on 12 September 2001.",
+    "After the attacks of 11 September 2001, NATO invoked Article 5 for the first time.",
+    "Article 5 was invoked 23 years ago.",
+    "An attack on one is an attack on all, according to Article 5 of the 1949 treaty.",
+    "The 1949 Washington Treaty's Article 5 is the alliance's core.",
+    "NATO's 12 founders included Canada and the United States.",
+    "Iceland, a founding member in 1949, has no army.",
+    "Portugal was a founding member of NATO in 1949.",
+    "The treaty took effect in August 1949.",
+    "Leaders met at the NATO summit in Vilnius last July.",
+    "At a NATO summit in Wales the same year, allies pledged to spend 2 percent.",
+    "Greece left NATO's military command in 1974 and rejoined in 1980.",
+    "France withdrew from NATO's integrated military command in 1966.",
+    "Three of the 32 allies share a border with Ukraine.",
+    "Ten of NATO's 32 members are not in the EU.",
+    "The alliance's eastern flank has eight battlegroups.",
+    "The 31 NATO allies signed the accession protocol for Sweden.",
+    "The remaining 30 members ratified Finland's bid within a year.",
 ]
 
 FALSE = [
@@ -238,9 +275,10 @@ FALSE = [
 ]
 
 
+@pytest.mark.parametrize("date", [DATE, None])
 @pytest.mark.parametrize("text", TRUE)
-def test_a_true_sentence_is_never_contradicted(text: str) -> None:
-    found = [(c.kind, c.text) for c in check(text, date=DATE).claims if c.verdict == "contradicted"]
+def test_a_true_sentence_is_never_contradicted(text: str, date: str | None) -> None:
+    found = [(c.kind, c.text) for c in check(text, date=date).claims if c.verdict == "contradicted"]
     assert found == []
 
 
