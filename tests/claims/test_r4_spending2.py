@@ -121,3 +121,13 @@ def test_a_pledge_still_to_be_met_stays_a_plan() -> None:
     text = f"In 2023, {meeting + 3} NATO members will have met that pledge, officials hope."
     [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-15") if c.value == meeting + 3]
     assert claim.verdict == "not checkable" and "plan, pledge" in claim.note
+
+
+def test_a_count_at_the_article_target_before_the_sentence_percentage() -> None:
+    meeting, _, _ = _count(2022, "2024-06")
+    text = (
+        "NATO's 2% guideline has been on the books since Wales. "
+        f"In 2022, just {meeting} countries met the target, and critics keep naming those far below the 2% mark."
+    )
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-01") if c.value == meeting]
+    assert claim.year == 2022 and claim.verdict == "supported"

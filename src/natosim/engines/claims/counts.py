@@ -222,7 +222,15 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     if threshold is None:
         return []
     claims: list[Claim] = []
-    for match in _COUNT_AT_TARGET.finditer(view.text, after):
+    # "In 2021, only six countries met the target, ... countries that fail to reach the two per cent target":
+    # a count before the sentence's percentage, at a target that is both the article's and that percentage
+    # (only the text before the first percentage: a count reaching a percentage is the spending finder's)
+    earlier = (
+        list(_COUNT_AT_TARGET.finditer(view.text, 0, percents[0].start))
+        if after and view.context.last_target == threshold
+        else []
+    )
+    for match in earlier + list(_COUNT_AT_TARGET.finditer(view.text, after)):
         count = _quantity_at(view, match.start("num"))
         if count is None or count.start in used or count.decimals or count.is_fraction or not 0 <= count.value <= 40:
             continue

@@ -1452,6 +1452,9 @@ def _count_at_threshold(r: _Percent) -> bool:
     if count is None:
         return False
     gap = count.group("gap")
+    if re.search(r",\s+(?:and|but|while|whereas|yet)\s", gap, re.IGNORECASE):
+        # "7 countries met the target, and critics name those far below the 2% mark": another clause's figure
+        return False
     at_least = bool(
         (
             q.qualifier in ("at least", "more than")
