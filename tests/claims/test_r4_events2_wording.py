@@ -68,3 +68,19 @@ def test_natos_age_told_with_is(text: str, verdict: str) -> None:
 def test_the_withdrawal_law_by_chamber(text: str, verdict: str) -> None:
     found = [c.verdict for c in check(text, date="2024-06-01").claims if c.kind == "legal_threshold"]
     assert verdict in found and (verdict == "contradicted" or "contradicted" not in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # Vilnius: 11-12 July 2023
+        ("Leaders met at the NATO summit in Vilnius last July.", "2024-06-01", "supported"),
+        ("At the summit of the allies last July in Vilnius, the goal became a floor.", "2024-02-01", "supported"),
+        ("Leaders met at the NATO summit in Vilnius last June.", "2024-06-01", "contradicted"),
+    ],
+)
+def test_a_summit_last_month_in_its_city(text: str, date: str, verdict: str) -> None:
+    found = [c for c in check(text, date=date).claims if c.kind == "event_date"]
+    assert [c.verdict for c in found] == [verdict]
+    assert found[0].expected == "2023-07-11"
+    assert check("Leaders met at the NATO summit in Vilnius last July.").claims == []  # no date: no claim

@@ -288,6 +288,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _summits(scope)
     _summits_by_date(scope)
     _summits_by_relative_year(scope)
+    _summits_last_month(scope)
     _summits_by_month(scope)
     _enlargement(scope)
     _dated_events(scope)
@@ -629,6 +630,12 @@ _SUMMIT_RELATIVE = re.compile(
 )
 
 
+_SUMMIT_LAST_MONTH = re.compile(
+    rf"\b[Ss]ummit\b[^.;]{{0,80}}?\blast\s+(?P<m1>{_MONTH_NAMES})\s+in\s+(?P<c1>{_CITIES})\b"
+    rf"|\b[Ss]ummit\s+in\s+(?P<c2>{_CITIES})\s+last\s+(?P<m2>{_MONTH_NAMES})\b"
+)
+
+
 def _summits_by_relative_year(scope: _Scope) -> None:
     """ "At last year's Washington summit", "the summit in Vilnius last year": the city's summit
     in the year relative to the article's date (no claim without the date)."""
@@ -661,6 +668,45 @@ def _summits_by_relative_year(scope: _Scope) -> None:
                 unit="date (year)",
                 note=f"'{match.group('r1') or match.group('r2')} year' read from the article date "
                 f"({date.isoformat()}): {year}",
+            )
+        )
+
+
+def _summits_last_month(scope: _Scope) -> None:
+    """ "the summit ... last July in Vilnius", "the summit in Vilnius last July": the city's summit in
+    the latest such month before the article's date — the year before when the month is not yet past
+    this year, else this year or the year before (both are read; no claim without the date)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    for match in _SUMMIT_LAST_MONTH.finditer(scope.text):
+        city = match.group("c1") or match.group("c2")
+        month = month_number(match.group("m1") or match.group("m2"))
+        years = [date.year - 1] if month >= date.month else [date.year, date.year - 1]
+        summit = _SUMMITS[city.casefold()]
+        held = sorted(_summit_dates(scope.rules, summit), key=lambda item: abs(item[0].year - years[-1]))
+        if not held:
+            continue
+        match_day = next((d for d, _, _ in held if d.year in years and d.month == month), None)
+        day = match_day or held[0][0]
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=years[-1],
+                verdict="supported" if match_day is not None else "contradicted",
+                expected=day.isoformat(),
+                evidence=[
+                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                    for item in held
+                ],
+                subject=f"summit:{summit.casefold()}",
+                year=day.year,
+                unit="date (month)",
+                note=f"'last {calendar.month_name[month]}' read from the article date ({date.isoformat()}): "
+                + " or ".join(str(y) for y in years),
             )
         )
 
