@@ -131,3 +131,8 @@ def test_a_count_at_the_article_target_before_the_sentence_percentage() -> None:
     )
     [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-01") if c.value == meeting]
     assert claim.year == 2022 and claim.verdict == "supported"
+
+
+def test_allies_above_a_named_target_also_state_the_target() -> None:
+    text = "Only Norway and Denmark already exceed the alliance's new interim target of allocating 3.5% of GDP by 2035."
+    assert 3.5 in _pledges(text, "2025-09-01")

@@ -1518,7 +1518,13 @@ def _country_at_target(r: _Percent) -> bool:
     view, q, text, mention, clause = r.view, r.q, r.text, r.mention, r.clause
     if not (r.target_near and mention is not None and clause and len(clause) < 80 and not switches_subject(clause)):
         return False
-    later = [y for y, start, _ in view.years if r.end <= start <= r.end + 90]
+    # "exceed the target of 3.5% of GDP by 2035": a deadline after "by" is the target's, not the figure's year
+    later = [
+        y
+        for y, start, _ in view.years
+        if r.end <= start <= r.end + 90
+        and not re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", text[max(0, start - 20) : start])
+    ]
     year = later[0] if later else (view.context.date.year if view.context.date else None)
     has_figure = year is not None and (
         facts.ally_figure(mention.iso3, year, "defence_exp_pct_gdp", view.context.edition) is not None
@@ -1532,7 +1538,7 @@ def _country_at_target(r: _Percent) -> bool:
         return False
     r.claims.append(spending_pct(view, q, r.end, mention.iso3, threshold=threshold))
     # "below NATO's guideline of 2%" also states the guideline's value
-    if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 40) : r.end + 40]):
+    if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 60) : r.end + 40]):
         pledge = pledges.pledge_value(view, q, r.end)
         if pledge is not None:
             r.claims.append(pledge)
