@@ -213,6 +213,37 @@ TRUE = [
     "The alliance's eastern flank has eight battlegroups.",
     "The 31 NATO allies signed the accession protocol for Sweden.",
     "The remaining 30 members ratified Finland's bid within a year.",
+    # round 5: counts told as changes, other groups' counts, ages reached in a stated year
+    "NATO's membership rose from 16 during the Cold War to 32 today.",
+    "NATO had 16 members when the Berlin Wall fell.",
+    "The alliance has nearly doubled from 16 members in 1989.",
+    "When Finland joined, NATO went from 30 to 31 members.",
+    "The 32 allies, plus Ukraine, sat at the table.",
+    "Thirty-two flags now fly outside NATO headquarters.",
+    "NATO chiefs of defence from 32 nations met in Brussels.",
+    "Two of NATO's 32 members, the US and Canada, are in North America.",
+    "NATO's 30 European allies and Canada were asked to spend more.",
+    "With 32 members, NATO is bigger than ever.",
+    "More than 30 countries sent aid to Ukraine.",
+    "About 50 countries belong to the Ukraine Defense Contact Group.",
+    "NATO's 32 members have 3.5 million troops.",
+    "The 23 allies spending 2% are a majority of the 32.",
+    "A dozen countries founded NATO.",
+    "The original 12 members were joined by Greece and Turkey in 1952.",
+    "NATO has grown by 20 members since its founding.",
+    "Sweden's accession brought the number of allies to 32.",
+    "Finland's accession brought the number of allies to 31.",
+    "NATO's 16 members in 1990 agreed to German reunification terms.",
+    "Since 2020, North Macedonia has been a member.",
+    "The EU has 27 members, 23 of which are in NATO.",
+    "The alliance's 31 members welcomed Sweden.",
+    "In March 2024 the 31 allies welcomed Sweden as the 32nd.",
+    "Of NATO's 31 members in 2023, 11 met the target.",
+    "A president could not leave NATO without the Senate's consent since a law passed in December 2023.",
+    "NATO summits are held every year or two.",
+    "The Washington summit in July 2024 marked 75 years.",
+    "The alliance turned 70 in 2019.",
+    "NATO's 70th anniversary meeting was held in London in December 2019.",
 ]
 
 FALSE = [
@@ -272,6 +303,7 @@ FALSE = [
     "In 2015, NATO had 29 members.",
     "NATO grew to 31 members in 2024.",
     "NATO has had 32 members since 2023.",
+    "The alliance turned 75 in 2019.",
 ]
 
 

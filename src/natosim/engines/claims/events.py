@@ -1897,6 +1897,12 @@ def _age_claim(
     )
 
 
+#: "turned 70 in 2019", "turns 75 in April 2024": the year the age was reached
+_TURNED_IN = re.compile(
+    rf"(?:\s+years(?:\s+old)?)?\s+in\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})\s+(?:\d{{1,2}},?\s+)?)?(?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
     """ "NATO turns 75" / "the alliance celebrates 75 years": the alliance's age at the article date."""
     found: list[Claim] = []
@@ -1904,6 +1910,29 @@ def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
         if match.start("n") in used:
             continue
         origin = (treaty.signed, "treaty signed", treaty.source)
+        dated = _TURNED_IN.match(view.text, match.end())
+        if dated is not None:
+            # "The alliance turned 70 in 2019": the age that year, not at the article's date
+            n, year = int(match.group("n")), int(dated.group("y"))
+            found.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=dated.end(),
+                    value=n,
+                    verdict="supported" if treaty.signed.year + n == year else "contradicted",
+                    expected=year - treaty.signed.year,
+                    unit="years",
+                    subject="age:alliance",
+                    year=year,
+                    evidence=[
+                        Evidence(f"treaty signed {treaty.signed.isoformat()}", treaty.source, treaty.signed.isoformat())
+                    ],
+                    note=f"NATO turned {n} in {treaty.signed.year + n} (year stated: {year})",
+                )
+            )
+            used.add(match.start("n"))
+            continue
         found.append(_age_claim(view, match.start(), match.end(), int(match.group("n")), None, "age:alliance", origin))
         used.add(match.start("n"))
     return found
