@@ -136,3 +136,13 @@ def test_a_count_at_the_article_target_before_the_sentence_percentage() -> None:
 def test_allies_above_a_named_target_also_state_the_target() -> None:
     text = "Only Norway and Denmark already exceed the alliance's new interim target of allocating 3.5% of GDP by 2035."
     assert 3.5 in _pledges(text, "2025-09-01")
+
+
+def test_an_earlier_count_after_compared_with() -> None:
+    then, _, _ = _count(2014, "2024-06")
+    text = f"Most allies now hit the 2% target, compared with only {then} in 2014, officials noted."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-01") if c.year == 2014]
+    assert claim.value == then and claim.verdict == "supported"
+    text = f"Most allies now hit the 2% target, compared with only {then + 4} in 2014, officials noted."
+    [claim] = [c for c in _claims(text, "allies_meeting_target", date="2024-07-01") if c.year == 2014]
+    assert claim.verdict == "contradicted"

@@ -239,6 +239,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             below = not below  # "8 members are still not projected to reach the 2% threshold"
         claims.append(spending.allies_meeting(view, count, count.start, match.end(), threshold, below=below))
         used.add(count.start)
+        # "... will meet or exceed this target, up from just three in 2014": the earlier count, same target
+        claims.extend(spending.earlier_count(view, match.end(), threshold, used, below=below))
         claims.extend(after_count(view, match.start("gap"), match.end(), match.end(), threshold, below))
     if after:
         return claims

@@ -1121,13 +1121,14 @@ def _subject_country(view: SentenceView, position: int) -> str | None:
 
 
 _EARLIER_COUNT = re.compile(
-    r"\b(?:up|down|rising|risen|falling)?\s*from\s+(?:just\s+|only\s+|a mere\s+)?(?P<n>[\w-]+)"
-    r"(?:\s+(?:allies|members|countries|nations))?\s+(?:in|back in|a decade earlier in)\s+(?:19|20)\d\d\b",
+    r"(?:\b(?:up|down|rising|risen|falling)?\s*from|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)"
+    r"\s+(?:just\s+|only\s+|a mere\s+)?(?P<n>[\w-]+)"
+    r"(?:\s+(?:allies|members|countries|nations))?\s+(?:in|back in|a decade earlier in)\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
 
-def _earlier_count(
+def earlier_count(
     view: SentenceView, end: int, threshold: float, used: set[int], *, below: bool = False
 ) -> list[Claim]:
     """ "23 allies meet 2% this year, up from just three in 2014": the earlier count, same target."""
@@ -1138,7 +1139,9 @@ def _earlier_count(
     if number is None or number.start in used or number.is_fraction or number.decimals:
         return []
     used.add(number.start)
-    return [allies_meeting(view, number, number.start, number.end, threshold, below=below)]
+    # the year is the one written with the earlier count ("3 in 2014"), not a "now" nearer to it
+    chosen = YearChoice(int(match.group("year")), "stated", "stated")
+    return [allies_meeting(view, number, number.start, number.end, threshold, below=below, year_choice=chosen)]
 
 
 def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -> bool:
@@ -1498,7 +1501,7 @@ def _count_at_threshold(r: _Percent) -> bool:
     if number is None or number.start in r.used:
         return False
     r.claims.append(allies_meeting(view, number, number.start, r.end, q.value, below=below))
-    r.claims.extend(_earlier_count(view, r.end, q.value, r.used, below=below))
+    r.claims.extend(earlier_count(view, r.end, q.value, r.used, below=below))
     from natosim.engines.claims.counts import after_count  # import cycle: counts builds on this module
 
     # the allies named after "five NATO members, ..." (the count's noun ends where its gap starts)
