@@ -75,6 +75,12 @@ _INVOKED = re.compile(
     r"ask\w* for (?:\w+ )?consultations)\b",
     re.IGNORECASE,
 )
+#: an invocation denied, weighed or refused: a year in the sentence is not an invocation's
+_NOT_INVOKED = re.compile(
+    r"\b(?:not|n't|consider\w*|contemplat\w*|weigh\w*|threaten\w*|refus\w*|declin\w*|reject\w*|"
+    r"mull\w*|debat\w*|(?:was|were) not granted)\b(?![^.;]{0,40}\bonly\b)",
+    re.IGNORECASE,
+)
 _TIMES = re.compile(
     r"\b(?:(?P<never>never|not once)(?=\s+(?:\w+\s+){0,2}?(?:invok|trigger|activat|used|request|call)\w*)|"
     r"(?P<once>only once|just once|once in|the only time|a single time|for the first time|"
@@ -890,7 +896,10 @@ def _dated_events(scope: _Scope) -> None:
         period = re.search(r"\b(?:since|from|until|till|before|after|between)\s+$", before[-14:], re.IGNORECASE) or (
             re.search(r"\b(?:between|from)\s+(?:19|20)\d\d\s*(?:and|to|until|-|–)\s*$", before[-30:], re.IGNORECASE)
         )
-        if (art5 or art4) and _INVOKED.search(text) and not period:
+        # "Article 5 was not invoked after the drone fell in Poland in 2022", "Poland considered invoking
+        # Article 4 ... but did not": no invocation, so the year dates something else
+        refused = _NOT_INVOKED.search(text)
+        if (art5 or art4) and _INVOKED.search(text) and not period and not refused:
             article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
             claim = _invocation_year(view, rules, article, year, ystart, yend)
             if claim is not None:
