@@ -270,6 +270,19 @@ TRUE = [
     "Poland has been a member of the alliance for 25 years.",
     "Hungary, a member for 25 years, delayed Sweden's accession.",
     "Sweden had been neutral for over 200 years before it joined.",
+    # round 7: celebrations and flag-raisings, a year in the next clause or the main clause
+    "Sweden's flag was raised at NATO headquarters on 11 March 2024.",
+    "At a ceremony on 11 March 2024, the Swedish flag was raised as Sweden marked joining NATO.",
+    "Sweden celebrated joining NATO on 11 March 2024 with a flag-raising in Brussels.",
+    "Finland's accession ceremony took place in Brussels on 4 April 2023.",
+    "Sweden completed its accession in Washington on 7 March 2024.",
+    "Kristersson said on 7 March 2024 that Sweden had joined NATO.",
+    "A week after Sweden joined NATO, on 14 March 2024, troops arrived.",
+    "Sweden joined NATO; on 11 March 2024 its flag went up in Brussels.",
+    "When Finland joined NATO in 2023, Russia threatened countermeasures in 2024.",
+    "Finland, which joined in 2023, held a presidential election in 2024.",
+    "Sweden joined NATO, and in 2025 it sent troops to Latvia.",
+    "Poland joined NATO in 1999 and its economy grew in 2004.",
 ]
 
 FALSE = [
@@ -330,6 +343,8 @@ FALSE = [
     "NATO grew to 31 members in 2024.",
     "NATO has had 32 members since 2023.",
     "The alliance turned 75 in 2019.",
+    "Sweden joined NATO, on 7 March 2023, after a long wait.",
+    "After years of debate, Sweden joined NATO in 2023.",
 ]
 
 

@@ -46,6 +46,8 @@ _NOT_DONE = re.compile(
     r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*|"
     # "signed its accession protocol in February 2019", "accession negotiations": a step on the way
     r"protocols?|negotiat\w*|"
+    # "Sweden celebrated joining NATO on 11 March 2024": the celebration's date
+    r"celebrat\w*|commemorat\w*|"
     # "Finland's parliament approved joining NATO in 2022", "Sweden decided to join": a step, not the accession
     r"approv\w*|vot(?:e|ed|es|ing)|decid\w*|decision|agree\w*|endors\w*|support\w*|favou?r\w*|moved to)\b",
     re.IGNORECASE,
@@ -954,6 +956,12 @@ def _dated_events(scope: _Scope) -> None:
                 text[max(0, mention.start - 60) : mention.start]
             ):
                 continue  # "NATO invited Finland and Sweden to join ... in June 2022": the invitation's date
+            if re.search(r";|,\s+(?:and|but|while|whereas|then|yet|so)\b", text[join_at:ystart]):
+                continue  # "Sweden joined NATO, and in 2025 it sent troops": the year is the next clause's
+            if "," in text[join_at:ystart] and re.search(
+                r"\b(?:after|before|since|once|until)\s+$", text[max(0, mention.start - 20) : mention.start]
+            ):
+                continue  # "A week after Sweden joined NATO, on 14 March 2024, troops arrived": the main clause's date
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
             if any(
