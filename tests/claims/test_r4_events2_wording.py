@@ -84,3 +84,20 @@ def test_a_summit_last_month_in_its_city(text: str, date: str, verdict: str) -> 
     assert [c.verdict for c in found] == [verdict]
     assert found[0].expected == "2023-07-11"
     assert check("Leaders met at the NATO summit in Vilnius last July.").claims == []  # no date: no claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 5 was not invoked after the drone fell in Poland in 2022.",
+        "Poland considered invoking Article 4 after the 2023 missile incident but did not.",
+        "Lithuania did not invoke Article 4 in 2021.",
+    ],
+)
+def test_an_invocation_denied_or_weighed_dates_nothing(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_an_invocation_told_plainly_is_still_dated() -> None:
+    assert [v for _, v in _events("Turkey invoked Article 4 in 2003, 2012 and 2015.")] == ["supported"] * 3
+    assert [v for _, v in _events("Turkey invoked Article 4 in 2004.")] == ["contradicted"]

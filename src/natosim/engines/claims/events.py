@@ -46,6 +46,8 @@ _NOT_DONE = re.compile(
     r"consider\w*|push\w*|block\w*|veto\w*|ratif\w*|"
     # "signed its accession protocol in February 2019", "accession negotiations": a step on the way
     r"protocols?|negotiat\w*|"
+    # "Sweden celebrated joining NATO on 11 March 2024": the celebration's date
+    r"celebrat\w*|commemorat\w*|"
     # "Finland's parliament approved joining NATO in 2022", "Sweden decided to join": a step, not the accession
     r"approv\w*|vot(?:e|ed|es|ing)|decid\w*|decision|agree\w*|endors\w*|support\w*|favou?r\w*|moved to)\b",
     re.IGNORECASE,
@@ -73,6 +75,12 @@ _INVOKED = re.compile(
     r"(?:convened|held|opened|began|launched|started)\s+(?:\w+\s+){0,2}consultations|"
     r"consultations\s+(?:have|has|had)?\s*(?:been\s+)?(?:were\s+)?(?:held|convened|called)|"
     r"ask\w* for (?:\w+ )?consultations)\b",
+    re.IGNORECASE,
+)
+#: an invocation denied, weighed or refused: a year in the sentence is not an invocation's
+_NOT_INVOKED = re.compile(
+    r"\b(?:not|n't|consider\w*|contemplat\w*|weigh\w*|threaten\w*|refus\w*|declin\w*|reject\w*|"
+    r"mull\w*|debat\w*|(?:was|were) not granted)\b(?![^.;]{0,40}\bonly\b)",
     re.IGNORECASE,
 )
 _TIMES = re.compile(
@@ -890,7 +898,10 @@ def _dated_events(scope: _Scope) -> None:
         period = re.search(r"\b(?:since|from|until|till|before|after|between)\s+$", before[-14:], re.IGNORECASE) or (
             re.search(r"\b(?:between|from)\s+(?:19|20)\d\d\s*(?:and|to|until|-|–)\s*$", before[-30:], re.IGNORECASE)
         )
-        if (art5 or art4) and _INVOKED.search(text) and not period:
+        # "Article 5 was not invoked after the drone fell in Poland in 2022", "Poland considered invoking
+        # Article 4 ... but did not": no invocation, so the year dates something else
+        refused = _NOT_INVOKED.search(text)
+        if (art5 or art4) and _INVOKED.search(text) and not period and not refused:
             article = 5 if art5 and (not art4 or abs(art5.start() - ystart) < abs(art4.start() - ystart)) else 4
             claim = _invocation_year(view, rules, article, year, ystart, yend)
             if claim is not None:
@@ -945,6 +956,12 @@ def _dated_events(scope: _Scope) -> None:
                 text[max(0, mention.start - 60) : mention.start]
             ):
                 continue  # "NATO invited Finland and Sweden to join ... in June 2022": the invitation's date
+            if re.search(r";|,\s+(?:and|but|while|whereas|then|yet|so)\b", text[join_at:ystart]):
+                continue  # "Sweden joined NATO, and in 2025 it sent troops": the year is the next clause's
+            if "," in text[join_at:ystart] and re.search(
+                r"\b(?:after|before|since|once|until)\s+$", text[max(0, mention.start - 20) : mention.start]
+            ):
+                continue  # "A week after Sweden joined NATO, on 14 March 2024, troops arrived": the main clause's date
             if _RATIFIED.search(text[max(0, mention.start - 50) : mention.start]):
                 continue  # "Ankara's parliament ratified Sweden's accession in January 2024": another event
             if any(
