@@ -66,6 +66,35 @@ TRUE = [
     "Military spending in the US amounted to 13% of federal spending in 2024, or 3.21% of GDP.",
 ]
 
+#: a second round, written after the first fixes (one more reading found: 'rose from X to Y' between two years)
+TRUE_SECOND_ROUND = [
+    "Russia's military budget is about 6.3% of GDP, compared with Germany's 2% in 2024.",
+    "China spends roughly 1.7% of GDP on its military, less than the 3.21% the United States spent in 2024.",
+    "Japan's defence spending, about 1.4% of GDP, trails Canada's 1.47% in 2024.",
+    "Australia spends about 2% of GDP; Poland, at 3.79% in 2024, spends almost twice as much.",
+    "Ukraine spent 34% of GDP on defence in 2024.",
+    "Germany and France each pay about 16% and 10% of NATO's common-funded budgets respectively.",
+    "Country | 2024 | 2014\nPoland | 3.79% | 1.85%\nSpain | 1.43% | 0.92%",
+    "Lithuania spent 3.09% of GDP in 2024, and its finance ministry says 5% to 6% will follow.",
+    "Between 2014 and 2024, Latvia's spending rose from 0.93% to 3.36% of GDP.",
+    "Poland's defence budget amounts to more than 20% of state spending; in 2024 it was 3.79% of GDP.",
+    "In 2024, Norway spent 2.27% of GDP, its economy grew 0.6%, and inflation was 3.1%.",
+    "The real increase in Germany's spending was 28% in 2024, taking it to 2% of GDP.",
+    "Spain spent €17 billion, about 1.43% of GDP in 2024, and Sanchez says it would need 3.5% to meet a 2035 goal.",
+    "Estonia wants 5.4% of GDP for defence in 2026, after 3.37% in 2024.",
+    "Trump says allies should pay 5%, and the US itself spent 3.21% of GDP in 2024.",
+    "Italy would have to find an extra 0.5% of GDP to reach 2% in 2024.",
+    "Portugal spends around 1.6% of GDP, and the government targets 2% this year.",
+    "The Netherlands, at 2% of GDP in 2024, spent about 23% of its defence budget on equipment.",
+    "Belgium spent only 15% of its defence budget on equipment in 2024 and 1.29% of GDP.",
+    "Slovenia spent 1.37% of GDP in 2024, its highest share since the 1990s when it spent about 2%.",
+    "The Kremlin now spends 7% of GDP on the military, while Hungary spent 2.13% in 2024.",
+    "Britain, at 2.33% of GDP in 2024, plans to reach 2.5% by 2027 and 3% in the next parliament.",
+    "Canada's defence spending rose by 27% in 2024 to 1.47% of GDP.",
+    "At the height of the Cold War, West Germany spent over 3% of GDP; unified Germany reached 2% in 2024.",
+    "Finland spent 2.4% of GDP in 2024, and 2.5% to 3% is expected in coming years.",
+]
+
 FALSE = [
     "Germany spent 3.5% of GDP on defence in 2024.",
     "Spain spent 2.8% of GDP on defence in 2024.",
@@ -88,7 +117,7 @@ FALSE = [
 ]
 
 
-@pytest.mark.parametrize("sentence", TRUE)
+@pytest.mark.parametrize("sentence", TRUE + TRUE_SECOND_ROUND)
 def test_a_true_sentence_is_never_contradicted(sentence: str) -> None:
     wrong = [(c.kind, c.text, c.note) for c in check(sentence, date=DATE).claims if c.verdict == "contradicted"]
     assert wrong == []
@@ -110,6 +139,7 @@ def test_the_readings_fixed_by_the_audit_say_why() -> None:
             "another measure"
         ),
         "Inflation of 3% eroded gains in Portugal, which spent 1.58% of GDP on defence in 2024.": "a rate",
+        "Between 2014 and 2024, Latvia's spending rose from 0.93% to 3.36% of GDP.": "starting value",
         "The EU's 27 member states spent about 1.9% of GDP on defence in 2024.": "another group",
     }
     for sentence, reason in cases.items():

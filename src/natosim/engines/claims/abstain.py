@@ -257,6 +257,13 @@ def other_reading_reason(claim: Claim) -> str | None:
         return "a count of another group's members (the EU, the G7), not of NATO allies"
     if claim.kind not in ("spending_pct_gdp", "alliance_share", "spending_money", "alliance_total"):
         return None
+    if (
+        re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|just\s+)?$", before)
+        and re.match(r"^\s*(?:of\s+GDP\s+)?to\b", after)
+        and len(set(_A_YEAR.findall(claim.sentence))) >= 2
+        and not re.match(r"^\s*(?:of\s+GDP\s+)?in\s+(?:19|20)\d\d\b", after)
+    ):
+        return "the starting value of a change between two years ('rose from X to Y'): its year is uncertain"
     era = list(_ERA.finditer(clause))
     if era and not _A_YEAR.search(clause[era[-1].end() :]):
         return "a figure for an era ('during the Cold War', 'in the 1980s'), not for one year"
