@@ -283,6 +283,20 @@ TRUE = [
     "Finland, which joined in 2023, held a presidential election in 2024.",
     "Sweden joined NATO, and in 2025 it sent troops to Latvia.",
     "Poland joined NATO in 1999 and its economy grew in 2004.",
+    # round 8: the treaty's text and signatories, dated counts, an accession day without its year
+    "The treaty was signed by 12 foreign ministers in Washington in April 1949.",
+    "NATO's founding treaty has 14 articles.",
+    "Article 10 of the treaty, used in 2023 and 2024, allows enlargement.",
+    "In 1952, the alliance had 14 members.",
+    "By 1982 the alliance numbered 16.",
+    "NATO's secretary general since October 2024, Mark Rutte, met the 32 allies.",
+    "The Senate voted 83-13 in 2023 for the withdrawal provision.",
+    "Withdrawal under Article 13 takes effect one year after notice.",
+    "Sweden submitted its instrument of accession in Washington on 7 March 2024, becoming the 32nd ally.",
+    "Turkey, a member since 1952, ratified Finland's membership on 30 March 2023.",
+    "Hungary ratified Finland's membership on 27 March 2023, and Finland joined on 4 April.",
+    "Finland joined on 4 April, the alliance's 74th birthday.",
+    "NATO's 74th birthday was on 4 April 2023, the day Finland joined.",
 ]
 
 FALSE = [
@@ -345,6 +359,7 @@ FALSE = [
     "The alliance turned 75 in 2019.",
     "Sweden joined NATO, on 7 March 2023, after a long wait.",
     "After years of debate, Sweden joined NATO in 2023.",
+    "Finland joined on 5 April, the day after the anniversary.",
 ]
 
 

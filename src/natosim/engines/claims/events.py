@@ -404,6 +404,7 @@ def _welcomed(scope: _Scope) -> None:
                 subject=f"accession:{mention.iso3}",
                 country=mention.iso3,
                 evidence=_accession_evidence(mention.iso3, joined),
+                once=True,
             )
         if claim is not None and claim.verdict == "contradicted":
             # a welcome may be a ceremony after the accession (Sweden's flag was raised in Brussels on 11
@@ -1636,6 +1637,7 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
                 subject=f"accession:{mention.iso3}",
                 country=mention.iso3,
                 evidence=_accession_evidence(mention.iso3, joined),
+                once=True,
             )
         )
     return found
@@ -1651,13 +1653,22 @@ def _undated_claim(
     subject: str,
     country: str | None,
     evidence: list[Evidence],
+    once: bool = False,
 ) -> Claim:
-    """A date written without its year, compared with the event's ``dates`` (any may match)."""
+    """A date written without its year, compared with the event's ``dates`` (any may match). An event
+    that happens ``once`` (an ally's accession) is judged on its month and day alone unless "last/this
+    year" is written: "Finland joined on 4 April", read in 2024, means 2023's 4 April."""
     assert view.context.date is not None
     when = undated(match, view.context.date)
     assert when is not None  # callers skip impossible dates
     year, month, day = when
-    hit = next((d for d in dates if d.year == year and d.month == month and (day is None or d.day == day)), None)
+    by_day = once and not match.group("rel")
+    hit = next(
+        (d for d in dates if (by_day or d.year == year) and d.month == month and (day is None or d.day == day)),
+        None,
+    )
+    if by_day:
+        year = (hit or nearest).year
     return view.claim(
         kind="event_date",
         start=start,
@@ -1672,6 +1683,8 @@ def _undated_claim(
         evidence=evidence,
         note=f"'{match.group('rel')} year' read from the article date"
         if match.group("rel")
+        else "a date without a year of an event that happens once: its month and day"
+        if by_day
         else "a date without a year: read as the latest such date up to the article date",
     )
 
