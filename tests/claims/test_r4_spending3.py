@@ -95,6 +95,30 @@ TRUE_SECOND_ROUND = [
     "Finland spent 2.4% of GDP in 2024, and 2.5% to 3% is expected in coming years.",
 ]
 
+#: a third round (quotes, headlines, 'per cent', 'pc', respectively, other budgets): none wrong
+TRUE_THIRD_ROUND = [
+    '"We must get to 3%," said the minister, whose country, Italy, spent 1.5% of GDP in 2024.',
+    "Rutte said allies should be spending 'north of 3%'; Spain spent 1.43% in 2024.",
+    "Poland: 3.79 per cent of GDP in 2024. Russia: 6.7 per cent.",
+    "Headline: Germany hits 2pc of GDP on defence for first time since 1991",
+    "Denmark's spending is projected to hit 3.2% of GDP in 2025 after 2.27% in 2024.",
+    "Sweden spends 2.31% of GDP, and will reach 3.5% by 2030, its government says.",
+    "Defence makes up 2.4% of Finland's GDP in 2024 and about 5% of its state budget.",
+    "The US share of NATO's common budget fell to about 16% from 22% in 2019.",
+    "France spent 2.03% of GDP in 2024, and GDP growth was 1.1% that year.",
+    "Germany spent 2% of GDP in 2024, up from 1.2% a decade earlier.",
+    "Spain has said it will reach 2% this year, up from 1.43% in 2024.",
+    "The UK spent 2.33% of GDP on defence in 2024, and the Treasury expects 2.5% by April 2027.",
+    "Among EU members, defence spending averaged about 1.9% of GDP in 2024.",
+    "Poland (3.79%), Estonia (3.37%) and Latvia (3.36%) led in 2024; Russia spent an estimated 7.1%.",
+    "Defence spending by NATO's European allies grew by 18% in 2024 in real terms.",
+    "Military spending accounted for 6% of Russia's GDP and 32% of its federal budget in 2024.",
+    "If Canada spent 2% of GDP, its budget would rise by about C$13 billion; it spent 1.47% in 2024.",
+    "Greece spent 2.74% of GDP in 2024 but as much as 4% in 2009.",
+    "Croatia and North Macedonia spent 1.87% and 1.89% of GDP respectively in 2024.",
+    "Two years ago Lithuania spent 2.5%; in 2024 it spent 3.09% of GDP.",
+]
+
 FALSE = [
     "Germany spent 3.5% of GDP on defence in 2024.",
     "Spain spent 2.8% of GDP on defence in 2024.",
@@ -117,13 +141,26 @@ FALSE = [
 ]
 
 
-@pytest.mark.parametrize("sentence", TRUE + TRUE_SECOND_ROUND)
+#: false figures whose wording is near a reading the audit now abstains on ('grew to', 'of its GDP ... spending')
+FALSE_NEAR_THE_NEW_READINGS = [
+    "Germany spent just 1.2% of GDP on defence in 2024, far below the 2% target.",
+    "Only 5 of 32 allies met the 2% target in 2024.",
+    "Canada's defence spending grew to 3% of GDP in 2024.",
+    "Poland's military spending rose to 1.5% of GDP in 2024.",
+    "In 2024, Spain devoted 3% of its GDP to defence spending.",
+    "The US spent 1.5% of its GDP on defence in 2024.",
+    "Latvia spent 1% of GDP on its military in 2024.",
+    "In 2024 Norway spent 4.5% of GDP on defence.",
+]
+
+
+@pytest.mark.parametrize("sentence", TRUE + TRUE_SECOND_ROUND + TRUE_THIRD_ROUND)
 def test_a_true_sentence_is_never_contradicted(sentence: str) -> None:
     wrong = [(c.kind, c.text, c.note) for c in check(sentence, date=DATE).claims if c.verdict == "contradicted"]
     assert wrong == []
 
 
-@pytest.mark.parametrize("sentence", FALSE)
+@pytest.mark.parametrize("sentence", FALSE + FALSE_NEAR_THE_NEW_READINGS)
 def test_a_false_sentence_is_caught_with_evidence(sentence: str) -> None:
     caught = [c for c in check(sentence, date=DATE).claims if c.verdict == "contradicted"]
     assert caught

@@ -267,7 +267,8 @@ def other_reading_reason(claim: Claim) -> str | None:
     era = list(_ERA.finditer(clause))
     if era and not _A_YEAR.search(clause[era[-1].end() :]):
         return "a figure for an era ('during the Cold War', 'in the 1980s'), not for one year"
-    if claim.kind == "spending_pct_gdp" and _OTHER_BASE.search(after) and not re.match(r"^\s*of\s+GDP", after):
+    base = _OTHER_BASE.search(after)
+    if claim.kind == "spending_pct_gdp" and base and not re.search(r"\b(?:GDP|gross|output|economy)\b", base.group(0)):
         return "a percentage of another measure (a budget, government spending), not of GDP"
     if claim.kind == "spending_pct_gdp" and _OTHER_RATE.search(before[-60:]):
         return "a rate of change or of another economic quantity (inflation, growth), not a share of GDP"
