@@ -119,6 +119,21 @@ TRUE_THIRD_ROUND = [
     "Two years ago Lithuania spent 2.5%; in 2024 it spent 3.09% of GDP.",
 ]
 
+#: a fourth round (other groups' counts, G7, tables with two year columns, ranges, currencies): none wrong
+TRUE_FOURTH_ROUND = [
+    "Of the EU's 27 countries, 23 are also NATO members.",
+    "Only 16 of the 23 EU countries in NATO met the 2% goal in 2024.",
+    "The 27 EU states agreed an €800 billion plan; 23 NATO allies met 2% in 2024.",
+    "All G7 countries except Canada and Italy reached 2% of GDP in 2024, with Japan excluded.",
+    "In 2014, three allies met 2%; by 2024, 23 did, and 31 countries are expected to reach it in 2025.",
+    "Country, 2023, 2024\nPoland, 3.9%, 3.79%\nGermany, 1.5%, 2%",
+    "Some 22 allies are expected to meet the 2% target in 2025, up from 23 in 2024 under revised data.",
+    "Per capita, Norway spent over $2,000, while its share of GDP was 2.27% in 2024.",
+    "Germany's special fund of €100 billion helped it reach 2% in 2024; Berlin spent €90 billion.",
+    "Eight allies still fall short of 2%, NATO said in August 2025.",
+    "The Baltic states spent between 3.1% and 3.4% of GDP in 2024.",
+]
+
 FALSE = [
     "Germany spent 3.5% of GDP on defence in 2024.",
     "Spain spent 2.8% of GDP on defence in 2024.",
@@ -154,7 +169,7 @@ FALSE_NEAR_THE_NEW_READINGS = [
 ]
 
 
-@pytest.mark.parametrize("sentence", TRUE + TRUE_SECOND_ROUND + TRUE_THIRD_ROUND)
+@pytest.mark.parametrize("sentence", TRUE + TRUE_SECOND_ROUND + TRUE_THIRD_ROUND + TRUE_FOURTH_ROUND)
 def test_a_true_sentence_is_never_contradicted(sentence: str) -> None:
     wrong = [(c.kind, c.text, c.note) for c in check(sentence, date=DATE).claims if c.verdict == "contradicted"]
     assert wrong == []
