@@ -21,13 +21,13 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 120
+    assert len(LABELS) >= 200
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in range(1, 19), path.name
+        assert labels.get("batch") in range(1, 21), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -40,19 +40,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.805
-    assert score.verdict_accuracy >= 0.770  # r140 list found; undated, it abstains
-    assert score.false_alarms_per_100 <= 0.28
-    assert score.false_caught >= 49
+    assert score.recall >= 0.684
+    assert score.verdict_accuracy >= 0.759  # r140 list found; undated, it abstains
+    assert score.false_alarms_per_100 <= 0.93
+    assert score.false_caught >= 55
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.836
-    assert score.verdict_accuracy >= 0.952
-    assert score.false_alarms_per_100 <= 0.0
-    assert score.false_caught >= 53
+    assert score.recall >= 0.709
+    assert score.verdict_accuracy >= 0.947
+    assert score.false_alarms_per_100 <= 0.86
+    assert score.false_caught >= 60
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])
