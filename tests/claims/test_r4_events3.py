@@ -44,3 +44,38 @@ def test_a_count_compared_with_like_is_some_allies() -> None:
     assert _kind("Sweden, like the 31 other NATO allies, agreed.", "member_count") == [
         ("31 other NATO allies", "supported")
     ]
+
+
+def _accessions(text: str, date: str | None = "2025-10-01") -> list[tuple[str | None, str]]:
+    return [
+        (c.country, c.verdict)
+        for c in check(text, date=date).claims
+        if c.kind == "event_date" and (c.subject or "").startswith("accession")
+    ]
+
+
+@pytest.mark.parametrize("date", ["2025-10-01", None])
+def test_a_membership_list_with_bracketed_years(date: str | None) -> None:
+    text = (
+        "NATO is an alliance of 32 countries. Its members are:\n\n"
+        "Denmark (1949)\n\nSpain (1982)\n\nGermany (1955, as West Germany)\n\nSlovakia (2009)\n"
+    )
+    assert _accessions(text, date) == [
+        ("DNK", "supported"),
+        ("ESP", "supported"),
+        ("DEU", "supported"),
+        ("SVK", "contradicted"),  # 2004-03-29
+    ]
+    wrong = [c for c in check(text, date=date).claims if c.country == "SVK"][0]
+    assert wrong.evidence[0].source == "facts-members" and "2004-03-29" in str(wrong.expected)
+
+
+def test_bracketed_years_in_one_sentence_and_what_is_not_a_membership_list() -> None:
+    assert _accessions("NATO members include Norway (1949), Greece (1952) and Croatia (2009).") == [
+        ("NOR", "supported"),
+        ("GRC", "supported"),
+        ("HRV", "supported"),
+    ]
+    # spending figures, one ally in running text: no accession read
+    assert _accessions("NATO allies spend more: Poland (2023) 3.9% of GDP, Greece (2023) 3.0%.") == []
+    assert _accessions("NATO ministers met as Poland (2022) had asked.") == []

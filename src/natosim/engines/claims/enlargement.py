@@ -249,3 +249,43 @@ def remember_list(view: SentenceView, store: Any) -> None:
         if len(chain) >= 2:
             store.listed_allies = [m.iso3 for m in chain]
             return
+
+
+#: an ally with its accession year in brackets, as membership lists write it: "Albania (2009)",
+#: "Germany (1955, as West Germany)", "Poland (joined 1999)"
+_BRACKET_YEAR = re.compile(
+    r"\s*\(\s*(?:joined\s+(?:in\s+)?|since\s+|member since\s+)?((?:19|20)\d\d)\b(?=[^()]{0,40}\))"
+)
+#: figures that make a bracketed year something else's ("Poland (2023): 3.9% of GDP")
+_FIGURES = re.compile(r"%|\bper ?cent\b|[$€£]|\bGDP\b|\bbillion\b|\bmillion\b|\bArticle\b|\bArt\.", re.IGNORECASE)
+
+
+def bracketed(view: SentenceView, taken: set[int]) -> list[Joiner]:
+    """A membership list with years in brackets: each ally with its year is an accession claim. Read
+    only where the list is plain — the item alone on its line ("Albania (2009)") or two or more allies
+    with bracketed years and no figure in the sentence — in an article about NATO, outside Art. 4/5
+    (a list of requests, "Turkey (2003, 2012)", dates consultations, not accessions)."""
+    if not view.context.about_nato or _FIGURES.search(view.text):
+        return []
+    if any(topic.startswith(("article4@", "article5@")) for topic in view.context.topics):
+        return []
+    items: list[tuple[Joiner, int]] = []
+    for mention in view.countries:
+        year = _BRACKET_YEAR.match(view.text, mention.end)
+        if year is None or year.start(1) in taken or not facts.is_ally(mention.iso3):
+            continue
+        if _another_state(view, mention) or facts.accession_date(mention.iso3) is None:
+            continue
+        close = view.text.index(")", year.end(1))
+        items.append((Joiner(mention, int(year.group(1)), mention.start, close + 1, listed=True), close + 1))
+    if not items:
+        return []
+    first, close = items[0]
+    alone = (
+        len(items) == 1
+        and re.fullmatch(r"[\W\d]*(?:The\s+)?", view.text[: first.mention.start])
+        and re.fullmatch(r"[\W]*", view.text[close:])
+    )
+    if not (alone or len(items) >= 2):
+        return []
+    return [joiner for joiner, _ in items]
