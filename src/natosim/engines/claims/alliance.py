@@ -162,6 +162,8 @@ _FOUNDER_NOUN = re.compile(
     r"|^\s+(?:countries|nations|states|allies|members|signatories)\b",
     re.IGNORECASE,
 )
+#: the founders named before the count: "grown from its original 12 member countries", "the founding twelve"
+_FOUNDER_BEFORE = re.compile(r"\b(?:original|founding|initial)\s+$", re.IGNORECASE)
 
 
 #: "Twelve countries, including the United States, Canada, ..., signed the North Atlantic Treaty"
@@ -202,10 +204,13 @@ def _founders(view: SentenceView, q: Quantity) -> Claim | None:
                 "founders",
             )
     noun = _FOUNDER_NOUN.match(view.text[q.end :])
+    if noun is None and _FOUNDER_BEFORE.search(view.text[: q.start]):
+        noun = re.match(r"^\s+member\s+(?:countries|nations|states)\b", view.text[q.end :], re.IGNORECASE)
     if noun is None or q.decimals or not 1 <= q.value <= 60:
         return None
     if not (
         re.match(r"^\s+(?:founding|original|founder)", noun.group(0))
+        or _FOUNDER_BEFORE.search(view.text[: q.start])
         or _FOUNDED_BY.search(view.text[: q.start])
         or _SIGNED_AFTER.match(view.text, q.end + noun.end())
     ):
@@ -406,6 +411,10 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     before = text[max(0, q.start - 40) : q.start]
     rest = after[noun.end() :]
     hyphen = noun.group(0).startswith("-")
+    if re.search(r"\b(?:like|unlike|joining|alongside)\s+$", before, re.IGNORECASE):
+        # "meets the standard, just like 22 other countries": those that share what is said, some allies
+        # (with "the" — "like the 31 other allies" — all the others still are)
+        return None
     # one ally's fellow allies are all the others ("Trump assured his 31 allies", "the other 27 countries")
     explicit = (
         hyphen

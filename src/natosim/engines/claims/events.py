@@ -162,6 +162,13 @@ _DATED_AFTER = re.compile(
     r",?\s*(?:back\s+)?(?:in|on|during)\s+(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b|(?:19|20)\d\d\b)"
 )
+#: after "the third time Art. 4 has been invoked": a period opened by a year that restricts the count
+#: ("since Russia launched its full-scale invasion of Ukraine in 2022"): counted from that year
+_SINCE_PERIOD = re.compile(
+    r"[^.;]{0,60}?\b(?:invoked|triggered|requested|activated|used)\s+since\b(?!\s+(?:its|NATO|the alliance))"
+    r"[^.;]{0,80}?\b((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 #: after "the third time Art. 4 has been invoked": a topic or a period that restricts the count
 _SCOPED_COUNT = re.compile(
     r"[^.;]{0,60}?\binvoked\s+(?:to address|over|about|in response to|for|against|this (?:month|year|week)|"
@@ -1156,7 +1163,8 @@ def _invocation_counts(scope: _Scope) -> None:
             text, times.end()
         ):
             continue  # "Article 4 was triggered for the first time in 2003": the first request's date, not a count
-        if _SCOPED_COUNT.match(text, times.end()):
+        since = _SINCE_PERIOD.match(text, times.end())
+        if since is None and _SCOPED_COUNT.match(text, times.end()):
             continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
         governing = _governing_article(text, times.start())
         if governing is not None and governing != article:
@@ -1210,6 +1218,13 @@ def _invocation_counts(scope: _Scope) -> None:
             invocations = mine or invocations
             counted_for = requester.iso3 if mine else None
         verdict = "supported" if claimed == len(invocations) else "contradicted"
+        if since is not None:
+            # "the third time Art. 4 has been invoked since Russia's invasion in 2022": the requests from
+            # that year on; those earlier in the year may precede the event named, so either count holds
+            from_year = int(since.group(1))
+            later = [i for i in invocations if i.date.year > from_year]
+            invocations = [i for i in invocations if i.date.year >= from_year]
+            verdict = "supported" if len(later) <= claimed <= len(invocations) else "contradicted"
         if ambiguous:
             verdict = "not checkable"  # "Art. 4 ... Art. 5, with Turkey invoking it five times": which article?
         claims.append(
@@ -1244,6 +1259,8 @@ def _invocation_counts(scope: _Scope) -> None:
                     # requests does not apply)
                     else "Art. 5 invocations up to the article date"
                     if article == 5 and view.context.date
+                    else f"counted from {since.group(1)} to the article date"
+                    if since is not None and view.context.date
                     else "counted to the article date"
                     if view.context.date
                     else "counted over all recorded invocations"
