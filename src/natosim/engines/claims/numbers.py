@@ -7,6 +7,7 @@ so it is kept beside the value and the verifier compares accordingly (docs/claim
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -278,8 +279,14 @@ def _mixed_numbers(text: str, found: list[Quantity]) -> list[Quantity]:
     "half a percent" is not read) as a number of percent, not a share: a percentage's unit is written."""
     out: list[Quantity] = []
     skip_until = -1
-    for q in found:
+    for index, q in enumerate(found):
         if q.start < skip_until:
+            continue
+        q = _trailing_bound(text, q)
+        compound = _compound(text, q, found[index + 1] if index + 1 < len(found) else None)
+        if compound is not None:
+            out.append(compound)
+            skip_until = compound.end
             continue
         mixed = _MIXED.match(text, q.end) if not q.is_fraction and not q.currency else None
         if mixed is not None:
@@ -300,6 +307,45 @@ def _mixed_numbers(text: str, found: list[Quantity]) -> list[Quantity]:
             q = Quantity(q.value, q.qualifier, 2, True, False, q.currency, q.start, q.end, q.text, 0.01)
         out.append(q)
     return out
+
+
+#: a scale word closing a quantity ("$1 trillion", "200 billion")
+_SCALE_AT_END = re.compile(rf"[ -]?(?P<scale>{_SCALE})$", re.IGNORECASE)
+#: a lower bound written after the number: "about $1.2 trillion at least," (a bound, not an estimate)
+_BOUND_AFTER = re.compile(r"\s+at\s+least\b(?=\s*(?:[,.;:)\"”’]|$))", re.IGNORECASE)
+
+
+def _trailing_bound(text: str, q: Quantity) -> Quantity:
+    """ "$1.2 trillion at least": the qualifier written after the number is the claim's bound."""
+    bound = _BOUND_AFTER.match(text, q.end)
+    if bound is None or q.qualifier not in (None, "about"):
+        return q
+    return dataclasses.replace(q, qualifier="at least", end=bound.end(), text=text[q.start : bound.end()])
+
+
+def _compound(text: str, q: Quantity, following: Quantity | None) -> Quantity | None:
+    """ "$1 trillion 200 billion": a larger and a smaller scale written one after the other are one
+    amount (1.2 trillion), as spoken Russian and Chinese figures are often translated."""
+    if following is None or following.qualifier or following.currency or following.is_fraction:
+        return None
+    if not re.fullmatch(r"\s", text[q.end : following.start]):
+        return None
+    big = _SCALE_AT_END.search(q.text)
+    small = _SCALE_AT_END.search(following.text)
+    if big is None or small is None or q.is_fraction:
+        return None
+    big_scale, small_scale = _SCALES[big.group("scale").casefold()], _SCALES[small.group("scale").casefold()]
+    if small_scale >= big_scale or following.value >= big_scale:
+        return None
+    tail = _trailing_bound(text, following)
+    return dataclasses.replace(
+        q,
+        value=q.value + following.value,
+        unit=following.unit,
+        end=tail.end,
+        text=text[q.start : tail.end],
+        qualifier=tail.qualifier if tail.qualifier == "at least" else q.qualifier,
+    )
 
 
 _ORDINAL_UNITS = {

@@ -518,9 +518,29 @@ def _alliance_scope(view: SentenceView, position: int) -> str | None:
         return spec.aggregate or f"{NO_AGGREGATE}{spec.name}"
     if EUROPE_CANADA.search(before[-120:]):
         return "NATO Europe and Canada"
+    others = _OTHER_ALLIES.search(before[-120:])
+    if others is not None and _us_named_before(view, position - len(before[-120:]) + others.start()):
+        return "NATO Europe and Canada"  # "the US spent $967.7bn, more than all 31 other NATO countries combined"
     if ALLIANCE_TOTAL.search(before[-120:]) or re.search(r"\bNATO\b", before[-60:]):
         return "NATO Total"
     return None
+
+
+#: the allies other than one named before: "all 31 other NATO countries", "the remaining 31 countries"
+_OTHER_ALLIES = re.compile(
+    r"\b(?:other|remaining)\s+(?:\d{1,2}\s+|[a-z]+-[a-z]+\s+)?(?:NATO\s+)?(?:allies|members|member\s+(?:states|"
+    r"countries|nations)|countries|nations)\b|\brest of (?:the\s+)?(?:NATO|alliance|allies)\b",
+    re.IGNORECASE,
+)
+
+
+def _us_named_before(view: SentenceView, position: int) -> bool:
+    """Is the US the country set apart from "the other allies" (named before them, or the paragraph's)?"""
+    named = [m for m in view.countries if m.end <= position]
+    if named:
+        return named[-1].iso3 == "USA"
+    last = view.context.last_country
+    return last is not None and last.iso3 == "USA"
 
 
 def _alliance_subject(view: SentenceView, position: int, mention: Mention | None, clause: str) -> str | None:
@@ -534,9 +554,19 @@ def _alliance_subject(view: SentenceView, position: int, mention: Mention | None
         and mention.iso3 == "CAN"
         and europe_canada.end() >= len(before) - len(clause) - 1
     )
-    if mention is None or switches_subject(clause) or inside_aggregate:
+    if mention is not None and not inside_aggregate and _COUNTRY_KEEPS_FIGURE.search(clause):
+        return None  # "the U.S. accounted for 72% of NATO's total, spending about $649.9 billion"
+    if mention is None or switches_subject(_RELATIVE_CLAUSE.sub(" ", clause)) or inside_aggregate:
         return _alliance_scope(view, position)
     return None
+
+
+#: a participle after a comma takes the sentence's subject: "the U.S. accounted for 72 percent of NATO
+#: members' total, spending about $649.9 billion" (the U.S.'s spending, not NATO's)
+_COUNTRY_KEEPS_FIGURE = re.compile(r",\s*(?:spending|having spent|paying|budgeting)\s*$", re.IGNORECASE)
+#: a relative clause between a country and its figure names no new subject: "the military expenditures
+#: of Russia, which NATO was set up to fight, amount to about $44 billion" (Russia's, not NATO's)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;]*,", re.IGNORECASE)
 
 
 def alliance_figure(view: SentenceView, q: Quantity, end: int, scope: str, measure: str, unit: str) -> Claim:
@@ -1107,7 +1137,11 @@ def _subject_country(view: SentenceView, position: int) -> str | None:
             r"[,;:]|\b(?:but|and|while|whereas|yet)\b", view.text[position : mention.start]
         ):
             return None  # "allies agreed to spend 2% of GDP, but Poland falls short": not Poland's figure
-        if not switches_subject(between) or mention.end > position:
+        if (
+            not switches_subject(_RELATIVE_CLAUSE.sub(" ", between))
+            or _COUNTRY_KEEPS_FIGURE.search(between)
+            or mention.end > position
+        ):
             return mention.iso3
     first = view.text.lstrip()[:30]
     last = view.context.last_country
@@ -1205,7 +1239,17 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
         if not _LIST_JOIN.match(view.text[other.end : chain[-1].start]):
             break
         chain.append(other)
+    if len(chain) > 1 and _SINGULAR_SUBJECT.search(view.text[mention.end : position]):
+        # "Greece is third after Bulgaria and the US ... as it spent 2.28%": "it" is one ally, not the
+        # list; the figure is the sentence's first ally's when the sentence opens with it, else no one's
+        first = view.countries[0]
+        opens = not view.text[: first.start].strip(" \"'“‘(")
+        return [first.iso3] if opens and all(first.iso3 != m.iso3 for m in chain) else []
     return list(dict.fromkeys(m.iso3 for m in reversed(chain)))
+
+
+#: a singular pronoun as the subject of a figure ("as it spent 2.28%")
+_SINGULAR_SUBJECT = re.compile(r"\b(?:it|its|it's|it’s|she|he)\b", re.IGNORECASE)
 
 
 #: a row of a table of figures: "Poland: 4.12", "Czech Republic – 2.10%"
