@@ -66,7 +66,7 @@ def test_a_membership_list_with_bracketed_years(date: str | None) -> None:
         ("DEU", "supported"),
         ("SVK", "contradicted"),  # 2004-03-29
     ]
-    wrong = [c for c in check(text, date=date).claims if c.country == "SVK"][0]
+    wrong = next(c for c in check(text, date=date).claims if c.country == "SVK")
     assert wrong.evidence[0].source == "facts-members" and "2004-03-29" in str(wrong.expected)
 
 
