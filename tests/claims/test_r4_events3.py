@@ -79,3 +79,33 @@ def test_bracketed_years_in_one_sentence_and_what_is_not_a_membership_list() -> 
     # spending figures, one ally in running text: no accession read
     assert _accessions("NATO allies spend more: Poland (2023) 3.9% of GDP, Greece (2023) 3.0%.") == []
     assert _accessions("NATO ministers met as Poland (2022) had asked.") == []
+
+
+def test_enlargement_told_by_its_additions() -> None:
+    text = (
+        "The two new members join NATO after the addition of Slovakia and Slovenia in 2004; "
+        "Poland and Hungary in 1999; and Greece in 1955."
+    )
+    assert _accessions(text) == [
+        ("SVK", "supported"),
+        ("SVN", "supported"),
+        ("POL", "supported"),
+        ("HUN", "supported"),
+        ("GRC", "contradicted"),  # 1952-02-18
+    ]
+    led = "NATO first grew in 1952 with the inclusion of Greece and Turkey, followed by Spain in 1982."
+    assert _accessions(led) == [("GRC", "supported"), ("TUR", "supported"), ("ESP", "supported")]
+
+
+def test_an_aside_in_a_chronicle_dates_nothing() -> None:
+    text = (
+        "Greece and Turkey joined NATO in 1952, followed by West Germany in 1955 (reunified as Germany in "
+        "1990), Spain in 1982, and Poland in 1999."
+    )
+    assert ("DEU", "contradicted") not in _accessions(text)
+    assert ("ESP", "supported") in _accessions(text) and ("POL", "supported") in _accessions(text)
+
+
+def test_an_addition_to_a_group_meeting_the_target_is_no_accession() -> None:
+    text = "The addition of Poland and Greece in 2014 brought to three the allies meeting the 2% target."
+    assert _accessions(text) == []
