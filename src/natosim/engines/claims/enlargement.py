@@ -218,7 +218,8 @@ _GAPPED_FROM = re.compile(
 #: a gapped clause: ", Sweden in March 2024", "and West Germany in 1955", "then Spain in 1982" (after
 #: an aside in brackets: "(later referred to as Germany from 1990), Spain in 1982")
 _GAP = re.compile(
-    r"(?:\s*\([^()]*\))?\s*(?:,|;|,?\s+and|,?\s+then|,?\s+followed by|,?\s+and then(?: later)?)\s+(?:later\s+)?(?:by\s+)?"
+    r"(?:\s*\([^()]*\))?"
+    r"\s*(?:,|;|,?\s+and|,?\s+then|,?\s+followed by|,?\s+and then(?: later)?)\s+(?:later\s+)?(?:by\s+)?"
     r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+|&\s+)?(?:the\s+)?[A-Z][\w.'-]*)*?(?:,\s+[A-Z][\w.'-]*)*"
     r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?\s+in\s+"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
