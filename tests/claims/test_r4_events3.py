@@ -109,3 +109,35 @@ def test_an_aside_in_a_chronicle_dates_nothing() -> None:
 def test_an_addition_to_a_group_meeting_the_target_is_no_accession() -> None:
     text = "The addition of Poland and Greece in 2014 brought to three the allies meeting the 2% target."
     assert _accessions(text) == []
+
+
+def test_article_4_requests_listed_by_year() -> None:
+    text = (
+        "Article 4 has been used only a handful of times:\n\n"
+        "2003 – Turkey: Ankara feared the war in Iraq.\n\n"
+        "2014 – Poland: Warsaw asked after Crimea was annexed.\n\n"
+        "2016 – Turkey: a request that never happened.\n"
+    )
+    found = [(c.country, c.verdict) for c in check(text, date="2025-10-01").claims if c.kind == "event_date"]
+    assert found == [("TUR", "supported"), ("POL", "supported"), ("TUR", "contradicted")]  # 2015, 2020 on record
+
+
+def test_a_timeline_entry_led_by_its_year() -> None:
+    text = (
+        "NATO timeline.\n\n1999: Three former Warsaw Pact nations — Poland, Hungary and the Czech Republic — "
+        "join NATO.\n\n1982: Spain becomes the 16th member of NATO.\n\n"
+        "1994: Finland and Sweden join NATO's Partnership for Peace program.\n\n"
+        "1990: Greece joins the alliance.\n"
+    )
+    assert _accessions(text) == [
+        ("POL", "supported"),
+        ("HUN", "supported"),
+        ("CZE", "supported"),
+        ("ESP", "supported"),
+        ("GRC", "contradicted"),  # 1952-02-18
+    ]
+
+
+def test_a_year_leading_allies_that_became_nato_members() -> None:
+    text = "In 1999, the Czech Republic, Hungary, and Poland became NATO members."
+    assert _accessions(text) == [("CZE", "supported"), ("HUN", "supported"), ("POL", "supported")]

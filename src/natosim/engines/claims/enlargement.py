@@ -22,7 +22,9 @@ _JOINED = re.compile(
     _ADVERBS + r"\s+(?:joined|acceded to|entered|were admitted to|were admitted into|became (?:full )?members of|"
     r"were welcomed into)\s+(?:NATO|the (?:North Atlantic |military |Atlantic |western )?[Aa]lliance|"
     r"the North Atlantic Treaty Organi[sz]ation)\b(?![-'])"
-    r"|" + _ADVERBS + r"\s+(?:joined|acceded|were admitted|became members)\b(?!\s+(?:the|a|an|in talks|forces)\b)",
+    r"|"
+    + _ADVERBS
+    + r"\s+(?:joined|acceded|were admitted|became (?:full\s+)?(?:NATO\s+)?members)\b(?!\s+(?:the|a|an|in talks|forces)\b)",
 )
 _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
 #: what may stand between a leading year (or full date) and the first joiner: "In 1999, Poland ..."
@@ -319,3 +321,44 @@ def bracketed(view: SentenceView, taken: set[int]) -> list[Joiner]:
     if not (alone or len(items) >= 2):
         return []
     return [joiner for joiner, _ in items]
+
+
+#: a timeline's entry: "1999: Three former Warsaw Pact nations — the Czech Republic, Hungary and Poland —
+#: join NATO", "1982: Spain becomes the 16th member of NATO"
+_HEADING_YEAR = re.compile(r"\W*(?P<y>(?:19|20)\d\d)\s*:\s+")
+_HEADING_JOIN = re.compile(
+    r"\b(?:join|joins|joined|accedes?|acceded)\b(?!\s+(?:talks|forces|a\b|an\b))"
+    r"|\bbecomes?\s+(?:the\s+\w+\s+|a\s+)?(?:full\s+)?member\s+of\s+(?:NATO|the alliance)\b"
+)
+#: something of NATO's or another body joined ("join NATO's Partnership for Peace program")
+_NOT_NATO = re.compile(
+    r"^\s+(?:in\s+)?(?:NATO's|the\s+(?:European|EU)|(?:NATO\s+)?(?:Partnership|programme|program|exercises?|missions?|"
+    r"summits?|forces|talks))\b|^\s+(?:in\s+)?(?:the\s+)?(?:EU|European Union|Partnership)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_year(view: SentenceView, taken: set[int]) -> list[Joiner]:
+    """A timeline's entry led by its year: the allies named before a verb of joining joined that year."""
+    heading = _HEADING_YEAR.match(view.text)
+    if heading is None or heading.start("y") in taken:
+        return []
+    if not (re.search(r"\b(?:NATO|[Aa]lliance)\b", view.text) or view.context.about_nato):
+        return []
+    verb = _HEADING_JOIN.search(view.text, heading.end())
+    if verb is None or _NOT_DONE.search(view.text[heading.end() : verb.end()]):
+        return []
+    if _NOT_NATO.match(view.text[verb.end() :]) or re.search(r"[.;]", view.text[heading.end() : verb.start()]):
+        return []
+    named = [
+        m
+        for m in view.countries
+        if heading.end() <= m.start < verb.start() and not re.match(r"'s\b", view.text[m.end :])
+    ]
+    found = [
+        Joiner(mention, int(heading.group("y")), heading.start("y"), heading.end("y"), listed=True)
+        for mention in _allies(named, view)
+    ]
+    if found:
+        taken.add(heading.start("y"))
+    return found

@@ -306,6 +306,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _summits_last_month(scope)
     _summits_by_month(scope)
     _enlargement(scope)
+    _request_list(scope)
     _dated_events(scope)
     _welcomed(scope)
     _undated_events(scope)
@@ -316,13 +317,34 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     return scope.claims
 
 
+#: an item of a dated list: "2003 – Turkey: ...", "3) 2012 (October) – Syria crisis ..."
+_DATED_ITEM = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?P<y>(?:19|20)\d\d)\b(?:\s*\([A-Z][a-z]+\))?\s*[–—-]\s*")
+
+
+def _request_list(scope: _Scope) -> None:
+    """Art. 4 requests listed by year after a sentence about Art. 4 ("Article 4 has been used seven
+    times: // 2003 – Turkey: ... // 2012 – Turkey: ..."): each item is a request dated by its year, the
+    ally asking named in it; the topic runs on from item to item."""
+    view = scope.view
+    item = _DATED_ITEM.match(view.text)
+    if item is None or item.start("y") in scope.taken or _ART5.search(view.text):
+        return
+    if not (_article_topic(view, 4) or _ART4.search(view.text)):
+        return
+    claim = _invocation_year(view, scope.rules, 4, int(item.group("y")), item.start("y"), item.end("y"))
+    if claim is not None:
+        scope.claims.append(claim)
+        scope.taken.add(item.start("y"))
+        view.context.topics.add(f"article4@{view.sentence.paragraph}")
+
+
 def _enlargement(scope: _Scope) -> None:
     """Accessions of several allies told together (``enlargement``): a chronicle, a count of newcomers
     with its list, a year leading a list, a list named in the sentence before."""
     view = scope.view
     joiners = enlargement.respectively(view, scope.taken)
     joiners += enlargement.chronicle(view, scope.taken) + enlargement.counted_joiners(view, scope.taken)
-    joiners += enlargement.bracketed(view, scope.taken)
+    joiners += enlargement.bracketed(view, scope.taken) + enlargement.heading_year(view, scope.taken)
     for year, ystart, yend in view.years:
         if ystart in scope.taken:
             continue
