@@ -22,9 +22,8 @@ _JOINED = re.compile(
     _ADVERBS + r"\s+(?:joined|acceded to|entered|were admitted to|were admitted into|became (?:full )?members of|"
     r"were welcomed into)\s+(?:NATO|the (?:North Atlantic |military |Atlantic |western )?[Aa]lliance|"
     r"the North Atlantic Treaty Organi[sz]ation)\b(?![-'])"
-    r"|"
-    + _ADVERBS
-    + r"\s+(?:joined|acceded|were admitted|became (?:full\s+)?(?:NATO\s+)?members)\b(?!\s+(?:the|a|an|in talks|forces)\b)",
+    r"|" + _ADVERBS + r"\s+(?:joined|acceded|were admitted|became (?:full\s+)?(?:NATO\s+)?members)\b"
+    r"(?!\s+(?:the|a|an|in talks|forces)\b)",
 )
 _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
 #: what may stand between a leading year (or full date) and the first joiner: "In 1999, Poland ..."
