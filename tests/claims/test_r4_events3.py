@@ -44,3 +44,68 @@ def test_a_count_compared_with_like_is_some_allies() -> None:
     assert _kind("Sweden, like the 31 other NATO allies, agreed.", "member_count") == [
         ("31 other NATO allies", "supported")
     ]
+
+
+def _accessions(text: str, date: str | None = "2025-10-01") -> list[tuple[str | None, str]]:
+    return [
+        (c.country, c.verdict)
+        for c in check(text, date=date).claims
+        if c.kind == "event_date" and (c.subject or "").startswith("accession")
+    ]
+
+
+@pytest.mark.parametrize("date", ["2025-10-01", None])
+def test_a_membership_list_with_bracketed_years(date: str | None) -> None:
+    text = (
+        "NATO is an alliance of 32 countries. Its members are:\n\n"
+        "Denmark (1949)\n\nSpain (1982)\n\nGermany (1955, as West Germany)\n\nSlovakia (2009)\n"
+    )
+    assert _accessions(text, date) == [
+        ("DNK", "supported"),
+        ("ESP", "supported"),
+        ("DEU", "supported"),
+        ("SVK", "contradicted"),  # 2004-03-29
+    ]
+    wrong = next(c for c in check(text, date=date).claims if c.country == "SVK")
+    assert wrong.evidence[0].source == "facts-members" and "2004-03-29" in str(wrong.expected)
+
+
+def test_bracketed_years_in_one_sentence_and_what_is_not_a_membership_list() -> None:
+    assert _accessions("NATO members include Norway (1949), Greece (1952) and Croatia (2009).") == [
+        ("NOR", "supported"),
+        ("GRC", "supported"),
+        ("HRV", "supported"),
+    ]
+    # spending figures, one ally in running text: no accession read
+    assert _accessions("NATO allies spend more: Poland (2023) 3.9% of GDP, Greece (2023) 3.0%.") == []
+    assert _accessions("NATO ministers met as Poland (2022) had asked.") == []
+
+
+def test_enlargement_told_by_its_additions() -> None:
+    text = (
+        "The two new members join NATO after the addition of Slovakia and Slovenia in 2004; "
+        "Poland and Hungary in 1999; and Greece in 1955."
+    )
+    assert _accessions(text) == [
+        ("SVK", "supported"),
+        ("SVN", "supported"),
+        ("POL", "supported"),
+        ("HUN", "supported"),
+        ("GRC", "contradicted"),  # 1952-02-18
+    ]
+    led = "NATO first grew in 1952 with the inclusion of Greece and Turkey, followed by Spain in 1982."
+    assert _accessions(led) == [("GRC", "supported"), ("TUR", "supported"), ("ESP", "supported")]
+
+
+def test_an_aside_in_a_chronicle_dates_nothing() -> None:
+    text = (
+        "Greece and Turkey joined NATO in 1952, followed by West Germany in 1955 (reunified as Germany in "
+        "1990), Spain in 1982, and Poland in 1999."
+    )
+    assert ("DEU", "contradicted") not in _accessions(text)
+    assert ("ESP", "supported") in _accessions(text) and ("POL", "supported") in _accessions(text)
+
+
+def test_an_addition_to_a_group_meeting_the_target_is_no_accession() -> None:
+    text = "The addition of Poland and Greece in 2014 brought to three the allies meeting the 2% target."
+    assert _accessions(text) == []

@@ -151,6 +151,9 @@ def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
     after a verb of joining: "Finland joined in April 2023, Sweden in March 2024" (the first clause is
     read by ``events``, the gapped ones here)."""
     verb = _GREW.search(view.text)
+    if verb is None and not _SPENDING.search(view.text):
+        # "follows the addition of Bulgaria, ... in 2004; Czech Republic, Hungary and Poland in 1999"
+        verb = _ADDED.search(view.text)
     gapped = False
     if verb is None:
         verb = _GAPPED_FROM.search(view.text)
@@ -159,16 +162,33 @@ def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
         return []
     found: list[Joiner] = []
     position = verb.end()
+    # "The first expansion occurred in 1952 with the inclusion of Greece and Turkey, followed by ...": the
+    # year before the addition dates the list right after it
+    lead = re.search(r"\bin\s+((?:19|20)\d\d)\s+with\s+(?:the\s+)?$", view.text[: verb.start()])
+    first = next((m for m in view.countries if re.fullmatch(r"\s+(?:the\s+)?", view.text[verb.end() : m.start])), None)
+    if lead is not None and first is not None and verb.re is _ADDED:
+        ystart = lead.start(1)
+        chain = listed_after(view, first)
+        if ystart not in taken:
+            found += [
+                Joiner(mention, int(lead.group(1)), ystart, lead.end(1), listed=True)
+                for mention in _allies(chain, view)
+            ]
+            taken.add(ystart)
+        position = chain[-1].end
     for year, ystart, yend in view.years:
         if ystart < position:
             continue
+        if "(" in view.text[position:ystart] and ")" not in view.text[position:ystart]:
+            continue  # "West Germany in 1955 (later referred to as Germany from 1990)": an aside's year
         if gapped and not _GAP.fullmatch(view.text[position:ystart]):
             break  # only clauses without a verb of their own continue the chronicle
         # (a possessive is not a newcomer: "Portugal's neighbour Spain")
+        aside = view.text.rfind(")", position, ystart)  # not a name inside an aside before the year
         segment = [
             m
             for m in view.countries
-            if position <= m.start < ystart
+            if max(position, aside) <= m.start < ystart
             and not re.match(r"'s\b", view.text[m.end :])
             and not _another_state(view, m)
         ]
@@ -181,14 +201,24 @@ def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
     return found
 
 
+#: enlargement told by its additions: "follows the addition of A, B in 2004; C in 1999", "This was
+#: followed by the inclusion of Albania and Croatia in 2009, Montenegro in 2017"
+_ADDED = re.compile(
+    r"\b(?:addition|inclusion|admission|accession|entry)s?\s+of\b|\badditions\s+(?:include|included|were)\b",
+    re.IGNORECASE,
+)
+#: a sentence about spending: an addition there is to a group of allies meeting a target, not NATO
+_SPENDING = re.compile(r"%|\bper ?cent\b|\bGDP\b|\bspend|\btarget\b|\bbudget", re.IGNORECASE)
 #: a verb of joining dated by a year: the start of a gapped chronicle ("Finland joined in April 2023")
 _GAPPED_FROM = re.compile(
     r"\b(?:joined|acceded|became (?:members|a member|an ally))\s+(?:(?:NATO|the alliance)\s+)?in\s+"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?:19|20)\d\d\b"
 )
-#: a gapped clause: ", Sweden in March 2024", "and West Germany in 1955", "then Spain in 1982"
+#: a gapped clause: ", Sweden in March 2024", "and West Germany in 1955", "then Spain in 1982" (after
+#: an aside in brackets: "(later referred to as Germany from 1990), Spain in 1982")
 _GAP = re.compile(
+    r"(?:\s*\([^()]*\))?"
     r"\s*(?:,|;|,?\s+and|,?\s+then|,?\s+followed by|,?\s+and then(?: later)?)\s+(?:later\s+)?(?:by\s+)?"
     r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+|&\s+)?(?:the\s+)?[A-Z][\w.'-]*)*?(?:,\s+[A-Z][\w.'-]*)*"
     r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?\s+in\s+"
@@ -249,3 +279,43 @@ def remember_list(view: SentenceView, store: Any) -> None:
         if len(chain) >= 2:
             store.listed_allies = [m.iso3 for m in chain]
             return
+
+
+#: an ally with its accession year in brackets, as membership lists write it: "Albania (2009)",
+#: "Germany (1955, as West Germany)", "Poland (joined 1999)"
+_BRACKET_YEAR = re.compile(
+    r"\s*\(\s*(?:joined\s+(?:in\s+)?|since\s+|member since\s+)?((?:19|20)\d\d)\b(?=[^()]{0,40}\))"
+)
+#: figures that make a bracketed year something else's ("Poland (2023): 3.9% of GDP")
+_FIGURES = re.compile(r"%|\bper ?cent\b|[$€£]|\bGDP\b|\bbillion\b|\bmillion\b|\bArticle\b|\bArt\.", re.IGNORECASE)
+
+
+def bracketed(view: SentenceView, taken: set[int]) -> list[Joiner]:
+    """A membership list with years in brackets: each ally with its year is an accession claim. Read
+    only where the list is plain — the item alone on its line ("Albania (2009)") or two or more allies
+    with bracketed years and no figure in the sentence — in an article about NATO, outside Art. 4/5
+    (a list of requests, "Turkey (2003, 2012)", dates consultations, not accessions)."""
+    if not view.context.about_nato or _FIGURES.search(view.text):
+        return []
+    if any(topic.startswith(("article4@", "article5@")) for topic in view.context.topics):
+        return []
+    items: list[tuple[Joiner, int]] = []
+    for mention in view.countries:
+        year = _BRACKET_YEAR.match(view.text, mention.end)
+        if year is None or year.start(1) in taken or not facts.is_ally(mention.iso3):
+            continue
+        if _another_state(view, mention) or facts.accession_date(mention.iso3) is None:
+            continue
+        close = view.text.index(")", year.end(1))
+        items.append((Joiner(mention, int(year.group(1)), mention.start, close + 1, listed=True), close + 1))
+    if not items:
+        return []
+    first, close = items[0]
+    alone = (
+        len(items) == 1
+        and re.fullmatch(r"[\W\d]*(?:The\s+)?", view.text[: first.mention.start])
+        and re.fullmatch(r"[\W]*", view.text[close:])
+    )
+    if not (alone or len(items) >= 2):
+        return []
+    return [joiner for joiner, _ in items]

@@ -322,6 +322,7 @@ def _enlargement(scope: _Scope) -> None:
     view = scope.view
     joiners = enlargement.respectively(view, scope.taken)
     joiners += enlargement.chronicle(view, scope.taken) + enlargement.counted_joiners(view, scope.taken)
+    joiners += enlargement.bracketed(view, scope.taken)
     for year, ystart, yend in view.years:
         if ystart in scope.taken:
             continue
