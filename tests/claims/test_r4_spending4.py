@@ -9,7 +9,7 @@ from natosim.engines.claims import check
 from natosim.engines.claims.numbers import quantities
 
 
-def _claims(text: str, date: str = "2025-03-01") -> list[tuple[str, str, str | None, str]]:
+def _claims(text: str, date: str | None = "2025-03-01") -> list[tuple[str, str, str | None, str]]:
     return [(c.kind, c.text, c.country, c.verdict) for c in check(text, date=date).claims]
 
 
@@ -75,3 +75,31 @@ def test_a_singular_pronoun_after_a_list_is_not_the_lists_figure() -> None:
         "Behind Poland and the US in defence spending, it spent 3.08% of its GDP in 2024.", date="2025-10-01"
     )
     assert not [c for c in claims if c[0] == "spending_pct_gdp" and c[2] in ("POL", "USA")]
+
+
+def test_only_before_a_count_of_allies_is_part_of_the_claim() -> None:
+    claims = check("Back in 2014 only 3 allies met the 2% of GDP target.", date="2025-03-01").claims
+    counts = [c for c in claims if c.kind == "allies_meeting_target"]
+    assert [(c.text.split()[0], c.value, c.verdict) for c in counts] == [("only", 3, "supported")]
+
+
+def test_ranks_said_with_it_and_with_has_the() -> None:
+    date = "2024-07-01"  # edition 2024-06: POL 4.12, EST 3.43, USA 3.38 in 2024
+    third = _claims("In 2024 the US spent 3.38% of GDP on defence, placing it third among NATO allies.", date)
+    assert ("spending_rank", "USA", "supported") in [(c[0], c[2], c[3]) for c in third]
+    fourth = _claims("In 2024 the US spent 3.38% of GDP on defence, placing it second among NATO allies.", date)
+    assert ("spending_rank", "USA", "contradicted") in [(c[0], c[2], c[3]) for c in fourth]
+    leader = _claims("In 2024 Poland spent 4.12% of GDP on defence, making it the leader among NATO members.", date)
+    assert ("spending_rank", "POL", "supported") in [(c[0], c[2], c[3]) for c in leader]
+    # "it" after two allies is not certain: no rank
+    two = _claims("Poland outspent Germany on defence in 2024, making it the leader among NATO members.", date)
+    assert not [c for c in two if c[0] == "spending_rank"]
+    has = _claims("In 2024 Estonia had the second highest defence spending in NATO, at 3.43% of GDP.", date)
+    assert ("spending_rank", "EST", "supported") in [(c[0], c[2], c[3]) for c in has]
+
+
+def test_a_rank_true_in_another_edition_is_not_contradicted() -> None:
+    # 2024: USA third in edition 2024-06 (3.38), fourth in 2025-08 (3.21): no date, the latest edition
+    claims = _claims("In 2024 the US spent 3.38% of GDP on defence, placing it third among NATO allies.", None)
+    ranks = [c for c in claims if c[0] == "spending_rank"]
+    assert ranks and ranks[0][3] == "imprecise"

@@ -861,6 +861,9 @@ def allies_meeting(
     ``below``: how many fall short of it ("nine allies still fall short of 2%"). "All but nine allies
     meet it" counts the allies that do not (those below it, and those NATO has no figure for, so a
     mismatch is not accused)."""
+    only = _ONLY_BEFORE.search(view.text[max(0, start - 12) : start])
+    if only is not None and start == count.start:
+        start -= len(only.group())  # "only three countries met it": "only" is part of the claim's wording
     if not re.search(r"\ball\s+but\s+(?:just\s+|only\s+)?$", view.text[max(0, count.start - 20) : count.start], re.I):
         return _allies_meeting(view, count, start, end, threshold, below=below, year_choice=year_choice)
     claim = _allies_meeting(view, count, start, end, threshold, below=not below, year_choice=year_choice)
@@ -868,6 +871,10 @@ def allies_meeting(
         return claim
     note = f"'all but {count.text}' also counts allies without a figure; {claim.note}"
     return dataclasses.replace(claim, verdict="not checkable", note=note)
+
+
+#: "only" / "just" right before a count of allies ("Only 3 NATO countries met the target")
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|merely)\s+$", re.IGNORECASE)
 
 
 def _allies_meeting(
