@@ -141,3 +141,32 @@ def test_a_timeline_entry_led_by_its_year() -> None:
 def test_a_year_leading_allies_that_became_nato_members() -> None:
     text = "In 1999, the Czech Republic, Hungary, and Poland became NATO members."
     assert _accessions(text) == [("CZE", "supported"), ("HUN", "supported"), ("POL", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("Finland formally joined NATO on Tuesday, becoming its 31st member.", "2023-04-05", "supported"),
+        ("Finland formally joined NATO on Monday, becoming its 31st member.", "2023-04-05", "contradicted"),
+        ("On Thursday, Sweden officially became a NATO member.", "2024-03-09", "supported"),
+        ("Sweden joined NATO yesterday.", "2024-03-09", "contradicted"),  # 2024-03-07
+        ("Sweden joined NATO yesterday.", "2024-03-08", "supported"),
+    ],
+)
+def test_an_accession_dated_by_a_day_relative_to_the_article(text: str, date: str, verdict: str) -> None:
+    found = [c for c in check(text, date=date).claims if c.kind == "event_date" and c.unit == "date"]
+    assert [c.verdict for c in found] == [verdict]
+
+
+def _days(text: str, date: str) -> list[tuple[str | None, str]]:
+    return [(c.country, c.verdict) for c in check(text, date=date).claims if c.unit == "date"]
+
+
+def test_a_relative_day_of_another_act_or_long_after_the_accession_gives_no_claim() -> None:
+    assert _days("Sweden, which joined NATO in 2024, held talks on Friday.", "2024-06-07") == []
+    assert _days("Finland joined NATO's exercise on Tuesday.", "2024-06-07") == []
+    assert _days("Poland, which joined NATO, spoke on Tuesday.", "2024-06-07") == []
+    assert _days("The alliance yesterday added Albania and Croatia as its newest members.", "2009-04-02") == [
+        ("ALB", "supported"),
+        ("HRV", "supported"),
+    ]

@@ -311,6 +311,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _welcomed(scope)
     _undated_events(scope)
     _relative_year_accessions(scope)
+    _relative_day_accessions(scope)
     _invocation_counts(scope)
     _ages(scope)
     enlargement.remember_list(view, view.context)
@@ -444,6 +445,93 @@ def _welcomed(scope: _Scope) -> None:
             )
         if claim is not None:
             scope.claims.append(claim)
+
+
+#: a day written relative to the article's: "yesterday", "today", "On Friday", "on Tuesday"
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|(?:(?:on|last|this)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s+(?:\w+\s+)?\d))\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: "the alliance yesterday added Albania and Croatia as its newest members"
+_ADDED_AS = re.compile(r"\b(?:added|admitted|welcomed)\b[^.;]{0,60}?\bas\s+(?:its\s+)?(?:newest\s+|new\s+)?members?\b")
+
+
+def _relative_day(match: re.Match[str], date: dt.date) -> dt.date:
+    """The day "yesterday", "today" or a weekday names: a weekday is the latest such day on or before
+    the article's date (a news report tells the past week)."""
+    if match.group("yesterday"):
+        return date - dt.timedelta(days=1)
+    if match.group("today"):
+        return date
+    weekday = _WEEKDAYS.index(match.group("weekday").casefold())
+    return date - dt.timedelta(days=(date.weekday() - weekday) % 7)
+
+
+def _relative_day_accessions(scope: _Scope) -> None:
+    """ "Finland formally joined NATO on Tuesday", "On Friday, North Macedonia became the 30th NATO
+    member", "the alliance yesterday added Albania and Croatia as its newest members": the day read
+    against the article's date, within the week before it. An accession more than a month before the
+    article is another event's day (no claim); none without the article's date."""
+    view = scope.view
+    date = view.context.date
+    text = view.text
+    if date is None:
+        return
+    for match in _RELATIVE_DAY.finditer(text):
+        verbs = [m for m in list(_JOIN.finditer(text)) + list(_ADDED_AS.finditer(text)) if m.group(0)]
+        near = [v for v in verbs if abs((v.start() if v.start() > match.end() else match.start()) - v.end()) < 60]
+        if len(near) != 1 and len({(v.start(), v.end()) for v in near}) != 1:
+            continue
+        verb = near[0]
+        lo, hi = min(match.start(), verb.start()), max(match.end(), verb.end())
+        clause = text[lo:hi]
+        if (
+            re.search(r"[.;]|(?:19|20)\d\d", clause)
+            or _NOT_DONE.search(clause)
+            or _OTHER_BODY.search(text[verb.end() : verb.end() + 40])
+        ):
+            continue
+        if _NOT_DONE.search(text[max(0, verb.start() - 40) : verb.start()]):
+            continue
+        day = _relative_day(match, date)
+        # the allies of the act: named in its clause (before the verb, or after "added")
+        start = max((m.end() for m in re.finditer(r"[.;]", text[:lo])), default=0)
+        end = min((m.start() + hi for m in re.finditer(r"[.;]", text[hi:])), default=len(text))
+        allies = [
+            m
+            for m in view.countries
+            if start <= m.start < end
+            and facts.accession_date(m.iso3) is not None
+            and not re.match(r"'s\b", text[m.end :])
+            and (m.start < verb.start() or verb.re is _ADDED_AS)
+        ]
+        if verb.re is _ADDED_AS:
+            allies = [m for m in allies if verb.start() < m.start < verb.end()]
+        elif allies:
+            allies = [allies[-1]]
+        for mention in allies:
+            joined = facts.accession_date(mention.iso3)
+            assert joined is not None
+            if joined < date - dt.timedelta(days=31):
+                continue  # long before the article: the day dates something else
+            scope.claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=match.end(),
+                    value=day.isoformat(),
+                    verdict="supported" if joined == day else "contradicted",
+                    expected=joined.isoformat(),
+                    country=mention.iso3,
+                    subject=f"accession:{mention.iso3}",
+                    year=day.year,
+                    unit="date",
+                    evidence=_accession_evidence(mention.iso3, joined),
+                    note=f"'{match.group(0)}' read from the article date ({date.isoformat()}): {day.isoformat()}",
+                )
+            )
 
 
 def _relative_year_accessions(scope: _Scope) -> None:
