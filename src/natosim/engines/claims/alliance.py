@@ -167,6 +167,7 @@ _FOUNDER_NOUN = re.compile(
 _BROUGHT_TO = re.compile(
     r"\s+the\s+(?:number|total)\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+(?:states|countries|nations))\b"
 )
+_BRINGS = r"\b(?:brings?|brought|bringing|takes?|took|taking|rais(?:es|ed|ing|e))\s+to\s+$"
 #: the founders named before the count: "grown from its original 12 member countries", "the founding twelve"
 _FOUNDER_BEFORE = re.compile(r"\b(?:original|founding|initial)\s+$", re.IGNORECASE)
 
@@ -305,14 +306,12 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if noun is None or not 1 <= q.value <= 60 or q.decimals != 0:
             noun = None
         brought = _BROUGHT_TO.match(after)
-        if brought is not None and noun is None and (nato or view.context.about_nato) and 1 <= q.value <= 60:
-            if re.search(
-                r"\b(?:brings?|brought|bringing|takes?|took|taking|rais(?:es|ed|ing|e))\s+to\s+$", text[: q.start]
-            ):
-                # "the enlargement brings to 28 the number of allies": the membership after it
-                claims.append(_since_year(view, q, _membership_claim(view, q, brought, "explicit")))
-                used.add(q.start)
-                continue
+        bringing = re.search(_BRINGS, text[: q.start])
+        if brought and bringing and noun is None and (nato or view.context.about_nato) and 1 <= q.value <= 60:
+            # "the enlargement brings to 28 the number of allies": the membership after it
+            claims.append(_since_year(view, q, _membership_claim(view, q, brought, "explicit")))
+            used.add(q.start)
+            continue
         reading = _membership_reading(view, q, noun, nato) if noun is not None else None
         if noun is not None and reading is not None:
             claims.append(_since_year(view, q, _membership_claim(view, q, noun, reading)))
