@@ -170,3 +170,17 @@ def test_a_relative_day_of_another_act_or_long_after_the_accession_gives_no_clai
         ("ALB", "supported"),
         ("HRV", "supported"),
     ]
+
+
+def test_ordinals_and_counts_of_an_enlargement() -> None:
+    assert _kind("North Macedonia became the 30th NATO member.", "member_count", "2020-04-01") == [
+        ("30th NATO member", "supported")
+    ]
+    assert _kind("Montenegro became the 30th NATO member.", "member_count", "2020-04-01") == [
+        ("30th NATO member", "contradicted")  # the 29th
+    ]
+    brought = "The NATO enlargement brings to 28 the number of allies."
+    assert _kind(brought, "member_count", "2009-04-02") == [("28 the number of allies", "supported")]
+    assert _kind(brought, "member_count", "2020-04-01") == [("28 the number of allies", "contradicted")]
+    grown = "NATO has increased its membership from the original twelve to thirty-two countries."
+    assert ("twelve", "supported") in _kind(grown, "member_count")

@@ -110,7 +110,8 @@ _PROTECT = re.compile(
 )
 _ORDINAL = re.compile(
     r"\b(?:became|becomes|become|becoming|is|was|as|will become)\s+(?:NATO's\s+|the\s+alliance's\s+|the\s+|its\s+)?"
-    r"(?P<ord>" + ORDINAL + r")\s+(?:member|ally|country|nation)"
+    # ("the 30th NATO member": NATO's name between the rank and the noun)
+    r"(?P<ord>" + ORDINAL + r")\s+(?:NATO\s+|alliance\s+)?(?:member|ally|country|nation)"
     # "the 14th country to join NATO after the end of the Cold War": a rank within a period, not overall;
     # "the second country this month to invoke Article 4": a rank among those doing something else
     r"(?![^.;]{0,40}\b(?:(?:since|after|from) (?:the )?(?:end|fall|collapse|dissolution|break-?up|19\d\d|20\d\d)|"
@@ -162,6 +163,11 @@ _FOUNDER_NOUN = re.compile(
     r"|^\s+(?:countries|nations|states|allies|members|signatories)\b",
     re.IGNORECASE,
 )
+#: the membership after an enlargement, the count before its noun: "brings to 28 the number of allies"
+_BROUGHT_TO = re.compile(
+    r"\s+the\s+(?:number|total)\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+(?:states|countries|nations))\b"
+)
+_BRINGS = r"\b(?:brings?|brought|bringing|takes?|took|taking|rais(?:es|ed|ing|e))\s+to\s+$"
 #: the founders named before the count: "grown from its original 12 member countries", "the founding twelve"
 _FOUNDER_BEFORE = re.compile(r"\b(?:original|founding|initial)\s+$", re.IGNORECASE)
 
@@ -206,6 +212,9 @@ def _founders(view: SentenceView, q: Quantity) -> Claim | None:
     noun = _FOUNDER_NOUN.match(view.text[q.end :])
     if noun is None and _FOUNDER_BEFORE.search(view.text[: q.start]):
         noun = re.match(r"^\s+member\s+(?:countries|nations|states)\b", view.text[q.end :], re.IGNORECASE)
+        if noun is None and re.search(r"\bfrom\s+(?:the|its)\s+\w+\s+$", view.text[: q.start]):
+            # "increasing its membership from the original twelve to thirty-one countries"
+            noun = re.match(r"(?=\s+to\s)", view.text[q.end :])
     if noun is None or q.decimals or not 1 <= q.value <= 60:
         return None
     if not (
@@ -296,6 +305,13 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             noun = re.match("", after)
         if noun is None or not 1 <= q.value <= 60 or q.decimals != 0:
             noun = None
+        brought = _BROUGHT_TO.match(after)
+        bringing = re.search(_BRINGS, text[: q.start])
+        if brought and bringing and noun is None and (nato or view.context.about_nato) and 1 <= q.value <= 60:
+            # "the enlargement brings to 28 the number of allies": the membership after it
+            claims.append(_since_year(view, q, _membership_claim(view, q, brought, "explicit")))
+            used.add(q.start)
+            continue
         reading = _membership_reading(view, q, noun, nato) if noun is not None else None
         if noun is not None and reading is not None:
             claims.append(_since_year(view, q, _membership_claim(view, q, noun, reading)))
