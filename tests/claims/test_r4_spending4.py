@@ -103,3 +103,9 @@ def test_a_rank_true_in_another_edition_is_not_contradicted() -> None:
     claims = _claims("In 2024 the US spent 3.38% of GDP on defence, placing it third among NATO allies.", None)
     ranks = [c for c in claims if c[0] == "spending_rank"]
     assert ranks and ranks[0][3] == "imprecise"
+
+
+def test_a_rate_of_defence_spending_is_a_share_of_gdp() -> None:
+    # edition 2024-06, 2024: POL 4.12, EST 3.43 (second by % of GDP; not second in US$)
+    claims = _claims("Estonia has the second highest rate of defence spending in NATO in 2024.", "2024-07-01")
+    assert ("spending_rank", "EST", "supported") in [(c[0], c[2], c[3]) for c in claims]

@@ -42,7 +42,10 @@ RANK = re.compile(
     re.IGNORECASE,
 )
 #: the measure named: a share of GDP, or money
-_PCT = re.compile(r"\bGDP\b|gross domestic product|share of|relative|proportion|percent|per cent|%|economic output")
+_PCT = re.compile(
+    r"\bGDP\b|gross domestic product|share of|relative|proportion|percent|per cent|%|economic output|"
+    r"\brate of (?:defen|mil|spen)"  # "the second highest rate of defence spending": a share of GDP
+)
 _USD = re.compile(r"\$|\bdollars?\b|\babsolute terms\b|\bcash terms\b|\bmoney terms\b|\bbillion\b|\bin total\b", re.I)
 _EUROPE = re.compile(r"\bEurope's\b|\bEuropean\b|\bin Europe\b", re.IGNORECASE)
 _NATO_SCOPE = re.compile(r"\bNATO('s)?\b|\balliance('s)?\b|\ballies\b|\bbloc('s)?\b|\bmembers\b", re.IGNORECASE)
