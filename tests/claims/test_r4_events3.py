@@ -184,3 +184,15 @@ def test_ordinals_and_counts_of_an_enlargement() -> None:
     assert _kind(brought, "member_count", "2020-04-01") == [("28 the number of allies", "contradicted")]
     grown = "NATO has increased its membership from the original twelve to thirty-two countries."
     assert ("twelve", "supported") in _kind(grown, "member_count")
+
+
+def test_a_second_count_of_requests_in_one_sentence() -> None:
+    text = (
+        "Monday's talks are the third time Article 4 has been invoked since Russia invaded Ukraine in 2022, "
+        "and the ninth time it has been triggered in the alliance's history."
+    )
+    found = [c for c in check(text, date="2025-10-01").claims if c.subject == "article4-count"]
+    assert [(c.value, c.verdict) for c in found] == [(3, "supported"), (9, "supported")]
+    wrong = text.replace("ninth", "twelfth")
+    found = [c for c in check(wrong, date="2025-10-01").claims if c.subject == "article4-count"]
+    assert [(c.value, c.verdict) for c in found] == [(3, "supported"), (12, "contradicted")]

@@ -1261,123 +1261,127 @@ def _invocation_counts(scope: _Scope) -> None:
             continue
         if article == 5 and _ART4.search(text) and not _ART5.search(text):
             continue  # "Article 4 gets invoked rarely; Turkey invoked it five times" after an Art. 5 sentence
-        times = _TIMES.search(text)
-        if times is None:
-            continue
-        if re.search(r"\bnot\s+(?:the\s+)?$", text[max(0, times.start() - 8) : times.start()], re.IGNORECASE):
-            continue  # "this is not the first time Warsaw has invoked Article 4": no count
-        if times.group("ord") and re.search(
-            r"^[^.;]{0,80}?\b(?:was|came|happened|occurred)\s+(?:on|in)\b", text[times.end() :], re.IGNORECASE
-        ):
-            continue  # "the first time Article 4 was invoked was on February 10": a date, not a count
-        if re.search(r"first (?:and only )?time", times.group(0), re.IGNORECASE) and _DATED_AFTER.match(
-            text, times.end()
-        ):
-            continue  # "Article 4 was triggered for the first time in 2003": the first request's date, not a count
-        since = _SINCE_PERIOD.match(text, times.end())
-        if since is None and _SCOPED_COUNT.match(text, times.end()):
-            continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
-        governing = _governing_article(text, times.start())
-        if governing is not None and governing != article:
-            continue  # "Art. 4 ... Art. 5, the collective defence clause, which has been invoked once": Art. 5's
-        ambiguous = governing is None and bool(
-            _ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()])
-        )
-        never_by: str | None = None
-        if times.group("never"):
-            # "Article 5 has never been invoked": none; "Article 4 has never been invoked by Luxembourg": none
-            # by that ally (an ally named otherwise leaves the count's subject uncertain: no claim)
-            by_named = re.match(r"[^.;,]{0,30}?\bby\s+(?:the\s+)?", text[times.end() :])
-            at = times.end() + by_named.end() if by_named else -1
-            named_ally = next((m for m in view.countries if m.start == at), None)
-            if article == 4 and named_ally is None and view.countries:
-                continue
-            if named_ally is not None:
-                if article != 4 or not facts.is_ally(named_ally.iso3):
-                    continue
-                never_by = named_ally.iso3
-            claimed = 0
-        elif times.group("once"):
-            claimed = 1
-        elif times.group("twice"):
-            claimed = 2
-        elif times.group("ord"):
-            # "the eighth time": this request is the eighth up to the article's date
-            claimed = ordinal(times.group("ord")) or 0
-        else:
-            parsed = quantities(times.group("n"))
-            if not parsed:
-                continue
-            claimed = int(parsed[0].value)
-        recorded = _invocations(rules, article, None)
-        invocations = _invocations(rules, article, view.context.date)
-        requester = view.country_near(times.start(), window=160) if article == 4 else None
-        passive = re.search(r"\b(?:has|had|have) been invoked\b|\bwas invoked\b", text[times.end() : times.end() + 60])
-        by = re.match(r"\s+by\s+(?:the\s+)?", text[times.end() :])
-        by_ally = next((m for m in view.countries if by is not None and m.start == times.end() + by.end()), None)
-        counted_for = None
-        if never_by is not None:
-            invocations = [i for i in invocations if never_by in i.requesting]
-            counted_for = never_by
-        elif article == 4 and by_ally is not None and facts.is_ally(by_ally.iso3):
-            # "invoked five times by Türkiye and once by a group of allies": that ally's requests
-            invocations = [i for i in invocations if by_ally.iso3 in i.requesting]
-            counted_for = by_ally.iso3
-        elif requester is not None and requester.start < times.start() and not passive:
-            # "Ankara has asked for Art. 4 consultations five times": that ally's requests
-            mine = [i for i in invocations if requester.iso3 in i.requesting]
-            invocations = mine or invocations
-            counted_for = requester.iso3 if mine else None
-        verdict = "supported" if claimed == len(invocations) else "contradicted"
-        if since is not None:
-            # "the third time Art. 4 has been invoked since Russia's invasion in 2022": the requests from
-            # that year on; those earlier in the year may precede the event named, so either count holds
-            from_year = int(since.group(1))
-            later = [i for i in invocations if i.date.year > from_year]
-            invocations = [i for i in invocations if i.date.year >= from_year]
-            verdict = "supported" if len(later) <= claimed <= len(invocations) else "contradicted"
-        if ambiguous:
-            verdict = "not checkable"  # "Art. 4 ... Art. 5, with Turkey invoking it five times": which article?
-        claims.append(
-            view.claim(
-                kind="event_date",
-                start=times.start(),
-                end=times.end(),
-                value=claimed,
-                verdict=verdict,
-                expected=len(invocations),
-                country=counted_for,
-                subject=f"article{article}-count",
-                unit="invocations",
-                evidence=[
-                    Evidence(
-                        f"Art. {article}: {len(invocations)} "
-                        f"{'invocation' if article == 5 else 'requests'} to "
-                        f"{(view.context.date or recorded[-1].date).isoformat()}: "
-                        + (
-                            ", ".join(f"{i.date.isoformat()} ({'/'.join(i.requesting)})" for i in invocations) or "none"
-                        ),
-                        (invocations or recorded)[-1].source,
-                        len(invocations),
-                        rule=f"article{article}",
-                    )
-                ],
-                note=(
-                    "the sentence names Art. 4 and Art. 5 and says 'it': which article is counted is uncertain"
-                    if ambiguous
-                    # (Art. 5 has one invocation, no joint or repeated requests to count differently: with
-                    # the article's date its note says "up to", and the off-by-one leniency for Art. 4
-                    # requests does not apply)
-                    else "Art. 5 invocations up to the article date"
-                    if article == 5 and view.context.date
-                    else f"counted from {since.group(1)} to the article date"
-                    if since is not None and view.context.date
-                    else "counted to the article date"
-                    if view.context.date
-                    else "counted over all recorded invocations"
-                ),
+        # every count in the sentence ("the third time since 2022, and the ninth time it has been triggered")
+        for index, times in enumerate(_TIMES.finditer(text)):
+            if index and not (times.group("ord") and not re.search(r"\b(?:would|could|might|if)\b", text)):
+                continue  # a later count is read only as a plain ordinal ("and the ninth time it has been ...")
+            if re.search(r"\bnot\s+(?:the\s+)?$", text[max(0, times.start() - 8) : times.start()], re.IGNORECASE):
+                continue  # "this is not the first time Warsaw has invoked Article 4": no count
+            if times.group("ord") and re.search(
+                r"^[^.;]{0,80}?\b(?:was|came|happened|occurred)\s+(?:on|in)\b", text[times.end() :], re.IGNORECASE
+            ):
+                continue  # "the first time Article 4 was invoked was on February 10": a date, not a count
+            if re.search(r"first (?:and only )?time", times.group(0), re.IGNORECASE) and _DATED_AFTER.match(
+                text, times.end()
+            ):
+                continue  # "Article 4 was triggered for the first time in 2003": the first request's date, not a count
+            since = _SINCE_PERIOD.match(text, times.end())
+            if since is None and _SCOPED_COUNT.match(text, times.end()):
+                continue  # "the third time Art. 4 has been invoked to address Russia's ...": a count within a topic
+            governing = _governing_article(text, times.start())
+            if governing is not None and governing != article:
+                continue  # "Art. 4 ... Art. 5, the collective defence clause, which has been invoked once": Art. 5's
+            ambiguous = governing is None and bool(
+                _ART4.search(text) and _ART5.search(text) and re.search(r"\bit\b", text[: times.start()])
             )
-        )
+            never_by: str | None = None
+            if times.group("never"):
+                # "Article 5 has never been invoked": none; "Article 4 has never been invoked by Luxembourg": none
+                # by that ally (an ally named otherwise leaves the count's subject uncertain: no claim)
+                by_named = re.match(r"[^.;,]{0,30}?\bby\s+(?:the\s+)?", text[times.end() :])
+                at = times.end() + by_named.end() if by_named else -1
+                named_ally = next((m for m in view.countries if m.start == at), None)
+                if article == 4 and named_ally is None and view.countries:
+                    continue
+                if named_ally is not None:
+                    if article != 4 or not facts.is_ally(named_ally.iso3):
+                        continue
+                    never_by = named_ally.iso3
+                claimed = 0
+            elif times.group("once"):
+                claimed = 1
+            elif times.group("twice"):
+                claimed = 2
+            elif times.group("ord"):
+                # "the eighth time": this request is the eighth up to the article's date
+                claimed = ordinal(times.group("ord")) or 0
+            else:
+                parsed = quantities(times.group("n"))
+                if not parsed:
+                    continue
+                claimed = int(parsed[0].value)
+            recorded = _invocations(rules, article, None)
+            invocations = _invocations(rules, article, view.context.date)
+            requester = view.country_near(times.start(), window=160) if article == 4 else None
+            passive = re.search(
+                r"\b(?:has|had|have) been invoked\b|\bwas invoked\b", text[times.end() : times.end() + 60]
+            )
+            by = re.match(r"\s+by\s+(?:the\s+)?", text[times.end() :])
+            by_ally = next((m for m in view.countries if by is not None and m.start == times.end() + by.end()), None)
+            counted_for = None
+            if never_by is not None:
+                invocations = [i for i in invocations if never_by in i.requesting]
+                counted_for = never_by
+            elif article == 4 and by_ally is not None and facts.is_ally(by_ally.iso3):
+                # "invoked five times by Türkiye and once by a group of allies": that ally's requests
+                invocations = [i for i in invocations if by_ally.iso3 in i.requesting]
+                counted_for = by_ally.iso3
+            elif requester is not None and requester.start < times.start() and not passive:
+                # "Ankara has asked for Art. 4 consultations five times": that ally's requests
+                mine = [i for i in invocations if requester.iso3 in i.requesting]
+                invocations = mine or invocations
+                counted_for = requester.iso3 if mine else None
+            verdict = "supported" if claimed == len(invocations) else "contradicted"
+            if since is not None:
+                # "the third time Art. 4 has been invoked since Russia's invasion in 2022": the requests from
+                # that year on; those earlier in the year may precede the event named, so either count holds
+                from_year = int(since.group(1))
+                later = [i for i in invocations if i.date.year > from_year]
+                invocations = [i for i in invocations if i.date.year >= from_year]
+                verdict = "supported" if len(later) <= claimed <= len(invocations) else "contradicted"
+            if ambiguous:
+                verdict = "not checkable"  # "Art. 4 ... Art. 5, with Turkey invoking it five times": which article?
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=times.start(),
+                    end=times.end(),
+                    value=claimed,
+                    verdict=verdict,
+                    expected=len(invocations),
+                    country=counted_for,
+                    subject=f"article{article}-count",
+                    unit="invocations",
+                    evidence=[
+                        Evidence(
+                            f"Art. {article}: {len(invocations)} "
+                            f"{'invocation' if article == 5 else 'requests'} to "
+                            f"{(view.context.date or recorded[-1].date).isoformat()}: "
+                            + (
+                                ", ".join(f"{i.date.isoformat()} ({'/'.join(i.requesting)})" for i in invocations)
+                                or "none"
+                            ),
+                            (invocations or recorded)[-1].source,
+                            len(invocations),
+                            rule=f"article{article}",
+                        )
+                    ],
+                    note=(
+                        "the sentence names Art. 4 and Art. 5 and says 'it': which article is counted is uncertain"
+                        if ambiguous
+                        # (Art. 5 has one invocation, no joint or repeated requests to count differently: with
+                        # the article's date its note says "up to", and the off-by-one leniency for Art. 4
+                        # requests does not apply)
+                        else "Art. 5 invocations up to the article date"
+                        if article == 5 and view.context.date
+                        else f"counted from {since.group(1)} to the article date"
+                        if since is not None and view.context.date
+                        else "counted to the article date"
+                        if view.context.date
+                        else "counted over all recorded invocations"
+                    ),
+                )
+            )
 
     for pattern, article in ((_ART5, 5), (_ART4, 4)):
         if pattern.search(text):
