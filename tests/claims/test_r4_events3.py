@@ -205,3 +205,14 @@ def test_a_period_bound_in_a_citation_dates_no_accession() -> None:
         ("EST", "supported"),
         ("LVA", "supported"),
     ]
+
+
+def test_that_year_is_the_year_of_the_sentence_before() -> None:
+    text = (
+        "In 1999, NATO's summit was held in Washington. In that year, Poland, the Czech Republic and Hungary "
+        "became NATO members."
+    )
+    assert _accessions(text) == [("POL", "supported"), ("CZE", "supported"), ("HUN", "supported")]
+    wrong = text.replace("1999", "2004")
+    # a year taken from another sentence is inferred: a mismatch abstains (abstain.py), it does not accuse
+    assert _accessions(wrong) == [("POL", "not checkable"), ("CZE", "not checkable"), ("HUN", "not checkable")]

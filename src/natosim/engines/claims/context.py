@@ -112,6 +112,9 @@ class ArticleContext:
     #: the allies the latest sentence listing two or more named ("Bulgaria, Estonia, ... and Slovenia"),
     #: for a next sentence that says "These nations joined ..."
     listed_allies: list[str] = field(default_factory=list)
+    #: the year the latest sentence stating exactly one year wrote, and its paragraph, for a next sentence
+    #: that says "In that year, Poland ... joined"
+    event_year: tuple[int, int] | None = None
 
 
 _PAST = re.compile(r"\b(?:did|met|had|were|was|reached|spent|hit)\b")

@@ -315,6 +315,10 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _invocation_counts(scope)
     _ages(scope)
     enlargement.remember_list(view, view.context)
+    if len({year for year, _, _ in view.years}) == 1:
+        view.context.event_year = (view.years[0][0], view.sentence.paragraph)
+    elif view.years:
+        view.context.event_year = None
     return scope.claims
 
 
@@ -346,6 +350,16 @@ def _enlargement(scope: _Scope) -> None:
     joiners = enlargement.respectively(view, scope.taken)
     joiners += enlargement.chronicle(view, scope.taken) + enlargement.counted_joiners(view, scope.taken)
     joiners += enlargement.bracketed(view, scope.taken) + enlargement.heading_year(view, scope.taken)
+    that = re.match(r"\W*(?:In\s+)?that\s+(?:same\s+)?year\b", scope.text, re.IGNORECASE)
+    carried = view.context.event_year
+    if (
+        that is not None
+        and carried is not None
+        and carried[1] in (view.sentence.paragraph, view.sentence.paragraph - 1)
+    ):
+        # "In 1999, NATO's 50th-anniversary summit was held in Washington. In that year, Poland, the Czech
+        # Republic and Hungary became NATO members": the year of the sentence before
+        joiners += enlargement.year_first_list(view, carried[0], that.start(), that.end())
     for year, ystart, yend in view.years:
         if ystart in scope.taken:
             continue
