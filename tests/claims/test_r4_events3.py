@@ -196,3 +196,12 @@ def test_a_second_count_of_requests_in_one_sentence() -> None:
     wrong = text.replace("ninth", "twelfth")
     found = [c for c in check(wrong, date="2025-10-01").claims if c.subject == "article4-count"]
     assert [(c.value, c.verdict) for c in found] == [(3, "supported"), (12, "contradicted")]
+
+
+def test_a_period_bound_in_a_citation_dates_no_accession() -> None:
+    text = "Estonia and Latvia joined the alliance (NATO Members Over Time (1949-2024))."
+    assert _accessions(text) == []
+    assert _accessions("Estonia and Latvia joined the alliance in 2004.") == [
+        ("EST", "supported"),
+        ("LVA", "supported"),
+    ]

@@ -1028,6 +1028,8 @@ def _dated_events(scope: _Scope) -> None:
                 taken.add(ystart)
                 continue
         # --- accessions
+        if re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", text[yend:]) or re.search(r"\b(?:19|20)\d\d\s*[-–]\s*$", before):
+            continue  # "(The Addition of NATO Members Over Time (1949-2024))": a period's bound dates no accession
         join = None
         for candidate in _JOIN.finditer(before):
             join = candidate
