@@ -109,3 +109,16 @@ def test_a_rate_of_defence_spending_is_a_share_of_gdp() -> None:
     # edition 2024-06, 2024: POL 4.12, EST 3.43 (second by % of GDP; not second in US$)
     claims = _claims("Estonia has the second highest rate of defence spending in NATO in 2024.", "2024-07-01")
     assert ("spending_rank", "EST", "supported") in [(c[0], c[2], c[3]) for c in claims]
+
+
+def test_the_same_count_later_in_the_sentence() -> None:
+    # edition 2024-06 counts 23 allies at 2% or more in 2024
+    text = (
+        "Early this year, 18 allies were spending at least 2 percent of GDP on defence, "
+        "and by July that number had risen to 23."
+    )
+    claims = [c for c in check(text, date="2024-07-10").claims if c.kind == "allies_meeting_target"]
+    assert [(c.text, c.verdict) for c in claims][-1] == ("risen to 23", "supported")
+    text = text.replace("risen to 23", "risen to 27")
+    claims = [c for c in check(text, date="2024-07-10").claims if c.kind == "allies_meeting_target"]
+    assert [(c.text, c.verdict) for c in claims][-1] == ("risen to 27", "contradicted")

@@ -1172,10 +1172,11 @@ _EARLIER_COUNT = re.compile(
 def earlier_count(
     view: SentenceView, end: int, threshold: float, used: set[int], *, below: bool = False
 ) -> list[Claim]:
-    """ "23 allies meet 2% this year, up from just three in 2014": the earlier count, same target."""
+    """ "23 allies meet 2% this year, up from just three in 2014": the earlier count, same target; and
+    a later one ("18 allies met 2% in February, and by June that number had risen to 23")."""
     match = _EARLIER_COUNT.search(view.text, end)
     if match is None or match.start() - end > 60:
-        return []
+        return _later_count(view, end, threshold, used, below=below)
     number = next((c for c in view.quantities if c.start == match.start("n")), None)
     if number is None or number.start in used or number.is_fraction or number.decimals:
         return []
@@ -1183,6 +1184,26 @@ def earlier_count(
     # the year is the one written with the earlier count ("3 in 2014"), not a "now" nearer to it
     chosen = YearChoice(int(match.group("year")), "stated", "stated")
     return [allies_meeting(view, number, number.start, number.end, threshold, below=below, year_choice=chosen)]
+
+
+#: the same count, later: "..., and by June, that number had risen to 23"
+_LATER_COUNT = re.compile(
+    r"\b(?:that|the|this)\s+(?:number|figure|count|tally)\s+(?:had\s+|has\s+)?(?P<verb>risen|rose|grown|grew|"
+    r"climbed|increased|jumped|fallen|fell|dropped|decreased)\s+to\s+(?P<n>[\w-]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_count(view: SentenceView, end: int, threshold: float, used: set[int], *, below: bool) -> list[Claim]:
+    match = _LATER_COUNT.search(view.text, end)
+    if match is None or match.start() - end > 60:
+        return []
+    number = next((c for c in view.quantities if c.start == match.start("n")), None)
+    if number is None or number.start in used or number.is_fraction or number.decimals:
+        return []
+    used.add(number.start)
+    # the claim reads "risen to 23": the verb is part of its wording
+    return [allies_meeting(view, number, match.start("verb"), number.end, threshold, below=below)]
 
 
 def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -> bool:
