@@ -216,3 +216,13 @@ def test_that_year_is_the_year_of_the_sentence_before() -> None:
     wrong = text.replace("1999", "2004")
     # a year taken from another sentence is inferred: a mismatch abstains (abstain.py), it does not accuse
     assert _accessions(wrong) == [("POL", "not checkable"), ("CZE", "not checkable"), ("HUN", "not checkable")]
+
+
+def test_a_timeline_entry_dated_by_the_treaty_signing() -> None:
+    for text, verdict in (
+        ("April 4, 1949 - The 12 nations of Belgium, Canada and others sign the North Atlantic Treaty.", "supported"),
+        ("April 14, 1949 - Established when 12 nations sign the North Atlantic Treaty in Washington.", "contradicted"),
+    ):
+        found = [c for c in check(text, date="2024-06-01").claims if c.subject == "founding"]
+        assert [c.verdict for c in found] == [verdict]
+    assert [c for c in check("2014 - Poland signs a deal.", date="2024-06-01").claims if c.subject == "founding"] == []

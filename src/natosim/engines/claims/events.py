@@ -307,6 +307,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _summits_by_month(scope)
     _enlargement(scope)
     _request_list(scope)
+    _treaty_timeline(scope)
     _dated_events(scope)
     _welcomed(scope)
     _undated_events(scope)
@@ -324,6 +325,42 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
 
 #: an item of a dated list: "2003 – Turkey: ...", "3) 2012 (October) – Syria crisis ..."
 _DATED_ITEM = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?(?P<y>(?:19|20)\d\d)\b(?:\s*\([A-Z][a-z]+\))?\s*[–—-]\s*")
+
+
+#: a timeline entry led by its date: "April 4, 1949 - Established when 12 nations sign the North Atlantic
+#: Treaty", "April 4, 1949 - The 12 nations of Belgium, ... sign the North Atlantic Treaty"
+_DATED_ENTRY = re.compile(
+    r"\W*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\s*[-–—:]\s"
+)
+_SIGN_TREATY = re.compile(
+    r"\b(?:sign|signs|signed|endorse|endorses|endorsed)\b[^.;]{0,40}?\b(?:the\s+)?(?:North Atlantic|Washington)\s+"
+    r"Treaty\b",
+    re.IGNORECASE,
+)
+
+
+def _treaty_timeline(scope: _Scope) -> None:
+    """A timeline entry dated by the treaty's signing ("April 4, 1949 - The 12 nations ... sign the North
+    Atlantic Treaty"): the founding date (the signing, 4 April 1949)."""
+    view = scope.view
+    entry = _DATED_ENTRY.match(view.text)
+    if entry is None or entry.start("y") in scope.taken or not _SIGN_TREATY.search(view.text, entry.end()):
+        return
+    treaty = scope.treaty
+    scope.claims.append(
+        _claim_date(
+            view,
+            subject="founding",
+            year=int(entry.group("y")),
+            start=re.match(r"\W*", view.text).end(),  # type: ignore[union-attr]
+            end=entry.end("y"),
+            actual=treaty.signed,
+            alternatives=(),
+            evidence=scope.founding,
+        )
+    )
+    scope.taken.add(entry.start("y"))
 
 
 def _request_list(scope: _Scope) -> None:
