@@ -226,3 +226,15 @@ def test_a_timeline_entry_dated_by_the_treaty_signing() -> None:
         found = [c for c in check(text, date="2024-06-01").claims if c.subject == "founding"]
         assert [c.verdict for c in found] == [verdict]
     assert [c for c in check("2014 - Poland signs a deal.", date="2024-06-01").claims if c.subject == "founding"] == []
+
+
+def test_a_founder_signing_the_treaty_and_this_treaty() -> None:
+    assert _accessions("When Iceland signed the Treaty in 1949, it had no army.") == [("ISL", "supported")]
+    # no verb of joining: a wrong year abstains (abstain.py), it does not accuse
+    assert _accessions("When Iceland signed the Treaty in 1951, it had no army.") == [("ISL", "not checkable")]
+    # a later ally signs an accession protocol, not the treaty: no accession read
+    assert _accessions("Sweden signed the Treaty in 2022, officials said.") == []
+    text = "NATO is based on the North Atlantic Treaty. This treaty was signed in 1949."
+    assert [c.verdict for c in check(text, date="2024-06-01").claims if c.subject == "founding"] == ["supported"]
+    wrong = text.replace("1949", "1952")
+    assert [c.verdict for c in check(wrong, date="2024-06-01").claims if c.subject == "founding"] == ["not checkable"]

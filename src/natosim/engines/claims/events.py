@@ -308,6 +308,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _enlargement(scope)
     _request_list(scope)
     _treaty_timeline(scope)
+    _founder_signed(scope)
     _dated_events(scope)
     _welcomed(scope)
     _undated_events(scope)
@@ -361,6 +362,25 @@ def _treaty_timeline(scope: _Scope) -> None:
         )
     )
     scope.taken.add(entry.start("y"))
+
+
+#: "Iceland signed the Treaty in 1949": a founding ally's signature is its membership from the start
+_SIGNED_TREATY_IN = re.compile(
+    r"\s+signed\s+the\s+(?:North\s+Atlantic\s+|Washington\s+)?Treaty\s+in\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def _founder_signed(scope: _Scope) -> None:
+    """A founding ally "signed the Treaty in <year>": its accession (the treaty's entry into force, the
+    same year). Read for the founders only — a later ally signs an accession protocol, not the treaty."""
+    view = scope.view
+    founders = set(facts.members_on(scope.treaty.entered_into_force))
+    for mention in view.countries:
+        signed = _SIGNED_TREATY_IN.match(view.text, mention.end)
+        if signed is None or mention.iso3 not in founders or signed.start("y") in scope.taken:
+            continue
+        scope.claims.append(_joiner_claim(view, mention.iso3, int(signed.group("y")), mention.start, signed.end("y")))
+        scope.taken.add(signed.start("y"))
 
 
 def _request_list(scope: _Scope) -> None:
@@ -970,7 +990,8 @@ def _dated_events(scope: _Scope) -> None:
             taken.add(ystart)
             continue
         # --- founding
-        pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc))\s+was\b", text)
+        # ("This treaty was signed in 1949" in an article about NATO: like "it", a wrong year abstains)
+        pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc)|Th(?:is|e) treaty)\s+was\b", text)
         treaty_year = _treaty_year(text, ystart, yend)
         founded_thing = _FOUNDED_THING.search(before[-60:])
         # a verb of joining closer to the year than the founding's makes it an accession ("its members
