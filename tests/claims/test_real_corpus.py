@@ -40,7 +40,7 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.771
+    assert score.recall >= 0.773
     assert score.verdict_accuracy >= 0.782  # r140 list found; undated, it abstains
     assert score.false_alarms_per_100 <= 0.51
     assert score.false_caught >= 55
@@ -49,7 +49,7 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.799
+    assert score.recall >= 0.800
     assert score.verdict_accuracy >= 0.955
     assert score.false_alarms_per_100 <= 0.0
     assert score.false_caught >= 60
