@@ -238,3 +238,10 @@ def test_a_founder_signing_the_treaty_and_this_treaty() -> None:
     assert [c.verdict for c in check(text, date="2024-06-01").claims if c.subject == "founding"] == ["supported"]
     wrong = text.replace("1949", "1952")
     assert [c.verdict for c in check(wrong, date="2024-06-01").claims if c.subject == "founding"] == ["not checkable"]
+
+
+def test_the_treatys_year_in_brackets() -> None:
+    for year, verdict in (("1949", "supported"), ("1955", "contradicted")):
+        text = f"Under the Washington Treaty ({year}), Article 4 lets any ally request consultations."
+        found = [c for c in check(text, date="2024-06-01").claims if c.subject == "founding"]
+        assert [c.verdict for c in found] == [verdict]

@@ -341,10 +341,29 @@ _SIGN_TREATY = re.compile(
 )
 
 
+_TREATY_BRACKET = re.compile(r"\b(?:North Atlantic|Washington) Treaty\s*\((?P<y>(?:19|20)\d\d)\)")
+
+
 def _treaty_timeline(scope: _Scope) -> None:
     """A timeline entry dated by the treaty's signing ("April 4, 1949 - The 12 nations ... sign the North
     Atlantic Treaty"): the founding date (the signing, 4 April 1949)."""
     view = scope.view
+    for named in _TREATY_BRACKET.finditer(view.text):
+        # "Under the Washington Treaty (1949), Article 4 gives ...": the treaty's year in brackets
+        if named.start("y") not in scope.taken:
+            scope.claims.append(
+                _claim_date(
+                    view,
+                    subject="founding",
+                    year=int(named.group("y")),
+                    start=named.start(),
+                    end=named.end(),
+                    actual=scope.treaty.signed,
+                    alternatives=(scope.treaty.entered_into_force,),
+                    evidence=scope.founding,
+                )
+            )
+            scope.taken.add(named.start("y"))
     entry = _DATED_ENTRY.match(view.text)
     if entry is None or entry.start("y") in scope.taken or not _SIGN_TREATY.search(view.text, entry.end()):
         return
