@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.evidence import denied, weak_evidence
@@ -56,21 +57,28 @@ def _gross(claim: Claim) -> bool:
     return abs(value - expected) / abs(expected) > relative
 
 
+def _count_held_in(claim: Claim, years: Iterable[int]) -> bool:
+    """Is a count of allies at a threshold ("3 allies at 2%") natosim's count for one of ``years`` in
+    some edition? The threshold and its direction are read from the claim's unit ("allies at ≥2% of
+    GDP", "<2%")."""
+    threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+    if threshold is None:
+        return False
+    below = threshold.group(1) == "<"
+    return any(
+        (found := facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)) is not None
+        and found[0] == claim.value
+        for year in years
+        for edition in facts.edition_dates()
+    )
+
+
 def _ever_true_for_a_held_year(claim: Claim) -> bool:
     """Does the claim match natosim's figure for some year it holds (any edition)? Then, with no year
     stated and no article date, the claim may simply be about that year: a country's % of GDP, or a
     count of allies at a threshold (3 in 2014, 30 in 2025)."""
     if claim.kind == "allies_meeting_target" and isinstance(claim.value, int | float):
-        threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
-        if threshold is None:
-            return False
-        below = threshold.group(1) == "<"
-        return any(
-            (found := facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)) is not None
-            and found[0] == claim.value
-            for year in facts.years_held()
-            for edition in facts.edition_dates()
-        )
+        return _count_held_in(claim, facts.years_held())
     if claim.kind != "spending_pct_gdp" or claim.country is None or not isinstance(claim.value, int | float):
         return False
     if not facts.is_ally(claim.country):
@@ -103,16 +111,7 @@ def _true_a_year_either_side(claim: Claim) -> bool:
         return False
     years = (claim.year - 1, claim.year + 1)
     if claim.kind == "allies_meeting_target":
-        threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
-        if threshold is None:
-            return False
-        below = threshold.group(1) == "<"
-        return any(
-            (found := facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)) is not None
-            and found[0] == claim.value
-            for year in years
-            for edition in facts.edition_dates()
-        )
+        return _count_held_in(claim, years)
     if claim.kind == "spending_pct_gdp" and claim.country is not None and facts.is_ally(claim.country):
         return any(
             abs(figure.value - float(claim.value)) <= 0.15

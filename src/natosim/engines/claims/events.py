@@ -516,17 +516,7 @@ def _welcomed(scope: _Scope) -> None:
             claim = _joiner_claim(view, mention.iso3, int(dated.group(4)), mention.start, dated.end())
             scope.taken.add(dated.end() - 4)
         elif undated_date is not None and view.context.date is not None and undated(undated_date, view.context.date):
-            claim = _undated_claim(
-                view,
-                undated_date,
-                mention.start,
-                (joined,),
-                joined,
-                subject=f"accession:{mention.iso3}",
-                country=mention.iso3,
-                evidence=_accession_evidence(mention.iso3, joined),
-                once=True,
-            )
+            claim = _undated_accession(view, undated_date, mention.start, mention.iso3, joined)
         if claim is not None and claim.verdict == "contradicted":
             # a welcome may be a ceremony after the accession (Sweden's flag was raised in Brussels on 11
             # March 2024, four days after it joined): the date is not the accession's for certain
@@ -1852,19 +1842,7 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
         joined = facts.accession_date(mention.iso3)
         if joined is None or undated(match, view.context.date) is None:
             continue
-        found.append(
-            _undated_claim(
-                view,
-                match,
-                mention.start,
-                (joined,),
-                joined,
-                subject=f"accession:{mention.iso3}",
-                country=mention.iso3,
-                evidence=_accession_evidence(mention.iso3, joined),
-                once=True,
-            )
-        )
+        found.append(_undated_accession(view, match, mention.start, mention.iso3, joined))
     return found
 
 
@@ -1911,6 +1889,21 @@ def _undated_claim(
         else "a date without a year of an event that happens once: its month and day"
         if by_day
         else "a date without a year: read as the latest such date up to the article date",
+    )
+
+
+def _undated_accession(view: SentenceView, match: re.Match[str], start: int, iso3: str, joined: dt.date) -> Claim:
+    """An ally's accession told by a day without its year: an event that happens once."""
+    return _undated_claim(
+        view,
+        match,
+        start,
+        (joined,),
+        joined,
+        subject=f"accession:{iso3}",
+        country=iso3,
+        evidence=_accession_evidence(iso3, joined),
+        once=True,
     )
 
 

@@ -252,6 +252,12 @@ CHANGE_BEFORE = re.compile(
 SIPRI = {"RUS", "UKR", "CHN", "BLR"}
 
 
+def _us_share_evidence(year: int, us_share: float, source: str, edition: str | None) -> Evidence:
+    """The US share of allied defence spending a share claim is judged on, with its edition."""
+    statement = f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)"
+    return Evidence(statement, source, us_share, edition)
+
+
 def _pct(value: float) -> str:
     return f"{value:.2f}%"
 
@@ -710,11 +716,7 @@ def more_than_the_rest(view: SentenceView, match: re.Match[str]) -> Claim:
         unit="% of allied defence spending",
         verdict=verdict,
         expected=round(us_share, 1),
-        evidence=[
-            Evidence(
-                f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)", source, us_share, edition
-            )
-        ],
+        evidence=[_us_share_evidence(year, us_share, source, edition)],
         country="USA",
         subject="USA",
         year=year,
@@ -827,11 +829,7 @@ def share_in_words(view: SentenceView, match: re.Match[str]) -> Claim:
         unit="% of allied defence spending",
         verdict="supported" if holds else "contradicted",
         expected=round(us_share, 1),
-        evidence=[
-            Evidence(
-                f"US share of allied defence spending {year}: {us_share:.1f}% (current US$)", source, us_share, edition
-            )
-        ],
+        evidence=[_us_share_evidence(year, us_share, source, edition)],
         country="USA",
         subject="USA",
         year=year,
