@@ -15,6 +15,8 @@ from natosim.engines.claims.numbers import Quantity, quantities, words_to_number
 
 #: a year in a sentence (not the year of a stored page's leading date line, "date 2017-02 ...")
 YEAR = re.compile(r"(?<![\w.,$€£-])(?<!date )(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
+#: the twelve month names, for patterns that take a month written out in full
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

@@ -12,7 +12,7 @@ import re
 from typing import Any, NamedTuple
 
 from natosim.engines.claims import facts
-from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.context import MONTH_NAMES, SentenceView
 from natosim.engines.claims.gazetteer import Mention
 
 #: adverbs between the joiners and the verb ("Poland, Hungary and the Czech Republic officially joined")
@@ -202,6 +202,8 @@ def chronicle(view: SentenceView, taken: set[int]) -> list[Joiner]:
     return found
 
 
+#: a month written before a year ("in April 2023"), or none
+_MONTH = rf"(?:(?:{MONTH_NAMES})\s+)?"
 #: enlargement told by its additions: "follows the addition of A, B in 2004; C in 1999", "This was
 #: followed by the inclusion of Albania and Croatia in 2009, Montenegro in 2017"
 _ADDED = re.compile(
@@ -213,8 +215,8 @@ _SPENDING = re.compile(r"%|\bper ?cent\b|\bGDP\b|\bspend|\btarget\b|\bbudget", r
 #: a verb of joining dated by a year: the start of a gapped chronicle ("Finland joined in April 2023")
 _GAPPED_FROM = re.compile(
     r"\b(?:joined|acceded|became (?:members|a member|an ally))\s+(?:(?:NATO|the alliance)\s+)?in\s+"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-    r"(?:19|20)\d\d\b"
+    + _MONTH
+    + r"(?:19|20)\d\d\b"
 )
 #: a gapped clause: ", Sweden in March 2024", "and West Germany in 1955", "then Spain in 1982" (after
 #: an aside in brackets: "(later referred to as Germany from 1990), Spain in 1982")
@@ -222,14 +224,11 @@ _GAP = re.compile(
     r"(?:\s*\([^()]*\))?"
     r"\s*(?:,|;|,?\s+and|,?\s+then|,?\s+followed by|,?\s+and then(?: later)?)\s+(?:later\s+)?(?:by\s+)?"
     r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:and\s+|&\s+)?(?:the\s+)?[A-Z][\w.'-]*)*?(?:,\s+[A-Z][\w.'-]*)*"
-    r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?\s+in\s+"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?\s+in\s+" + _MONTH
 )
 
 
-_IN_DATE = re.compile(
-    r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$"
-)
+_IN_DATE = re.compile(r"\bin\s+" + _MONTH + "$")
 
 
 def respectively(view: SentenceView, taken: set[int]) -> list[Joiner]:
@@ -254,7 +253,6 @@ def respectively(view: SentenceView, taken: set[int]) -> list[Joiner]:
     return found
 
 
-_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
 #: dates listed after the verb: "in 2023 and 2024", "in April 2023 and March 2024, respectively"
 _DATE_LIST = re.compile(
     rf"\s+in\s+{_MONTH}(?:19|20)\d\d(?:\s*,\s*{_MONTH}(?:19|20)\d\d)*,?\s+and\s+(?:in\s+)?{_MONTH}(?:19|20)\d\d\b"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from natosim.engines.claims import enlargement, facts
-from natosim.engines.claims.context import MONTH_YEAR, SentenceView, month_number
+from natosim.engines.claims.context import MONTH_NAMES, MONTH_YEAR, SentenceView, month_number
 from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
@@ -747,10 +747,8 @@ def _summits(scope: _Scope) -> None:
         claims.append(claim)
 
 
-_MONTH_NAMES = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+#: a month in full or abbreviated ("Sept. 11", "Jul 9-11")
+_MONTH_OR_ABBREVIATION = MONTH_NAMES + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _CITY = r"Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest"
 #: a host city named by description ("the Lithuanian capital", "the Dutch city"): the summit's key
 _DESCRIBED = {
@@ -771,14 +769,16 @@ _DAYS = r"(?:\s+(?P<d1>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{1,2}))?)?"
 #: days before or after the month: "June 24-25", "24 and 25 June", "24-25 June", "June 24 and 25"
 _DATE = (
     r"(?:(?P<d3>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d4>\d{1,2}))?\s+)?"
-    rf"(?P<m>{_MONTH_NAMES})\.?(?:\s+(?P<d1>\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}}))?)?"
+    rf"(?P<m>{_MONTH_OR_ABBREVIATION})\.?(?:\s+(?P<d1>\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}}))?)?"
 )
 #: a summit named by month (and days) and city, without a year: "the June 24–25 NATO summit in The
 #: Hague", "a summit in The Hague in June", "the Vilnius summit on July 11-12", "The Hague summit on
 #: 24-25 June", "the summit in the Lithuanian capital on July 11-12", "leaders will gather in The
 #: Hague on June 24-25 for a summit" (the word summit elsewhere in the sentence)
 _SUMMIT_MONTH = (
-    re.compile(rf"\b(?P<m>{_MONTH_NAMES})\.?{_DAYS}\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummit\s+(?:in|at)\s+{_HOST}\b"),
+    re.compile(
+        rf"\b(?P<m>{_MONTH_OR_ABBREVIATION})\.?{_DAYS}\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummit\s+(?:in|at)\s+{_HOST}\b"
+    ),
     re.compile(rf"\b{_HOST}\s+(?:NATO\s+)?[Ss]ummit,?\s+(?:in|on)\s+{_DATE}"),
     re.compile(rf"\b[Ss]ummit\s+in\s+{_HOST},?\s+(?:in|on)\s+{_DATE}"),
     re.compile(
@@ -838,8 +838,8 @@ _SUMMIT_RELATIVE = re.compile(
 
 
 _SUMMIT_LAST_MONTH = re.compile(
-    rf"\b[Ss]ummit\b[^.;]{{0,80}}?\blast\s+(?P<m1>{_MONTH_NAMES})\s+in\s+(?P<c1>{_CITIES})\b"
-    rf"|\b[Ss]ummit\s+in\s+(?P<c2>{_CITIES})\s+last\s+(?P<m2>{_MONTH_NAMES})\b"
+    rf"\b[Ss]ummit\b[^.;]{{0,80}}?\blast\s+(?P<m1>{_MONTH_OR_ABBREVIATION})\s+in\s+(?P<c1>{_CITIES})\b"
+    rf"|\b[Ss]ummit\s+in\s+(?P<c2>{_CITIES})\s+last\s+(?P<m2>{_MONTH_OR_ABBREVIATION})\b"
 )
 
 
@@ -1123,7 +1123,7 @@ def _dated_events(scope: _Scope) -> None:
                 accession = facts.accession_date(mention.iso3)
                 rest = text[join_after.end() : join_after.end() + 60]
                 if accession is not None and not _OTHER_BODY.search(rest) and not _NOT_DONE.search(join_after.group(0)):
-                    month = re.search(rf"(?:\d{{1,2}}\s+)?\b(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?$", before)
+                    month = re.search(rf"(?:\d{{1,2}}\s+)?\b(?:{MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?$", before)
                     claims.append(
                         _claim_date(
                             view,
@@ -2052,7 +2052,7 @@ def _invocation_year(view: SentenceView, rules: Any, article: int, year: int, st
         )
     )
     written = re.search(
-        rf"(?:\d{{1,2}}\s+)?\b(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+$",
+        rf"(?:\d{{1,2}}\s+)?\b(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+$",
         view.text[max(0, start - 25) : start],
     )
     return _claim_date(
@@ -2147,7 +2147,7 @@ def _age_claim(
 
 #: "turned 70 in 2019", "turns 75 in April 2024": the year the age was reached
 _TURNED_IN = re.compile(
-    rf"(?:\s+years(?:\s+old)?)?\s+in\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})\s+(?:\d{{1,2}},?\s+)?)?(?P<y>(?:19|20)\d\d)\b"
+    rf"(?:\s+years(?:\s+old)?)?\s+in\s+(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_OR_ABBREVIATION})\s+(?:\d{{1,2}},?\s+)?)?(?P<y>(?:19|20)\d\d)\b"
 )
 
 
@@ -2186,11 +2186,10 @@ def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
     return found
 
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: a date written without its year ("joined in March", "on 10 September", "on September 10",
 #: "in April last year"); a year right after it ("March 7, 2024") makes it a full date, read elsewhere
 UNDATED = re.compile(
-    rf"\b(?:in|since|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES})\b"
+    rf"\b(?:in|since|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
     r"(?![\s,]+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d))?"
     r"(?:\s+(?P<rel>last|this)\s+year\b)?"
