@@ -5,6 +5,8 @@ defence spending 2018 is 69.13% (edition 2024-06); NATO's pledges: 2% (Wales 201
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from natosim.engines.claims import check
@@ -127,3 +129,29 @@ def test_the_target_named_by_a_deadline_or_a_floor_is_the_pledge(sentence: str) 
 
 def test_an_allys_own_deadline_at_another_value_is_no_pledge() -> None:
     assert _of_kind("Several allies have plans to hit 3% by 2024.", "pledge_value", date="2019-11-29") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("NATO allies agreed in June to aim for 3.5% of GDP on defence by 2032.", "contradicted"),
+        ("NATO leaders agreed to raise defence spending to five% of national output by 2025.", "contradicted"),
+        ("The allies' commitment is a 5% defence spending target, to be reached within a decade.", "supported"),
+        ("NATO allies agreed in 2014 to move towards 2% of GDP within a decade.", "supported"),
+        ("NATO allies committed to 5% of GDP by 2035.", "supported"),
+    ],
+)
+def test_a_pledges_deadline_is_checked_with_its_value(sentence: str, verdict: str) -> None:
+    pledges = _of_kind(sentence, "pledge_value", date="2025-08-28")
+    assert [p[3] for p in pledges] == [verdict]
+    if verdict == "contradicted":  # the claim spans the value and the wrong deadline: both are said
+        assert re.search(r"%.*\bby 20\d\d$", pledges[0][1])
+
+
+def test_a_forecast_of_meeting_the_target_by_a_date_is_not_the_pledges_deadline() -> None:
+    pledges = _of_kind(
+        "NATO's chief said all allies are expected to meet the 2% baseline by the end of 2025.",
+        "pledge_value",
+        date="2025-06-26",
+    )
+    assert [p[3] for p in pledges] == ["supported"]
