@@ -109,14 +109,28 @@ _PROTECT = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
-    r"\b(?:became|becomes|become|becoming|is|was|as|will become)\s+(?:NATO's\s+|the\s+alliance's\s+|the\s+|its\s+)?"
+    # "Sweden is now the 32nd member", "Finland officially became NATO's 31st member": an adverb between
+    r"\b(?:became|becomes|become|becoming|is|was|as|will become|has become|had become)\s+"
+    r"(?:(?:now|officially|formally|finally|thus|therefore|then|today|thereby)\s+)*"
+    r"(?:NATO's\s+|the\s+alliance's\s+|the\s+|its\s+)?"
     # ("the 30th NATO member": NATO's name between the rank and the noun)
     r"(?P<ord>" + ORDINAL + r")\s+(?:NATO\s+|alliance\s+)?(?:member|ally|country|nation)"
     # "the 14th country to join NATO after the end of the Cold War": a rank within a period, not overall;
-    # "the second country this month to invoke Article 4": a rank among those doing something else
+    # "the second country this month to invoke Article 4": a rank among those doing something else (the
+    # "to ..." that restricts the rank belongs to the noun phrase: it does not stand after a comma, as in
+    # "the 31st member of NATO, a shift to protect its interests")
     r"(?![^.;]{0,40}\b(?:(?:since|after|from) (?:the )?(?:end|fall|collapse|dissolution|break-?up|19\d\d|20\d\d)|"
-    r"in the (?:post|19|20)|of the former|post-|this (?:month|week|year)|to (?!join|become|accede)[a-z]+)\b)",
+    r"in the (?:post|19|20)|of the former|post-|this (?:month|week|year))\b)"
+    r"(?![^.;,]{0,40}\bto (?!join|become|accede)[a-z]+\b)",
     re.IGNORECASE,
+)
+
+
+#: a sentence whose subject is a pronoun or a country's description, before its verb: "It became ...",
+#: "The Nordic country is now ...", "This nation was ..."
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:It|(?:The|This)(?:\s+(?:Nordic|Scandinavian|Baltic|Balkan|European|former|new|newest|latest))?\s+"
+    r"(?:country|nation|state|kingdom|republic))\s+(?:\w+ly\s+|now\s+)?$"
 )
 
 
@@ -328,6 +342,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if rank is None:
             continue
         mention = view.country_near(match.start())
+        if mention is None and _PRONOUN_SUBJECT.match(text[: match.start()]):
+            # "It became the 32nd member of NATO.": the country the sentence before named
+            mention = view.context.last_country
         if re.match(r"(?:becoming|as)\b", match.group(0), re.IGNORECASE):
             # a participle takes the sentence's subject: the first country named
             first = [m for m in view.countries if m.end <= match.start()]
@@ -417,6 +434,22 @@ def _order_claim(view: SentenceView, code: str, rank: int, start: int, end: int)
     )
 
 
+#: a determiner that makes "N other allies" all the others: "the 31 other allies", "its 31 partners"
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|its|his|her|their|our|all|NATO's|alliance's|[A-Z][\w.]*'s)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+#: what the subject of a count does when the count picks out those who do it: meet, reach, spend, fulfil
+_DOES_AFTER = re.compile(
+    r"(?:\s+(?:nations|states|countries|allies|members))?\s+(?:(?:have|has|had|will|would|are|were|is|was)\s+)?"
+    r"(?:(?:already|now|so far|since|also|all|each|"
+    r"successfully|actually)\s+)*(?:be(?:en)?\s+)?(?:met|meet(?:s|ing)?|reach(?:ed|es|ing)?|hit(?:s|ting)?|"
+    r"fulfil+(?:s|ed|ing)?|achiev(?:e|ed|es|ing)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|spen[dt]s?|spending|"
+    r"pa(?:y|ys|id|ying)|compl(?:y|ied|ies|ying)|miss(?:ed|es)?|f(?:a|e)ll(?:s|en)?\s+short|lag(?:s|ged)?|"
+    r"honou?r(?:s|ed)?|allocat(?:e|es|ed|ing)|devot(?:e|es|ed|ing)|invest(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], nato: bool) -> str | None:
     """How the count ``q`` followed by a member noun names the membership: "explicit" ("NATO has 32
     members", "the 32-nation alliance", "NATO's 32 allies"), "whole" (a part of it: "11 of the 31
@@ -430,6 +463,11 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     if re.search(r"\b(?:like|unlike|joining|alongside)\s+$", before, re.IGNORECASE):
         # "meets the standard, just like 22 other countries": those that share what is said, some allies
         # (with "the" — "like the 31 other allies" — all the others still are)
+        return None
+    if re.match(r"\s+other\b", after) and not _DETERMINER_BEFORE.search(before):
+        # "Norway and 23 other countries have reached 2%", "Poland, along with 10 other allies, ...": an
+        # indefinite count of others (no "the", "its", "all") picks out some allies; "the 31 other
+        # allies" / "its 31 allies" are all the others
         return None
     # one ally's fellow allies are all the others ("Trump assured his 31 allies", "the other 27 countries")
     explicit = (
@@ -490,6 +528,16 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
         r"\s+(?:that|who|which)\s+(?!(?:make|made|form|formed|comprise)\b)|\s+(?!including\b)[a-z]+ing\b", rest
     ):
         return None  # "all 23 allies that meet the target": all of a subset
+    if (
+        not (explicit or denominator or of_alliance)
+        and _DOES_AFTER.match(rest)
+        and not _DETERMINER_BEFORE.search(before)
+        and not re.match(r"[\w\s]*?\bmet\s+(?:in|at|on|with|for|to|last|this|here|there)\b", rest)
+    ):
+        # "as of today, 23 member nations have fulfilled this commitment", "21 allies now spend 2%": a count
+        # that is the subject of meeting, reaching or spending counts those who do it, not the membership
+        # ("all 32 allies have met it", "the 32 NATO nations met in The Hague": all of them)
+        return None
     if not explicit:
         # some allies picked out: a list after the count, what they do, a pointer back, or fewer
         # allies than ever formed the alliance ("the seven nations to meet the target")
@@ -614,6 +662,22 @@ def _membership_claim(view: SentenceView, q: Quantity, noun: re.Match[str], read
             note=f"the article's date is unknown and {q.value:g} was the membership in {day.year} or the "
             f"year after; natosim holds {claim.expected} ({claim.note})",
         )
+    if (
+        claim.verdict == "contradicted"
+        and day is not None
+        and _RANKED_AMONG.search(text[max(0, q.start - 60) : q.start])
+    ):
+        at_act = _membership_within_year(q, day, others)
+        if at_act is not None:
+            # "Hungary, the last country among the 31 members to give its approval": the members when the
+            # act ranked was done (before the latest accession), not on the article's day
+            return dataclasses.replace(
+                claim,
+                verdict="supported",
+                expected=q.value,
+                note=f"the members when the act ranked was done: {q.value:g} until {at_act.isoformat()}, within "
+                f"a year before the date judged ({claim.note})",
+            )
     earlier = _earlier_membership(q, day, others)
     told_in_past = bool(_PAST.search(text)) and not _PRESENT.search(text)
     if claim.verdict == "contradicted" and earlier is not None and not view.years and told_in_past:
@@ -667,6 +731,29 @@ def _since_year(view: SentenceView, q: Quantity, claim: Claim) -> Claim:
             note=f"the membership was {len(last)} at the end of {year}{when}",
         )
     return claim
+
+
+#: a rank among the members for an act: "the last country among the 31 members to ratify", "the first of
+#: the 29 allies to approve", "the only one of the 30 allies that ..."
+_RANKED_AMONG = re.compile(
+    r"\b(?:last|first|only|final|sole|latest)\s+(?:(?:\w+\s+){0,2}?)(?:of|among|amongst)\s+"
+    r"(?:the\s+|its\s+|NATO's\s+|all\s+)?(?:(?:then|alliance's|bloc's)\s+)?$",
+    re.IGNORECASE,
+)
+#: how long before the date judged an act ranked among the members may have been done
+_ACT_WINDOW = dt.timedelta(days=366)
+
+
+def _membership_within_year(q: Quantity, day: dt.date, others: int) -> dt.date | None:
+    """The last day of a membership (less ``others``) equal to ``q`` that ended within a year before ``day``
+    (the day before an accession in that year), else None."""
+    joins = sorted({d for d in (facts.accession_date(code) for code in facts.members_on(None)) if d is not None})
+    for joined in joins:
+        if day - _ACT_WINDOW <= joined <= day:
+            before = joined - dt.timedelta(days=1)
+            if len(facts.members_on(before)) - others == q.value:
+                return before
+    return None
 
 
 def _earlier_membership(q: Quantity, day: dt.date | None, others: int) -> dt.date | None:

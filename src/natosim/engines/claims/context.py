@@ -174,6 +174,9 @@ class SentenceView:
             raise ValueError(f"unknown verdict {verdict!r}")
         start = max(0, start)
         end = min(len(self.text), max(end, start + 1))
+        if self.text.count("(", start, end) > self.text.count(")", start, end) and self.text[end : end + 1] == ")":
+            # "on Thursday (7 March 2024)": a claim that opens a bracket quotes it closed
+            end += 1
         return Claim(
             kind=kind,
             text=self.sentence.text[start:end],

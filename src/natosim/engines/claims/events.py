@@ -308,6 +308,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _enlargement(scope)
     _request_list(scope)
     _treaty_timeline(scope)
+    _treaty_signed_on(scope)
     _founder_signed(scope)
     _dated_events(scope)
     _welcomed(scope)
@@ -381,6 +382,102 @@ def _treaty_timeline(scope: _Scope) -> None:
         )
     )
     scope.taken.add(entry.start("y"))
+
+
+#: the founding treaty named in any of the ways the press names it: "the North Atlantic Treaty", "the
+#: Washington Treaty", "the Treaty of Washington", "the Atlantic defense treaty", "NATO's founding treaty"
+_TREATY_NAMED = re.compile(
+    r"\b(?:(?:North\s+)?Atlantic(?:\s+(?:defen[cs]e|alliance|security))?\s+[Tt]reaty|Washington\s+[Tt]reaty|"
+    r"Treaty\s+of\s+Washington|(?:NATO's|the alliance's)\s+(?:founding\s+)?(?:treaty|charter))\b"
+)
+#: the act of making the treaty: "signed", "signs", "the signing of", "done at Washington" (the treaty's
+#: own closing formula), "endorsed", "concluded"
+_TREATY_ACT = re.compile(r"\b(?:sign(?:s|ed|ing)?|done at|endors(?:e|es|ed|ing)|conclud(?:e|es|ed|ing))\b", re.I)
+#: another act on the treaty dated in the same sentence: an accession protocol, an anniversary, a celebration
+_TREATY_OTHER_ACT = re.compile(
+    r"\b(?:protocols?|accession|acced\w*|anniversar\w*|celebrat\w*|commemorat\w*|marks?|marking|"
+    r"years? (?:ago|since|after|later))\b",
+    re.I,
+)
+#: a day and month whose year is the one the previous sentence stated: "On 4 April of that year"
+_DAY_OF_THAT_YEAR = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\s+"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?)\s+(?:of\s+)?(?:that|the same)\s+year\b"
+)
+#: how far a written date may stand from the treaty's name or its signing and still date it
+_TREATY_DATE_REACH = 90
+#: a written date this many years or fewer from the signing is read as a date of the signing (a date
+#: decades later in the same sentence is another event's: "In 2024, 75 years after ... signed ...")
+_TREATY_YEARS_OFF = 3
+
+
+def _treaty_signed_on(scope: _Scope) -> None:
+    """A written date of the treaty's signing, however the sentence is built: "On April 4, 1949, 12
+    countries signed the North Atlantic Treaty", "April 4, 1949, when the North Atlantic Treaty was
+    signed", "the North Atlantic Treaty, done at Washington, April 4, 1949", "signs the Atlantic defense
+    treaty ..., April 4, 1949", "endorsed the treaty at an April 4, 1949, ceremony", and "On 4 April of
+    that year, ten nations signed the North Atlantic Treaty" (the year the sentence before stated).
+
+    Why: the press dates the founding by the signing far more often than it says "founded on"; a date
+    within a few years of the signing, in a sentence that names the treaty and its making, is that date.
+    An accession protocol, an anniversary or a celebration dated in the sentence is another event's
+    date, and the sentence is left to the other readers."""
+    view = scope.view
+    text = view.text
+    treaty = scope.treaty
+    named = list(_TREATY_NAMED.finditer(text))
+    acts = list(_TREATY_ACT.finditer(text))
+    if not named or not acts or _TREATY_OTHER_ACT.search(text):
+        return
+    anchors = [(m.start(), m.end()) for m in named + acts]
+    written: list[tuple[int, int, int, int, int | None, int | None]] = []  # start, end, year pos, year, month, day
+    for match in MONTH_YEAR.finditer(text):
+        day = match.group(1) or match.group(3)
+        written.append(
+            (
+                match.start(),
+                match.end(),
+                match.start(4),
+                int(match.group(4)),
+                month_number(match.group(2)),
+                day and int(day),
+            )  # type: ignore[arg-type]
+        )
+    carried = view.context.event_year
+    if carried is not None and view.sentence.paragraph - carried[1] <= 1:
+        for match in _DAY_OF_THAT_YEAR.finditer(text):
+            month = match.group("m1") or match.group("m2")
+            day = match.group("d1") or match.group("d2")
+            written.append((match.start(), match.end(), -1 - match.start(), carried[0], month_number(month), int(day)))
+    for start, end, ypos, year, month, day in written:
+        if ypos in scope.taken or abs(year - treaty.signed.year) > _TREATY_YEARS_OFF:
+            continue
+        if not any(
+            a_start - end <= _TREATY_DATE_REACH and start - a_end <= _TREATY_DATE_REACH for a_start, a_end in anchors
+        ):
+            continue
+        lead = re.search(r"\b(?:[Oo]n|[Ii]n)\s+(?:this day,\s+)?$", text[max(0, start - 16) : start])
+        claim_start = start - len(lead.group(0)) if lead else start
+        held = treaty.signed
+        right = held.year == year and (month is None or held.month == month) and (day is None or held.day == day)
+        precision = "day" if day else "month" if month else "year"
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=claim_start,
+                end=end,
+                value=year,
+                verdict="supported" if right else "contradicted",
+                expected=held.isoformat(),
+                evidence=scope.founding,
+                subject="founding",
+                year=year,
+                unit=f"date ({precision})",
+                note=f"the treaty's signing, compared to the {precision}"
+                + ("; the year is the one the sentence before stated" if ypos < 0 else ""),
+            )
+        )
+        scope.taken.add(ypos)
 
 
 #: "Iceland signed the Treaty in 1949": a founding ally's signature is its membership from the start
@@ -533,6 +630,7 @@ _RELATIVE_DAY = re.compile(
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s*,?\s+(?:\w+\s+)?\d))\b",
     re.IGNORECASE,
 )
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "the alliance yesterday added Albania and Croatia as its newest members"
 _ADDED_AS = re.compile(r"\b(?:added|admitted|welcomed)\b[^.;]{0,60}?\bas\s+(?:its\s+)?(?:newest\s+|new\s+)?members?\b")
@@ -1816,12 +1914,29 @@ _SAME_ACT = re.compile(
 )
 
 
+#: a date that opens the sentence, then the ally and its joining: ", Sweden officially joined NATO"
+_FRONTED_JOIN = re.compile(
+    r",?\s+(?:the\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:(?:officially|formally|finally|also)\s+)?"
+    r"(?:joined|acceded to|became (?:a |an |the \w+ |NATO's \w+ )?(?:full )?(?:member|ally)|entered)\b"
+)
+
+
 def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
     """Accessions written with a month (or day) but no year ("Sweden, which joined in March",
     "Finland, which joined in April last year"), read against the article's date."""
     assert view.context.date is not None
     found: list[Claim] = []
     for match in UNDATED.finditer(view.text):
+        fronted = (
+            _FRONTED_JOIN.match(view.text, match.end()) if not view.text[: match.start()].strip(" \"'([") else None
+        )
+        if fronted is not None:
+            # "On Thursday, 7 March, Sweden officially joined NATO": the date opens the sentence, the joiner follows
+            mention = next((m for m in view.countries if m.start == fronted.start("who")), None)
+            joined = facts.accession_date(mention.iso3) if mention is not None else None
+            if mention is not None and joined is not None and undated(match, view.context.date) is not None:
+                found.append(_undated_accession(view, match, match.start(), mention.iso3, joined))
+            continue
         before = view.text[max(0, match.start() - 40) : match.start()]
         join = None
         for candidate in _JOIN.finditer(before):
@@ -2189,7 +2304,8 @@ def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
 #: a date written without its year ("joined in March", "on 10 September", "on September 10",
 #: "in April last year"); a year right after it ("March 7, 2024") makes it a full date, read elsewhere
 UNDATED = re.compile(
-    rf"\b(?:in|since|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
+    # "on Thursday, 7 March", "on Thursday (March 7)": the weekday the press puts before a date
+    rf"\b(?:in|since|on|On)\s+(?:(?:{_WEEKDAY_NAMES}),?\s+\(?\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
     r"(?![\s,]+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d))?"
     r"(?:\s+(?P<rel>last|this)\s+year\b)?"

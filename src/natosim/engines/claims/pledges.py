@@ -95,6 +95,26 @@ def _own_deadline(view: SentenceView, position: int) -> bool:
     )
 
 
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def _owned_by_another_figure(view: SentenceView, q: Quantity, year_at: int) -> bool:
+    """Is another percentage written between this value and a year or a summit's name? A year or a
+    forum dates the figure next to it: in "5% of GDP by 2035, up from the previous 2% target set in 2014", 2014
+    is the 2% target's year, not the 5% pledge's; in "at Wales allies set 2%, and at The Hague 5%", Wales
+    is the 2%'s forum, not the 5%'s."""
+    low, high = sorted((q.start, year_at))
+    for other in view.quantities:
+        if other.start == q.start or not low < other.start < high or not _PERCENT_AFTER.match(view.text[other.end :]):
+            continue
+        # figures joined in one list share its year and forum ("goals for 2032 of 3.5% for defence and
+        # 1.5% for infrastructure"): only a figure in another phrase owns them
+        joined = view.text[min(q.end, other.end) : max(q.start, other.start)]
+        if not re.fullmatch(r"[^,;:()]*\b(?:and|or|plus)\b[^,;:()]*", joined, re.IGNORECASE):
+            return True
+    return False
+
+
 def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool = False) -> Claim | None:
     """Verify a pledge value (and any deadline/adoption year/forum stated with it)."""
     try:
@@ -205,7 +225,15 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
             evidence=evidence,
             note=f"an earlier NATO pledge named beside a newer one: {', '.join(p.id for p in matching)}",
         )
-    forum = next((name for key, name in FORUMS.items() if re.search(rf"\b{key}\b", text, re.IGNORECASE)), None)
+    forum = next(
+        (
+            name
+            for key, name in FORUMS.items()
+            for named in re.finditer(rf"\b{key}\b", text, re.IGNORECASE)
+            if not _owned_by_another_figure(view, q, named.start())
+        ),
+        None,
+    )
     if forum:
         hits = [p for p in matching if forum.casefold() in p.forum.casefold()]
         if not hits and (_KEPT.search(text) or not _MADE.search(text)):
@@ -236,6 +264,7 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
         for y, start, stop in view.years
         if y in years_said
         and 1990 <= y <= 2040
+        and not _owned_by_another_figure(view, q, start)
         and not _RECORD_SINCE.search(text[max(0, start - 40) : start])
         # a deadline ("5% by 2035, of which 3.5%...") is not the year a pledge was adopted
         and not re.search(

@@ -118,7 +118,23 @@ SHARE_OF = re.compile(
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
     r"(?:by|of|among|across|in)\s+(?:all\s+|the\s+)*(?:NATO|alliance|allies|allied|member))"
     r"|\s*of\s+(?:the\s+)?(?:costs?|bills?|expenses)\s+of\s+(?:(?:operating|running)\s+)?(?:the\s+)?"
-    r"(?:NATO|alliance|North Atlantic)\b",
+    r"(?:NATO|alliance|North Atlantic)\b"
+    # what defending Europe costs is what the allies spend on defence: "90 percent of the cost to defend
+    # Europe", "70% of the bill for Europe's defence", "most of the burden of protecting the continent",
+    # "90% of Europe's defence (costs)"
+    r"|\s*of\s+(?:the\s+)?(?:total\s+|overall\s+|entire\s+|whole\s+)?(?:costs?|bills?|burden|expenses?|price|tab)\s+"
+    r"(?:of|for|to|in)\s+(?:defen[cs]e\s+(?:of|for|in)\s+|(?:defend|protect|secur|guarantee|safeguard)\w*\s+)?"
+    r"(?:the\s+)?(?:Europe(?:'s|’s)?|European|the continent(?:'s|’s)?|continental|Western|the West|(?:NATO\s+)?allies|"
+    r"the alliance|NATO)\b(?:\s+(?:defen[cs]e|security|protection))?"
+    r"|\s*of\s+(?:Europe(?:'s|’s)|European|the continent(?:'s|’s)|the West(?:'s|’s)|Western|collective|common)\s+"
+    r"(?:defen[cs]e|security|protection)\b(?!\s+(?:capabilit|forces|troops|personnel|industr))",
+    re.IGNORECASE,
+)
+#: a share of "the costs" with nothing after it ("claims US pays "90 percent of the costs."") is a share of
+#: what the alliance costs when the sentence (or the article) is about NATO
+BARE_COSTS = re.compile(
+    r"^[\"'“”]?\s*of\s+(?:the\s+|all\s+the\s+)?(?:total\s+|overall\s+)?(?:costs?|bill|burden|tab)"
+    r"(?=\s*(?:[.,;:!?\"'”’)]|$|\s+(?:and|but|while|whereas)\b))",
     re.IGNORECASE,
 )
 SHARE_VERBS = re.compile(
@@ -1438,7 +1454,8 @@ def _share_of_total(r: _Percent) -> bool:
     if share_before and OTHER_SHARE.search(share_before.group(0)):
         share_before = None
     of_that = SHARE_OF_THAT.match(window_after) and ALLIANCE_TOTAL.search(r.before)
-    share_after = bool(SHARE_OF.match(window_after.lstrip("\"'")) or of_that)
+    bare_costs = bool(BARE_COSTS.match(window_after) and (ALLIANCE.search(text) or r.view.context.about_nato))
+    share_after = bool(SHARE_OF.match(window_after.lstrip("\"'")) or of_that or bare_costs)
     if share_after and OTHER_SHARE.search(window_after[:60]):
         return True  # "16% of NATO's common budget": a cost share, not a share of defence spending
     if not ((share_after and money_talk) or share_before):

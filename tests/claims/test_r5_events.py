@@ -1,0 +1,162 @@
+"""Events and membership: general readings of English added in round 5 (issue 17, r5-events).
+Sentences written for these tests in the style of news reports, none copied from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+
+
+def _kind(text: str, kind: str, date: str | None = "2024-07-10") -> list[tuple[str, str]]:
+    return [(c.text, c.verdict) for c in check(text, date=date).claims if c.kind == kind]
+
+
+# --- the treaty's signing, dated in any sentence shape -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("On April 4, 1949, twelve governments signed the North Atlantic Treaty in Washington.", "On April 4, 1949"),
+        ("It all began on 4 April 1949, when the Washington Treaty was signed.", "on 4 April 1949"),
+        (
+            "Congress may not leave the North Atlantic Treaty, done at Washington April 4, 1949, by decree.",
+            "April 4, 1949",
+        ),
+        ("Dean Acheson signs the Atlantic defense treaty, April 4, 1949.", "April 4, 1949"),
+        ("The Treaty of Washington was signed in April 1949 by the founders.", "in April 1949"),
+    ],
+)
+def test_the_date_of_the_signing_is_read_wherever_it_stands(text: str, quoted: str) -> None:
+    assert (quoted, "supported") in _kind(text, "event_date")
+
+
+def test_a_wrong_date_of_the_signing_is_contradicted() -> None:
+    assert ("on 14 April 1949", "contradicted") in _kind(
+        "The North Atlantic Treaty was signed on 14 April 1949.", "event_date"
+    )
+
+
+def test_the_day_of_that_year_takes_the_year_of_the_sentence_before() -> None:
+    text = "The alliance goes back to 1949. On 4 April of that year, twelve countries signed the North Atlantic Treaty."
+    assert ("On 4 April of that year", "supported") in _kind(text, "event_date")
+    wrong = "The alliance goes back to 1949. On 18 March of that year, the North Atlantic Treaty was signed."
+    assert ("On 18 March of that year", "contradicted") in _kind(wrong, "event_date")
+
+
+def test_other_acts_on_the_treaty_are_not_its_signing() -> None:
+    # an accession protocol and an anniversary dated in a sentence naming the treaty
+    assert _kind(
+        "On 5 July 2022, the allies signed accession protocols to the North Atlantic Treaty.", "event_date"
+    ) == [] or all(
+        "signing" not in c.note
+        for c in check("On 5 July 2022, the allies signed accession protocols to the North Atlantic Treaty.").claims
+    )
+    anniversary = "On 4 April 2024 the allies marked the anniversary of the signing of the Washington Treaty."
+    assert all("the treaty's signing" not in c.note for c in check(anniversary, date="2024-07-10").claims)
+
+
+# --- the order of accession ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden is now the 32nd member of the alliance.",
+        "Sweden has officially become NATO's 32nd member.",
+        "Sweden formally joined on Thursday. It became the 32nd member of NATO.",
+        "Sweden formally joined on Thursday. The Nordic country is now the 32nd ally.",
+        "Sweden became the 32nd member of NATO, a shift to protect the Baltic.",
+    ],
+)
+def test_the_order_of_accession_is_read_after_adverbs_pronouns_and_appositions(text: str) -> None:
+    found = [c for c in check(text, date="2024-03-09").claims if c.subject == "accession-order"]
+    assert [(c.country, c.verdict) for c in found] == [("SWE", "supported")]
+
+
+def test_a_wrong_rank_after_a_pronoun_is_contradicted() -> None:
+    found = [
+        c
+        for c in check("Sweden joined. It became the 31st member.", date="2024-03-09").claims
+        if c.subject == "accession-order"
+    ]
+    assert [(c.country, c.verdict) for c in found] == [("SWE", "contradicted")]
+
+
+def test_a_rank_restricted_by_what_follows_is_not_the_order_of_accession() -> None:
+    text = "Croatia became the 14th country to join NATO after the end of the Cold War."
+    assert [c for c in check(text, date="2024-03-09").claims if c.subject == "accession-order"] == []
+
+
+# --- dates with a weekday, and dates that open the sentence ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("On Thursday, 7 March, Sweden officially joined the alliance.", "supported"),
+        ("On 7 March, Sweden joined NATO.", "supported"),
+        ("On Friday, 8 March, Sweden joined NATO.", "contradicted"),
+        ("Sweden joined NATO on Thursday, March 7.", "supported"),
+        ("Sweden joined NATO on Thursday (7 March).", "supported"),
+    ],
+)
+def test_an_accession_date_with_a_weekday(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2024-03-09").claims if c.kind == "event_date"]
+    assert [(c.country, c.verdict) for c in found] == [("SWE", verdict)]
+
+
+def test_a_bracketed_date_is_quoted_closed() -> None:
+    found = _kind("Sweden became NATO's newest member on Thursday (7 March 2024), in Washington.", "event_date")
+    assert found and found[0][0].endswith("(7 March 2024)")
+
+
+def test_a_fronted_date_of_another_act_is_not_an_accession() -> None:
+    text = "On Monday, 26 February, Hungary's parliament approved Sweden's accession."
+    assert _kind(text, "event_date", "2024-03-09") == []
+
+
+# --- counts that are not the membership ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark and 22 other countries now spend at least 2% of GDP on defence.",
+        "Poland, along with 10 other allies, spends more than 2%.",
+        "As of this year, 23 member nations have fulfilled the commitment.",
+        "So far 20 allies have reached the target.",
+    ],
+)
+def test_some_allies_doing_something_are_not_the_membership(text: str) -> None:
+    assert [v for _, v in _kind(text, "member_count")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany and the 31 other allies signed the declaration.",
+        "All 32 allies have met the target, the summit declared.",
+        "The leaders of the 32 NATO nations met in The Hague.",
+    ],
+)
+def test_the_whole_membership_is_still_read(text: str) -> None:
+    assert [v for _, v in _kind(text, "member_count")] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey was the last country among the 31 members of NATO to approve the accession.",
+        "Hungary, the last of the alliance's 31 members to ratify, voted on Monday.",
+    ],
+)
+def test_a_count_ranked_for_an_act_is_the_membership_at_that_act(text: str) -> None:
+    # the ratifications of Sweden's accession were made by 31 allies, before Sweden joined (7 March 2024)
+    found = [c for c in check(text, date="2024-03-09").claims if c.kind == "member_count"]
+    assert [c.verdict for c in found] == ["supported"]
+    assert "when the act ranked was done" in found[0].note
+    # ten years later the count is no longer one at a recent act
+    later = [c for c in check(text, date="2034-03-09").claims if c.kind == "member_count"]
+    assert [c.verdict for c in later] != ["supported"]

@@ -1,0 +1,80 @@
+"""Round 5 (issue 17): general readings of spending claims. Sentences written for these tests (not the
+corpus's), several wordings of each reading. Figures from the bundled data: the US share of allied
+defence spending 2018 is 69.13% (edition 2024-06); NATO's pledges: 2% (Wales 2014), 5% by 2035 =
+3.5% core + 1.5% related (The Hague 2025)."""
+
+from __future__ import annotations
+
+import pytest
+
+from natosim.engines.claims import check
+
+
+def _claims(text: str, date: str | None = "2018-07-17") -> list[tuple[str, str, str | None, str]]:
+    return [(c.kind, c.text, c.country, c.verdict) for c in check(text, date=date).claims]
+
+
+def _of_kind(text: str, kind: str, date: str | None = "2018-07-17") -> list[tuple[str, str, str | None, str]]:
+    return [c for c in _claims(text, date) if c[0] == kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president said the U.S. pays for 90 percent of the cost to defend Europe.",
+        "Washington foots 90 percent of the bill for Europe's defense, he claimed.",
+        "America bears 90% of the burden of defending the continent, he said.",
+        "The United States covers 90 per cent of Europe's defence, Trump said.",
+        'Trump attacked NATO again and claimed the US pays "90 percent of the costs."',
+    ],
+)
+def test_a_share_of_the_cost_of_defending_europe_is_the_us_share(sentence: str) -> None:
+    (share,) = _of_kind(sentence, "alliance_share")
+    assert share[2] == "USA" and share[3] == "contradicted"  # 69.13% in 2018, never above 72%
+
+
+def test_a_share_of_defending_europe_near_the_true_share_is_not_contradicted() -> None:
+    (share,) = _of_kind("The US bears 70 per cent of the cost of European security.", "alliance_share")
+    assert share[3] in ("supported", "imprecise")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US pays 90% of the costs of the F-35 programme.",  # not the alliance's costs
+        "The US provides 70% of Europe's defence capabilities.",  # capabilities, not spending
+        "Germany pays 20% of the costs.",  # no share of the allied total for a single ally
+    ],
+)
+def test_other_costs_and_other_shares_are_not_the_us_share(sentence: str) -> None:
+    assert _of_kind(sentence, "alliance_share") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leaders of the NATO allies agreed to spend 5% of GDP on defence by 2035, up from the previous 2% "
+        "target set in 2014.",
+        "NATO allies committed to 5% of GDP by 2035, replacing the 2% goal agreed in 2014.",
+        "NATO members will raise spending to 5% of GDP, well beyond the old 2% target that was adopted in Wales.",
+    ],
+)
+def test_a_year_or_summit_written_with_another_figure_is_that_figures(sentence: str) -> None:
+    pledges = _of_kind(sentence, "pledge_value", date="2025-06-26")
+    assert [p[1] for p in pledges] == ["5%", "2%"]
+    assert all(p[3] == "supported" for p in pledges)
+
+
+def test_figures_in_one_list_share_the_year() -> None:
+    # "goals for 2032": the deadline is 2035 for both parts of the Hague pledge
+    pledges = _of_kind(
+        "At the summit NATO allies set goals for 2032 of 3.5% of GDP for defence and 1.5% for infrastructure.",
+        "pledge_value",
+        date="2025-08-01",
+    )
+    assert pledges and all(p[3] != "supported" for p in pledges)
+
+
+def test_a_pledge_dated_by_its_own_year_is_still_checked() -> None:
+    (pledge,) = _of_kind("At the 2014 summit NATO allies agreed to spend 5% of GDP.", "pledge_value", date="2025-08-01")
+    assert pledge[3] != "supported"
