@@ -92,14 +92,13 @@ def test_a_count_of_allies_that_fulfilled_a_target_is_not_the_membership() -> No
     """23 allies were at 2% of GDP in 2024 in NATO's June 2024 estimates."""
     found = facts.allies_at_or_above(2024, 2.0, "2024-06")
     assert found is not None and found[0] == 23
-    claims = _claims(
-        "Leaders agreed to the 2% guideline years ago, and as of today 23 member states have fulfilled this "
-        "commitment.",
-        "2024-07-01",
-    )
-    count = _one(claims, "member_count")
-    assert count.verdict == "not checkable"
-    assert "23 allies were at 2% of GDP in 2024" in count.note
+    sentence = "As of today, 23 member states have fulfilled this commitment."
+    claim = _contradicted("member_count", "23 member", sentence, 23, unit="allies", expected=32)
+    reason = alternative_reason(claim, dt.date(2024, 7, 1), "Leaders agreed to the 2% guideline years ago.")
+    assert reason is not None and "23 allies were at 2% of GDP in 2024" in reason
+    # the whole checker: no membership count of 23 is called false
+    claims = _claims(f"Leaders agreed to the 2% guideline years ago. {sentence}", "2024-07-01")
+    assert not [c for c in claims if c.kind == "member_count" and c.verdict == "contradicted"]
 
 
 def test_an_ally_and_n_other_countries_achieving_something_is_a_subset_not_the_membership() -> None:
@@ -152,9 +151,14 @@ def test_a_year_that_dates_the_other_pledge_the_sentence_names_does_not_date_thi
     claims = _claims(
         "At The Hague, allies committed to 5% of GDP by 2035, replacing the 2% target set in 2014.", "2025-07-01"
     )
-    five = _one(claims, "pledge_value", text="5%")
-    assert five.verdict == "not checkable"
-    assert "wales-2014" in five.note
+    assert _one(claims, "pledge_value", text="5%").verdict != "contradicted"
+    # the gate itself, on the claim as a finder that dates the 5% by the nearest year hands it over
+    sentence = "Allies committed to 5% of GDP by 2035, replacing the 2% target set in 2014."
+    claim = _contradicted(
+        "pledge_value", "5%", sentence, 5.0, unit="% of GDP", year=2014, note="no 5% pledge was adopted in 2014"
+    )
+    reason = alternative_reason(claim, dt.date(2025, 7, 1))
+    assert reason is not None and "wales-2014" in reason
 
 
 def test_a_summit_that_dates_this_pledge_wrongly_stays_contradicted() -> None:

@@ -44,7 +44,7 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     score = scores[0]
     assert score.recall >= 0.743
     assert score.verdict_accuracy >= 0.779  # r140 list found; undated, it abstains
-    assert score.false_alarms_per_100 <= 0.74
+    assert score.false_alarms_per_100 <= 0.46  # r5-gate: another reading named, 6 -> 5 alarms
     assert score.false_caught >= 57
 
 
@@ -53,7 +53,7 @@ def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     score = scores[1]
     assert score.recall >= 0.771
     assert score.verdict_accuracy >= 0.949
-    assert score.false_alarms_per_100 <= 0.39
+    assert score.false_alarms_per_100 <= 0.08  # r5-gate: 0 alarms in 1308 checked (one of headroom)
     assert score.false_caught >= 62
 
 
