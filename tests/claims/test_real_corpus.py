@@ -6,7 +6,8 @@ figures of each batch, scored once before the fixes it led to): a regression mak
 Batches 17-20 were held out all of round 4 and scored once with its final code (recall 0.38 on them);
 they then led to a short round of fixes, so the floors measure the fixes on the articles that motivated
 them: they hold what the code does, not an estimate for unseen articles. Batches 21-24 were scored once
-with the final code of round 4 and have led to no fix."""
+with the final code of round 4; batches 25-26 were scored once early in round 5 (main at 5543426) and
+then became development data like the others."""
 
 from __future__ import annotations
 
@@ -23,13 +24,13 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 237
+    assert len(LABELS) >= 257
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in range(1, 25), path.name
+        assert labels.get("batch") in range(1, 27), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -42,19 +43,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.743
-    assert score.verdict_accuracy >= 0.779  # r140 list found; undated, it abstains
-    assert score.false_alarms_per_100 <= 0.74
-    assert score.false_caught >= 57
+    assert score.recall >= 0.727
+    assert score.verdict_accuracy >= 0.790  # r140 list found; undated, it abstains
+    assert score.false_alarms_per_100 <= 0.64  # r5-gate: another reading named (9 -> 8 alarms)
+    assert score.false_caught >= 59
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.771
-    assert score.verdict_accuracy >= 0.949
-    assert score.false_alarms_per_100 <= 0.39
-    assert score.false_caught >= 62
+    assert score.recall >= 0.752
+    assert score.verdict_accuracy >= 0.946
+    assert score.false_alarms_per_100 <= 0.21  # r5-gate: another reading named (4 -> 3 alarms)
+    assert score.false_caught >= 66
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from natosim.engines.claims import facts
+from natosim.engines.claims.alternatives import alternative_reason
 from natosim.engines.claims.evidence import denied, weak_evidence
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
@@ -354,7 +355,7 @@ def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> s
         return "a target the sentence does not attribute to NATO (someone's own target), not a NATO pledge"
     if claim.verdict != "contradicted":
         return None
-    other = other_reading_reason(claim)
+    other = other_reading_reason(claim) or alternative_reason(claim, date, before)
     if other is not None:
         return other
     if claim.kind in _YEAR_DEPENDENT and claim.year_source == "inferred" and _UNRESOLVED_YEAR.search(claim.sentence):

@@ -18,11 +18,12 @@ if TYPE_CHECKING:
     from natosim.rules.models import Pledge
 
 #: The nouns that name a target, in one place (abstain, counts, evidence and spending read them from
-#: here): "the 2% target", "NATO's guideline", "the 2 percent mark", "the bar", "their commitment".
+#: here): "the 2% target", "NATO's guideline", "the 2 percent mark", "the bar", "their commitment",
+#: "the NATO stipulation", "a minimum of 2%" (a floor the allies must reach).
 #: Each noun may take a plural "s"; ``TARGET_NOUN`` is a regex fragment (no word boundaries).
 TARGET_NOUN = (
     r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark|requirement|"
-    r"obligation|yardstick|quota|norm)s?"
+    r"obligation|yardstick|quota|norm|stipulation|minimum)s?"
 )
 
 #: Summit and forum names as news writes them → words found in a pledge's ``forum``.
@@ -93,6 +94,27 @@ def _own_deadline(view: SentenceView, position: int) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+def split_parts() -> dict[str, str]:
+    """The latest pledge split by what the money is for, as ids: "related" (defence- and security-related
+    spending), "core" (core defence, adopted with it) and "total" (their sum), read from the rules so no
+    pledge id is written here. Empty when no pledge has a related part."""
+    known = facts.rules().pledges()
+    related = [p for p in known if p.measure.startswith("defence_and_security_related")]
+    if not related:
+        return {}
+    part = max(related, key=lambda p: p.adopted)
+    same = sorted(
+        (p for p in known if p.adopted == part.adopted and p.id != part.id and p.target_pct_gdp is not None),
+        key=lambda p: p.target_pct_gdp or 0.0,
+    )
+    ids = {"related": part.id}
+    if same:
+        ids["core"] = same[0].id
+    if len(same) > 1:
+        ids["total"] = same[-1].id
+    return ids
 
 
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
