@@ -155,3 +155,28 @@ def test_a_forecast_of_meeting_the_target_by_a_date_is_not_the_pledges_deadline(
         date="2025-06-26",
     )
     assert [p[3] for p in pledges] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Poland, Latvia and Lithuania achieved the 2% goal.", ["POL", "LVA", "LTU"]),
+        ("The US, the UK, Greece and Estonia met NATO's 2% target.", ["USA", "GBR", "GRC", "EST"]),
+        ("Canada and Belgium fail to meet the 2% guideline.", ["CAN", "BEL"]),
+        ("Canada & Spain remain below the 2% benchmark.", ["CAN", "ESP"]),
+    ],
+)
+def test_every_ally_of_a_list_meets_or_misses_the_target(sentence: str, named: list[str]) -> None:
+    claims = _of_kind(sentence, "spending_pct_gdp", date="2024-07-01")
+    assert [c[2] for c in claims] == named
+    assert all(c[3] == "supported" for c in claims)  # 2024 (edition 2024-06): all true
+    assert all(c[1] != "2%" for c in claims)  # each claim quotes its ally's name
+
+
+def test_a_list_meeting_a_target_it_misses_is_contradicted() -> None:
+    claims = _of_kind(
+        "Spain, Belgium and Canada met NATO's 2% of GDP target for defence spending last year.",
+        "spending_pct_gdp",
+        date="2024-07-01",
+    )
+    assert [c[3] for c in claims] == ["contradicted"] * 3
