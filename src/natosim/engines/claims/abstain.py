@@ -186,6 +186,8 @@ def _attached_target(claim: Claim) -> bool:
         )
         or re.search(r"\b(?:pledg\w*|agree\w*|commit\w*|promis\w*|vow\w*)\b[^.;]{0,30}$", before, re.IGNORECASE)
         or re.match(r"[^.;]{0,40}\bby\s+(?:19|20)\d\d\b", after)
+        # a pledge claim with a wrong deadline spans its deadline ("5% of GDP by 2025")
+        or bool(re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d$", claim.text))
     )
 
 

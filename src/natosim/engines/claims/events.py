@@ -149,8 +149,12 @@ _TURNS = re.compile(
     r"(?P<is>,?\s+(?:(?:which|that)\s+)?is\s+(?:now\s+)?|,\s+now\s+))"
     r"(?P<n>\d{1,3})(?(is)\s+years?\s+old\b|(?:\s+years)?\b(?![\d.,%]|\s*(?:per|pc|percent|allies|members|"
     r"countries|nations)))"
+    # "the alliance marks 75 years since its formation": what the years are counted from, quoted with them
+    r"(?:\s+since\s+(?:its|the alliance's|NATO's)\s+(?:formation|founding|foundation|creation|birth|establishment|"
+    r"inception)|\s+since\s+it\s+was\s+(?:founded|formed|created|established|born))?"
 )
-_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
+#: ("the 75th-anniversary summit": the hyphen of an attributive use)
+_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)(?:\s+|-)(?:anniversary|birthday)\b", re.IGNORECASE)
 
 
 #: "the first time Article 4 was invoked (in NATO's history) was on ...": the first request
@@ -1620,6 +1624,8 @@ def _ages(scope: _Scope) -> None:
                 age = ago  # "Seventy years ago, NATO's founding treaty was signed in Washington"
             elif re.search(r"\b(?:NATO|[Aa]lliance)'s\s+$", text[max(0, q.start - 12) : q.start]):
                 age = _YEARS_OF.match(text[q.end :])  # "NATO's seventy years of success"
+            elif _YEARS_OF_NATO.match(text[q.end :]):
+                age = _YEARS_OF_NATO.match(text[q.end :])  # "75 years of NATO", "celebrating 75 years of the alliance"
             else:
                 age = _YEARS_SINCE.match(text[q.end :])  # "75 years since the signing of the treaty"
         if not age:
@@ -1638,9 +1644,13 @@ def _ages(scope: _Scope) -> None:
             origin, label, source = invasion
         else:
             origin, label, source = treaty.signed, "treaty signed", treaty.source
-        claims.append(
-            _age_claim(view, q.start, q.end + age.end(), q.value, q.qualifier, f"age:{what}", (origin, label, source))
+        claim = _age_claim(
+            view, q.start, q.end + age.end(), q.value, q.qualifier, f"age:{what}", (origin, label, source)
         )
+        if age.re is _YEARS_OF_NATO and claim.verdict == "contradicted" and float(claim.expected or 0) > q.value:
+            # "70 years of NATO" said later: a span the alliance has lived through, understated, not false
+            claim = dataclasses.replace(claim, verdict="imprecise")
+        claims.append(claim)
         used.add(q.start)
     claims.extend(_turns(view, treaty, used))
     claims.extend(_durations(view, treaty, used))
@@ -1691,7 +1701,8 @@ _OF_SOMETHING_ELSE = re.compile(
     r"the signing|NATO's founding|the alliance's founding|"
     # "the 75th anniversary of the NATO alliance", "... of the transatlantic alliance", "... of NATO's creation"
     r"the NATO (?:alliance|military alliance|treaty)|the (?:military|Western|transatlantic|Atlantic) [Aa]lliance|"
-    r"(?:the )?(?:creation|birth|formation|establishment) of (?:NATO|the alliance)|"
+    r"(?:the )?(?:creation|birth|formation|establishment|foundation|founding|signing) of (?:NATO|the alliance|"
+    r"the North Atlantic Treaty|the Washington Treaty)|"
     r"NATO's (?:creation|birth|formation))\b)"
 )
 #: "the 25th anniversary of its NATO membership", "the 20th anniversary of their accession to NATO"
@@ -1771,19 +1782,49 @@ class _Code:
 
 #: NATO's existence told as a duration, NATO the subject and its mission the object: "Over the past 75
 #: years, NATO has safeguarded peace", "The alliance has helped to prevent war in Europe for over 70 years"
-_DURATION_LEAD = re.compile(
-    r"^\W*(?:For|Over|During|In)\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<q>more than\s+|over\s+|almost\s+|nearly\s+)?"
-    r"(?P<n>[\w-]+)\s+years,?\s+(?:NATO|[Tt]he [Aa]lliance)\s+(?:has|have)\b"
+#: a span of years however written: "75 years", "seven decades", "three quarters of a century", "half a century"
+_SPAN = (
+    r"(?P<span>(?P<n>[\w-]+)\s+(?P<unit>years|decades)|(?P<part>three[- ]quarters|half)\s+(?:of\s+)?a\s+century|"
+    r"(?P<century>a century))"
 )
+_SPAN_QUALIFIER = r"(?P<q>more than\s+|over\s+|almost\s+|nearly\s+|close to\s+|just over\s+|well over\s+)?"
+#: the alliance as the subject, however named: "NATO", "the alliance", "this grand alliance", "our
+#: transatlantic alliance", "the organisation"
+_ALLIANCE_SUBJECT = (
+    r"(?:NATO|(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:[Aa]lliance|organi[sz]ation)|"
+    r"[Tt]he North Atlantic (?:[Aa]lliance|Treaty Organi[sz]ation))"
+)
+_DURATION_LEAD = re.compile(
+    r"^\W*(?:For|Over|During|In)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    + _SPAN_QUALIFIER
+    + _SPAN
+    + r",?\s+"
+    + _ALLIANCE_SUBJECT
+    + r"\s+(?:has|have)\b"
+)
+#: "NATO has kept the peace for 75 years", "an alliance that has endured for three quarters of a century"
 _DURATION_TAIL = re.compile(
-    r"^\W*(?:NATO|[Tt]he [Aa]lliance)\s+(?:has|have)\b[^.;]*?\b(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
-    r"(?P<q>more than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>[\w-]+)\s+years\W*$"
+    r"\b(?:NATO|[Aa]lliance|[Oo]rgani[sz]ation)\s+(?:(?:that|which)\s+)?(?:has|have)\b[^.;]*?\b(?:for|over)\s+"
+    r"(?:the\s+)?(?:past\s+|last\s+)?" + _SPAN_QUALIFIER + _SPAN + r"(?![\w-]|\s+(?:in|of|on|at)\b)"
 )
 _MISSION = re.compile(
     r"\b(?:peace|secur\w+|stabil\w+|war|deterr\w+|defen[cs]\w*|protect\w*|safeguard\w*|prosper\w*|freedom|"
-    r"democra\w+|bulwark|cornerstone|linchpin|keystone|guarant\w+)\b",
+    r"democra\w+|bulwark|cornerstone|linchpin|keystone|guarant\w+|endur\w+|exist\w*|surviv\w+)\b",
     re.IGNORECASE,
 )
+
+
+def _span_years(match: re.Match[str]) -> float | None:
+    """Years in a span matched by ``_SPAN``: "75 years", "seven decades" (70), "three quarters of a century"
+    (75), "half a century" (50), "a century" (100); None for a count that is not a whole number."""
+    if match.group("part"):
+        return 75.0 if match.group("part").casefold().startswith("three") else 50.0
+    if match.group("century"):
+        return 100.0
+    parsed = quantities(match.group("n"))
+    if not parsed or parsed[0].decimals:
+        return None
+    return parsed[0].value * (10 if match.group("unit") == "decades" else 1)
 
 
 def _durations(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
@@ -1792,30 +1833,38 @@ def _durations(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
     false); only a duration longer than NATO has existed is contradicted. No country may be named (the
     duration may be of a mission somewhere), and the article's date is needed."""
     date = view.context.date
-    match = _DURATION_LEAD.match(view.text) or _DURATION_TAIL.match(view.text)
-    if date is None or match is None or view.countries or not _MISSION.search(view.text):
+    match = _DURATION_LEAD.match(view.text) or _DURATION_TAIL.search(view.text)
+    if date is None or match is None or not _MISSION.search(view.text):
         return []
-    parsed = quantities(match.group("n"))
-    if not parsed or parsed[0].decimals or not 10 <= parsed[0].value <= 100:
+    # (a country named in the clause may be where a mission of that length was: "For 20 years, NATO has been
+    # in Afghanistan"; one named in a later clause is not)
+    clause_end = re.search(r"[.;]|\s(?:But|but)\s", view.text[match.end() :])
+    reach = match.end() + (clause_end.start() if clause_end else len(view.text))
+    if any(m.start < reach for m in view.countries):
         return []
-    claimed = parsed[0].value
+    claimed = _span_years(match)
+    if claimed is None or not 10 <= claimed <= 100:
+        return []
     age = (date - treaty.signed).days / 365.2425
-    qualifier = (match.group("q") or "").strip().replace("over", "more than") or None
-    if qualifier in ("almost", "nearly"):
+    qualifier = (match.group("q") or "").strip().replace("well over", "more than").replace("just over", "more than")
+    qualifier = qualifier.replace("over", "more than") or None
+    if qualifier in ("almost", "nearly", "close to"):
         verdict = _age_tolerance(claimed, "nearly", age)
+        if verdict == "contradicted" and age > claimed:
+            verdict = "imprecise"  # "for nearly 75 years" in NATO's 76th year: understated, not false
     elif qualifier == "more than":
         verdict = "supported" if age > claimed else "contradicted"
     else:
         verdict = "contradicted" if age < claimed - 0.5 else "supported" if age < claimed + 1 else "imprecise"
-    start = match.start("n") - len(match.group("q") or "")
+    start = match.start("q") if match.group("q") else match.start("span")
     for q in view.quantities:
-        if q.start == match.start("n"):
+        if q.start == match.start("span"):
             used.add(q.start)
     return [
         view.claim(
             kind="event_date",
             start=start,
-            end=match.end("n") + len(" years"),
+            end=match.end("span"),
             value=claimed,
             qualifier=qualifier,
             unit="years",
@@ -1844,6 +1893,12 @@ _YEARS_SINCE = re.compile(
     r"\s+years\s+(?P<what>since)\s+(?:the\s+)?(?:(?:signing|founding|creation|birth|establishment)\s+of\s+"
     r"(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Alliance's founding|alliance's founding)|"
     r"(?:NATO|the alliance|the North Atlantic Treaty)\s+was\s+(?:signed|founded|created|established|formed|born))"
+)
+#: "75 years of NATO", "seventy years of the Atlantic alliance": the alliance's age (not "of NATO membership",
+#: "of NATO spending": the years of something else)
+_YEARS_OF_NATO = re.compile(
+    r"\s+years\s+(?P<what>of)\s+(?:NATO|the (?:North Atlantic |Atlantic |transatlantic )?[Aa]lliance)\b"
+    r"(?!'s|\s+(?:membership|member|spending|enlargement|expansion|presence|operations?|missions?|deployment)\b)"
 )
 #: "NATO's seventy years of success": the alliance's age
 _YEARS_OF = re.compile(r"\s+years\s+(?P<what>of)\s+(?:success|peace|history|existence|partnership|service)\b")

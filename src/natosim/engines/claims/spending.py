@@ -1290,6 +1290,17 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     return list(dict.fromkeys(m.iso3 for m in reversed(chain)))
 
 
+def _listed_before(view: SentenceView, mention: Mention) -> list[Mention]:
+    """The allies of a list ending with ``mention`` ("The US, UK, Poland and Latvia"), in text order:
+    names joined by commas, "and" or "&" only (a list broken by other words is not one subject)."""
+    chain = [mention]
+    for other in reversed([m for m in view.countries if m.end <= mention.start]):
+        if not _LIST_JOIN.match(view.text[other.end : chain[-1].start]):
+            break
+        chain.append(other)
+    return [m for m in reversed(chain) if facts.is_ally(m.iso3)]
+
+
 #: a singular pronoun as the subject of a figure ("as it spent 2.28%")
 _SINGULAR_SUBJECT = re.compile(r"\b(?:it|its|it's|it’s|she|he)\b", re.IGNORECASE)
 
@@ -1694,7 +1705,17 @@ def _country_at_target(r: _Percent) -> bool:
     threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
     if threshold is None:
         return False
-    r.claims.append(spending_pct(view, q, r.end, mention.iso3, threshold=threshold))
+    chain = _listed_before(view, mention)
+    if len(chain) > 1:
+        # "Poland, Latvia and Lithuania achieved the 2% goal": every ally of the list meets it (each claim
+        # quotes its ally's name, as a list after a count does)
+        for named in chain:
+            on_name = Quantity(
+                q.value, None, 0, False, False, None, named.start, named.end, view.text[named.start : named.end]
+            )
+            r.claims.append(spending_pct(view, on_name, named.end, named.iso3, threshold=threshold))
+    else:
+        r.claims.append(spending_pct(view, q, r.end, mention.iso3, threshold=threshold))
     # "below NATO's guideline of 2%" also states the guideline's value
     if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 60) : r.end + 40]):
         pledge = pledges.pledge_value(view, q, r.end)
