@@ -176,3 +176,117 @@ def test_a_summit_that_dates_this_pledge_wrongly_stays_contradicted() -> None:
 def test_a_false_share_matching_nothing_named_stays_contradicted() -> None:
     claims = _claims("Trump said the United States pays 90 percent of NATO's costs.", "2024-05-01")
     assert _one(claims, "alliance_share").verdict == "contradicted"
+
+
+# --- widened readings: each with a sentence where the reading fits and one where it must not -------
+
+
+def _gate(claim: Claim, date: dt.date | None = dt.date(2024, 7, 1), before: str = "") -> str | None:
+    return alternative_reason(claim, date, before)
+
+
+def test_the_other_allies_combined_are_nato_europe_and_canada() -> None:
+    """NATO Europe and Canada spent US$506.7 bn in 2024 (NATO, June 2024)."""
+    figure = facts.aggregate("NATO Europe and Canada", 2024, "defence_exp_usd_current_mn", "2024-06")
+    assert figure is not None and round(figure.value / 1e3, 1) == 506.7
+    sentence = "Washington outspent all 31 other members together, which spent about $507 billion in 2024."
+    fields = {"subject": "NATO Total", "unit": "US$ current", "year": 2024, "year_source": "stated"}
+    claim = _contradicted("alliance_total", "about $507 billion", sentence, 507e9, qualifier="about", **fields)
+    reason = _gate(claim)
+    assert reason is not None and "NATO Europe and Canada" in reason
+    false = _contradicted(
+        "alliance_total", "about $300 billion", sentence.replace("$507", "$300"), 300e9, qualifier="about", **fields
+    )
+    assert _gate(false) is None
+
+
+def test_an_allys_other_allies_are_the_membership_less_one() -> None:
+    assert len(facts.members_on(dt.date(2024, 5, 1))) == 32
+    sentence = "Canada trails most of its 31 other allies in spending."
+    assert _gate(_contradicted("member_count", "31 other allies", sentence, 31, expected=32), dt.date(2024, 5, 1))
+    stale = _contradicted("member_count", "30 other allies", sentence.replace("31", "30"), 30, expected=32)
+    assert _gate(stale, dt.date(2024, 5, 1)) is None
+
+
+def test_a_count_with_its_allies_listed_counts_those_allies() -> None:
+    sentence = "Only two members, Poland and Greece, spent more than 3% of GDP."
+    reason = _gate(_contradicted("member_count", "two members", sentence, 2, expected=32))
+    assert reason is not None and "GRC, POL" in reason
+    wrong = "Only three members, Poland and Greece, spent more than 3% of GDP."
+    assert _gate(_contradicted("member_count", "three members", wrong, 3, expected=32)) is None
+
+
+def test_at_that_time_points_to_the_year_named_just_before() -> None:
+    """Three allies (GBR, GRC, USA) were at 2% of GDP in 2014 in both NATO editions held."""
+    before = "In 2014 the allies pledged to spend 2% of GDP by 2024."
+    fields = {"unit": "allies at ≥2% of GDP", "year": 2019, "year_source": "article date", "expected": 7}
+    sentence = "At that time only three allies met the guideline."
+    reason = _gate(_contradicted("allies_meeting_target", "three allies", sentence, 3, **fields), before=before)
+    assert reason is not None and "2014" in reason
+    wrong = sentence.replace("three", "six")
+    assert _gate(_contradicted("allies_meeting_target", "six allies", wrong, 6, **fields), before=before) is None
+
+
+def test_a_share_of_natos_common_budget_is_another_measure() -> None:
+    fields = {"country": "USA", "unit": "% of allied defence spending", "expected": 66.0}
+    sentence = "The United States pays 16 per cent of NATO's common budget, as much as Germany."
+    assert _gate(_contradicted("alliance_share", "16 per cent", sentence, 16.0, **fields)) is not None
+    false = "The United States pays 90 per cent of NATO's defence spending."
+    assert _gate(_contradicted("alliance_share", "90 per cent", false, 90.0, **fields)) is None
+
+
+def test_a_year_that_dates_the_pledge_the_clause_names() -> None:
+    sentence = "The Baltic states long ago passed the 2% threshold, set in 2014."
+    reason = _gate(_contradicted("event_date", "set in 2014", sentence, 2014, expected="1949-04-04"))
+    assert reason is not None and "wales-2014" in reason
+    other = "The Baltic states are nearing the 3.5% goal, set in 2014."
+    assert _gate(_contradicted("event_date", "set in 2014", other, 2014, expected="1949-04-04")) is None
+
+
+def test_a_day_the_event_followed_is_not_the_day_of_the_event() -> None:
+    """Art. 5 was invoked on 12 September 2001, the day after the attacks."""
+    sentence = "Article 5 has been used once, after September 11, 2001, when allies sent aircraft."
+    assert _gate(_contradicted("event_date", "2001", sentence, 2001, expected="2001-09-12")) is not None
+    on = "Article 5 was invoked on September 11, 2001, when allies sent aircraft."
+    assert _gate(_contradicted("event_date", "2001", on, 2001, expected="2001-09-12")) is None
+
+
+def test_invocations_by_the_ally_and_in_the_years_the_sentence_names() -> None:
+    """Turkey requested Art. 4 consultations five times from 2003 to 2020 (rules: invocations)."""
+    turkey = [i for i in facts.rules().invocations().article_4 if "TUR" in i.requesting]
+    assert len(turkey) == 5
+    sentence = "Turkey alone invoked Article 4 five times between 2003 and 2020."
+    claim = _contradicted("event_date", "five times", sentence, 5, subject="article5-count", expected=1)
+    reason = _gate(claim)
+    assert reason is not None and "by TUR" in reason
+    wrong = _contradicted(
+        "event_date", "twenty times", sentence.replace("five", "twenty"), 20, subject="article4-count"
+    )
+    assert _gate(wrong) is None
+
+
+def test_a_persons_own_target_is_not_a_nato_pledge() -> None:
+    note = "no NATO pledge of 4% (% of GDP); pledges are 1.5%, 2%, 3.5%, 5%"
+    sentence = "At the summit, Smith's preferred target of 4 percent drew little support."
+    assert _gate(_contradicted("pledge_value", "4 percent", sentence, 4.0, note=note)) is not None
+    nato = "At the summit, NATO's target of 4 percent drew little support."
+    assert _gate(_contradicted("pledge_value", "4 percent", nato, 4.0, note=note)) is None
+
+
+def test_a_non_allys_spending_is_not_the_alliances_total() -> None:
+    fields = {"subject": "NATO Total", "unit": "US$ current", "year": 2024, "year_source": "article date"}
+    sentence = "The defence spending of China reached about $300 billion last year."
+    reason = _gate(_contradicted("alliance_total", "about $300 billion", sentence, 300e9, **fields))
+    assert reason is not None and "CHN" in reason
+    own = "The defence spending of the alliance reached about $300 billion last year."
+    assert _gate(_contradicted("alliance_total", "about $300 billion", own, 300e9, **fields)) is None
+
+
+def test_a_pledge_value_an_ally_commits_to_is_a_target_not_its_spending() -> None:
+    fields = {"country": "EST", "unit": "% of GDP", "year": 2024, "year_source": "article date"}
+    sentence = "Estonia has pledged to spend 5% of GDP on defence."
+    assert _gate(_contradicted("spending_pct_gdp", "5%", sentence, 5.0, **fields)) is not None
+    spends = "Estonia spends 5% of GDP on defence."
+    assert _gate(_contradicted("spending_pct_gdp", "5%", spends, 5.0, **fields)) is None
+    not_a_pledge = "Estonia has pledged to spend 4% of GDP on defence."
+    assert _gate(_contradicted("spending_pct_gdp", "4%", not_a_pledge, 4.0, **fields)) is None

@@ -16,6 +16,28 @@ The rule is one question for every kind: does the value equal (within the claim'
 before it speak of, an accession or summit the sentence names? A value that matches nothing named
 stays contradicted: "NATO's 30 members" in 2024, a "90 percent" US share, a 4% pledge.
 
+The readings tried, in order (each a function below, each with the English it encodes):
+
+* ``another_subject`` — a % of GDP or US$ that is another named country's figure (one that owns no
+  figure of its own in the sentence), or a NATO aggregate's the clause names ("the 31 other allies
+  combined ($506.7 billion)" is NATO Europe and Canada);
+* ``threshold_count`` — "23 member nations have fulfilled this commitment": a count of the allies
+  meeting a target, not the membership;
+* ``other_members`` — "its 29 other allies": the membership on the article's date less one;
+* ``founders`` — "its original 12 members": the founding members;
+* ``membership_at_named_event`` — the membership at (or on the eve of) an accession the text names;
+* ``another_pledge`` — a year or summit that belongs to another pledge the sentence names;
+* ``listed_subset`` — "three member nations — Poland, Lithuania and Latvia —": the allies listed;
+* ``year_named_before`` — "At that time only three countries met it": the year named just before;
+* ``share_of_common_funding`` — "16 per cent of NATO's running costs": another measure;
+* ``year_of_a_named_pledge`` — "the 2% threshold, established in 2014": the pledge's year;
+* ``after_a_named_day`` — "triggered after Sept. 11, 2001": the day the event followed;
+* ``invocation_count`` — "Turkey invoked it five times between 2003-2020": the invocations of the
+  article, by the ally and within the years, the sentence names;
+* ``someones_own_target`` — "Trump's aspirational target of 4 percent": not a NATO pledge;
+* ``a_non_allys_figure`` — "the military expenditures of Russia amount to $44 billion";
+* ``a_target_not_a_figure`` — "agreed to commit 5% of GDP": a target, not spending.
+
 Each reading is cheap (a few look-ups in the bundled data) and general: none names a country,
 a year or a figure.
 """
@@ -25,8 +47,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 from natosim.engines.claims import facts
+from natosim.engines.claims.context import MONTH_YEAR, month_number
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity, quantities
@@ -36,7 +60,10 @@ from natosim.engines.claims.tolerance import judge
 #: the aggregates NATO publishes, and the words that name each in a sentence
 _AGGREGATES: dict[str, re.Pattern[str]] = {
     "NATO Total": re.compile(r"\b(?:NATO|[Aa]lliance|[Aa]llies|[Aa]llied)\b"),
-    "NATO Europe and Canada": re.compile(r"\b(?:Europe(?:an)?s?|Canada)\b"),
+    "NATO Europe and Canada": re.compile(
+        r"\b(?:Europe(?:an)?s?|Canada)\b|\b(?:all\s+)?(?:\d+\s+|the\s+)?other\s+(?:NATO\s+|member\s+)*"
+        r"(?:allies|members|countries|nations|states)\b|\brest of (?:the )?(?:alliance|NATO)\b"
+    ),
 }
 _PCT = "defence_exp_pct_gdp"
 _USD = "defence_exp_usd_current_mn"
@@ -83,16 +110,16 @@ def _quantity(claim: Claim) -> Quantity | float | None:
 
 
 def _fits(claim: Claim, actual: float | None, measure: str) -> bool:
-    """Is the claim's value supported by ``actual`` under the claim's own tolerance (same qualifier),
-    and close to it (``_CLOSE``)? Another reading must fit as well as a right claim: a figure merely
-    "imprecise", or within the rounding of a whole number ("2%" for 1.6), or a bound ("more than 2%"),
-    is true of too many figures to name one reading."""
+    """Is the claim's value within the claim's own tolerance of ``actual`` (same qualifier), and close
+    to it (``_CLOSE``)? The cap matters for whole numbers: "2%" stands for 1.5-2.5 once rounded, true
+    of too many allies to name one reading; a bound ("more than 2%") never names one."""
     q = _quantity(claim)
     if q is None or actual is None or claim.qualifier in ("more than", "at least", "less than", "at most"):
         return False
     verdict, _ = judge(q, actual, measure, qualifier=claim.qualifier)
     value = float(claim.value) if isinstance(claim.value, int | float) else 0.0
-    return verdict == "supported" and abs(actual - value) <= _CLOSE[measure] * (abs(value) if measure == "money" else 1)
+    close = abs(actual - value) <= _CLOSE[measure] * (abs(value) if measure == "money" else 1)
+    return verdict in ("supported", "imprecise") and close
 
 
 def _figures_at(sentence: str) -> list[Quantity]:
@@ -193,23 +220,43 @@ def _others(claim: Claim) -> bool:
     return bool(re.search(r"\bother\b|\bbesides\b", claim.text, re.I) or _OTHER.match(_after(claim)[len(claim.text) :]))
 
 
+#: a verb saying what some allies do with their spending (meet a target, raise it)
+_SPENDING_VERB = (
+    r"(?:fulfil\w*|meet|meets|meeting|met|achiev\w*|reach\w*|hit|hits|hitting|spend|spends|spending|spent|"
+    r"exceed\w*|surpass\w*|increas\w*|rais\w*|boost\w*|cut|cuts|cutting|reduc\w*|lift\w*|top|tops|topped)"
+)
+
+
 def _subset_predicate(claim: Claim) -> bool:
     """Is the count the subject of a spending predicate ("23 member nations have fulfilled this
-    commitment", "Norway and 23 other countries have now achieved the 2% target")? Then it counts
-    the allies that do something, not the membership; "all 32 allies" and "NATO's 32 members" stay
-    a membership count."""
+    commitment", "Norway and 23 other countries have now achieved the 2% target", "23 allies
+    increasing their expenditure", "four of the seven nations to actually meet the target"), or the
+    company of an ally that meets it ("the Netherlands now meets the standard, like 22 other
+    countries")? Then it counts the allies that do something, not the membership; "all 32 allies",
+    "NATO's 32 members" and "23 of its 31 members have met" stay a membership count."""
     at = claim.sentence.find(claim.text)
-    if at < 0 or re.search(
-        r"\b(?:all|NATO(?:'s|’s)|[Aa]lliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", claim.sentence[:at]
-    ):
+    if at < 0:
         return False
-    after = claim.sentence[at + len(claim.text) :]
-    return bool(
-        re.match(
-            r"^\s*(?:(?:NATO\s+)?(?:nations|states|countries|allies|members)\s+)?"
-            r"(?:(?:have|has|had|are|were|now|already|currently|so far|also|actually)\s+)*"
-            r"(?:fulfil\w*|meet|meets|met|achiev\w*|reach\w*|hit|hitting|spend|spends|spent|exceed\w*|surpass\w*)\b",
-            after,
+    head, after = claim.sentence[:at], claim.sentence[at + len(claim.text) :]
+    noun = r"^\s*(?:(?:NATO\s+)?(?:nations|states|countries|allies|members)\s+)?"
+    relative = re.match(
+        noun + r"(?:that|which|who|to)\s+(?:\w+ly\s+)?(?:have\s+|has\s+)?" + _SPENDING_VERB + r"\b", after, re.I
+    )
+    if relative:
+        return True
+    if re.search(r"\b(?:all|NATO(?:'s|’s)|[Aa]lliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head):
+        return False
+    if re.match(
+        noun + r"(?:(?:have|has|had|are|were|now|already|currently|so far|also|actually)\s+)*" + _SPENDING_VERB + r"\b",
+        after,
+        re.I,
+    ):
+        return True
+    clause = re.split(r"[;:.]", head)[-1]
+    return _others(claim) and bool(
+        re.search(
+            r"\b" + _SPENDING_VERB + r"\b[^;]*\b(?:like|as do|as did|along with|alongside|with|and)\s+(?:the\s+)?$",
+            clause,
             re.I,
         )
     )
@@ -240,6 +287,17 @@ def threshold_count(claim: Claim, date: dt.date | None, before: str) -> str | No
                         f"{threshold:g}% of GDP in {year} (edition {edition})"
                     )
     return "a count of the allies meeting a target the text speaks of, not the membership"
+
+
+def other_members(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "Canada and its 29 other allies", "four of the 29 other NATO members": the count leaves out
+    the ally the sentence is about, so it is the membership on the article's date minus one."""
+    value = _membership_count(claim)
+    if value is None or date is None or not _others(claim):
+        return None
+    if len(facts.members_on(date)) == value + 1:
+        return f"the other allies of the one named: {value + 1} allies on {date.isoformat()} less that one"
+    return None
 
 
 def founders(claim: Claim, date: dt.date | None, before: str) -> str | None:
@@ -325,12 +383,255 @@ def another_pledge(claim: Claim, date: dt.date | None, before: str) -> str | Non
     return None
 
 
+def listed_subset(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "only three member nations — Poland, Lithuania and Latvia — reached ...": a count followed (or
+    preceded) by exactly that many allies named in apposition counts those allies, not the membership."""
+    value = _membership_count(claim)
+    at = claim.sentence.find(claim.text)
+    if value is None or at < 0:
+        return None
+    after = claim.sentence[at + len(claim.text) :]
+    apposition = re.match(r"^\s*(?:\w+\s*){0,2}?(?:[—–:(]|-{1,2}|,)\s*([^—–:)]{3,160})", after)
+    if apposition is None:
+        return None
+    named = {m.iso3 for m in mentions(re.split(r"[—–)]|\s-\s", apposition.group(1))[0]) if facts.is_ally(m.iso3)}
+    if len(named) == value:
+        return f"a count of the {value} allies the sentence lists ({', '.join(sorted(named))}), not the membership"
+    return None
+
+
+#: a year given by reference to one named before ("at that time", "back then", "that year")
+_THEN = re.compile(r"\b(?:at that time|at the time|back then|that year|in that year|by then|then)\b", re.I)
+
+
+def year_named_before(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "In 2014 ... all members pledged to meet 2%. At that time only three countries met it": a claim
+    dated by the article's day whose sentence points back to a time, true in the year the sentence
+    before names."""
+    if claim.year_source in ("stated", None) or not _THEN.search(claim.sentence) or not before.strip():
+        return None
+    last = re.split(r"(?<=[.!?])\s+", before.strip())[-1]
+    # a deadline ("pledged to meet 2% by 2024") is not the time the sentence points back to
+    years = [
+        int(m.group(2))
+        for m in re.finditer(r"(\b\w+\s+)?\b((?:19|20)\d\d)\b", last)
+        if not re.match(r"(?:by|until|before|within)\s", m.group(1) or "", re.I)
+    ]
+    if not years or not isinstance(claim.value, int | float):
+        return None
+    year, then = years[-1], _THEN.search(claim.sentence)
+    said = then.group(0) if then else "then"
+    if claim.kind == "allies_meeting_target":
+        threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+        if threshold is None:
+            return None
+        below = threshold.group(1) == "<"
+        for edition in facts.edition_dates():
+            found = facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=below)
+            if found is not None and found[0] == claim.value:
+                return f"'{said}' points to {year}, named just before: {found[0]} allies then"
+    country = claim.country
+    if (
+        claim.kind == "spending_pct_gdp"
+        and country is not None
+        and facts.is_ally(country)
+        and any(_fits(claim, value, "pct_gdp") for value in _country_figure(country, year, False))
+    ):
+        return f"'{said}' points to {year}, named just before"
+    return None
+
+
+#: a share of one of NATO's own common-funded budgets, not of the allies' defence spending
+_COMMON_FUNDING = re.compile(
+    r"\b(?:running costs|common(?:ly)?[ -]fund\w*|common budgets?|civil budget|military budget|NSIP|"
+    r"direct funding|NATO(?:'s|’s)? (?:own )?budget|operating budget|headquarters)\b",
+    re.I,
+)
+
+
+def share_of_common_funding(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "the US covers only 16 per cent of NATO's running costs": a share of NATO's common-funded
+    budgets (a cost-share formula), another measure than a share of allied defence spending."""
+    if claim.kind not in ("alliance_share", "spending_pct_gdp"):
+        return None
+    at = claim.sentence.find(claim.text)
+    after = claim.sentence[at + len(claim.text) : at + len(claim.text) + 60] if at >= 0 else ""
+    if _COMMON_FUNDING.search(after):
+        return "a share of NATO's common-funded budgets (its cost-share formula), not of allied defence spending"
+    return None
+
+
+def year_of_a_named_pledge(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "the previously agreed threshold of 2%, established in 2014": a year compared with an event
+    (the founding) that is the adoption year of a pledge whose value the clause names."""
+    if claim.kind != "event_date" or not isinstance(claim.value, int):
+        return None
+    at = claim.sentence.find(claim.text)
+    clause = claim.sentence[max(0, at - 80) : at + len(claim.text)]
+    named = {float(v) for v in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)", clause, re.I)}
+    for pledge in facts.rules().pledges():
+        if (
+            pledge.target_pct_gdp is not None
+            and float(pledge.target_pct_gdp) in named
+            and pledge.adopted.year == claim.value
+        ):
+            value = float(pledge.target_pct_gdp)
+            return f"{claim.value} is when the {value:g}% pledge ({pledge.id}) the clause names was adopted"
+    return None
+
+
+def after_a_named_day(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "triggered after Sept. 11, 2001": the day named is what the event followed (an attack), and
+    the event came within weeks after it (Art. 5 on 12 September 2001)."""
+    if claim.kind != "event_date" or claim.expected is None:
+        return None
+    try:
+        true_day = dt.date.fromisoformat(str(claim.expected)[:10])
+    except ValueError:
+        return None
+    at = claim.sentence.find(claim.text)
+    for match in MONTH_YEAR.finditer(claim.sentence):
+        if not (match.start() <= at + len(claim.text) and at <= match.end()):
+            continue
+        if not re.search(AFTER, claim.sentence[: match.start()], re.I):
+            continue
+        try:
+            named = dt.date(
+                int(match.group(4)), month_number(match.group(2)), int(match.group(1) or match.group(3) or 1)
+            )
+        except ValueError:
+            continue
+        if 0 <= (true_day - named).days <= AFTER_DAYS:
+            return f"the day named is what the event followed; the event came on {true_day.isoformat()}"
+    return None
+
+
+def _invocations(article: int) -> list[Any]:
+    book = facts.rules().invocations()
+    return list(book.article_4 if article == 4 else book.article_5)
+
+
+def invocation_count(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "Turkey alone invoked it [Article 4] five times between 2003-2020", "the third time Article 4
+    has been invoked since Russia's invasion in 2022": the count of invocations of an article the
+    sentence names, by an ally it names, within years it names."""
+    if (
+        claim.kind != "event_date"
+        or not str(claim.subject or "").endswith("-count")
+        or not isinstance(claim.value, int | float)
+    ):
+        return None
+    articles = {int(a) for a in re.findall(r"\bArt(?:icle|\.)?\s*([45])\b", claim.sentence)}
+    years = sorted({int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", claim.sentence)})
+    countries = [None, *sorted({m.iso3 for m in mentions(claim.sentence) if facts.is_ally(m.iso3)})]
+    end = date or dt.date.max
+    for article in sorted(articles):
+        for who in countries:
+            for start in [None, *years]:
+                for stop in [None, *years]:
+                    chosen = [
+                        i
+                        for i in _invocations(article)
+                        if i.date <= end
+                        and (start is None or i.date.year >= start)
+                        and (stop is None or i.date.year <= stop)
+                        and (who is None or who in (i.requesting or []))
+                    ]
+                    if len(chosen) == claim.value and (who or start or stop or article != _counted_article(claim)):
+                        return (
+                            f"the count of Art. {article} invocations"
+                            + (f" by {who}" if who else "")
+                            + (f" from {start}" if start else "")
+                            + (f" to {stop}" if stop else "")
+                            + ", which the sentence names"
+                        )
+    return None
+
+
+def _counted_article(claim: Claim) -> int | None:
+    found = re.match(r"article(\d)", str(claim.subject or ""))
+    return int(found.group(1)) if found else None
+
+
+def someones_own_target(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "Trump's aspirational target of 4 percent": a target a person or a country owns, not a NATO
+    pledge (the possessive names its owner)."""
+    if claim.kind != "pledge_value" or not claim.note.startswith("no NATO pledge"):
+        return None
+    at = claim.sentence.find(claim.text)
+    head = claim.sentence[max(0, at - 60) : at]
+    owner = re.search(r"\b([A-Z][\w.-]+)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}" + TARGET_NOUN + r"\s+(?:of\s+)?$", head)
+    if owner and not re.match(r"(?:NATO|Nato|Alliance|Allies)$", owner.group(1)):
+        return f"{owner.group(1)}'s own target, not a NATO pledge"
+    return None
+
+
+#: "after", "following", "in response to" just before a day: the event came after that day
+AFTER = r"\b(?:after|following|in the wake of|in response to)\s+(?:the\s+)?$"
+#: how long after the day named an event may come and still be "after" it (Art. 5: the day after)
+AFTER_DAYS = 60
+
+_SPENDING_NOUN = r"(?:military\s+|defen[cs]e\s+)?(?:expenditures?|spending|budgets?|outlays)"
+
+
+def a_non_allys_figure(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "The military expenditures of Russia ... amount to about $44 billion": an amount the clause
+    gives as a non-ally's spending, not the alliance's total."""
+    if claim.kind not in ("alliance_total", "alliance_share"):
+        return None
+    at = claim.sentence.find(claim.text)
+    clause = re.split(r"[;]|,\s+(?:while|whereas|but|and)\b", claim.sentence[: max(0, at)])[-1]
+    for mention in mentions(clause):
+        if facts.is_ally(mention.iso3):
+            continue
+        owner = clause[max(0, mention.start - 40) : mention.end + 20]
+        if re.search(
+            _SPENDING_NOUN + r"\s+of\s+(?:the\s+)?$", clause[max(0, mention.start - 40) : mention.start], re.I
+        ) or re.search(
+            r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}" + _SPENDING_NOUN, clause[mention.end : mention.end + 40], re.I
+        ):
+            return f"{mention.iso3}'s spending, as the clause says ({owner.strip()!r}), not the alliance's"
+    return None
+
+
+#: a commitment, a demand or a refusal just before a percentage: the figure is a target, not spending
+_INTENT = re.compile(
+    r"\b(?:commit\w*|pledg\w*|agree\w*|aim\w*|plans?|planned|planning|wants?|wanted|push\w*|urg\w*|demand\w*|"
+    r"call\w* for|oppos\w*|refus\w*|reject\w*|resist\w*|vow\w*|promis\w*)\b(?:\s+[\w-]+){0,3}?\s*$",
+    re.I,
+)
+
+
+def a_target_not_a_figure(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%":
+    a NATO pledge value after a verb of commitment, demand or refusal is the target the ally is for or
+    against, not what it spends."""
+    if claim.kind != "spending_pct_gdp" or not isinstance(claim.value, int | float):
+        return None
+    if float(claim.value) not in facts.pledge_targets():
+        return None
+    at = claim.sentence.find(claim.text)
+    if at < 0 or not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
+        return None
+    return f"{float(claim.value):g}% is a NATO target the ally commits to, demands or refuses, not its spending"
+
+
 _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
     lambda claim, date, before: another_subject(claim, before),
     threshold_count,
+    other_members,
     founders,
     membership_at_named_event,
     another_pledge,
+    listed_subset,
+    year_named_before,
+    share_of_common_funding,
+    year_of_a_named_pledge,
+    after_a_named_day,
+    invocation_count,
+    someones_own_target,
+    a_non_allys_figure,
+    a_target_not_a_figure,
 )
 
 
