@@ -11,7 +11,10 @@ a claim against the figure they chose; this pass asks whether the choice itself 
 * **figure of the day not held** — the article is older than the NATO edition the claim was judged
   on, and the figure is for a recent year (NATO revises the last two years of every edition), so
   the journalist quoted an earlier estimate natosim does not hold. Only a gap no revision explains
-  (``GROSS``) is still a contradiction.
+  (``GROSS``) is still a contradiction;
+* **another reading the text names makes it true** — another listed ally's figure, a count of the
+  allies meeting a target, the membership at a named accession ... (``alternatives``, the precision
+  gate).
 """
 
 from __future__ import annotations
