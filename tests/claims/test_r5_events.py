@@ -160,3 +160,141 @@ def test_a_count_ranked_for_an_act_is_the_membership_at_that_act(text: str) -> N
     # ten years later the count is no longer one at a recent act
     later = [c for c in check(text, date="2034-03-09").claims if c.kind == "member_count"]
     assert [c.verdict for c in later] != ["supported"]
+
+
+# --- NATO's age told as a span ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "verdict"),
+    [
+        ("For seven decades, this remarkable alliance has kept Europe at peace.", "seven decades", "imprecise"),
+        ("The organisation has endured for three quarters of a century.", "three quarters of a century", "supported"),
+        ("For more than half a century, NATO has deterred aggression.", "more than half a century", "supported"),
+        ("For close to 75 years, our alliance has protected its people.", "close to 75 years", "imprecise"),
+        ("NATO has guaranteed peace in Europe for a century.", "a century", "contradicted"),
+    ],
+)
+def test_the_alliance_s_age_told_as_a_span(text: str, quoted: str, verdict: str) -> None:
+    # treaty signed 1949-04-04: 75.27 years before 2024-07-10
+    assert (quoted, verdict) in _kind(text, "event_date")
+
+
+def test_a_span_understated_with_nearly_is_imprecise_not_false() -> None:
+    assert ("nearly 70 years", "imprecise") in _kind(
+        "For nearly 70 years, the alliance has kept the peace.", "event_date"
+    )
+
+
+def test_a_span_of_a_mission_in_a_country_is_not_the_alliance_s_age() -> None:
+    assert _kind("For 20 years, NATO has been present in Kosovo.", "event_date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Seventy-five years of NATO: a look back at the alliance.", "supported"),
+        ("An exhibition on 80 years of the alliance opened in Brussels.", "contradicted"),
+        ("Marking 70 years of NATO, the leaders met.", "imprecise"),
+    ],
+)
+def test_n_years_of_nato_is_its_age(text: str, verdict: str) -> None:
+    assert [v for _, v in _kind(text, "event_date", "2024-04-05")] == [verdict]
+
+
+def test_years_of_nato_membership_are_not_the_alliance_s_age() -> None:
+    assert _kind("Poland celebrates 25 years of NATO membership.", "event_date", "2024-04-05") == [] or all(
+        c.subject != "age:alliance"
+        for c in check("Poland celebrates 25 years of NATO membership.", date="2024-04-05").claims
+    )
+
+
+def test_anniversary_forms() -> None:
+    assert ("50th-anniversary", "supported") in _kind(
+        "In 1999, the alliance held its 50th-anniversary summit.", "event_date"
+    )
+    text = "The ministers gathered on the 75th anniversary of the founding of NATO."
+    assert ("75th anniversary", "supported") in _kind(text, "event_date", "2024-04-05")
+    text = "The alliance celebrates 75 years since its creation."
+    assert ("alliance celebrates 75 years since its creation", "supported") in _kind(text, "event_date", "2024-04-05")
+
+
+# --- the founders counted in other words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "verdict"),
+    [
+        ("The alliance was founded by twelve Western democracies.", "twelve Western democracies", "supported"),
+        (
+            "Ten European countries signed the North Atlantic Treaty with the US and Canada.",
+            "Ten European countries",
+            "supported",
+        ),
+        ("Eleven European nations signed the North Atlantic Treaty.", "Eleven European nations", "contradicted"),
+        ("Two North American nations signed the North Atlantic Treaty.", "Two North American nations", "supported"),
+        ("NATO was created by Canada and 11 other countries.", "11 other countries", "supported"),
+        ("NATO was created by the United States and nine other countries.", "nine other countries", "contradicted"),
+        ("A dozen nations founded NATO in 1949.", "A dozen nations", "supported"),
+    ],
+)
+def test_the_founders_counted_in_other_words(text: str, quoted: str, verdict: str) -> None:
+    assert (quoted, verdict) in _kind(text, "member_count")
+
+
+def test_a_named_group_or_the_present_is_not_the_founders() -> None:
+    assert _kind("Since 2004, nine Eastern European countries signed the North Atlantic Treaty.", "member_count") == []
+    text = "NATO was originally formed of twelve founding members, now with 32 member states."
+    assert ("32 member", "supported") in _kind(text, "member_count")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("After Sweden's accession, 32 states belong to the transatlantic alliance.", "supported"),
+        ("Its budget is paid by each of the 32 countries that are members of NATO.", "supported"),
+        ("Its budget is paid by each of the 30 countries that are members of NATO.", "contradicted"),
+    ],
+)
+def test_the_membership_named_by_belonging(text: str, verdict: str) -> None:
+    assert [v for _, v in _kind(text, "member_count")] == [verdict]
+
+
+# --- summits named by their place ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("The communiqué was adopted at the close of the NATO summit held in Vilnius.", "2023-07-13", "supported"),
+        (
+            "Reporters pressed the NATO chief at his end-of-summit news conference in the Lithuanian capital.",
+            "2023-07-13",
+            "supported",
+        ),
+        (
+            "Allies will raise the NATO target at a summit in the Netherlands later this month.",
+            "2025-06-05",
+            "supported",
+        ),
+        ("Allies will raise the NATO target at a summit in Romania later this month.", "2025-06-05", "contradicted"),
+        ("The president flies to Vilnius for the annual NATO summit next week.", "2023-07-05", "supported"),
+        ("NATO leaders meet at a summit next week in Lithuania.", "2023-07-04", "supported"),
+        ("Lithuania will host the 2023 NATO summit.", "2022-12-01", "supported"),
+    ],
+)
+def test_a_summit_named_by_its_place(text: str, date: str, verdict: str) -> None:
+    found = [c for c in check(text, date=date).claims if (c.subject or "").startswith("summit:")]
+    assert [c.verdict for c in found] == [verdict]
+
+
+def test_a_place_without_a_summit_near_the_article_gives_no_claim() -> None:
+    # natosim holds a Vilnius summit in 2023 only: in 2026 "the summit in Vilnius" is another one, or history
+    text = "NATO leaders praised the summit in Vilnius."
+    assert [c for c in check(text, date="2026-06-01").claims if (c.subject or "").startswith("summit:")] == []
+
+
+def test_a_time_of_another_act_does_not_date_the_summit() -> None:
+    text = "Last week, NATO's chief said the summit in The Hague had changed the alliance."
+    found = [c for c in check(text, date="2025-08-26").claims if (c.subject or "").startswith("summit:")]
+    assert [c.verdict for c in found] == ["supported"]

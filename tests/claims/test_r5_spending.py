@@ -5,6 +5,8 @@ defence spending 2018 is 69.13% (edition 2024-06); NATO's pledges: 2% (Wales 201
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from natosim.engines.claims import check
@@ -78,3 +80,103 @@ def test_figures_in_one_list_share_the_year() -> None:
 def test_a_pledge_dated_by_its_own_year_is_still_checked() -> None:
     (pledge,) = _of_kind("At the 2014 summit NATO allies agreed to spend 5% of GDP.", "pledge_value", date="2025-08-01")
     assert pledge[3] != "supported"
+
+
+_HAGUE_BEFORE = "NATO leaders agreed on a new spending goal at their summit. "
+
+
+@pytest.mark.parametrize(
+    "split",
+    [
+        "The plan divides it into 3.5% for core military needs and 1.5% for security measures such as cyber defence.",
+        "Of that, 3.5 percent goes to core defence and 1.5 percent to resilience and infrastructure.",
+        "It includes 3.5% for hard military spending and 1.5% for broader security-related items.",
+        "Under it, 3.5% is earmarked for core defence requirements, with the other 1.5% for cyber security.",
+        "The target breaks down into 3.5 per cent on traditional defence and 1.5 per cent on defence-related items.",
+    ],
+)
+def test_the_split_of_the_hague_pledge_is_read_in_the_next_sentence(split: str) -> None:
+    pledges = _of_kind(_HAGUE_BEFORE + split, "pledge_value", date="2025-06-26")
+    assert [(p[1].split()[0].rstrip("%"), p[3]) for p in pledges] == [("3.5", "supported"), ("1.5", "supported")]
+
+
+def test_the_parts_swapped_are_not_supported() -> None:
+    pledges = _of_kind(
+        _HAGUE_BEFORE + "The plan divides it into 1.5% for core military needs and 3.5% for infrastructure.",
+        "pledge_value",
+        date="2025-06-26",
+    )
+    assert len(pledges) == 2 and all(p[3] != "supported" for p in pledges)
+
+
+def test_one_allys_split_is_not_the_pledge() -> None:
+    assert _of_kind(_HAGUE_BEFORE + "Spain will spend 2.1% on core defence.", "pledge_value", date="2025-06-26") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The majority of allies have plans in place to reach 2 % by 2024.",
+        "NATO allies are on course to reach 2 per cent by the end of 2024.",
+        'Actually the NATO stipulation now is "at least two per cent".',
+        "NATO's rule is that every member spends a minimum of 2% of national income on defence.",
+    ],
+)
+def test_the_target_named_by_a_deadline_or_a_floor_is_the_pledge(sentence: str) -> None:
+    pledges = _of_kind(sentence, "pledge_value", date="2019-11-29")
+    assert len(pledges) == 1 and pledges[0][3] == "supported"
+
+
+def test_an_allys_own_deadline_at_another_value_is_no_pledge() -> None:
+    assert _of_kind("Several allies have plans to hit 3% by 2024.", "pledge_value", date="2019-11-29") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("NATO allies agreed in June to aim for 3.5% of GDP on defence by 2032.", "contradicted"),
+        ("NATO leaders agreed to raise defence spending to five% of national output by 2025.", "contradicted"),
+        ("The allies' commitment is a 5% defence spending target, to be reached within a decade.", "supported"),
+        ("NATO allies agreed in 2014 to move towards 2% of GDP within a decade.", "supported"),
+        ("NATO allies committed to 5% of GDP by 2035.", "supported"),
+    ],
+)
+def test_a_pledges_deadline_is_checked_with_its_value(sentence: str, verdict: str) -> None:
+    pledges = _of_kind(sentence, "pledge_value", date="2025-08-28")
+    assert [p[3] for p in pledges] == [verdict]
+    if verdict == "contradicted":  # the claim spans the value and the wrong deadline: both are said
+        assert re.search(r"%.*\bby 20\d\d$", pledges[0][1])
+
+
+def test_a_forecast_of_meeting_the_target_by_a_date_is_not_the_pledges_deadline() -> None:
+    pledges = _of_kind(
+        "NATO's chief said all allies are expected to meet the 2% baseline by the end of 2025.",
+        "pledge_value",
+        date="2025-06-26",
+    )
+    assert [p[3] for p in pledges] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Poland, Latvia and Lithuania achieved the 2% goal.", ["POL", "LVA", "LTU"]),
+        ("The US, the UK, Greece and Estonia met NATO's 2% target.", ["USA", "GBR", "GRC", "EST"]),
+        ("Canada and Belgium fail to meet the 2% guideline.", ["CAN", "BEL"]),
+        ("Canada & Spain remain below the 2% benchmark.", ["CAN", "ESP"]),
+    ],
+)
+def test_every_ally_of_a_list_meets_or_misses_the_target(sentence: str, named: list[str]) -> None:
+    claims = _of_kind(sentence, "spending_pct_gdp", date="2024-07-01")
+    assert [c[2] for c in claims] == named
+    assert all(c[3] == "supported" for c in claims)  # 2024 (edition 2024-06): all true
+    assert all(c[1] != "2%" for c in claims)  # each claim quotes its ally's name
+
+
+def test_a_list_meeting_a_target_it_misses_is_contradicted() -> None:
+    claims = _of_kind(
+        "Spain, Belgium and Canada met NATO's 2% of GDP target for defence spending last year.",
+        "spending_pct_gdp",
+        date="2024-07-01",
+    )
+    assert [c[3] for c in claims] == ["contradicted"] * 3

@@ -45,7 +45,7 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     score = scores[0]
     assert score.recall >= 0.727
     assert score.verdict_accuracy >= 0.790  # r140 list found; undated, it abstains
-    assert score.false_alarms_per_100 <= 0.73
+    assert score.false_alarms_per_100 <= 0.40  # r5-gate: another reading named (6 -> 5 alarms)
     assert score.false_caught >= 59
 
 
@@ -54,7 +54,7 @@ def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     score = scores[1]
     assert score.recall >= 0.752
     assert score.verdict_accuracy >= 0.946
-    assert score.false_alarms_per_100 <= 0.28
+    assert score.false_alarms_per_100 <= 0.07  # r5-gate: another reading named (1 -> 0 alarms; one of headroom)
     assert score.false_caught >= 66
 
 

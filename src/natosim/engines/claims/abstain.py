@@ -11,7 +11,10 @@ a claim against the figure they chose; this pass asks whether the choice itself 
 * **figure of the day not held** — the article is older than the NATO edition the claim was judged
   on, and the figure is for a recent year (NATO revises the last two years of every edition), so
   the journalist quoted an earlier estimate natosim does not hold. Only a gap no revision explains
-  (``GROSS``) is still a contradiction.
+  (``GROSS``) is still a contradiction;
+* **another reading the text names makes it true** — another listed ally's figure, a count of the
+  allies meeting a target, the membership at a named accession ... (``alternatives``, the precision
+  gate).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from collections.abc import Iterable
 
 from natosim.engines.claims import facts
+from natosim.engines.claims.alternatives import alternative_reason
 from natosim.engines.claims.evidence import denied, weak_evidence
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
@@ -185,6 +189,8 @@ def _attached_target(claim: Claim) -> bool:
         )
         or re.search(r"\b(?:pledg\w*|agree\w*|commit\w*|promis\w*|vow\w*)\b[^.;]{0,30}$", before, re.IGNORECASE)
         or re.match(r"[^.;]{0,40}\bby\s+(?:19|20)\d\d\b", after)
+        # a pledge claim with a wrong deadline spans its deadline ("5% of GDP by 2025")
+        or bool(re.search(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d$", claim.text))
     )
 
 
@@ -354,7 +360,7 @@ def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> s
         return "a target the sentence does not attribute to NATO (someone's own target), not a NATO pledge"
     if claim.verdict != "contradicted":
         return None
-    other = other_reading_reason(claim)
+    other = other_reading_reason(claim) or alternative_reason(claim, date, before)
     if other is not None:
         return other
     if claim.kind in _YEAR_DEPENDENT and claim.year_source == "inferred" and _UNRESOLVED_YEAR.search(claim.sentence):

@@ -56,7 +56,10 @@ _SUBSET_AFTER = re.compile(
     # "20 allies and partners", "30 members or aspirants": a mixed group
     r"|^\s+(?:and|or|plus)\s+(?:\w+\s+){0,2}?(?:partners?|non-members?|non-NATO|aspirants?|others?|observers?|"
     r"candidates?)\b"
-    r"|^\s+(?:to\s+(?:actually\s+|already\s+|have\s+|be\s+)?[a-z]+|that|who|which|whose|where)\b"
+    # ("the 28 nations that are members", "the 32 countries which make up NATO": all of them)
+    r"|^\s+(?:to\s+(?:actually\s+|already\s+|have\s+|be\s+)?[a-z]+|"
+    r"(?:that|who|which)(?!\s+(?:are|were|is)\s+(?:all\s+)?(?:NATO\s+)?(?:members|allies|part)\b|\s+(?:make|made|form|"
+    r"formed|comprise|constitute)\b)|whose|where)\b"
     r"|^\s+(?!including\b)[a-z]+ing\b",
 )
 _SUBSET_BEFORE = re.compile(r"\b(?:above|these|those|such|only|just|mere|remaining|some|several)\s+$", re.IGNORECASE)
@@ -174,9 +177,21 @@ _FOUNDED_BY = re.compile(
 )
 _FOUNDER_NOUN = re.compile(
     r"^\s+(?:founding|original|founder)\s+(?:members?|allies|nations|countries|states|signatories)\b"
-    r"|^\s+(?:countries|nations|states|allies|members|signatories)\b",
+    # "twelve sovereign nations", "ten European nations", "12 western democracies": a word or two between
+    r"|^\s+(?:(?P<adj>(?!(?:other|more|new|of|and|to|in)\b)[A-Za-z-]+\s+){0,2}?)(?:countries|nations|states|allies|"
+    r"members|signatories|governments|democracies)\b",
     re.IGNORECASE,
 )
+#: founders counted by part: "ten European nations" (the European founders), "two North American countries"
+_FOUNDER_PART = re.compile(r"^\s+(?:(?:Western|West)\s+)?(?P<part>European|North American)\s", re.IGNORECASE)
+#: a region or body that names a group of its own: "12 Balkan states", "ten NATO countries", "nine EU members"
+_NAMED_GROUP = re.compile(
+    r"\b(?:Baltic|Balkan|Nordic|Scandinavian|Eastern|Central|Southern|Northern|Mediterranean|NATO|EU|Arab|African|"
+    r"Asian|Latin|Gulf|Commonwealth|Warsaw|Soviet|post-Soviet|former|new|newer|younger)\b",
+    re.IGNORECASE,
+)
+#: "founded by the U.S. and 11 other countries": one founder named and the others counted
+_ONE_AND_OTHERS = re.compile(r"\b(?:by|with)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s+and\s+$")
 #: the membership after an enlargement, the count before its noun: "brings to 28 the number of allies"
 _BROUGHT_TO = re.compile(
     r"\s+the\s+(?:number|total)\s+of\s+(?:NATO\s+)?(?:allies|members|member\s+(?:states|countries|nations))\b"
@@ -188,8 +203,8 @@ _FOUNDER_BEFORE = re.compile(r"\b(?:original|founding|initial)\s+$", re.IGNORECA
 
 #: "Twelve countries, including the United States, Canada, ..., signed the North Atlantic Treaty"
 _SIGNED_AFTER = re.compile(
-    r"(?:,[^.;]{0,90},)?\s+(?:signed|founded|created|formed|established)\s+(?:the\s+)?(?:North Atlantic Treaty|"
-    r"Washington Treaty|NATO|the alliance)\b"
+    r"(?:,[^.;]{0,90},)?\s+(?:signed|founded|created|formed|established|endorsed)\s+(?:the\s+)?"
+    r"(?:North Atlantic Treaty|Washington Treaty|NATO|the alliance)\b"
 )
 #: founders counted in parts: "by 10 European countries and two North American countries", "by 28
 #: European and two North American countries"
@@ -229,23 +244,52 @@ def _founders(view: SentenceView, q: Quantity) -> Claim | None:
         if noun is None and re.search(r"\bfrom\s+(?:the|its)\s+\w+\s+$", view.text[: q.start]):
             # "increasing its membership from the original twelve to thirty-one countries"
             noun = re.match(r"(?=\s+to\s)", view.text[q.end :])
+    before = view.text[: q.start]
+    if re.search(r"\b(?:now|today|currently|since then|at present)\b[^.;]{0,20}$", before, re.IGNORECASE):
+        return None  # "originally formed of twelve founding members, now with 32 member states": the present
+    one_and_others = bool(re.match(r"\s+other\b", view.text[q.end :])) and bool(_ONE_AND_OTHERS.search(before))
+    if one_and_others:
+        noun = re.match(r"\s+other\s+(?:countries|nations|states|allies|members|signatories)\b", view.text[q.end :])
     if noun is None or q.decimals or not 1 <= q.value <= 60:
         return None
     if not (
         re.match(r"^\s+(?:founding|original|founder)", noun.group(0))
-        or _FOUNDER_BEFORE.search(view.text[: q.start])
-        or _FOUNDED_BY.search(view.text[: q.start])
+        or _FOUNDER_BEFORE.search(before)
+        or _FOUNDED_BY.search(before)
         or _SIGNED_AFTER.match(view.text, q.end + noun.end())
+        or (one_and_others and _FOUNDED_BY.search(before[: _ONE_AND_OTHERS.search(before).start() + 3]))  # type: ignore[union-attr]
     ):
         return None
+    if noun.groupdict().get("adj") and _NAMED_GROUP.search(noun.group(0)):
+        return None  # "12 Balkan states", "ten NATO countries": a named group, not the founders as a whole
     treaty = facts.rules().treaty()
     founders = facts.members_on(treaty.entered_into_force)
     statement = (
         f"{len(founders)} allies when the treaty entered into force ({treaty.entered_into_force.isoformat()}): "
         f"{', '.join(founders)}"
     )
+    part = _FOUNDER_PART.match(view.text[q.end :])
+    others = 0
+    if part is not None:
+        # "ten European nations signed the North Atlantic Treaty": the European founders (groups.yaml
+        # european_allies), or the North American ones
+        american = set(groups()["european_allies"].excludes)
+        outside = [c for c in founders if (c in american) == part.group("part").casefold().startswith("european")]
+        others = len(outside)
+        statement += f"; {part.group('part')} founders: {len(founders) - others}"
+    elif one_and_others:
+        others = 1  # "the U.S. and 11 other countries": the founders less the one named
+        statement += f"; the others of one founder: {len(founders) - 1}"
     return _count_claim(
-        view, q, q.end + noun.end(), founders, statement, "founding allies", treaty.entered_into_force.year, "founders"
+        view,
+        q,
+        q.end + noun.end(),
+        founders,
+        statement,
+        "founding allies",
+        treaty.entered_into_force.year,
+        "founders",
+        others=others,
     )
 
 
@@ -292,6 +336,14 @@ def _count_claim(
     )
 
 
+def _dozens(view: SentenceView) -> list[Quantity]:
+    """ "a dozen nations signed the treaty": the count a dozen stands for (the numbers reader reads "a" alone)."""
+    return [
+        Quantity(12.0, None, 0, True, False, None, m.start(), m.end(), m.group(0), 1.0)
+        for m in re.finditer(r"\b(?:a|one)\s+dozen\b", view.text, re.IGNORECASE)
+    ]
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     text = view.text
     claims: list[Claim] = []
@@ -299,7 +351,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     nato = bool(_NATO.search(text)) or (
         view.context.about_nato and bool(re.search(r"\bbloc\b", text)) and not _EU.search(text)
     )
-    for q in view.quantities:
+    for q in view.quantities + _dozens(view):
         if q.start in used or q.is_fraction:
             continue
         after = text[q.end :]
@@ -481,16 +533,22 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
         # "11 of the 31 allies", "18 of the alliance's 31 countries": a part of the whole
         other.end < q.start
         and re.fullmatch(
-            r"\s+(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?(?:(?:military\s+)?alliance's\s+)?",
+            r"\s+(?:of|out of)\s+(?:the\s+|its\s+|NATO's\s+|all\s+)?(?:(?:military\s+)?alliance's\s+)?"
+            # "7 out of then 30 member nations": the whole as it then was
+            r"(?:(?:the\s+)?then\s+)?",
             text[other.end : q.start],
         )
         for other in view.quantities
     )
     of_alliance = bool(
         re.match(
-            r"\s+(?:of|in|comprising|making up|forming|that (?:make|made|form) up|that form)\s+(?:the\s+)?"
-            r"(?:NATO|[Aa]lliance|North Atlantic|military alliance)\b",
+            r"\s+(?:of|in|comprising|making up|forming|that (?:make|made|form) up|that form|"
+            # "31 states will belong to the western military alliance", "32 countries now belong to NATO"
+            r"(?:(?:will|now|already|currently)\s+)?(?:belong|belongs|belonged)\s+to)\s+(?:the\s+)?"
+            r"(?:(?:western|transatlantic|Atlantic|North Atlantic)\s+)?(?:NATO|[Aa]lliance|North Atlantic|"
+            r"military alliance)\b",
             rest,
+            re.IGNORECASE,
         )
     )
     whole = (

@@ -149,8 +149,12 @@ _TURNS = re.compile(
     r"(?P<is>,?\s+(?:(?:which|that)\s+)?is\s+(?:now\s+)?|,\s+now\s+))"
     r"(?P<n>\d{1,3})(?(is)\s+years?\s+old\b|(?:\s+years)?\b(?![\d.,%]|\s*(?:per|pc|percent|allies|members|"
     r"countries|nations)))"
+    # "the alliance marks 75 years since its formation": what the years are counted from, quoted with them
+    r"(?:\s+since\s+(?:its|the alliance's|NATO's)\s+(?:formation|founding|foundation|creation|birth|establishment|"
+    r"inception)|\s+since\s+it\s+was\s+(?:founded|formed|created|established|born))?"
 )
-_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)\b", re.IGNORECASE)
+#: ("the 75th-anniversary summit": the hyphen of an attributive use)
+_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)(?:\s+|-)(?:anniversary|birthday)\b", re.IGNORECASE)
 
 
 #: "the first time Article 4 was invoked (in NATO's history) was on ...": the first request
@@ -305,6 +309,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _summits_by_relative_year(scope)
     _summits_last_month(scope)
     _summits_by_month(scope)
+    _summits_by_place(scope)
     _enlargement(scope)
     _request_list(scope)
     _treaty_timeline(scope)
@@ -1064,6 +1069,235 @@ def _summits_by_month(scope: _Scope) -> None:
         )
 
 
+#: a summit's host named as the press names it: the city, the country, or a description of the city
+_PLACE = (
+    r"(?P<place>(?:[Tt]he\s+)?Hague|Vilnius|Bucharest|Washington(?:,?\s+D\.?C\.?)?|Wales|Newport|"
+    r"(?:the\s+)?Netherlands|Lithuania|Romania|[Tt]he (?:Lithuanian|Romanian|Dutch) capital|[Tt]he Dutch city)\b"
+)
+#: the place read as the summit's key in ``_SUMMITS``
+_PLACE_KEY = {
+    "netherlands": "hague",
+    "the netherlands": "hague",
+    "lithuania": "vilnius",
+    "romania": "bucharest",
+    "the lithuanian capital": "vilnius",
+    "the romanian capital": "bucharest",
+    "the dutch capital": "hague",
+    "the dutch city": "hague",
+}
+#: "the NATO summit held in The Hague", "a summit next week in Lithuania", "the summit scheduled to take
+#: place in The Hague", "an end-of-summit press conference in the Hague", "the summit, in Vilnius"
+_SUMMIT_AT_PLACE = re.compile(r"\b[Ss]ummit\b(?P<mid>[^.;:!?]{0,45}?)\s(?:in|at)\s+" + _PLACE)
+#: "travel to The Hague for the annual summit", "The Hague will host the 2025 NATO Summit", "Lithuania
+#: hosted this year's summit"
+_PLACE_FOR_SUMMIT = re.compile(
+    r"\b(?:to|in)\s+" + _PLACE + r"\s+for\s+(?:the|a|this year's|its)\s+(?:[\w-]+\s+){0,3}?[Ss]ummit\b"
+    r"|" + _PLACE.replace("(?P<place>", "(?P<host>") + r"(?:,\s+[A-Z]\w+,?)?\s+(?:will host|hosts|hosted|is hosting|"
+    r"was hosting|to host|host)\s+(?:the|a|this year's|next year's|its)?\s*(?:[\w-]+\s+){0,3}?[Ss]ummit\b"
+)
+#: words between the summit and its place that make the place another act's ("the summit, Rutte said in
+#: Vilnius", "the summit and a dinner in The Hague")
+_MID_OTHER = re.compile(r"\b(?:said|says|told|and|but|while|after|before|since|when|where|which)\b|,\s")
+#: a time the sentence gives the summit relative to the article's day
+_SUMMIT_WHEN = re.compile(
+    r"\b(?P<rel>this|next|last)\s+(?P<unit>week|month|year)\b|\b(?P<later>later|earlier)\s+this\s+month\b"
+    rf"|\b(?:this|in|last|next)\s+(?P<month>{MONTH_NAMES})\b(?![\s,]+(?:\d{{1,2}}\b|(?:19|20)\d\d))"
+    rf"|\b(?:on\s+)?(?P<weekday>{_WEEKDAY_NAMES})\b"
+    r"|\b(?P<same>the same year|that year)\b"
+)
+#: days a summit natosim holds by one day may be off and still be that summit (they last two or three days)
+_SUMMIT_SPAN = dt.timedelta(days=2)
+#: the article's day may be approximate: a relative time missing the summit by this little is not judged
+_SUMMIT_SLACK = dt.timedelta(days=10)
+
+
+def _when_window(view: SentenceView, match: re.Match[str]) -> tuple[dt.date, dt.date, str] | None:
+    """The days a relative time ("this week", "later this month", "this June", "on Wednesday", "that
+    year") covers, read from the article's date (the year before, for "that year")."""
+    date = view.context.date
+    if match.group("same"):
+        carried = view.context.event_year
+        if carried is None or view.sentence.paragraph - carried[1] > 1:
+            return None
+        return dt.date(carried[0], 1, 1), dt.date(carried[0], 12, 31), f"'{match.group(0)}': {carried[0]}"
+    if date is None:
+        return None
+    if match.group("unit"):
+        shift = {"this": 0, "next": 1, "last": -1}[match.group("rel").casefold()]
+        unit = match.group("unit")
+        if unit == "week":
+            monday = date - dt.timedelta(days=date.weekday()) + dt.timedelta(weeks=shift)
+            return monday, monday + dt.timedelta(days=6), f"'{match.group(0)}' from the article date"
+        if unit == "month":
+            month_index = date.year * 12 + date.month - 1 + shift
+            year, month = divmod(month_index, 12)
+            last = calendar.monthrange(year, month + 1)[1]
+            return (
+                dt.date(year, month + 1, 1),
+                dt.date(year, month + 1, last),
+                f"'{match.group(0)}' from the article date",
+            )
+        year = date.year + shift
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), f"'{match.group(0)}' from the article date"
+    if match.group("later"):
+        last = calendar.monthrange(date.year, date.month)[1]
+        if match.group("later").casefold() == "later":
+            return date, dt.date(date.year, date.month, last), "'later this month' from the article date"
+        return dt.date(date.year, date.month, 1), date, "'earlier this month' from the article date"
+    if match.group("month"):
+        month = month_number(match.group("month"))
+        # the month nearest the article's day ("this June" in April: this year's; "in June" in August: this year's)
+        years = sorted(
+            (date.year - 1, date.year, date.year + 1), key=lambda y: abs((dt.date(y, month, 15) - date).days)
+        )
+        year = years[0]
+        return (
+            dt.date(year, month, 1),
+            dt.date(year, month, calendar.monthrange(year, month)[1]),
+            f"'{match.group(0).strip()}' read from the article date",
+        )
+    # a weekday: the nearest such day before or after the article's (a report of the day before, or a preview)
+    return date - dt.timedelta(days=6), date + dt.timedelta(days=6), f"'{match.group(0).strip()}' near the article date"
+
+
+def _summits_by_place(scope: _Scope) -> None:
+    """A summit named by its place and, at most, a time relative to the article ("the NATO summit held in
+    The Hague", "a summit in the Netherlands later this month", "travel to The Hague for the annual
+    summit", "a summit next week in Lithuania", "At a summit in Wales the same year").
+
+    Why: reports name the summit they cover by its host far more often than by a date. The place is
+    checked against the summits natosim holds there: with a relative time, the summit held there must
+    fall in the days it covers (a time that misses it by more than the article date's slack, while
+    another host's summit falls in them, names the wrong place or time: contradicted); without one, the
+    summit held there nearest the article (within a year) is the one meant. natosim does not hold every
+    summit: a place with none near gives no claim, and a sentence another summit reader judged is left."""
+    view = scope.view
+    text = scope.text
+    if any((c.subject or "").startswith("summit:") for c in scope.claims):
+        return
+    if not (_NATO.search(text) or view.context.about_nato):
+        return
+    found = []
+    for match in _SUMMIT_AT_PLACE.finditer(text):
+        if not _MID_OTHER.search(match.group("mid")):
+            found.append((match, match.group("place")))
+    for match in _PLACE_FOR_SUMMIT.finditer(text):
+        found.append((match, match.group("place") or match.group("host")))
+    date = view.context.date
+    for match, place in found[:1]:
+        key = _PLACE_KEY.get(place.casefold(), place.casefold().removeprefix("the ").split(",")[0].strip())
+        key = "hague" if key == "hague" else key.split()[0]
+        if key not in _SUMMITS:
+            continue
+        summit = _SUMMITS[key]
+        held = _summit_dates(scope.rules, summit)
+        if not held:
+            continue
+        years = [y for y, _, _ in view.years]
+        # the time must be the summit's: between the summit and its place, right after them, or a possessive
+        # right before ("this week's summit"); a time elsewhere in the sentence may date another act
+        # ("Last week, Rutte said the summit in The Hague would ...")
+        when = None
+        for candidate in _SUMMIT_WHEN.finditer(text):
+            within = match.start() <= candidate.start() < match.end()
+            after = 0 <= candidate.start() - match.end() <= 15
+            possessive = candidate.end() <= match.start() and re.fullmatch(
+                r"'s\s+(?:[\w-]+\s+){0,3}?", text[candidate.end() : match.start()]
+            )
+            if ((within or after or possessive) and not candidate.group("weekday")) or (
+                after and candidate.group("weekday")
+            ):
+                when = candidate
+                break
+        evidence = [
+            Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")
+            for day, source, label in held
+        ]
+        end = match.end()
+        if when is not None and when.start() >= match.end() and when.start() - match.end() <= 12:
+            end = when.end()
+        common: dict[str, Any] = {
+            "kind": "event_date",
+            "start": match.start(),
+            "end": end,
+            "evidence": evidence,
+            "subject": f"summit:{summit.casefold()}",
+        }
+        if years:
+            # a year in the sentence: the summit held there that year ("the 2025 NATO Summit, held in The Hague")
+            hit = next((day for day, _, _ in held if day.year in years), None)
+            if hit is None:
+                continue  # another year's summit natosim may not hold, or a year of something else
+            scope.claims.append(
+                view.claim(
+                    **common,
+                    value=hit.year,
+                    year=hit.year,
+                    verdict="supported",
+                    expected=hit.isoformat(),
+                    note=f"the summit natosim holds in {summit} in {hit.year} ({hit.isoformat()})",
+                )
+            )
+            continue
+        window = _when_window(view, when) if when is not None else None
+        if when is not None and window is None:
+            continue  # a time relative to a day the article does not give ("last July" with no date)
+        if window is not None:
+            first, last, how = window
+            inside = [day for day, _, _ in held if first - _SUMMIT_SPAN <= day <= last + _SUMMIT_SPAN]
+            nearest = min(
+                (day for day, _, _ in held), key=lambda day: min(abs((day - first).days), abs((day - last).days))
+            )
+            elsewhere = [
+                (item.name, item.date)
+                for item in scope.rules.events().summits
+                if first <= item.date <= last and _SUMMITS.get(item.name.casefold().removeprefix("the "), "") != summit
+            ]
+            if inside:
+                verdict, expected = "supported", inside[0]
+            elif elsewhere or (nearest < first - _SUMMIT_SLACK or nearest > last + _SUMMIT_SLACK):
+                verdict, expected = "contradicted", nearest
+            else:
+                verdict, expected = "not checkable", nearest
+            if (
+                verdict == "contradicted"
+                and not elsewhere
+                and abs((nearest - (date or nearest)).days) > _SUMMIT_NEAR_DAYS
+            ):
+                continue  # no summit of that place near the article: another summit natosim does not hold
+            scope.claims.append(
+                view.claim(
+                    **common,
+                    value=f"{first.isoformat()}..{last.isoformat()}",
+                    year=expected.year,
+                    verdict=verdict,
+                    expected=expected.isoformat(),
+                    note=f"a summit in {summit} at {how} ({first.isoformat()} to {last.isoformat()}); natosim holds "
+                    + ", ".join(f"{d.isoformat()} ({label})" for d, _, label in held)
+                    + (
+                        f"; in those days natosim holds the {elsewhere[0][0]} summit"
+                        if elsewhere and not inside
+                        else ""
+                    ),
+                )
+            )
+            continue
+        near = [day for day, _, _ in held if date is None or abs((day - date).days) <= _SUMMIT_NEAR_DAYS]
+        if not near:
+            continue
+        scope.claims.append(
+            view.claim(
+                **common,
+                value=near[0].isoformat(),
+                year=near[0].year,
+                verdict="supported",
+                expected=near[0].isoformat(),
+                note=f"a summit in {summit} without a date: natosim holds one there on {near[0].isoformat()}"
+                + (f", within a year of the article ({date.isoformat()})" if date else ""),
+            )
+        )
+
+
 def _dated_events(scope: _Scope) -> None:
     """Events dated by a year: founding, accessions, Art. 4/5 requests, Ukraine's application."""
     view = scope.view
@@ -1621,6 +1855,8 @@ def _ages(scope: _Scope) -> None:
                 age = ago  # "Seventy years ago, NATO's founding treaty was signed in Washington"
             elif re.search(r"\b(?:NATO|[Aa]lliance)'s\s+$", text[max(0, q.start - 12) : q.start]):
                 age = _YEARS_OF.match(text[q.end :])  # "NATO's seventy years of success"
+            elif _YEARS_OF_NATO.match(text[q.end :]):
+                age = _YEARS_OF_NATO.match(text[q.end :])  # "75 years of NATO", "celebrating 75 years of the alliance"
             else:
                 age = _YEARS_SINCE.match(text[q.end :])  # "75 years since the signing of the treaty"
         if not age:
@@ -1639,9 +1875,13 @@ def _ages(scope: _Scope) -> None:
             origin, label, source = invasion
         else:
             origin, label, source = treaty.signed, "treaty signed", treaty.source
-        claims.append(
-            _age_claim(view, q.start, q.end + age.end(), q.value, q.qualifier, f"age:{what}", (origin, label, source))
+        claim = _age_claim(
+            view, q.start, q.end + age.end(), q.value, q.qualifier, f"age:{what}", (origin, label, source)
         )
+        if age.re is _YEARS_OF_NATO and claim.verdict == "contradicted" and float(claim.expected or 0) > q.value:
+            # "70 years of NATO" said later: a span the alliance has lived through, understated, not false
+            claim = dataclasses.replace(claim, verdict="imprecise")
+        claims.append(claim)
         used.add(q.start)
     claims.extend(_turns(view, treaty, used))
     claims.extend(_durations(view, treaty, used))
@@ -1692,7 +1932,8 @@ _OF_SOMETHING_ELSE = re.compile(
     r"the signing|NATO's founding|the alliance's founding|"
     # "the 75th anniversary of the NATO alliance", "... of the transatlantic alliance", "... of NATO's creation"
     r"the NATO (?:alliance|military alliance|treaty)|the (?:military|Western|transatlantic|Atlantic) [Aa]lliance|"
-    r"(?:the )?(?:creation|birth|formation|establishment) of (?:NATO|the alliance)|"
+    r"(?:the )?(?:creation|birth|formation|establishment|foundation|founding|signing) of (?:NATO|the alliance|"
+    r"the North Atlantic Treaty|the Washington Treaty)|"
     r"NATO's (?:creation|birth|formation))\b)"
 )
 #: "the 25th anniversary of its NATO membership", "the 20th anniversary of their accession to NATO"
@@ -1772,19 +2013,49 @@ class _Code:
 
 #: NATO's existence told as a duration, NATO the subject and its mission the object: "Over the past 75
 #: years, NATO has safeguarded peace", "The alliance has helped to prevent war in Europe for over 70 years"
-_DURATION_LEAD = re.compile(
-    r"^\W*(?:For|Over|During|In)\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<q>more than\s+|over\s+|almost\s+|nearly\s+)?"
-    r"(?P<n>[\w-]+)\s+years,?\s+(?:NATO|[Tt]he [Aa]lliance)\s+(?:has|have)\b"
+#: a span of years however written: "75 years", "seven decades", "three quarters of a century", "half a century"
+_SPAN = (
+    r"(?P<span>(?P<n>[\w-]+)\s+(?P<unit>years|decades)|(?P<part>three[- ]quarters|half)\s+(?:of\s+)?a\s+century|"
+    r"(?P<century>a century))"
 )
+_SPAN_QUALIFIER = r"(?P<q>more than\s+|over\s+|almost\s+|nearly\s+|close to\s+|just over\s+|well over\s+)?"
+#: the alliance as the subject, however named: "NATO", "the alliance", "this grand alliance", "our
+#: transatlantic alliance", "the organisation"
+_ALLIANCE_SUBJECT = (
+    r"(?:NATO|(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:[Aa]lliance|organi[sz]ation)|"
+    r"[Tt]he North Atlantic (?:[Aa]lliance|Treaty Organi[sz]ation))"
+)
+_DURATION_LEAD = re.compile(
+    r"^\W*(?:For|Over|During|In)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    + _SPAN_QUALIFIER
+    + _SPAN
+    + r",?\s+"
+    + _ALLIANCE_SUBJECT
+    + r"\s+(?:has|have)\b"
+)
+#: "NATO has kept the peace for 75 years", "an alliance that has endured for three quarters of a century"
 _DURATION_TAIL = re.compile(
-    r"^\W*(?:NATO|[Tt]he [Aa]lliance)\s+(?:has|have)\b[^.;]*?\b(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?"
-    r"(?P<q>more than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>[\w-]+)\s+years\W*$"
+    r"\b(?:NATO|[Aa]lliance|[Oo]rgani[sz]ation)\s+(?:(?:that|which)\s+)?(?:has|have)\b[^.;]*?\b(?:for|over)\s+"
+    r"(?:the\s+)?(?:past\s+|last\s+)?" + _SPAN_QUALIFIER + _SPAN + r"(?![\w-]|\s+(?:in|of|on|at)\b)"
 )
 _MISSION = re.compile(
     r"\b(?:peace|secur\w+|stabil\w+|war|deterr\w+|defen[cs]\w*|protect\w*|safeguard\w*|prosper\w*|freedom|"
-    r"democra\w+|bulwark|cornerstone|linchpin|keystone|guarant\w+)\b",
+    r"democra\w+|bulwark|cornerstone|linchpin|keystone|guarant\w+|endur\w+|exist\w*|surviv\w+)\b",
     re.IGNORECASE,
 )
+
+
+def _span_years(match: re.Match[str]) -> float | None:
+    """Years in a span matched by ``_SPAN``: "75 years", "seven decades" (70), "three quarters of a century"
+    (75), "half a century" (50), "a century" (100); None for a count that is not a whole number."""
+    if match.group("part"):
+        return 75.0 if match.group("part").casefold().startswith("three") else 50.0
+    if match.group("century"):
+        return 100.0
+    parsed = quantities(match.group("n"))
+    if not parsed or parsed[0].decimals:
+        return None
+    return parsed[0].value * (10 if match.group("unit") == "decades" else 1)
 
 
 def _durations(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
@@ -1793,30 +2064,38 @@ def _durations(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
     false); only a duration longer than NATO has existed is contradicted. No country may be named (the
     duration may be of a mission somewhere), and the article's date is needed."""
     date = view.context.date
-    match = _DURATION_LEAD.match(view.text) or _DURATION_TAIL.match(view.text)
-    if date is None or match is None or view.countries or not _MISSION.search(view.text):
+    match = _DURATION_LEAD.match(view.text) or _DURATION_TAIL.search(view.text)
+    if date is None or match is None or not _MISSION.search(view.text):
         return []
-    parsed = quantities(match.group("n"))
-    if not parsed or parsed[0].decimals or not 10 <= parsed[0].value <= 100:
+    # (a country named in the clause may be where a mission of that length was: "For 20 years, NATO has been
+    # in Afghanistan"; one named in a later clause is not)
+    clause_end = re.search(r"[.;]|\s(?:But|but)\s", view.text[match.end() :])
+    reach = match.end() + (clause_end.start() if clause_end else len(view.text))
+    if any(m.start < reach for m in view.countries):
         return []
-    claimed = parsed[0].value
+    claimed = _span_years(match)
+    if claimed is None or not 10 <= claimed <= 100:
+        return []
     age = (date - treaty.signed).days / 365.2425
-    qualifier = (match.group("q") or "").strip().replace("over", "more than") or None
-    if qualifier in ("almost", "nearly"):
+    qualifier = (match.group("q") or "").strip().replace("well over", "more than").replace("just over", "more than")
+    qualifier = qualifier.replace("over", "more than") or None
+    if qualifier in ("almost", "nearly", "close to"):
         verdict = _age_tolerance(claimed, "nearly", age)
+        if verdict == "contradicted" and age > claimed:
+            verdict = "imprecise"  # "for nearly 75 years" in NATO's 76th year: understated, not false
     elif qualifier == "more than":
         verdict = "supported" if age > claimed else "contradicted"
     else:
         verdict = "contradicted" if age < claimed - 0.5 else "supported" if age < claimed + 1 else "imprecise"
-    start = match.start("n") - len(match.group("q") or "")
+    start = match.start("q") if match.group("q") else match.start("span")
     for q in view.quantities:
-        if q.start == match.start("n"):
+        if q.start == match.start("span"):
             used.add(q.start)
     return [
         view.claim(
             kind="event_date",
             start=start,
-            end=match.end("n") + len(" years"),
+            end=match.end("span"),
             value=claimed,
             qualifier=qualifier,
             unit="years",
@@ -1845,6 +2124,12 @@ _YEARS_SINCE = re.compile(
     r"\s+years\s+(?P<what>since)\s+(?:the\s+)?(?:(?:signing|founding|creation|birth|establishment)\s+of\s+"
     r"(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Alliance's founding|alliance's founding)|"
     r"(?:NATO|the alliance|the North Atlantic Treaty)\s+was\s+(?:signed|founded|created|established|formed|born))"
+)
+#: "75 years of NATO", "seventy years of the Atlantic alliance": the alliance's age (not "of NATO membership",
+#: "of NATO spending": the years of something else)
+_YEARS_OF_NATO = re.compile(
+    r"\s+years\s+(?P<what>of)\s+(?:NATO|the (?:North Atlantic |Atlantic |transatlantic )?[Aa]lliance)\b"
+    r"(?!'s|\s+(?:membership|member|spending|enlargement|expansion|presence|operations?|missions?|deployment)\b)"
 )
 #: "NATO's seventy years of success": the alliance's age
 _YEARS_OF = re.compile(r"\s+years\s+(?P<what>of)\s+(?:success|peace|history|existence|partnership|service)\b")

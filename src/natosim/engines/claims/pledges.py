@@ -18,11 +18,12 @@ if TYPE_CHECKING:
     from natosim.rules.models import Pledge
 
 #: The nouns that name a target, in one place (abstain, counts, evidence and spending read them from
-#: here): "the 2% target", "NATO's guideline", "the 2 percent mark", "the bar", "their commitment".
+#: here): "the 2% target", "NATO's guideline", "the 2 percent mark", "the bar", "their commitment",
+#: "the NATO stipulation", "a minimum of 2%" (a floor the allies must reach).
 #: Each noun may take a plural "s"; ``TARGET_NOUN`` is a regex fragment (no word boundaries).
 TARGET_NOUN = (
     r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark|requirement|"
-    r"obligation|yardstick|quota|norm)s?"
+    r"obligation|yardstick|quota|norm|stipulation|minimum)s?"
 )
 
 #: Summit and forum names as news writes them → words found in a pledge's ``forum``.
@@ -95,6 +96,27 @@ def _own_deadline(view: SentenceView, position: int) -> bool:
     )
 
 
+def split_parts() -> dict[str, str]:
+    """The latest pledge split by what the money is for, as ids: "related" (defence- and security-related
+    spending), "core" (core defence, adopted with it) and "total" (their sum), read from the rules so no
+    pledge id is written here. Empty when no pledge has a related part."""
+    known = facts.rules().pledges()
+    related = [p for p in known if p.measure.startswith("defence_and_security_related")]
+    if not related:
+        return {}
+    part = max(related, key=lambda p: p.adopted)
+    same = sorted(
+        (p for p in known if p.adopted == part.adopted and p.id != part.id and p.target_pct_gdp is not None),
+        key=lambda p: p.target_pct_gdp or 0.0,
+    )
+    ids = {"related": part.id}
+    if same:
+        ids["core"] = same[0].id
+    if len(same) > 1:
+        ids["total"] = same[-1].id
+    return ids
+
+
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
@@ -115,8 +137,14 @@ def _owned_by_another_figure(view: SentenceView, q: Quantity, year_at: int) -> b
     return False
 
 
+_WRONG_DEADLINE = "deadline "
+#: "within a decade" of the pledge: a deadline about ten years after its adoption (Wales 2014 → 2024)
+_DECADE = 10
+
+
 def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool = False) -> Claim | None:
-    """Verify a pledge value (and any deadline/adoption year/forum stated with it)."""
+    """Verify a pledge value (and any deadline/adoption year/forum stated with it). A wrong deadline makes
+    the claim span the value and the deadline ("3.5% of GDP ... by 2032"): what is false is said by both."""
     try:
         known = facts.rules().pledges()
     except Exception as error:  # rules unavailable: say so instead of guessing
@@ -177,8 +205,15 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
     evidence = [Evidence(_describe(p), p.source, p.target, rule=p.id) for p in matching]
     subject = matching[-1].id
     if deadline:
-        wanted = 2024 if deadline.group(1) is None else int(deadline.group(1))
-        hits = [p for p in matching if p.deadline is not None and p.deadline.year == wanted]
+        if deadline.group(1) is None:
+            # "to be reached within a decade": about ten years after the pledge was adopted, whatever year
+            hits = [
+                p for p in matching if p.deadline is not None and abs(p.deadline.year - p.adopted.year - _DECADE) <= 1
+            ]
+            wanted = hits[-1].deadline.year if hits and hits[-1].deadline else _DECADE
+        else:
+            wanted = int(deadline.group(1))
+            hits = [p for p in matching if p.deadline is not None and p.deadline.year == wanted]
         if (
             not hits
             and not any(p.deadline for p in matching)
@@ -191,19 +226,29 @@ def pledge_value(view: SentenceView, q: Quantity, end: int, *, equipment: bool =
             # "eight countries would meet the 2 percent target this year and a majority put forward plans to do
             # so by 2020": the deadline of someone's plan, not the pledge's
             hits, deadline = matching, None
+        if not hits and re.search(
+            r"\b(?:expected|projected|forecast|likely|set|on track|on course|due)\s+to\s+(?:\w+\s+){0,2}?"
+            r"(?:meet|reach|hit|achieve|exceed|spend)\w*\s+(?:the\s+)?(?:\w+\s+)?$",
+            text[max(0, q.start - 60) : q.start],
+            re.IGNORECASE,
+        ):
+            # "all allies are expected to meet the 2% baseline by the end of 2025": a forecast of when the
+            # allies meet it, not the pledge's deadline
+            hits, deadline = matching, None
         if not hits and _own_deadline(view, q.start):
             # "Canada expects to reach its NATO commitment to spend 2% by 2032": the ally's own date
             hits, deadline = matching, None
-        if not hits:
+        if not hits and deadline is not None:
             expected = ", ".join(sorted({str(p.deadline.year) for p in matching if p.deadline})) or "no deadline"
+            said = "within a decade of its adoption" if deadline.group(1) is None else str(wanted)
             return view.claim(
-                **common,
+                **{**common, "end": q.start + deadline.end()},
                 subject=subject,
-                year=wanted,
+                year=wanted if deadline.group(1) else None,
                 verdict="contradicted",
                 expected=expected,
                 evidence=evidence,
-                note=f"deadline {wanted} is not that of any {q.value:g}% pledge",
+                note=f"{_WRONG_DEADLINE}{said} is not that of any {q.value:g}% pledge",
             )
         years_said = [y for y in years_said if y != wanted]
         subject = hits[-1].id

@@ -1290,6 +1290,17 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
     return list(dict.fromkeys(m.iso3 for m in reversed(chain)))
 
 
+def _listed_before(view: SentenceView, mention: Mention) -> list[Mention]:
+    """The allies of a list ending with ``mention`` ("The US, UK, Poland and Latvia"), in text order:
+    names joined by commas, "and" or "&" only (a list broken by other words is not one subject)."""
+    chain = [mention]
+    for other in reversed([m for m in view.countries if m.end <= mention.start]):
+        if not _LIST_JOIN.match(view.text[other.end : chain[-1].start]):
+            break
+        chain.append(other)
+    return [m for m in reversed(chain) if facts.is_ally(m.iso3)]
+
+
 #: a singular pronoun as the subject of a figure ("as it spent 2.28%")
 _SINGULAR_SUBJECT = re.compile(r"\b(?:it|its|it's|it’s|she|he)\b", re.IGNORECASE)
 
@@ -1434,7 +1445,7 @@ def _percent_claims(
     a country meeting or missing a target, a pledge value, an alliance average, or a country's % of
     GDP — the readers below, tried in that order; the first that reads it wins."""
     reading = _Percent(view, q, q.end + percent.end(), used, claims, defence)
-    if _share_of_total(reading) or _equipment_share(reading) or not _measure_named(reading):
+    if _share_of_total(reading) or _equipment_share(reading) or _pledge_part(reading) or not _measure_named(reading):
         return
     _target_attached(reading)
     for reader in (_count_at_threshold, _country_at_target, _pledge, _alliance_average):
@@ -1487,6 +1498,61 @@ def _equipment_share(r: _Percent) -> bool:
     return r.add(pledges.pledge_value(r.view, r.q, r.end, equipment=True))
 
 
+#: the two parts of a pledge split by what the money is for (The Hague's 3.5% + 1.5%): core defence and
+#: defence- and security-related spending, in the words journalists use for each
+_CORE_PART = (
+    r"core\b|hard\s+(?:military|defen[cs]e|security)|(?:traditional|pure|purely|strict|narrow|classic)\w*\s+"
+    r"(?:military|defen[cs]e)|defen[cs]e\s+proper\b"
+)
+_RELATED_PART = (
+    r"(?:defen[cs]e|security)(?:-|\s+)(?:and\s+(?:security|defen[cs]e)(?:-|\s+))?related|(?:broader|wider|other)\s+"
+    r"(?:security|defen[cs]e)|resilience|infrastructure|cyber\w*|civil\s+(?:preparedness|defen[cs]e)|"
+    r"security\s+(?:measures|investments?|items)"
+)
+PLEDGE_PART = re.compile(
+    r"^\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross domestic product|economic output)\s+)?,?\s*"
+    r"(?:(?:is|are|goes|go|going|will go|would go|must go|to be|will be|would be|must be)\s+)?"
+    r"(?:(?:dedicated|earmarked|allocated|set aside|reserved|devoted|spent|ring-?fenced|directed|channell?ed)\s+)?"
+    r"(?:to|for|on|towards?|in|into)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:(?P<core>{_CORE_PART})|(?P<related>{_RELATED_PART}))",
+    re.IGNORECASE,
+)
+
+
+def _pledge_part(r: _Percent) -> bool:
+    """ "The plan splits this into 3.5% for core military needs and 1.5% for security measures", "with
+    3.5% dedicated to core needs and 1.5% to security-related investments": a percentage followed by
+    what it is for, core defence or the wider security spending, is a part of NATO's split pledge — in a
+    sentence naming the alliance or a target, or naming both parts, with no ally as its subject (then it
+    is that ally's plan: "Spain will spend 2.1% on core defence"). Journalists name the measure and the
+    alliance once, in the sentence before, and give the split in the next."""
+    part = PLEDGE_PART.match(r.text[r.end : r.end + 90])
+    if part is None or r.q.value > 10 or r.q.is_fraction:
+        return False
+    both = bool(re.search(_CORE_PART, r.text, re.IGNORECASE) and re.search(_RELATED_PART, r.text, re.IGNORECASE))
+    nato_said = bool(ALLIANCE.search(r.text) or TARGET_WORDS.search(r.text) or PLEDGE_VERBS.search(r.text))
+    if not (r.view.context.about_nato and (both or nato_said)):
+        return False
+    mention = r.view.country_near(r.q.start)
+    if mention is not None and mention.end <= r.q.start and not switches_subject(r.text[mention.end : r.q.start]):
+        return False  # one ally's own split
+    claim = pledges.pledge_value(r.view, r.q, r.end)
+    if claim is None:
+        return False
+    split = pledges.split_parts()
+    wanted = split.get("core" if part.group("core") else "related")
+    if claim.verdict == "supported" and claim.subject not in split.values():
+        return False  # "2% of GDP for ... resilience": another pledge's value, read by the readers below
+    if claim.verdict == "supported" and claim.subject not in (wanted, split.get("total")):
+        claim = dataclasses.replace(
+            claim,
+            verdict="contradicted",
+            note=f"{r.q.value:g}% is not NATO's {'core' if part.group('core') else 'related'} part ({wanted}); "
+            f"{claim.note}",
+        )
+    return r.add(claim)
+
+
 def _measure_named(r: _Percent) -> bool:
     """Is the percentage about defence spending as a share of GDP, or a target? (Sets ``gdp_here``.)"""
     text, q, window_after = r.text, r.q, r.window_after
@@ -1498,7 +1564,14 @@ def _measure_named(r: _Percent) -> bool:
     if not (gdp_here and defence_here) and _implied_share_of_gdp(r.view, q, window_after):
         gdp_here = defence_here = True
     r.gdp_here = gdp_here
-    summit_talk = bool(ALLIANCE.search(text) and PLEDGE_VERBS.search(text))
+    # "the majority of allies have plans to reach 2% by 2024": the allies reaching a figure by a deadline
+    # is the talk of a target, as "pledged" or "agreed" would be
+    deadline_goal = bool(
+        q.value in facts.pledge_targets()
+        and MEETS.search(r.before[-30:])
+        and re.match(r"[^.;]{0,25}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", text[r.end :])
+    )
+    summit_talk = bool(ALLIANCE.search(text) and (PLEDGE_VERBS.search(text) or deadline_goal))
     if not (gdp_here and defence_here) and not TARGET_WORDS.search(text) and not summit_talk:
         return False
     return gdp_here or bool(TARGET_WORDS.search(text[max(0, q.start - 60) : r.end + 60])) or summit_talk
@@ -1522,7 +1595,8 @@ def _target_attached(r: _Percent) -> None:
             TARGET_WORDS.pattern + r"(?:\s+[\w-]+){0,2}?\s+(?:of|at|to spend|to|for|is|was|are|were|stands at|remains|"
             r"that (?:they|allies|members|each ally|every ally|all allies) (?:spend|devote|allocate))\s+"
             # "the goal of investing 2%", "the target of allocating 3.5%": a gerund of spending between
-            r"(?:at least\s+|(?:spending|investing|allocating|devoting|dedicating|committing)\s+(?:at least\s+)?)?$",
+            r"[\"“‘']?\s*(?:at least\s+|(?:spending|investing|allocating|devoting|dedicating|committing)\s+"
+            r"(?:at least\s+)?)?$",
             r.before[-40:],
             re.IGNORECASE,
         )
@@ -1594,7 +1668,12 @@ def _count_at_threshold(r: _Percent) -> bool:
     # the allies named after "five NATO members, ..." (the count's noun ends where its gap starts)
     noun_end = len(before) - len(tail_before) + count.start("gap")
     r.claims.extend(after_count(view, noun_end, q.start, r.end, q.value, below))
-    if r.target_near:  # "the alliance's target of spending 2%" also states the target
+    # "the alliance's target of spending 2%" also states the target, and so does a deadline after a
+    # target's value ("the majority of allies have plans to reach 2% by 2024": the 2% pledge's deadline)
+    deadline = q.value in facts.pledge_targets() and re.match(
+        r"[^.;]{0,25}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", text[r.end :]
+    )
+    if r.target_near or deadline:
         pledge = pledges.pledge_value(view, q, r.end)
         if pledge is not None:
             r.claims.append(pledge)
@@ -1626,7 +1705,17 @@ def _country_at_target(r: _Percent) -> bool:
     threshold = "misses" if MISSES.search(clause) else "meets" if MEETS.search(clause) else None
     if threshold is None:
         return False
-    r.claims.append(spending_pct(view, q, r.end, mention.iso3, threshold=threshold))
+    chain = _listed_before(view, mention)
+    if len(chain) > 1:
+        # "Poland, Latvia and Lithuania achieved the 2% goal": every ally of the list meets it (each claim
+        # quotes its ally's name, as a list after a count does)
+        for named in chain:
+            on_name = Quantity(
+                q.value, None, 0, False, False, None, named.start, named.end, view.text[named.start : named.end]
+            )
+            r.claims.append(spending_pct(view, on_name, named.end, named.iso3, threshold=threshold))
+    else:
+        r.claims.append(spending_pct(view, q, r.end, mention.iso3, threshold=threshold))
     # "below NATO's guideline of 2%" also states the guideline's value
     if re.search(r"\b(?:NATO|alliance|allied)\b", text[max(0, q.start - 60) : r.end + 40]):
         pledge = pledges.pledge_value(view, q, r.end)
@@ -1651,7 +1740,7 @@ def _pledge(r: _Percent) -> bool:
     pledge_like = (
         r.target_near
         or (
-            (PLEDGE_VERBS.search(text) or re.search(r"\bby\s+20[2-4]\d\b", text))
+            (PLEDGE_VERBS.search(text) or re.search(r"\bby\s+(?:the\s+end\s+of\s+)?20[2-4]\d\b", text))
             and ALLIANCE.search(text)
             and (mention is None or switches_subject(clause) or re.search(r"\bsummit\b", clause))
         )
