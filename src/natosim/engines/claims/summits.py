@@ -250,11 +250,11 @@ def _evidence(summit: Any) -> Evidence:
 def find(view: SentenceView, used: set[int], taken: list[Claim] | None = None) -> list[Claim]:
     """Every summit claim of one sentence not already read by ``events`` (``taken``: its claims)."""
     text = view.text
-    taken_spans = []
+    taken_spans: list[tuple[int, int, Claim]] = []
     for other in taken or []:
         where = view.sentence.text.find(other.text)
         if other.kind == "event_date" and where >= 0:
-            taken_spans.append((where, where + len(other.text)))
+            taken_spans.append((where, where + len(other.text), other))
         if other.subject and other.subject.startswith("summit:") and other.year is not None:
             # a summit events.py read ("the 2023 Vilnius summit") is the article's topic too
             city = other.subject.removeprefix("summit:")
@@ -406,9 +406,12 @@ def find(view: SentenceView, used: set[int], taken: list[Claim] | None = None) -
             end = anchor[1] if anchor and 0 <= anchor[0] - match.end() <= 5 else match.end() - 4
         add(summit, _Finding(match.start(), end, verdict, why))
     for item in said.values():
-        claim = _claim(view, item, taken_spans)
+        claim, replaced = _claim(view, item, taken_spans)
         if claim is not None:
             claims.append(claim)
+        for other in replaced:
+            if taken is not None and other in taken:
+                taken.remove(other)
     claims.extend(_first_host(view))
     return claims
 
@@ -539,14 +542,34 @@ def _judge_weekdays(view: SentenceView, summit: Any, match: re.Match[str]) -> _F
     return None  # a weekday next to a summit may date another act (a departure, a statement): not judged
 
 
-def _claim(view: SentenceView, item: _Said, taken: list[tuple[int, int]]) -> Claim | None:
-    findings = [f for f in item.findings if not any(f.start < end and start < f.end for start, end in taken)]
+def _claim(view: SentenceView, item: _Said, taken: list[tuple[int, int, Claim]]) -> tuple[Claim | None, list[Claim]]:
+    """One claim for all a sentence says of one summit, and the claims of another reader it replaces.
+
+    Why: "a two-day summit starting June 21 in The Hague" is one statement; a reader that took "summit
+    starting June 21 in The Hague" as the place alone must not call it supported while its first day is
+    wrong. A summit claim of another reader (``events``) that overlaps a day or a length read here is
+    merged into this claim (its span and its verdict kept, the worse verdict winning); any other claim
+    that overlaps keeps its words (those findings are dropped here)."""
+    order = {"contradicted": 0, "imprecise": 1, "supported": 2, "not checkable": 3}
+    findings: list[_Finding] = []
+    replaced: list[Claim] = []
+    for finding in item.findings:
+        over = [c for start, end, c in taken if finding.start < end and start < finding.end]
+        summit_claims = [c for c in over if (c.subject or "").startswith("summit:") and c.verdict in order]
+        if over and len(summit_claims) < len(over):
+            continue
+        if summit_claims and finding.verdict == "supported":
+            continue  # nothing to add: the other reader's claim stands
+        for other in summit_claims:
+            start = view.sentence.text.find(other.text)
+            findings.append(_Finding(start, start + len(other.text), other.verdict, other.note))
+            replaced.append(other)
+        findings.append(finding)
     if not findings:
-        return None
-    order = {"contradicted": 0, "imprecise": 1, "supported": 2}
+        return None, []
     worst = min(findings, key=lambda f: order[f.verdict])
     summit = item.summit
-    return view.claim(
+    claim = view.claim(
         kind="event_date",
         start=min(f.start for f in findings),
         end=max(f.end for f in findings),
@@ -558,6 +581,7 @@ def _claim(view: SentenceView, item: _Said, taken: list[tuple[int, int]]) -> Cla
         year=summit.first.year,
         note="; ".join(dict.fromkeys(f.note for f in findings)),
     )
+    return claim, list(dict.fromkeys(replaced))
 
 
 def _first_host(view: SentenceView) -> list[Claim]:
