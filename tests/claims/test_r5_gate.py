@@ -290,3 +290,26 @@ def test_a_pledge_value_an_ally_commits_to_is_a_target_not_its_spending() -> Non
     assert _gate(_contradicted("spending_pct_gdp", "5%", spends, 5.0, **fields)) is None
     not_a_pledge = "Estonia has pledged to spend 4% of GDP on defence."
     assert _gate(_contradicted("spending_pct_gdp", "4%", not_a_pledge, 4.0, **fields)) is None
+
+
+def test_the_membership_at_the_end_of_a_past_year_the_sentence_names() -> None:
+    """28 allies at the end of 2016; 31 at the start of 2024 but 32 by its end (Sweden, March)."""
+    sentence = "In 2016, the 28 members agreed to spend more."
+    reason = _gate(_contradicted("member_count", "28 members", sentence, 28, expected=32))
+    assert reason is not None and "2016" in reason
+    joined = "In 2024, the 31 members agreed to spend more."
+    assert _gate(_contradicted("member_count", "31 members", joined, 31, expected=32), dt.date(2025, 3, 1)) is None
+    deadline = "The 28 members must spend 2% by 2016."
+    assert _gate(_contradicted("member_count", "28 members", deadline, 28, expected=32), dt.date(2015, 3, 1)) is None
+
+
+def test_a_share_that_is_the_other_sides_or_of_another_measure() -> None:
+    """The US share of allied defence spending in 2024: 65.63% (NATO); of allied GDP about 53%."""
+    fields = {"country": "USA", "subject": "USA", "unit": "% of allied defence spending", "year": 2024}
+    europe = "The US share is falling: European allies and Canada now pay 34 percent of the total."
+    assert _gate(_contradicted("alliance_share", "34 percent", europe, 34.0, **fields)) is not None
+    economy = "The US economy makes up 53 percent of allied GDP."
+    reason = _gate(_contradicted("alliance_share", "53 percent", economy, 53.0, **fields))
+    assert reason is not None and "allied GDP" in reason
+    trump = "The United States pays 90 percent of the total, while European allies pay little."
+    assert _gate(_contradicted("alliance_share", "90 percent", trump, 90.0, **fields)) is None

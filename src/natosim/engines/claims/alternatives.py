@@ -69,7 +69,7 @@ _PCT = "defence_exp_pct_gdp"
 _USD = "defence_exp_usd_current_mn"
 _SIPRI_PCT = "milex_pct_gdp"
 #: how close another reading's figure must be: points of GDP, or a fraction of an amount of money
-_CLOSE = {"pct_gdp": 0.15, "money": 0.05}
+_CLOSE = {"pct_gdp": 0.15, "money": 0.05, "share_pct": 2.5}
 _SIPRI_USD = "milex_usd_current_mn"
 
 #: "23 other countries", "Norway and 22 others": the count leaves out the ally the sentence is about
@@ -342,6 +342,25 @@ def membership_at_named_event(claim: Claim, date: dt.date | None, before: str) -
     return None
 
 
+def membership_in_a_named_year(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "In 2016, NATO's 28 members ...": the membership at the end of a past year the sentence names
+    (a deadline, "by 2030", is not such a year)."""
+    value = _membership_count(claim)
+    if value is None:
+        return None
+    wanted = value + 1 if _others(claim) else value
+    for match in re.finditer(r"(\b\w+\s+)?\b((?:19|20)\d\d)\b", claim.sentence):
+        if re.match(r"(?:by|until|before|within)\s", match.group(1) or "", re.I):
+            continue
+        year = int(match.group(2))
+        if date is not None and year >= date.year:
+            continue
+        # the year's end: a year with an accession in it ("in 2024, 31 members") is not the count before it
+        if len(facts.members_on(dt.date(year, 12, 31))) == wanted:
+            return f"the membership in {year}, a year the sentence names"
+    return None
+
+
 def _nearest(text: str, pattern: str, at: int) -> int | None:
     """Distance from ``at`` to the nearest match of ``pattern`` in ``text`` (None: no match)."""
     found = [abs(m.start() - at) for m in re.finditer(pattern, text, re.I)]
@@ -438,6 +457,45 @@ def year_named_before(claim: Claim, date: dt.date | None, before: str) -> str | 
         and any(_fits(claim, value, "pct_gdp") for value in _country_figure(country, year, False))
     ):
         return f"'{said}' points to {year}, named just before"
+    return None
+
+
+_EUROPE = re.compile(
+    r"\b(?:Europe(?:an)?s?|Canada|other (?:NATO )?(?:allies|members|countries|nations)|"
+    r"rest of (?:the )?(?:alliance|NATO))\b",
+    re.I,
+)
+_ECONOMY = re.compile(r"\b(?:GDP|gross domestic product|economy|economies|economic (?:output|weight)|output)\b", re.I)
+
+
+def _us_shares(year: int) -> tuple[list[float], list[float]]:
+    """The US share of allied defence spending (every edition) and of allied GDP, in %."""
+    spending, economy = [], []
+    for edition in facts.edition_dates():
+        share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", edition)
+        if share is not None:
+            spending.append(share.value)
+        total = facts.aggregate("NATO Total", year, "gdp_usd_current_mn", edition)
+        us = facts.ally_figure("USA", year, "gdp_usd_current_bn", edition)
+        if total is not None and us is not None and total.value:
+            economy.append(100 * us.value * 1e3 / total.value)
+    return sorted(set(spending)), sorted(set(economy))
+
+
+def another_share(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """A share of the alliance that is the other side's ("Europe and Canada spend the remaining 34%",
+    read as the US share) or a share of another measure the sentence names (the US share of allied
+    GDP, "the US economy is half of the alliance's")."""
+    if claim.kind != "alliance_share" or claim.year is None or not isinstance(claim.value, int | float):
+        return None
+    spending, economy = _us_shares(claim.year)
+    us = claim.country == "USA" or claim.subject == "USA"
+    if _EUROPE.search(claim.sentence):
+        other = [100 - v for v in spending] if us else spending
+        if any(_fits(claim, value, "share_pct") for value in other):
+            return f"the share of {'Europe and Canada' if us else 'the US'} in {claim.year}, which the sentence names"
+    if us and _ECONOMY.search(claim.sentence) and any(_fits(claim, value, "share_pct") for value in economy):
+        return f"the US share of allied GDP in {claim.year}, a measure the sentence names"
     return None
 
 
@@ -622,10 +680,12 @@ _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
     other_members,
     founders,
     membership_at_named_event,
+    membership_in_a_named_year,
     another_pledge,
     listed_subset,
     year_named_before,
     share_of_common_funding,
+    another_share,
     year_of_a_named_pledge,
     after_a_named_day,
     invocation_count,
