@@ -258,3 +258,43 @@ def test_a_named_group_or_the_present_is_not_the_founders() -> None:
 )
 def test_the_membership_named_by_belonging(text: str, verdict: str) -> None:
     assert [v for _, v in _kind(text, "member_count")] == [verdict]
+
+
+# --- summits named by their place ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("The communiqué was adopted at the close of the NATO summit held in Vilnius.", "2023-07-13", "supported"),
+        (
+            "Reporters pressed the NATO chief at his end-of-summit news conference in the Lithuanian capital.",
+            "2023-07-13",
+            "supported",
+        ),
+        (
+            "Allies will raise the NATO target at a summit in the Netherlands later this month.",
+            "2025-06-05",
+            "supported",
+        ),
+        ("Allies will raise the NATO target at a summit in Romania later this month.", "2025-06-05", "contradicted"),
+        ("The president flies to Vilnius for the annual NATO summit next week.", "2023-07-05", "supported"),
+        ("NATO leaders meet at a summit next week in Lithuania.", "2023-07-04", "supported"),
+        ("Lithuania will host the 2023 NATO summit.", "2022-12-01", "supported"),
+    ],
+)
+def test_a_summit_named_by_its_place(text: str, date: str, verdict: str) -> None:
+    found = [c for c in check(text, date=date).claims if (c.subject or "").startswith("summit:")]
+    assert [c.verdict for c in found] == [verdict]
+
+
+def test_a_place_without_a_summit_near_the_article_gives_no_claim() -> None:
+    # natosim holds a Vilnius summit in 2023 only: in 2026 "the summit in Vilnius" is another one, or history
+    text = "NATO leaders praised the summit in Vilnius."
+    assert [c for c in check(text, date="2026-06-01").claims if (c.subject or "").startswith("summit:")] == []
+
+
+def test_a_time_of_another_act_does_not_date_the_summit() -> None:
+    text = "Last week, NATO's chief said the summit in The Hague had changed the alliance."
+    found = [c for c in check(text, date="2025-08-26").claims if (c.subject or "").startswith("summit:")]
+    assert [c.verdict for c in found] == ["supported"]

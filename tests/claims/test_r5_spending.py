@@ -180,3 +180,64 @@ def test_a_list_meeting_a_target_it_misses_is_contradicted() -> None:
         date="2024-07-01",
     )
     assert [c[3] for c in claims] == ["contradicted"] * 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alongside the USA, Poland, Latvia, and Estonia, Greece allocated about 3.1% of its GDP for defence in 2024.",
+        "Like Poland and Latvia, Greece spent 3.1% of GDP on defence in 2024.",
+        "Unlike Spain and Belgium, Greece spent 3.1% of GDP on defence in 2024.",
+        "Apart from Poland, Latvia and Estonia, Greece spent 3.1% of GDP on defence in 2024.",
+    ],
+)
+def test_countries_in_a_fronted_phrase_are_not_the_subject(sentence: str) -> None:
+    claims = _of_kind(sentence, "spending_pct_gdp", date="2025-06-20")
+    assert [(c[2], c[3]) for c in claims] == [("GRC", "supported")]  # Greece 2024: 3.08% (edition 2024-06)
+
+
+def test_a_plain_list_is_still_every_allys_subject() -> None:
+    claims = _of_kind("Poland, Latvia and Greece spent more than 3% of GDP on defence in 2024.", "spending_pct_gdp")
+    assert [c[2] for c in claims] == ["POL", "LVA", "GRC"]
+
+
+_RANK_DATE = "2024-06-20"  # edition 2024-06: Poland first (4.12%), the US first in US$
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland tops the list of 32 NATO nations, spending 4.12% of GDP on defence.",
+        "NATO countries spend more of their GDP on defence, with Poland leading the pack for the second year.",
+        "Poland sets aside 4.12 percent of its GDP to defence, making it the leader among NATO members.",
+        "Poland spends the largest percentage of GDP on defence: 4.12 percent.",
+        "Poland now spends a higher proportion of GDP on defence than any other NATO member.",
+        "On defence spending Poland remains top of the table with 4.12% of GDP.",
+    ],
+)
+def test_a_first_place_said_without_spender(sentence: str) -> None:
+    (rank,) = _of_kind(sentence, "spending_rank", date=_RANK_DATE)
+    assert rank[2:] == ("POL", "supported")
+
+
+def test_the_measure_in_the_ranks_own_words_decides() -> None:
+    claims = _of_kind(
+        "The United States remains the largest absolute spender on defence at about $968 billion, while Poland "
+        "leads by GDP share at 4.12%.",
+        "spending_rank",
+        date=_RANK_DATE,
+    )
+    assert [(c[2], c[3]) for c in claims] == [("USA", "supported"), ("POL", "supported")]
+
+
+def test_a_hyphenated_led_is_no_rank() -> None:
+    assert _of_kind("The US-led alliance spends more on defence than ever.", "spending_rank", date=_RANK_DATE) == []
+
+
+def test_a_wrong_first_place_is_not_supported() -> None:
+    (rank,) = _of_kind(
+        "In 2024 Germany topped the list of NATO allies by defence spending as a share of GDP.",
+        "spending_rank",
+        date=_RANK_DATE,
+    )
+    assert rank[2:] == ("DEU", "contradicted")

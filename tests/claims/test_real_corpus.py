@@ -7,7 +7,7 @@ Batches 17-20 were held out all of round 4 and scored once with its final code (
 they then led to a short round of fixes, so the floors measure the fixes on the articles that motivated
 them: they hold what the code does, not an estimate for unseen articles. Batches 21-24 were scored once
 with the final code of round 4; batches 25-26 were scored once early in round 5 (main at 5543426) and
-then became development data like the others."""
+then became development data like the others; batches 27-28 likewise (main at 42f3857)."""
 
 from __future__ import annotations
 
@@ -24,13 +24,13 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 257
+    assert len(LABELS) >= 277
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in range(1, 27), path.name
+        assert labels.get("batch") in range(1, 29), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -43,10 +43,10 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.727
+    assert score.recall >= 0.726
     assert score.verdict_accuracy >= 0.790  # r140 list found; undated, it abstains
-    assert score.false_alarms_per_100 <= 0.40  # r5-gate: another reading named (6 -> 5 alarms)
-    assert score.false_caught >= 59
+    assert score.false_alarms_per_100 <= 0.59  # batches 27-28 added (8 alarms in 1362)
+    assert score.false_caught >= 65
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
@@ -54,8 +54,8 @@ def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     score = scores[1]
     assert score.recall >= 0.752
     assert score.verdict_accuracy >= 0.946
-    assert score.false_alarms_per_100 <= 0.07  # r5-gate: another reading named (1 -> 0 alarms; one of headroom)
-    assert score.false_caught >= 66
+    assert score.false_alarms_per_100 <= 0.19  # batches 27-28 added (3 alarms in 1602)
+    assert score.false_caught >= 73
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])

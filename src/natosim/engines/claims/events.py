@@ -309,6 +309,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _summits_by_relative_year(scope)
     _summits_last_month(scope)
     _summits_by_month(scope)
+    _summits_by_place(scope)
     _enlargement(scope)
     _request_list(scope)
     _treaty_timeline(scope)
@@ -1063,6 +1064,235 @@ def _summits_by_month(scope: _Scope) -> None:
                     f"a summit in {city} without a year: the one natosim holds within a year of the article "
                     f"({held.isoformat()}); month compared, days within {_SUMMIT_DAYS} of the day held"
                 ),
+            )
+        )
+
+
+#: a summit's host named as the press names it: the city, the country, or a description of the city
+_PLACE = (
+    r"(?P<place>(?:[Tt]he\s+)?Hague|Vilnius|Bucharest|Washington(?:,?\s+D\.?C\.?)?|Wales|Newport|"
+    r"(?:the\s+)?Netherlands|Lithuania|Romania|[Tt]he (?:Lithuanian|Romanian|Dutch) capital|[Tt]he Dutch city)\b"
+)
+#: the place read as the summit's key in ``_SUMMITS``
+_PLACE_KEY = {
+    "netherlands": "hague",
+    "the netherlands": "hague",
+    "lithuania": "vilnius",
+    "romania": "bucharest",
+    "the lithuanian capital": "vilnius",
+    "the romanian capital": "bucharest",
+    "the dutch capital": "hague",
+    "the dutch city": "hague",
+}
+#: "the NATO summit held in The Hague", "a summit next week in Lithuania", "the summit scheduled to take
+#: place in The Hague", "an end-of-summit press conference in the Hague", "the summit, in Vilnius"
+_SUMMIT_AT_PLACE = re.compile(r"\b[Ss]ummit\b(?P<mid>[^.;:!?]{0,45}?)\s(?:in|at)\s+" + _PLACE)
+#: "travel to The Hague for the annual summit", "The Hague will host the 2025 NATO Summit", "Lithuania
+#: hosted this year's summit"
+_PLACE_FOR_SUMMIT = re.compile(
+    r"\b(?:to|in)\s+" + _PLACE + r"\s+for\s+(?:the|a|this year's|its)\s+(?:[\w-]+\s+){0,3}?[Ss]ummit\b"
+    r"|" + _PLACE.replace("(?P<place>", "(?P<host>") + r"(?:,\s+[A-Z]\w+,?)?\s+(?:will host|hosts|hosted|is hosting|"
+    r"was hosting|to host|host)\s+(?:the|a|this year's|next year's|its)?\s*(?:[\w-]+\s+){0,3}?[Ss]ummit\b"
+)
+#: words between the summit and its place that make the place another act's ("the summit, Rutte said in
+#: Vilnius", "the summit and a dinner in The Hague")
+_MID_OTHER = re.compile(r"\b(?:said|says|told|and|but|while|after|before|since|when|where|which)\b|,\s")
+#: a time the sentence gives the summit relative to the article's day
+_SUMMIT_WHEN = re.compile(
+    r"\b(?P<rel>this|next|last)\s+(?P<unit>week|month|year)\b|\b(?P<later>later|earlier)\s+this\s+month\b"
+    rf"|\b(?:this|in|last|next)\s+(?P<month>{MONTH_NAMES})\b(?![\s,]+(?:\d{{1,2}}\b|(?:19|20)\d\d))"
+    rf"|\b(?:on\s+)?(?P<weekday>{_WEEKDAY_NAMES})\b"
+    r"|\b(?P<same>the same year|that year)\b"
+)
+#: days a summit natosim holds by one day may be off and still be that summit (they last two or three days)
+_SUMMIT_SPAN = dt.timedelta(days=2)
+#: the article's day may be approximate: a relative time missing the summit by this little is not judged
+_SUMMIT_SLACK = dt.timedelta(days=10)
+
+
+def _when_window(view: SentenceView, match: re.Match[str]) -> tuple[dt.date, dt.date, str] | None:
+    """The days a relative time ("this week", "later this month", "this June", "on Wednesday", "that
+    year") covers, read from the article's date (the year before, for "that year")."""
+    date = view.context.date
+    if match.group("same"):
+        carried = view.context.event_year
+        if carried is None or view.sentence.paragraph - carried[1] > 1:
+            return None
+        return dt.date(carried[0], 1, 1), dt.date(carried[0], 12, 31), f"'{match.group(0)}': {carried[0]}"
+    if date is None:
+        return None
+    if match.group("unit"):
+        shift = {"this": 0, "next": 1, "last": -1}[match.group("rel").casefold()]
+        unit = match.group("unit")
+        if unit == "week":
+            monday = date - dt.timedelta(days=date.weekday()) + dt.timedelta(weeks=shift)
+            return monday, monday + dt.timedelta(days=6), f"'{match.group(0)}' from the article date"
+        if unit == "month":
+            month_index = date.year * 12 + date.month - 1 + shift
+            year, month = divmod(month_index, 12)
+            last = calendar.monthrange(year, month + 1)[1]
+            return (
+                dt.date(year, month + 1, 1),
+                dt.date(year, month + 1, last),
+                f"'{match.group(0)}' from the article date",
+            )
+        year = date.year + shift
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), f"'{match.group(0)}' from the article date"
+    if match.group("later"):
+        last = calendar.monthrange(date.year, date.month)[1]
+        if match.group("later").casefold() == "later":
+            return date, dt.date(date.year, date.month, last), "'later this month' from the article date"
+        return dt.date(date.year, date.month, 1), date, "'earlier this month' from the article date"
+    if match.group("month"):
+        month = month_number(match.group("month"))
+        # the month nearest the article's day ("this June" in April: this year's; "in June" in August: this year's)
+        years = sorted(
+            (date.year - 1, date.year, date.year + 1), key=lambda y: abs((dt.date(y, month, 15) - date).days)
+        )
+        year = years[0]
+        return (
+            dt.date(year, month, 1),
+            dt.date(year, month, calendar.monthrange(year, month)[1]),
+            f"'{match.group(0).strip()}' read from the article date",
+        )
+    # a weekday: the nearest such day before or after the article's (a report of the day before, or a preview)
+    return date - dt.timedelta(days=6), date + dt.timedelta(days=6), f"'{match.group(0).strip()}' near the article date"
+
+
+def _summits_by_place(scope: _Scope) -> None:
+    """A summit named by its place and, at most, a time relative to the article ("the NATO summit held in
+    The Hague", "a summit in the Netherlands later this month", "travel to The Hague for the annual
+    summit", "a summit next week in Lithuania", "At a summit in Wales the same year").
+
+    Why: reports name the summit they cover by its host far more often than by a date. The place is
+    checked against the summits natosim holds there: with a relative time, the summit held there must
+    fall in the days it covers (a time that misses it by more than the article date's slack, while
+    another host's summit falls in them, names the wrong place or time: contradicted); without one, the
+    summit held there nearest the article (within a year) is the one meant. natosim does not hold every
+    summit: a place with none near gives no claim, and a sentence another summit reader judged is left."""
+    view = scope.view
+    text = scope.text
+    if any((c.subject or "").startswith("summit:") for c in scope.claims):
+        return
+    if not (_NATO.search(text) or view.context.about_nato):
+        return
+    found = []
+    for match in _SUMMIT_AT_PLACE.finditer(text):
+        if not _MID_OTHER.search(match.group("mid")):
+            found.append((match, match.group("place")))
+    for match in _PLACE_FOR_SUMMIT.finditer(text):
+        found.append((match, match.group("place") or match.group("host")))
+    date = view.context.date
+    for match, place in found[:1]:
+        key = _PLACE_KEY.get(place.casefold(), place.casefold().removeprefix("the ").split(",")[0].strip())
+        key = "hague" if key == "hague" else key.split()[0]
+        if key not in _SUMMITS:
+            continue
+        summit = _SUMMITS[key]
+        held = _summit_dates(scope.rules, summit)
+        if not held:
+            continue
+        years = [y for y, _, _ in view.years]
+        # the time must be the summit's: between the summit and its place, right after them, or a possessive
+        # right before ("this week's summit"); a time elsewhere in the sentence may date another act
+        # ("Last week, Rutte said the summit in The Hague would ...")
+        when = None
+        for candidate in _SUMMIT_WHEN.finditer(text):
+            within = match.start() <= candidate.start() < match.end()
+            after = 0 <= candidate.start() - match.end() <= 15
+            possessive = candidate.end() <= match.start() and re.fullmatch(
+                r"'s\s+(?:[\w-]+\s+){0,3}?", text[candidate.end() : match.start()]
+            )
+            if ((within or after or possessive) and not candidate.group("weekday")) or (
+                after and candidate.group("weekday")
+            ):
+                when = candidate
+                break
+        evidence = [
+            Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")
+            for day, source, label in held
+        ]
+        end = match.end()
+        if when is not None and when.start() >= match.end() and when.start() - match.end() <= 12:
+            end = when.end()
+        common: dict[str, Any] = {
+            "kind": "event_date",
+            "start": match.start(),
+            "end": end,
+            "evidence": evidence,
+            "subject": f"summit:{summit.casefold()}",
+        }
+        if years:
+            # a year in the sentence: the summit held there that year ("the 2025 NATO Summit, held in The Hague")
+            hit = next((day for day, _, _ in held if day.year in years), None)
+            if hit is None:
+                continue  # another year's summit natosim may not hold, or a year of something else
+            scope.claims.append(
+                view.claim(
+                    **common,
+                    value=hit.year,
+                    year=hit.year,
+                    verdict="supported",
+                    expected=hit.isoformat(),
+                    note=f"the summit natosim holds in {summit} in {hit.year} ({hit.isoformat()})",
+                )
+            )
+            continue
+        window = _when_window(view, when) if when is not None else None
+        if when is not None and window is None:
+            continue  # a time relative to a day the article does not give ("last July" with no date)
+        if window is not None:
+            first, last, how = window
+            inside = [day for day, _, _ in held if first - _SUMMIT_SPAN <= day <= last + _SUMMIT_SPAN]
+            nearest = min(
+                (day for day, _, _ in held), key=lambda day: min(abs((day - first).days), abs((day - last).days))
+            )
+            elsewhere = [
+                (item.name, item.date)
+                for item in scope.rules.events().summits
+                if first <= item.date <= last and _SUMMITS.get(item.name.casefold().removeprefix("the "), "") != summit
+            ]
+            if inside:
+                verdict, expected = "supported", inside[0]
+            elif elsewhere or (nearest < first - _SUMMIT_SLACK or nearest > last + _SUMMIT_SLACK):
+                verdict, expected = "contradicted", nearest
+            else:
+                verdict, expected = "not checkable", nearest
+            if (
+                verdict == "contradicted"
+                and not elsewhere
+                and abs((nearest - (date or nearest)).days) > _SUMMIT_NEAR_DAYS
+            ):
+                continue  # no summit of that place near the article: another summit natosim does not hold
+            scope.claims.append(
+                view.claim(
+                    **common,
+                    value=f"{first.isoformat()}..{last.isoformat()}",
+                    year=expected.year,
+                    verdict=verdict,
+                    expected=expected.isoformat(),
+                    note=f"a summit in {summit} at {how} ({first.isoformat()} to {last.isoformat()}); natosim holds "
+                    + ", ".join(f"{d.isoformat()} ({label})" for d, _, label in held)
+                    + (
+                        f"; in those days natosim holds the {elsewhere[0][0]} summit"
+                        if elsewhere and not inside
+                        else ""
+                    ),
+                )
+            )
+            continue
+        near = [day for day, _, _ in held if date is None or abs((day - date).days) <= _SUMMIT_NEAR_DAYS]
+        if not near:
+            continue
+        scope.claims.append(
+            view.claim(
+                **common,
+                value=near[0].isoformat(),
+                year=near[0].year,
+                verdict="supported",
+                expected=near[0].isoformat(),
+                note=f"a summit in {summit} without a date: natosim holds one there on {near[0].isoformat()}"
+                + (f", within a year of the article ({date.isoformat()})" if date else ""),
             )
         )
 

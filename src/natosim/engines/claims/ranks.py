@@ -20,7 +20,10 @@ from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ordinal
 
-_ORDINAL_WORDS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th|6th|7th|8th|9th|10th"
+_ORDINAL_WORDS = (
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:[2-9]|[12]\d|3[0-2])(?:st|nd|rd|th)(?!\w)"
+)
 _TOP = r"top|biggest|largest|highest|leading|greatest|number[- ]one|No\. ?1"
 _BOTTOM = r"lowest|smallest|least|bottom"
 #: "<Country> is NATO's second-biggest spender", "<Country>, the alliance's top spender",
@@ -29,8 +32,9 @@ RANK = re.compile(
     rf"(?:\b(?:is|was|remains|remained|became|becomes|ranks? as|ranked as|stays?|as)\s+|,\s+)"
     rf"(?:now\s+|still\s+|already\s+|by far\s+)?(?:the\s+|NATO's\s+|the\s+alliance's\s+|Europe's\s+|the\s+bloc's\s+)"
     rf"(?:(?P<ord>{_ORDINAL_WORDS})[- ](?:biggest|largest|highest|lowest|smallest)?\s*|(?P<top>{_TOP})\s+|"
-    rf"(?P<bottom>{_BOTTOM})\s+)(?:(?:military|defen[cs]e|relative|proportional)\s+)?spenders?\b"
-    rf"|\b(?:ranks?|ranked|came|comes|placed|is|was)\s+(?P<ord2>{_ORDINAL_WORDS}|first|last)\b"
+    rf"(?P<bottom>{_BOTTOM})\s+)(?:(?:military|defen[cs]e|relative|proportional|absolute)\s+)?spenders?\b"
+    rf"|\b(?:ranks?|ranked|came|comes|placed|is|was|sits?|sat|finished|finishes)\s+(?:in\s+|at\s+)?"
+    rf"(?P<ord2>{_ORDINAL_WORDS}|first|last)\b"
     rf"(?=\s+(?:with|at|among|in|on|behind|after|,|\())"
     # "..., placing it third among NATO allies", "making it the leader among NATO members"
     rf"|\b(?:placing|putting|making|leaving)\s+it\s+(?:(?P<it_ord>{_ORDINAL_WORDS}|first|last)\b|the\s+"
@@ -38,7 +42,27 @@ RANK = re.compile(
     rf"(?=\s+(?:among|in|of|within)\s+(?:the\s+)?(?:NATO|alliance|allies|members))"
     # "Greece has the second highest rate of defense spending in NATO"
     rf"|\b(?:has|had|have)\s+(?:the\s+)?(?P<has_ord>{_ORDINAL_WORDS})[- ](?:highest|largest|biggest)\s+"
-    rf"(?:rate of\s+|level of\s+)?(?:defen[cs]e\s+|military\s+)?(?:spending|expenditures?)\b",
+    rf"(?:rate of\s+|level of\s+)?(?:defen[cs]e\s+|military\s+)?(?:spending|expenditures?)\b"
+    # the ways a first place is said without "spender": "Poland leads NATO allies", "tops the list", "leading
+    # the pack", "leads by GDP share", "remains top of the table", "the leader among NATO members"
+    rf"|(?<![-\w])(?P<lead>(?:leads?|led|leading|tops?|topped|topping|heads?|headed)\s+(?:the\s+)?(?:list|table|"
+    rf"ranking|rankings|pack|league table|chart|field|(?:all\s+)?(?:other\s+)?(?:NATO\s+)?(?:allies|members|"
+    rf"countries|nations)|NATO|alliance)\b|(?:leads?|led|leading)\s+(?:by|in)\s+(?:GDP|share|proportion|"
+    rf"percentage|relative)|(?:at\s+)?(?:the\s+)?top of the (?:table|list|ranking|league)|"
+    rf"(?:is|was|remains|remained|became|as|,|making it)\s+(?:now\s+|still\s+)?the\s+(?:clear\s+)?leader\b"
+    rf"(?=\s+(?:among|in|of|within)\s+(?:the\s+)?(?:NATO|alliance|allies|members)))"
+    # "second only to the United States", "third-highest in NATO after Poland and the US"
+    rf"|\b(?P<second_only>second only to)\b"
+    rf"|(?:\b(?:is|was|remains|which is|,)\s+(?:the\s+)?)(?P<ord_in>{_ORDINAL_WORDS})[- ](?:highest|largest|"
+    rf"biggest)\s+(?=(?:in|among|within)\s+(?:the\s+)?(?:NATO|alliance|allies|members|bloc))"
+    # "spends the largest percentage", "the worst-performing state in NATO", "a higher proportion of GDP on
+    # defence than any other NATO member", "at the bottom of the list"
+    rf"|\b(?:spends?|spent|spending|devotes?|devoted|allocates?|allocated|with)\s+the\s+(?:(?P<top_share>largest|"
+    rf"highest|biggest|greatest)|(?P<bottom_share>lowest|smallest|least))\s+(?:percentage|proportion|share)\b"
+    rf"|\b(?P<worst>the\s+worst[- ]performing\s+(?:state|country|ally|member|nation))\b"
+    rf"|\b(?P<than_any>(?:higher|larger|bigger|greater)\s+(?:proportion|share|percentage)\b[^.;]{{0,50}}?"
+    rf"\bthan any other\b)"
+    rf"|\b(?P<at_bottom>(?:at|propping up)\s+the\s+bottom\s+of\s+the\s+(?:list|table|ranking|league))\b",
     re.IGNORECASE,
 )
 #: the measure named: a share of GDP, or money
@@ -46,7 +70,9 @@ _PCT = re.compile(
     r"\bGDP\b|gross domestic product|share of|relative|proportion|percent|per cent|%|economic output|"
     r"\brate of (?:defen|mil|spen)"  # "the second highest rate of defence spending": a share of GDP
 )
-_USD = re.compile(r"\$|\bdollars?\b|\babsolute terms\b|\bcash terms\b|\bmoney terms\b|\bbillion\b|\bin total\b", re.I)
+_USD = re.compile(
+    r"\$|\bdollars?\b|\babsolute\b|\bcash terms\b|\bmoney terms\b|\bmonetary terms\b|\bbillion\b|\bin total\b", re.I
+)
 _EUROPE = re.compile(r"\bEurope's\b|\bEuropean\b|\bin Europe\b", re.IGNORECASE)
 _NATO_SCOPE = re.compile(r"\bNATO('s)?\b|\balliance('s)?\b|\ballies\b|\bbloc('s)?\b|\bmembers\b", re.IGNORECASE)
 _NOT_A_FACT = re.compile(r"\b(?:will|would|could|expected|projected|forecast\w*|set to|on track|aims?|plans?)\b", re.I)
@@ -120,16 +146,34 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             or match.group("has_ord")
         )
         claimed: int | str
-        if match.group("top") or match.group("it_top") or (word and word.casefold() == "first"):
+        word = word or match.group("ord_in")
+        if (
+            match.group("top")
+            or match.group("it_top")
+            or match.group("lead")
+            or match.group("top_share")
+            or match.group("than_any")
+            or (word and word.casefold() == "first")
+        ):
             claimed = 1
-        elif match.group("bottom") or (word and word.casefold() == "last"):
+        elif (
+            match.group("bottom")
+            or match.group("bottom_share")
+            or match.group("worst")
+            or match.group("at_bottom")
+            or (word and word.casefold() == "last")
+        ):
             claimed = "last"
+        elif match.group("second_only"):
+            claimed = 2
         else:
             number = ordinal(word or "")
             if number is None:
                 continue
             claimed = number
-        before = [m for m in view.countries if m.end <= match.start() and match.start() - m.end <= 40]
+        # the ally ranked is the one named last before the rank (a relative clause may stand between:
+        # "Estonia's spending amounts to 3.43% of GDP, which is third-highest in NATO")
+        before = [m for m in view.countries if m.end <= match.start() and match.start() - m.end <= 80]
         if match.group("it_ord") or match.group("it_ord_the") or match.group("it_top"):
             # "it" is the sentence's one ally: "the United States spent 3.38%, placing it third"
             named = {m.iso3 for m in view.countries if m.end <= match.start()}
@@ -144,7 +188,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         europe = bool(_EUROPE.search(text[max(0, match.start() - 40) : match.end() + 40]))
         choice = view.year_near(match.start())
         year = choice.year if choice.year is not None else max(facts.years_held())
-        units = [u for u, cue in (("% of GDP", _PCT), ("US$", _USD)) if cue.search(text)]
+        # the measure named in the rank's own words wins ("leads by GDP share", "the largest absolute
+        # spender"), then the sentence's
+        units = [u for u, cue in (("% of GDP", _PCT), ("US$", _USD)) if cue.search(match.group(0))]
+        if len(units) != 1:
+            units = [u for u, cue in (("% of GDP", _PCT), ("US$", _USD)) if cue.search(text)]
         if len(units) != 1:
             units = ["% of GDP", "US$"]  # no measure named (or both): judged only if both agree
         results = [_judge(view, mention.iso3, claimed, unit, year, europe) for unit in units]

@@ -1281,6 +1281,7 @@ def _subject_countries(view: SentenceView, position: int) -> list[str]:
         if not _LIST_JOIN.match(view.text[other.end : chain[-1].start]):
             break
         chain.append(other)
+    chain = _after_fronted_phrase(view, chain[::-1])[::-1]
     if len(chain) > 1 and _SINGULAR_SUBJECT.search(view.text[mention.end : position]):
         # "Greece is third after Bulgaria and the US ... as it spent 2.28%": "it" is one ally, not the
         # list; the figure is the sentence's first ally's when the sentence opens with it, else no one's
@@ -1298,7 +1299,29 @@ def _listed_before(view: SentenceView, mention: Mention) -> list[Mention]:
         if not _LIST_JOIN.match(view.text[other.end : chain[-1].start]):
             break
         chain.append(other)
-    return [m for m in reversed(chain) if facts.is_ally(m.iso3)]
+    return [m for m in _after_fronted_phrase(view, chain[::-1]) if facts.is_ally(m.iso3)]
+
+
+#: a phrase put before the subject that names other countries: "Alongside the US, Poland and Latvia,
+#: Greece spends ...", "Unlike Spain, Italy ...", "Apart from Poland, Greece ..."
+_FRONTED = re.compile(
+    r"\b(?:alongside|along with|like|unlike|apart from|aside from|besides|beside|except(?:\s+for)?|as with|"
+    r"together with|in addition to|behind|after|ahead of|compared (?:with|to)|as well as|similar to|"
+    r"just like|much like|next to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _after_fronted_phrase(view: SentenceView, chain: list[Mention]) -> list[Mention]:
+    """The list (in text order) without the countries of a fronted phrase: in "Alongside the USA, Poland,
+    Latvia, and Estonia, Greece allocated 3.1%", the phrase closes with the comma before Greece, and
+    Greece alone is the subject; the others are named for comparison."""
+    if len(chain) < 2 or not _FRONTED.search(view.text[: chain[0].start]):
+        return chain
+    last_gap = view.text[chain[-2].end : chain[-1].start]
+    if re.fullmatch(r"\s*,\s*(?:the\s+)?", last_gap):
+        return chain[-1:]
+    return chain
 
 
 #: a singular pronoun as the subject of a figure ("as it spent 2.28%")
