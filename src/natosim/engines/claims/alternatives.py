@@ -205,7 +205,9 @@ def another_subject(claim: Claim, before: str) -> str | None:
 
 
 def _membership_count(claim: Claim) -> int | None:
-    if claim.kind != "member_count" or not isinstance(claim.value, int | float):
+    """The number of allies a membership count claims; None for an ally's rank in the order of
+    accession ("the 30th member", said of a country), which no other count reading explains."""
+    if claim.kind != "member_count" or claim.country is not None or not isinstance(claim.value, int | float):
         return None
     return int(claim.value) if float(claim.value).is_integer() else None
 
@@ -253,6 +255,10 @@ def _subset_predicate(claim: Claim) -> bool:
     ):
         return True
     clause = re.split(r"[;:.]", head)[-1]
+    if re.search(r"\b(?:increas|ris|grow|climb|jump|fall|dropp|swell|expand)\w*\s+to\s+$", clause, re.I) and re.search(
+        r"\b" + _SPENDING_VERB + r"\b", clause, re.I
+    ):
+        return True  # "ten allies met the target, increasing to 18 countries in 2024": the same count, later
     return _others(claim) and bool(
         re.search(
             r"\b" + _SPENDING_VERB + r"\b[^;]*\b(?:like|as do|as did|along with|alongside|with|and)\s+(?:the\s+)?$",
@@ -499,6 +505,25 @@ def another_share(claim: Claim, date: dt.date | None, before: str) -> str | None
     return None
 
 
+#: a percentage that measures a change ("a 2.2% increase in real terms", "a 9% rise")
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:increases?|rises?|growth|jumps?|hikes?|boosts?|drops?|decreases?|declines?|"
+    r"cuts?|falls?|reductions?|gains?|uptick|surge)\b",
+    re.I,
+)
+
+
+def a_rate_of_change(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "a 2.2% increase in real terms": a percentage followed by a noun of change measures the change,
+    not a level of spending (% of GDP) or a share."""
+    if claim.kind not in ("spending_pct_gdp", "alliance_total", "alliance_share") or claim.unit == "US$ current":
+        return None
+    at = claim.sentence.find(claim.text)
+    if at >= 0 and _CHANGE_AFTER.match(claim.sentence[at + len(claim.text) :]):
+        return "a rate of change ('a 2.2% increase'), not a level of spending or a share"
+    return None
+
+
 #: a share of one of NATO's own common-funded budgets, not of the allies' defence spending
 _COMMON_FUNDING = re.compile(
     r"\b(?:running costs|common(?:ly)?[ -]fund\w*|common budgets?|civil budget|military budget|NSIP|"
@@ -661,20 +686,30 @@ _INTENT = re.compile(
 
 
 def a_target_not_a_figure(claim: Claim, date: dt.date | None, before: str) -> str | None:
-    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%":
-    a NATO pledge value after a verb of commitment, demand or refusal is the target the ally is for or
-    against, not what it spends."""
+    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%",
+    "criticised Spain for not meeting NATO's 5% spending target": a NATO pledge value called a target,
+    or after a verb of commitment, demand or refusal, is the target the ally is for or against, not
+    what it spends."""
     if claim.kind != "spending_pct_gdp" or not isinstance(claim.value, int | float):
         return None
     if float(claim.value) not in facts.pledge_targets():
         return None
     at = claim.sentence.find(claim.text)
-    if at < 0 or not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
+    if at < 0:
+        return None
+    after = claim.sentence[at + len(claim.text) : at + len(claim.text) + 60]
+    named = re.match(r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s+)?(?:[\w-]+\s+){0,2}?" + TARGET_NOUN + r"\b", after, re.I)
+    if named or re.search(r"\b(?:NATO|[Aa]lliance)(?:'s|’s)\s+$", claim.sentence[max(0, at - 20) : at]):
+        return (
+            f"{float(claim.value):g}% is the NATO target the sentence names ('{claim.text} ... target'), not spending"
+        )
+    if not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
         return None
     return f"{float(claim.value):g}% is a NATO target the ally commits to, demands or refuses, not its spending"
 
 
 _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
+    a_rate_of_change,
     lambda claim, date, before: another_subject(claim, before),
     threshold_count,
     other_members,
