@@ -298,3 +298,32 @@ def test_a_time_of_another_act_does_not_date_the_summit() -> None:
     text = "Last week, NATO's chief said the summit in The Hague had changed the alliance."
     found = [c for c in check(text, date="2025-08-26").claims if (c.subject or "").startswith("summit:")]
     assert [c.verdict for c in found] == ["supported"]
+
+
+# --- Art. 10's unanimity paraphrased ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Admitting a new country to NATO has to be approved by all existing member states.",
+        "Any European state may apply to join NATO, provided all current members agree.",
+        "The parliaments of all 32 NATO allies must ratify new applicants.",
+        "Enlargement of NATO needs the backing of every single ally.",
+        "Any single NATO member can block a candidate's accession.",
+        "NATO accession requires the consent of each of the allies.",
+    ],
+)
+def test_unanimity_for_joining_in_other_words(text: str) -> None:
+    assert [v for _, v in _kind(text, "legal_threshold")] == ["supported"]
+
+
+def test_a_majority_for_joining_is_still_contradicted() -> None:
+    assert ("two-thirds of the allies", "contradicted") in _kind(
+        "A country can join NATO once two-thirds of the allies approve its accession.", "legal_threshold"
+    )
+
+
+def test_a_summit_month_at_the_end_of_the_sentence_is_quoted_without_the_full_stop() -> None:
+    found = _kind("Leaders agreed it at a NATO summit in the Hague in June.", "event_date", "2025-08-29")
+    assert found == [("summit in the Hague in June", "supported")]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import enlargement, facts
+from natosim.engines.claims import enlargement, facts, summits
 from natosim.engines.claims.context import MONTH_NAMES, MONTH_YEAR, SentenceView, month_number
 from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
@@ -322,6 +322,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _relative_day_accessions(scope)
     _invocation_counts(scope)
     _ages(scope)
+    scope.claims.extend(summits.find(view, used, scope.claims))  # summits by place, days, length, host
     enlargement.remember_list(view, view.context)
     if len({year for year, _, _ in view.years}) == 1:
         view.context.event_year = (view.years[0][0], view.sentence.paragraph)
@@ -865,8 +866,9 @@ _DESCRIBED = {
     "the welsh city of newport": "newport",
 }
 _HOST = (
-    rf"(?P<c>{_CITY}|[Tt]he (?:Lithuanian|Romanian|US|U\.S\.|American) capital|[Tt]he Dutch (?:city|seat of government)"
-    r"|[Tt]he Welsh city of Newport)"
+    # ("a summit in the Hague on 24-25 June": the article before the city, in lower case)
+    rf"(?:the\s+)?(?P<c>{_CITY}|[Tt]he (?:Lithuanian|Romanian|US|U\.S\.|American) capital|"
+    r"[Tt]he Dutch (?:city|seat of government)|[Tt]he Welsh city of Newport)"
 )
 _DAYS = r"(?:\s+(?P<d1>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{1,2}))?)?"
 #: days before or after the month: "June 24-25", "24 and 25 June", "24-25 June", "June 24 and 25"
@@ -1049,11 +1051,13 @@ def _summits_by_month(scope: _Scope) -> None:
         else:
             verdict = "supported"
         scope.taken.update(range(*match.span()))
+        # a full stop after a month written in full ends the sentence, not an abbreviation ("in June.")
+        end = match.end() - (scope.text[match.end() - 1] == "." and groups["m"] in MONTH_NAMES.split("|"))
         scope.claims.append(
             view.claim(
                 kind="event_date",
                 start=match.start(),
-                end=match.end(),
+                end=end,
                 value=f"{held.year}-{month:02d}",
                 verdict=verdict,
                 expected=held.isoformat(),

@@ -76,13 +76,34 @@ _NOTICE = (
     ),
 )
 _NOTIFY = re.compile(r"\b(?:notif\w*|notice|warn\w*)\b", re.IGNORECASE)
-_JOINING = re.compile(r"\b(?:join\w*|admi\w*|accession|enlarg\w*|new members?|invit\w*|membership)\b", re.IGNORECASE)
+_JOINING = re.compile(
+    r"\b(?:join\w*|admi\w*|accession|enlarg\w*|new (?:NATO )?members?|invit\w*|membership|applicants?|"
+    r"aspirants?|candidate countries)\b",
+    re.IGNORECASE,
+)
+#: all the allies, however counted and qualified: "all 30 current members", "every single Ally", "each of the
+#: allies", "all previous member states", "the parliaments of all the allies"
+_ALL_ALLIES = (
+    r"(?:all|every|each)(?:\s+single|\s+one)?(?:\s+of)?(?:\s+(?:the|its|NATO's|the alliance's))?"
+    r"(?:\s+(?:\d+|thirty-\w+|twenty-\w+))?(?:\s+(?:existing|current|other|previous|present|individual|NATO|member))*"
+    r"\s+(?:allies|ally|members?|member states?|member countries|countries|country|nations?|states?|governments?|"
+    r"parliaments?|legislatures?|capitals?)"
+)
+#: Art. 10's unanimity said in any of the ways the press says it: "by unanimous agreement", "by consensus",
+#: "all 30 current members must approve", "has to be approved by all previous member states", "all existing
+#: members agree", "requires the consent of every ally", "any single member can veto or block it"
 _UNANIMOUS = re.compile(
-    r"\b(?:unanim\w*|consensus|all (?:\d+ |thirty-\w+ )?(?:allies|members|member states|"
-    r"countries) (?:must|have to|need to)|every (?:single )?(?:NATO )?(?:ally|member)|each (?:NATO )?(?:ally|member)|"
-    r"(?:approval|ratification|consent|agreement) (?:by|of) (?:the (?:parliaments|legislatures|governments) of )?"
-    r"(?:all|every|each) (?:of )?(?:the )?(?:\d+ )?(?:allies|members|member states|countries|ally|member)|"
-    r"any (?:single )?(?:ally|member) (?:can|could) (?:veto|block)|veto)\b",
+    r"\b(?:unanim\w*|consensus|"
+    + _ALL_ALLIES
+    + r"(?:\s+\w+){0,2}?\s+(?:must|have to|has to|need to|needs to|agree\w*|approv\w*|consent\w*|ratif\w*|"
+    r"accept\w*|sign\w* off|give (?:their|its) (?:approval|consent)|back\w*)"
+    # ("... must approve new applicants": the act quoted with its modal)
+    r"(?:\s+(?:approve|ratify|agree|consent|accept)(?:\s+(?:to\s+)?(?:new\s+)?(?:applicants?|members?|it|them))?)?|"
+    r"(?:approv\w*|ratif\w*|consent|agreement|accept\w*|backing|support|green light|sign-off|blessing|endors\w*)"
+    r"\s+(?:by|of|from)\s+(?:the (?:parliaments|legislatures|governments) of )?"
+    + _ALL_ALLIES
+    + r"|(?:any|a|one|every|each) (?:single )?(?:NATO )?(?:ally|member(?: state| country)?|country|nation) "
+    r"(?:can|could|may|has the power to|is able to|would be able to) (?:veto|block|stop|halt)|veto)\b",
     re.IGNORECASE,
 )
 _NOT_UNANIMOUS = re.compile(
