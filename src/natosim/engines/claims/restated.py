@@ -84,9 +84,10 @@ def whole_share(view: SentenceView, match: re.Match[str]) -> Claim | None:
         subject="USA",
         year=top,
         note=(
-            f"'{match.group(0)}' means a share {qualifier} {bound:g}%; the US share of allied defence spending "
-            f"never reached it (highest {us_share:.1f}% in {top}, {min(shares)}-{max(shares)}), and its cost "
-            "share of NATO's common-funded budget is lower still: false whatever the year or reading"
+            f"'{match.group(0)}' means a share {qualifier} {bound:g}%: the bound does not hold in any year held "
+            f"(the US share of allied defence spending peaked at {us_share:.1f}% in {top}, "
+            f"{min(shares)}-{max(shares)}); its cost share of NATO's common-funded budget is lower still: "
+            "false whatever the year or reading"
         ),
         year_source="inferred",
     )
