@@ -12,7 +12,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 Outcome = Literal["possible", "blocked", "contested"]
 
@@ -329,11 +329,31 @@ class Conflicts(RuleModel):
 
 
 class DatedSummit(RuleModel):
+    """A summit: the day natosim dates it by (``date``), the days it was held (``first`` to ``last``,
+    as NATO announced them), its host (ISO3) and where the days come from."""
+
     id: str
     name: str
     date: dt.date
+    first: dt.date
+    last: dt.date
+    host: str
     confidence: str
     source: str
+    url: str
+    publisher: str
+    published: str
+
+    @model_validator(mode="after")
+    def _days_in_order(self) -> DatedSummit:
+        if not self.first <= self.date <= self.last:
+            raise ValueError(f"summit {self.id}: date {self.date} is not within {self.first}..{self.last}")
+        return self
+
+    @property
+    def days(self) -> int:
+        """How many days the summit lasted (first and last included)."""
+        return (self.last - self.first).days + 1
 
 
 class DatedEvent(RuleModel):

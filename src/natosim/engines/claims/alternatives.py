@@ -69,7 +69,7 @@ _PCT = "defence_exp_pct_gdp"
 _USD = "defence_exp_usd_current_mn"
 _SIPRI_PCT = "milex_pct_gdp"
 #: how close another reading's figure must be: points of GDP, or a fraction of an amount of money
-_CLOSE = {"pct_gdp": 0.15, "money": 0.05}
+_CLOSE = {"pct_gdp": 0.15, "money": 0.05, "share_pct": 2.5}
 _SIPRI_USD = "milex_usd_current_mn"
 
 #: "23 other countries", "Norway and 22 others": the count leaves out the ally the sentence is about
@@ -205,7 +205,9 @@ def another_subject(claim: Claim, before: str) -> str | None:
 
 
 def _membership_count(claim: Claim) -> int | None:
-    if claim.kind != "member_count" or not isinstance(claim.value, int | float):
+    """The number of allies a membership count claims; None for an ally's rank in the order of
+    accession ("the 30th member", said of a country), which no other count reading explains."""
+    if claim.kind != "member_count" or claim.country is not None or not isinstance(claim.value, int | float):
         return None
     return int(claim.value) if float(claim.value).is_integer() else None
 
@@ -253,6 +255,10 @@ def _subset_predicate(claim: Claim) -> bool:
     ):
         return True
     clause = re.split(r"[;:.]", head)[-1]
+    if re.search(r"\b(?:increas|ris|grow|climb|jump|fall|dropp|swell|expand)\w*\s+to\s+$", clause, re.I) and re.search(
+        r"\b" + _SPENDING_VERB + r"\b", clause, re.I
+    ):
+        return True  # "ten allies met the target, increasing to 18 countries in 2024": the same count, later
     return _others(claim) and bool(
         re.search(
             r"\b" + _SPENDING_VERB + r"\b[^;]*\b(?:like|as do|as did|along with|alongside|with|and)\s+(?:the\s+)?$",
@@ -339,6 +345,25 @@ def membership_at_named_event(claim: Claim, date: dt.date | None, before: str) -
             counts.add(len(facts.members_on(joined - dt.timedelta(days=1))))
         if wanted in counts:
             return f"the membership at {iso3}'s accession ({joined.isoformat()}), which the text speaks of"
+    return None
+
+
+def membership_in_a_named_year(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "In 2016, NATO's 28 members ...": the membership at the end of a past year the sentence names
+    (a deadline, "by 2030", is not such a year)."""
+    value = _membership_count(claim)
+    if value is None:
+        return None
+    wanted = value + 1 if _others(claim) else value
+    for match in re.finditer(r"(\b\w+\s+)?\b((?:19|20)\d\d)\b", claim.sentence):
+        if re.match(r"(?:by|until|before|within)\s", match.group(1) or "", re.I):
+            continue
+        year = int(match.group(2))
+        if date is not None and year >= date.year:
+            continue
+        # the year's end: a year with an accession in it ("in 2024, 31 members") is not the count before it
+        if len(facts.members_on(dt.date(year, 12, 31))) == wanted:
+            return f"the membership in {year}, a year the sentence names"
     return None
 
 
@@ -438,6 +463,64 @@ def year_named_before(claim: Claim, date: dt.date | None, before: str) -> str | 
         and any(_fits(claim, value, "pct_gdp") for value in _country_figure(country, year, False))
     ):
         return f"'{said}' points to {year}, named just before"
+    return None
+
+
+_EUROPE = re.compile(
+    r"\b(?:Europe(?:an)?s?|Canada|other (?:NATO )?(?:allies|members|countries|nations)|"
+    r"rest of (?:the )?(?:alliance|NATO))\b",
+    re.I,
+)
+_ECONOMY = re.compile(r"\b(?:GDP|gross domestic product|economy|economies|economic (?:output|weight)|output)\b", re.I)
+
+
+def _us_shares(year: int) -> tuple[list[float], list[float]]:
+    """The US share of allied defence spending (every edition) and of allied GDP, in %."""
+    spending, economy = [], []
+    for edition in facts.edition_dates():
+        share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", edition)
+        if share is not None:
+            spending.append(share.value)
+        total = facts.aggregate("NATO Total", year, "gdp_usd_current_mn", edition)
+        us = facts.ally_figure("USA", year, "gdp_usd_current_bn", edition)
+        if total is not None and us is not None and total.value:
+            economy.append(100 * us.value * 1e3 / total.value)
+    return sorted(set(spending)), sorted(set(economy))
+
+
+def another_share(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """A share of the alliance that is the other side's ("Europe and Canada spend the remaining 34%",
+    read as the US share) or a share of another measure the sentence names (the US share of allied
+    GDP, "the US economy is half of the alliance's")."""
+    if claim.kind != "alliance_share" or claim.year is None or not isinstance(claim.value, int | float):
+        return None
+    spending, economy = _us_shares(claim.year)
+    us = claim.country == "USA" or claim.subject == "USA"
+    if _EUROPE.search(claim.sentence):
+        other = [100 - v for v in spending] if us else spending
+        if any(_fits(claim, value, "share_pct") for value in other):
+            return f"the share of {'Europe and Canada' if us else 'the US'} in {claim.year}, which the sentence names"
+    if us and _ECONOMY.search(claim.sentence) and any(_fits(claim, value, "share_pct") for value in economy):
+        return f"the US share of allied GDP in {claim.year}, a measure the sentence names"
+    return None
+
+
+#: a percentage that measures a change ("a 2.2% increase in real terms", "a 9% rise")
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:increases?|rises?|growth|jumps?|hikes?|boosts?|drops?|decreases?|declines?|"
+    r"cuts?|falls?|reductions?|gains?|uptick|surge)\b",
+    re.I,
+)
+
+
+def a_rate_of_change(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "a 2.2% increase in real terms": a percentage followed by a noun of change measures the change,
+    not a level of spending (% of GDP) or a share."""
+    if claim.kind not in ("spending_pct_gdp", "alliance_total", "alliance_share") or claim.unit == "US$ current":
+        return None
+    at = claim.sentence.find(claim.text)
+    if at >= 0 and _CHANGE_AFTER.match(claim.sentence[at + len(claim.text) :]):
+        return "a rate of change ('a 2.2% increase'), not a level of spending or a share"
     return None
 
 
@@ -603,29 +686,41 @@ _INTENT = re.compile(
 
 
 def a_target_not_a_figure(claim: Claim, date: dt.date | None, before: str) -> str | None:
-    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%":
-    a NATO pledge value after a verb of commitment, demand or refusal is the target the ally is for or
-    against, not what it spends."""
+    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%",
+    "criticised Spain for not meeting NATO's 5% spending target": a NATO pledge value called a target,
+    or after a verb of commitment, demand or refusal, is the target the ally is for or against, not
+    what it spends."""
     if claim.kind != "spending_pct_gdp" or not isinstance(claim.value, int | float):
         return None
     if float(claim.value) not in facts.pledge_targets():
         return None
     at = claim.sentence.find(claim.text)
-    if at < 0 or not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
+    if at < 0:
+        return None
+    after = claim.sentence[at + len(claim.text) : at + len(claim.text) + 60]
+    named = re.match(r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s+)?(?:[\w-]+\s+){0,2}?" + TARGET_NOUN + r"\b", after, re.I)
+    if named or re.search(r"\b(?:NATO|[Aa]lliance)(?:'s|’s)\s+$", claim.sentence[max(0, at - 20) : at]):
+        return (
+            f"{float(claim.value):g}% is the NATO target the sentence names ('{claim.text} ... target'), not spending"
+        )
+    if not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
         return None
     return f"{float(claim.value):g}% is a NATO target the ally commits to, demands or refuses, not its spending"
 
 
 _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
+    a_rate_of_change,
     lambda claim, date, before: another_subject(claim, before),
     threshold_count,
     other_members,
     founders,
     membership_at_named_event,
+    membership_in_a_named_year,
     another_pledge,
     listed_subset,
     year_named_before,
     share_of_common_funding,
+    another_share,
     year_of_a_named_pledge,
     after_a_named_day,
     invocation_count,

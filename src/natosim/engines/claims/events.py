@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import enlargement, facts
+from natosim.engines.claims import enlargement, facts, summits
 from natosim.engines.claims.context import MONTH_NAMES, MONTH_YEAR, SentenceView, month_number
 from natosim.engines.claims.groups import last_group
 from natosim.engines.claims.model import Claim, Evidence
@@ -322,6 +322,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _relative_day_accessions(scope)
     _invocation_counts(scope)
     _ages(scope)
+    scope.claims.extend(summits.find(view, used, scope.claims))  # summits by place, days, length, host
     enlargement.remember_list(view, view.context)
     if len({year for year, _, _ in view.years}) == 1:
         view.context.event_year = (view.years[0][0], view.sentence.paragraph)
