@@ -241,3 +241,23 @@ def test_a_wrong_first_place_is_not_supported() -> None:
         date=_RANK_DATE,
     )
     assert rank[2:] == ("DEU", "contradicted")
+
+
+def test_undated_a_figure_nato_printed_in_an_edition_held_is_supported() -> None:
+    # Greece 2024: 3.076% in edition 2024-06, revised to 2.74% in edition 2025-08
+    (undated,) = _of_kind("Greece spent 3.08% of GDP on defence in 2024.", "spending_pct_gdp", date=None)
+    assert undated[3] == "supported"
+    (dated,) = _of_kind("Greece spent 3.08% of GDP on defence in 2024.", "spending_pct_gdp", date="2025-09-01")
+    assert dated[3] == "imprecise"  # the edition of the article's day (2025-08) had revised it
+
+
+def test_undated_a_count_nato_printed_in_an_edition_held_is_supported() -> None:
+    # 2024: 23 allies at 2% in edition 2024-06, 18 in edition 2025-08
+    sentence = "In 2024, 23 of NATO's 32 allies met the 2% target."
+    assert [c[3] for c in _of_kind(sentence, "allies_meeting_target", date=None)] == ["supported"]
+    assert [c[3] for c in _of_kind(sentence, "allies_meeting_target", date="2025-09-01")] == ["imprecise"]
+
+
+def test_undated_a_figure_no_edition_printed_is_still_not_supported() -> None:
+    (claim,) = _of_kind("Greece spent 3.9% of GDP on defence in 2024.", "spending_pct_gdp", date=None)
+    assert claim[3] != "supported"

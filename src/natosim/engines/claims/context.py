@@ -95,6 +95,8 @@ class ArticleContext:
 
     date: dt.date | None
     edition: str
+    #: the edition was chosen by the caller (``check(edition=...)``), not inferred from the date
+    edition_pinned: bool = False
     last_country: Mention | None = None
     last_paragraph: int = -1
     last_year: int | None = None

@@ -274,6 +274,12 @@ def _us_share_evidence(year: int, us_share: float, source: str, edition: str | N
     return Evidence(statement, source, us_share, edition)
 
 
+def _day_unknown(view: SentenceView) -> bool:
+    """Neither the article's date nor an edition is known: the edition of the article's day could be any
+    edition held."""
+    return view.context.date is None and not view.context.edition_pinned
+
+
 def _pct(value: float) -> str:
     return f"{value:.2f}%"
 
@@ -317,14 +323,24 @@ def _vintage(
     others: list[facts.SourcedFigure],
     measure: str,
     qualifier: str | None = None,
+    *,
+    undated: bool = False,
 ) -> tuple[str, str]:
-    """An earlier edition supporting a claim the chosen edition does not: ``imprecise`` (documented)."""
+    """An earlier edition supporting a claim the chosen edition does not: ``imprecise`` (documented).
+    ``undated``: the article's date is unknown, so the edition of its day is too; a claim that is a figure
+    NATO printed in an edition it holds is then supported (the edition named), not called imprecise for
+    differing from the latest edition, which the article may well predate."""
     if verdict == "supported":
         return verdict, why
     for other in others:
         if other.edition == primary.edition:
             continue
         again, _ = judge(q, other.value, measure, qualifier=qualifier)
+        if undated and again == "supported":
+            return "supported", (
+                f"NATO edition {other.edition} printed {other.value:.4g} (the article's date is unknown, so its "
+                f"edition of the day may be that one); edition {primary.edition} has {primary.value:.4g}"
+            )
         # a later revision close to the claim (the article quoted an estimate NATO has since revised
         # towards it) makes a contradiction imprecise; an older edition only when it supports the claim
         later_close = (
@@ -458,7 +474,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         why = f"NATO's printed figure {printed:.2f}% {'<' if verdict == 'supported' else '≥'} {q.value:g}%"
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
-        verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp", undated=_day_unknown(view))
         # no year written ("Germany spends 1.57%"): the article quotes the latest figures NATO had
         # published. Before NATO's mid-year estimates (the article's year) or when the article's year
         # has no figure yet (the latest year held), that may be the latest year's estimate or the year
@@ -466,7 +482,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         # off for both years.
         early = view.context.date is not None and view.context.date.month < _estimates_month()
         undated = (year_from == "article date" and early) or latest_of_day
-        earlier = _year_before(q, iso3, year, edition) if undated else None
+        earlier = _year_before(q, iso3, year, edition, undated=_day_unknown(view)) if undated else None
         if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
             verdict, why, primary, others = earlier
             year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
@@ -516,7 +532,7 @@ def _estimates_month() -> int:
 
 
 def _year_before(
-    q: Quantity, iso3: str, year: int, edition: str
+    q: Quantity, iso3: str, year: int, edition: str, *, undated: bool = False
 ) -> tuple[str, str, facts.SourcedFigure, list[facts.SourcedFigure]] | None:
     """The claim judged on the year before the article's (verdict, why, figure, all editions' figures)."""
     others = facts.ally_figures_all_editions(iso3, year - 1, "defence_exp_pct_gdp")
@@ -524,7 +540,7 @@ def _year_before(
     if primary is None:
         return None
     verdict, why = judge(q, primary.value, "pct_gdp")
-    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp", undated=undated)
     return verdict, why, primary, others
 
 
@@ -1030,6 +1046,11 @@ def _allies_meeting(
             if again and judge(count, again[0], "count")[0] in ("supported", "imprecise"):
                 verdict = "imprecise"
                 why = f"matches NATO edition {other} ({again[0]}) but edition {used} counts {number}"
+                if _day_unknown(view) and judge(count, again[0], "count")[0] == "supported":
+                    # the article's date is unknown, so is the edition of its day: a count NATO printed
+                    # in an edition it holds is the count of that day (as for a figure, ``_vintage``)
+                    verdict = "supported"
+                    why += " (the article's date is unknown: its edition of the day may be that one)"
                 evidence.append(
                     Evidence(
                         f"{again[0]} allies at {sign}{threshold:g}% in {year} (edition {other})",
