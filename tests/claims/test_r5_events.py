@@ -327,3 +327,11 @@ def test_a_majority_for_joining_is_still_contradicted() -> None:
 def test_a_summit_month_at_the_end_of_the_sentence_is_quoted_without_the_full_stop() -> None:
     found = _kind("Leaders agreed it at a NATO summit in the Hague in June.", "event_date", "2025-08-29")
     assert found == [("summit in the Hague in June", "supported")]
+
+
+def test_a_count_reached_by_a_change_in_a_spending_sentence_is_not_the_membership() -> None:
+    text = "In 2023, ten NATO allies met the 2% target, increasing to 18 countries in 2024."
+    assert _kind(text, "member_count", "2025-09-08") == []
+    assert ("32 countries", "supported") in _kind(
+        "NATO's membership rose to 32 countries in 2024, and most now meet the 2% target.", "member_count", "2025-09-08"
+    )

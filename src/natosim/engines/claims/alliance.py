@@ -486,6 +486,14 @@ def _order_claim(view: SentenceView, code: str, rank: int, start: int, end: int)
     )
 
 
+#: a count reached by a change: "increasing to 18 countries", "up from 11 to 23 allies", "rising to 23"
+_CHANGED_TO = re.compile(
+    r"\b(?:increas\w*|ris(?:e|es|ing|en)|rose|grow\w*|grew|climb\w*|jump\w*|swell\w*|fall\w*|fell|dropp?\w*|"
+    r"declin\w*|up|down|doubl\w*)\s+(?:\w+\s+){0,2}?(?:to|from)\s+(?:just\s+|only\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+#: a sentence about meeting a spending target (a count in it may be of those meeting it)
+_TARGET_TALK = re.compile(r"%|\bper ?cent\b|\btarget\b|\bGDP\b|\bguideline\b|\bbenchmark\b|\bspend", re.IGNORECASE)
 #: a determiner that makes "N other allies" all the others: "the 31 other allies", "its 31 partners"
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|its|his|her|their|our|all|NATO's|alliance's|[A-Z][\w.]*'s)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -515,6 +523,14 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     if re.search(r"\b(?:like|unlike|joining|alongside)\s+$", before, re.IGNORECASE):
         # "meets the standard, just like 22 other countries": those that share what is said, some allies
         # (with "the" — "like the 31 other allies" — all the others still are)
+        return None
+    if (
+        _CHANGED_TO.search(before)
+        and _TARGET_TALK.search(text)
+        and not _MEMBERSHIP_AT.search(text[max(0, q.start - 60) : q.start])
+    ):
+        # "ten allies met the target in 2023, increasing to 18 countries in 2024": a count of those meeting it
+        # that changed, not the membership (which "membership"/"the number of members" would name)
         return None
     if re.match(r"\s+other\b", after) and not _DETERMINER_BEFORE.search(before):
         # "Norway and 23 other countries have reached 2%", "Poland, along with 10 other allies, ...": an
