@@ -261,3 +261,26 @@ def test_undated_a_count_nato_printed_in_an_edition_held_is_supported() -> None:
 def test_undated_a_figure_no_edition_printed_is_still_not_supported() -> None:
     (claim,) = _of_kind("Greece spent 3.9% of GDP on defence in 2024.", "spending_pct_gdp", date=None)
     assert claim[3] != "supported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("NATO's 2% target is now met by 23 allies.", "supported"),  # 2024, edition 2024-06: 23
+        ("The 2% guideline, which currently isn't even met by eight NATO members out of 32, is a floor.", "supported"),
+        ("The 2% goal was missed by nine members last year.", "supported"),  # 8 with a figure + Iceland
+        ("In 2024 NATO's 2% target was met by 30 allies.", "contradicted"),
+    ],
+)
+def test_a_count_after_a_target_said_in_the_passive(sentence: str, verdict: str) -> None:
+    counts = _of_kind(sentence, "allies_meeting_target", date="2025-03-01")
+    assert [c[3] for c in counts] == [verdict]
+
+
+def test_a_count_out_of_then_n_members() -> None:
+    counts = _of_kind(
+        "In 2022, 7 out of then 30 member nations spent 2% or more of their GDP on defence.",
+        "allies_meeting_target",
+        date="2023-07-21",
+    )
+    assert [c[3] for c in counts] == ["supported"]
