@@ -393,7 +393,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         rank = ordinal(match.group("ord"))
         if rank is None:
             continue
-        mention = view.country_near(match.start())
+        mention = view.subject_of(view.country_near(match.start()), match.start())
         if mention is None and _PRONOUN_SUBJECT.match(text[: match.start()]):
             # "It became the 32nd member of NATO.": the country the sentence before named
             mention = view.context.last_country
