@@ -284,3 +284,27 @@ def test_a_count_out_of_then_n_members() -> None:
         date="2023-07-21",
     )
     assert [c[3] for c in counts] == ["supported"]
+
+
+def test_the_allies_growth_read_as_europe_and_canadas_when_that_is_true() -> None:
+    # 2024 real change (edition 2024-06): European allies and Canada 17.9%, all allies 10.9%
+    (growth,) = _of_kind(
+        "This year NATO allies will increase their defence spending by 18%, he said.", "spending_growth", "2024-06-18"
+    )
+    assert growth[3] == "supported"
+    (wrong,) = _of_kind(
+        "This year NATO allies will increase their defence spending by 40%, he said.", "spending_growth", "2024-06-18"
+    )
+    assert wrong[3] != "supported"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Poland spends 4.12 of its GDP on defence.", "In 2024 Poland spent 4.12 of its GDP on defence."]
+)
+def test_a_share_of_gdp_written_without_its_sign(sentence: str) -> None:
+    (claim,) = _of_kind(sentence, "spending_pct_gdp", date="2024-07-01")
+    assert claim[1] == "4.12" and claim[3] == "supported"
+
+
+def test_a_whole_number_of_something_is_no_share_of_gdp() -> None:
+    assert _of_kind("Poland spent 4 of its 16 regions' budgets on defence.", "spending_pct_gdp", "2024-07-01") == []

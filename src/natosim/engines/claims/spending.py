@@ -1427,7 +1427,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         after = text[q.end :]
         if POINTS.match(after):
             continue
-        percent = PERCENT.match(after)
+        percent = PERCENT.match(after) or _SIGN_DROPPED.match(after)
+        if percent and percent.re is _SIGN_DROPPED and not (q.decimals and 0 < q.value <= 10 and q.currency is None):
+            percent = None
         if (
             percent
             and CHANGE_PCT_BEFORE.search(text[max(0, q.start - 40) : q.start])
@@ -1440,6 +1442,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         _money_claims(view, q, used, claims, defence)
     _shares_in_words(view, used, claims, defence)
     return claims
+
+
+#: a share of GDP written without its sign: "with the US spending 3.42 of its GDP" (a decimal of at most
+#: 10 "of its GDP" can only be a percentage); the match is empty, the figure ends where it is written
+_SIGN_DROPPED = re.compile(r"(?=\s+of\s+(?:its|their|the country's|the nation's)\s+(?:GDP|gross domestic product)\b)")
 
 
 _THE_TARGET_BEFORE = re.compile(
