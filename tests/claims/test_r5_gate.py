@@ -359,3 +359,45 @@ def test_a_pledge_value_called_natos_target_is_not_an_allys_spending() -> None:
     assert _gate(_contradicted("spending_pct_gdp", "5%", sentence, 5.0, **fields)) is not None
     level = "Spain spent 5% of GDP on defence last year."
     assert _gate(_contradicted("spending_pct_gdp", "5%", level, 5.0, **fields)) is None
+
+
+def test_spending_the_target_named_just_before_reads_as_meeting_it() -> None:
+    """Greece: 2.80% of GDP in 2023 (NATO); Germany: 1.64%."""
+    before = "In Wales the allies committed to a goal of spending at least 2 percent of GDP."
+    fields = {"unit": "% of GDP", "year": 2023, "year_source": "inferred"}
+    greece = _contradicted(
+        "spending_pct_gdp", "2 percent", "Greece does spend 2 percent.", 2.0, country="GRC", **fields
+    )
+    assert _gate(greece, None, before) is not None
+    germany = _contradicted(
+        "spending_pct_gdp", "2 percent", "Germany does spend 2 percent.", 2.0, country="DEU", **fields
+    )
+    assert _gate(germany, None, before) is None
+    assert _gate(greece, None, "Defence budgets are rising.") is None
+
+
+def test_a_year_written_for_the_comparison_is_not_the_figures_year() -> None:
+    """7 allies at 2% in 2022, 6 in 2021 (both editions)."""
+    fields = {"unit": "allies at ≥2% of GDP", "year": 2021, "year_source": "stated", "expected": 6}
+    sentence = "Only seven allies met the guideline last year, one more than in 2021."
+    reason = _gate(_contradicted("allies_meeting_target", "seven allies", sentence, 7, **fields), None)
+    assert reason is not None and "2022" in reason
+    plain = "Only seven allies met the guideline in 2021."
+    assert _gate(_contradicted("allies_meeting_target", "seven allies", plain, 7, **fields), None) is None
+
+
+def test_every_country_of_a_coordinated_subject_owns_the_figure() -> None:
+    """ "Poland, Germany and France spend 4.1%": false for Germany, whatever Poland spends; in a fronted
+    phrase ("Alongside Poland, Germany spent ...") only the last country is the subject."""
+    fields = {"unit": "% of GDP", "year": 2024, "year_source": "stated"}
+    listed = "Poland, Germany and France spend 4.1% of GDP on defence in 2024."
+    assert _gate(_contradicted("spending_pct_gdp", "4.1%", listed, 4.1, country="DEU", **fields)) is None
+    fronted = "Alongside Poland and Estonia, Germany spent 4.1% of GDP on defence in 2024."
+    assert _gate(_contradicted("spending_pct_gdp", "4.1%", fronted, 4.1, country="DEU", **fields)) is None
+    reason = _gate(_contradicted("spending_pct_gdp", "4.1%", fronted, 4.1, country="EST", **fields))
+    assert reason is not None and "POL's figure for 2024" in reason
+
+
+def test_all_n_allies_is_the_membership_even_before_a_spending_verb() -> None:
+    claims = _claims("All 30 allies meet the 2% target.", "2024-07-01")
+    assert _one(claims, "member_count").verdict == "contradicted"

@@ -36,7 +36,12 @@ The readings tried, in order (each a function below, each with the English it en
   article, by the ally and within the years, the sentence names;
 * ``someones_own_target`` — "Trump's aspirational target of 4 percent": not a NATO pledge;
 * ``a_non_allys_figure`` — "the military expenditures of Russia amount to $44 billion";
-* ``a_target_not_a_figure`` — "agreed to commit 5% of GDP": a target, not spending.
+* ``a_target_not_a_figure`` — "agreed to commit 5% of GDP", "NATO's 5% spending target": a target;
+* ``a_rate_of_change`` — "a 2.2% increase in real terms": a change, not a level (tried first);
+* ``membership_in_a_named_year`` — "In 2016, NATO's 28 members": the membership at that year's end;
+* ``another_share`` — the share of Europe and Canada, or the US share of allied GDP, when named;
+* ``meets_the_named_target`` — "a goal of spending at least 2 percent ... Greece spends 2 percent";
+* ``a_year_in_a_comparison`` — "last year, one less than in 2021": the figure is the next year's.
 
 Each reading is cheap (a few look-ups in the bundled data) and general: none names a country,
 a year or a figure.
@@ -131,6 +136,31 @@ def _figures_at(sentence: str) -> list[Quantity]:
     ]
 
 
+#: a fronted phrase whose allies are not the subject ("Alongside the US, Poland and Estonia, Greece ...")
+_FRONTED = re.compile(
+    r"\b(?:alongside|like|unlike|besides|beside|next to|apart from|after|behind|as with|along with|together with|"
+    r"among|including|compared (?:with|to))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _subjects(sentence: str, before_figure: list[Any]) -> list[Any]:
+    """The countries that are the subject of the figure: the run of countries joined by commas and
+    "and" that ends just before it ("Poland, Germany and France spend 4.1%": all three), or only the
+    last of the run when the rest is a fronted phrase ("Alongside the US, Poland and Estonia, Greece
+    allocated 3.1%": Greece)."""
+    if not before_figure:
+        return []
+    run = [before_figure[-1]]
+    for mention in reversed(before_figure[:-1]):
+        if not re.fullmatch(
+            r"\s*(?:,|and|or|&|, and|, or|as well as)\s*(?:the\s+)?", sentence[mention.end : run[0].start]
+        ):
+            break
+        run.insert(0, mention)
+    return [run[-1]] if _FRONTED.search(sentence[: run[0].start]) else run
+
+
 def _candidates(claim: Claim, before: str) -> list[str]:
     """Countries the sentence names that own no figure of their own: in a list where each country has
     its figure ("Greece 3.05, Estonia 2.89") a value is not another row's; in "Alongside the US,
@@ -139,9 +169,8 @@ def _candidates(claim: Claim, before: str) -> list[str]:
     the one named just before the figure (the subject of "Greece spent 3.9%"), no other is tried."""
     at = claim.sentence.find(claim.text)
     named = mentions(claim.sentence)
-    subject = [m for m in named if m.end <= at]
-    if subject and subject[-1].iso3 == claim.country:
-        return []  # "..., Greece spent 3.9%": the claim is about the subject of its own clause
+    if claim.country in {m.iso3 for m in _subjects(claim.sentence, [m for m in named if m.end <= at])}:
+        return []  # "..., Greece spent 3.9%", "Poland and Germany spend 4.1%": the claim's own subject
     owners: set[str] = set()
     for q in _figures_at(claim.sentence):
         if at <= q.start < at + len(claim.text):
@@ -246,7 +275,7 @@ def _subset_predicate(claim: Claim) -> bool:
     )
     if relative:
         return True
-    if re.search(r"\b(?:all|NATO(?:'s|’s)|[Aa]lliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head):
+    if re.search(r"\b(?:all|NATO(?:'s|’s)|alliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head, re.I):
         return False
     if re.match(
         noun + r"(?:(?:have|has|had|are|were|now|already|currently|so far|also|actually)\s+)*" + _SPENDING_VERB + r"\b",
@@ -708,6 +737,45 @@ def a_target_not_a_figure(claim: Claim, date: dt.date | None, before: str) -> st
     return f"{float(claim.value):g}% is a NATO target the ally commits to, demands or refuses, not its spending"
 
 
+def meets_the_named_target(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "... committed to a goal of spending at least 2 percent. Greece and Estonia spend 2 percent":
+    a NATO pledge value the text has just called a target, said of an ally at or above it, reads as
+    meeting the target, not as the ally's exact figure."""
+    if claim.kind != "spending_pct_gdp" or claim.country is None or claim.year is None or claim.qualifier:
+        return None
+    if not isinstance(claim.value, int | float) or float(claim.value) not in facts.pledge_targets():
+        return None
+    value = rf"(?<![\d.]){float(claim.value):g}\s*(?:%|per ?cent)"
+    text = f"{before} {claim.sentence}"
+    if not (
+        re.search(value + r"\s+(?:of\s+(?:their\s+|its\s+)?GDP\s+)?(?:[\w-]+\s+){0,2}?" + TARGET_NOUN, text, re.I)
+        or re.search(TARGET_NOUN + r"\s+of\s+(?:spending\s+)?(?:at least\s+)?" + value, text, re.I)
+    ):
+        return None
+    figures = facts.ally_figures_all_editions(claim.country, claim.year, _PCT)
+    if figures and all(f.value >= float(claim.value) for f in figures):
+        return f"'{claim.text}' reads as meeting the {float(claim.value):g}% target the text names, which it does"
+    return None
+
+
+def a_year_in_a_comparison(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "only seven ... fulfilled the requirement last year – one less than in 2021": the year written
+    is the comparison's; the figure is for the year next to it."""
+    if claim.kind != "allies_meeting_target" or claim.year_source != "stated" or claim.year is None:
+        return None
+    if not re.search(rf"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+)?{claim.year}\b", claim.sentence, re.I):
+        return None
+    threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+    if threshold is None:
+        return None
+    for year in (claim.year + 1, claim.year - 1):
+        for edition in facts.edition_dates():
+            found = facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=threshold.group(1) == "<")
+            if found is not None and found[0] == claim.value:
+                return f"{claim.year} is the year compared with; {found[0]} allies were at the threshold in {year}"
+    return None
+
+
 _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
     a_rate_of_change,
     lambda claim, date, before: another_subject(claim, before),
@@ -727,6 +795,8 @@ _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
     someones_own_target,
     a_non_allys_figure,
     a_target_not_a_figure,
+    meets_the_named_target,
+    a_year_in_a_comparison,
 )
 
 

@@ -76,7 +76,7 @@ MISSES = re.compile(
 ALLY_COUNT = re.compile(
     r"(?P<num>(?<![-\w])(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+"
     r"(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:then[- ])?(?:\d+\s+)?|"
-    r"out of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?\d+\s+)?"
+    r"out of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:then[- ])?\d+\s+)?"
     r"(?:NATO\s+|European\s+|other\s+|member\s+|alliance\s+)?(?:allies|members|member states|member countries|"
     r"member nations|"
     r"nations|countries|states)\b"
@@ -1427,7 +1427,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         after = text[q.end :]
         if POINTS.match(after):
             continue
-        percent = PERCENT.match(after)
+        percent = PERCENT.match(after) or _SIGN_DROPPED.match(after)
+        if percent and percent.re is _SIGN_DROPPED and not (q.decimals and 0 < q.value <= 10 and q.currency is None):
+            percent = None
         if (
             percent
             and CHANGE_PCT_BEFORE.search(text[max(0, q.start - 40) : q.start])
@@ -1440,6 +1442,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         _money_claims(view, q, used, claims, defence)
     _shares_in_words(view, used, claims, defence)
     return claims
+
+
+#: a share of GDP written without its sign: "with the US spending 3.42 of its GDP" (a decimal of at most
+#: 10 "of its GDP" can only be a percentage); the match is empty, the figure ends where it is written
+_SIGN_DROPPED = re.compile(r"(?=\s+of\s+(?:its|their|the country's|the nation's)\s+(?:GDP|gross domestic product)\b)")
 
 
 _THE_TARGET_BEFORE = re.compile(
@@ -1658,7 +1665,7 @@ def _count_at_threshold(r: _Percent) -> bool:
     tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
     count = FRACTION_COUNT.search(tail_before) or WORD_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
     if count is None:
-        return False
+        return _count_by_passive(r)
     gap = count.group("gap")
     if re.search(r",\s+(?:and|but|while|whereas|yet)\s", gap, re.IGNORECASE):
         # "7 countries met the target, and critics name those far below the 2% mark": another clause's figure
@@ -1722,6 +1729,43 @@ def _count_at_threshold(r: _Percent) -> bool:
         if pledge is not None:
             r.claims.append(pledge)
     r.used.update({q.start, number.start})
+    return True
+
+
+#: the target as the subject, the allies after "by": "the 2% guideline, which isn't even met by eight
+#: NATO members out of 32", "a target that is now reached by 23 allies", "the 2% goal, missed by nine"
+_PASSIVE_COUNT = re.compile(
+    r"^[^.;]{0,60}?\b(?P<verb>(?:is|are|was|were|has been|have been|had been)(?:\s*n[o']t|\s+not)?|isn't|aren't|"
+    r"wasn't|weren't|hasn't been|haven't been)\s+(?:\w+\s+){0,2}?(?P<how>met|reached|hit|achieved|fulfill?ed|"
+    r"respected|honou?red|missed|exceeded)\s+by\s+(?:only\s+|just\s+|a mere\s+)?"
+    r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:of\s+(?:the\s+|its\s+)?\d+\s+)?(?:NATO\s+|other\s+|European\s+)?"
+    r"(?:allies|members|member states|member countries|member nations|nations|countries)\b",
+    re.IGNORECASE,
+)
+
+
+def _count_by_passive(r: _Percent) -> bool:
+    """A count of allies after a target said in the passive ("the current 2% guideline, which currently
+    isn't even met by eight Nato members out of 32"): a count at the target's value; negated or
+    "missed", a count of the allies below it."""
+    if not r.target_near:
+        return False
+    match = _PASSIVE_COUNT.match(r.text[r.end :])
+    if match is None:
+        return False
+    offset = r.end + match.start("num")
+    number = next((c for c in r.view.quantities if c.start == offset), None)
+    if number is None or number.start in r.used or number.is_fraction or number.decimals:
+        return False
+    negated = bool(re.search(r"n't|\bnot\b", match.group("verb"), re.IGNORECASE))
+    below = negated != (match.group("how").casefold() == "missed")
+    r.claims.append(
+        allies_meeting(r.view, number, r.end + match.start("verb"), r.end + match.end(), r.q.value, below=below)
+    )
+    pledge = pledges.pledge_value(r.view, r.q, r.end)
+    if pledge is not None:
+        r.claims.append(pledge)
+    r.used.update({r.q.start, number.start})
     return True
 
 
