@@ -384,3 +384,20 @@ def test_a_year_written_for_the_comparison_is_not_the_figures_year() -> None:
     assert reason is not None and "2022" in reason
     plain = "Only seven allies met the guideline in 2021."
     assert _gate(_contradicted("allies_meeting_target", "seven allies", plain, 7, **fields), None) is None
+
+
+def test_every_country_of_a_coordinated_subject_owns_the_figure() -> None:
+    """ "Poland, Germany and France spend 4.1%": false for Germany, whatever Poland spends; in a fronted
+    phrase ("Alongside Poland, Germany spent ...") only the last country is the subject."""
+    fields = {"unit": "% of GDP", "year": 2024, "year_source": "stated"}
+    listed = "Poland, Germany and France spend 4.1% of GDP on defence in 2024."
+    assert _gate(_contradicted("spending_pct_gdp", "4.1%", listed, 4.1, country="DEU", **fields)) is None
+    fronted = "Alongside Poland and Estonia, Germany spent 4.1% of GDP on defence in 2024."
+    assert _gate(_contradicted("spending_pct_gdp", "4.1%", fronted, 4.1, country="DEU", **fields)) is None
+    reason = _gate(_contradicted("spending_pct_gdp", "4.1%", fronted, 4.1, country="EST", **fields))
+    assert reason is not None and "POL's figure for 2024" in reason
+
+
+def test_all_n_allies_is_the_membership_even_before_a_spending_verb() -> None:
+    claims = _claims("All 30 allies meet the 2% target.", "2024-07-01")
+    assert _one(claims, "member_count").verdict == "contradicted"

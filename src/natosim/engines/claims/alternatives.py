@@ -136,6 +136,31 @@ def _figures_at(sentence: str) -> list[Quantity]:
     ]
 
 
+#: a fronted phrase whose allies are not the subject ("Alongside the US, Poland and Estonia, Greece ...")
+_FRONTED = re.compile(
+    r"\b(?:alongside|like|unlike|besides|beside|next to|apart from|after|behind|as with|along with|together with|"
+    r"among|including|compared (?:with|to))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _subjects(sentence: str, before_figure: list[Any]) -> list[Any]:
+    """The countries that are the subject of the figure: the run of countries joined by commas and
+    "and" that ends just before it ("Poland, Germany and France spend 4.1%": all three), or only the
+    last of the run when the rest is a fronted phrase ("Alongside the US, Poland and Estonia, Greece
+    allocated 3.1%": Greece)."""
+    if not before_figure:
+        return []
+    run = [before_figure[-1]]
+    for mention in reversed(before_figure[:-1]):
+        if not re.fullmatch(
+            r"\s*(?:,|and|or|&|, and|, or|as well as)\s*(?:the\s+)?", sentence[mention.end : run[0].start]
+        ):
+            break
+        run.insert(0, mention)
+    return [run[-1]] if _FRONTED.search(sentence[: run[0].start]) else run
+
+
 def _candidates(claim: Claim, before: str) -> list[str]:
     """Countries the sentence names that own no figure of their own: in a list where each country has
     its figure ("Greece 3.05, Estonia 2.89") a value is not another row's; in "Alongside the US,
@@ -144,9 +169,8 @@ def _candidates(claim: Claim, before: str) -> list[str]:
     the one named just before the figure (the subject of "Greece spent 3.9%"), no other is tried."""
     at = claim.sentence.find(claim.text)
     named = mentions(claim.sentence)
-    subject = [m for m in named if m.end <= at]
-    if subject and subject[-1].iso3 == claim.country:
-        return []  # "..., Greece spent 3.9%": the claim is about the subject of its own clause
+    if claim.country in {m.iso3 for m in _subjects(claim.sentence, [m for m in named if m.end <= at])}:
+        return []  # "..., Greece spent 3.9%", "Poland and Germany spend 4.1%": the claim's own subject
     owners: set[str] = set()
     for q in _figures_at(claim.sentence):
         if at <= q.start < at + len(claim.text):
@@ -251,7 +275,7 @@ def _subset_predicate(claim: Claim) -> bool:
     )
     if relative:
         return True
-    if re.search(r"\b(?:all|NATO(?:'s|’s)|[Aa]lliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head):
+    if re.search(r"\b(?:all|NATO(?:'s|’s)|alliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head, re.I):
         return False
     if re.match(
         noun + r"(?:(?:have|has|had|are|were|now|already|currently|so far|also|actually)\s+)*" + _SPENDING_VERB + r"\b",
