@@ -374,3 +374,31 @@ def test_a_summit_s_relative_time_is_not_taken_from_another_act_s_year() -> None
     text = "The NATO target, agreed in 2014, will rise at a summit in the Netherlands later this month."
     found = [c for c in check(text, date="2025-06-09").claims if (c.subject or "").startswith("summit:")]
     assert [c.verdict for c in found] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Since joining NATO in 2004, Lithuania has hosted allied troops.", "supported"),
+        ("After joining the alliance in 2023, Sweden sent jets to the Baltic.", "contradicted"),
+    ],
+)
+def test_since_joining_dates_the_subject_that_follows(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2025-07-01").claims if c.kind == "event_date"]
+    assert [c.verdict for c in found] == [verdict]
+    assert _kind("Since joining the EU in 2004, Lithuania has grown.", "event_date", "2025-07-01") == []
+
+
+def test_accession_told_with_last_month_and_ranks_set_off_by_dashes() -> None:
+    assert [v for _, v in _kind("Sweden, which joined NATO last March, sent troops.", "event_date", "2025-07-01")] == [
+        "supported"
+    ]
+    found = [c for c in check("Sweden — NATO's 32nd member — sent troops.", date="2025-07-01").claims]
+    assert [(c.text, c.verdict) for c in found if c.subject == "accession-order"] == [
+        ("Sweden — NATO's 32nd member", "supported")
+    ]
+
+
+def test_a_count_that_makes_up_nato_is_the_membership() -> None:
+    assert _kind("Today 32 countries make up NATO.", "member_count", "2025-07-01") == [("32 countries", "supported")]
+    assert _kind("Today 30 countries make up NATO.", "member_count", "2025-07-01") == [("30 countries", "contradicted")]

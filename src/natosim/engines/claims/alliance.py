@@ -414,7 +414,8 @@ _ORDER_NOUN = (
     r"(?:NATO's|the alliance's|the bloc's|the)\s+(?P<ord>" + ORDINAL + r"|newest|latest|most recent|youngest)\s+"
     r"(?:member(?: state| country| nation)?|ally)"
 )
-_ORDER_AFTER = re.compile(r",\s+" + _ORDER_NOUN + r"\s*[,;—–)]", re.IGNORECASE)
+#: (set off by commas or dashes: "Sweden — NATO's 32nd member — sent troops")
+_ORDER_AFTER = re.compile(r"(?:,|\s*[—–]|\s+-)\s+" + _ORDER_NOUN + r"\s*[,;—–)]", re.IGNORECASE)
 _ORDER_BEFORE = re.compile(_ORDER_NOUN + r",\s+$", re.IGNORECASE)
 
 
@@ -441,6 +442,8 @@ def _order_in_apposition(view: SentenceView, done: set[str | None]) -> list[Clai
             continue
         start = mention.start if after else mention.start - len(before.group(0)) if before else mention.start
         end = after.end() - 1 if after else mention.end
+        while end > start and view.text[end - 1].isspace():
+            end -= 1  # ("Sweden — NATO's 32nd member — sent": the dash's space is not quoted)
         claim = _order_claim(view, mention.iso3, rank, start, end)
         if not word[0].isdigit() and view.context.date is not None:
             newest = max(
@@ -559,6 +562,8 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     of_alliance = bool(
         re.match(
             r"\s+(?:of|in|comprising|making up|forming|that (?:make|made|form) up|that form|"
+            # "32 countries make up NATO", "30 nations formed the alliance"
+            r"(?:now\s+)?(?:make|made) up|(?:now\s+)?(?:form|comprise|constitute)|"
             # "31 states will belong to the western military alliance", "32 countries now belong to NATO"
             r"(?:(?:will|now|already|currently)\s+)?(?:belong|belongs|belonged)\s+to)\s+(?:the\s+)?"
             r"(?:(?:western|transatlantic|Atlantic|North Atlantic)\s+)?(?:NATO|[Aa]lliance|North Atlantic|"

@@ -1479,6 +1479,29 @@ def _dated_events(scope: _Scope) -> None:
         if join is not None:
             join_at = ystart - len(before) + join.start()
             mention = view.subject_of(view.country_near(join_at, window=90), join_at)
+            led = re.match(r"\W*(?:Since|After|Upon|On|Before|Shortly after)\s+$", text[:join_at])
+            subject = (
+                re.match(r",\s+(?:the\s+)?", text[yend:]) if led and join.group(0).casefold() == "joining" else None
+            )
+            follows = next((m for m in view.countries if subject and m.start == yend + subject.end()), None)
+            accession = facts.accession_date(follows.iso3) if follows is not None else None
+            if follows is not None and accession is not None and not _OTHER_BODY.search(text[join_at:ystart]):
+                # "Since joining NATO in 2004, Estonia has ...": the participle's subject follows its clause
+                claims.append(
+                    _claim_date(
+                        view,
+                        subject=f"accession:{follows.iso3}",
+                        year=year,
+                        start=join_at,
+                        end=follows.end,
+                        at=yend,
+                        actual=accession,
+                        country=follows.iso3,
+                        evidence=_accession_evidence(follows.iso3, accession),
+                    )
+                )
+                taken.add(ystart)
+                continue
             if mention is None and view.context.last_country is not None and re.match(r"\s*(?:It|The country)\b", text):
                 mention = view.context.last_country
             if mention is None or mention.start > join_at:
@@ -2603,7 +2626,8 @@ def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
 #: "in April last year"); a year right after it ("March 7, 2024") makes it a full date, read elsewhere
 UNDATED = re.compile(
     # "on Thursday, 7 March", "on Thursday (March 7)": the weekday the press puts before a date
-    rf"\b(?:in|since|on|On)\s+(?:(?:{_WEEKDAY_NAMES}),?\s+\(?\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
+    # ("Sweden, which joined NATO last March": the latest such month before the article)
+    rf"\b(?:in|since|on|On|last)\s+(?:(?:{_WEEKDAY_NAMES}),?\s+\(?\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
     r"(?![\s,]+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d))?"
     r"(?:\s+(?P<rel>last|this)\s+year\b)?"
