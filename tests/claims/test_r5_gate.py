@@ -401,3 +401,13 @@ def test_every_country_of_a_coordinated_subject_owns_the_figure() -> None:
 def test_all_n_allies_is_the_membership_even_before_a_spending_verb() -> None:
     claims = _claims("All 30 allies meet the 2% target.", "2024-07-01")
     assert _one(claims, "member_count").verdict == "contradicted"
+
+
+def test_a_count_of_the_day_after_an_accession_stays_a_stale_count() -> None:
+    """Finland joined in April 2023 (31 allies); in 2025 "today NATO's 31 members" is stale (32)."""
+    sentence = "Today NATO's 31 members meet in Brussels."
+    claim = _contradicted("member_count", "31 members", sentence, 31, expected=32)
+    assert _gate(claim, dt.date(2025, 5, 1), "Finland joined the alliance in 2023.") is None
+    joined = "Finland joined in 2023, when the alliance grew to 31 members."
+    reason = _gate(_contradicted("member_count", "31 members", joined, 31, expected=32), dt.date(2025, 5, 1))
+    assert reason is not None and "FIN's accession" in reason

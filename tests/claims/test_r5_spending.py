@@ -308,3 +308,19 @@ def test_a_share_of_gdp_written_without_its_sign(sentence: str) -> None:
 
 def test_a_whole_number_of_something_is_no_share_of_gdp() -> None:
     assert _of_kind("Poland spent 4 of its 16 regions' budgets on defence.", "spending_pct_gdp", "2024-07-01") == []
+
+
+def test_the_split_said_of_that_figure_and_the_remaining_part() -> None:
+    pledges = _of_kind(
+        _HAGUE_BEFORE + "Only 3.5% of that figure is meant to be achieved through core defence spending, while the "
+        'remaining 1.5% can be put towards "defence-related expenditure".',
+        "pledge_value",
+        date="2025-06-26",
+    )
+    assert [(p[1], p[3]) for p in pledges] == [("3.5%", "supported"), ("1.5%", "supported")]
+
+
+@pytest.mark.parametrize("target", ["target", "standard", "guideline"])
+def test_never_met_is_a_miss(target: str) -> None:
+    (claim,) = _of_kind(f"Canada has never met NATO's two per cent {target}.", "spending_pct_gdp", date="2025-06-26")
+    assert claim[2:] == ("CAN", "supported")  # 2024: 1.37% (edition 2024-06)

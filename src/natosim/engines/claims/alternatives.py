@@ -363,9 +363,14 @@ def membership_at_named_event(claim: Claim, date: dt.date | None, before: str) -
     if not _ACCESSION.search(text):
         return None
     wanted = value + 1 if _others(claim) else value
+    if re.search(r"\b(?:now|today|currently|at present|these days)\b", claim.sentence, re.I):
+        return None  # "Finland joined in 2023; today NATO's 31 members ...": a count of the day, stale
     eve = bool(_BEFORE_ACCESSION.search(claim.sentence))
     first = min(filter(None, map(facts.accession_date, facts.members_on(None))))
-    for iso3 in dict.fromkeys(m.iso3 for m in mentions(text)):
+    # the eve of an accession may be told sentences after it ("Sweden is the 32nd member. Hungary, the
+    # last of the 31 members to approve, ..."); the count at an accession names the country itself
+    named = mentions(text) if eve else mentions(claim.sentence)
+    for iso3 in dict.fromkeys(m.iso3 for m in named):
         joined = facts.accession_date(iso3)
         if joined is None or joined == first or (date is not None and joined > date):
             continue

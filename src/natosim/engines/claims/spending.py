@@ -70,7 +70,8 @@ MEETS = re.compile(
 MISSES = re.compile(
     r"\b(?:miss|missed|misses|missing|fall short|fell short|falls short|falling short|below|under|"
     r"short of|fail\w* to (?:meet|reach|hit)|not (?:meet|reach|hit)|yet to (?:meet|reach|hit)|"
-    r"has not (?:met|reached|hit)|have not (?:met|reached|hit)|did not (?:meet|reach|hit))\b",
+    r"has not (?:met|reached|hit)|have not (?:met|reached|hit)|did not (?:meet|reach|hit)|"
+    r"never\s+(?:once\s+|yet\s+)?(?:met|meets|reached|reaches|hit|hits|achieved|fulfill?ed))\b",
     re.IGNORECASE,
 )
 ALLY_COUNT = re.compile(
@@ -1561,10 +1562,12 @@ _RELATED_PART = (
     r"security\s+(?:measures|investments?|items)"
 )
 PLEDGE_PART = re.compile(
-    r"^\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross domestic product|economic output)\s+)?,?\s*"
-    r"(?:(?:is|are|goes|go|going|will go|would go|must go|to be|will be|would be|must be)\s+)?"
-    r"(?:(?:dedicated|earmarked|allocated|set aside|reserved|devoted|spent|ring-?fenced|directed|channell?ed)\s+)?"
-    r"(?:to|for|on|towards?|in|into)\s+(?:[\w-]+\s+){0,3}?"
+    r"^\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross domestic product|economic output)\s+)?"
+    # "3.5% of that figure is meant to be achieved through core defence", "the remaining 1.5% can be put
+    # towards defence-related expenditure": a few words of verb between the figure and what it is for
+    r"(?:of\s+(?:that|this|the)\s+(?:figure|total|target|goal|amount|sum)\s+)?,?\s*"
+    r"(?:(?!(?:and|or|but|while|whereas)\b)[\w-]+\s+){0,6}?"
+    r"(?:to|for|on|towards?|in|into|through|via)\s+(?:[\w-]+\s+){0,3}?[\"“‘']?"
     rf"(?:(?P<core>{_CORE_PART})|(?P<related>{_RELATED_PART}))",
     re.IGNORECASE,
 )
@@ -1577,7 +1580,7 @@ def _pledge_part(r: _Percent) -> bool:
     sentence naming the alliance or a target, or naming both parts, with no ally as its subject (then it
     is that ally's plan: "Spain will spend 2.1% on core defence"). Journalists name the measure and the
     alliance once, in the sentence before, and give the split in the next."""
-    part = PLEDGE_PART.match(r.text[r.end : r.end + 90])
+    part = PLEDGE_PART.match(re.split(r"[.;%]|\d", r.text[r.end : r.end + 110], maxsplit=1)[0])
     if part is None or r.q.value > 10 or r.q.is_fraction:
         return False
     both = bool(re.search(_CORE_PART, r.text, re.IGNORECASE) and re.search(_RELATED_PART, r.text, re.IGNORECASE))
