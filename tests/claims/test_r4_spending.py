@@ -139,7 +139,8 @@ def test_without_a_date_a_count_for_a_year_nato_still_revises_is_not_accused() -
     text = "As of 2024, 23 of the 32 allies meet NATO's 2% target."
     [claim] = [c for c in _claims(text, "allies_meeting_target") if c.value == 23]
     assert _count(2024, "2025-08") != 23
-    assert claim.verdict in ("not checkable", "imprecise")
+    # round 5: undated, the count NATO printed in June 2024 (23) is the count of a day the article may have
+    assert claim.verdict == "supported"
 
 
 def test_an_alliance_average_near_target_words_is_a_total_not_a_pledge() -> None:

@@ -327,3 +327,78 @@ def test_a_majority_for_joining_is_still_contradicted() -> None:
 def test_a_summit_month_at_the_end_of_the_sentence_is_quoted_without_the_full_stop() -> None:
     found = _kind("Leaders agreed it at a NATO summit in the Hague in June.", "event_date", "2025-08-29")
     assert found == [("summit in the Hague in June", "supported")]
+
+
+def test_a_count_reached_by_a_change_in_a_spending_sentence_is_not_the_membership() -> None:
+    text = "In 2023, ten NATO allies met the 2% target, increasing to 18 countries in 2024."
+    assert _kind(text, "member_count", "2025-09-08") == []
+    assert ("32 countries", "supported") in _kind(
+        "NATO's membership rose to 32 countries in 2024, and most now meet the 2% target.", "member_count", "2025-09-08"
+    )
+
+
+# --- the subject before a relative clause ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Finland, which shares a long border with Russia, joined NATO on April 4, 2023.", "supported"),
+        ("Finland, whose army trains with Norway, became a member of NATO in 2023.", "supported"),
+        ("Sweden, which borders Norway, joined NATO in 2023.", "contradicted"),
+        ("Finland, which borders Russia, joined the alliance in April.", "supported"),
+    ],
+)
+def test_the_joiner_is_the_subject_not_the_country_in_its_relative_clause(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2023-04-20").claims if c.kind == "event_date"]
+    assert [(c.country, c.verdict) for c in found] == [(text.split(",")[0][:3].upper(), verdict)] or [
+        (c.country, c.verdict) for c in found
+    ] == [("FIN" if text.startswith("Finland") else "SWE", verdict)]
+
+
+def test_a_rank_said_of_the_subject_before_a_relative_clause() -> None:
+    found = [
+        c
+        for c in check("Finland, which borders Russia, became the 31st member of NATO.", date="2023-04-20").claims
+        if c.subject == "accession-order"
+    ]
+    assert [(c.country, c.verdict) for c in found] == [("FIN", "supported")]
+
+
+def test_a_span_with_a_demonym_is_still_the_alliance_s_age() -> None:
+    text = "For more than half a century, NATO has been vital to American and European security."
+    assert ("more than half a century", "supported") in _kind(text, "event_date")
+
+
+def test_a_summit_s_relative_time_is_not_taken_from_another_act_s_year() -> None:
+    text = "The NATO target, agreed in 2014, will rise at a summit in the Netherlands later this month."
+    found = [c for c in check(text, date="2025-06-09").claims if (c.subject or "").startswith("summit:")]
+    assert [c.verdict for c in found] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Since joining NATO in 2004, Lithuania has hosted allied troops.", "supported"),
+        ("After joining the alliance in 2023, Sweden sent jets to the Baltic.", "contradicted"),
+    ],
+)
+def test_since_joining_dates_the_subject_that_follows(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2025-07-01").claims if c.kind == "event_date"]
+    assert [c.verdict for c in found] == [verdict]
+    assert _kind("Since joining the EU in 2004, Lithuania has grown.", "event_date", "2025-07-01") == []
+
+
+def test_accession_told_with_last_month_and_ranks_set_off_by_dashes() -> None:
+    assert [v for _, v in _kind("Sweden, which joined NATO last March, sent troops.", "event_date", "2025-07-01")] == [
+        "supported"
+    ]
+    found = [c for c in check("Sweden — NATO's 32nd member — sent troops.", date="2025-07-01").claims]
+    assert [(c.text, c.verdict) for c in found if c.subject == "accession-order"] == [
+        ("Sweden — NATO's 32nd member", "supported")
+    ]
+
+
+def test_a_count_that_makes_up_nato_is_the_membership() -> None:
+    assert _kind("Today 32 countries make up NATO.", "member_count", "2025-07-01") == [("32 countries", "supported")]
+    assert _kind("Today 30 countries make up NATO.", "member_count", "2025-07-01") == [("30 countries", "contradicted")]

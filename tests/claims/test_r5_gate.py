@@ -5,6 +5,7 @@ false alarms of batches 10-24 (/work/wt/r5_first_run_false_alarms.txt) and of re
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from natosim.engines.claims import check, facts
@@ -59,6 +60,23 @@ def test_a_figure_of_the_subject_named_in_a_list_is_not_called_false_for_another
     poland = [c for c in claims if c.kind == "spending_pct_gdp" and c.country == "POL"]
     assert all(c.verdict == "not checkable" and "GRC's figure for 2024" in c.note for c in poland)
     assert _one(claims, "spending_pct_gdp", "GRC").verdict == "supported"
+
+
+def test_the_gate_gives_a_listed_allys_figure_to_the_ally_it_belongs_to() -> None:
+    """The claim as a finder that reads the fronted list as the subject hands it over (first runs did)."""
+    sentence = "Next to the United States, Poland and Estonia, Greece devoted approximately 3.1% of its GDP in 2024."
+    fields = {"country": "POL", "unit": "% of GDP", "year": 2024, "year_source": "stated", "qualifier": "about"}
+    claim = _contradicted("spending_pct_gdp", "approximately 3.1%", sentence, 3.1, expected=4.12, **fields)
+    reason = _gate(claim, dt.date(2025, 6, 20))
+    assert reason is not None and "GRC's figure for 2024" in reason
+    greece = _contradicted("spending_pct_gdp", "approximately 3.9%", sentence.replace("3.1", "3.9"), 3.9, **fields)
+    assert _gate(dataclasses.replace(greece, country="GRC"), dt.date(2025, 6, 20)) is None
+
+
+def test_an_allys_rank_in_the_order_of_accession_has_no_count_reading() -> None:
+    sentence = "In 2022, Sweden applied to become the 30th member."
+    claim = _contradicted("member_count", "30th member", sentence, 30, country="SWE", expected=32)
+    assert _gate(claim) is None
 
 
 def test_a_false_figure_of_the_clauses_subject_stays_contradicted() -> None:
@@ -291,3 +309,105 @@ def test_a_pledge_value_an_ally_commits_to_is_a_target_not_its_spending() -> Non
     assert _gate(_contradicted("spending_pct_gdp", "5%", spends, 5.0, **fields)) is None
     not_a_pledge = "Estonia has pledged to spend 4% of GDP on defence."
     assert _gate(_contradicted("spending_pct_gdp", "4%", not_a_pledge, 4.0, **fields)) is None
+
+
+def test_the_membership_at_the_end_of_a_past_year_the_sentence_names() -> None:
+    """28 allies at the end of 2016; 31 at the start of 2024 but 32 by its end (Sweden, March)."""
+    sentence = "In 2016, the 28 members agreed to spend more."
+    reason = _gate(_contradicted("member_count", "28 members", sentence, 28, expected=32))
+    assert reason is not None and "2016" in reason
+    joined = "In 2024, the 31 members agreed to spend more."
+    assert _gate(_contradicted("member_count", "31 members", joined, 31, expected=32), dt.date(2025, 3, 1)) is None
+    deadline = "The 28 members must spend 2% by 2016."
+    assert _gate(_contradicted("member_count", "28 members", deadline, 28, expected=32), dt.date(2015, 3, 1)) is None
+
+
+def test_a_share_that_is_the_other_sides_or_of_another_measure() -> None:
+    """The US share of allied defence spending in 2024: 65.63% (NATO); of allied GDP about 53%."""
+    fields = {"country": "USA", "subject": "USA", "unit": "% of allied defence spending", "year": 2024}
+    europe = "The US share is falling: European allies and Canada now pay 34 percent of the total."
+    assert _gate(_contradicted("alliance_share", "34 percent", europe, 34.0, **fields)) is not None
+    economy = "The US economy makes up 53 percent of allied GDP."
+    reason = _gate(_contradicted("alliance_share", "53 percent", economy, 53.0, **fields))
+    assert reason is not None and "allied GDP" in reason
+    trump = "The United States pays 90 percent of the total, while European allies pay little."
+    assert _gate(_contradicted("alliance_share", "90 percent", trump, 90.0, **fields)) is None
+
+
+# --- readings added after batches 27-28 (scored with the gate's first version) ------------------------
+
+
+def test_a_percentage_followed_by_a_noun_of_change_is_a_rate() -> None:
+    fields = {"subject": "NATO Europe and Canada", "unit": "% of GDP", "year": 2022, "year_source": "stated"}
+    sentence = "European allies and Canada recorded a 4.1% increase in real terms in 2022."
+    reason = _gate(_contradicted("alliance_total", "4.1%", sentence, 4.1, **fields))
+    assert reason is not None and "rate of change" in reason
+    level = "European allies and Canada spent 4.1% of GDP in 2022."
+    assert _gate(_contradicted("alliance_total", "4.1%", level, 4.1, **fields)) is None
+
+
+def test_a_count_that_continues_a_count_of_allies_meeting_the_target() -> None:
+    """18 allies were at 2% of GDP in 2024 in NATO's August 2025 figures."""
+    sentence = "In 2023, eleven allies met the guideline, rising to 18 countries in 2024."
+    reason = _gate(_contradicted("member_count", "18 countries", sentence, 18, expected=32), dt.date(2025, 9, 1))
+    assert reason is not None and "18 allies were at 2% of GDP in 2024" in reason
+
+
+def test_a_pledge_value_called_natos_target_is_not_an_allys_spending() -> None:
+    fields = {"country": "ESP", "unit": "% of GDP", "year": 2024, "year_source": "inferred"}
+    sentence = "The president attacked Spain for not meeting NATO's 5% spending target."
+    assert _gate(_contradicted("spending_pct_gdp", "5%", sentence, 5.0, **fields)) is not None
+    level = "Spain spent 5% of GDP on defence last year."
+    assert _gate(_contradicted("spending_pct_gdp", "5%", level, 5.0, **fields)) is None
+
+
+def test_spending_the_target_named_just_before_reads_as_meeting_it() -> None:
+    """Greece: 2.80% of GDP in 2023 (NATO); Germany: 1.64%."""
+    before = "In Wales the allies committed to a goal of spending at least 2 percent of GDP."
+    fields = {"unit": "% of GDP", "year": 2023, "year_source": "inferred"}
+    greece = _contradicted(
+        "spending_pct_gdp", "2 percent", "Greece does spend 2 percent.", 2.0, country="GRC", **fields
+    )
+    assert _gate(greece, None, before) is not None
+    germany = _contradicted(
+        "spending_pct_gdp", "2 percent", "Germany does spend 2 percent.", 2.0, country="DEU", **fields
+    )
+    assert _gate(germany, None, before) is None
+    assert _gate(greece, None, "Defence budgets are rising.") is None
+
+
+def test_a_year_written_for_the_comparison_is_not_the_figures_year() -> None:
+    """7 allies at 2% in 2022, 6 in 2021 (both editions)."""
+    fields = {"unit": "allies at ≥2% of GDP", "year": 2021, "year_source": "stated", "expected": 6}
+    sentence = "Only seven allies met the guideline last year, one more than in 2021."
+    reason = _gate(_contradicted("allies_meeting_target", "seven allies", sentence, 7, **fields), None)
+    assert reason is not None and "2022" in reason
+    plain = "Only seven allies met the guideline in 2021."
+    assert _gate(_contradicted("allies_meeting_target", "seven allies", plain, 7, **fields), None) is None
+
+
+def test_every_country_of_a_coordinated_subject_owns_the_figure() -> None:
+    """ "Poland, Germany and France spend 4.1%": false for Germany, whatever Poland spends; in a fronted
+    phrase ("Alongside Poland, Germany spent ...") only the last country is the subject."""
+    fields = {"unit": "% of GDP", "year": 2024, "year_source": "stated"}
+    listed = "Poland, Germany and France spend 4.1% of GDP on defence in 2024."
+    assert _gate(_contradicted("spending_pct_gdp", "4.1%", listed, 4.1, country="DEU", **fields)) is None
+    fronted = "Alongside Poland and Estonia, Germany spent 4.1% of GDP on defence in 2024."
+    assert _gate(_contradicted("spending_pct_gdp", "4.1%", fronted, 4.1, country="DEU", **fields)) is None
+    reason = _gate(_contradicted("spending_pct_gdp", "4.1%", fronted, 4.1, country="EST", **fields))
+    assert reason is not None and "POL's figure for 2024" in reason
+
+
+def test_all_n_allies_is_the_membership_even_before_a_spending_verb() -> None:
+    claims = _claims("All 30 allies meet the 2% target.", "2024-07-01")
+    assert _one(claims, "member_count").verdict == "contradicted"
+
+
+def test_a_count_of_the_day_after_an_accession_stays_a_stale_count() -> None:
+    """Finland joined in April 2023 (31 allies); in 2025 "today NATO's 31 members" is stale (32)."""
+    sentence = "Today NATO's 31 members meet in Brussels."
+    claim = _contradicted("member_count", "31 members", sentence, 31, expected=32)
+    assert _gate(claim, dt.date(2025, 5, 1), "Finland joined the alliance in 2023.") is None
+    joined = "Finland joined in 2023, when the alliance grew to 31 members."
+    reason = _gate(_contradicted("member_count", "31 members", joined, 31, expected=32), dt.date(2025, 5, 1))
+    assert reason is not None and "FIN's accession" in reason

@@ -241,3 +241,86 @@ def test_a_wrong_first_place_is_not_supported() -> None:
         date=_RANK_DATE,
     )
     assert rank[2:] == ("DEU", "contradicted")
+
+
+def test_undated_a_figure_nato_printed_in_an_edition_held_is_supported() -> None:
+    # Greece 2024: 3.076% in edition 2024-06, revised to 2.74% in edition 2025-08
+    (undated,) = _of_kind("Greece spent 3.08% of GDP on defence in 2024.", "spending_pct_gdp", date=None)
+    assert undated[3] == "supported"
+    (dated,) = _of_kind("Greece spent 3.08% of GDP on defence in 2024.", "spending_pct_gdp", date="2025-09-01")
+    assert dated[3] == "imprecise"  # the edition of the article's day (2025-08) had revised it
+
+
+def test_undated_a_count_nato_printed_in_an_edition_held_is_supported() -> None:
+    # 2024: 23 allies at 2% in edition 2024-06, 18 in edition 2025-08
+    sentence = "In 2024, 23 of NATO's 32 allies met the 2% target."
+    assert [c[3] for c in _of_kind(sentence, "allies_meeting_target", date=None)] == ["supported"]
+    assert [c[3] for c in _of_kind(sentence, "allies_meeting_target", date="2025-09-01")] == ["imprecise"]
+
+
+def test_undated_a_figure_no_edition_printed_is_still_not_supported() -> None:
+    (claim,) = _of_kind("Greece spent 3.9% of GDP on defence in 2024.", "spending_pct_gdp", date=None)
+    assert claim[3] != "supported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("NATO's 2% target is now met by 23 allies.", "supported"),  # 2024, edition 2024-06: 23
+        ("The 2% guideline, which currently isn't even met by eight NATO members out of 32, is a floor.", "supported"),
+        ("The 2% goal was missed by nine members last year.", "supported"),  # 8 with a figure + Iceland
+        ("In 2024 NATO's 2% target was met by 30 allies.", "contradicted"),
+    ],
+)
+def test_a_count_after_a_target_said_in_the_passive(sentence: str, verdict: str) -> None:
+    counts = _of_kind(sentence, "allies_meeting_target", date="2025-03-01")
+    assert [c[3] for c in counts] == [verdict]
+
+
+def test_a_count_out_of_then_n_members() -> None:
+    counts = _of_kind(
+        "In 2022, 7 out of then 30 member nations spent 2% or more of their GDP on defence.",
+        "allies_meeting_target",
+        date="2023-07-21",
+    )
+    assert [c[3] for c in counts] == ["supported"]
+
+
+def test_the_allies_growth_read_as_europe_and_canadas_when_that_is_true() -> None:
+    # 2024 real change (edition 2024-06): European allies and Canada 17.9%, all allies 10.9%
+    (growth,) = _of_kind(
+        "This year NATO allies will increase their defence spending by 18%, he said.", "spending_growth", "2024-06-18"
+    )
+    assert growth[3] == "supported"
+    (wrong,) = _of_kind(
+        "This year NATO allies will increase their defence spending by 40%, he said.", "spending_growth", "2024-06-18"
+    )
+    assert wrong[3] != "supported"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Poland spends 4.12 of its GDP on defence.", "In 2024 Poland spent 4.12 of its GDP on defence."]
+)
+def test_a_share_of_gdp_written_without_its_sign(sentence: str) -> None:
+    (claim,) = _of_kind(sentence, "spending_pct_gdp", date="2024-07-01")
+    assert claim[1] == "4.12" and claim[3] == "supported"
+
+
+def test_a_whole_number_of_something_is_no_share_of_gdp() -> None:
+    assert _of_kind("Poland spent 4 of its 16 regions' budgets on defence.", "spending_pct_gdp", "2024-07-01") == []
+
+
+def test_the_split_said_of_that_figure_and_the_remaining_part() -> None:
+    pledges = _of_kind(
+        _HAGUE_BEFORE + "Only 3.5% of that figure is meant to be achieved through core defence spending, while the "
+        'remaining 1.5% can be put towards "defence-related expenditure".',
+        "pledge_value",
+        date="2025-06-26",
+    )
+    assert [(p[1], p[3]) for p in pledges] == [("3.5%", "supported"), ("1.5%", "supported")]
+
+
+@pytest.mark.parametrize("target", ["target", "standard", "guideline"])
+def test_never_met_is_a_miss(target: str) -> None:
+    (claim,) = _of_kind(f"Canada has never met NATO's two per cent {target}.", "spending_pct_gdp", date="2025-06-26")
+    assert claim[2:] == ("CAN", "supported")  # 2024: 1.37% (edition 2024-06)

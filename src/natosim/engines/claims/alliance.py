@@ -393,7 +393,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         rank = ordinal(match.group("ord"))
         if rank is None:
             continue
-        mention = view.country_near(match.start())
+        mention = view.subject_of(view.country_near(match.start()), match.start())
         if mention is None and _PRONOUN_SUBJECT.match(text[: match.start()]):
             # "It became the 32nd member of NATO.": the country the sentence before named
             mention = view.context.last_country
@@ -414,7 +414,8 @@ _ORDER_NOUN = (
     r"(?:NATO's|the alliance's|the bloc's|the)\s+(?P<ord>" + ORDINAL + r"|newest|latest|most recent|youngest)\s+"
     r"(?:member(?: state| country| nation)?|ally)"
 )
-_ORDER_AFTER = re.compile(r",\s+" + _ORDER_NOUN + r"\s*[,;—–)]", re.IGNORECASE)
+#: (set off by commas or dashes: "Sweden — NATO's 32nd member — sent troops")
+_ORDER_AFTER = re.compile(r"(?:,|\s*[—–]|\s+-)\s+" + _ORDER_NOUN + r"\s*[,;—–)]", re.IGNORECASE)
 _ORDER_BEFORE = re.compile(_ORDER_NOUN + r",\s+$", re.IGNORECASE)
 
 
@@ -441,6 +442,8 @@ def _order_in_apposition(view: SentenceView, done: set[str | None]) -> list[Clai
             continue
         start = mention.start if after else mention.start - len(before.group(0)) if before else mention.start
         end = after.end() - 1 if after else mention.end
+        while end > start and view.text[end - 1].isspace():
+            end -= 1  # ("Sweden — NATO's 32nd member — sent": the dash's space is not quoted)
         claim = _order_claim(view, mention.iso3, rank, start, end)
         if not word[0].isdigit() and view.context.date is not None:
             newest = max(
@@ -486,6 +489,14 @@ def _order_claim(view: SentenceView, code: str, rank: int, start: int, end: int)
     )
 
 
+#: a count reached by a change: "increasing to 18 countries", "up from 11 to 23 allies", "rising to 23"
+_CHANGED_TO = re.compile(
+    r"\b(?:increas\w*|ris(?:e|es|ing|en)|rose|grow\w*|grew|climb\w*|jump\w*|swell\w*|fall\w*|fell|dropp?\w*|"
+    r"declin\w*|up|down|doubl\w*)\s+(?:\w+\s+){0,2}?(?:to|from)\s+(?:just\s+|only\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+#: a sentence about meeting a spending target (a count in it may be of those meeting it)
+_TARGET_TALK = re.compile(r"%|\bper ?cent\b|\btarget\b|\bGDP\b|\bguideline\b|\bbenchmark\b|\bspend", re.IGNORECASE)
 #: a determiner that makes "N other allies" all the others: "the 31 other allies", "its 31 partners"
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|its|his|her|their|our|all|NATO's|alliance's|[A-Z][\w.]*'s)\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -516,6 +527,14 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
         # "meets the standard, just like 22 other countries": those that share what is said, some allies
         # (with "the" — "like the 31 other allies" — all the others still are)
         return None
+    if (
+        _CHANGED_TO.search(before)
+        and _TARGET_TALK.search(text)
+        and not _MEMBERSHIP_AT.search(text[max(0, q.start - 60) : q.start])
+    ):
+        # "ten allies met the target in 2023, increasing to 18 countries in 2024": a count of those meeting it
+        # that changed, not the membership (which "membership"/"the number of members" would name)
+        return None
     if re.match(r"\s+other\b", after) and not _DETERMINER_BEFORE.search(before):
         # "Norway and 23 other countries have reached 2%", "Poland, along with 10 other allies, ...": an
         # indefinite count of others (no "the", "its", "all") picks out some allies; "the 31 other
@@ -543,6 +562,8 @@ def _membership_reading(view: SentenceView, q: Quantity, noun: re.Match[str], na
     of_alliance = bool(
         re.match(
             r"\s+(?:of|in|comprising|making up|forming|that (?:make|made|form) up|that form|"
+            # "32 countries make up NATO", "30 nations formed the alliance"
+            r"(?:now\s+)?(?:make|made) up|(?:now\s+)?(?:form|comprise|constitute)|"
             # "31 states will belong to the western military alliance", "32 countries now belong to NATO"
             r"(?:(?:will|now|already|currently)\s+)?(?:belong|belongs|belonged)\s+to)\s+(?:the\s+)?"
             r"(?:(?:western|transatlantic|Atlantic|North Atlantic)\s+)?(?:NATO|[Aa]lliance|North Atlantic|"

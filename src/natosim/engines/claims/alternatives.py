@@ -36,7 +36,12 @@ The readings tried, in order (each a function below, each with the English it en
   article, by the ally and within the years, the sentence names;
 * ``someones_own_target`` — "Trump's aspirational target of 4 percent": not a NATO pledge;
 * ``a_non_allys_figure`` — "the military expenditures of Russia amount to $44 billion";
-* ``a_target_not_a_figure`` — "agreed to commit 5% of GDP": a target, not spending.
+* ``a_target_not_a_figure`` — "agreed to commit 5% of GDP", "NATO's 5% spending target": a target;
+* ``a_rate_of_change`` — "a 2.2% increase in real terms": a change, not a level (tried first);
+* ``membership_in_a_named_year`` — "In 2016, NATO's 28 members": the membership at that year's end;
+* ``another_share`` — the share of Europe and Canada, or the US share of allied GDP, when named;
+* ``meets_the_named_target`` — "a goal of spending at least 2 percent ... Greece spends 2 percent";
+* ``a_year_in_a_comparison`` — "last year, one less than in 2021": the figure is the next year's.
 
 Each reading is cheap (a few look-ups in the bundled data) and general: none names a country,
 a year or a figure.
@@ -69,7 +74,7 @@ _PCT = "defence_exp_pct_gdp"
 _USD = "defence_exp_usd_current_mn"
 _SIPRI_PCT = "milex_pct_gdp"
 #: how close another reading's figure must be: points of GDP, or a fraction of an amount of money
-_CLOSE = {"pct_gdp": 0.15, "money": 0.05}
+_CLOSE = {"pct_gdp": 0.15, "money": 0.05, "share_pct": 2.5}
 _SIPRI_USD = "milex_usd_current_mn"
 
 #: "23 other countries", "Norway and 22 others": the count leaves out the ally the sentence is about
@@ -131,6 +136,31 @@ def _figures_at(sentence: str) -> list[Quantity]:
     ]
 
 
+#: a fronted phrase whose allies are not the subject ("Alongside the US, Poland and Estonia, Greece ...")
+_FRONTED = re.compile(
+    r"\b(?:alongside|like|unlike|besides|beside|next to|apart from|after|behind|as with|along with|together with|"
+    r"among|including|compared (?:with|to))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _subjects(sentence: str, before_figure: list[Any]) -> list[Any]:
+    """The countries that are the subject of the figure: the run of countries joined by commas and
+    "and" that ends just before it ("Poland, Germany and France spend 4.1%": all three), or only the
+    last of the run when the rest is a fronted phrase ("Alongside the US, Poland and Estonia, Greece
+    allocated 3.1%": Greece)."""
+    if not before_figure:
+        return []
+    run = [before_figure[-1]]
+    for mention in reversed(before_figure[:-1]):
+        if not re.fullmatch(
+            r"\s*(?:,|and|or|&|, and|, or|as well as)\s*(?:the\s+)?", sentence[mention.end : run[0].start]
+        ):
+            break
+        run.insert(0, mention)
+    return [run[-1]] if _FRONTED.search(sentence[: run[0].start]) else run
+
+
 def _candidates(claim: Claim, before: str) -> list[str]:
     """Countries the sentence names that own no figure of their own: in a list where each country has
     its figure ("Greece 3.05, Estonia 2.89") a value is not another row's; in "Alongside the US,
@@ -139,9 +169,8 @@ def _candidates(claim: Claim, before: str) -> list[str]:
     the one named just before the figure (the subject of "Greece spent 3.9%"), no other is tried."""
     at = claim.sentence.find(claim.text)
     named = mentions(claim.sentence)
-    subject = [m for m in named if m.end <= at]
-    if subject and subject[-1].iso3 == claim.country:
-        return []  # "..., Greece spent 3.9%": the claim is about the subject of its own clause
+    if claim.country in {m.iso3 for m in _subjects(claim.sentence, [m for m in named if m.end <= at])}:
+        return []  # "..., Greece spent 3.9%", "Poland and Germany spend 4.1%": the claim's own subject
     owners: set[str] = set()
     for q in _figures_at(claim.sentence):
         if at <= q.start < at + len(claim.text):
@@ -205,7 +234,9 @@ def another_subject(claim: Claim, before: str) -> str | None:
 
 
 def _membership_count(claim: Claim) -> int | None:
-    if claim.kind != "member_count" or not isinstance(claim.value, int | float):
+    """The number of allies a membership count claims; None for an ally's rank in the order of
+    accession ("the 30th member", said of a country), which no other count reading explains."""
+    if claim.kind != "member_count" or claim.country is not None or not isinstance(claim.value, int | float):
         return None
     return int(claim.value) if float(claim.value).is_integer() else None
 
@@ -244,7 +275,7 @@ def _subset_predicate(claim: Claim) -> bool:
     )
     if relative:
         return True
-    if re.search(r"\b(?:all|NATO(?:'s|’s)|[Aa]lliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head):
+    if re.search(r"\b(?:all|NATO(?:'s|’s)|alliance(?:'s|’s)|its|their|of|among|out of)\s+(?:the\s+)?$", head, re.I):
         return False
     if re.match(
         noun + r"(?:(?:have|has|had|are|were|now|already|currently|so far|also|actually)\s+)*" + _SPENDING_VERB + r"\b",
@@ -253,6 +284,10 @@ def _subset_predicate(claim: Claim) -> bool:
     ):
         return True
     clause = re.split(r"[;:.]", head)[-1]
+    if re.search(r"\b(?:increas|ris|grow|climb|jump|fall|dropp|swell|expand)\w*\s+to\s+$", clause, re.I) and re.search(
+        r"\b" + _SPENDING_VERB + r"\b", clause, re.I
+    ):
+        return True  # "ten allies met the target, increasing to 18 countries in 2024": the same count, later
     return _others(claim) and bool(
         re.search(
             r"\b" + _SPENDING_VERB + r"\b[^;]*\b(?:like|as do|as did|along with|alongside|with|and)\s+(?:the\s+)?$",
@@ -328,9 +363,14 @@ def membership_at_named_event(claim: Claim, date: dt.date | None, before: str) -
     if not _ACCESSION.search(text):
         return None
     wanted = value + 1 if _others(claim) else value
+    if re.search(r"\b(?:now|today|currently|at present|these days)\b", claim.sentence, re.I):
+        return None  # "Finland joined in 2023; today NATO's 31 members ...": a count of the day, stale
     eve = bool(_BEFORE_ACCESSION.search(claim.sentence))
     first = min(filter(None, map(facts.accession_date, facts.members_on(None))))
-    for iso3 in dict.fromkeys(m.iso3 for m in mentions(text)):
+    # the eve of an accession may be told sentences after it ("Sweden is the 32nd member. Hungary, the
+    # last of the 31 members to approve, ..."); the count at an accession names the country itself
+    named = mentions(text) if eve else mentions(claim.sentence)
+    for iso3 in dict.fromkeys(m.iso3 for m in named):
         joined = facts.accession_date(iso3)
         if joined is None or joined == first or (date is not None and joined > date):
             continue
@@ -339,6 +379,25 @@ def membership_at_named_event(claim: Claim, date: dt.date | None, before: str) -
             counts.add(len(facts.members_on(joined - dt.timedelta(days=1))))
         if wanted in counts:
             return f"the membership at {iso3}'s accession ({joined.isoformat()}), which the text speaks of"
+    return None
+
+
+def membership_in_a_named_year(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "In 2016, NATO's 28 members ...": the membership at the end of a past year the sentence names
+    (a deadline, "by 2030", is not such a year)."""
+    value = _membership_count(claim)
+    if value is None:
+        return None
+    wanted = value + 1 if _others(claim) else value
+    for match in re.finditer(r"(\b\w+\s+)?\b((?:19|20)\d\d)\b", claim.sentence):
+        if re.match(r"(?:by|until|before|within)\s", match.group(1) or "", re.I):
+            continue
+        year = int(match.group(2))
+        if date is not None and year >= date.year:
+            continue
+        # the year's end: a year with an accession in it ("in 2024, 31 members") is not the count before it
+        if len(facts.members_on(dt.date(year, 12, 31))) == wanted:
+            return f"the membership in {year}, a year the sentence names"
     return None
 
 
@@ -438,6 +497,64 @@ def year_named_before(claim: Claim, date: dt.date | None, before: str) -> str | 
         and any(_fits(claim, value, "pct_gdp") for value in _country_figure(country, year, False))
     ):
         return f"'{said}' points to {year}, named just before"
+    return None
+
+
+_EUROPE = re.compile(
+    r"\b(?:Europe(?:an)?s?|Canada|other (?:NATO )?(?:allies|members|countries|nations)|"
+    r"rest of (?:the )?(?:alliance|NATO))\b",
+    re.I,
+)
+_ECONOMY = re.compile(r"\b(?:GDP|gross domestic product|economy|economies|economic (?:output|weight)|output)\b", re.I)
+
+
+def _us_shares(year: int) -> tuple[list[float], list[float]]:
+    """The US share of allied defence spending (every edition) and of allied GDP, in %."""
+    spending, economy = [], []
+    for edition in facts.edition_dates():
+        share = facts.aggregate("NATO Total", year, "us_share_of_usd_current_pct", edition)
+        if share is not None:
+            spending.append(share.value)
+        total = facts.aggregate("NATO Total", year, "gdp_usd_current_mn", edition)
+        us = facts.ally_figure("USA", year, "gdp_usd_current_bn", edition)
+        if total is not None and us is not None and total.value:
+            economy.append(100 * us.value * 1e3 / total.value)
+    return sorted(set(spending)), sorted(set(economy))
+
+
+def another_share(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """A share of the alliance that is the other side's ("Europe and Canada spend the remaining 34%",
+    read as the US share) or a share of another measure the sentence names (the US share of allied
+    GDP, "the US economy is half of the alliance's")."""
+    if claim.kind != "alliance_share" or claim.year is None or not isinstance(claim.value, int | float):
+        return None
+    spending, economy = _us_shares(claim.year)
+    us = claim.country == "USA" or claim.subject == "USA"
+    if _EUROPE.search(claim.sentence):
+        other = [100 - v for v in spending] if us else spending
+        if any(_fits(claim, value, "share_pct") for value in other):
+            return f"the share of {'Europe and Canada' if us else 'the US'} in {claim.year}, which the sentence names"
+    if us and _ECONOMY.search(claim.sentence) and any(_fits(claim, value, "share_pct") for value in economy):
+        return f"the US share of allied GDP in {claim.year}, a measure the sentence names"
+    return None
+
+
+#: a percentage that measures a change ("a 2.2% increase in real terms", "a 9% rise")
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:increases?|rises?|growth|jumps?|hikes?|boosts?|drops?|decreases?|declines?|"
+    r"cuts?|falls?|reductions?|gains?|uptick|surge)\b",
+    re.I,
+)
+
+
+def a_rate_of_change(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "a 2.2% increase in real terms": a percentage followed by a noun of change measures the change,
+    not a level of spending (% of GDP) or a share."""
+    if claim.kind not in ("spending_pct_gdp", "alliance_total", "alliance_share") or claim.unit == "US$ current":
+        return None
+    at = claim.sentence.find(claim.text)
+    if at >= 0 and _CHANGE_AFTER.match(claim.sentence[at + len(claim.text) :]):
+        return "a rate of change ('a 2.2% increase'), not a level of spending or a share"
     return None
 
 
@@ -603,35 +720,88 @@ _INTENT = re.compile(
 
 
 def a_target_not_a_figure(claim: Claim, date: dt.date | None, before: str) -> str | None:
-    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%":
-    a NATO pledge value after a verb of commitment, demand or refusal is the target the ally is for or
-    against, not what it spends."""
+    """ "Lithuania, Estonia and Latvia have agreed to commit 5% of GDP", "Spain opposed allocating 5%",
+    "criticised Spain for not meeting NATO's 5% spending target": a NATO pledge value called a target,
+    or after a verb of commitment, demand or refusal, is the target the ally is for or against, not
+    what it spends."""
     if claim.kind != "spending_pct_gdp" or not isinstance(claim.value, int | float):
         return None
     if float(claim.value) not in facts.pledge_targets():
         return None
     at = claim.sentence.find(claim.text)
-    if at < 0 or not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
+    if at < 0:
+        return None
+    after = claim.sentence[at + len(claim.text) : at + len(claim.text) + 60]
+    named = re.match(r"\s*(?:of\s+(?:its\s+|their\s+)?GDP\s+)?(?:[\w-]+\s+){0,2}?" + TARGET_NOUN + r"\b", after, re.I)
+    if named or re.search(r"\b(?:NATO|[Aa]lliance)(?:'s|’s)\s+$", claim.sentence[max(0, at - 20) : at]):
+        return (
+            f"{float(claim.value):g}% is the NATO target the sentence names ('{claim.text} ... target'), not spending"
+        )
+    if not _INTENT.search(claim.sentence[max(0, at - 50) : at]):
         return None
     return f"{float(claim.value):g}% is a NATO target the ally commits to, demands or refuses, not its spending"
 
 
+def meets_the_named_target(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "... committed to a goal of spending at least 2 percent. Greece and Estonia spend 2 percent":
+    a NATO pledge value the text has just called a target, said of an ally at or above it, reads as
+    meeting the target, not as the ally's exact figure."""
+    if claim.kind != "spending_pct_gdp" or claim.country is None or claim.year is None or claim.qualifier:
+        return None
+    if not isinstance(claim.value, int | float) or float(claim.value) not in facts.pledge_targets():
+        return None
+    value = rf"(?<![\d.]){float(claim.value):g}\s*(?:%|per ?cent)"
+    text = f"{before} {claim.sentence}"
+    if not (
+        re.search(value + r"\s+(?:of\s+(?:their\s+|its\s+)?GDP\s+)?(?:[\w-]+\s+){0,2}?" + TARGET_NOUN, text, re.I)
+        or re.search(TARGET_NOUN + r"\s+of\s+(?:spending\s+)?(?:at least\s+)?" + value, text, re.I)
+    ):
+        return None
+    figures = facts.ally_figures_all_editions(claim.country, claim.year, _PCT)
+    if figures and all(f.value >= float(claim.value) for f in figures):
+        return f"'{claim.text}' reads as meeting the {float(claim.value):g}% target the text names, which it does"
+    return None
+
+
+def a_year_in_a_comparison(claim: Claim, date: dt.date | None, before: str) -> str | None:
+    """ "only seven ... fulfilled the requirement last year – one less than in 2021": the year written
+    is the comparison's; the figure is for the year next to it."""
+    if claim.kind != "allies_meeting_target" or claim.year_source != "stated" or claim.year is None:
+        return None
+    if not re.search(rf"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:in\s+)?{claim.year}\b", claim.sentence, re.I):
+        return None
+    threshold = re.search(r"([<≥])(\d+(?:\.\d+)?)% of GDP", claim.unit or "")
+    if threshold is None:
+        return None
+    for year in (claim.year + 1, claim.year - 1):
+        for edition in facts.edition_dates():
+            found = facts.allies_at_or_above(year, float(threshold.group(2)), edition, below=threshold.group(1) == "<")
+            if found is not None and found[0] == claim.value:
+                return f"{claim.year} is the year compared with; {found[0]} allies were at the threshold in {year}"
+    return None
+
+
 _READINGS: tuple[Callable[[Claim, dt.date | None, str], str | None], ...] = (
+    a_rate_of_change,
     lambda claim, date, before: another_subject(claim, before),
     threshold_count,
     other_members,
     founders,
     membership_at_named_event,
+    membership_in_a_named_year,
     another_pledge,
     listed_subset,
     year_named_before,
     share_of_common_funding,
+    another_share,
     year_of_a_named_pledge,
     after_a_named_day,
     invocation_count,
     someones_own_target,
     a_non_allys_figure,
     a_target_not_a_figure,
+    meets_the_named_target,
+    a_year_in_a_comparison,
 )
 
 

@@ -195,6 +195,7 @@ def _check(
         last_target=facts.headline_target(day),
         date=day,
         edition=chosen,
+        edition_pinned=edition is not None,
         about_nato=any(_ABOUT_NATO.search(normalise(s.text)) for s in article.sentences),
     )
     claims: list[Claim] = []

@@ -95,6 +95,8 @@ class ArticleContext:
 
     date: dt.date | None
     edition: str
+    #: the edition was chosen by the caller (``check(edition=...)``), not inferred from the date
+    edition_pinned: bool = False
     last_country: Mention | None = None
     last_paragraph: int = -1
     last_year: int | None = None
@@ -211,6 +213,17 @@ class SentenceView:
             if m.start >= position and m.start - position <= 40 and (exclude is None or m.iso3 not in exclude)
         ]
         return after[0] if after else None
+
+    def subject_of(self, mention: Mention | None, verb_at: int) -> Mention | None:
+        """The country that does what the verb at ``verb_at`` says: the one named before a relative clause
+        set off by commas when ``mention`` stands inside it ("Finland, which shares a border with Russia,
+        joined NATO in 2023": Finland joined, not Russia)."""
+        if mention is None or not re.fullmatch(r",\s*(?:\w+ly\s+)?", self.text[mention.end : verb_at]):
+            return mention
+        for earlier in reversed([m for m in self.countries if m.end <= mention.start]):
+            if re.match(r",\s+(?:which|who|whose|a country that|a nation that)\b", self.text[earlier.end :]):
+                return earlier
+        return mention
 
     def year_near(self, position: int, *, carry: bool = True) -> YearChoice:
         """The year a figure at ``position`` is about, and how it was found.

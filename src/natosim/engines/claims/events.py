@@ -733,7 +733,7 @@ def _relative_year_accessions(scope: _Scope) -> None:
         if _OTHER_BODY.search(before[join.start() :]) or re.search(r"\bin\s+$", before):
             continue  # another body, or "in last year's ..." (a month or event of that year, read elsewhere)
         join_at = match.start() - len(before) + join.start()
-        mention = view.country_near(join_at, window=60)
+        mention = view.subject_of(view.country_near(join_at, window=60), join_at)
         joined = facts.accession_date(mention.iso3) if mention is not None and mention.start < join_at else None
         if mention is None or joined is None or _NOT_DONE.search(view.text[mention.end : join_at]):
             continue  # "Sweden, which applied to join last year": no accession
@@ -1196,7 +1196,9 @@ def _summits_by_place(scope: _Scope) -> None:
         held = _summit_dates(scope.rules, summit)
         if not held:
             continue
-        years = [y for y, _, _ in view.years]
+        # a year of the summit's own: in the phrase or right around it ("the 2025 NATO Summit, held in The
+        # Hague"); a year elsewhere dates another act ("the target, agreed in 2014, will rise at a summit in ...")
+        years = [y for y, start, _ in view.years if match.start() - 20 <= start <= match.end() + 15]
         # the time must be the summit's: between the summit and its place, right after them, or a possessive
         # right before ("this week's summit"); a time elsewhere in the sentence may date another act
         # ("Last week, Rutte said the summit in The Hague would ...")
@@ -1476,7 +1478,30 @@ def _dated_events(scope: _Scope) -> None:
                     continue
         if join is not None:
             join_at = ystart - len(before) + join.start()
-            mention = view.country_near(join_at, window=90)
+            mention = view.subject_of(view.country_near(join_at, window=90), join_at)
+            led = re.match(r"\W*(?:Since|After|Upon|On|Before|Shortly after)\s+$", text[:join_at])
+            subject = (
+                re.match(r",\s+(?:the\s+)?", text[yend:]) if led and join.group(0).casefold() == "joining" else None
+            )
+            follows = next((m for m in view.countries if subject and m.start == yend + subject.end()), None)
+            accession = facts.accession_date(follows.iso3) if follows is not None else None
+            if follows is not None and accession is not None and not _OTHER_BODY.search(text[join_at:ystart]):
+                # "Since joining NATO in 2004, Estonia has ...": the participle's subject follows its clause
+                claims.append(
+                    _claim_date(
+                        view,
+                        subject=f"accession:{follows.iso3}",
+                        year=year,
+                        start=join_at,
+                        end=follows.end,
+                        at=yend,
+                        actual=accession,
+                        country=follows.iso3,
+                        evidence=_accession_evidence(follows.iso3, accession),
+                    )
+                )
+                taken.add(ystart)
+                continue
             if mention is None and view.context.last_country is not None and re.match(r"\s*(?:It|The country)\b", text):
                 mention = view.context.last_country
             if mention is None or mention.start > join_at:
@@ -2074,8 +2099,15 @@ def _durations(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
     # in Afghanistan"; one named in a later clause is not)
     clause_end = re.search(r"[.;]|\s(?:But|but)\s", view.text[match.end() :])
     reach = match.end() + (clause_end.start() if clause_end else len(view.text))
-    if any(m.start < reach for m in view.countries):
-        return []
+    if any(
+        m.start < reach
+        and re.search(
+            r"\b(?:in|to|into|from|over|across|inside|on)\s+(?:the\s+)?$", view.text[max(0, m.start - 12) : m.start]
+        )
+        and m.how != "demonym"
+        for m in view.countries
+    ):
+        return []  # a place the span was spent in ("in Kosovo"); a demonym ("vital to American interests") is none
     claimed = _span_years(match)
     if claimed is None or not 10 <= claimed <= 100:
         return []
@@ -2240,7 +2272,7 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
         if join is None or _NOT_DONE.search(before[join.start() :]) or _OTHER_CLAUSE.search(before[join.end() :]):
             continue  # "Sweden, which joined NATO last year, held elections on 11 September": another act
         join_at = match.start() - len(before) + join.start()
-        mention = view.country_near(join_at, window=60)
+        mention = view.subject_of(view.country_near(join_at, window=60), join_at)
         if mention is None or mention.start > join_at:
             continue
         joined = facts.accession_date(mention.iso3)
@@ -2594,7 +2626,8 @@ def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
 #: "in April last year"); a year right after it ("March 7, 2024") makes it a full date, read elsewhere
 UNDATED = re.compile(
     # "on Thursday, 7 March", "on Thursday (March 7)": the weekday the press puts before a date
-    rf"\b(?:in|since|on|On)\s+(?:(?:{_WEEKDAY_NAMES}),?\s+\(?\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
+    # ("Sweden, which joined NATO last March": the latest such month before the article)
+    rf"\b(?:in|since|on|On|last)\s+(?:(?:{_WEEKDAY_NAMES}),?\s+\(?\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\b"
     r"(?![\s,]+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d))?"
     r"(?:\s+(?P<rel>last|this)\s+year\b)?"

@@ -132,6 +132,29 @@ def _judged(
     ]
     future = _FUTURE.search(view.text[: q.start])
     if verdict == "contradicted" and who == "NATO Total":
+        # "NATO allies will increase their defence spending by 18%" (June 2024): NATO's own headline is
+        # the European allies and Canada's change (17.9% in 2024, all allies 10.9%); the claim is true on
+        # that reading, which the sentence allows
+        europe = facts.aggregate("NATO Europe and Canada", year, "real_change_pct", edition)
+        if europe is not None and judge(signed, europe.value, "growth_pct")[0] == "supported":
+            return view.claim(
+                **{**common, "subject": "NATO Europe and Canada"},
+                verdict="supported",
+                expected=round(europe.value, 1),
+                evidence=[
+                    Evidence(
+                        f"NATO Europe and Canada {year}: real change {europe.value:+.1f}% (edition {europe.edition})",
+                        europe.source,
+                        europe.value,
+                        europe.edition,
+                    ),
+                    *evidence,
+                ],
+                note=f"true of the European allies and Canada, whom 'the allies' often means ({why} for all "
+                f"allies); year: {how}",
+                year_source=source,
+            )
+    if verdict == "contradicted" and who == "NATO Total":
         # "allies' spending rose 11%" often means the European allies and Canada (NATO's own headline)
         return view.claim(
             **{**common, "verdict": "not checkable"},

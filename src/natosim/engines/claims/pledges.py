@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Each noun may take a plural "s"; ``TARGET_NOUN`` is a regex fragment (no word boundaries).
 TARGET_NOUN = (
     r"(?:target|goal|guideline|benchmark|threshold|pledge|commitment|objective|floor|bar|mark|requirement|"
-    r"obligation|yardstick|quota|norm|stipulation|minimum)s?"
+    r"obligation|yardstick|quota|norm|stipulation|minimum|standard)s?"
 )
 
 #: Summit and forum names as news writes them → words found in a pledge's ``forum``.

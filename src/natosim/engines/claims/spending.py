@@ -70,13 +70,14 @@ MEETS = re.compile(
 MISSES = re.compile(
     r"\b(?:miss|missed|misses|missing|fall short|fell short|falls short|falling short|below|under|"
     r"short of|fail\w* to (?:meet|reach|hit)|not (?:meet|reach|hit)|yet to (?:meet|reach|hit)|"
-    r"has not (?:met|reached|hit)|have not (?:met|reached|hit)|did not (?:meet|reach|hit))\b",
+    r"has not (?:met|reached|hit)|have not (?:met|reached|hit)|did not (?:meet|reach|hit)|"
+    r"never\s+(?:once\s+|yet\s+)?(?:met|meets|reached|reaches|hit|hits|achieved|fulfill?ed))\b",
     re.IGNORECASE,
 )
 ALLY_COUNT = re.compile(
     r"(?P<num>(?<![-\w])(?:\d+|[a-z]+(?:-[a-z]+)?)\b)\s+"
     r"(?:of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:then[- ])?(?:\d+\s+)?|"
-    r"out of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?\d+\s+)?"
+    r"out of\s+(?:the\s+|its\s+|NATO's\s+|the alliance's\s+)?(?:then[- ])?\d+\s+)?"
     r"(?:NATO\s+|European\s+|other\s+|member\s+|alliance\s+)?(?:allies|members|member states|member countries|"
     r"member nations|"
     r"nations|countries|states)\b"
@@ -274,6 +275,12 @@ def _us_share_evidence(year: int, us_share: float, source: str, edition: str | N
     return Evidence(statement, source, us_share, edition)
 
 
+def _day_unknown(view: SentenceView) -> bool:
+    """Neither the article's date nor an edition is known: the edition of the article's day could be any
+    edition held."""
+    return view.context.date is None and not view.context.edition_pinned
+
+
 def _pct(value: float) -> str:
     return f"{value:.2f}%"
 
@@ -317,14 +324,24 @@ def _vintage(
     others: list[facts.SourcedFigure],
     measure: str,
     qualifier: str | None = None,
+    *,
+    undated: bool = False,
 ) -> tuple[str, str]:
-    """An earlier edition supporting a claim the chosen edition does not: ``imprecise`` (documented)."""
+    """An earlier edition supporting a claim the chosen edition does not: ``imprecise`` (documented).
+    ``undated``: the article's date is unknown, so the edition of its day is too; a claim that is a figure
+    NATO printed in an edition it holds is then supported (the edition named), not called imprecise for
+    differing from the latest edition, which the article may well predate."""
     if verdict == "supported":
         return verdict, why
     for other in others:
         if other.edition == primary.edition:
             continue
         again, _ = judge(q, other.value, measure, qualifier=qualifier)
+        if undated and again == "supported":
+            return "supported", (
+                f"NATO edition {other.edition} printed {other.value:.4g} (the article's date is unknown, so its "
+                f"edition of the day may be that one); edition {primary.edition} has {primary.value:.4g}"
+            )
         # a later revision close to the claim (the article quoted an estimate NATO has since revised
         # towards it) makes a contradiction imprecise; an older edition only when it supports the claim
         later_close = (
@@ -458,7 +475,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         why = f"NATO's printed figure {printed:.2f}% {'<' if verdict == 'supported' else '≥'} {q.value:g}%"
     else:
         verdict, why = judge(q, primary.value, "pct_gdp")
-        verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+        verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp", undated=_day_unknown(view))
         # no year written ("Germany spends 1.57%"): the article quotes the latest figures NATO had
         # published. Before NATO's mid-year estimates (the article's year) or when the article's year
         # has no figure yet (the latest year held), that may be the latest year's estimate or the year
@@ -466,7 +483,7 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
         # off for both years.
         early = view.context.date is not None and view.context.date.month < _estimates_month()
         undated = (year_from == "article date" and early) or latest_of_day
-        earlier = _year_before(q, iso3, year, edition) if undated else None
+        earlier = _year_before(q, iso3, year, edition, undated=_day_unknown(view)) if undated else None
         if earlier is not None and _RANK[earlier[0]] > _RANK[verdict]:
             verdict, why, primary, others = earlier
             year, how, year_from = year - 1, f"the year before the article's ({view.context.date})", "relative"
@@ -516,7 +533,7 @@ def _estimates_month() -> int:
 
 
 def _year_before(
-    q: Quantity, iso3: str, year: int, edition: str
+    q: Quantity, iso3: str, year: int, edition: str, *, undated: bool = False
 ) -> tuple[str, str, facts.SourcedFigure, list[facts.SourcedFigure]] | None:
     """The claim judged on the year before the article's (verdict, why, figure, all editions' figures)."""
     others = facts.ally_figures_all_editions(iso3, year - 1, "defence_exp_pct_gdp")
@@ -524,7 +541,7 @@ def _year_before(
     if primary is None:
         return None
     verdict, why = judge(q, primary.value, "pct_gdp")
-    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp")
+    verdict, why = _vintage(q, verdict, why, primary, others, "pct_gdp", undated=undated)
     return verdict, why, primary, others
 
 
@@ -1030,6 +1047,11 @@ def _allies_meeting(
             if again and judge(count, again[0], "count")[0] in ("supported", "imprecise"):
                 verdict = "imprecise"
                 why = f"matches NATO edition {other} ({again[0]}) but edition {used} counts {number}"
+                if _day_unknown(view) and judge(count, again[0], "count")[0] == "supported":
+                    # the article's date is unknown, so is the edition of its day: a count NATO printed
+                    # in an edition it holds is the count of that day (as for a figure, ``_vintage``)
+                    verdict = "supported"
+                    why += " (the article's date is unknown: its edition of the day may be that one)"
                 evidence.append(
                     Evidence(
                         f"{again[0]} allies at {sign}{threshold:g}% in {year} (edition {other})",
@@ -1406,7 +1428,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         after = text[q.end :]
         if POINTS.match(after):
             continue
-        percent = PERCENT.match(after)
+        percent = PERCENT.match(after) or _SIGN_DROPPED.match(after)
+        if percent and percent.re is _SIGN_DROPPED and not (q.decimals and 0 < q.value <= 10 and q.currency is None):
+            percent = None
         if (
             percent
             and CHANGE_PCT_BEFORE.search(text[max(0, q.start - 40) : q.start])
@@ -1419,6 +1443,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         _money_claims(view, q, used, claims, defence)
     _shares_in_words(view, used, claims, defence)
     return claims
+
+
+#: a share of GDP written without its sign: "with the US spending 3.42 of its GDP" (a decimal of at most
+#: 10 "of its GDP" can only be a percentage); the match is empty, the figure ends where it is written
+_SIGN_DROPPED = re.compile(r"(?=\s+of\s+(?:its|their|the country's|the nation's)\s+(?:GDP|gross domestic product)\b)")
 
 
 _THE_TARGET_BEFORE = re.compile(
@@ -1533,10 +1562,12 @@ _RELATED_PART = (
     r"security\s+(?:measures|investments?|items)"
 )
 PLEDGE_PART = re.compile(
-    r"^\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross domestic product|economic output)\s+)?,?\s*"
-    r"(?:(?:is|are|goes|go|going|will go|would go|must go|to be|will be|would be|must be)\s+)?"
-    r"(?:(?:dedicated|earmarked|allocated|set aside|reserved|devoted|spent|ring-?fenced|directed|channell?ed)\s+)?"
-    r"(?:to|for|on|towards?|in|into)\s+(?:[\w-]+\s+){0,3}?"
+    r"^\s*(?:of\s+(?:their\s+|its\s+)?(?:GDP|gross domestic product|economic output)\s+)?"
+    # "3.5% of that figure is meant to be achieved through core defence", "the remaining 1.5% can be put
+    # towards defence-related expenditure": a few words of verb between the figure and what it is for
+    r"(?:of\s+(?:that|this|the)\s+(?:figure|total|target|goal|amount|sum)\s+)?,?\s*"
+    r"(?:(?!(?:and|or|but|while|whereas)\b)[\w-]+\s+){0,6}?"
+    r"(?:to|for|on|towards?|in|into|through|via)\s+(?:[\w-]+\s+){0,3}?[\"“‘']?"
     rf"(?:(?P<core>{_CORE_PART})|(?P<related>{_RELATED_PART}))",
     re.IGNORECASE,
 )
@@ -1549,7 +1580,7 @@ def _pledge_part(r: _Percent) -> bool:
     sentence naming the alliance or a target, or naming both parts, with no ally as its subject (then it
     is that ally's plan: "Spain will spend 2.1% on core defence"). Journalists name the measure and the
     alliance once, in the sentence before, and give the split in the next."""
-    part = PLEDGE_PART.match(r.text[r.end : r.end + 90])
+    part = PLEDGE_PART.match(re.split(r"[.;%]|\d", r.text[r.end : r.end + 110], maxsplit=1)[0])
     if part is None or r.q.value > 10 or r.q.is_fraction:
         return False
     both = bool(re.search(_CORE_PART, r.text, re.IGNORECASE) and re.search(_RELATED_PART, r.text, re.IGNORECASE))
@@ -1637,7 +1668,7 @@ def _count_at_threshold(r: _Percent) -> bool:
     tail_before = _INITIALISM.sub(lambda m: m.group(0).replace(".", "_"), before[-140:])
     count = FRACTION_COUNT.search(tail_before) or WORD_COUNT.search(tail_before) or ALLY_COUNT.search(tail_before)
     if count is None:
-        return False
+        return _count_by_passive(r)
     gap = count.group("gap")
     if re.search(r",\s+(?:and|but|while|whereas|yet)\s", gap, re.IGNORECASE):
         # "7 countries met the target, and critics name those far below the 2% mark": another clause's figure
@@ -1701,6 +1732,43 @@ def _count_at_threshold(r: _Percent) -> bool:
         if pledge is not None:
             r.claims.append(pledge)
     r.used.update({q.start, number.start})
+    return True
+
+
+#: the target as the subject, the allies after "by": "the 2% guideline, which isn't even met by eight
+#: NATO members out of 32", "a target that is now reached by 23 allies", "the 2% goal, missed by nine"
+_PASSIVE_COUNT = re.compile(
+    r"^[^.;]{0,60}?\b(?P<verb>(?:is|are|was|were|has been|have been|had been)(?:\s*n[o']t|\s+not)?|isn't|aren't|"
+    r"wasn't|weren't|hasn't been|haven't been)\s+(?:\w+\s+){0,2}?(?P<how>met|reached|hit|achieved|fulfill?ed|"
+    r"respected|honou?red|missed|exceeded)\s+by\s+(?:only\s+|just\s+|a mere\s+)?"
+    r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:of\s+(?:the\s+|its\s+)?\d+\s+)?(?:NATO\s+|other\s+|European\s+)?"
+    r"(?:allies|members|member states|member countries|member nations|nations|countries)\b",
+    re.IGNORECASE,
+)
+
+
+def _count_by_passive(r: _Percent) -> bool:
+    """A count of allies after a target said in the passive ("the current 2% guideline, which currently
+    isn't even met by eight Nato members out of 32"): a count at the target's value; negated or
+    "missed", a count of the allies below it."""
+    if not r.target_near:
+        return False
+    match = _PASSIVE_COUNT.match(r.text[r.end :])
+    if match is None:
+        return False
+    offset = r.end + match.start("num")
+    number = next((c for c in r.view.quantities if c.start == offset), None)
+    if number is None or number.start in r.used or number.is_fraction or number.decimals:
+        return False
+    negated = bool(re.search(r"n't|\bnot\b", match.group("verb"), re.IGNORECASE))
+    below = negated != (match.group("how").casefold() == "missed")
+    r.claims.append(
+        allies_meeting(r.view, number, r.end + match.start("verb"), r.end + match.end(), r.q.value, below=below)
+    )
+    pledge = pledges.pledge_value(r.view, r.q, r.end)
+    if pledge is not None:
+        r.claims.append(pledge)
+    r.used.update({r.q.start, number.start})
     return True
 
 
