@@ -58,3 +58,72 @@ def test_whole_of_nato_said_of_the_us_is_false_in_every_year(sentence: str, word
 )
 def test_whole_of_nato_not_asserted_of_the_us_is_not_read(sentence: str) -> None:
     assert not [c for c in _of_kind(_claims(sentence, "2026-01-22"), "alliance_share") if c.verdict == "contradicted"]
+
+
+def _count_range(threshold: float, edition_published_by: str) -> tuple[int, int]:
+    """Lowest and highest count of allies at ``threshold``% held, in editions published by the date."""
+    import datetime as dt
+
+    day = dt.date.fromisoformat(edition_published_by)
+    counts = [
+        found[0]
+        for edition, on in facts.edition_dates().items()
+        if on <= day
+        for year in facts.years_held()
+        if year <= day.year and (found := facts.allies_at_or_above(year, threshold, edition)) is not None
+    ]
+    return min(counts), max(counts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a count below the lowest ever held (3 allies at 2% in 2014), no year written, a plan named elsewhere
+        (
+            "The president said Lithuania was one of just two countries that previously met NATO's spending target "
+            "of 2% of GDP, which allies have since raised to 5% by 2035.",
+            "Lithuania was one of just two countries",
+        ),
+        ("Latvia is one of only two nations that meet NATO's 2 percent goal, he claimed.", "Latvia is one of only two"),
+        ("He said only two NATO members were spending 2% of GDP on defence.", "only two NATO members"),
+        # a count above the highest the editions of the day hold (23 in NATO's June 2024 estimates)
+        ("By 2024, 27 out of 32 allies were meeting the 2% target.", "27 out of 32"),
+        ("Today 26 of NATO's 32 members have reached the 2% target.", "26 of NATO's 32 members"),
+    ],
+)
+def test_a_count_of_allies_no_year_matches_is_contradicted_whatever_the_year(sentence: str, lead: str) -> None:
+    [claim] = _of_kind(_claims(sentence, "2025-03-01"), "allies_meeting_target")
+    assert lead in claim.text
+    assert claim.verdict == "contradicted"
+    lowest, highest = _count_range(2.0, "2025-03-01")
+    assert (lowest, highest) == (3, 23)
+    assert not lowest - 0.5 <= float(claim.value) <= highest + 0.5  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Britain was one of only three allies that met the 2% guideline.",  # 3 in 2014: some year matches
+        "Just two allies will meet the 2% target next year, officials fear.",  # a forecast
+        "If only two allies met the 2% target, the alliance would be in trouble.",  # a condition
+        "By 2030, 28 of the 32 allies are expected to meet the 2% target.",  # a forecast with a future deadline
+        "Only 2 NATO allies fail to meet the 2% target.",  # allies below it: another count
+        "At least two allies meet the 2% target.",  # a bound that holds
+    ],
+)
+def test_a_count_some_year_could_make_true_or_not_stated_as_fact_is_not_contradicted(sentence: str) -> None:
+    for claim in _of_kind(_claims(sentence, "2025-03-01"), "allies_meeting_target"):
+        assert claim.verdict != "contradicted", claim
+
+
+def test_an_article_older_than_every_edition_is_judged_only_below_the_lowest_count() -> None:
+    """In late 2019 NATO's estimate counted 9 allies at 2% (revised to 7 later): above the revised counts
+    is no proof for an article that read the figures of the day, below the lowest still is."""
+    nine = _of_kind(
+        _claims("Nine NATO members met the 2% target, the report said.", "2019-11-29"), "allies_meeting_target"
+    )
+    assert [c.verdict for c in nine] != ["contradicted"]
+    two = _of_kind(
+        _claims("Only two NATO members met the 2% target, the report said.", "2019-11-29"), "allies_meeting_target"
+    )
+    assert [c.verdict for c in two] == ["contradicted"]

@@ -324,3 +324,30 @@ def test_the_split_said_of_that_figure_and_the_remaining_part() -> None:
 def test_never_met_is_a_miss(target: str) -> None:
     (claim,) = _of_kind(f"Canada has never met NATO's two per cent {target}.", "spending_pct_gdp", date="2025-06-26")
     assert claim[2:] == ("CAN", "supported")  # 2024: 1.37% (edition 2024-06)
+
+
+def test_a_ranked_list_with_figures_in_brackets() -> None:
+    claims = _of_kind(
+        "NATO allies spent 2.71% of GDP on defence on average in 2024. Poland was first, spending 4.12%, with "
+        "Estonia second (3.43%), the United States third (3.38%) and Latvia fourth (3.15%).",
+        "spending_pct_gdp",
+        date="2024-07-01",
+    )
+    assert [(c[2], c[3]) for c in claims] == [
+        ("POL", "supported"),
+        ("EST", "supported"),
+        ("USA", "supported"),
+        ("LVA", "supported"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States, which spends 3.38 percent of its G.D.P. on its military, wants more.",
+        "Poland spends 4.12% of its national economy on defence.",
+    ],
+)
+def test_other_spellings_of_gdp(sentence: str) -> None:
+    (claim,) = _of_kind(sentence, "spending_pct_gdp", date="2024-07-01")
+    assert claim[3] == "supported"

@@ -14,7 +14,7 @@ from typing import Literal, cast
 
 from natosim.data import Dataset, as_of_date, editions, load
 from natosim.data.query import check_edition
-from natosim.engines.claims import facts, spending
+from natosim.engines.claims import facts, restated, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
@@ -219,7 +219,10 @@ def _check(
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
         read_before = " ".join([table_header, *before]) if context.table_year is not None else " ".join(before)
-        claims.extend(abstain(claim, day, read_before) for claim in sorted(found, key=lambda c: c.span))
+        claims.extend(
+            restated.whatever_the_year(abstain(claim, day, read_before), view)
+            for claim in sorted(found, key=lambda c: c.span)
+        )
         before = [*before[-2:], sentence.text]
         if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
             context.spending_topic = True

@@ -12,11 +12,13 @@ cost share is lower still) is read.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 from natosim.engines.claims import facts, spending
 from natosim.engines.claims.context import SentenceView
-from natosim.engines.claims.model import Claim
+from natosim.engines.claims.model import Claim, Evidence
 
 #: "(nearly) the entire NATO budget", "virtually the whole cost of the alliance", "almost the full bill
 #: for NATO", "the entirety of NATO's costs": the whole of what NATO costs, said of one payer. "almost",
@@ -90,4 +92,144 @@ def whole_share(view: SentenceView, match: re.Match[str]) -> Claim | None:
             "false whatever the year or reading"
         ),
         year_source="inferred",
+    )
+
+
+#: words that make a count of allies something other than a statement of fact: a forecast, a plan, a
+#: condition, a denial or a question of degree ("are expected to", "will", "if", "never", "not")
+_NOT_A_FACT = re.compile(
+    r"\b(?:will|would|shall|could|should|might|may|can|expect\w*|project\w*|forecast\w*|predict\w*|plan\w*|"
+    r"aim\w*|on track|on course|set to|going to|due to|poised|hop\w*|promis\w*|pledg\w*|commit\w*|intend\w*|"
+    r"vow\w*|want\w*|goal of|if|unless|whether|not|n't|never|no longer|nor|once|until|soon|estimat\w*)\b",
+    re.IGNORECASE,
+)
+#: "by 2027", "by the end of 2030": a deadline, a forecast unless the year is already past
+_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+#: "Poland was one of just two countries ...": the ally placed among the count is part of the claim
+_ONE_OF = re.compile(
+    r"(?P<lead>(?:[“\"]\s*)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:is|was|has been|had been|remains|remained)\s+"
+    r"(?:one of|among)\s+(?:the\s+)?)(?:only\s+|just\s+|merely\s+)?$"
+)
+#: "In 2016, ...", "By 2024, ...": the year opening the sentence is part of the claim it dates
+_LEADING_YEAR = re.compile(
+    r"^[\s\W]*?(?P<lead>(?:In|By|As of|Since)\s+(?:(?:early|mid-?|late)\s+)?((?:19|20)\d\d),?\s+)$"
+)
+
+
+def _counts_held(threshold: float, day: dt.date | None) -> dict[tuple[int, str], tuple[int, int]]:
+    """(year, edition) -> (allies at or above ``threshold``, that plus the reporting allies without a figure),
+    for every year each edition published by the article's date holds (every edition without a date)."""
+    published = facts.edition_dates()
+    editions = [e for e, on in published.items() if day is None or on <= day] or list(published)
+    counts: dict[tuple[int, str], tuple[int, int]] = {}
+    for edition in editions:
+        for year in facts.years_held():
+            found = facts.allies_at_or_above(year, threshold, edition)
+            if found is None:
+                continue
+            # an ally that reports in other years may meet it; one that never reports (Iceland) NATO counts
+            # as not meeting (``rules.targets.count_meeting``)
+            missing = facts.members_without(year, "defence_exp_pct_gdp", edition, reporting=True)
+            counts[(year, edition)] = (found[0], found[0] + len(missing))
+    return counts
+
+
+def whatever_the_year(claim: Claim, view: SentenceView) -> Claim:
+    """A count of allies at or above a target that no year matches: contradicted whatever the year.
+
+    "Poland was one of just two countries that met the 2% target", "24 of the 32 allies meet it"
+    (when NATO's latest count is 23): the text gives no year, so the checker cannot say which count it
+    meant and abstains. But if the count lies outside the range of every count natosim holds — all the
+    years (the 2% count ran from 3 in 2014 up), in every edition published by the article's date — no
+    year makes it true, and the missing year is no reason to hold back. Only a count stated as a fact
+    is read: the claim's clause must hold no forecast, plan, condition or denial (``_NOT_A_FACT``;
+    "by 2024" only when 2024 is not yet past), the sentence no year before those held. Allies
+    without a figure widen the range (they may meet it), and the count's tolerance is kept.
+    """
+    if claim.kind != "allies_meeting_target":
+        return claim
+    claim = _with_lead(claim, view, _ONE_OF)
+    if claim.verdict != "not checkable":
+        return claim
+    unit = claim.unit or ""
+    matched = re.fullmatch(r"allies at ≥(\d+(?:\.\d+)?)% of GDP", unit)
+    if matched is None or claim.qualifier is not None or not isinstance(claim.value, int | float):
+        return claim
+    start = view.sentence.text.find(claim.text)
+    if start < 0:
+        return claim
+    end = start + len(claim.text)
+    day = view.context.date
+    clause = re.split(r"[;:]|,\s+(?:but|while|whereas|although)\b", view.text[:start])[-1] + view.text[start:end]
+    if _NOT_A_FACT.search(clause):
+        return claim
+    if any(int(year) >= (day.year if day else 0) for year in _BY_YEAR.findall(clause)):
+        return claim
+    # the years of the claim's own clause, up to the next comma ("..., which was raised to 5% by 2035")
+    tail = re.split(r"[,;:]|\bwhich\b", view.text[end:])[0]
+    held = facts.years_held()
+    for year in (int(found) for found in re.findall(r"\b((?:19|20)\d\d)\b", clause + tail)):
+        if year < min(held) or (day is not None and year > day.year):
+            return claim
+    counts = _counts_held(float(matched.group(1)), day)
+    if day is not None:
+        counts = {key: value for key, value in counts.items() if key[0] <= day.year}
+    if not counts:
+        return claim
+    lowest = min(low for low, _ in counts.values())
+    highest = max(high for _, high in counts.values())
+    value = float(claim.value)
+    published = facts.edition_dates()
+    of_the_day = day is None or any(on <= day for on in published.values())
+    # an article older than every edition held read NATO's figures of the day, which later editions revised
+    # (9 allies at 2% in NATO's 2019 estimate, 7 once revised): above the revised counts is no proof then
+    if value >= lowest - 0.5 and (not of_the_day or value <= highest + 0.5):
+        return claim
+    years = sorted({year for year, _ in counts})
+    editions = sorted({edition for _, edition in counts})
+    near = min(counts, key=lambda key: min(abs(counts[key][0] - value), abs(counts[key][1] - value)))
+    evidence = Evidence(
+        f"allies at ≥{matched.group(1)}% of GDP: {lowest} to {highest} in {years[0]}-{years[-1]} "
+        f"(NATO editions {', '.join(editions)})",
+        f"nato-{near[1]}",
+        counts[near][0],
+        near[1],
+    )
+    # the year opening the sentence dates the count the verdict is about: part of the claim judged
+    lead = _LEADING_YEAR.match(view.text[:start])
+    return view.claim(
+        kind=claim.kind,
+        start=lead.start("lead") if lead is not None else start,
+        end=end,
+        value=claim.value,
+        verdict="contradicted",
+        evidence=[evidence, *claim.evidence],
+        expected=counts[near][0],
+        unit=claim.unit,
+        country=claim.country,
+        year=near[0],
+        subject=claim.subject,
+        note=(
+            f"no year matches: the count of allies at ≥{matched.group(1)}% of GDP ran from {lowest} to {highest} "
+            f"in {years[0]}-{years[-1]} (every edition published by the article's date), so the year the text "
+            f"leaves out cannot make {claim.value:g} true"
+        ),
+        year_source=claim.year_source,
+    )
+
+
+def _with_lead(claim: Claim, view: SentenceView, lead_words: re.Pattern[str]) -> Claim:
+    """The count's claim with what places it: the ally said to be among the count ("Poland was one of
+    just two countries that met it": the claim is about Poland too). Only the quoted text grows; the
+    reading is unchanged."""
+    start = view.sentence.text.find(claim.text)  # ``view.text`` is the sentence normalised, same length
+    if start < 0:
+        return claim
+    lead = lead_words.search(view.text[:start])
+    if lead is None:
+        return claim
+    return dataclasses.replace(
+        claim,
+        text=view.sentence.text[lead.start("lead") : start + len(claim.text)],
+        span=view.sentence.original_span(lead.start("lead"), start + len(claim.text)),
     )

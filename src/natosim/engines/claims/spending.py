@@ -29,8 +29,8 @@ from natosim.engines.claims.tolerance import judge
 PERCENT = re.compile(r"^(?:\s|-)?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)", re.IGNORECASE)
 POINTS = re.compile(r"^\s?(?:%\s*|per\s?cent\s+|percent\s+)?(?:percentage\s+)?points?\b", re.IGNORECASE)
 GDP = re.compile(
-    r"\b(?:GDP|gross domestic product|economic output|national output|national income|GNI|"
-    r"the size of (?:its|their|the) econom(?:y|ies))\b",
+    r"\b(?:GDP|G\.D\.P\b|gross domestic product|economic output|national output|national income|GNI|"
+    r"national econom(?:y|ies)|the size of (?:its|their|the) econom(?:y|ies))\b",
     re.IGNORECASE,
 )
 DEFENCE = re.compile(
@@ -1263,7 +1263,15 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     if FUTURE.search(clause) and not (view.years or re.search(r"\b(?:this|last|next) year\b", view.lower)):
         return False  # "Sanchez said Spain would spend 2.1 per cent": a plan without a year, not a figure
     around = view.text[max(0, mention.start - 40) : q.end + 40]  # "Inflation in Russia reached 9.5%"
-    bare = bool(re.fullmatch(r"\s*(?:\(|,?\s+(?:at|with|on)\s+|:\s*)", clause))  # "Poland (4.48%)", "Latvia at 3.73%"
+    # "Poland (4.48%)", "Latvia at 3.73%", and in a ranked list "Lithuania second (4%)", "Latvia third at 3.73%"
+    bare = bool(
+        re.fullmatch(
+            r"\s*(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|first|last)"
+            r"\s*)?(?:\(|,?\s+(?:at|with|on)\s+|:\s*)",
+            clause,
+            re.IGNORECASE,
+        )
+    )
     if bare and SHARES_IN_SENTENCE.search(view.text):
         return False  # "The US accounted for 70 percent ..., followed by Britain (6 pct)": shares of spending
     return (
