@@ -402,3 +402,19 @@ def test_accession_told_with_last_month_and_ranks_set_off_by_dashes() -> None:
 def test_a_count_that_makes_up_nato_is_the_membership() -> None:
     assert _kind("Today 32 countries make up NATO.", "member_count", "2025-07-01") == [("32 countries", "supported")]
     assert _kind("Today 30 countries make up NATO.", "member_count", "2025-07-01") == [("30 countries", "contradicted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 30 countries signed the declaration in 2024, NATO said.",
+        "NATO allies signed a defence pact in 2023.",
+        "The allies signed new accession protocols in 2022, the alliance said.",
+    ],
+)
+def test_another_document_signed_is_not_the_founding(text: str) -> None:
+    assert [c for c in check(text, date="2025-07-01").claims if c.subject == "founding"] == []
+
+
+def test_the_treaty_signed_in_a_wrong_year_is_still_contradicted() -> None:
+    assert ("signed in 1950", "contradicted") in _kind("The North Atlantic Treaty was signed in 1950.", "event_date")

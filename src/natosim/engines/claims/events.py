@@ -1361,6 +1361,13 @@ def _dated_events(scope: _Scope) -> None:
                 or re.search(r"\bfounding (?:member|ally|signator)", text[mention.end : ystart], re.IGNORECASE)
             ):
                 verb = None if treaty_year else _FOUNDED.search(before[-60:])
+                if verb is not None and (
+                    _OTHER_DOCUMENT.search(before[-60:][verb.end() :])
+                    or re.match(r"\s+(?:a|an|another|new|several|two|three)\b", before[-60:][verb.end() :])
+                ):
+                    # "30 countries signed the declaration in 2024", "allies signed a defence pact in 2023":
+                    # another document's signing (NATO's own treaty is "the" treaty)
+                    continue
                 signed = bool(treaty_year or (verb and verb.group(0).casefold().startswith("sign")))
                 founded = _claim_date(
                     view,
@@ -1582,6 +1589,13 @@ _FOUNDED_THING = re.compile(
     r"partnership|cent(?:re|er)|agency|office|body|unit|group|battalion|brigade|corps|rule|policy|"
     r"strategy|budget|pipeline|scheme|facility|base|post)\b(?![^.;]*\b(?:NATO|[Aa]lliance)\b)[^.;]*"
     r"\b(?:founded|created|established|formed|set up|launched|forged|born|constructed)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
+#: a document other than the founding treaty, signed or launched: its date is not the founding's
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:declarations?|agreements?|deals?|protocols?|pledges?|communiqu\w*|statements?|contracts?|letters?|"
+    r"accords?|memorand\w*|bills?|laws?|orders?|petitions?|commitments?|plans?|roadmaps?|partnerships?|"
+    r"compacts?|charters?(?! of NATO)|conventions?|frameworks?)\b",
     re.IGNORECASE,
 )
 #: a year naming the treaty: "the 1949 North Atlantic Treaty", "the initial 1949 treaty"
