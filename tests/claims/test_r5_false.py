@@ -127,3 +127,46 @@ def test_an_article_older_than_every_edition_is_judged_only_below_the_lowest_cou
         _claims("Only two NATO members met the 2% target, the report said.", "2019-11-29"), "allies_meeting_target"
     )
     assert [c.verdict for c in two] == ["contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("second", "reference"),
+    [
+        ("The real share is far below the 90% figure the president repeats.", "the 90% figure"),
+        ("The real share is far below his 90 percent claim.", "his 90 percent claim"),
+        ("NATO's data do not bear out the “90 percent” number.", "90 percent” number"),
+        ("Analysts called Trump's 90 per cent figure an exaggeration.", "90 per cent figure"),
+    ],
+)
+def test_a_false_figure_named_again_keeps_its_verdict(second: str, reference: str) -> None:
+    first = "The president claimed the United States pays 90 percent of NATO's defence spending."
+    claims = _of_kind(_claims(f"{first} {second}", "2026-01-22"), "alliance_share")
+    assert [c.verdict for c in claims] == ["contradicted", "contradicted"]
+    again = claims[1]
+    assert reference in again.text
+    assert again.value == claims[0].value == 90.0
+    assert again.expected == claims[0].expected
+    assert "refers back to" in again.note
+
+
+def test_a_false_phrase_named_again_keeps_its_verdict() -> None:
+    text = (
+        "The president said the US was “paying for almost all of NATO” before his first term. "
+        "Those shares fall well short of the “almost all” description he used."
+    )
+    claims = _of_kind(_claims(text, "2026-01-22"), "alliance_share")
+    assert [c.verdict for c in claims] == ["contradicted", "contradicted"]
+    assert "almost all" in claims[1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the earlier figure was true: naming it again is no false claim
+        "The US pays about 66 percent of NATO's defence spending. That 66% figure comes from NATO.",
+        # no earlier claim with that figure
+        "Allies debated spending for hours. The 90% figure was never mentioned.",
+    ],
+)
+def test_a_figure_named_again_without_an_earlier_false_claim_is_not_contradicted(text: str) -> None:
+    assert not [c for c in _claims(text, "2026-01-22") if c.verdict == "contradicted"]

@@ -219,10 +219,9 @@ def _check(
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
         read_before = " ".join([table_header, *before]) if context.table_year is not None else " ".join(before)
-        claims.extend(
-            restated.whatever_the_year(abstain(claim, day, read_before), view)
-            for claim in sorted(found, key=lambda c: c.span)
-        )
+        here = [restated.whatever_the_year(abstain(claim, day, read_before), view) for claim in found]
+        here += restated.referred_back(view, claims, here)
+        claims.extend(sorted(here, key=lambda c: c.span))
         before = [*before[-2:], sentence.text]
         if any(c.kind in _SETS_SPENDING_TOPIC and c.unit != "US$ current" for c in found):
             context.spending_topic = True

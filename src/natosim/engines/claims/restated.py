@@ -233,3 +233,65 @@ def _with_lead(claim: Claim, view: SentenceView, lead_words: re.Pattern[str]) ->
         text=view.sentence.text[lead.start("lead") : start + len(claim.text)],
         span=view.sentence.original_span(lead.start("lead"), start + len(claim.text)),
     )
+
+
+#: a claim named again to weigh it: "the 100% figure he has used for years", "the “almost all”
+#: description Trump used", "his 90 percent claim", "Trump's '4.2 percent' number"
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this|his|her|their|(?:[A-Z][\w.]+(?:'s|’s)))\s+"
+    r"(?:[“\"‘']\s*)?(?P<what>\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?<=[“\"‘'])[A-Za-z][A-Za-z -]{1,30}(?=[”\"’']))"
+    r"(?:\s*[”\"’'])?\s+"
+    r"(?P<noun>figures?|numbers?|claims?|statistics?|stats?|assertions?|descriptions?|characteri[sz]ations?|"
+    r"estimates?|talking points?|boasts?|contention)\b",
+)
+
+
+def _said(text: str) -> str:
+    """A figure or phrase as compared: lower case, "per cent" and "percent" as "%", spaces squeezed."""
+    text = re.sub(r"\s*(?:per\s*cent|percent)\b", "%", text.casefold())
+    return re.sub(r"\s+", " ", text).strip(" “”\"'‘’")
+
+
+def referred_back(view: SentenceView, earlier: list[Claim], found: list[Claim]) -> list[Claim]:
+    """A false claim named again later in the article is the same claim, and as false.
+
+    Fact checks quote the claim they refute a second time ("nowhere near the 100% figure he has used",
+    "they fall short of the 'almost all' description Trump used"). The words "the N% figure" or "the
+    'X' description" point back to a claim the article made; when every earlier claim with that figure
+    or those words was contradicted, the reference is that claim and keeps its verdict and evidence. A
+    figure that some earlier claim found true (or that no earlier claim states) is left unread.
+    """
+    claims: list[Claim] = []
+    for match in _BACK_REFERENCE.finditer(view.text):
+        start, end = match.start(), match.end()
+        if any(view.sentence.text[start:end] in c.text or c.text in view.sentence.text[start:end] for c in found):
+            continue
+        said = _said(match.group("what"))
+        figure = said[0].isdigit()
+        before = [
+            c for c in earlier if (figure and _said(c.text).endswith(said)) or (not figure and said in _said(c.text))
+        ]
+        if figure:
+            before = [c for c in before if re.search(rf"(?<![\d.]){re.escape(said)}$", _said(c.text))]
+        if not before or any(c.verdict != "contradicted" for c in before) or len({c.kind for c in before}) > 1:
+            continue  # none, one found true, or claims of two kinds: which one is meant is not clear
+        first = before[0]
+        claims.append(
+            view.claim(
+                kind=first.kind,
+                start=start,
+                end=end,
+                value=first.value,
+                verdict="contradicted",
+                evidence=first.evidence,
+                expected=first.expected,
+                qualifier=first.qualifier,
+                unit=first.unit,
+                country=first.country,
+                year=first.year,
+                subject=first.subject,
+                note=f"refers back to '{first.text}' ({first.sentence[:80]}...), contradicted there: {first.note}",
+                year_source=first.year_source,
+            )
+        )
+    return claims
