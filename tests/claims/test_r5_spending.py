@@ -351,3 +351,37 @@ def test_a_ranked_list_with_figures_in_brackets() -> None:
 def test_other_spellings_of_gdp(sentence: str) -> None:
     (claim,) = _of_kind(sentence, "spending_pct_gdp", date="2024-07-01")
     assert claim[3] == "supported"
+
+
+def test_the_same_share_given_again_for_another_year() -> None:
+    # US share of allied defence spending (edition 2024-06): 2016 71.96%, 2024 65.63%
+    shares = _of_kind(
+        "NATO figures show that in 2024 US defence spending made up about 66% of total NATO defence spending; "
+        "in 2016 it was about 72%.",
+        "alliance_share",
+        date="2025-01-22",
+    )
+    assert [(s[1], s[3]) for s in shares] == [("about 66%", "supported"), ("about 72%", "supported")]
+    wrong = _of_kind(
+        "The US covered 72% of NATO defence spending in 2016, which declined to 40% in 2024.",
+        "alliance_share",
+        date="2025-01-22",
+    )
+    assert wrong[0][3] == "supported" and wrong[1][1] == "40%" and wrong[1][3] != "supported"
+
+
+def test_a_second_share_of_another_measure_is_not_the_same_share() -> None:
+    shares = _of_kind(
+        "The US provided roughly 66% of total NATO defence spending in 2024 and about 16% of the "
+        "organisation's budget in 2025.",
+        "alliance_share",
+        date="2025-01-22",
+    )
+    assert all(s[3] != "contradicted" for s in shares)
+
+
+def test_a_share_of_the_entire_alliances_tab() -> None:
+    (share,) = _of_kind(
+        "America carries nearly two-thirds of the entire alliance's defence tab.", "alliance_share", "2025-01-22"
+    )
+    assert share[2:] == ("USA", "supported")

@@ -113,7 +113,8 @@ def _word_count(words: str, start: int) -> Quantity:
 
 
 SHARE_OF = re.compile(
-    r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+)*(?:NATO|the alliance|alliance|allied|allies|NATO's|the alliance's|"
+    r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+|entire\s+|whole\s+|overall\s+)*(?:NATO|the alliance|alliance|allied|"
+    r"allies|NATO's|the alliance's|"
     r"all allies'?|the 3\d allies'?|member states'?)\b"
     r"|of\s+(?:the\s+)?(?:total|overall|all)\s+(?:allied\s+|NATO\s+)?(?:defen[cs]e\s+)?(?:spending|expenditures?)\b"
     r"|of\s+(?:all\s+|the\s+|total\s+)*(?:combined\s+)?(?:defen[cs]e|military)\s+(?:spending|expenditure|budgets?)\s+"
@@ -202,7 +203,7 @@ SHARE_IN_WORDS = re.compile(
     r"the\s+(?:vast\s+)?bulk|the\s+lion(?:'s|s)?\s+share|the\s+(?:vast\s+|overwhelming\s+)?majority|most)(?=\s+of\s)",
     re.IGNORECASE,
 )
-COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?)\b", re.IGNORECASE)
+COSTS = re.compile(r"\b(?:costs?|bill|funding|burden|expenses|contributions?|tab)\b", re.IGNORECASE)
 #: what a country does with a share of its GDP when the paragraph is about defence spending:
 #: "Berlin spent 2.1 per cent last year", "Italy managed only 1.5 per cent", "Canada trails at 1.37%"
 SPEND_CUE = re.compile(
@@ -1530,7 +1531,7 @@ def _share_of_total(r: _Percent) -> bool:
     if share_after and OTHER_SHARE.search(window_after[:60]):
         return True  # "16% of NATO's common budget": a cost share, not a share of defence spending
     if not ((share_after and money_talk) or share_before):
-        return False
+        return _share_again(r)
     iso3 = "USA" if us_is else _subject_country(r.view, share_before.start() if share_before else q.start)
     if iso3 in (None, "CAN") and EUROPE_CANADA.search(r.before):  # "Europe and Canada account for ..."
         iso3 = "EUC"
@@ -1538,6 +1539,37 @@ def _share_of_total(r: _Percent) -> bool:
         named_after = 0 if share_before else len(window_after.split(" of ")[0])
         r.add(alliance_share(r.view, q, q.start, r.end + named_after, iso3))
     return True
+
+
+#: the same share given again for another year, after the first: "... made up about 63% of total NATO
+#: defence spending; in 2016, it was about 72%", "around 70% ..., which declined to 65% in 2024 and an
+#: estimated 62% in 2025"
+_SHARE_AGAIN = re.compile(
+    r"\b(?:(?:declin|fell|fall|dropp|drop|slipp|slip|ris|rose|grew|grow|climb|increas|decreas|shr[ua]nk)\w*\s+"
+    r"(?:to|from)|(?:it|that|this|the share|the figure)\s+(?:was|is|had been|stood at)|up from|down from|"
+    r"compared (?:to|with)|and|versus|vs\.?)\s+(?:only\s+|just\s+)?(?:(?:about|around|roughly|nearly|almost|"
+    r"some|an estimated|an|a)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _share_again(r: _Percent) -> bool:
+    """A percentage after an ally's share of the allied total in the same sentence, joined by words that
+    give the same measure for another year ("declined to 65% in 2024", "in 2016, it was about 72%"): the
+    same party's share, judged for its own year. Not when the figure names a measure of its own ("of
+    GDP", "of the organisation's budget")."""
+    earlier = [c for c in r.claims if c.kind == "alliance_share" and isinstance(c.value, int | float)]
+    if not earlier or re.match(r"\s*of\b", r.window_after):
+        return False  # "and about 16% of the organisation's budget": a share that names its own measure
+    last = earlier[-1]
+    at = r.text.rfind(last.text, 0, r.q.start)
+    if at < 0 or r.q.start - (at + len(last.text)) > 140:
+        return False
+    between = r.text[at + len(last.text) : r.q.start]
+    if GDP.search(between) or not _SHARE_AGAIN.search(between):
+        return False
+    iso3 = "USA" if last.country == "USA" else "EUC"
+    return r.add(alliance_share(r.view, r.q, r.q.start, r.end, iso3))
 
 
 def _equipment_share(r: _Percent) -> bool:
