@@ -34,7 +34,7 @@ RANK = re.compile(
     rf"(?:\b(?:is|was|remains|remained|became|becomes|ranks? as|ranked as|stays?|as)\s+|,\s+)"
     rf"(?:now\s+|still\s+|already\s+|by far\s+)?(?:the\s+|NATO's\s+|the\s+alliance's\s+|Europe's\s+|the\s+bloc's\s+)"
     rf"(?:(?P<ord>{_ORDINAL_WORDS})[- ](?:biggest|largest|highest|lowest|smallest)?\s*|(?P<top>{_TOP})\s+|"
-    rf"(?P<bottom>{_BOTTOM})\s+)(?:(?:military|defen[cs]e|relative|proportional|absolute)\s+)?(?:spenders?|contributors?)\b"
+    rf"(?P<bottom>{_BOTTOM})\s+)(?:(?:military|defen[cs]e|relative|proportional|absolute)\s+)?spenders?\b"
     rf"|\b(?:ranks?|ranked|came|comes|placed|is|was|sits?|sat|finished|finishes)\s+(?:in\s+|at\s+)?"
     rf"(?P<ord2>{_ORDINAL_WORDS}|first|last)\b"
     rf"(?=\s+(?:with|at|among|in|on|behind|after|,|\())"
@@ -488,7 +488,10 @@ def _more(view: SentenceView, found: list[Claim]) -> list[Claim]:
         elif match.group("in_ord"):
             claimed = _claimed_word(match.group("in_ord"))
             subjects = [m for m in before if match.start() - m.end <= 3][-1:]
-            if not subjects:
+            if not subjects or not _year_in_clause(
+                view, match.start(), match.end(), view.year_near(match.start()).year or 0
+            ):
+                # "with the UK in fourth": a bare place is read only with its year written in the clause
                 continue
         elif match.group("top_k"):
             k = match.group("top_k").casefold()
