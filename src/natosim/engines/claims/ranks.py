@@ -403,6 +403,20 @@ def _rank_claim(
     europe = bool(_EUROPE.search(text[max(0, match.start() - 40) : match.end() + 40]))
     choice = view.year_near(match.start())
     year = choice.year if choice.year is not None else max(facts.years_held())
+    date = view.context.date
+    present = re.search(
+        r"\b(?:is|are|ranks|remains|comes|sits|stands)\b", match.group(0) + text[max(0, start - 1) : start + 40]
+    )
+    if (
+        choice.source == "stated"
+        and date is not None
+        and present
+        and not _year_in_clause(view, match.start(), match.end(), year)
+    ):
+        # "Greece is third ... as it spent 2.28% of its GDP in 2017": the present rank is of the article's
+        # day (the latest year NATO's edition of the day holds); never accused (see ``certain`` below)
+        year = date.year
+        choice = choice._replace(how="the article's year (the year written dates another clause)", source="inferred")
     units, written = _measure(view, match.group(0), match.start(), match.end())
     results = [_judge(view, mention.iso3, claimed, unit, year, europe) for unit in units]
     verdicts = {r["verdict"] for r in results}
