@@ -418,3 +418,28 @@ def test_another_document_signed_is_not_the_founding(text: str) -> None:
 
 def test_the_treaty_signed_in_a_wrong_year_is_still_contradicted() -> None:
     assert ("signed in 1950", "contradicted") in _kind("The North Atlantic Treaty was signed in 1950.", "event_date")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 12 founders in force 1949-08-24; 30 allies on 2022-04-10 (18 joined since); 2004: 7 joined that year
+        ("Since its founding in 1949, 18 more nations have joined the alliance.", "supported"),
+        ("Since its creation, 20 more countries have joined NATO.", "contradicted"),
+        ("NATO has added 18 members since 1949.", "supported"),
+        ("Since 2004, four more countries have joined NATO.", "supported"),
+        ("Since 2004, eleven more countries have joined NATO.", "supported"),
+        ("Since 2004, six more countries have joined NATO.", "contradicted"),
+    ],
+)
+def test_allies_joined_since_a_point(text: str, verdict: str) -> None:
+    found = [c for c in check(text, date="2022-04-10").claims if c.subject == "joined-since"]
+    assert [c.verdict for c in found] == [verdict]
+
+
+def test_allies_joined_without_a_point_are_not_counted() -> None:
+    assert [
+        c
+        for c in check("Eighteen more nations have joined NATO.", date="2022-04-10").claims
+        if c.subject == "joined-since"
+    ] == []

@@ -344,6 +344,69 @@ def _dozens(view: SentenceView) -> list[Quantity]:
     ]
 
 
+#: a count of allies that joined after a point: "18 more nations have joined the Alliance" (since its founding),
+#: "NATO has added 16 members since 1949", "20 countries have joined since the end of the Cold War" is not read
+#: (no date held for it)
+_JOINED_SINCE = re.compile(
+    r"^\s+(?:more\s+|new\s+|additional\s+|other\s+)?(?:countries|nations|states|members|allies)\s+"
+    r"(?:have|had)\s+(?:since\s+)?joined\s+(?:NATO|the\s+[Aa]lliance)\b",
+    re.IGNORECASE,
+)
+_ADDED = re.compile(r"\b(?:NATO|[Aa]lliance)\s+(?:has|had)\s+(?:since\s+)?(?:added|admitted|welcomed|taken in)\s+$")
+_SINCE_POINT = re.compile(
+    r"\b[Ss]ince\s+(?:(?:its|the alliance's|NATO's)\s+(?:founding|foundation|creation|birth|inception)(?:\s+in\s+"
+    r"(?P<fy>(?:19|20)\d\d))?|(?P<y>(?:19|20)\d\d))\b"
+)
+
+
+def _joined_since(view: SentenceView, q: Quantity) -> Claim | None:
+    """ "Since its founding in 1949, 18 more nations have joined the Alliance", "NATO has added 16 members since
+    1949": the allies that joined after that point, against the membership at the date judged less the
+    membership then (the founders for the founding). Needs the point written and the article's date."""
+    text = view.text
+    joined = _JOINED_SINCE.match(text[q.end :])
+    added = _ADDED.search(text[max(0, q.start - 40) : q.start]) and re.match(
+        r"\s+(?:new\s+)?(?:countries|nations|states|members|allies)\b", text[q.end :]
+    )
+    since = _SINCE_POINT.search(text)
+    day = view.context.date
+    if not (joined or added) or since is None or day is None or q.decimals or not 1 <= q.value <= 40:
+        return None
+    treaty = facts.rules().treaty()
+    year = since.group("y") or since.group("fy")
+    # "since 2004" may count that year's accessions or not: both readings are kept, either may hold
+    points = (
+        [treaty.entered_into_force]
+        if year is None or int(year) == treaty.signed.year
+        else [dt.date(int(year), 1, 1) - dt.timedelta(days=1), dt.date(int(year), 12, 31)]
+    )
+    now = facts.members_on(day)
+    counts = {point: len(now) - len(facts.members_on(point)) for point in points}
+    then = next((point for point, n in counts.items() if n == q.value), points[-1])
+    before = facts.members_on(then)
+    count = counts[then]
+    end = q.end + (joined.end() if joined else added.end())  # type: ignore[union-attr]
+    verdict = "supported" if count == q.value else "contradicted"
+    return view.claim(
+        kind="member_count",
+        start=q.start,
+        end=end,
+        value=q.value,
+        verdict=verdict,
+        expected=count,
+        unit="allies joined",
+        subject="joined-since",
+        evidence=[
+            Evidence(
+                f"{len(before)} allies on {then.isoformat()}, {len(now)} on {day.isoformat()}: {count} joined",
+                "facts-members",
+                count,
+            )
+        ],
+        note=f"allies that joined after {then.isoformat()}: {count}",
+    )
+
+
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     text = view.text
     claims: list[Claim] = []
@@ -355,6 +418,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if q.start in used or q.is_fraction:
             continue
         after = text[q.end :]
+        since = _joined_since(view, q) if nato or view.context.about_nato else None
+        if since is not None:
+            claims.append(since)
+            used.add(q.start)
+            continue
         # ("The 12 founding states ..." in an article about NATO)
         founders = _founders(view, q) if nato or view.context.about_nato else None
         if founders is not None:
