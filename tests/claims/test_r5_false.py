@@ -170,3 +170,36 @@ def test_a_false_phrase_named_again_keeps_its_verdict() -> None:
 )
 def test_a_figure_named_again_without_an_earlier_false_claim_is_not_contradicted(text: str) -> None:
     assert not [c for c in _claims(text, "2026-01-22") if c.verdict == "contradicted"]
+
+
+_PLEDGE = "NATO allies pledged in Wales to spend 2% of GDP on defence."
+
+
+@pytest.mark.parametrize(
+    ("second", "country", "verdict"),
+    [
+        ("The United States in actual numbers is paying 4.2 percent, Trump said.", "USA", "contradicted"),
+        ("“Germany is just paying a little bit over 1 percent,” he complained.", "DEU", "supported"),
+        ("Meanwhile the United States is paying 4.2 per cent, the president claimed.", "USA", "contradicted"),
+        ("Canada pays about 1.3 percent, and that is not enough.", "CAN", "supported"),
+        ("Belgium is paying under 1 percent, he told reporters.", "BEL", "supported"),
+    ],
+)
+def test_an_ally_paying_a_bare_percentage_is_its_share_of_gdp(second: str, country: str, verdict: str) -> None:
+    claims = [c for c in _of_kind(_claims(f"{_PLEDGE} {second}", "2018-07-12"), "spending_pct_gdp")]
+    assert [(c.country, c.verdict) for c in claims] == [(country, verdict)]
+    figure = facts.ally_figure(country, 2018, "defence_exp_pct_gdp", claims[0].evidence[0].edition)
+    assert figure is not None and claims[0].expected == pytest.approx(round(figure.value, 2), abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Under the cost-share formula, the US pays 22 percent.",  # NATO's common budget
+        "Americans are paying 25 percent tariffs on steel.",  # a tariff, with its noun
+        "We are paying 4 percent more than last year.",  # a change
+        "The US pays 16 percent of the common budget.",  # a share of something named
+    ],
+)
+def test_other_percentages_an_ally_pays_are_not_its_share_of_gdp(second: str) -> None:
+    assert not _of_kind(_claims(f"{_PLEDGE} {second}", "2018-07-12"), "spending_pct_gdp")

@@ -42,9 +42,56 @@ _PAYS = re.compile(
 _NOT_ASSERTED = re.compile(r"\b(?:never|not|n't|no longer|if|whether|unless)\b", re.IGNORECASE)
 
 
-def find(view: SentenceView, used: set[int]) -> list[Claim]:
-    """Shares of the whole of NATO's cost said in words, of the United States."""
+#: what an ally "pays" in NATO talk, said bare: "Germany is just paying a little bit over 1 percent",
+#: "the United States in actual numbers is paying 4.2 percent", "we pay about 3.5 per cent". A verb of
+#: paying right before the figure (words of degree between), the figure bare after it: no "of ..." (a
+#: share of something: "16 percent of NATO's budget"), no noun ("25 percent tariffs"), no change
+#: ("paying 4 percent more").
+_PAYING_BEFORE = re.compile(
+    r"\b(?:pay|pays|paying|paid)\s+(?:(?:just|only|a little|a little bit|a bit|slightly|about|around|roughly|"
+    r"approximately|close to|nearly|almost|under|over|more than|less than|barely|like)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(
+    r"^(?:\s|-)?(?:%|per\s?cent\b|percent\b)(?=\s*(?:[\"”’'.,;:!?)]|$|\s+(?:whereas|while|and|but|now|today|"
+    r"this year|last year|in\s+(?:19|20)\d\d)\b))",
+    re.IGNORECASE,
+)
+
+
+#: what else an ally pays a percentage of: NATO's common budget by a cost-share formula ("the U.S. pays
+#: 22 percent, according to this formula"), a contribution, tariffs, taxes, interest
+_OTHER_PAYMENT = re.compile(
+    r"\b(?:budgets?|formula|cost[- ]shar\w*|shares?|contribut\w*|common[- ]fund\w*|tariffs?|tax\w*|interest|"
+    r"premiums?|rates?|dues|fees?)\b",
+    re.IGNORECASE,
+)
+
+
+def _paying_percent(view: SentenceView, used: set[int]) -> list[Claim]:
+    """An ally "paying N percent", in an article about NATO: its defence spending as % of GDP, the only
+    percentage an ally is said to pay in talk of NATO's target (spending.spending_pct judges it)."""
+    if not view.context.about_nato or _OTHER_PAYMENT.search(view.text):
+        return []
     claims: list[Claim] = []
+    for q in view.quantities:
+        if q.start in used or q.currency is not None or not 0 < q.value < 20:
+            continue
+        after = _BARE_AFTER.match(view.text[q.end :])
+        if after is None or not _PAYING_BEFORE.search(view.text[max(0, q.start - 60) : q.start]):
+            continue
+        iso3 = spending._subject_country(view, q.start)
+        if iso3 is None or not facts.is_ally(iso3):
+            continue
+        claims.append(spending.spending_pct(view, q, q.end + after.end(), iso3))
+        used.add(q.start)
+    return claims
+
+
+def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    """Shares of the whole of NATO's cost said in words, of the United States; an ally "paying N
+    percent"."""
+    claims: list[Claim] = _paying_percent(view, used)
     for match in WHOLE_OF_NATO.finditer(view.text):
         before = view.text[max(0, match.start() - 40) : match.start()]
         if match.start() in used or not _PAYS.search(before):
