@@ -443,3 +443,14 @@ def test_allies_joined_without_a_point_are_not_counted() -> None:
         for c in check("Eighteen more nations have joined NATO.", date="2022-04-10").claims
         if c.subject == "joined-since"
     ] == []
+
+
+def test_the_allies_flags_count_the_membership_at_the_article_date() -> None:
+    assert _kind("At NATO headquarters, 31 flags flying together mark the day.", "member_count", "2023-04-04") == [
+        ("31 flags flying", "supported")
+    ]
+    assert _kind("Now 30 flags fly outside NATO headquarters.", "member_count", "2023-04-04") == [
+        ("30 flags fly", "contradicted")
+    ]
+    assert _kind("Until today, 30 flags stood outside NATO headquarters.", "member_count", "2023-04-04") == []
+    assert _kind("Fans waved 31 flags at the NATO-themed match.", "member_count", "2023-04-04") == []

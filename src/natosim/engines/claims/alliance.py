@@ -359,6 +359,15 @@ _SINCE_POINT = re.compile(
 )
 
 
+#: the allies' flags flown together: "31 flags flying together", "the 32 national flags outside NATO headquarters"
+_FLAGS = re.compile(
+    r"\s+(?:national\s+)?flags\s+(?:(?:now\s+)?(?:fly|flying|flutter\w*|wave|waving|stand|standing|"
+    r"raised|hoisted|lined up|line)\b|of (?:the|all|its|NATO's) (?:allies|members|member states|member countries)\b|"
+    r"(?:outside|at|in front of) (?:NATO|the alliance's) (?:headquarters|HQ)\b)",
+    re.IGNORECASE,
+)
+
+
 def _joined_since(view: SentenceView, q: Quantity) -> Claim | None:
     """ "Since its founding in 1949, 18 more nations have joined the Alliance", "NATO has added 16 members since
     1949": the allies that joined after that point, against the membership at the date judged less the
@@ -418,6 +427,31 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         if q.start in used or q.is_fraction:
             continue
         after = text[q.end :]
+        flags = _FLAGS.match(text, q.end)
+        if (
+            flags
+            and (nato or view.context.about_nato)
+            and view.context.date is not None
+            and not q.decimals
+            # ("until today, 30 flags flew ...": the flags of another day)
+            and not re.search(r"\b(?:until|before|previously|used to|had|once|then|will|soon)\b", view.lower)
+        ):
+            # "31 flags flying together at NATO headquarters": one flag per ally, at the article's date
+            members = facts.members_on(view.context.date)
+            claims.append(
+                _count_claim(
+                    view,
+                    q,
+                    flags.end(),
+                    members,
+                    f"{len(members)} allies at the article date {view.context.date.isoformat()} (one flag each)",
+                    "allies",
+                    view.context.date.year,
+                    "membership",
+                )
+            )
+            used.add(q.start)
+            continue
         since = _joined_since(view, q) if nato or view.context.about_nato else None
         if since is not None:
             claims.append(since)
