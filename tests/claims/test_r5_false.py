@@ -203,3 +203,41 @@ def test_an_ally_paying_a_bare_percentage_is_its_share_of_gdp(second: str, count
 )
 def test_other_percentages_an_ally_pays_are_not_its_share_of_gdp(second: str) -> None:
     assert not _of_kind(_claims(f"{_PLEDGE} {second}", "2018-07-12"), "spending_pct_gdp")
+
+
+def _count_in(year: int, edition_date: str) -> int:
+    edition = facts.edition_at(__import__("datetime").date.fromisoformat(edition_date))
+    found = facts.allies_at_or_above(year, 2.0, edition)
+    assert found is not None
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Norway and 23 other countries have now achieved the 2% target.", 24),
+        ("Poland and 22 other allies meet the 2% target this year.", 23),
+        ("Lithuania, along with 22 other members, has reached NATO's 2 percent guideline.", 23),
+        ("Estonia and two other nations are above the 2% benchmark.", 3),
+        ("Latvia and twenty-two other NATO members have hit the target of 2% of GDP.", 23),
+    ],
+)
+def test_an_ally_and_n_others_is_a_count_of_n_plus_one(sentence: str, value: int) -> None:
+    [claim] = _of_kind(_claims(sentence, "2024-07-09"), "allies_meeting_target")
+    assert claim.value == value
+    assert claim.text.split()[0] in sentence.split()[0]  # quoted from the ally named
+    held = _count_in(2024, "2024-07-09")
+    assert claim.expected == held
+    assert claim.verdict == ("supported" if value == held else "contradicted")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Germany and 10 other countries have joined the initiative.",  # not a target
+        "France and 20 other countries signed the declaration.",
+        "Poland and three other allies spent heavily over the past decade.",  # "over" time, no target met
+    ],
+)
+def test_an_ally_and_n_others_doing_something_else_is_not_a_count_at_a_target(sentence: str) -> None:
+    assert not _of_kind(_claims(sentence, "2024-07-09"), "allies_meeting_target")

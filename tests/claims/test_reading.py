@@ -200,7 +200,17 @@ def test_one_registry_of_claim_kinds() -> None:
 
     assert tuple(item.kind for item in REGISTRY) == KINDS and len(set(KINDS)) == len(KINDS)
     assert all(item.tolerance in TOLERANCES or item.tolerance == "rule" for item in REGISTRY)
-    assert finder_names() == ["law", "events", "alliance", "growth", "spending", "ranks", "counts", "restated"]
+    assert finder_names() == [
+        "law",
+        "events",
+        "alliance",
+        "growth",
+        "others",
+        "spending",
+        "ranks",
+        "counts",
+        "restated",
+    ]
     assert [f.__module__.rsplit(".", 1)[1] for f in FINDERS] == finder_names()
     table = (Path(__file__).parents[2] / "docs" / "claims.md").read_text(encoding="utf-8")
     assert all(f"| `{kind}` |" in table for kind in KINDS)

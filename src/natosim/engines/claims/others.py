@@ -1,0 +1,53 @@
+"""An ally "and N other countries" at a target: "Norway and 23 other countries have now achieved the
+target", "Poland and eight other allies meet the 2% guideline", "the US, along with 22 other members,
+reached it". The count is N + 1 (the ally named and the others), never N: read before the count
+finders (``kinds._LATE_FINDERS`` gives this module its place), so that "22 other allies meet the
+target" is not judged as a count of 22.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natosim.engines.claims import facts, pledges, spending
+from natosim.engines.claims.context import SentenceView
+from natosim.engines.claims.model import Claim
+from natosim.engines.claims.numbers import Quantity
+
+#: "Norway and 23 other countries have now achieved the target", "Poland and eight other allies meet
+#: the 2% guideline", "the US, along with 22 other members, reached it": the ally named plus the others
+_AND_N_OTHERS = re.compile(
+    r"(?:,?\s+(?:and|along with|together with|plus)\s+)(?P<num>[\w-]+)\s+other\s+(?:NATO\s+|European\s+)?"
+    r"(?:allies|countries|members|member states|member countries|nations|states)\b,?\s+(?P<aux>(?:have|has|had|now|"
+    r"also|already|all|so far|each|both|currently|were|are|is)\s+){0,3}(?P<verb>\w+)",
+    re.IGNORECASE,
+)
+
+
+def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    """An ally "and N other countries" meeting a target: a count of N + 1 allies (``spending.allies_meeting``
+    judges it, on the target the sentence names or, failing that, the one the article stated last)."""
+    claims: list[Claim] = []
+    for match in _AND_N_OTHERS.finditer(view.text):
+        mention = next((m for m in view.countries if m.end == match.start()), None)
+        if mention is None or not facts.is_ally(mention.iso3):
+            continue
+        if not spending.MEETS.fullmatch(match.group("verb")) or match.group("verb").casefold() == "over":
+            continue  # "over" is as often time ("over the past decade") as a level
+        number = next((q for q in view.quantities if q.start == match.start("num")), None)
+        if number is None or number.start in used or number.is_fraction or number.qualifier is not None:
+            continue
+        tail = view.text[match.end() : match.end() + 60]
+        named = re.match(
+            r"^\s+(?:the\s+|NATO's\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)",
+            tail,
+        )
+        threshold = float(named.group(1)) if named else view.context.last_target
+        if threshold is None:
+            continue
+        count = Quantity(number.value + 1, None, 0, number.is_word, False, None, mention.start, match.end(), "")
+        target_end = re.search(rf"^[^.;]*?\b{pledges.TARGET_NOUN}\b", tail)
+        end = match.end() + (target_end.end() if target_end else len(tail.rstrip(" .;\"'”’")))
+        claims.append(spending.allies_meeting(view, count, mention.start, min(end, len(view.text)), threshold))
+        used.add(number.start)
+    return claims
