@@ -138,3 +138,13 @@ def test_a_relative_time_without_the_article_date_is_not_judged() -> None:
     assert [v for _, v in _summits("Leaders met at the NATO summit in Vilnius last July.", "2024-03-01")] == [
         "supported"
     ]
+
+
+def test_the_year_written_picks_the_citys_summit() -> None:
+    # Washington hosted in 1999 and 2024: the year in the sentence names the 1999 summit, not the nearest one
+    found = [
+        c
+        for c in check("In 1999, NATO's 50th-anniversary summit was held in Washington.", date="2024-01-24").claims
+        if c.kind == "event_date" and "Washington" in c.text
+    ]
+    assert [(c.text, c.verdict, c.year) for c in found] == [("summit was held in Washington", "supported", 1999)]

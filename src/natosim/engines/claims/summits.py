@@ -558,6 +558,21 @@ def _claim(view: SentenceView, item: _Said, taken: list[tuple[int, int, Claim]])
         summit_claims = [c for c in over if (c.subject or "").startswith("summit:") and c.verdict in order]
         if over and len(summit_claims) < len(over):
             continue
+        written = {y for y, _, _ in view.years}
+        other_summit = [
+            c
+            for c in summit_claims
+            if c.year is not None
+            and c.year != item.summit.first.year
+            and item.summit.first.year in written
+            and c.year not in written
+        ]
+        if other_summit:
+            # "In 1999, NATO's 50th-anniversary Summit was held in Washington": the other reader took the
+            # city's nearest summit (2024) while the sentence names the year; this reading replaces it
+            replaced.extend(other_summit)
+            findings.append(finding)
+            continue
         if summit_claims and finding.verdict == "supported":
             continue  # nothing to add: the other reader's claim stands
         for other in summit_claims:
