@@ -270,3 +270,16 @@ def test_paying_what_was_owed_in_a_count_some_year_matches_is_held_back() -> Non
         _claims(f"{_TARGET} Poland is one of nine allies who paid in full.", "2025-09-08"), "allies_meeting_target"
     )
     assert claim.verdict == "not checkable"
+
+
+def test_above_the_highest_count_is_no_proof_a_year_after_the_latest_edition() -> None:
+    """An article written more than a year after the latest edition held may read estimates natosim does
+    not hold yet: a count above every count held is then held back, not accused."""
+    import datetime as dt
+
+    latest = max(facts.edition_dates().values())
+    later = (latest + dt.timedelta(days=400)).isoformat()
+    [claim] = _of_kind(
+        _claims("Today 20 of NATO's 32 members have reached the 3.5% target.", later), "allies_meeting_target"
+    )
+    assert claim.verdict == "not checkable"

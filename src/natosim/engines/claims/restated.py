@@ -163,6 +163,11 @@ _LEADING_YEAR = re.compile(
 )
 
 
+#: NATO publishes its defence expenditure estimates once a year: an article within a year of the latest
+#: edition held read that edition (or an earlier one), never a later one
+_EDITION_CYCLE_DAYS = 365
+
+
 def _counts_held(threshold: float, day: dt.date | None) -> dict[tuple[int, str], tuple[int, int]]:
     """(year, edition) -> (allies at or above ``threshold``, that plus the reporting allies without a figure),
     for every year each edition published by the article's date holds (every edition without a date)."""
@@ -226,10 +231,12 @@ def whatever_the_year(claim: Claim, view: SentenceView) -> Claim:
     lowest = min(low for low, _ in counts.values())
     highest = max(high for _, high in counts.values())
     value = float(claim.value)
-    published = facts.edition_dates()
-    of_the_day = day is None or any(on <= day for on in published.values())
-    # an article older than every edition held read NATO's figures of the day, which later editions revised
-    # (9 allies at 2% in NATO's 2019 estimate, 7 once revised): above the revised counts is no proof then
+    # above the highest count is proof only when the article read an edition natosim holds, and no later
+    # one: an article older than every edition read NATO's figures of the day, which later editions revised
+    # (9 allies at 2% in NATO's 2019 estimate, 7 once revised); one written a year or more after the latest
+    # edition held (or undated) may read estimates of a year natosim does not hold yet
+    latest = max((on for on in facts.edition_dates().values() if day is not None and on <= day), default=None)
+    of_the_day = day is not None and latest is not None and (day - latest).days < _EDITION_CYCLE_DAYS
     if value >= lowest - 0.5 and (not of_the_day or value <= highest + 0.5):
         return claim
     years = sorted({year for year, _ in counts})
