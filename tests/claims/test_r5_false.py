@@ -241,3 +241,32 @@ def test_an_ally_and_n_others_is_a_count_of_n_plus_one(sentence: str, value: int
 )
 def test_an_ally_and_n_others_doing_something_else_is_not_a_count_at_a_target(sentence: str) -> None:
     assert not _of_kind(_claims(sentence, "2024-07-09"), "allies_meeting_target")
+
+
+_TARGET = "The president returned to NATO's target of 2% of GDP."
+
+
+@pytest.mark.parametrize(
+    ("second", "lead"),
+    [
+        ("“Poland was one of two nations that paid more than they were supposed to,” he said.", "“Poland was one of"),
+        ("He said Latvia was one of just two countries that paid their fair share.", "Latvia was one of"),
+        ("Only two allies who paid in full were thanked, he recalled.", "two allies who paid in full"),
+        ("Estonia is one of two members that pay what they owe, he claimed.", "Estonia is one of"),
+        ("Greece was one of two nations which actually paid more than they were required to.", "Greece was one of"),
+    ],
+)
+def test_paying_what_was_owed_is_meeting_the_target(second: str, lead: str) -> None:
+    [claim] = _of_kind(_claims(f"{_TARGET} {second}", "2025-09-08"), "allies_meeting_target")
+    assert lead in claim.text
+    assert claim.value == 2.0
+    assert claim.verdict == "contradicted"  # no year held had fewer than 3 allies at 2%
+    assert "no year matches" in claim.note
+
+
+def test_paying_what_was_owed_in_a_count_some_year_matches_is_held_back() -> None:
+    """Nine allies paid in full: the year is not written, and some year may have had nine."""
+    [claim] = _of_kind(
+        _claims(f"{_TARGET} Poland is one of nine allies who paid in full.", "2025-09-08"), "allies_meeting_target"
+    )
+    assert claim.verdict == "not checkable"

@@ -1,12 +1,16 @@
-"""An ally "and N other countries" at a target: "Norway and 23 other countries have now achieved the
-target", "Poland and eight other allies meet the 2% guideline", "the US, along with 22 other members,
-reached it". The count is N + 1 (the ally named and the others), never N: read before the count
-finders (``kinds._LATE_FINDERS`` gives this module its place), so that "22 other allies meet the
-target" is not judged as a count of 22.
+"""Counts of allies at a target in words the figure finders misread or miss.
+
+An ally "and N other countries": "Norway and 23 other countries have now achieved the target", "Poland
+and eight other allies meet the 2% guideline", "the US, along with 22 other members, reached it". The
+count is N + 1 (the ally named and the others), never N: read before the count finders
+(``kinds._LATE_FINDERS`` gives this module its place), so that "22 other allies meet the target" is not
+judged as a count of 22. And meeting the target said as paying what was owed ("one of two nations that
+paid more than they were supposed to").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from natosim.engines.claims import facts, pledges, spending
@@ -24,7 +28,7 @@ _AND_N_OTHERS = re.compile(
 )
 
 
-def find(view: SentenceView, used: set[int]) -> list[Claim]:
+def _and_others(view: SentenceView, used: set[int]) -> list[Claim]:
     """An ally "and N other countries" meeting a target: a count of N + 1 allies (``spending.allies_meeting``
     judges it, on the target the sentence names or, failing that, the one the article stated last)."""
     claims: list[Claim] = []
@@ -51,3 +55,45 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         claims.append(spending.allies_meeting(view, count, mention.start, min(end, len(view.text)), threshold))
         used.add(number.start)
     return claims
+
+
+#: meeting the target said as paying what was owed, as politicians say it: "one of two nations that paid
+#: more than they were supposed to", "five countries that pay their fair share", "the nine allies who
+#: paid in full", "three members that are paying what they owe"
+_PAID_WHAT_WAS_OWED = re.compile(
+    r"(?P<num>\b[\w-]+)\s+(?:NATO\s+|other\s+)?(?:countries|nations|allies|members|member states)\s+"
+    r"(?:that|which|who)\s+(?:actually\s+|really\s+|fully\s+)?"
+    r"(?:paid|pay|pays|were paying|are paying|have paid|had paid|have been paying)\s+"
+    r"(?:more than (?:what\s+)?(?:they were|they are|they're)\s+(?:supposed|required|obliged|asked) to|"
+    r"(?:their|the)\s+(?:fair\s+|full\s+)?(?:share|dues|bills?)|in full|up|"
+    r"what they (?:owe|owed|should|were supposed to|are supposed to))\b",
+    re.IGNORECASE,
+)
+
+
+def _paid_what_was_owed(view: SentenceView, used: set[int]) -> list[Claim]:
+    """Counts of allies "that paid more than they were supposed to": allies at or above the target the
+    article stated last (none stated, nothing read: which target is not guessed)."""
+    threshold = view.context.last_target
+    if threshold is None or not view.context.about_nato:
+        return []
+    claims: list[Claim] = []
+    for match in _PAID_WHAT_WAS_OWED.finditer(view.text):
+        number = next((q for q in view.quantities if q.start == match.start("num")), None)
+        if number is None or number.start in used or number.is_fraction:
+            continue
+        claim = spending.allies_meeting(view, number, match.start(), match.end(), threshold)
+        if claim.verdict == "contradicted" and claim.year_source != "stated":
+            # "paid more than they were supposed to" tells no year, and politicians say it of years past:
+            # held back here, judged by ``restated.whatever_the_year`` (false only if no year matches)
+            claim = dataclasses.replace(
+                claim, verdict="not checkable", note=f"the year is not written; {claim.note}", year_source="inferred"
+            )
+        claims.append(claim)
+        used.add(number.start)
+    return claims
+
+
+def find(view: SentenceView, used: set[int]) -> list[Claim]:
+    """Counts of allies at a target said with "and N other countries" or as paying what was owed."""
+    return _and_others(view, used) + _paid_what_was_owed(view, used)
