@@ -148,3 +148,11 @@ def test_the_year_written_picks_the_citys_summit() -> None:
         if c.kind == "event_date" and "Washington" in c.text
     ]
     assert [(c.text, c.verdict, c.year) for c in found] == [("summit was held in Washington", "supported", 1999)]
+
+
+def test_ministers_meeting_after_a_summit_is_not_the_summit() -> None:
+    text = (
+        "Allied leaders met at a NATO summit in Brussels in June 2021. "
+        "Defence ministers met in Brussels for a two-day meeting on 5 June."
+    )
+    assert [t for t, _ in _summits(text, date="2021-06-20")] == ["summit in Brussels in June 2021"]

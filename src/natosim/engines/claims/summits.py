@@ -82,6 +82,9 @@ _LEADERS_MEET = re.compile(
     r"\b(?:leaders|heads of state(?: and government)?|heads of government)\b[^.;]{0,30}?"
     r"\b(?:meet|meets|met|meeting|gather|gathers|gathered|gathering|convene|convenes|convened|converge|converged)\b"
 )
+#: ministers as the ones meeting, and the leaders whose presence makes it a summit
+_MINISTERS_ONLY = re.compile(r"\bministers\b", re.IGNORECASE)
+_LEADERS = re.compile(r"\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|chancellor)\b", re.I)
 #: a meeting of ministers, not of leaders: not a summit
 _MINISTERS = re.compile(r"\bministerial\b|\bministers'\s+meeting\b|\bmeeting of (?:\w+\s+){0,3}ministers\b", re.I)
 #: a host reached for the first time: "for the first time in its history, a European city will play host"
@@ -325,6 +328,11 @@ def find(view: SentenceView, used: set[int], taken: list[Claim] | None = None) -
             break
     if elsewhere and summit_here is None:
         return _first_host(view)
+    if not summit_words and _MINISTERS_ONLY.search(text) and not _LEADERS.search(text):
+        # "Defence ministers met in Brussels for a two-day meeting": ministers meet between summits
+        return _first_host(view)
+    #: reached only through the article's topic (no summit word, no leaders meeting): only its length is read
+    by_topic_only = not summit_words
     if summit_here is None and place_hits and not _MINISTERS.search(text):
         # "a whirlwind two days in The Hague", "converge on The Hague for the three-day meeting": a summit
         # place without the word summit is the summit the article speaks of
@@ -358,6 +366,8 @@ def find(view: SentenceView, used: set[int], taken: list[Claim] | None = None) -
     summit = summit_here
     # --- its days, its length
     for match in _DAYS.finditer(text):
+        if by_topic_only and not _SUMMIT_WORD.search(text):
+            break  # days in a sentence that names no summit may be another meeting's
         if not _near_anchor(match.span(), anchor, summit_words, text):
             continue
         after = text[match.end() : match.end() + 20]
