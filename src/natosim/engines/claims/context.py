@@ -17,6 +17,10 @@ from natosim.engines.claims.numbers import Quantity, quantities, words_to_number
 YEAR = re.compile(r"(?<![\w.,$€£-])(?<!date )(19[4-9]\d|20[0-4]\d)(?![\w%]|\.\d|,\d{3})")
 #: the twelve month names, for patterns that take a month written out in full
 MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: a month as the press writes it, in full or abbreviated ("Jan", "Sept")
+MONTH_OR_ABBREVIATION = MONTH_NAMES + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+#: the days of the week, capitalised as written
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

@@ -19,13 +19,15 @@ arrival dinner is often called one day shorter), a longer one *contradicts*.
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import facts
-from natosim.engines.claims.context import SentenceView, month_number
+from natosim.engines.claims import events, facts
+from natosim.engines.claims.context import MONTH_NAMES, MONTH_OR_ABBREVIATION, WEEKDAY_NAMES, SentenceView, month_number
 from natosim.engines.claims.model import Claim, Evidence
 
 #: a summit named without a year is the one held at that place this close to the article
@@ -646,3 +648,595 @@ def _first_host(view: SentenceView) -> list[Claim]:
             )
         )
     return claims
+
+
+# --- summits named by city and year, by date alone, by relative year or month, by month and city, and by
+# place with a relative time: read in events.find before its other sections (they mark the years they
+# use), through ``named``
+
+
+def named(scope: events._Scope) -> None:
+    """Every summit named by its city, date or place in one sentence, in the order the readers take
+    years: by city and year, by date alone, by relative year, by "last <month>", by month and city, by
+    place (the last only when no earlier reader judged the sentence's summit)."""
+    _summits(scope)
+    _summits_by_date(scope)
+    _summits_by_relative_year(scope)
+    _summits_last_month(scope)
+    _summits_by_month(scope)
+    _summits_by_place(scope)
+
+
+_SUMMITS: dict[str, str] = {
+    "wales": "Wales",
+    "newport": "Wales",
+    "vilnius": "Vilnius",
+    "the hague": "Hague",
+    "hague": "Hague",
+    "washington": "Washington",
+    "bucharest": "Bucharest",
+}
+_CITIES = r"Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest"
+_SUMMIT = re.compile(
+    # "the 2023 Vilnius summit", "our 2014 Wales Defence Investment Pledge", "the 2008 Bucharest declaration"
+    rf"(?:\b(?P<y1>(?:19|20)\d\d)\s+(?:NATO\s+)?(?P<n1>{_CITIES})\s+(?:[Ss]ummit|Defen[cs]e Investment Pledge|"
+    r"[Ss]ummit [Dd]eclaration|[Dd]eclaration)\b)"
+    # "the Bucharest Summit (Declaration) ... in April 2008 / on April 3, 2008"
+    rf"|(?:\b(?P<n2>{_CITIES})\s+(?:NATO\s+)?[Ss]ummit\b(?:[^.;]{{0,40}}?\b(?:in|of|on)\s+"
+    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?P<y2>(?:19|20)\d\d))?)"
+    rf"|(?:\b[Ss]ummit\s+in\s+(?P<n3>{_CITIES}),?\s+in\s+"
+    r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?P<y3>(?:19|20)\d\d))"
+    rf"|(?:\b(?P<y4>(?:19|20)\d\d)\s+(?:NATO\s+)?[Ss]ummit\s+in\s+(?P<n4>{_CITIES}))"
+    # "In 2014, during a summit in Wales"
+    rf"|(?:\b(?P<y5>(?:19|20)\d\d),?\s+(?:during|at)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:NATO\s+)?[Ss]ummit\s+"
+    rf"(?:in|of)\s+(?P<n5>{_CITIES}))"
+)
+#: a month right before a summit's year ("At a June 2025 summit in The Hague"): the claim starts there
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+$"
+)
+#: a NATO summit dated without its city ("the NATO Summit in 2014", "the upcoming NATO summit in June 2025")
+_SUMMIT_DATED = re.compile(
+    r"\b(?:NATO|[Aa]lliance's|[Aa]llied|[Aa]lliance)\s+(?:leaders'\s+)?[Ss]ummit\s+(?:in|of)\s+"
+    r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _summits(scope: events._Scope) -> None:
+    """Summits named by city and year or month ("the 2023 Vilnius summit")."""
+    view = scope.view
+    text = scope.text
+    rules = scope.rules
+    taken = scope.taken
+    claims = scope.claims
+    # --- summits
+    for match in _SUMMIT.finditer(text):
+        name = next(match.group(g) for g in ("n1", "n2", "n3", "n4", "n5") if match.group(g))
+        year_text = next((match.group(g) for g in ("y1", "y2", "y3", "y4", "y5") if match.group(g)), None)
+        if year_text is None:
+            continue
+        summit = _SUMMITS[name.casefold()]
+        known = _summit_date(rules, summit)
+        year = int(year_text)
+        position = match.start() + match.group(0).find(year_text)
+        taken.add(position)
+        if known is None:
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=match.end(),
+                    value=year,
+                    verdict="not checkable",
+                    subject=f"summit:{summit.casefold()}",
+                    year=year,
+                    note=f"natosim holds no sourced date for the {summit} summit",
+                )
+            )
+            continue
+        # a city may have hosted several summits (Washington 1999 and 2024): the one of the year written
+        held = sorted(_summit_dates(rules, summit), key=lambda item: abs(item[0].year - year))
+        day = held[0][0]
+        month = _MONTH_BEFORE.search(text[max(0, match.start() - 12) : match.start()]) if match.group("y4") else None
+        claim = events._claim_date(
+            view,
+            subject=f"summit:{summit.casefold()}",
+            year=year,
+            start=match.start() - (len(month.group(0)) if month else 0),
+            end=match.end(),
+            at=position + 4,
+            actual=day,
+            alternatives=tuple(item[0] for item in held[1:]),
+            evidence=[
+                Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                for item in held
+            ],
+        )
+        written = events._date_near(view, year, position + 4)
+        if (
+            claim.verdict == "contradicted"
+            and written[1] is not None
+            and written[0] == day.month
+            and abs(written[1] - day.day) <= _SUMMIT_DAYS
+        ):
+            # summits last two or three days: "stated on April 4, 2008" of a summit held 2-4 April
+            claim = dataclasses.replace(
+                claim,
+                verdict="imprecise",
+                note=f"the day written is within {_SUMMIT_DAYS} days of the day natosim holds ({day.isoformat()})",
+            )
+        claims.append(claim)
+
+
+#: a month in full or abbreviated ("Sept. 11", "Jul 9-11")
+_CITY = r"Wales|Newport|Vilnius|The Hague|Hague|Washington|Bucharest"
+#: a host city named by description ("the Lithuanian capital", "the Dutch city"): the summit's key
+_DESCRIBED = {
+    "the lithuanian capital": "vilnius",
+    "the romanian capital": "bucharest",
+    "the us capital": "washington",
+    "the u.s. capital": "washington",
+    "the american capital": "washington",
+    "the dutch city": "the hague",
+    "the dutch seat of government": "the hague",
+    "the welsh city of newport": "newport",
+}
+_HOST = (
+    # ("a summit in the Hague on 24-25 June": the article before the city, in lower case)
+    rf"(?:the\s+)?(?P<c>{_CITY}|[Tt]he (?:Lithuanian|Romanian|US|U\.S\.|American) capital|"
+    r"[Tt]he Dutch (?:city|seat of government)|[Tt]he Welsh city of Newport)"
+)
+_MONTH_DAYS = r"(?:\s+(?P<d1>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{1,2}))?)?"
+#: days before or after the month: "June 24-25", "24 and 25 June", "24-25 June", "June 24 and 25"
+_DATE = (
+    r"(?:(?P<d3>\d{1,2})(?:\s*(?:[-–]|and|to)\s*(?P<d4>\d{1,2}))?\s+)?"
+    rf"(?P<m>{MONTH_OR_ABBREVIATION})\.?(?:\s+(?P<d1>\d{{1,2}})(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}}))?)?"
+)
+#: a summit named by month (and days) and city, without a year: "the June 24–25 NATO summit in The
+#: Hague", "a summit in The Hague in June", "the Vilnius summit on July 11-12", "The Hague summit on
+#: 24-25 June", "the summit in the Lithuanian capital on July 11-12", "leaders will gather in The
+#: Hague on June 24-25 for a summit" (the word summit elsewhere in the sentence)
+_SUMMIT_MONTH = (
+    re.compile(
+        rf"\b(?P<m>{MONTH_OR_ABBREVIATION})\.?{_MONTH_DAYS}\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummit\s+(?:in|at)\s+{_HOST}\b"
+    ),
+    re.compile(rf"\b{_HOST}\s+(?:NATO\s+)?[Ss]ummit,?\s+(?:in|on)\s+{_DATE}"),
+    re.compile(rf"\b[Ss]ummit\s+in\s+{_HOST},?\s+(?:in|on)\s+{_DATE}"),
+    re.compile(
+        rf"\b(?:meet|gather|convene|assemble)\w*\s+in\s+{_HOST},?\s+(?:in|on)\s+{_DATE}"
+        r"(?=[^.;]*\b[Ss]ummit\b)"
+    ),
+)
+#: a summit lasts a few days and natosim holds one of them: days written this close to it agree
+_SUMMIT_DAYS = 2
+#: a summit without a year is the one natosim holds only if the article is this close to it (a city
+#: may host several summits: Washington in 1999 and 2024)
+_SUMMIT_NEAR_DAYS = 366
+
+
+def _summits_by_date(scope: events._Scope) -> None:
+    """ "The target was reaffirmed at the NATO Summit in 2014": a summit named by its date alone is the
+    one natosim holds for that year (and month); natosim does not hold every summit, so a date that
+    matches none gives no claim rather than a contradiction."""
+    view = scope.view
+    for match in _SUMMIT_DATED.finditer(scope.text):
+        year = int(match.group("year"))
+        position = match.start("year")
+        if position in scope.taken or re.match(rf"\s+(?:in|at)\s+(?:{_CITIES}|[A-Z])", scope.text[match.end() :]):
+            continue  # a city follows: the summit by city reads it (or one natosim does not hold)
+        month = month_number(match.group("month")) if match.group("month") else None
+        held = [
+            item
+            for summit in dict.fromkeys(_SUMMITS.values())
+            for item in _summit_dates(scope.rules, summit)
+            if item[0].year == year and (month is None or item[0].month == month)
+        ]
+        if len(held) != 1:
+            continue
+        day, source, label = held[0]
+        scope.taken.add(position)
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=f"{year}-{month:02d}" if month else year,
+                verdict="supported",
+                expected=day.isoformat(),
+                evidence=[Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")],
+                subject=f"summit:{label.split(' summit')[0].casefold()}",
+                year=year,
+                note=f"a NATO summit without its city: natosim holds the {label} in {match.group(0).split()[-1]} "
+                "(natosim does not hold every summit: a date matching none is not judged)",
+            )
+        )
+
+
+_SUMMIT_RELATIVE = re.compile(
+    rf"\b(?P<r1>last|this) year's\s+(?:NATO\s+)?(?P<c1>{_CITIES})\s+[Ss]ummit\b"
+    rf"|\b[Ss]ummit\s+in\s+(?P<c2>{_CITIES})\s+(?P<r2>last|this)\s+year\b"
+)
+
+
+_SUMMIT_LAST_MONTH = re.compile(
+    rf"\b[Ss]ummit\b[^.;]{{0,80}}?\blast\s+(?P<m1>{MONTH_OR_ABBREVIATION})\s+in\s+(?P<c1>{_CITIES})\b"
+    rf"|\b[Ss]ummit\s+in\s+(?P<c2>{_CITIES})\s+last\s+(?P<m2>{MONTH_OR_ABBREVIATION})\b"
+)
+
+
+def _summits_by_relative_year(scope: events._Scope) -> None:
+    """ "At last year's Washington summit", "the summit in Vilnius last year": the city's summit
+    in the year relative to the article's date (no claim without the date)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    for match in _SUMMIT_RELATIVE.finditer(scope.text):
+        city = match.group("c1") or match.group("c2")
+        year = date.year - (1 if (match.group("r1") or match.group("r2")) == "last" else 0)
+        summit = _SUMMITS[city.casefold()]
+        held = sorted(_summit_dates(scope.rules, summit), key=lambda item: abs(item[0].year - year))
+        if not held:
+            continue
+        day = held[0][0]
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=year,
+                verdict="supported" if day.year == year else "contradicted",
+                expected=day.isoformat(),
+                evidence=[
+                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                    for item in held
+                ],
+                subject=f"summit:{summit.casefold()}",
+                year=year,
+                unit="date (year)",
+                note=f"'{match.group('r1') or match.group('r2')} year' read from the article date "
+                f"({date.isoformat()}): {year}",
+            )
+        )
+
+
+def _summits_last_month(scope: events._Scope) -> None:
+    """ "the summit ... last July in Vilnius", "the summit in Vilnius last July": the city's summit in
+    the latest such month before the article's date — the year before when the month is not yet past
+    this year, else this year or the year before (both are read; no claim without the date)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    for match in _SUMMIT_LAST_MONTH.finditer(scope.text):
+        city = match.group("c1") or match.group("c2")
+        month = month_number(match.group("m1") or match.group("m2"))
+        years = [date.year - 1] if month >= date.month else [date.year, date.year - 1]
+        summit = _SUMMITS[city.casefold()]
+        held = sorted(_summit_dates(scope.rules, summit), key=lambda item: abs(item[0].year - years[-1]))
+        if not held:
+            continue
+        match_day = next((d for d, _, _ in held if d.year in years and d.month == month), None)
+        day = match_day or held[0][0]
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=match.end(),
+                value=years[-1],
+                verdict="supported" if match_day is not None else "contradicted",
+                expected=day.isoformat(),
+                evidence=[
+                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
+                    for item in held
+                ],
+                subject=f"summit:{summit.casefold()}",
+                year=day.year,
+                unit="date (month)",
+                note=f"'last {calendar.month_name[month]}' read from the article date ({date.isoformat()}): "
+                + " or ".join(str(y) for y in years),
+            )
+        )
+
+
+def _summits_by_month(scope: events._Scope) -> None:
+    """Summits named by month and city without a year, read against the article's date: the summit
+    natosim holds for that city within a year of the article (else no claim: another summit)."""
+    view = scope.view
+    date = view.context.date
+    if date is None:
+        return
+    matches = [m for pattern in _SUMMIT_MONTH for m in pattern.finditer(scope.text)]
+    for match in sorted(matches, key=lambda m: m.start()):
+        after = scope.text[match.end() : match.end() + 12]
+        if re.match(r"\s*,?\s*(?:19|20)\d\d", after) or any(start in scope.taken for start in range(*match.span())):
+            continue  # a year follows: the dated reader's (or another pattern read it)
+        groups = match.groupdict()
+        city = groups["c"]
+        month = month_number(groups["m"])
+        days = [int(groups[g]) for g in ("d1", "d2", "d3", "d4") if groups.get(g)]
+        summit = _SUMMITS.get(city.casefold()) or _SUMMITS[_DESCRIBED[city.casefold()]]
+        near = [item for item in _summit_dates(scope.rules, summit) if abs((item[0] - date).days) <= _SUMMIT_NEAR_DAYS]
+        if not near or any(not 1 <= d <= events._MAX_DAY[month] for d in days):
+            continue
+        held, source, label = near[0]
+        if held.month != month:
+            verdict = "contradicted"
+        elif days and not any(abs(d - held.day) <= _SUMMIT_DAYS for d in range(min(days), max(days) + 1)):
+            verdict = "imprecise"
+        else:
+            verdict = "supported"
+        scope.taken.update(range(*match.span()))
+        # a full stop after a month written in full ends the sentence, not an abbreviation ("in June.")
+        end = match.end() - (scope.text[match.end() - 1] == "." and groups["m"] in MONTH_NAMES.split("|"))
+        scope.claims.append(
+            view.claim(
+                kind="event_date",
+                start=match.start(),
+                end=end,
+                value=f"{held.year}-{month:02d}",
+                verdict=verdict,
+                expected=held.isoformat(),
+                evidence=[Evidence(f"{label}: {held.isoformat()}", source, held.isoformat(), rule="summit")],
+                subject=f"summit:{summit.casefold()}",
+                year=held.year,
+                note=(
+                    f"a summit in {city} without a year: the one natosim holds within a year of the article "
+                    f"({held.isoformat()}); month compared, days within {_SUMMIT_DAYS} of the day held"
+                ),
+            )
+        )
+
+
+#: a summit's host named as the press names it: the city, the country, or a description of the city
+_PLACE = (
+    r"(?P<place>(?:[Tt]he\s+)?Hague|Vilnius|Bucharest|Washington(?:,?\s+D\.?C\.?)?|Wales|Newport|"
+    r"(?:the\s+)?Netherlands|Lithuania|Romania|[Tt]he (?:Lithuanian|Romanian|Dutch) capital|[Tt]he Dutch city)\b"
+)
+#: the place read as the summit's key in ``_SUMMITS``
+_PLACE_KEY = {
+    "netherlands": "hague",
+    "the netherlands": "hague",
+    "lithuania": "vilnius",
+    "romania": "bucharest",
+    "the lithuanian capital": "vilnius",
+    "the romanian capital": "bucharest",
+    "the dutch capital": "hague",
+    "the dutch city": "hague",
+}
+#: "the NATO summit held in The Hague", "a summit next week in Lithuania", "the summit scheduled to take
+#: place in The Hague", "an end-of-summit press conference in the Hague", "the summit, in Vilnius"
+_SUMMIT_AT_PLACE = re.compile(r"\b[Ss]ummit\b(?P<mid>[^.;:!?]{0,45}?)\s(?:in|at)\s+" + _PLACE)
+#: "travel to The Hague for the annual summit", "The Hague will host the 2025 NATO Summit", "Lithuania
+#: hosted this year's summit"
+_PLACE_FOR_SUMMIT = re.compile(
+    r"\b(?:to|in)\s+" + _PLACE + r"\s+for\s+(?:the|a|this year's|its)\s+(?:[\w-]+\s+){0,3}?[Ss]ummit\b"
+    r"|" + _PLACE.replace("(?P<place>", "(?P<host>") + r"(?:,\s+[A-Z]\w+,?)?\s+(?:will host|hosts|hosted|is hosting|"
+    r"was hosting|to host|host)\s+(?:the|a|this year's|next year's|its)?\s*(?:[\w-]+\s+){0,3}?[Ss]ummit\b"
+)
+#: words between the summit and its place that make the place another act's ("the summit, Rutte said in
+#: Vilnius", "the summit and a dinner in The Hague")
+_MID_OTHER = re.compile(r"\b(?:said|says|told|and|but|while|after|before|since|when|where|which)\b|,\s")
+#: a time the sentence gives the summit relative to the article's day
+_SUMMIT_WHEN = re.compile(
+    r"\b(?P<rel>this|next|last)\s+(?P<unit>week|month|year)\b|\b(?P<later>later|earlier)\s+this\s+month\b"
+    rf"|\b(?:this|in|last|next)\s+(?P<month>{MONTH_NAMES})\b(?![\s,]+(?:\d{{1,2}}\b|(?:19|20)\d\d))"
+    rf"|\b(?:on\s+)?(?P<weekday>{WEEKDAY_NAMES})\b"
+    r"|\b(?P<same>the same year|that year)\b"
+)
+#: days a summit natosim holds by one day may be off and still be that summit (they last two or three days)
+_SUMMIT_SPAN = dt.timedelta(days=2)
+#: the article's day may be approximate: a relative time missing the summit by this little is not judged
+_SUMMIT_SLACK = dt.timedelta(days=10)
+
+
+def _when_window(view: SentenceView, match: re.Match[str]) -> tuple[dt.date, dt.date, str] | None:
+    """The days a relative time ("this week", "later this month", "this June", "on Wednesday", "that
+    year") covers, read from the article's date (the year before, for "that year")."""
+    date = view.context.date
+    if match.group("same"):
+        carried = view.context.event_year
+        if carried is None or view.sentence.paragraph - carried[1] > 1:
+            return None
+        return dt.date(carried[0], 1, 1), dt.date(carried[0], 12, 31), f"'{match.group(0)}': {carried[0]}"
+    if date is None:
+        return None
+    if match.group("unit"):
+        shift = {"this": 0, "next": 1, "last": -1}[match.group("rel").casefold()]
+        unit = match.group("unit")
+        if unit == "week":
+            monday = date - dt.timedelta(days=date.weekday()) + dt.timedelta(weeks=shift)
+            return monday, monday + dt.timedelta(days=6), f"'{match.group(0)}' from the article date"
+        if unit == "month":
+            month_index = date.year * 12 + date.month - 1 + shift
+            year, month = divmod(month_index, 12)
+            last = calendar.monthrange(year, month + 1)[1]
+            return (
+                dt.date(year, month + 1, 1),
+                dt.date(year, month + 1, last),
+                f"'{match.group(0)}' from the article date",
+            )
+        year = date.year + shift
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), f"'{match.group(0)}' from the article date"
+    if match.group("later"):
+        last = calendar.monthrange(date.year, date.month)[1]
+        if match.group("later").casefold() == "later":
+            return date, dt.date(date.year, date.month, last), "'later this month' from the article date"
+        return dt.date(date.year, date.month, 1), date, "'earlier this month' from the article date"
+    if match.group("month"):
+        month = month_number(match.group("month"))
+        # the month nearest the article's day ("this June" in April: this year's; "in June" in August: this year's)
+        years = sorted(
+            (date.year - 1, date.year, date.year + 1), key=lambda y: abs((dt.date(y, month, 15) - date).days)
+        )
+        year = years[0]
+        return (
+            dt.date(year, month, 1),
+            dt.date(year, month, calendar.monthrange(year, month)[1]),
+            f"'{match.group(0).strip()}' read from the article date",
+        )
+    # a weekday: the nearest such day before or after the article's (a report of the day before, or a preview)
+    return date - dt.timedelta(days=6), date + dt.timedelta(days=6), f"'{match.group(0).strip()}' near the article date"
+
+
+def _summits_by_place(scope: events._Scope) -> None:
+    """A summit named by its place and, at most, a time relative to the article ("the NATO summit held in
+    The Hague", "a summit in the Netherlands later this month", "travel to The Hague for the annual
+    summit", "a summit next week in Lithuania", "At a summit in Wales the same year").
+
+    Why: reports name the summit they cover by its host far more often than by a date. The place is
+    checked against the summits natosim holds there: with a relative time, the summit held there must
+    fall in the days it covers (a time that misses it by more than the article date's slack, while
+    another host's summit falls in them, names the wrong place or time: contradicted); without one, the
+    summit held there nearest the article (within a year) is the one meant. natosim does not hold every
+    summit: a place with none near gives no claim, and a sentence another summit reader judged is left."""
+    view = scope.view
+    text = scope.text
+    if any((c.subject or "").startswith("summit:") for c in scope.claims):
+        return
+    if not (events._NATO.search(text) or view.context.about_nato):
+        return
+    found = []
+    for match in _SUMMIT_AT_PLACE.finditer(text):
+        if not _MID_OTHER.search(match.group("mid")):
+            found.append((match, match.group("place")))
+    for match in _PLACE_FOR_SUMMIT.finditer(text):
+        found.append((match, match.group("place") or match.group("host")))
+    date = view.context.date
+    for match, place in found[:1]:
+        key = _PLACE_KEY.get(place.casefold(), place.casefold().removeprefix("the ").split(",")[0].strip())
+        key = "hague" if key == "hague" else key.split()[0]
+        if key not in _SUMMITS:
+            continue
+        summit = _SUMMITS[key]
+        held = _summit_dates(scope.rules, summit)
+        if not held:
+            continue
+        # a year of the summit's own: in the phrase or right around it ("the 2025 NATO Summit, held in The
+        # Hague"); a year elsewhere dates another act ("the target, agreed in 2014, will rise at a summit in ...")
+        years = [y for y, start, _ in view.years if match.start() - 20 <= start <= match.end() + 15]
+        # the time must be the summit's: between the summit and its place, right after them, or a possessive
+        # right before ("this week's summit"); a time elsewhere in the sentence may date another act
+        # ("Last week, Rutte said the summit in The Hague would ...")
+        when = None
+        for candidate in _SUMMIT_WHEN.finditer(text):
+            within = match.start() <= candidate.start() < match.end()
+            after = 0 <= candidate.start() - match.end() <= 15
+            possessive = candidate.end() <= match.start() and re.fullmatch(
+                r"'s\s+(?:[\w-]+\s+){0,3}?", text[candidate.end() : match.start()]
+            )
+            if ((within or after or possessive) and not candidate.group("weekday")) or (
+                after and candidate.group("weekday")
+            ):
+                when = candidate
+                break
+        evidence = [
+            Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")
+            for day, source, label in held
+        ]
+        end = match.end()
+        if when is not None and when.start() >= match.end() and when.start() - match.end() <= 12:
+            end = when.end()
+        common: dict[str, Any] = {
+            "kind": "event_date",
+            "start": match.start(),
+            "end": end,
+            "evidence": evidence,
+            "subject": f"summit:{summit.casefold()}",
+        }
+        if years:
+            # a year in the sentence: the summit held there that year ("the 2025 NATO Summit, held in The Hague")
+            hit = next((day for day, _, _ in held if day.year in years), None)
+            if hit is None:
+                continue  # another year's summit natosim may not hold, or a year of something else
+            scope.claims.append(
+                view.claim(
+                    **common,
+                    value=hit.year,
+                    year=hit.year,
+                    verdict="supported",
+                    expected=hit.isoformat(),
+                    note=f"the summit natosim holds in {summit} in {hit.year} ({hit.isoformat()})",
+                )
+            )
+            continue
+        window = _when_window(view, when) if when is not None else None
+        if when is not None and window is None:
+            continue  # a time relative to a day the article does not give ("last July" with no date)
+        if window is not None:
+            first, last, how = window
+            inside = [day for day, _, _ in held if first - _SUMMIT_SPAN <= day <= last + _SUMMIT_SPAN]
+            nearest = min(
+                (day for day, _, _ in held), key=lambda day: min(abs((day - first).days), abs((day - last).days))
+            )
+            elsewhere = [
+                (item.name, item.date)
+                for item in scope.rules.events().summits
+                if first <= item.date <= last and _SUMMITS.get(item.name.casefold().removeprefix("the "), "") != summit
+            ]
+            if inside:
+                verdict, expected = "supported", inside[0]
+            elif elsewhere or (nearest < first - _SUMMIT_SLACK or nearest > last + _SUMMIT_SLACK):
+                verdict, expected = "contradicted", nearest
+            else:
+                verdict, expected = "not checkable", nearest
+            if (
+                verdict == "contradicted"
+                and not elsewhere
+                and abs((nearest - (date or nearest)).days) > _SUMMIT_NEAR_DAYS
+            ):
+                continue  # no summit of that place near the article: another summit natosim does not hold
+            scope.claims.append(
+                view.claim(
+                    **common,
+                    value=f"{first.isoformat()}..{last.isoformat()}",
+                    year=expected.year,
+                    verdict=verdict,
+                    expected=expected.isoformat(),
+                    note=f"a summit in {summit} at {how} ({first.isoformat()} to {last.isoformat()}); natosim holds "
+                    + ", ".join(f"{d.isoformat()} ({label})" for d, _, label in held)
+                    + (
+                        f"; in those days natosim holds the {elsewhere[0][0]} summit"
+                        if elsewhere and not inside
+                        else ""
+                    ),
+                )
+            )
+            continue
+        near = [day for day, _, _ in held if date is None or abs((day - date).days) <= _SUMMIT_NEAR_DAYS]
+        if not near:
+            continue
+        scope.claims.append(
+            view.claim(
+                **common,
+                value=near[0].isoformat(),
+                year=near[0].year,
+                verdict="supported",
+                expected=near[0].isoformat(),
+                note=f"a summit in {summit} without a date: natosim holds one there on {near[0].isoformat()}"
+                + (f", within a year of the article ({date.isoformat()})" if date else ""),
+            )
+        )
+
+
+def _summit_dates(rules: Any, summit: str) -> list[tuple[dt.date, str, str]]:
+    """Every summit natosim holds in that city (Washington: 1999 and 2024), the best-sourced first."""
+    first = _summit_date(rules, summit)
+    others = [
+        (item.date, events.first_source(item.source), f"{summit} summit")
+        for item in rules.events().summits
+        if item.name.casefold().removeprefix("the ") == summit.casefold().removeprefix("the ")
+        and (first is None or item.date != first[0])
+    ]
+    return ([first] if first is not None else []) + others
+
+
+def _summit_date(rules: Any, summit: str) -> tuple[dt.date, str, str] | None:
+    for pledge in rules.pledges():
+        if summit.casefold() in pledge.forum.casefold() and pledge.adopted_precision == "day":
+            return pledge.adopted, pledge.source, f"{summit} summit ({pledge.id} adopted)"
+    dated = rules.events().summit(summit)  # structured dates (rules/parameters/events.yaml)
+    if dated is not None:
+        return dated.date, events.first_source(dated.source), f"{summit} summit"
+    return None
