@@ -748,10 +748,7 @@ def _summits(scope: events._Scope) -> None:
             at=position + 4,
             actual=day,
             alternatives=tuple(item[0] for item in held[1:]),
-            evidence=[
-                Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
-                for item in held
-            ],
+            evidence=[_date_evidence(*item) for item in held],
         )
         written = events._date_near(view, year, position + 4)
         if (
@@ -844,7 +841,7 @@ def _summits_by_date(scope: events._Scope) -> None:
                 value=f"{year}-{month:02d}" if month else year,
                 verdict="supported",
                 expected=day.isoformat(),
-                evidence=[Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")],
+                evidence=[_date_evidence(day, source, label)],
                 subject=f"summit:{label.split(' summit')[0].casefold()}",
                 year=year,
                 note=f"a NATO summit without its city: natosim holds the {label} in {match.group(0).split()[-1]} "
@@ -888,10 +885,7 @@ def _summits_by_relative_year(scope: events._Scope) -> None:
                 value=year,
                 verdict="supported" if day.year == year else "contradicted",
                 expected=day.isoformat(),
-                evidence=[
-                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
-                    for item in held
-                ],
+                evidence=[_date_evidence(*item) for item in held],
                 subject=f"summit:{summit.casefold()}",
                 year=year,
                 unit="date (year)",
@@ -927,10 +921,7 @@ def _summits_last_month(scope: events._Scope) -> None:
                 value=years[-1],
                 verdict="supported" if match_day is not None else "contradicted",
                 expected=day.isoformat(),
-                evidence=[
-                    Evidence(f"{item[2]}: {item[0].isoformat()}", item[1], item[0].isoformat(), rule="summit")
-                    for item in held
-                ],
+                evidence=[_date_evidence(*item) for item in held],
                 subject=f"summit:{summit.casefold()}",
                 year=day.year,
                 unit="date (month)",
@@ -978,7 +969,7 @@ def _summits_by_month(scope: events._Scope) -> None:
                 value=f"{held.year}-{month:02d}",
                 verdict=verdict,
                 expected=held.isoformat(),
-                evidence=[Evidence(f"{label}: {held.isoformat()}", source, held.isoformat(), rule="summit")],
+                evidence=[_date_evidence(held, source, label)],
                 subject=f"summit:{summit.casefold()}",
                 year=held.year,
                 note=(
@@ -1131,10 +1122,7 @@ def _summits_by_place(scope: events._Scope) -> None:
             ):
                 when = candidate
                 break
-        evidence = [
-            Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")
-            for day, source, label in held
-        ]
+        evidence = [_date_evidence(day, source, label) for day, source, label in held]
         end = match.end()
         if when is not None and when.start() >= match.end() and when.start() - match.end() <= 12:
             end = when.end()
@@ -1218,6 +1206,11 @@ def _summits_by_place(scope: events._Scope) -> None:
                 + (f", within a year of the article ({date.isoformat()})" if date else ""),
             )
         )
+
+
+def _date_evidence(day: dt.date, source: str, label: str) -> Evidence:
+    """A summit's day natosim holds (an item of ``_summit_dates``), as the evidence of a claim."""
+    return Evidence(f"{label}: {day.isoformat()}", source, day.isoformat(), rule="summit")
 
 
 def _summit_dates(rules: Any, summit: str) -> list[tuple[dt.date, str, str]]:
