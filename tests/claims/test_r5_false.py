@@ -283,3 +283,12 @@ def test_above_the_highest_count_is_no_proof_a_year_after_the_latest_edition() -
         _claims("Today 20 of NATO's 32 members have reached the 3.5% target.", later), "allies_meeting_target"
     )
     assert claim.verdict == "not checkable"
+
+
+def test_the_data_s_own_figure_is_no_reference_to_a_claim() -> None:
+    text = (
+        "The president claimed the United States pays 90 percent of NATO's defence spending. "
+        "Analysts compared NATO's 90 percent figure for air policing with it."
+    )
+    claims = _of_kind(_claims(text, "2026-01-22"), "alliance_share")
+    assert [c.verdict for c in claims] == ["contradicted"]

@@ -292,11 +292,12 @@ def _with_lead(claim: Claim, view: SentenceView, lead_words: re.Pattern[str]) ->
 #: a claim named again to weigh it: "the 100% figure he has used for years", "the “almost all”
 #: description Trump used", "his 90 percent claim", "Trump's '4.2 percent' number"
 _BACK_REFERENCE = re.compile(
-    r"\b(?:the|that|this|his|her|their|(?:[A-Z][\w.]+(?:'s|’s)))\s+"
+    # someone's claim ("Trump's"), never the data's own figure ("NATO's 2% figure", "SIPRI's")
+    r"\b(?:the|that|this|his|her|their|(?!NATO|SIPRI|Alliance)(?:[A-Z][\w.]+(?:'s|’s)))\s+"
     r"(?:[“\"‘']\s*)?(?P<what>\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?<=[“\"‘'])[A-Za-z][A-Za-z -]{1,30}(?=[”\"’']))"
     r"(?:\s*[”\"’'])?\s+"
-    r"(?P<noun>figures?|numbers?|claims?|statistics?|stats?|assertions?|descriptions?|characteri[sz]ations?|"
-    r"estimates?|talking points?|boasts?|contention)\b",
+    r"(?P<noun>figures?|numbers?|claims?|assertions?|descriptions?|characteri[sz]ations?|"
+    r"talking points?|boasts?|contention)\b",
 )
 
 
