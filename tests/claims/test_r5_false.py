@@ -54,6 +54,9 @@ def test_whole_of_nato_said_of_the_us_is_false_in_every_year(sentence: str, word
         "If the US paid the entire NATO budget, allies would pay nothing.",  # hypothetical
         "In 1952 the United States covered nearly the entire cost of NATO.",  # a year before those held
         "The host nation pays the entire cost of the summit.",  # not NATO's cost
+        "The US pays the full cost of NATO's nuclear umbrella.",  # a part of NATO, not the whole
+        "The United States covers nearly the entire cost of the NATO summit.",
+        "The United States covers nearly the entire NATO budget for the Afghan mission.",
     ],
 )
 def test_whole_of_nato_not_asserted_of_the_us_is_not_read(sentence: str) -> None:

@@ -29,7 +29,11 @@ WHOLE_OF_NATO = re.compile(
     r"(?:the\s+)?(?:entire(?:ty of)?|whole|full)\s+"
     r"(?:(?:NATO|alliance|North Atlantic alliance)(?:'s|’s)?\s+(?:budget|bill|tab|costs?)|"
     r"(?:budget|bill|tab|costs?|expenses?)\s+(?:of|for)\s+(?:the\s+)?(?:NATO|alliance|North Atlantic alliance)|"
-    r"(?:of\s+)?NATO(?:'s|’s)?\s+(?:budget|bill|tab|costs?|expenses?))\b",
+    r"(?:of\s+)?NATO(?:'s|’s)?\s+(?:budget|bill|tab|costs?|expenses?))\b"
+    # the whole of NATO, not of one of its parts: "the full cost of NATO's nuclear umbrella", "the entire
+    # NATO budget for the Afghan mission", "the whole cost of the NATO summit" are other bills
+    r"(?!['’]s|\s+(?!(?:and|but|or|while|whereas|before|until|since|when|alone|itself|in|by|during|over|"
+    r"through)\b)[a-z])",
     re.IGNORECASE,
 )
 #: a verb of paying before the whole: "covers", "pays (for)", "foots", "funds", "finances", "bankrolls"
