@@ -54,6 +54,9 @@ def test_whole_of_nato_said_of_the_us_is_false_in_every_year(sentence: str, word
         "If the US paid the entire NATO budget, allies would pay nothing.",  # hypothetical
         "In 1952 the United States covered nearly the entire cost of NATO.",  # a year before those held
         "The host nation pays the entire cost of the summit.",  # not NATO's cost
+        "The US pays the full cost of NATO's nuclear umbrella.",  # a part of NATO, not the whole
+        "The United States covers nearly the entire cost of the NATO summit.",
+        "The United States covers nearly the entire NATO budget for the Afghan mission.",
     ],
 )
 def test_whole_of_nato_not_asserted_of_the_us_is_not_read(sentence: str) -> None:
@@ -283,3 +286,12 @@ def test_above_the_highest_count_is_no_proof_a_year_after_the_latest_edition() -
         _claims("Today 20 of NATO's 32 members have reached the 3.5% target.", later), "allies_meeting_target"
     )
     assert claim.verdict == "not checkable"
+
+
+def test_the_data_s_own_figure_is_no_reference_to_a_claim() -> None:
+    text = (
+        "The president claimed the United States pays 90 percent of NATO's defence spending. "
+        "Analysts compared NATO's 90 percent figure for air policing with it."
+    )
+    claims = _of_kind(_claims(text, "2026-01-22"), "alliance_share")
+    assert [c.verdict for c in claims] == ["contradicted"]

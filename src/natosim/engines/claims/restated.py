@@ -29,7 +29,11 @@ WHOLE_OF_NATO = re.compile(
     r"(?:the\s+)?(?:entire(?:ty of)?|whole|full)\s+"
     r"(?:(?:NATO|alliance|North Atlantic alliance)(?:'s|’s)?\s+(?:budget|bill|tab|costs?)|"
     r"(?:budget|bill|tab|costs?|expenses?)\s+(?:of|for)\s+(?:the\s+)?(?:NATO|alliance|North Atlantic alliance)|"
-    r"(?:of\s+)?NATO(?:'s|’s)?\s+(?:budget|bill|tab|costs?|expenses?))\b",
+    r"(?:of\s+)?NATO(?:'s|’s)?\s+(?:budget|bill|tab|costs?|expenses?))\b"
+    # the whole of NATO, not of one of its parts: "the full cost of NATO's nuclear umbrella", "the entire
+    # NATO budget for the Afghan mission", "the whole cost of the NATO summit" are other bills
+    r"(?!['’]s|\s+(?!(?:and|but|or|while|whereas|before|until|since|when|alone|itself|in|by|during|over|"
+    r"through)\b)[a-z])",
     re.IGNORECASE,
 )
 #: a verb of paying before the whole: "covers", "pays (for)", "foots", "funds", "finances", "bankrolls"
@@ -292,11 +296,12 @@ def _with_lead(claim: Claim, view: SentenceView, lead_words: re.Pattern[str]) ->
 #: a claim named again to weigh it: "the 100% figure he has used for years", "the “almost all”
 #: description Trump used", "his 90 percent claim", "Trump's '4.2 percent' number"
 _BACK_REFERENCE = re.compile(
-    r"\b(?:the|that|this|his|her|their|(?:[A-Z][\w.]+(?:'s|’s)))\s+"
+    # someone's claim ("Trump's"), never the data's own figure ("NATO's 2% figure", "SIPRI's")
+    r"\b(?:the|that|this|his|her|their|(?!NATO|SIPRI|Alliance)(?:[A-Z][\w.]+(?:'s|’s)))\s+"
     r"(?:[“\"‘']\s*)?(?P<what>\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?<=[“\"‘'])[A-Za-z][A-Za-z -]{1,30}(?=[”\"’']))"
     r"(?:\s*[”\"’'])?\s+"
-    r"(?P<noun>figures?|numbers?|claims?|statistics?|stats?|assertions?|descriptions?|characteri[sz]ations?|"
-    r"estimates?|talking points?|boasts?|contention)\b",
+    r"(?P<noun>figures?|numbers?|claims?|assertions?|descriptions?|characteri[sz]ations?|"
+    r"talking points?|boasts?|contention)\b",
 )
 
 
