@@ -3,6 +3,11 @@ and where earlier ones were held ("the NATO summit held in The Hague", "a summit
 later this month", "held in The Hague on 24-25 June 2025", "the two-day meeting", "a two-day summit
 starting June 22", "for the first time a European city will host").
 
+Two entry points, both called by ``events.find``: ``named`` first (summits named by city and year, by a
+date alone, by a relative year or "last <month>", by month and city, by place with a relative time: they
+mark the years they use before events.py's other sections read the sentence) and ``find`` last (days,
+lengths, hosts, merged with what ``named`` judged in the same words).
+
 Judged against the summits natosim holds (``rules.events().summits``: each summit's first and last
 day as NATO announced them, its host and the source of the days). natosim does not hold every
 summit, so a summit named by a place or year natosim has no summit for is not judged at all; a
