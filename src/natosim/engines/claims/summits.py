@@ -741,7 +741,7 @@ def _summits(scope: events._Scope) -> None:
             )
             continue
         # a city may have hosted several summits (Washington 1999 and 2024): the one of the year written
-        held = sorted(_summit_dates(rules, summit), key=lambda item: abs(item[0].year - year))
+        held = _nearest_first(rules, summit, year)
         day = held[0][0]
         month = _MONTH_BEFORE.search(text[max(0, match.start() - 12) : match.start()]) if match.group("y4") else None
         claim = events._claim_date(
@@ -878,7 +878,7 @@ def _summits_by_relative_year(scope: events._Scope) -> None:
         city = match.group("c1") or match.group("c2")
         year = date.year - (1 if (match.group("r1") or match.group("r2")) == "last" else 0)
         summit = _SUMMITS[city.casefold()]
-        held = sorted(_summit_dates(scope.rules, summit), key=lambda item: abs(item[0].year - year))
+        held = _nearest_first(scope.rules, summit, year)
         if not held:
             continue
         day = held[0][0]
@@ -913,7 +913,7 @@ def _summits_last_month(scope: events._Scope) -> None:
         month = month_number(match.group("m1") or match.group("m2"))
         years = [date.year - 1] if month >= date.month else [date.year, date.year - 1]
         summit = _SUMMITS[city.casefold()]
-        held = sorted(_summit_dates(scope.rules, summit), key=lambda item: abs(item[0].year - years[-1]))
+        held = _nearest_first(scope.rules, summit, years[-1])
         if not held:
             continue
         match_day = next((d for d, _, _ in held if d.year in years and d.month == month), None)
@@ -1211,6 +1211,12 @@ def _summits_by_place(scope: events._Scope) -> None:
                 + (f", within a year of the article ({date.isoformat()})" if date else ""),
             )
         )
+
+
+def _nearest_first(rules: Any, summit: str, year: int) -> list[tuple[dt.date, str, str]]:
+    """The summits natosim holds in that city, the one nearest ``year`` first: a city may have hosted
+    several (Washington in 1999 and 2024), and the year written or implied picks among them."""
+    return sorted(_summit_dates(rules, summit), key=lambda item: abs(item[0].year - year))
 
 
 def _date_evidence(day: dt.date, source: str, label: str) -> Evidence:
