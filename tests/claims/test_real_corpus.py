@@ -7,7 +7,9 @@ Batches 17-20 were held out all of round 4 and scored once with its final code (
 they then led to a short round of fixes, so the floors measure the fixes on the articles that motivated
 them: they hold what the code does, not an estimate for unseen articles. Batches 21-24 were scored once
 with the final code of round 4; batches 25-26 were scored once early in round 5 (main at 5543426) and
-then became development data like the others; batches 27-28 likewise (main at 42f3857)."""
+then became development data like the others; batches 27-28 likewise (main at 42f3857).
+Batches 29-38 were held out until the end of round 5's fixes and scored once with its final code (main at
+696753d); they have led to no fix."""
 
 from __future__ import annotations
 
@@ -24,13 +26,13 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 277
+    assert len(LABELS) >= 377
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in range(1, 29), path.name
+        assert labels.get("batch") in range(1, 39), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -43,19 +45,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.726
-    assert score.verdict_accuracy >= 0.789  # merged main measures 0.789 since b2cd8a3 (0.790 was above it; r5-gate)
-    assert score.false_alarms_per_100 <= 0.22  # r5-gate: 8 -> 3 alarms in 1396
-    assert score.false_caught >= 65
+    assert score.recall >= 0.700
+    assert score.verdict_accuracy >= 0.801
+    assert score.false_alarms_per_100 <= 1.04  # batches 29-38 added, scored once: 19 alarms in 1828
+    assert score.false_caught >= 84
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.752
-    assert score.verdict_accuracy >= 0.946
-    assert score.false_alarms_per_100 <= 0.07  # r5-gate: 3 -> 0 alarms in 1616 (one of headroom)
-    assert score.false_caught >= 73
+    assert score.recall >= 0.727
+    assert score.verdict_accuracy >= 0.932
+    assert score.false_alarms_per_100 <= 0.74  # batches 29-38 added, scored once: 16 alarms in 2181
+    assert score.false_caught >= 96
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])
