@@ -36,7 +36,8 @@ _FOUNDED = re.compile(
     re.IGNORECASE,
 )
 _JOIN = re.compile(
-    r"\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
+    # (not after "re-": "France re-joins NATO's military command" returns to a body, it does not accede)
+    r"(?<![Rr]e-)\b(?:joined|joining|joins|join|became (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|acceded|"
     r"accession|was admitted|were admitted|entered (?:NATO|the alliance)|membership took effect|"
     r"(?:formally |officially )?entered as (?:a |the \w+ |NATO's \w+ )?(?:member|ally)|"
     r"became (?:a |an |the \w+ )?(?:full |full-fledged |formal |official )?(?:NATO |alliance )(?:members?|ally|allies)|"
@@ -56,7 +57,9 @@ _NOT_DONE = re.compile(
     # "Sweden celebrated joining NATO on 11 March 2024": the celebration's date
     r"celebrat\w*|commemorat\w*|"
     # "Finland's parliament approved joining NATO in 2022", "Sweden decided to join": a step, not the accession
-    r"approv\w*|vot(?:e|ed|es|ing)|decid\w*|decision|agree\w*|endors\w*|support\w*|favou?r\w*|moved to)\b",
+    r"approv\w*|vot(?:e|ed|es|ing)|decid\w*|"
+    # "submitted its request to join", "announced it would join": a request or announcement, not the accession
+    r"request\w*|submit\w*|announc\w*|decision|agree\w*|endors\w*|support\w*|favou?r\w*|moved to)\b",
     re.IGNORECASE,
 )
 #: another's act that asks or lets an ally join ("NATO invited Finland and Sweden to join at the Madrid
@@ -790,6 +793,7 @@ def _dated_events(scope: _Scope) -> None:
         pronoun = re.match(r"\W*(?:It|The (?:alliance|organi[sz]ation|bloc)|Th(?:is|e) treaty)\s+was\b", text)
         treaty_year = _treaty_year(text, ystart, yend)
         founded_thing = _FOUNDED_THING.search(before[-60:])
+        began = _BEGAN.search(before[-60:])
         # a verb of joining closer to the year than the founding's makes it an accession ("its members
         # since its inception in 1949" is the founding: the inception is closer)
         joins = list(_JOIN.finditer(before[-40:]))
@@ -797,9 +801,10 @@ def _dated_events(scope: _Scope) -> None:
         joined_closer = bool(joins) and (not foundings or joins[-1].end() > foundings[-1].end())
         if (
             (_NATO.search(text) or ((pronoun or treaty_year) and view.context.about_nato))
-            and (_FOUNDED.search(before[-60:]) or treaty_year)
+            and (_FOUNDED.search(before[-60:]) or treaty_year or began)
             and not joined_closer
             and not (founded_thing and not treaty_year)
+            and not (_other_owner(text, ystart) and not treaty_year)
         ):
             mention = view.country_near(ystart, window=60, exclude=_named_for(view))
             if mention is not None and mention.start > ystart:
@@ -809,7 +814,7 @@ def _dated_events(scope: _Scope) -> None:
                 or _NATO.search(text[mention.end : ystart])
                 or re.search(r"\bfounding (?:member|ally|signator)", text[mention.end : ystart], re.IGNORECASE)
             ):
-                verb = None if treaty_year else _FOUNDED.search(before[-60:])
+                verb = None if treaty_year else (_FOUNDED.search(before[-60:]) or began)
                 if verb is not None and (
                     _OTHER_DOCUMENT.search(before[-60:][verb.end() :])
                     or re.match(r"\s+(?:a|an|another|new|several|two|three)\b", before[-60:][verb.end() :])
@@ -1037,7 +1042,9 @@ _FOUNDED_THING = re.compile(
     rf"\b(?:{TARGET_NOUN}|council|commission|fund|plan|programme|program|mission|command|force|initiative|"
     r"partnership|cent(?:re|er)|agency|office|body|unit|group|battalion|brigade|corps|rule|policy|"
     r"strategy|budget|pipeline|scheme|facility|base|post)\b(?![^.;]*\b(?:NATO|[Aa]lliance)\b)[^.;]*"
-    r"\b(?:founded|created|established|formed|set up|launched|forged|born|constructed)\s+(?:in\s+)?$",
+    r"\b(?:(?:founded|created|established|formed|set up|launched|forged|born|constructed)|"
+    # "a contested benchmark since its inception in 2014": the noun's own beginning
+    r"(?:its|their)\s+(?:inception|creation|establishment|introduction|adoption|launch))\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 #: a document other than the founding treaty, signed or launched: its date is not the founding's
@@ -1049,6 +1056,60 @@ _OTHER_DOCUMENT = re.compile(
 )
 #: a year naming the treaty: "the 1949 North Atlantic Treaty", "the initial 1949 treaty"
 _TREATY_YEAR = re.compile(r"\s+(?:North Atlantic|Washington|NATO|founding)\s+[Tt]reaty\b")
+
+
+#: a named body or treaty: "the Warsaw Pact", "the European Union", "the Treaty of Dunkirk", "the Western Union"
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][\w-]+\s+)+(?:Pact|Union|Treaty|Community|Organi[sz]ation|Agreement|Accord|Charter|Bloc|Alliance)\b"
+    r"|\bTreaty of [A-Z]\w+"
+)
+#: an alliance that is not NATO: "its own military alliance", "a rival alliance"
+_ANOTHER_ALLIANCE = re.compile(r"\b(?:(?:its|their) own|a rival|another|rival)\s+(?:\w+\s+)?alliance\b", re.I)
+
+
+def _other_owner(text: str, ystart: int) -> bool:
+    """Another named body or treaty owns the year, not NATO.
+
+    An act's year belongs to the nearest body named before it: in "the Soviet Union formed its own
+    military alliance, the Warsaw Pact, in 1955" and "the Treaty of Dunkirk, signed in 1947" the
+    founding or signing is the Pact's or that treaty's, even when NATO is named earlier in the sentence.
+    NATO's own names ("the North Atlantic Treaty", "the Atlantic Alliance") are not other bodies."""
+    window = text[max(0, ystart - 90) : ystart]
+    others = [m.end() for m in _INSTITUTION.finditer(window) if not _NATO.search(m.group(0))]
+    others += [m.end() for m in _ANOTHER_ALLIANCE.finditer(window)]
+    if not others:
+        return False
+    nato = [
+        m.end()
+        for m in _NATO.finditer(window)
+        if not any(o.start() <= m.start() < o.end() for o in _ANOTHER_ALLIANCE.finditer(window))
+    ]
+    return max(others) > max(nato, default=-1)
+
+
+#: NATO as the subject of an intransitive beginning: "since the alliance initiated in 1949",
+#: "NATO began in 1949" (transitive "NATO began air strikes in 1995" has words between verb and year)
+_BEGAN = re.compile(
+    r"\b(?:NATO|[Aa]lliance|organi[sz]ation)\s+(?:was\s+|first\s+|officially\s+|formally\s+)?"
+    r"(?:initiated|inaugurated|began|begun|started|came into existence|came to be)\s+(?:in\s+)?$"
+)
+#: what may stand between NATO and the verb of its founding when NATO is the subject: "NATO was",
+#: "the alliance, which was", "NATO's founding treaty was", "The North Atlantic Treaty Organization was"
+_OWNER_GAP = re.compile(
+    r"(?:\s+Organi[sz]ation)?(?:['’]s(?:\s+(?:founding\s+|original\s+)?(?:treaty|charter)\b)?)?\s*[,)–—-]?\s*"
+    r"(?:(?:which|that|who|was|were|is|has been|had been|being|first|originally|officially|formally|initially|"
+    r"itself|finally)\s+)*"
+)
+
+
+def _nato_founded_ago(text: str, verb_start: int) -> bool:
+    """NATO (or its treaty) is what was founded "N years ago": the verb's subject, with nothing between.
+
+    "NATO was founded 75 years ago" dates NATO; "a standard established 16 years ago but rarely met by
+    most of NATO" dates the standard: the founded thing is the noun right before the verb."""
+    head = text[:verb_start]
+    last = next(iter(reversed(list(_NATO.finditer(head)))), None)
+    return last is not None and _OWNER_GAP.fullmatch(head[last.end() :]) is not None
 
 
 def _treaty_year(text: str, ystart: int, yend: int) -> bool:
@@ -1083,9 +1144,10 @@ _OTHER_BODY = re.compile(
     r"patrols?|talks|effort|request|call|appeal|"
     r"consultations|statement|letter|bid|push|fight|war|battle|campaign)\b"
     # "Estonia's prime minister joined NATO leaders at the 2023 summit": NATO's people or bodies, not NATO
-    r"|^\w+\s+(?:a |an |the |other |fellow )?(?:NATO(?:-led)?|allied|the alliance(?:'s|’s))\s+(?:\w+\s+)?"
+    r"|^\w+\s+(?:a |an |the |other |fellow )?(?:NATO(?:-led|'s|’s)?|allied|the alliance(?:'s|’s))\s+(?:\w+\s+){0,2}"
     r"(?:leaders?|ministers?|counterparts?|colleagues?|officials?|partners?|allies|forces?|troops?|battle ?groups?|"
-    r"summits?|meetings?|gatherings?|staff|headquarters|command|deployments?|air policing|response force)\b"
+    r"summits?|meetings?|gatherings?|staff|headquarters|command|structures?|"
+    r"deployments?|air policing|response force)\b"
     # "Romania has joined them this year": a group named before (the allies at 2%), not NATO
     r"|^\w+\s+(?:them|those|these|us|the ranks|the club|the group|the list)\b"
     # "Lithuania and Latvia joined Poland's request": one joins something of someone else's
@@ -1337,8 +1399,9 @@ def _ages(scope: _Scope) -> None:
         if q.start in used:
             continue
         age = _AGE.match(text[q.end :]) or (_HISTORY.match(text[q.end :]) if _NATO.search(text) else None)
-        if not age and _NATO.search(text) and _FOUNDED.search(text[max(0, q.start - 30) : q.start]):
-            age = _AGO.match(text[q.end :])  # "NATO was formed 76 years ago"
+        founded_by = next(iter(reversed(list(_FOUNDED.finditer(text[max(0, q.start - 30) : q.start])))), None)
+        if not age and founded_by is not None and _nato_founded_ago(text, max(0, q.start - 30) + founded_by.start()):
+            age = _AGO.match(text[q.end :])  # "NATO was formed 76 years ago" (not "a standard established ...")
         # (the readings below need the article's date: without it they give no claim)
         if not age and _NATO.search(text) and q.decimals == 0 and view.context.date is not None:
             ago = _AGO.match(text[q.end :])
@@ -1741,8 +1804,37 @@ def _accession_month_only(view: SentenceView, taken: set[int]) -> list[Claim]:
         joined = facts.accession_date(mention.iso3)
         if joined is None or undated(match, view.context.date) is None:
             continue
+        step = _NOT_DONE.search(view.text[mention.end : join_at])
+        if step is not None:
+            if _APPLIED.search(step.group(0)):
+                # "Finland formally applied to join NATO last May": the application's date, not the
+                # accession's; natosim holds no application date for the allies, so it abstains
+                found.append(_step_not_accession(view, match, mention.start, mention.iso3, step.group(0)))
+            continue
         found.append(_undated_accession(view, match, mention.start, mention.iso3, joined))
     return found
+
+
+#: a request to join: "applied", "asked", "submitted its request", "its application"
+_APPLIED = re.compile(r"^(?:appl\w+|ask\w*|request\w*|submit\w*|bid|sought|seek\w*)$", re.IGNORECASE)
+
+
+def _step_not_accession(view: SentenceView, match: re.Match[str], start: int, iso3: str, step: str) -> Claim:
+    """A step on the way to membership dated without its year ("applied to join NATO last May").
+
+    The date is the step's, not the accession's: comparing it with the accession would accuse a true
+    sentence, and the allies' application dates are not among the sourced events, so it abstains."""
+    return view.claim(
+        kind="event_date",
+        start=start,
+        end=match.end(),
+        value=match.group(0).strip(),
+        verdict="not checkable",
+        country=iso3,
+        subject=f"application:{iso3}",
+        evidence=[],
+        note=f"the date of a request to join ('{step}'), not of the accession: no application date is held for {iso3}",
+    )
 
 
 def _undated_claim(
