@@ -47,7 +47,7 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     score = scores[0]
     assert score.recall >= 0.700
     assert score.verdict_accuracy >= 0.801
-    assert score.false_alarms_per_100 <= 1.04  # batches 29-38 added, scored once: 19 alarms in 1828
+    assert score.false_alarms_per_100 <= 0.77  # r5-events2 (other acts' years): 14 alarms in 1824
     assert score.false_caught >= 84
 
 
@@ -55,8 +55,8 @@ def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
     assert score.recall >= 0.727
-    assert score.verdict_accuracy >= 0.932
-    assert score.false_alarms_per_100 <= 0.74  # batches 29-38 added, scored once: 16 alarms in 2181
+    assert score.verdict_accuracy >= 0.933
+    assert score.false_alarms_per_100 <= 0.42  # r5-events2 (other acts' years): 9 alarms in 2175
     assert score.false_caught >= 96
 
 
