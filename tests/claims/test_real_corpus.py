@@ -9,7 +9,8 @@ them: they hold what the code does, not an estimate for unseen articles. Batches
 with the final code of round 4; batches 25-26 were scored once early in round 5 (main at 5543426) and
 then became development data like the others; batches 27-28 likewise (main at 42f3857).
 Batches 29-38 were held out until the end of round 5's fixes and scored once with its final code (main at
-696753d); they have led to no fix."""
+696753d); they led to one short fix (r5-events2: other acts' years). Batches 39-42 were collected while
+it was made and scored once with round 5's final code (main at 04cedab); they have led to no fix."""
 
 from __future__ import annotations
 
@@ -26,13 +27,13 @@ LABELS = sorted(REAL.glob("*.yaml"))
 
 
 def test_real_corpus_articles_are_sourced_and_labelled() -> None:
-    assert len(LABELS) >= 377
+    assert len(LABELS) >= 417
     for path in LABELS:
         labels = load_labels(path)
         article = REAL / str(labels["article"])
         first = article.read_text(encoding="utf-8").splitlines()[0]
         assert re.fullmatch(r"SOURCE: https?://\S+ \(.+, .+\)", first), (article.name, first)
-        assert labels.get("batch") in range(1, 39), path.name
+        assert labels.get("batch") in range(1, 43), path.name
         assert labels.get("published"), path.name
         assert "date" not in labels, "real articles are scored without giving the checker their date"
 
@@ -45,19 +46,19 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.700
-    assert score.verdict_accuracy >= 0.801
-    assert score.false_alarms_per_100 <= 0.77  # r5-events2 (other acts' years): 14 alarms in 1824
-    assert score.false_caught >= 84
+    assert score.recall >= 0.683
+    assert score.verdict_accuracy >= 0.786
+    assert score.false_alarms_per_100 <= 1.11  # batches 39-42 added, scored once: 22 alarms in 1999
+    assert score.false_caught >= 86
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.727
-    assert score.verdict_accuracy >= 0.933
-    assert score.false_alarms_per_100 <= 0.42  # r5-events2 (other acts' years): 9 alarms in 2175
-    assert score.false_caught >= 96
+    assert score.recall >= 0.708
+    assert score.verdict_accuracy >= 0.921
+    assert score.false_alarms_per_100 <= 0.59  # batches 39-42 added, scored once: 14 alarms in 2409
+    assert score.false_caught >= 98
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])
