@@ -5,8 +5,8 @@ read; each is a general construction, judged by the one rule for such counts
 (``spending.allies_meeting``: NATO's printed % of GDP, the year written or inferred, the edition of
 the day):
 
-- the passive, target first: "the target was achieved by only ten countries", "a level reached only by
-  Poland, the US and Greece" (a list: its length is the count);
+- the passive, target first: "the target was achieved by only ten countries" (not a list after it: "a
+  level reached only by Poland, the US and Greece" may name the notable allies only);
 - a pro-verb standing for meeting the target: "today 23 do so", "five nations were doing so";
 - "one of N": "the UK is only one of five countries to spend more than 2%" (N meet it);
 - one ally alone: "only one NATO country spent more than 3% of its GDP" (the singular noun);
@@ -14,8 +14,9 @@ the day):
   members meet that goal", "of NATO's 29 members, just five meet that target", "with only seven meeting
   NATO's 2% target";
 - an earlier count written with its year after a count the sentence gives in words ("all allies ...,
-  compared to only three allies in 2014"), and "the number was fewer than ten" for the count an earlier
-  sentence spoke of.
+  compared to only three allies in 2014"), "compares to less than 10 members five years ago", and "the
+  number was fewer than ten" when the sentence itself speaks of the count (not a "number" of an
+  earlier sentence: which count it stands for is not sure).
 
 The threshold is the pledge's % of GDP written in the sentence, else the target the article stated
 last (``ArticleContext.last_target``); with neither, nothing is read: a count is never judged against
@@ -30,7 +31,6 @@ import re
 
 from natosim.engines.claims import facts, spending
 from natosim.engines.claims.context import SentenceView, YearChoice
-from natosim.engines.claims.counts import listed
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.pledges import TARGET_NOUN
@@ -47,16 +47,17 @@ _THE_TARGET = (
     + r"\b"
 )
 
-#: "the 2% target was achieved by only ten countries", "a level reached only by A, B and C"
+#: "the 2% target was achieved by only ten countries"
 PASSIVE = re.compile(
     rf"\b(?:achieved|met|reached|attained|fulfill?ed|hit|exceeded|surpassed|respected|honou?red)\s+"
     rf"(?:so far\s+|to date\s+|now\s+)?(?P<only>only\s+|just\s+)?by\s+{_ONLY}"
-    rf"(?:(?P<num>[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?(?:NATO\s+|European\s+|member\s+)?"
-    rf"{_ALLY_NOUN}\b|(?P<list>(?=(?:the\s+)?[A-Z])))",
+    rf"(?P<num>[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?(?:NATO\s+|European\s+|member\s+)?"
+    rf"{_ALLY_NOUN}\b",
+    re.IGNORECASE,
 )
 #: "today 23 do so", "five nations were doing so", "23 of 32 allies now do so"
 PRO_VERB = re.compile(
-    rf"(?<![\w.,])(?P<num>[\w-]+)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?"
+    rf"(?<![\w.,])(?P<num>[\w-]+)\s+(?:(?:out\s+)?of\s+(?:them\s+|those\s+|these\s+|(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?))?"
     rf"(?:(?:NATO\s+|European\s+|member\s+|other\s+)?{_ALLY_NOUN}\s+)?"
     rf"(?:now\s+|already\s+|still\s+|actually\s+|currently\s+)?"
     rf"(?P<verb>do|did|does|were doing|are doing|have done|had done|managed to do|manage to do)\s+so\b",
@@ -107,8 +108,6 @@ COMPARES = re.compile(
     rf"(?:(?:NATO\s+)?{_ALLY_NOUN}\s+)?(?=\w+\s+years?\s+ago\b|a decade ago\b|in\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-#: a time the count is of, which makes "the number was ten" a count set against another time
-_WHEN = re.compile(r"\b(?:\w+\s+years?\s+ago|a decade ago|in\s+(?:19|20)\d\d|last year|back then|at the time)\b", re.I)
 #: a sentence about the count of allies at a target: the antecedent of "the number" and "do so"
 _ABOUT_COUNT = re.compile(
     rf"\b(?:number of|how many)\s+(?:NATO\s+)?{_ALLY_NOUN}\b|\b{_ALLY_NOUN}\b[^.;]{{0,80}}?\b(?:{_MEET}|{_MISS})\b",
@@ -139,23 +138,6 @@ def _threshold(view: SentenceView, position: int) -> float | None:
     if any(spending.PERCENT.match(view.text[q.end :]) for q in view.quantities):
         return None  # another percentage in the sentence: which one the count is at is not sure
     return view.context.last_target
-
-
-#: a percentage named as the level the passive's subject stands for: "3 per cent – a level reached only by"
-_A_LEVEL = re.compile(
-    r"^\s*(?:of\s+(?:their\s+|its\s+)?GDP\s*)?[,–—-]\s*(?:a|the|which is a|that)\s+(?:level|figure|mark|threshold|"
-    r"share|rate|bar)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _level_before(view: SentenceView, position: int) -> float | None:
-    """The percentage a "a level reached only by ..." stands for, written right before it."""
-    for q in view.quantities:
-        unit = spending.PERCENT.match(view.text[q.end :])
-        if unit and _A_LEVEL.match(view.text[q.end + unit.end() : position]):
-            return q.value
-    return None
 
 
 def _claim(
@@ -206,17 +188,6 @@ def _year_of_count(view: SentenceView, position: int) -> YearChoice | None:
     return None
 
 
-def _list_count(view: SentenceView, position: int) -> Quantity | None:
-    """A list of allies ("Poland, the US and Greece") as an exact count placed over the list."""
-    allies = listed(view, position)
-    if not allies or not all(facts.is_ally(m.iso3) for m in allies):
-        return None
-    first, last = allies[0], allies[-1]
-    return Quantity(
-        float(len(allies)), None, 0, True, False, None, first.start, last.end, view.text[first.start : last.end]
-    )
-
-
 def find(view: SentenceView, used: set[int]) -> list[Claim]:
     """Every count of allies at a target in the shapes this module reads (see the module docstring)."""
     claims: list[Claim] = []
@@ -224,25 +195,11 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     if not (view.context.spending_topic or re.search(r"\bGDP\b|gross domestic product", text)):
         return claims
     for match in PASSIVE.finditer(text):
-        threshold = _level_before(view, match.start()) or _threshold(view, match.start())
-        if threshold is None:
+        threshold = _threshold(view, match.start())
+        count = _count(view, match.start("num"))
+        if threshold is None or count is None or count.start in used:
             continue
-        if match.group("num"):
-            count = _count(view, match.start("num"))
-            end = match.end()
-        else:
-            count = (
-                _list_count(view, match.start("list")) if (match.group("only") or "only" in match.group(0)) else None
-            )
-            end = count.end if count is not None else match.end()
-        if count is None or count.start in used:
-            continue
-        claim = _claim(view, count, match.start(), end, threshold, used)
-        if claim.verdict == "contradicted" and not match.group("num"):
-            # a list may name the notable allies only ("a level reached only by Poland, the US and Greece"):
-            # its length is read as the count, never enough to accuse
-            claim = dataclasses.replace(claim, verdict="not checkable", note=f"a list, not a count; {claim.note}")
-        claims.append(claim)
+        claims.append(_claim(view, count, match.start(), match.end(), threshold, used))
     for match in ONE_OF.finditer(text):
         count = _count(view, match.start("num"))
         pct = float(match.group("pct")) if match.group("pct") else _threshold(view, match.start())
@@ -288,7 +245,15 @@ def _anaphoric(view: SentenceView, used: set[int]) -> list[Claim]:
         count = _count(view, match.start("num"))
         if count is None or count.start in used or re.fullmatch(r"(?:19|20)\d\d", match.group("num")):
             continue
-        claims.append(_claim(view, count, match.start(), match.end(), threshold, used))
+        claim = _claim(view, count, match.start(), match.end(), threshold, used)
+        past = match.group("verb").casefold() in ("did", "were doing", "had done", "managed to do")
+        if past and view.year_near(count.start).source not in ("stated", "relative"):
+            # "Eight allies will meet it this year. Five nations were doing so ...": the past tense without a
+            # time says "before now", not which year
+            claim = dataclasses.replace(
+                claim, verdict="not checkable", note=f"a past count without its year; {claim.note}"
+            )
+        claims.append(claim)
     about = bool(_ABOUT_COUNT.search(text))
     for match in EARLIER.finditer(text) if about else ():
         count = _count(view, match.start("num"))
@@ -298,7 +263,7 @@ def _anaphoric(view: SentenceView, used: set[int]) -> list[Claim]:
         claims.append(_claim(view, count, match.start(), match.end(), threshold, used, year=year))
     for pattern in (THE_NUMBER, COMPARES):
         for match in pattern.finditer(text):
-            if pattern is THE_NUMBER and not (about or _WHEN.search(text)):
+            if pattern is THE_NUMBER and not about:
                 continue
             count = _count(view, match.start("num"), match.end("num"))
             if count is None or count.start in used:

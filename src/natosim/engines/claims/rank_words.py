@@ -229,7 +229,7 @@ def _with_figures(view: SentenceView, start: int) -> list[Mention]:
         if mention.start < start:
             continue
         gap = view.text[position : mention.start]
-        joiner = r"\s*(?:\([^)]{0,30}\)|with\s+[^,;.]{0,25}?)?\s*(?:,|,?\s+and)\s+(?:the\s+)?"
+        joiner = r"\s*(?:\([^)]{0,30}\)|with\s+[^,;]{0,25}?)?\s*(?:,|,?\s+and)\s+(?:the\s+)?"
         if (found and not re.fullmatch(joiner, gap)) or (not found and not re.fullmatch(r"(?:the\s+)?", gap)):
             break
         found.append(mention)

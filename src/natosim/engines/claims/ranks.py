@@ -435,9 +435,15 @@ def _rank_claim(
     if _NOT_A_FACT.search(text[: match.start()]) and result["verdict"] != "supported":
         result = {**result, "verdict": "not checkable", "note": "a forecast or plan; " + result["note"]}
     if world and result["verdict"] == "supported":
-        # "more than any other nation in the world": first among the allies is needed, not enough
-        result = {**result, "verdict": "not checkable", "note": "ranked in the world; natosim holds NATO's members "
-                  "only (first among them: " + result["note"] + ")"}  # fmt: skip
+        # "more than any other nation in the world": first among the allies is needed, not enough; in money,
+        # above the largest non-allied spenders SIPRI lists (China, Russia) as well
+        above = _above_the_world(mention.iso3, int(result.get("year", year))) if units == ["US$"] else None
+        result = (
+            {**result, "note": f"{result['note']}; {above}"}
+            if above
+            else {**result, "verdict": "not checkable", "note": "ranked in the world; natosim holds NATO's members "
+                  "and SIPRI's figures for a few other states only (first among the allies: " + result["note"] + ")"}
+        )  # fmt: skip
     # ranks move from year to year and differ by measure: accused only with the year, the measure
     # and the scope all written
     scope_named = europe or world or bool(_NATO_SCOPE.search(text))
@@ -446,6 +452,19 @@ def _rank_claim(
         # "Greece is third ... as it spent 2.28% of its GDP in 2017": the year dates the figure given as the
         # reason, in another clause; the rank (present tense) may be of the day
         certain = False
+    if (
+        result["verdict"] == "contradicted"
+        and not certain
+        and scope_named
+        and written
+        and units == ["% of GDP"]
+        and view.context.date is not None
+        and _figure_pins_year(view, mention.iso3, int(result.get("year", year)), view.context.edition)
+    ):
+        # "Estonia's spending amounts to 3.43% of GDP, which is third-highest in NATO": the ally's own figure,
+        # written to two decimals and equal to NATO's for the year of the day, dates the rank as surely as a
+        # year written would
+        certain = True
     if result["verdict"] == "contradicted" and not certain:
         why = "the year, the measure or the scope of the rank is not written"
         result = {**result, "verdict": "not checkable", "note": f"{why}; {result['note']}"}
@@ -462,6 +481,41 @@ def _rank_claim(
         year=int(result.get("year", year)),
         note=f"{result['note']}; year: {choice.how}",
         year_source=choice.source if choice.year is not None else "inferred",
+    )
+
+
+#: margin by which an ally's NATO figure must exceed every non-ally's SIPRI figure to be first in the world
+#: (two sources, two definitions of military spending: only a clear lead is read as one)
+_WORLD_MARGIN = 1.1
+
+
+def _above_the_world(iso3: str, year: int) -> str | None:
+    """Why the ally spends more money than any other state in ``year``: its NATO US$ figure is clearly above
+    the SIPRI figure of every non-allied state natosim holds (China, Russia, Ukraine, Belarus: the largest
+    spenders outside NATO). None when a figure is missing or the lead is not clear."""
+    ranking, _, used = facts.ranking(year, _MEASURES["US$"], facts.usd_edition())
+    value = next((v for code, v in ranking if code == iso3), None)
+    others = [
+        (code, figure.value)
+        for code in ("CHN", "RUS")
+        if (figure := facts.comparator(code, year, "milex_usd_current_mn")) is not None and figure.value is not None
+    ]
+    if value is None or len(others) < 2 or any(value < _WORLD_MARGIN * other for _, other in others):
+        return None
+    shown = ", ".join(f"{code} {other:,.0f}" for code, other in others)
+    return f"first in the world: {iso3} {value:,.0f} US$ mn (NATO {used}) above SIPRI's {shown} US$ mn in {year}"
+
+
+def _figure_pins_year(view: SentenceView, iso3: str, year: int, edition: str) -> bool:
+    """The sentence gives the ally's % of GDP to two decimals, and it is NATO's figure for ``year`` in the
+    edition judged on (as printed): the rank is of that year."""
+    ranking, _, _ = facts.ranking(year, _MEASURES["% of GDP"], edition)
+    value = next((v for code, v in ranking if code == iso3), None)
+    if value is None:
+        return False
+    return any(
+        q.decimals >= 2 and abs(q.value - value) <= 0.005 + 1e-9 and re.match(r"\s?(?:%|per ?cent)", view.text[q.end :])
+        for q in view.quantities
     )
 
 
