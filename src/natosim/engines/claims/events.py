@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import enlargement, facts, summits
+from natosim.engines.claims import enlargement, facts, standing, summits
 from natosim.engines.claims.context import (
     MONTH_NAMES,
     MONTH_OR_ABBREVIATION,
@@ -294,6 +294,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _invocation_counts(scope)
     _ages(scope)
     scope.claims.extend(summits.find(view, used, scope.claims))  # summits by place, days, length, host
+    scope.claims.extend(standing.find(view, used, scope.claims))  # founders, the newest, member-list rows
     enlargement.remember_list(view, view.context)
     if len({year for year, _, _ in view.years}) == 1:
         view.context.event_year = (view.years[0][0], view.sentence.paragraph)
