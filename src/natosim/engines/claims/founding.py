@@ -27,7 +27,8 @@ _ACT = (
 )
 _NATO_OBJECT = (
     r"(?:the\s+)?(?:NATO(?:\s+[Aa]lliance)?|North Atlantic Treaty(?:\s+Organi[sz]ation)?|Washington Treaty|"
-    r"Treaty of Washington|North Atlantic [Aa]lliance|(?:military|transatlantic|Atlantic) alliance(?: known as NATO)?)\b"
+    r"Treaty of Washington|North Atlantic [Aa]lliance|"
+    r"(?:military|transatlantic|Atlantic) alliance(?: known as NATO)?)\b"
 )
 #: "In 1949, ...", "On April 4, 1949 ...", "In April 1949, ..." opening the sentence
 _LEAD = re.compile(
@@ -226,7 +227,9 @@ def _years_on(view: SentenceView, treaty: Any) -> list[Claim]:
             "subject": "age:alliance",
         }
         if day is None:
-            claims.append(view.claim(**common, verdict="not checkable", note="an age needs the article's date (--date)"))
+            claims.append(
+                view.claim(**common, verdict="not checkable", note="an age needs the article's date (--date)")
+            )
             continue
         age = (day - treaty.signed).days / 365.2425
         # "75 years on" read loosely: the whole years since the founding, or a round figure up to two years short
@@ -247,4 +250,3 @@ def _years_on(view: SentenceView, treaty: Any) -> list[Claim]:
             )
         )
     return claims
-

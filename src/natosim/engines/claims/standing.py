@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from natosim.engines.claims import enlargement, facts
 from natosim.engines.claims.context import SentenceView
@@ -38,8 +39,8 @@ _NEWEST = re.compile(
 )
 #: what links the ally to the description: "Norway is a", "Sweden, the", "Finland, as the", "Poland was one of the"
 _LINK_BEFORE = re.compile(
-    r"^(?:\s*,[^,;:()]{0,80},)?\s*(?:,\s*|\s+)(?:(?:is|was|are|were|remains|remained|has been|had been)\s+(?:also\s+|now\s+|"
-    r"still\s+)?|as\s+|being\s+)?(?:(?:one|two|some|each|all|both)\s+of\s+)?(?:a|an|the|its|their|NATO's|NATO’s|"
+    r"^(?:\s*,[^,;:()]{0,80},)?\s*(?:,\s*|\s+)(?:(?:is|was|are|were|remains|remained|has been|had been)\s+"
+    r"(?:also\s+|now\s+|still\s+)?|as\s+|being\s+)?(?:(?:one|two|some|each|all|both)\s+of\s+)?(?:a|an|the|its|their|NATO's|NATO’s|"
     r"the alliance's|the alliance’s|the bloc's|the bloc’s)?\s*$",
     re.IGNORECASE,
 )
@@ -59,14 +60,22 @@ _FRONTED = re.compile(
 )
 #: a description of another body ("a founding member of the EU", "the bloc of the European Union")
 _OTHER_BODY = re.compile(
-    r"^\s+of\s+(?:the\s+)?(?!NATO\b|North Atlantic|[Aa]lliance\b|(?:military|transatlantic|western|Atlantic)\s+"
-    r"(?:alliance|bloc)\b|bloc\b|organi[sz]ation\b)[\w'’ -]{2,40}"
+    r"^\s+of\s+(?!(?:the\s+)?(?:NATO\b|North Atlantic|[Aa]lliance\b|(?:military|transatlantic|western|Atlantic)\s+"
+    r"(?:alliance|bloc)\b|bloc\b|organi[sz]ation\b))[\w'’ -]{2,40}"
     r"|\b(?:EU|European Union|UN|United Nations|OSCE|EEC|European Community|Warsaw Pact|Council of Europe|"
     r"eurozone|euro area|Schengen|OECD|G7|G20|BRICS|WTO|IMF|Commonwealth|CSTO|SCO)\b",
     re.IGNORECASE,
 )
 #: the body named right after the description, quoted with it ("a founding member of NATO")
-_OF_NATO = re.compile(r"\s+of\s+(?:the\s+)?(?:NATO|Nato|North Atlantic Treaty Organi[sz]ation|(?:military\s+)?alliance)\b")
+_OF_NATO = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:NATO|Nato|North Atlantic Treaty Organi[sz]ation|(?:military\s+)?alliance)\b"
+)
+#: the standing at another time: "the newest member until March", "then-newest", "at the time", "formerly"
+_OTHER_TIME = re.compile(
+    r"\b(?:until|till|before|after|at the time|at that time|back then|then|formerly|previously|once|earlier|"
+    r"used to be|had been|would become|will become|becomes|to become|became)\b",
+    re.IGNORECASE,
+)
 _NATO_HERE = re.compile(r"\b(?:NATO|Nato|[Aa]lliance|North Atlantic|Atlantic bloc)\b")
 _NOT = re.compile(r"\b(?:not|never|no longer|nor|neither|n't|wasn't|isn't)\b", re.IGNORECASE)
 #: a row of a member list: "Italy 1949", "Poland – 1999", "3. Spain: 1982"
@@ -101,7 +110,10 @@ def _linked_allies(view: SentenceView, start: int, end: int) -> list[Mention]:
     France and Italy are founding members") or just after it ("NATO's newest member, Sweden")."""
     before = [m for m in view.countries if m.end <= start and _LINK_BEFORE.match(view.text[m.end : start])]
     if before:
-        last = before[-1]
+        # "Turkey, which borders Syria, is ...", "Norway, unlike Sweden, is ...": the ally before an aside set off
+        # by commas is the subject, not one named inside the aside
+        outer = [m for m in before if re.match(r"\s*,[^,;:()]{0,80},", view.text[m.end : start])]
+        last = outer[0] if outer else before[-1]
         chain = [last]
         for other in reversed([m for m in view.countries if m.end <= last.start]):
             if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?", view.text[other.end : chain[-1].start]):
@@ -125,7 +137,9 @@ def _about_nato(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _accession_evidence(iso3: str, joined: dt.date) -> Evidence:
-    return Evidence(f"{iso3} acceded on {joined.isoformat()} (instrument deposited)", "facts-members", joined.isoformat())
+    return Evidence(
+        f"{iso3} acceded on {joined.isoformat()} (instrument deposited)", "facts-members", joined.isoformat()
+    )
 
 
 def _founders(view: SentenceView) -> list[Claim]:
@@ -195,8 +209,10 @@ def _newest(view: SentenceView) -> list[Claim]:
         rank = 2 if words and words.casefold() == "next" else (ordinal(words) if words else 1)
         if rank is None or not _about_nato(view, match.start(), match.end()):
             continue
-        if _NOT.search(view.text[max(0, match.start() - 40) : match.start()]):
-            continue
+        if _NOT.search(view.text[max(0, match.start() - 40) : match.start()]) or _OTHER_TIME.search(
+            view.text[max(0, match.start() - 25) : match.end() + 30]
+        ):
+            continue  # "not the newest", "the newest member until March", "then-newest": another time
         if re.match(r"\s+(?:to\s+(?:join|be)|of\s+(?:the\s+)?\d)", view.text[match.end() : match.end() + 12]) and not (
             re.match(r"\s+to be added to\b", view.text[match.end() :])
         ):
@@ -211,7 +227,8 @@ def _newest(view: SentenceView) -> list[Claim]:
             (
                 year
                 for year, ystart, _ in view.years
-                if match.end() <= ystart <= clause_end + 40 and not re.search(r"[;:()]|\bbut\b", view.text[match.end() : ystart])
+                if match.end() <= ystart <= clause_end + 40
+                and not re.search(r"[;:()]|\bbut\b", view.text[match.end() : ystart])
             ),
             None,
         )
@@ -226,7 +243,7 @@ def _newest(view: SentenceView) -> list[Claim]:
             if joined is None:
                 continue
             start, end = min(mention.start, match.start()), max(mention.end, match.end())
-            common = {
+            common: dict[str, Any] = {
                 "kind": "event_date",
                 "start": start,
                 "end": end,
@@ -236,7 +253,9 @@ def _newest(view: SentenceView) -> list[Claim]:
             }
             if at is None:
                 claims.append(
-                    view.claim(**common, verdict="not checkable", note="who is newest needs the article's date (--date)")
+                    view.claim(
+                        **common, verdict="not checkable", note="who is newest needs the article's date (--date)"
+                    )
                 )
                 continue
             newest = _newest_on(at, rank)
@@ -244,7 +263,9 @@ def _newest(view: SentenceView) -> list[Claim]:
                 continue
             when, who = newest
             right = mention.iso3 in who
-            verdict = "supported" if right else "contradicted" if (stated or not past) and joined < when else "not checkable"
+            verdict = (
+                "supported" if right else "contradicted" if (stated or not past) and joined < when else "not checkable"
+            )
             claims.append(
                 view.claim(
                     **common,
@@ -254,7 +275,8 @@ def _newest(view: SentenceView) -> list[Claim]:
                     year_source="stated" if stated else None,
                     evidence=[_accession_evidence(mention.iso3, joined)]
                     + [_accession_evidence(c, when) for c in who if c != mention.iso3],
-                    note=f"accession {rank} from the latest up to {at.isoformat()}: {'/'.join(who)} on {when.isoformat()}"
+                    note=f"accession {rank} from the latest up to {at.isoformat()}: "
+                    f"{'/'.join(who)} on {when.isoformat()}"
                     + ("" if verdict != "not checkable" else "; a past 'was' may speak of an earlier time"),
                 )
             )
@@ -340,4 +362,3 @@ def _years_later(view: SentenceView) -> list[Claim]:
             )
         )
     return claims
-
