@@ -218,7 +218,7 @@ def _check(
                 ):
                     found.append(claim)
         # allies listed with a count (here or in the sentence before) or an ordinal: one claim per ally
-        found += lists.find_continued(view, found, counts_before)
+        found += lists.find_continued(view, found, counts_before, " ".join(before))
         counts_before = [c for c in found if c.kind == "allies_meeting_target"]
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")

@@ -71,6 +71,9 @@ def allies_listed(view: SentenceView, start: int, end: int | None = None) -> lis
     return found if len(found) >= 2 else []
 
 
+#: the year of a claim chosen without one written in its sentence
+_UNWRITTEN = ("article date", "inferred")
+
 #: the threshold and direction of a count of allies, from its claim's unit ("allies at ≥2% of GDP")
 _COUNT_UNIT = re.compile(r"at\s*(?P<sign>[≥<])\s*(?P<n>\d+(?:\.\d+)?)%")
 
@@ -105,9 +108,18 @@ def per_ally(
         if not facts.is_ally(mention.iso3):
             continue
         q = _on_name(view, mention, threshold)
-        claim = spending.spending_pct(
-            view, q, mention.end, mention.iso3, threshold="misses" if below else "meets", year_choice=year
-        )
+        threshold_word = "misses" if below else "meets"
+        claim = spending.spending_pct(view, q, mention.end, mention.iso3, threshold=threshold_word, year_choice=year)
+        if claim.verdict == "contradicted" and claim.year is not None and claim.year_source in _UNWRITTEN:
+            # no year written ("Germany still misses the target"): the article may speak of the last year NATO
+            # had published a full figure for; true for the year before, it is not accused
+            earlier = YearChoice(claim.year - 1, f"{claim.year - 1}, the year before", "inferred")
+            again = spending.spending_pct(
+                view, q, mention.end, mention.iso3, threshold=threshold_word, year_choice=earlier
+            )
+            if again.verdict == "supported":
+                note = f"no year written; holds for {claim.year - 1} ({again.note[:60]}); {claim.note}"
+                claim = dataclasses.replace(claim, verdict="not checkable", note=note)
         if claim.verdict == "contradicted" and count is not None and count.verdict != "supported":
             held = f"({count.note[:80]})"
             note = f"one of the allies of a count that does not hold in the edition compared with {held}; {claim.note}"
@@ -209,12 +221,140 @@ def nth_alongside(view: SentenceView, threshold: float | None) -> list[Claim]:
     return claims
 
 
-def find_continued(view: SentenceView, found: list[Claim], counts_before: list[Claim]) -> list[Claim]:
-    """Every list reading of this module for one sentence, given the claims its finders made and the
-    counts of allies of the sentence before; allies already claimed in the sentence are not read again."""
+#: auxiliaries and adverbs between an ally and its verb of meeting or missing: "is still well short of",
+#: "has long failed to meet", "spends well above", "does not meet", "has consistently exceeded"
+_AUXILIARIES = (
+    r"(?:(?:is|are|was|were|has|have|had|does|do|did|remains?|remained|stays?|stayed|still|also|now|already|"
+    r"well|far|long|comfortably|consistently|clearly|again|been|even|so far|spends?|spent|spending|sits?|sat|"
+    r"continues to|continued to)\s+)*"
+)
+#: a verb of meeting or missing and its object, a target named in words ("this benchmark", "NATO's goal")
+_VERB_TARGET = re.compile(
+    r"(?P<verb>"
+    + spending.MISSES.pattern[5:-3]
+    + r"|"
+    + spending.MEETS.pattern[5:-3]
+    + r")\s+(?:of\s+)?(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?"
+    + TARGET_NOUN
+    + r"\b",
+    re.IGNORECASE,
+)
+#: the ally as the subject: "Germany", "Many, including Germany,", "Germany, like most allies,"
+_ASIDE_AFTER_SUBJECT = re.compile(r"\s*(?:,\s*(?:like|unlike|as with)\b[^,;]{1,40},)?\s*", re.IGNORECASE)
+#: a time put before the subject: "In 2023 Poland ...", "Last year, Spain ...", "Today Italy ..."
+_FRONTED_TIME = (
+    r"\W*(?:(?:(?:in|by|as of|during|since|throughout)\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
+    r"last year|this year|now|today|currently|still|so far|to date)\s*,?\s+)?"
+)
+_INCLUDING_SUBJECT = re.compile(r",?\s*(?:including|among them|notably|such as)\s+$", re.IGNORECASE)
+#: a plan, not a fact: "Germany will meet the target", "Italy hopes to reach the goal by 2028"
+_FUTURE = re.compile(
+    r"\b(?:will|would|won't|wouldn't|could|should|may|might|must|plans?|aims?|hopes?|expects?|intends?|"
+    r"pledged|promised|vowed|set to|on track|on course|by (?:the end of )?(?:19|20)\d\d|next year|soon|"
+    r"in the future|eventually|yet)\b",
+    re.IGNORECASE,
+)
+
+
+def ally_at_stated_target(view: SentenceView, threshold: float | None) -> list[Claim]:
+    """An ally said to meet or miss a target named in words, the value stated earlier in the article:
+    "Germany has long failed to meet the target", "Many, including Germany, are still well short of this
+    target", "The United States spends well above this benchmark"."""
+    claims: list[Claim] = []
+    if threshold is None or any(spending.PERCENT.match(view.text[q.end :]) for q in view.quantities):
+        return claims  # a sentence with its own percentage is the spending finder's
+    if _FUTURE.search(view.text):
+        return claims
+    for match in _VERB_TARGET.finditer(view.text):
+        before = [m for m in view.countries if m.end <= match.start()]
+        if not before:
+            continue
+        ally = before[-1]
+        gap = view.text[ally.end : match.start()]
+        opening = view.text[: ally.start]
+        including = _INCLUDING_SUBJECT.search(opening)
+        aside = _ASIDE_AFTER_SUBJECT.match(gap)
+        rest = gap[aside.end() :] if aside else gap
+        if including:
+            rest = re.sub(r"^\s*,\s*", "", rest)  # "Many, including Germany, are still well short of it"
+        if not re.fullmatch(_AUXILIARIES, rest, re.IGNORECASE):
+            continue
+        # the subject opens the sentence (or its clause), or is named with "including"
+        if not (
+            re.fullmatch(
+                _FRONTED_TIME + r"(?:the\s+)?|.*[;:]\s*(?:the\s+)?|.*,\s*(?:but|and|while|whereas)\s+(?:the\s+)?",
+                opening,
+                re.IGNORECASE,
+            )
+            or including
+        ):
+            continue
+        below = bool(spending.MISSES.fullmatch(match.group("verb")))
+        claims += per_ally(view, [ally], threshold, below)
+    return claims
+
+
+#: "Lithuania and Latvia (both 2.8%)": one figure said of every ally of the list before the bracket
+_BOTH = re.compile(r"\(\s*(?:both|each|all)\s+(?:at\s+|on\s+|with\s+)?$", re.IGNORECASE)
+
+
+def both_at(view: SentenceView) -> list[Claim]:
+    """Each ally of a list followed by "(both 2.8%)" spends that share of GDP (in an article about it)."""
+    claims: list[Claim] = []
+    if not (view.context.spending_topic or spending.GDP.search(view.text)):
+        return claims
+    if spending.SHARES_IN_SENTENCE.search(view.text) or spending.OTHER_MEASURE.search(view.text):
+        return claims  # "followed by Britain (6 pct), ... and Spain and Poland (each around 1 pct)": shares
+    for q in view.quantities:
+        percent = spending.PERCENT.match(view.text[q.end :])
+        opening = _BOTH.search(view.text[max(0, q.start - 20) : q.start])
+        if percent is None or opening is None or q.value > 10:
+            continue
+        bracket = q.start - len(opening.group(0))
+        last = next((m for m in reversed(view.countries) if m.end <= bracket), None)
+        if last is None or view.text[last.end : bracket].strip():
+            continue
+        for mention in spending._listed_before(view, last):
+            claims.append(spending.spending_pct(view, q, q.end + percent.end(), mention.iso3))
+    return claims
+
+
+#: a row of a table or a chart in plain text: a country's name and a figure alone on a line
+#: ("Estonia 2.16%", "Italy - 1.51", "Poland: 4.12")
+def table_row(view: SentenceView, before: str) -> list[Claim]:
+    """A row without a header year, under sentences naming defence and GDP: the ally's share of GDP, its
+    year read as any figure's (the article's, or the latest NATO had published by then)."""
+    if view.context.table_year is not None or not (spending.GDP.search(before) and spending.DEFENCE.search(before)):
+        return []
+    row = spending.TABLE_ROW.match(view.text)
+    if row is None or "\n" in view.text.strip():
+        return []
+    mention = next((m for m in view.countries if m.start == row.start("name")), None)
+    figure = next((q for q in view.quantities if q.start == row.start("n")), None)
+    if mention is None or figure is None or figure.value > 10 or not facts.is_ally(mention.iso3):
+        return []
+    claim = spending.spending_pct(view, figure, figure.end, mention.iso3)
+    if claim.verdict == "contradicted" and claim.year is not None and claim.year_source in _UNWRITTEN:
+        # a chart's year is not written: the figure may be the year before's (the latest full year)
+        earlier = YearChoice(claim.year - 1, f"{claim.year - 1}, the year before", "inferred")
+        again = spending.spending_pct(view, figure, figure.end, mention.iso3, year_choice=earlier)
+        if again.verdict != "contradicted":
+            note = f"no year written; {again.verdict} for {claim.year - 1}; {claim.note}"
+            claim = dataclasses.replace(claim, verdict="not checkable", note=note)
+    return [claim]
+
+
+def find_continued(view: SentenceView, found: list[Claim], counts_before: list[Claim], before: str = "") -> list[Claim]:
+    """Every list reading of this module for one sentence, given the claims its finders made, the
+    counts of allies of the sentence before and the text of the sentences before; allies already
+    claimed in the sentence are not read again."""
     named = {c.country for c in found if c.kind == "spending_pct_gdp"}
     claims = continued(view, counts_before) + after_count_clause(view, found)
     claims += nth_alongside(view, view.context.last_target)
+    claims += ally_at_stated_target(view, view.context.last_target)
+    claims += both_at(view)
+    if not found:
+        claims += table_row(view, before)
     kept: list[Claim] = []
     for claim in claims:
         if claim.country in named:
