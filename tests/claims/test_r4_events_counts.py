@@ -143,9 +143,13 @@ def test_the_membership_named_before_its_number(text: str, verdict: str) -> None
 
 
 def test_a_year_dating_an_event_reads_the_whole_both_ways() -> None:
-    # "In 2023, ...": the whole may be named as of 2023 (31) or as the article knows it (32 in 2025)
+    # "In 2023, ...": a date heading the sentence dates the whole too (round 6, engines/claims/dated.py, as the
+    # real labels read it: "In 2016 only three of the 32 members", "As of 2023, 22 out of 32" are contradicted);
+    # a year written after the count ("22 of NATO's 32 members met the target in 2023") keeps the article's whole
     assert [v for _, v in _counts("In 2023, NATO surveyed people in all 31 allies.", "2025-03-20")] == ["supported"]
     text = "In 2023, 22 of NATO's 32 members met the target."
+    assert [v for _, v in _counts(text, "2025-03-20")] == ["contradicted"]
+    text = "22 of NATO's 32 members met the target in 2023."
     assert [v for _, v in _counts(text, "2025-03-20")] == ["supported"]
     assert [v for _, v in _counts("In 2023, 22 of NATO's 33 members met the target.", "2025-03-20")] == ["contradicted"]
     # without the article's date, 32 (the membership from March 2024) may be the article's own

@@ -107,8 +107,9 @@ def test_the_age_of_something_else_is_not_natos(text: str) -> None:
     ],
 )
 def test_natos_own_age_is_still_judged(text: str, verdict: str) -> None:
-    assert _events(text) == [(_events(text)[0][0], verdict)]
-    assert "years ago" in _events(text)[0][0]
+    # (round 6: "Norway was one of NATO's founding members" is also a claim of its own, read by standing.py)
+    ages = [(quoted, found) for quoted, found in _events(text) if "years ago" in quoted]
+    assert ages == [(ages[0][0], verdict)]
 
 
 # --- an application is not the accession --------------------------------------------------------------------

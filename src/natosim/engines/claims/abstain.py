@@ -26,10 +26,12 @@ from collections.abc import Iterable
 
 from natosim.engines.claims import facts
 from natosim.engines.claims.alternatives import alternative_reason
+from natosim.engines.claims.dated import at_stated_date
 from natosim.engines.claims.evidence import denied, weak_evidence
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.pledges import TARGET_NOUN
+from natosim.engines.claims.sources import other_source
 from natosim.engines.claims.spending import SIPRI
 
 #: kinds whose figure depends on the year chosen
@@ -340,6 +342,9 @@ def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> s
     plan = plan_reason(claim, date) or national_plan_reason(claim, date) or _plan_to_meet(claim, date)
     if plan is not None and claim.verdict != "not checkable":
         return plan
+    source = other_source(claim) if claim.verdict != "not checkable" else None
+    if source is not None and not (claim.verdict == "contradicted" and _gross(claim)):
+        return f"a figure attributed to another source's measure ({source}), not NATO's (natosim holds NATO's)"
     if claim.verdict != "not checkable" and denied(claim):
         return "the figure is denied ('not', 'never', 'rather than'), not stated as a fact"
     if claim.verdict == "contradicted" and _true_a_year_either_side(claim):
@@ -436,8 +441,43 @@ def reason_to_abstain(claim: Claim, date: dt.date | None, before: str = "") -> s
     return weak_evidence(claim, before, false_every_year=false_every_year)
 
 
+#: a year the sentence writes, absolutely or relative to the article's ("this year", "last year")
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|last|next|that|previous|coming) year\b", re.IGNORECASE)
+
+
+def count_of_the_year_before(claim: Claim, date: dt.date | None) -> Claim:
+    """A count of the allies at a target with no year written ("only seven of the 31 allies meet the
+    target"), said by an article that predates the NATO edition natosim holds for its year, that is
+    natosim's count for the year before: the article quotes the latest completed year NATO had
+    published. The same reading as a country's % of GDP with no year written (``spending``: the
+    article's year and the year before are both read); here for counts, where the count of the
+    article's own year is only an estimate published later."""
+    if (
+        claim.kind != "allies_meeting_target"
+        or claim.verdict != "contradicted"
+        or date is None
+        or claim.year is None
+        or claim.year_source not in ("article date", "relative")
+        or _WRITTEN_YEAR.search(claim.sentence)
+    ):
+        return claim
+    published = _edition_published(claim)
+    if published is None or date >= published or not _count_held_in(claim, [claim.year - 1]):
+        return claim
+    return dataclasses.replace(
+        claim,
+        verdict="supported",
+        expected=claim.value,
+        year=claim.year - 1,
+        year_source="relative",
+        note=f"natosim's count for {claim.year - 1}, the latest completed year before the article "
+        f"({date.isoformat()}), which predates the edition holding {claim.year} ({claim.note})",
+    )
+
+
 def abstain(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
     """``claim`` unchanged, or made "not checkable" with the reason (the evidence stays)."""
+    claim = count_of_the_year_before(at_stated_date(claim), date)
     reason = reason_to_abstain(claim, date, before)
     if reason is None:
         return claim

@@ -16,7 +16,7 @@ from typing import Literal, cast
 from natosim import rules
 from natosim.data import Dataset, as_of_date, editions, load
 from natosim.data.query import check_edition
-from natosim.engines.claims import dating, facts, restated, spending
+from natosim.engines.claims import dating, facts, lists, restated, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
@@ -225,6 +225,7 @@ def _read_claims(article: NewsArticle, day: dt.date | None, edition: str | None)
     claims: list[Claim] = []
     before: list[str] = []  # the three sentences before this one (a measure named once, then used)
     table_header = ""  # a list's header names the measure of every row under it ("... as a proportion of GDP")
+    counts_before: list[Claim] = []  # the previous sentence's counts of allies (a list may continue them)
     for sentence in article.sentences:
         if len(sentence.text) > 5000:  # a "sentence" this long is a table or a dump, not prose
             continue
@@ -240,6 +241,9 @@ def _read_claims(article: NewsArticle, day: dt.date | None, edition: str | None)
                     for other in found
                 ):
                     found.append(claim)
+        # allies listed with a count (here or in the sentence before) or an ordinal: one claim per ally
+        found += lists.find_continued(view, found, counts_before, " ".join(before))
+        counts_before = [c for c in found if c.kind == "allies_meeting_target"]
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
         read_before = " ".join([table_header, *before]) if context.table_year is not None else " ".join(before)

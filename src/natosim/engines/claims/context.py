@@ -123,6 +123,9 @@ class ArticleContext:
     #: the year the latest sentence stating exactly one year wrote, and its paragraph, for a next sentence
     #: that says "In that year, Poland ... joined"
     event_year: tuple[int, int] | None = None
+    #: rows of a member list ("Italy 1949") read so far whose year was the ally's accession: a list that agrees
+    #: with natosim is one of accessions, so a row that does not is a false claim (``standing``)
+    accession_rows: int = 0
 
 
 _PAST = re.compile(r"\b(?:did|met|had|were|was|reached|spent|hit)\b")

@@ -36,8 +36,9 @@ _COUNT_AT_TARGET = re.compile(
 #: a count of allies with the verb left out: "23 of 32 allies did", "18 members do"
 _DID = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:of\s+(?:the\s+|its\s+|NATO's\s+)?(?:\d+\s+)?)?(?:NATO\s+)?"
-    r"(?:allies|members|member states|countries|nations)\s+(?:now\s+|already\s+)?(?P<verb>did|do|does)\s*"
-    r"(?:[.;]|,\s+(?:according|NATO|officials|the alliance|data)\b)",
+    r"(?:allies|members|member states|countries|nations)\s+(?:(?:now|already|actually|really|still|also)\s+)?"
+    r"(?P<verb>did|do|does)\s*"
+    r"(?:[.;:]|,\s+(?:according|NATO|officials|the alliance|data)\b)",
     re.IGNORECASE,
 )
 #: a count at the article's target between two years: "from 4 nations in 2017 to 11 countries by 2023"
@@ -242,21 +243,22 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         # "... will meet or exceed this target, up from just three in 2014": the earlier count, same target
         claims.extend(spending.earlier_count(view, match.end(), threshold, used, below=below))
         claims.extend(after_count(view, match.start("gap"), match.end(), match.end(), threshold, below))
+    # "In 2014, only three allies met the 2 per cent guideline. Last year, 23 of 32 allies did."; after a
+    # target's value in the sentence: "members should spend at least 2 percent, only five of 28 actually do"
+    for match in _DID.finditer(view.text, after):
+        count = _quantity_at(view, match.start("num"))
+        if count is None or count.start in used or count.decimals or not 0 <= count.value <= 40:
+            continue
+        if not (view.context.spending_topic or after):
+            continue
+        claims.append(spending.allies_meeting(view, count, count.start, match.end("verb"), threshold))
+        used.add(count.start)
     if after:
         return claims
     claims.extend(_list_then_verb(view, threshold))
     for intro in _LIST_INTRO.finditer(view.text):
         below = intro.group("verb").casefold() not in ("meeting", "meet", "above", "exceeding", "at or above")
         claims.extend(_per_ally(view, listed(view, intro.end()), threshold, below))
-    # "In 2014, only three allies met the 2 per cent guideline. Last year, 23 of 32 allies did."
-    for match in _DID.finditer(view.text):
-        count = _quantity_at(view, match.start("num"))
-        if count is None or count.start in used or count.decimals or not 0 <= count.value <= 40:
-            continue
-        if not view.context.spending_topic:
-            continue
-        claims.append(spending.allies_meeting(view, count, count.start, match.end("verb"), threshold))
-        used.add(count.start)
     for match in _FROM_TO.finditer(view.text) if view.context.spending_topic else ():
         for group in ("first", "second"):
             count = _quantity_at(view, match.start(group))

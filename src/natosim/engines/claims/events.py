@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import enlargement, facts, summits
+from natosim.engines.claims import enlargement, facts, requests, standing, summits
+from natosim.engines.claims import founding as founding_told
 from natosim.engines.claims.context import (
     MONTH_NAMES,
     MONTH_OR_ABBREVIATION,
@@ -294,6 +295,9 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     _invocation_counts(scope)
     _ages(scope)
     scope.claims.extend(summits.find(view, used, scope.claims))  # summits by place, days, length, host
+    scope.claims.extend(standing.find(view, used, scope.claims))  # founders, the newest, member-list rows
+    scope.claims.extend(founding_told.find(view, used, scope.claims))  # the founding in other words, "N years on"
+    scope.claims.extend(requests.find(view, used, scope.claims))  # undated Art. 4 requests by a named ally
     enlargement.remember_list(view, view.context)
     if len({year for year, _, _ in view.years}) == 1:
         view.context.event_year = (view.years[0][0], view.sentence.paragraph)
@@ -1682,8 +1686,9 @@ _FOUNDED_AFTER = re.compile(
 )
 #: "75 years since the signing of the Alliance's founding document", "70 years since NATO was founded"
 _YEARS_SINCE = re.compile(
-    r"\s+years\s+(?P<what>since)\s+(?:the\s+)?(?:(?:signing|founding|creation|birth|establishment)\s+of\s+"
-    r"(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|Alliance's founding|alliance's founding)|"
+    r"\s+years\s+(?P<what>since)\s+(?:the\s+)?(?:(?:signing|founding|foundation|formation|creation|birth|"
+    r"establishment|inception)\s+of\s+(?:the\s+)?(?:NATO|[Aa]lliance|North Atlantic Treaty|Washington Treaty|"
+    r"Alliance's founding|alliance's founding|its founding treaty|NATO's founding treaty)|"
     r"(?:NATO|the alliance|the North Atlantic Treaty)\s+was\s+(?:signed|founded|created|established|formed|born))"
 )
 #: "75 years of NATO", "seventy years of the Atlantic alliance": the alliance's age (not "of NATO membership",

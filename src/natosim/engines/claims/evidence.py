@@ -211,6 +211,16 @@ def _names_subject(claim: Claim, text: str) -> bool:
     )
 
 
+def whole_membership(text: str, at: int, claim_text: str) -> bool:
+    """Does the count at ``at`` in ``text`` name the whole membership ("NATO's 32 members", "all 28
+    allies", "the 32-member alliance", "32 members of the alliance"), not some of the allies?"""
+    return bool(
+        _WHOLE_BEFORE.search(text[max(0, at - 30) : at])
+        or _WHOLE_CLAIM.search(claim_text)
+        or _WHOLE_AFTER.match(text[at + len(claim_text) :])
+    )
+
+
 def denied(claim: Claim) -> bool:
     """Is the figure denied rather than asserted ("the US does not pay 90% of NATO's costs", "Canada has
     never spent 2%")? Such a claim says the figure is *not* so, which no tolerance judges."""
@@ -291,13 +301,7 @@ def weak_evidence(claim: Claim, before: str = "", *, false_every_year: bool = Fa
             "off by one request: sources count joint or same-year requests differently (the eight allies' "
             "joint request, the two requests by one ally in one year)"
         )
-    if (
-        claim.kind == "member_count"
-        and claim.subject is None
-        and not _WHOLE_BEFORE.search(text[max(0, at - 30) : at])
-        and not _WHOLE_CLAIM.search(claim.text)
-        and not _WHOLE_AFTER.match(text[at + len(claim.text) :])
-    ):
+    if claim.kind == "member_count" and claim.subject is None and not whole_membership(text, at, claim.text):
         return "a number of allies that may be some of them (those below a target, at a meeting), not the membership"
     if (
         claim.kind == "alliance_share"

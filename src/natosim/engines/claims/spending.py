@@ -357,6 +357,26 @@ def _vintage(
     return verdict, why
 
 
+def _threshold_vintage(
+    value: float, threshold: str, why: str, primary: facts.SourcedFigure, others: list[facts.SourcedFigure]
+) -> tuple[str, str]:
+    """The vintage rule (``_vintage``) for an ally said to meet or miss a target: without the article's
+    date, the edition of its day is unknown, so an ally that meets (or misses) the target in another
+    edition held is supported, that edition named ("Estonia met 2% in 2017": 2.14% as printed then,
+    1.97% now)."""
+    for other in others:
+        if other.edition == primary.edition:
+            continue
+        printed = round(other.value, 2)
+        holds = printed >= value - 1e-9 if threshold == "meets" else printed < value - 1e-9
+        if holds:
+            return "supported", (
+                f"NATO edition {other.edition} printed {printed:.2f}% (the article's date is unknown, so its "
+                f"edition of the day may be that one); {why}"
+            )
+    return "contradicted", why
+
+
 def _matching_years(iso3: str, q: Quantity, edition: str) -> str:
     """Years whose figure the claim would match, as a hint ("3.3% is the 2022 figure")."""
     hits = []
@@ -367,9 +387,18 @@ def _matching_years(iso3: str, q: Quantity, edition: str) -> str:
     return f"; the claimed value matches {iso3} in {', '.join(hits)} (edition {edition})" if hits else ""
 
 
-def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, threshold: str | None = None) -> Claim:
-    """A country's defence spending as % of GDP in a year. ``threshold``: "meets" / "misses" a target."""
-    year, how, year_from = view.year_near(q.start)
+def spending_pct(
+    view: SentenceView,
+    q: Quantity,
+    end: int,
+    iso3: str,
+    *,
+    threshold: str | None = None,
+    year_choice: YearChoice | None = None,
+) -> Claim:
+    """A country's defence spending as % of GDP in a year. ``threshold``: "meets" / "misses" a target;
+    ``year_choice``: the year read elsewhere (a list continuing a count takes the count's year)."""
+    year, how, year_from = year_choice or view.year_near(q.start)
     edition = view.context.edition
     kind, unit = "spending_pct_gdp", "% of GDP"
     if threshold is None and _bound_at_target(view, q):
@@ -499,6 +528,8 @@ def spending_pct(view: SentenceView, q: Quantity, end: int, iso3: str, *, thresh
             evidence += _figure_evidence(iso3, year - 1, "defence_exp_pct_gdp", earlier[2], earlier[3], fmt)
         if verdict == "contradicted":
             why += _matching_years(iso3, q, edition)
+    if threshold is not None and verdict == "contradicted" and _day_unknown(view):
+        verdict, why = _threshold_vintage(q.value, threshold, why, primary, others)
     return view.claim(
         **common,
         year=year,
@@ -1280,7 +1311,12 @@ def _implied_share_of_gdp(view: SentenceView, q: Quantity, after_percent: str) -
     )
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$")
+#: names of a list joined by commas, "and", "&", or by a group named with its members after a dash or a
+#: colon ("Britain, Poland, Greece and the three "frontline" Baltic nations — Latvia, Lithuania and Estonia")
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?$|^\s*,\s*$"
+    r"|^\s*,?\s+and\s+the\s+(?:[\w\"'-]+\s+){0,3}(?:states|nations|countries|republics|allies)\s*[—–:-]\s*$"
+)
 
 
 def _subject_countries(view: SentenceView, position: int) -> list[str]:

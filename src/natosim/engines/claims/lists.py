@@ -1,0 +1,364 @@
+"""Allies named in a list, each judged against its own NATO figure (one claim per ally).
+
+Reporters name the allies that meet (or miss) a target in a list that grammar ties to something said
+elsewhere: to a count in the sentence ("only five member countries ... contribute 2 percent of their
+GDP to NATO: Greece, Estonia, ..."), to a count in the sentence before ("Only five of NATO's 29
+members spend 2 per cent. The countries that do are the U.S., the U.K., ..."), or to an ordinal
+("the sixth NATO member, alongside the United States, ..., to hit the benchmark"). Each reading here
+is a reading of English list grammar, not of one sentence:
+
+* list joiners are commas, "and", "&", "as well as", "alongside", "along with", "together with",
+  "followed by" and "plus"; a relative clause (", which is by far the largest contributor,") or a
+  bracketed aside after a name does not end the list;
+* a list continues a count when the next sentence opens with the count's noun phrase taken up again
+  ("These countries are", "The countries that do are", "Those that did were", "They are", "The others
+  were"): each ally meets (or misses) the count's threshold, for the count's year when it wrote one;
+* a list after a colon or dash closing the clause of a count is the count's allies.
+
+Nothing here guesses a threshold: it is the count's own (from its claim), or the percentage written
+in the sentence, or the target the article stated last (``ArticleContext.last_target``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from natosim.engines.claims import facts, spending
+from natosim.engines.claims.context import SentenceView, YearChoice
+from natosim.engines.claims.gazetteer import Mention
+from natosim.engines.claims.model import Claim
+from natosim.engines.claims.numbers import Quantity
+from natosim.engines.claims.pledges import TARGET_NOUN
+
+#: words between two names of a list: "A, B", "A and B", "A, as well as B", "A alongside B"
+_JOIN = re.compile(
+    r"\s*(?:,|,?\s+(?:and|&|as well as|alongside|along with|together with|followed by|plus))\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+#: an aside after a name that does not end the list: ", which is by far the largest contributor,"
+#: (the joiner after it may then be a bare comma's absence: "..., alongside Poland") or "(3.4%)"
+_ASIDE = re.compile(r"\s*(?:,\s*(?:which|who|whose)\b[^,;:.()]{1,80},|\([^()]{0,40}\))", re.IGNORECASE)
+#: a joiner right after an aside: "the US, which is ..., alongside Poland", "the US (3.4%), and Poland"
+_JOIN_AFTER_ASIDE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:and|&|as well as|alongside|along with|together with|followed by|plus)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+#: at most two words before the first name ("the U.S.", "debt-laden Greece")
+_LEAD = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+
+
+def allies_listed(view: SentenceView, start: int, end: int | None = None) -> list[Mention]:
+    """The names of a list starting at ``start`` (two or more, joined as ``_JOIN`` and ``_ASIDE`` read);
+    an empty list when fewer than two names are joined so."""
+    found: list[Mention] = []
+    position = start
+    for mention in view.countries:
+        if mention.start < position or (end is not None and mention.start >= end):
+            continue
+        gap = view.text[position : mention.start]
+        if not found:
+            if not _LEAD.fullmatch(gap):
+                break
+        elif not _JOIN.fullmatch(gap):
+            aside = _ASIDE.match(gap)
+            if aside is None or not _JOIN_AFTER_ASIDE.fullmatch(gap[aside.end() :]):
+                break
+        found.append(mention)
+        position = mention.end
+    return found if len(found) >= 2 else []
+
+
+#: the year of a claim chosen without one written in its sentence
+_UNWRITTEN = ("article date", "inferred")
+
+#: the threshold and direction of a count of allies, from its claim's unit ("allies at ≥2% of GDP")
+_COUNT_UNIT = re.compile(r"at\s*(?P<sign>[≥<])\s*(?P<n>\d+(?:\.\d+)?)%")
+
+
+def _count_reading(count: Claim) -> tuple[float, bool] | None:
+    match = _COUNT_UNIT.search(count.unit or "")
+    return (float(match.group("n")), match.group("sign") == "<") if match else None
+
+
+def _on_name(view: SentenceView, mention: Mention, value: float) -> Quantity:
+    """The threshold as a quantity placed on the ally's name (each claim quotes its ally's name)."""
+    return Quantity(
+        value, None, 0, False, False, None, mention.start, mention.end, view.text[mention.start : mention.end]
+    )
+
+
+def per_ally(
+    view: SentenceView,
+    allies: list[Mention],
+    threshold: float,
+    below: bool,
+    year: YearChoice | None = None,
+    count: Claim | None = None,
+) -> list[Claim]:
+    """One claim per ally of the list: it meets (or, ``below``, misses) ``threshold``% of GDP.
+
+    A count and the allies listed with it come from one table of the day: when the count does not hold
+    in the edition compared with (``count`` not supported: a count of a day whose edition is not held,
+    or since revised), the allies that differ are explained by the same revision and are not accused."""
+    claims = []
+    for mention in dict((m.iso3, m) for m in allies).values():
+        if not facts.is_ally(mention.iso3):
+            continue
+        q = _on_name(view, mention, threshold)
+        threshold_word = "misses" if below else "meets"
+        claim = spending.spending_pct(view, q, mention.end, mention.iso3, threshold=threshold_word, year_choice=year)
+        if claim.verdict == "contradicted" and claim.year is not None and claim.year_source in _UNWRITTEN:
+            # no year written ("Germany still misses the target"): the article may speak of the last year NATO
+            # had published a full figure for; true for the year before, it is not accused
+            earlier = YearChoice(claim.year - 1, f"{claim.year - 1}, the year before", "inferred")
+            again = spending.spending_pct(
+                view, q, mention.end, mention.iso3, threshold=threshold_word, year_choice=earlier
+            )
+            if again.verdict == "supported":
+                note = f"no year written; holds for {claim.year - 1} ({again.note[:60]}); {claim.note}"
+                claim = dataclasses.replace(claim, verdict="not checkable", note=note)
+        if claim.verdict == "contradicted" and count is not None and count.verdict != "supported":
+            held = f"({count.note[:80]})"
+            note = f"one of the allies of a count that does not hold in the edition compared with {held}; {claim.note}"
+            claim = dataclasses.replace(claim, verdict="not checkable", note=note)
+        claims.append(claim)
+    return claims
+
+
+def _count_year(count: Claim) -> YearChoice | None:
+    """The count's year when its sentence wrote it ("in 2017", "last year"); else the list's own reading."""
+    if count.year is None or count.year_source not in ("stated", "relative"):
+        return None
+    return YearChoice(count.year, f"{count.year}, the year of the count the list names", count.year_source)
+
+
+#: the count's noun phrase taken up again at the start of the next sentence: "These countries are",
+#: "The countries that do are", "Those that did were", "They are", "The others were", "The rest are"
+_CONTINUES = re.compile(
+    r"^\W*(?:(?:these|those|the)\s+(?:(?:[\w-]+)\s+)?(?:countries|nations|allies|members|member states|states)"
+    r"(?:\s+(?:that|which|who)\s+(?:do|did|does|have|had|are|were)(?:\s+so)?)?"
+    r"|(?:those|the ones)\s+(?:that|which|who)\s+(?:do|did|have|had|are|were)(?:\s+so)?"
+    r"|they|the others?|the rest|the other (?:ones|[\w-]+))"
+    r"\s+(?:are|were|include|included|comprise|comprised)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def continued(view: SentenceView, counts_before: list[Claim]) -> list[Claim]:
+    """The allies of a list continuing the count of the sentence before ("... only five of NATO's 29
+    members spend 2 per cent. The countries that do are the U.S., the U.K., Greece, Estonia and Poland")."""
+    if not counts_before:
+        return []
+    opening = _CONTINUES.match(view.text)
+    if opening is None:
+        return []
+    count = counts_before[-1]
+    reading = _count_reading(count)
+    allies = allies_listed(view, opening.end())
+    if reading is None or not allies:
+        return []
+    threshold, below = reading
+    return per_ally(view, allies, threshold, below, _count_year(count), count)
+
+
+#: the rest of a count's clause, then a colon or a dash before its list: "... contribute 2 percent of
+#: their GDP to NATO: Greece, Estonia, ..."
+_TO_COLON = re.compile(r"[^.;:!?%\d]{0,50}?(?::|\s[—–-])\s*")
+
+
+def after_count_clause(view: SentenceView, found: list[Claim]) -> list[Claim]:
+    """The allies listed after a colon (or a dash) that closes the clause of a count of this sentence."""
+    claims: list[Claim] = []
+    named = {c.country for c in found if c.kind == "spending_pct_gdp"}
+    for count in (c for c in found if c.kind == "allies_meeting_target"):
+        reading = _count_reading(count)
+        at = view.sentence.text.find(count.text)
+        if reading is None or at < 0:
+            continue
+        colon = _TO_COLON.match(view.text, at + len(count.text))
+        if colon is None:
+            continue
+        allies = [m for m in allies_listed(view, colon.end()) if m.iso3 not in named]
+        if len(allies) >= 2:
+            claims += per_ally(view, allies, *reading, _count_year(count), count)
+    return claims
+
+
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th)|"
+    r"only|last|latest)"
+)
+#: "the sixth NATO member alongside the United States, ... and Poland to hit the benchmark": the
+#: allies named with an ordinal's noun did what the ordinal counts ("the Nth member to V")
+_NTH_WITH = re.compile(
+    rf"\b{_ORDINAL}\s+(?:[\w-]+\s+){{0,2}}?(?:member|ally|country|nation|state)s?(?:\s+(?:state|country|nation))?"
+    r"\s*,?\s+(?:alongside|along with|with|after|joining|besides|together with)\s+",
+    re.IGNORECASE,
+)
+_TO_VERB = re.compile(
+    r"\s*,?\s+to\s+(?P<verb>meet|hit|reach|achieve|exceed|surpass|fulfil|fulfill|cross|clear|pass)\s+"
+    r"(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?" + TARGET_NOUN + r"\b",
+    re.IGNORECASE,
+)
+
+
+def nth_alongside(view: SentenceView, threshold: float | None) -> list[Claim]:
+    """Each ally named with "the Nth member ... to meet the target" met it too."""
+    claims: list[Claim] = []
+    if threshold is None:
+        return claims
+    for match in _NTH_WITH.finditer(view.text):
+        allies = allies_listed(view, match.end())
+        if not allies:
+            continue
+        verb = _TO_VERB.match(view.text, allies[-1].end)
+        if verb is None:
+            continue
+        claims += per_ally(view, allies, threshold, False)
+    return claims
+
+
+#: auxiliaries and adverbs between an ally and its verb of meeting or missing: "is still well short of",
+#: "has long failed to meet", "spends well above", "does not meet", "has consistently exceeded"
+_AUXILIARIES = (
+    r"(?:(?:is|are|was|were|has|have|had|does|do|did|remains?|remained|stays?|stayed|still|also|now|already|"
+    r"well|far|long|comfortably|consistently|clearly|again|been|even|so far|spends?|spent|spending|sits?|sat|"
+    r"continues to|continued to)\s+)*"
+)
+#: a verb of meeting or missing and its object, a target named in words ("this benchmark", "NATO's goal")
+_VERB_TARGET = re.compile(
+    r"(?P<verb>"
+    + spending.MISSES.pattern[5:-3]
+    + r"|"
+    + spending.MEETS.pattern[5:-3]
+    + r")\s+(?:of\s+)?(?:the|that|this|its|their|NATO's|the alliance's)\s+(?:[\w'-]+\s+){0,3}?"
+    + TARGET_NOUN
+    + r"\b",
+    re.IGNORECASE,
+)
+#: the ally as the subject: "Germany", "Many, including Germany,", "Germany, like most allies,"
+_ASIDE_AFTER_SUBJECT = re.compile(r"\s*(?:,\s*(?:like|unlike|as with)\b[^,;]{1,40},)?\s*", re.IGNORECASE)
+#: a time put before the subject: "In 2023 Poland ...", "Last year, Spain ...", "Today Italy ..."
+_FRONTED_TIME = (
+    r"\W*(?:(?:(?:in|by|as of|during|since|throughout)\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
+    r"last year|this year|now|today|currently|still|so far|to date)\s*,?\s+)?"
+)
+_INCLUDING_SUBJECT = re.compile(r",?\s*(?:including|among them|notably|such as)\s+$", re.IGNORECASE)
+#: a plan, not a fact: "Germany will meet the target", "Italy hopes to reach the goal by 2028"
+_FUTURE = re.compile(
+    r"\b(?:will|would|won't|wouldn't|could|should|may|might|must|plans?|aims?|hopes?|expects?|intends?|"
+    r"pledged|promised|vowed|set to|on track|on course|by (?:the end of )?(?:19|20)\d\d|next year|soon|"
+    r"in the future|eventually|yet)\b",
+    re.IGNORECASE,
+)
+
+
+def ally_at_stated_target(view: SentenceView, threshold: float | None) -> list[Claim]:
+    """An ally said to meet or miss a target named in words, the value stated earlier in the article:
+    "Germany has long failed to meet the target", "Many, including Germany, are still well short of this
+    target", "The United States spends well above this benchmark"."""
+    claims: list[Claim] = []
+    if threshold is None or any(spending.PERCENT.match(view.text[q.end :]) for q in view.quantities):
+        return claims  # a sentence with its own percentage is the spending finder's
+    if _FUTURE.search(view.text):
+        return claims
+    for match in _VERB_TARGET.finditer(view.text):
+        before = [m for m in view.countries if m.end <= match.start()]
+        if not before:
+            continue
+        ally = before[-1]
+        gap = view.text[ally.end : match.start()]
+        opening = view.text[: ally.start]
+        including = _INCLUDING_SUBJECT.search(opening)
+        aside = _ASIDE_AFTER_SUBJECT.match(gap)
+        rest = gap[aside.end() :] if aside else gap
+        if including:
+            rest = re.sub(r"^\s*,\s*", "", rest)  # "Many, including Germany, are still well short of it"
+        if not re.fullmatch(_AUXILIARIES, rest, re.IGNORECASE):
+            continue
+        # the subject opens the sentence (or its clause), or is named with "including"
+        if not (
+            re.fullmatch(
+                _FRONTED_TIME + r"(?:the\s+)?|.*[;:]\s*(?:the\s+)?|.*,\s*(?:but|and|while|whereas)\s+(?:the\s+)?",
+                opening,
+                re.IGNORECASE,
+            )
+            or including
+        ):
+            continue
+        below = bool(spending.MISSES.fullmatch(match.group("verb")))
+        claims += per_ally(view, [ally], threshold, below)
+    return claims
+
+
+#: "Lithuania and Latvia (both 2.8%)": one figure said of every ally of the list before the bracket
+_BOTH = re.compile(r"\(\s*(?:both|each|all)\s+(?:at\s+|on\s+|with\s+)?$", re.IGNORECASE)
+
+
+def both_at(view: SentenceView) -> list[Claim]:
+    """Each ally of a list followed by "(both 2.8%)" spends that share of GDP (in an article about it)."""
+    claims: list[Claim] = []
+    if not (view.context.spending_topic or spending.GDP.search(view.text)):
+        return claims
+    if spending.SHARES_IN_SENTENCE.search(view.text) or spending.OTHER_MEASURE.search(view.text):
+        return claims  # "followed by Britain (6 pct), ... and Spain and Poland (each around 1 pct)": shares
+    for q in view.quantities:
+        percent = spending.PERCENT.match(view.text[q.end :])
+        opening = _BOTH.search(view.text[max(0, q.start - 20) : q.start])
+        if percent is None or opening is None or q.value > 10:
+            continue
+        bracket = q.start - len(opening.group(0))
+        last = next((m for m in reversed(view.countries) if m.end <= bracket), None)
+        if last is None or view.text[last.end : bracket].strip():
+            continue
+        for mention in spending._listed_before(view, last):
+            claims.append(spending.spending_pct(view, q, q.end + percent.end(), mention.iso3))
+    return claims
+
+
+#: a row of a table or a chart in plain text: a country's name and a figure alone on a line
+#: ("Estonia 2.16%", "Italy - 1.51", "Poland: 4.12")
+def table_row(view: SentenceView, before: str) -> list[Claim]:
+    """A row without a header year, under sentences naming defence and GDP: the ally's share of GDP, its
+    year read as any figure's (the article's, or the latest NATO had published by then)."""
+    if view.context.table_year is not None or not (spending.GDP.search(before) and spending.DEFENCE.search(before)):
+        return []
+    row = spending.TABLE_ROW.match(view.text)
+    if row is None or "\n" in view.text.strip():
+        return []
+    mention = next((m for m in view.countries if m.start == row.start("name")), None)
+    figure = next((q for q in view.quantities if q.start == row.start("n")), None)
+    if mention is None or figure is None or figure.value > 10 or not facts.is_ally(mention.iso3):
+        return []
+    claim = spending.spending_pct(view, figure, figure.end, mention.iso3)
+    if claim.verdict == "contradicted" and claim.year is not None and claim.year_source in _UNWRITTEN:
+        # a chart's year is not written: the figure may be the year before's (the latest full year)
+        earlier = YearChoice(claim.year - 1, f"{claim.year - 1}, the year before", "inferred")
+        again = spending.spending_pct(view, figure, figure.end, mention.iso3, year_choice=earlier)
+        if again.verdict != "contradicted":
+            note = f"no year written; {again.verdict} for {claim.year - 1}; {claim.note}"
+            claim = dataclasses.replace(claim, verdict="not checkable", note=note)
+    return [claim]
+
+
+def find_continued(view: SentenceView, found: list[Claim], counts_before: list[Claim], before: str = "") -> list[Claim]:
+    """Every list reading of this module for one sentence, given the claims its finders made, the
+    counts of allies of the sentence before and the text of the sentences before; allies already
+    claimed in the sentence are not read again."""
+    named = {c.country for c in found if c.kind == "spending_pct_gdp"}
+    claims = continued(view, counts_before) + after_count_clause(view, found)
+    claims += nth_alongside(view, view.context.last_target)
+    claims += ally_at_stated_target(view, view.context.last_target)
+    claims += both_at(view)
+    if not found:
+        claims += table_row(view, before)
+    kept: list[Claim] = []
+    for claim in claims:
+        if claim.country in named:
+            continue
+        named.add(claim.country)
+        kept.append(claim)
+    return kept
