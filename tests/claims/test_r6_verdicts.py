@@ -70,3 +70,19 @@ def test_a_count_with_no_year_before_the_edition_of_its_year_is_the_year_befores
     text = f"Only {count_2022[0]} of NATO's 31 members meet the 2% of GDP spending target."
     (claim,) = [c for c in check(text, date="2023-07-20").claims if c.kind == "allies_meeting_target"]
     assert claim.verdict == "supported" and claim.year == 2022, claim.note
+
+
+def test_money_and_shares_are_supported_within_the_guides_widths() -> None:
+    from natosim.engines.claims.numbers import quantities
+    from natosim.engines.claims.tolerance import judge
+
+    (amount,) = quantities("$940 billion")
+    assert judge(amount, 900e9, "money")[0] == "supported"  # 4.3 % off: within 5 %
+    assert judge(amount, 880e9, "money")[0] == "contradicted"  # 6.4 % off
+    (share,) = quantities("68%")
+    assert judge(share, 66.3, "share_pct")[0] == "supported"  # 1.7 points
+    assert judge(share, 65.7, "share_pct")[0] == "imprecise"  # 2.3 points: the rounding of "68" is not on top
+    assert judge(share, 65.3, "share_pct")[0] == "contradicted"  # 2.7 points
+    # % of GDP keeps its rounding rule: 2.4% for 2.31% is imprecise, not supported
+    (pct,) = quantities("2.4%")
+    assert judge(pct, 2.31, "pct_gdp")[0] == "imprecise"

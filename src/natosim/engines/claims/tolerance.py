@@ -6,8 +6,9 @@ Every tolerance is documented in docs/claims.md (section "Tolerances"); change b
   ("3.3%" stands for 3.25–3.35); for counts, money and people written in words or with a scale
   word the rounding allowance is capped at the measure's approximation width (so "one billion"
   does not stand for anything from 0.5 to 1.5 billion).
-* Beyond the rounding, a claim within the ``imprecise`` width is ``imprecise``; further away it is
-  ``contradicted``.
+* Beyond the rounding, a claim within the ``supported`` width (money: 5 %, shares: 2 points, the
+  labelling guide's widths) is ``supported``; within the ``imprecise`` width ``imprecise``; further
+  away it is ``contradicted``.
 * "about/around/roughly X": ``supported`` within the ``approx`` width, ``imprecise`` within twice it;
   a percentage written to two decimals ("about 1.36%") is judged as written.
 * "nearly/almost X": ``supported`` when the figure is below X by at most the ``approx`` width (or
@@ -34,17 +35,21 @@ class Tolerance:
     bound_close: float
     fraction: float = 2.5
     min_absolute: float = 0.0  # a floor for relative widths (counts: at least one unit)
+    #: an exact figure this close (beyond its rounding) is ``supported``: the labelling guide's own width
+    #: for the measure ("US$ within 5 %; shares within 2 pp"), where no source prints the figure to the
+    #: unit a reporter rounds it to (NATO prints US$ in millions and shares to two decimals)
+    supported: float = 0.0
 
 
 TOLERANCES: dict[str, Tolerance] = {
     # % of GDP, in percentage points: NATO prints two decimals; news rounds to one.
     "pct_gdp": Tolerance(relative=False, imprecise=0.1, approx=0.15, bound_close=0.5),
     # a share of an alliance total, in percentage points
-    "share_pct": Tolerance(relative=False, imprecise=2.0, approx=2.5, bound_close=5.0, fraction=2.5),
+    "share_pct": Tolerance(relative=False, imprecise=2.0, approx=2.5, bound_close=5.0, fraction=2.5, supported=2.0),
     # counts of allies: exact means exact; bounds and approximations within 5% (at least 1)
     "count": Tolerance(relative=True, imprecise=0.0, approx=0.05, bound_close=0.05, min_absolute=1.0),
     # money in US$: rounding, then 5%; NATO and SIPRI definitions differ by more than that
-    "money": Tolerance(relative=True, imprecise=0.05, approx=0.05, bound_close=0.10),
+    "money": Tolerance(relative=True, imprecise=0.05, approx=0.05, bound_close=0.10, supported=0.05),
     # people: population is derived from NATO GDP tables (see data docs), so 5%
     "population": Tolerance(relative=True, imprecise=0.05, approx=0.05, bound_close=0.05),
     # years and days are exact
@@ -136,6 +141,11 @@ def judge(
         return "contradicted", f"off by {_n(abs(difference))}, beyond the {_n(2 * approx)} tolerance of 'about'"
     if rounding:
         return "supported", "equal once rounded as written"
+    # the guide's width is of the figure as written (no rounding allowance on top: "70%" is 2 points
+    # either side of 70, not of 69.5-70.5)
+    if tolerance.supported and abs(difference) <= _width(tolerance, tolerance.supported, value) + eps:
+        width = _width(tolerance, tolerance.supported, value)
+        return "supported", f"off by {_n(abs(difference))}, within the {_n(width)} width of the measure"
     # "imprecise within 0.1 pp beyond the rounding" (docs/claims.md): the band starts where the
     # rounding of the claim as written ends ("3.6%" covers 3.55-3.65, imprecise down to 3.45)
     loose = _width(tolerance, tolerance.imprecise, value) + half_unit
