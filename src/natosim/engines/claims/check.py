@@ -201,7 +201,7 @@ def _check(
     claims: list[Claim] = []
     before: list[str] = []  # the three sentences before this one (a measure named once, then used)
     table_header = ""  # a list's header names the measure of every row under it ("... as a proportion of GDP")
-    counts_before: list[Claim] = []  # the previous sentence's counts of allies (a list may continue them)
+    found_before: list[Claim] = []  # the previous sentence's claims (a list may continue its count)
     for sentence in article.sentences:
         if len(sentence.text) > 5000:  # a "sentence" this long is a table or a dump, not prose
             continue
@@ -218,8 +218,8 @@ def _check(
                 ):
                     found.append(claim)
         # allies listed with a count (here or in the sentence before) or an ordinal: one claim per ally
-        found += lists.find_continued(view, found, counts_before, " ".join(before))
-        counts_before = [c for c in found if c.kind == "allies_meeting_target"]
+        found += lists.find_continued(view, found, found_before, " ".join(before))
+        found_before = found
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
         read_before = " ".join([table_header, *before]) if context.table_year is not None else " ".join(before)
