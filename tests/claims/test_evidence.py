@@ -96,7 +96,7 @@ def test_a_national_dollar_amount_not_attributed_to_nato_is_not_accused() -> Non
 
 def test_since_the_founding_is_not_an_invocation_date() -> None:
     found = check("Article 4 has been invoked seven times since 1949.", date="2025-03-10").claims
-    assert [(c.text, c.verdict) for c in found] == [("seven times", "supported")]
+    assert [(c.text, c.verdict) for c in found] == [("has been invoked seven times", "supported")]
 
 
 def test_the_required_target_said_of_listed_allies_is_a_threshold() -> None:

@@ -169,3 +169,49 @@ def test_an_ally_that_never_asked_is_contradicted_only_within_the_record() -> No
     ]
     assert _events("Norway has never invoked Article 4.") == []
     assert _events("Norway could invoke Article 4 soon.") == []
+
+
+# --- accessions by decade, and NATO as the subject of an accession ----------------------------------------
+
+
+def test_a_decade_of_joining_is_checked_for_each_ally_of_the_list() -> None:
+    found = _events("Greece, Turkey and West Germany joined NATO as tensions grew in the 1950s.")
+    assert [(c, v) for _, c, v in found] == [("GRC", "supported"), ("TUR", "supported"), ("DEU", "supported")]
+    assert [v for _, _, v in _events("Spain joined the alliance in the late 1980s.")] == ["contradicted"]
+    assert [v for _, _, v in _events("Spain joined the alliance in the early 1980s.")] == ["supported"]
+
+
+def test_nato_admitting_allies_dates_their_accession() -> None:
+    found = _events("In 2009, NATO formally admitted Albania and Croatia.")
+    assert [(c, v) for _, c, v in found] == [("ALB", "supported"), ("HRV", "supported")]
+    assert [(c, v) for _, c, v in _events("The alliance took in the Baltic states in 2003.")] == [
+        ("EST", "contradicted"),
+        ("LVA", "contradicted"),
+        ("LTU", "contradicted"),
+    ]
+    # "welcomed" may be an invitation's welcome: a year that is not the accession's is left unread
+    assert _events("NATO welcomed Finland in 2022, at the Madrid summit.") == []
+    assert _events("NATO welcomed Finland's application in 2022.") == []
+
+
+# --- an age reached at a time named relative to the article's date ----------------------------------------
+
+
+def test_turning_n_on_a_weekday_is_the_birthday_in_that_week() -> None:
+    # the article of Tuesday 2 April 2024: the 75th birthday (4 April) is on Thursday
+    assert _events("NATO turns 75 on Thursday, with a ceremony in Brussels.", date="2024-04-02") == [
+        ("NATO turns 75 on Thursday", None, "supported")
+    ]
+    assert _events("The alliance turns 75 this week.", date="2024-04-02") == [
+        ("alliance turns 75 this week", None, "supported")
+    ]
+    assert [v for _, _, v in _events("NATO turns 80 on Thursday.", date="2024-04-02")] == ["contradicted"]
+
+
+# --- a count of invocations quoted with its verb -----------------------------------------------------------
+
+
+def test_a_count_of_invocations_is_quoted_with_its_verb() -> None:
+    assert _events("Article 5 has only been invoked once in the history of the alliance.") == [
+        ("has only been invoked once", None, "supported")
+    ]

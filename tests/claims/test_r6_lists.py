@@ -213,3 +213,61 @@ def test_rows_of_a_chart_without_a_year_under_a_sentence_naming_defence_and_gdp(
 def test_rows_under_a_sentence_not_about_gdp_are_not_read() -> None:
     text = "Voters were asked which party they backed.\n\nPoland 3.26%\n\nEstonia 3.04%\n"
     assert _allies(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "In 2023 Britain was proud to be one of ten NATO countries that met the commitment to spend 2% of GDP.",
+            "GBR",
+        ),
+        (TARGET + "In 2023 Finland was also among the ten allies meeting NATO's requirement.", "FIN"),
+        (TARGET + "In 2023 Hungary joined a list of ten member countries that respect that target.", "HUN"),
+        ("In 2023 Greece was one of the few NATO countries spending at least 2 percent of GDP on defence.", "GRC"),
+    ],
+)
+def test_an_ally_named_as_one_of_the_allies_meeting_a_target(text: str, code: str) -> None:
+    allies = _allies(text)
+    assert allies[code].verdict == "supported" and allies[code].qualifier == "at least"
+    assert allies[code].text in ("Britain", "Finland", "Hungary", "Greece")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 Germany was not one of the countries meeting the 2% target.",  # negated: not read as meeting
+        "Germany aims to be one of the countries meeting the 2% target.",  # a plan
+        "Germany is one of the countries that agreed to the 2% target.",  # agreeing is not meeting
+    ],
+)
+def test_one_of_the_allies_negated_planned_or_agreeing_is_not_meeting(text: str) -> None:
+    claims = _allies(text)
+    assert "DEU" not in claims or claims["DEU"].text != "Germany"
+
+
+def test_allies_joining_the_allies_of_a_count_meet_its_threshold_now() -> None:
+    text = (
+        "In 2016 only three allies — the US, Greece and the UK — met the 2% requirement. Those nations are now "
+        "joined by Estonia, Poland, Latvia and Lithuania."
+    )
+    allies = _allies(text)
+    for code in ("EST", "POL", "LVA", "LTU"):
+        # "now": the article's time (NATO's 2024 estimates in August 2024), not the count's 2016
+        assert allies[code].verdict == "supported" and allies[code].year == 2024, code
+
+
+def test_allies_falling_short_after_a_sentence_of_allies_meeting_the_target() -> None:
+    text = (
+        "In 2023 Poland, Greece and Estonia achieved the 2% goal. France and Italy fell short, with Germany "
+        "and Spain lagging further behind."
+    )
+    allies = _allies(text)
+    for code in ("FRA", "ITA", "DEU", "ESP"):
+        assert allies[code].verdict == "supported" and allies[code].qualifier == "less than", code
+        assert allies[code].year == 2023
+
+
+def test_falling_short_of_something_else_is_not_the_target() -> None:
+    text = "In 2023 Poland and Greece achieved the 2% goal. France fell short of expectations in the final."
+    assert "FRA" not in _allies(text)

@@ -123,7 +123,9 @@ def test_html_debris_is_not_read() -> None:
         "<div class='comments'><form><textarea>Allies spend 1% of GDP</textarea></form></div></body></html>"
     )
     claims = check(html).claims
-    assert [(c.text, c.verdict) for c in claims] == [("4.48%", "supported")]
+    # the article's own sentence only: its figure, and its rank ("the most in the alliance", round 6)
+    assert [(c.kind, c.verdict) for c in claims] == [("spending_rank", "supported"), ("spending_pct_gdp", "supported")]
+    assert [c.text for c in claims if c.kind == "spending_pct_gdp"] == ["4.48%"]
 
 
 def test_date_found_in_dateline_and_metadata() -> None:
@@ -209,6 +211,7 @@ def test_one_registry_of_claim_kinds() -> None:
         "spending",
         "ranks",
         "counts",
+        "meeting",
         "restated",
     ]
     assert [f.__module__.rsplit(".", 1)[1] for f in FINDERS] == finder_names()

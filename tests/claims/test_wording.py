@@ -249,7 +249,7 @@ def test_batch_9_wordings() -> None:
         "2022 invasion of Ukraine, under Article 4."
     )
     found = {(c.text, c.country, c.verdict) for c in check(text, date="2022-12-15").claims}
-    assert ("five times", "TUR", "supported") in found and all(v != "contradicted" for *_, v in found)
+    assert ("has been invoked five times", "TUR", "supported") in found and all(v != "contradicted" for *_, v in found)
     text = (
         "Would Poland have invoked Article 4 in November, it would have been the eighth time consultations were called."
     )
@@ -269,7 +269,7 @@ def test_an_article_5_topic_carried_by_it_and_the_senate_requiring_two_thirds() 
         "September 11, 2001."
     )
     found = {(c.text, c.verdict) for c in check(text, date="2022-11-20").claims}
-    assert ("once", "supported") in found and ("September 11, 2001", "supported") in found
+    assert ("was only invoked once", "supported") in found and ("September 11, 2001", "supported") in found
     text = (
         "The resolution ensures the president cannot withdraw the United States from the North Atlantic Treaty "
         "without the advice and consent of the Senate, requiring a two-thirds majority or an Act of Congress."

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Literal, cast
 
+from natosim import rules
 from natosim.data import Dataset, as_of_date, editions, load
 from natosim.data.query import check_edition
-from natosim.engines.claims import facts, lists, restated, spending
+from natosim.engines.claims import dating, facts, lists, restated, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
@@ -190,6 +192,28 @@ def _check(
             f"unknown edition {edition!r}; available: {', '.join(editions(dataset=dataset))}", field="edition"
         )
     check_edition(dataset, edition, cutoff)
+    inferred = dating.infer_date(article, _horizon()) if day is None and article.sentences else None
+    if inferred is None:
+        claims, chosen = _read_claims(article, day, edition)
+    else:
+        claims, chosen = _over_window(article, inferred, edition)
+        day, date_source = inferred.estimate, "inferred from the text"
+    return CheckResult(
+        claims=claims,
+        input_format=cast(Literal["text", "html", "empty"], article.input_format),
+        date=day,
+        characters=len(article.original),
+        sentences=len(article.sentences),
+        removed=article.removed,
+        date_source=date_source,
+        edition=chosen,
+        date_inferred=inferred,
+    )
+
+
+def _read_claims(article: NewsArticle, day: dt.date | None, edition: str | None) -> tuple[list[Claim], str]:
+    """Every claim of ``article`` judged as of ``day`` (None: the article's date is unknown), and the
+    NATO edition its figures were compared with."""
     chosen = edition or facts.edition_at(day)  # among the editions published by as_of (facts.scope)
     context = ArticleContext(
         last_target=facts.headline_target(day),
@@ -201,7 +225,7 @@ def _check(
     claims: list[Claim] = []
     before: list[str] = []  # the three sentences before this one (a measure named once, then used)
     table_header = ""  # a list's header names the measure of every row under it ("... as a proportion of GDP")
-    counts_before: list[Claim] = []  # the previous sentence's counts of allies (a list may continue them)
+    found_before: list[Claim] = []  # the previous sentence's claims (a list may continue its count)
     for sentence in article.sentences:
         if len(sentence.text) > 5000:  # a "sentence" this long is a table or a dump, not prose
             continue
@@ -218,8 +242,8 @@ def _check(
                 ):
                     found.append(claim)
         # allies listed with a count (here or in the sentence before) or an ordinal: one claim per ally
-        found += lists.find_continued(view, found, counts_before, " ".join(before))
-        counts_before = [c for c in found if c.kind == "allies_meeting_target"]
+        found += lists.find_continued(view, found, found_before, " ".join(before))
+        found_before = found
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")
         read_before = " ".join([table_header, *before]) if context.table_year is not None else " ".join(before)
@@ -259,13 +283,93 @@ def _check(
         if stated:
             context.last_year = stated[-1]
         context.last_paragraph = sentence.paragraph
-    return CheckResult(
-        claims=claims,
-        input_format=cast(Literal["text", "html", "empty"], article.input_format),
-        date=day,
-        characters=len(article.original),
-        sentences=len(article.sentences),
-        removed=article.removed,
-        date_source=date_source,
-        edition=chosen,
-    )
+    return claims, chosen
+
+
+def _horizon() -> dt.date:
+    """The last date natosim's data reach (the latest edition published, Article 4 or 5 request,
+    summit or event recorded, within ``as_of``): the open upper end of a window of dates inferred from
+    an article's text (an article may report the latest thing natosim knows)."""
+    invocations = rules.invocations()
+    known = [
+        *facts.edition_dates().values(),
+        *(item.date for item in [*invocations.article_4, *invocations.article_5]),
+        *(item.date for item in rules.events().events),
+    ]
+    cutoff = facts.as_of()
+    return max(day for day in known if cutoff is None or day <= cutoff)
+
+
+def _window_dates(inferred: dating.InferredDate) -> list[dt.date]:
+    """The dates of the window at which a verdict may change: its ends, every edition published and
+    every accession deposited inside it, and the first day of each year (a year's figures and the
+    article's "this year" turn over then), latest first (where a claim true today is found true soonest)."""
+    inside = {inferred.earliest, inferred.latest}
+    inside |= {d for d in facts.edition_dates().values() if inferred.earliest <= d <= inferred.latest}
+    inside |= {
+        d
+        for iso3 in facts.members_on(None)
+        if (d := facts.accession_date(iso3)) is not None and inferred.earliest <= d <= inferred.latest
+    }
+    inside |= {dt.date(y, 1, 1) for y in range(inferred.earliest.year + 1, inferred.latest.year + 1)}
+    return sorted(inside - {inferred.estimate}, reverse=True)
+
+
+def _stands_undated(claim: Claim) -> bool:
+    """A verdict reached without any date that holds whatever the date: true, or false about a year the
+    sentence states (the reading for an unknown date compares it with every edition)."""
+    return claim.verdict in ("supported", "imprecise") or (False)
+
+
+def _key(claim: Claim) -> tuple[str, tuple[int, int], str | None]:
+    return claim.kind, claim.span, claim.country
+
+
+def _over_window(article: NewsArticle, inferred: dating.InferredDate, edition: str | None) -> tuple[list[Claim], str]:
+    """The claims of an undated article: each judged as for an unknown date first; where that reading gives
+    up for lack of a date, judged again on the date inferred from the text.
+
+    Why: a date read from the text is a range, not a day. A claim true on the window's most likely day is
+    reported true (with a note saying the date was inferred and from what); calling a claim false needs
+    it to be false on every date of the window (its ends, and each edition, accession and new year in
+    it), since the article may have been written on any of them; otherwise it stays "not checkable"."""
+    undated, chosen = _read_claims(article, None, edition)
+    estimated = {_key(c): c for c in _read_claims(article, inferred.estimate, edition)[0]}
+    given_up = {_key(c) for c in undated if c.verdict == "not checkable"}
+    given_up |= estimated.keys() - {_key(c) for c in undated}  # found only once a date is known
+    doubtful = {key for key in given_up if key in estimated and estimated[key].verdict == "contradicted"}
+    rescued: dict[tuple[str, tuple[int, int], str | None], tuple[dt.date, Claim | None]] = {}
+    for other_day in _window_dates(inferred) if doubtful else []:
+        others = {_key(c): c for c in _read_claims(article, other_day, edition)[0]}
+        for key in doubtful - rescued.keys():
+            other = others.get(key)
+            if other is None or other.verdict != "contradicted":
+                rescued[key] = (other_day, other)
+        if rescued.keys() >= doubtful:
+            break
+    where = inferred.describe()
+    undated_by_key = {_key(c): c for c in undated}
+    judged: list[Claim] = []
+    # reading order: the undated claims, then those found only once a date is known (a stable sort by span)
+    for key in [*undated_by_key, *(k for k in estimated if k not in undated_by_key)]:
+        before = undated_by_key.get(key)
+        kept = before if before is not None else estimated[key]
+        if key not in given_up or key not in estimated:
+            judged.append(kept)
+            continue
+        claim = estimated[key]
+        if key in rescued:
+            other_day, other = rescued[key]
+            then = "not found" if other is None else other.verdict
+            claim = replace(
+                kept,
+                verdict="not checkable",
+                note=f"false as of {inferred.estimate.isoformat()} but {then} as of {other_day.isoformat()}, and "
+                f"{where}; {kept.note}",
+            )
+        elif claim.verdict != "not checkable":
+            claim = replace(claim, note=f"{claim.note}; {where}" if claim.note else where)
+        else:
+            claim = kept
+        judged.append(claim)
+    return sorted(judged, key=lambda c: c.span), chosen

@@ -1218,6 +1218,14 @@ def _undated_events(scope: _Scope) -> None:
             claims.extend(_invocation_undated(view, rules, article))
 
 
+#: the verb a count of invocations is told with, right before it: "has only been invoked once", "was used twice"
+_COUNTED_VERB = re.compile(
+    r"\b(?:(?:has|have|had|was|were)\s+)?(?:only\s+|just\s+|so far\s+)?(?:been\s+)?(?:invok\w*|trigger\w*|"
+    r"activat\w*|used|request\w*|called|cited)\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _invocation_counts(scope: _Scope) -> None:
     """How many times Art. 5 / Art. 4 were invoked, and which article a paragraph is about."""
     view = scope.view
@@ -1314,11 +1322,13 @@ def _invocation_counts(scope: _Scope) -> None:
                 verdict = "supported" if len(later) <= claimed <= len(invocations) else "contradicted"
             if ambiguous:
                 verdict = "not checkable"  # "Art. 4 ... Art. 5, with Turkey invoking it five times": which article?
+            # the claim quotes its verb with the count ("has only been invoked once"), not "once in"
+            verb = _COUNTED_VERB.search(text[: times.start()])
             claims.append(
                 view.claim(
                     kind="event_date",
-                    start=times.start(),
-                    end=times.end(),
+                    start=verb.start() if verb else times.start(),
+                    end=times.end() - 3 if times.group(0).casefold().endswith(" in") else times.end(),
                     value=claimed,
                     verdict=verdict,
                     expected=len(invocations),
@@ -2155,9 +2165,80 @@ def _turns(view: SentenceView, treaty: Any, used: set[int]) -> list[Claim]:
             )
             used.add(match.start("n"))
             continue
-        found.append(_age_claim(view, match.start(), match.end(), int(match.group("n")), None, "age:alliance", origin))
+        when = _TURNS_WHEN.match(view.text, match.end())
+        window = _turns_window(when, view.context.date) if when else None
+        n = int(match.group("n"))
+        birthday = _anniversary(treaty.signed, n)
+        if window is not None and window[0] <= birthday <= window[1]:
+            # "NATO turns 75 on Thursday", "... this week": the birthday falls in the time named
+            assert when is not None
+            found.append(
+                view.claim(
+                    kind="event_date",
+                    start=match.start(),
+                    end=when.end(),
+                    value=n,
+                    verdict="supported",
+                    expected=birthday.isoformat(),
+                    unit="years",
+                    subject="age:alliance",
+                    evidence=[
+                        Evidence(f"treaty signed {treaty.signed.isoformat()}", treaty.source, treaty.signed.isoformat())
+                    ],
+                    note=f"NATO's {n}th birthday ({birthday.isoformat()}) falls in the time named "
+                    f"({window[0].isoformat()}..{window[1].isoformat()})",
+                )
+            )
+            used.add(match.start("n"))
+            continue
+        found.append(_age_claim(view, match.start(), match.end(), n, None, "age:alliance", origin))
         used.add(match.start("n"))
     return found
+
+
+#: when an age is reached, told relative to the article's date: "turns 75 on Thursday", "... this week"
+_TURNS_WHEN = re.compile(
+    rf"\s+(?:(?:on\s+)?(?P<weekday>{WEEKDAY_NAMES})\b|(?P<today>today)\b|(?P<tomorrow>tomorrow)\b|"
+    rf"(?P<period>this|next)\s+(?P<unit>week|month|year)\b|in\s+(?P<month>{MONTH_NAMES})\b(?!\s*,?\s*\d))",
+    re.IGNORECASE,
+)
+
+
+def _anniversary(day: dt.date, years: int) -> dt.date:
+    """``day`` ``years`` later (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _turns_window(when: re.Match[str], date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days a relative time names around the article's date: a weekday within a week either side, today,
+    tomorrow, this or next week / month / year, a month of the article's year. None without a date."""
+    if date is None:
+        return None
+    if when.group("weekday"):
+        wanted = _WEEKDAYS.index(when.group("weekday").casefold())
+        days = [date + dt.timedelta(days=k) for k in range(-6, 7)]
+        hits = [d for d in days if d.weekday() == wanted]
+        return hits[0], hits[-1]
+    if when.group("today"):
+        return date, date
+    if when.group("tomorrow"):
+        return date + dt.timedelta(days=1), date + dt.timedelta(days=1)
+    if when.group("month"):
+        month = month_number(when.group("month"))
+        return dt.date(date.year, month, 1), dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
+    step = 0 if when.group("period").casefold() == "this" else 1
+    unit = when.group("unit").casefold()
+    if unit == "week":
+        start = date - dt.timedelta(days=date.weekday()) + dt.timedelta(weeks=step)
+        return start, start + dt.timedelta(days=6)
+    if unit == "month":
+        month = (date.month - 1 + step) % 12 + 1
+        year = date.year + (date.month - 1 + step) // 12
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(date.year + step, 1, 1), dt.date(date.year + step, 12, 31)
 
 
 #: a date written without its year ("joined in March", "on 10 September", "on September 10",

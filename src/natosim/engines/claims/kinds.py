@@ -54,7 +54,7 @@ KINDS: tuple[str, ...] = tuple(item.kind for item in REGISTRY)
 #: last, after every finder that reads a figure written in the sentence; ``restated`` (false claims said
 #: in words, judged whatever the year) after it; ``others`` ("Norway and 23 other countries") before the
 #: figure finders, which would read the count as 23
-_LATE_FINDERS: tuple[tuple[str, int], ...] = (("others", 38), ("counts", 50), ("restated", 55))
+_LATE_FINDERS: tuple[tuple[str, int], ...] = (("others", 38), ("counts", 50), ("meeting", 52), ("restated", 55))
 
 
 def finder_names(registry: Iterable[ClaimKind] = REGISTRY) -> list[str]:

@@ -147,21 +147,110 @@ _CONTINUES = re.compile(
 )
 
 
+#: the allies of the count before joined by others, now: "Those nations are now joined by Estonia, ..."
+_JOINED_BY = re.compile(r"^[^.;]{0,50}?\b(?:are|were|is|was|have been|has been)\s+(?:now\s+)?joined\s+by\s+", re.I)
+
+
 def continued(view: SentenceView, counts_before: list[Claim]) -> list[Claim]:
     """The allies of a list continuing the count of the sentence before ("... only five of NATO's 29
-    members spend 2 per cent. The countries that do are the U.S., the U.K., Greece, Estonia and Poland")."""
+    members spend 2 per cent. The countries that do are the U.S., the U.K., Greece, Estonia and Poland"),
+    or joining its allies ("Those nations are now joined by Estonia, Poland and Latvia": the same
+    threshold, in the sentence's own time, not the count's)."""
     if not counts_before:
-        return []
-    opening = _CONTINUES.match(view.text)
-    if opening is None:
         return []
     count = counts_before[-1]
     reading = _count_reading(count)
-    allies = allies_listed(view, opening.end())
-    if reading is None or not allies:
+    joined = _JOINED_BY.match(view.text)
+    opening = _CONTINUES.match(view.text) if joined is None else None
+    if reading is None or (opening is None and joined is None):
+        return []
+    start = opening.end() if opening is not None else joined.end() if joined is not None else 0
+    allies = allies_listed(view, start)
+    if not allies:
         return []
     threshold, below = reading
+    if joined is not None:
+        return per_ally(view, allies, threshold, below)
     return per_ally(view, allies, threshold, below, _count_year(count), count)
+
+
+#: an ally named as one of the allies at a threshold: "The UK is proud to be one of five NATO countries that
+#: meet the commitment to spend 2%", "Slovakia is also among the 23 countries meeting NATO's requirement",
+#: "Bulgaria has now joined a list of nine member countries that respect that target"
+_ONE_OF = re.compile(
+    r"(?P<gap>[^.;,]{0,30}?)\b(?:one of|among|part of|joins|joined|joining)\s+"
+    r"(?:(?:the|a)\s+(?:list|group|club|handful|ranks)\s+of\s+|the\s+)?(?:(?:only|just|few|[\w-]+)\s+){0,2}?"
+    r"(?:NATO\s+|alliance\s+|European\s+|other\s+|member\s+)*(?:allies|members|countries|nations|states)\s+"
+    r"(?:that\s+|which\s+|who\s+|to\s+)?(?:(?:currently|now|already|still|actually|consistently)\s+)?"
+    r"(?:(?:are|were|have|had)\s+)?(?P<verb>"
+    + spending.MISSES.pattern[5:-3]
+    + r"|"
+    + spending.MEETS.pattern[5:-3]
+    + r"|spen[dt]\w*\s+(?:at least|more than|over|above|less than|below|under))\b(?P<object>[^.;]{0,60})",
+    re.IGNORECASE,
+)
+
+
+def one_of(view: SentenceView, threshold: float | None) -> list[Claim]:
+    """An ally said to be one of (among) the allies meeting (or missing) a target meets (misses) it; the
+    target is the percentage written after the verb, else the one the article stated last."""
+    claims: list[Claim] = []
+    for ally in view.countries:
+        match = _ONE_OF.match(view.text, ally.end)
+        if match is None or re.search(r"\b(?:not|never)\b|n't\b", match.group("gap"), re.IGNORECASE):
+            continue
+        if re.search(r"\b(?:will|would|aims?|plans?|hopes?|expects?|set to|on track)\b", match.group("gap")):
+            continue
+        value = threshold
+        # the figure in the object (its quantity may begin with the verb's "at least")
+        written = next((q for q in view.quantities if match.start("object") < q.end <= match.end("object")), None)
+        if written is not None and spending.PERCENT.match(view.text[written.end :]):
+            value = written.value
+        elif not re.search(TARGET_NOUN, match.group("object"), re.IGNORECASE):
+            continue
+        if value is None or value > 10:
+            continue
+        verb = match.group("verb")
+        below = bool(spending.MISSES.fullmatch(verb) or re.search(r"less than|below|under", verb, re.IGNORECASE))
+        claims += per_ally(view, [ally], value, below)
+    return claims
+
+
+#: a list of allies falling short with no object, after a sentence about meeting a target: "France and
+#: Croatia fell short, with Germany, Türkiye and Canada lagging further behind"
+_BARE_SHORT = re.compile(
+    r"\s*(?:(?:also|still|just|narrowly|slightly)\s+)?(?:fell|fall|falls|falling)\s+(?:just\s+|narrowly\s+|slightly\s+)?"
+    r"short\b(?!\s+of)|\s*(?:,\s*)?(?:are\s+|were\s+)?(?:lagging|lagged|lag|lags|trailing|trailed)\s+"
+    r"(?:(?:further|far|well|even further)\s+)?behind\b(?!\s+\w)",
+    re.IGNORECASE,
+)
+
+
+def bare_short(view: SentenceView, before: list[Claim]) -> list[Claim]:
+    """Allies that "fell short" or are "lagging behind", said right after a sentence naming allies that
+    met a target (or a count at it): they miss that target."""
+    reached = [c for c in before if c.kind == "allies_meeting_target" or c.qualifier == "at least"]
+    if not reached:
+        return []
+    source = reached[-1]
+    threshold = _count_reading(source) if source.kind == "allies_meeting_target" else None
+    value = threshold[0] if threshold else (float(source.value) if isinstance(source.value, int | float) else None)
+    if value is None:
+        return []
+    claims: list[Claim] = []
+    for mention in view.countries:
+        if not _BARE_SHORT.match(view.text, mention.end):
+            continue
+        allies = spending._listed_before(view, mention)
+        if not allies:
+            continue
+        claims += per_ally(view, allies, value, True)
+    # "..., with Germany, Türkiye and Canada lagging further behind" (one ally or a list after "with")
+    for match in re.finditer(r"\bwith\s+(?:the\s+)?", view.text):
+        allies = allies_listed(view, match.end()) or [m for m in view.countries if m.start == match.end()]
+        if allies and _BARE_SHORT.match(view.text, allies[-1].end):
+            claims += per_ally(view, allies, value, True)
+    return claims
 
 
 #: the rest of a count's clause, then a colon or a dash before its list: "... contribute 2 percent of
@@ -344,14 +433,17 @@ def table_row(view: SentenceView, before: str) -> list[Claim]:
     return [claim]
 
 
-def find_continued(view: SentenceView, found: list[Claim], counts_before: list[Claim], before: str = "") -> list[Claim]:
+def find_continued(view: SentenceView, found: list[Claim], found_before: list[Claim], before: str = "") -> list[Claim]:
     """Every list reading of this module for one sentence, given the claims its finders made, the
-    counts of allies of the sentence before and the text of the sentences before; allies already
-    claimed in the sentence are not read again."""
+    claims of the sentence before and the text of the sentences before; allies already claimed in the
+    sentence are not read again."""
     named = {c.country for c in found if c.kind == "spending_pct_gdp"}
+    counts_before = [c for c in found_before if c.kind == "allies_meeting_target"]
     claims = continued(view, counts_before) + after_count_clause(view, found)
     claims += nth_alongside(view, view.context.last_target)
     claims += ally_at_stated_target(view, view.context.last_target)
+    claims += one_of(view, view.context.last_target)
+    claims += bare_short(view, found_before)
     claims += both_at(view)
     if not found:
         claims += table_row(view, before)

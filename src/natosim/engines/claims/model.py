@@ -17,6 +17,8 @@ from natosim.results import ResultMixin
 if TYPE_CHECKING:
     import pandas as pd
 
+    from natosim.engines.claims.dating import InferredDate
+
 Verdict = Literal["supported", "contradicted", "imprecise", "not checkable"]
 
 #: How the year a figure is about was chosen: written in the sentence ("in 2023"), relative to the
@@ -98,10 +100,13 @@ class CheckResult(ResultMixin):
     characters: int
     sentences: int
     removed: list[tuple[int, int]] = field(default_factory=list)
-    #: where the date came from: "given", "page metadata", "dateline" or "none"
+    #: where the date came from: "given", "page metadata", "dateline", "inferred from the text" or "none"
     date_source: str = "none"
     #: the NATO edition figures were compared with (latest published on or before ``date``)
     edition: str | None = None
+    #: when no date was given or printed: the window of dates the text places the article in, its most
+    #: likely date (``date``) and the words it rests on (``date_source`` is then "inferred from the text")
+    date_inferred: InferredDate | None = None
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -123,6 +128,7 @@ class CheckResult(ResultMixin):
             "input_format": self.input_format,
             "date": self.date.isoformat() if self.date else None,
             "date_source": self.date_source,
+            "date_inferred": self.date_inferred.to_dict() if self.date_inferred else None,
             "edition": self.edition,
             "characters": self.characters,
             "sentences": self.sentences,

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from natosim.engines.claims import facts
+from natosim.engines.claims import facts, rank_words
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim, Evidence
@@ -37,7 +37,7 @@ RANK = re.compile(
     rf"(?P<bottom>{_BOTTOM})\s+)(?:(?:military|defen[cs]e|relative|proportional|absolute)\s+)?spenders?\b"
     rf"|\b(?:ranks?|ranked|came|comes|placed|is|was|sits?|sat|finished|finishes)\s+(?:in\s+|at\s+)?"
     rf"(?P<ord2>{_ORDINAL_WORDS}|first|last)\b"
-    rf"(?=\s+(?:with|at|among|in|on|behind|after|,|\())"
+    rf"(?=\s*[,(]|\s+(?:with|at|among|in|on|behind|after)\b)"
     # "..., placing it third among NATO allies", "making it the leader among NATO members"
     rf"|\b(?:placing|putting|making|leaving|placed|places|puts|put|made|makes|left|leaves)\s+it\s+(?:(?P<it_ord>{_ORDINAL_WORDS}|first|last)\b|the\s+"
     rf"(?:(?P<it_ord_the>{_ORDINAL_WORDS})[- ](?:biggest|largest|highest)\s+spender|"
@@ -50,7 +50,7 @@ RANK = re.compile(
     # the ways a first place is said without "spender": "Poland leads NATO allies", "tops the list", "leading
     # the pack", "leads by GDP share", "remains top of the table", "the leader among NATO members"
     rf"|(?<![-\w])(?P<lead>(?:leads?|led|leading|tops?|topped|topping|heads?|headed)\s+(?:the\s+)?(?:list|table|"
-    rf"ranking|rankings|pack|league table|chart|field|(?:all\s+)?(?:other\s+)?(?:NATO\s+)?(?:allies|members|"
+    rf"ranking|rankings|pack|way|league table|chart|field|(?:all\s+)?(?:other\s+)?(?:NATO\s+)?(?:allies|members|"
     rf"countries|nations)|NATO|alliance)\b|(?:leads?|led|leading)\s+(?:by|in)\s+(?:GDP|share|proportion|"
     rf"percentage|relative)|(?:at\s+)?(?:the\s+)?top of the (?:table|list|ranking|league)|"
     rf"(?:is|was|remains|remained|became|as|,|making it)\s+(?:now\s+|still\s+)?the\s+(?:clear\s+)?leader\b"
@@ -79,7 +79,8 @@ MORE = re.compile(
     rf"\b(?:is|was|remains|remained)\s+(?:the\s+)?(?=[A-Z])"
     # "allocating only 1.28 percent of its GDP to defense, the least among NATO members"
     rf"|,\s+the\s+(?:(?P<cs_top>highest|most|largest)|(?P<cs_bottom>least|lowest|smallest))\b"
-    rf"(?=\s+(?:among|in|of|within)\s+(?:the\s+)?(?:NATO|alliance|allies|members|bloc))"
+    rf"(?:\s+(?:figure|share|level|rate|proportion|percentage|amount|ratio))?"
+    rf"(?=\s+(?:among|in|of|within|across)\s+(?:the\s+)?(?:NATO|alliance|allies|members|bloc))"
     # "That puts the country 20th out of the 29 countries", "leaves Canada 20th out of NATO's 29 members"
     rf"|\b(?:puts?|putting|leaves?|leaving|places?|placing|ranks?|ranking|ranked)\s+(?P<out_subj>it|the country|"
     rf"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})\s+(?P<ord_out>{_ORD_ANY})\s+(?:out\s+)?of\s+(?:the\s+)?"
@@ -183,6 +184,8 @@ def _positions(claimed: int | str, count: int) -> tuple[int, int, bool]:
         return 1, third, True
     if claimed == "bottom-group":
         return count - third + 1, count, True
+    if isinstance(claimed, str) and claimed.startswith("bottom-"):
+        return count - int(claimed.removeprefix("bottom-")) + 1, count, False
     if isinstance(claimed, str) and claimed.startswith("top-"):
         return 1, int(claimed.removeprefix("top-")), False
     return int(claimed), int(claimed), False
@@ -245,7 +248,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     if not re.search(r"\bspen\w*|\bdefen[cs]e\b|\bmilitary\b", text, re.IGNORECASE) and not (
         view.context.spending_topic and (re.search(r"%|per ?cent", text) or _RANKED_ON.search(text))
     ):
-        return claims
+        # "Only Luxembourg performs worse than Belgium." after a sentence giving Belgium's share of GDP
+        return rank_words.find_more(view, claims, _rank_claim) if view.context.spending_topic else claims
     for match in RANK.finditer(text):
         word = (
             match.group("ord")
@@ -311,6 +315,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
     claims.extend(_more(view, claims))
+    claims.extend(rank_words.find_more(view, claims, _rank_claim))
     return claims
 
 
@@ -372,6 +377,9 @@ def _measure(view: SentenceView, match_text: str, start: int, end: int) -> tuple
     else in the sentence; none named (or both): both measures, judged only if they agree."""
     cues = (("% of GDP", _PCT), ("US$", _USD))
     units = [u for u, cue in cues if cue.search(match_text)]
+    if not units and re.search(r"\b(?:budgets?|contributors?)\b", match_text, re.IGNORECASE):
+        # "the second largest defence budget in NATO", "the alliance's biggest contributor": money
+        return ["US$"], True
     if len(units) != 1:
         text = view.text
         left = max((m.end() for m in re.finditer(r";|\bbut\b|\bwhile\b|\bwhereas\b|—", text[:start])), default=0)
@@ -427,9 +435,15 @@ def _rank_claim(
     if _NOT_A_FACT.search(text[: match.start()]) and result["verdict"] != "supported":
         result = {**result, "verdict": "not checkable", "note": "a forecast or plan; " + result["note"]}
     if world and result["verdict"] == "supported":
-        # "more than any other nation in the world": first among the allies is needed, not enough
-        result = {**result, "verdict": "not checkable", "note": "ranked in the world; natosim holds NATO's members "
-                  "only (first among them: " + result["note"] + ")"}  # fmt: skip
+        # "more than any other nation in the world": first among the allies is needed, not enough; in money,
+        # above the largest non-allied spenders SIPRI lists (China, Russia) as well
+        above = _above_the_world(mention.iso3, int(result.get("year", year))) if units == ["US$"] else None
+        result = (
+            {**result, "note": f"{result['note']}; {above}"}
+            if above
+            else {**result, "verdict": "not checkable", "note": "ranked in the world; natosim holds NATO's members "
+                  "and SIPRI's figures for a few other states only (first among the allies: " + result["note"] + ")"}
+        )  # fmt: skip
     # ranks move from year to year and differ by measure: accused only with the year, the measure
     # and the scope all written
     scope_named = europe or world or bool(_NATO_SCOPE.search(text))
@@ -438,6 +452,19 @@ def _rank_claim(
         # "Greece is third ... as it spent 2.28% of its GDP in 2017": the year dates the figure given as the
         # reason, in another clause; the rank (present tense) may be of the day
         certain = False
+    if (
+        result["verdict"] == "contradicted"
+        and not certain
+        and scope_named
+        and written
+        and units == ["% of GDP"]
+        and view.context.date is not None
+        and _figure_pins_year(view, mention.iso3, int(result.get("year", year)), view.context.edition)
+    ):
+        # "Estonia's spending amounts to 3.43% of GDP, which is third-highest in NATO": the ally's own figure,
+        # written to two decimals and equal to NATO's for the year of the day, dates the rank as surely as a
+        # year written would
+        certain = True
     if result["verdict"] == "contradicted" and not certain:
         why = "the year, the measure or the scope of the rank is not written"
         result = {**result, "verdict": "not checkable", "note": f"{why}; {result['note']}"}
@@ -454,6 +481,41 @@ def _rank_claim(
         year=int(result.get("year", year)),
         note=f"{result['note']}; year: {choice.how}",
         year_source=choice.source if choice.year is not None else "inferred",
+    )
+
+
+#: margin by which an ally's NATO figure must exceed every non-ally's SIPRI figure to be first in the world
+#: (two sources, two definitions of military spending: only a clear lead is read as one)
+_WORLD_MARGIN = 1.1
+
+
+def _above_the_world(iso3: str, year: int) -> str | None:
+    """Why the ally spends more money than any other state in ``year``: its NATO US$ figure is clearly above
+    the SIPRI figure of every non-allied state natosim holds (China, Russia, Ukraine, Belarus: the largest
+    spenders outside NATO). None when a figure is missing or the lead is not clear."""
+    ranking, _, used = facts.ranking(year, _MEASURES["US$"], facts.usd_edition())
+    value = next((v for code, v in ranking if code == iso3), None)
+    others = [
+        (code, figure.value)
+        for code in ("CHN", "RUS")
+        if (figure := facts.comparator(code, year, "milex_usd_current_mn")) is not None and figure.value is not None
+    ]
+    if value is None or len(others) < 2 or any(value < _WORLD_MARGIN * other for _, other in others):
+        return None
+    shown = ", ".join(f"{code} {other:,.0f}" for code, other in others)
+    return f"first in the world: {iso3} {value:,.0f} US$ mn (NATO {used}) above SIPRI's {shown} US$ mn in {year}"
+
+
+def _figure_pins_year(view: SentenceView, iso3: str, year: int, edition: str) -> bool:
+    """The sentence gives the ally's % of GDP to two decimals, and it is NATO's figure for ``year`` in the
+    edition judged on (as printed): the rank is of that year."""
+    ranking, _, _ = facts.ranking(year, _MEASURES["% of GDP"], edition)
+    value = next((v for code, v in ranking if code == iso3), None)
+    if value is None:
+        return False
+    return any(
+        q.decimals >= 2 and abs(q.value - value) <= 0.005 + 1e-9 and re.match(r"\s?(?:%|per ?cent)", view.text[q.end :])
+        for q in view.quantities
     )
 
 
@@ -516,6 +578,8 @@ def _more(view: SentenceView, found: list[Claim]) -> list[Claim]:
             claimed = "bottom-group"
         elif match.group("more_than_any"):
             claimed = 1
+        elif match.group("cs_top") or match.group("cs_bottom"):
+            claimed = 1 if match.group("cs_top") else "last"
         else:  # "A and B are the leaders": each is among the first as many as are named
             clause = text[
                 max((m.end() for m in re.finditer(r"[.;:]\s", text[: match.start()])), default=0) : match.start()
@@ -527,6 +591,15 @@ def _more(view: SentenceView, found: list[Claim]) -> list[Claim]:
             claimed, subjects = f"top-{len(allies)}", allies
         if not subjects:
             subjects = before[-1:] or _pronoun_ally(view, match.start())
+            named = [m for m in view.countries if m.end <= match.start()]
+            if (
+                not subjects
+                and (match.group("cs_top") or match.group("cs_bottom"))
+                and len({m.iso3 for m in named}) == 1
+            ):
+                # "Spain fell below it this year, allocating only 1.28% ..., the least among NATO members": an
+                # appositive superlative describes the clause's subject, however long the clause
+                subjects = named[-1:]
             if match.group("bottom_group") and " and " in text[max(0, match.start() - 40) : match.start()]:
                 # "Spain and Luxembourg are among the NATO countries spending the least": each one
                 listed = [m for m in view.countries if m.end <= match.start() and match.start() - m.end <= 60]

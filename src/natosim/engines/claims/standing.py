@@ -88,6 +88,23 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 
+#: allies joining, then a decade in the same clause: "... joined NATO as the Cold War loomed in the 1950s"
+_JOINED_IN_DECADE = re.compile(
+    r"\s+(?:\w+ly\s+|all\s+|both\s+|also\s+)?(?:joined|acceded to|entered|were admitted to|became members of)\s+"
+    r"(?:NATO|the (?:North Atlantic |military |western )?[Aa]lliance)\b[^.;:()]{0,50}?\bin\s+the\s+"
+    r"(?P<part>early\s+|mid-?\s*|late\s+)?(?P<decade>(?:19|20)\d0)s\b"
+)
+#: the alliance as the subject of an accession: "NATO admitted Albania and Croatia", "the alliance welcomed the
+#: Baltic states"
+_ADMITTED = re.compile(
+    r"\b(?:NATO|[Tt]he (?:North Atlantic |military |western |transatlantic )?[Aa]lliance)\s+(?:\w+ly\s+)?"
+    r"(?:admitted|admits|welcomed|took in|added|brought in|let in|incorporated)\s+(?:the\s+)?"
+)
+_LEADING_YEAR = re.compile(r"^\W*(?:In|By|On)\s+(?:[\w ,]{0,20}?\s)?(?P<y>(?:19|20)\d\d),?\s+")
+_TRAILING_YEAR = re.compile(
+    r"(?:\s+(?:as\s+(?:new\s+|full\s+)?members?|into\s+(?:the\s+)?(?:alliance|NATO|its ranks|the fold)))?\s+"
+    r"(?:in|on)\s+(?:[\w ,]{0,20}?\s)?(?P<y>(?:19|20)\d\d)\b"
+)
 #: a claim checked here: at least this many rows of the member list must agree with natosim before a row
 #: that does not is called contradicted (a list of another sort — years of a spending table — never agrees)
 ROWS_BEFORE_CONTRADICTING = 2
@@ -97,7 +114,7 @@ def find(view: SentenceView, used: set[int], found: list[Claim]) -> list[Claim]:
     """The readings of this module for one sentence; a span another reader claimed is not read again."""
     claims: list[Claim] = []
     taken = [c.span for c in found if c.kind == "event_date"]
-    for claim in [*_founders(view), *_newest(view), *_row(view), *_years_later(view)]:
+    for claim in [*_founders(view), *_newest(view), *_row(view), *_years_later(view), *_decade(view), *_admitted(view)]:
         if not any(claim.span[0] < end and start < claim.span[1] for start, end in taken) and not any(
             claim.span == other.span and claim.country == other.country for other in claims
         ):
@@ -361,4 +378,106 @@ def _years_later(view: SentenceView) -> list[Claim]:
                 note=f"{earlier[-1][0]} + {int(counted.value)} years = {year}; joined {joined.isoformat()}",
             )
         )
+    return claims
+
+
+def _decade(view: SentenceView) -> list[Claim]:
+    """ "Greece, Turkey and West Germany joined NATO as the Cold War loomed in the 1950s": each ally of the list
+    before the verb of joining, its accession year within the decade (its early, mid or late part when said:
+    years 0-3, 3-6, 6-9)."""
+    claims: list[Claim] = []
+    for mention in view.countries:
+        match = _JOINED_IN_DECADE.match(view.text, mention.end)
+        if match is None or _NOT.search(match.group(0)):
+            continue
+        decade = int(match.group("decade"))
+        part = (match.group("part") or "").strip().rstrip("-").casefold()
+        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+        chain = [mention]
+        for other in reversed([m for m in view.countries if m.end <= mention.start]):
+            if not re.fullmatch(
+                r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+|West\s+)?", view.text[other.end : chain[-1].start]
+            ):
+                break
+            chain.append(other)
+        for ally in reversed(chain):
+            joined = facts.accession_date(ally.iso3)
+            if joined is None or re.search(
+                r"\b(?:East|former|Soviet)\s+$", view.text[max(0, ally.start - 10) : ally.start]
+            ):
+                continue
+            right = decade + low <= joined.year <= decade + high
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=ally.start,
+                    end=match.end(),
+                    value=f"{part + ' ' if part else ''}{decade}s",
+                    verdict="supported" if right else "contradicted",
+                    expected=joined.year,
+                    country=ally.iso3,
+                    subject="accession",
+                    evidence=[_accession_evidence(ally.iso3, joined)],
+                    note=f"joined {joined.isoformat()}; the {part + ' ' if part else ''}{decade}s: "
+                    f"{decade + low}-{decade + high}",
+                )
+            )
+    return claims
+
+
+def _admitted(view: SentenceView) -> list[Claim]:
+    """ "In 2009, NATO admitted Albania and Croatia", "the alliance welcomed the Baltic states in 2004": NATO as the
+    subject of the accession, its object the allies (or a group of them), dated by a year leading the sentence or
+    right after the object."""
+    from natosim.engines.claims.groups import groups
+
+    claims: list[Claim] = []
+    for match in _ADMITTED.finditer(view.text):
+        first = next((m for m in view.countries if m.start == match.end()), None)
+        objects: list[tuple[str, int]] = []
+        end = match.end()
+        if first is not None:
+            chain = enlargement.listed_after(view, first)
+            objects = [(m.iso3, m.start) for m in chain]
+            end = chain[-1].end
+        else:
+            for group in groups().values():
+                named = group.pattern.match(view.text, match.end())
+                if named is not None and group.per_ally and group.members:
+                    objects = [(code, match.end()) for code in group.members]
+                    end = named.end()
+                    break
+        if not objects or re.match(r"['’]s\b|\s+(?:to|for)\b", view.text[end : end + 5]):
+            continue  # "NATO welcomed Finland's application", "admitted Sweden to talks": not the accession
+        lead = _LEADING_YEAR.match(view.text)
+        trail = _TRAILING_YEAR.match(view.text, end)
+        if trail is not None:
+            year, stop = int(trail.group("y")), trail.end()
+        elif lead is not None and not any(lead.end() <= ys < match.start() for _, ys, _ in view.years):
+            year, stop = int(lead.group("y")), end
+        else:
+            continue
+        # "welcomed", "added" also tell an invitation or a summit's welcome: a year that is not the accession's is
+        # left unread; "admitted", "took in" are the accession itself
+        soft = re.search(r"\b(?:welcomed|added)\b", match.group(0)) is not None
+        for iso3, at in objects:
+            joined = facts.accession_date(iso3)
+            if joined is None or (soft and year != joined.year):
+                continue
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=min(at, match.start()) if trail is None else at,
+                    end=stop,
+                    value=year,
+                    verdict="supported" if year == joined.year else "contradicted",
+                    expected=joined.year,
+                    country=iso3,
+                    year=year,
+                    year_source="stated",
+                    subject="accession",
+                    evidence=[_accession_evidence(iso3, joined)],
+                    note=f"NATO admitted {iso3} on {joined.isoformat()}",
+                )
+            )
     return claims
