@@ -477,6 +477,11 @@ def count_of_the_year_before(claim: Claim, date: dt.date | None) -> Claim:
     )
 
 
+#: how the notes of ``membership_of_some_day`` and ``figure_of_some_year`` begin: a verdict given for lack
+#: of a date, which a date inferred from the text (``check._over_window``) judges again
+SOME_DAY = "the article's date is unknown, and"
+
+
 def _membership_period(value: float, since: int | None) -> tuple[dt.date, dt.date | None] | None:
     """The days on which NATO had ``value`` allies (first day, last day or None for today), if that
     period reaches into the year ``since`` or later."""
@@ -517,12 +522,13 @@ def membership_of_some_day(claim: Claim, date: dt.date | None, before: str = "")
         claim,
         verdict="supported",
         expected=claim.value,
-        note=f"the article's date is unknown: NATO had {claim.value:g} allies from {start.isoformat()} {until}, "
+        note=f"{SOME_DAY} NATO had {claim.value:g} allies from {start.isoformat()} {until}, "
         f"when the article may have been written (natosim holds {claim.expected} today)",
     )
 
 
 _RANK = {"supported": 2, "imprecise": 1}
+
 
 
 def figure_of_some_year(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
@@ -552,7 +558,7 @@ def figure_of_some_year(claim: Claim, date: dt.date | None, before: str = "") ->
             verdict="supported",
             year=matching[-1],
             expected=claim.value,
-            note=f"the article's date is unknown and no year is written: natosim's count for {matching[-1]} "
+            note=f"{SOME_DAY} no year is written: natosim's count for {matching[-1]} "
             f"in some NATO edition ({claim.note})",
         )
     if claim.kind != "spending_pct_gdp" or claim.country is None or not facts.is_ally(claim.country):
@@ -579,7 +585,7 @@ def figure_of_some_year(claim: Claim, date: dt.date | None, before: str = "") ->
         verdict="supported" if rank == 2 else "imprecise",
         year=year,
         expected=round(value, 2),
-        note=f"the article's date is unknown and no year is written: {claim.country} {year} was {value:.2f}% "
+        note=f"{SOME_DAY} no year is written: {claim.country} {year} was {value:.2f}% "
         f"in NATO edition {edition}, a year the article may be about ({claim.note})",
     )
 
