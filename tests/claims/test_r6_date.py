@@ -94,3 +94,30 @@ def test_inferred_date_is_a_result() -> None:
 
 def test_detect_date_unchanged_for_a_page_without_a_dateline() -> None:
     assert detect_date(read("Spending across Europe rose sharply in 2019.")) == (None, "none")
+
+
+def test_detect_date_reads_a_slash_date_only_when_its_order_is_certain() -> None:
+    assert detect_date(read("PUBLICATION DATE: 23/11/2020\nThe ministers met again.")) == (
+        dt.date(2020, 11, 23),
+        "dateline",
+    )
+    assert detect_date(read("09:41 - 14/05/2021 Friday\nThe ministers met again.")) == (
+        dt.date(2021, 5, 14),
+        "dateline",
+    )
+    assert detect_date(read("Posted 05/04/2021\nThe ministers met again.")) == (None, "none")  # May or April
+
+
+def test_detect_date_needs_the_date_right_after_the_dateline_word() -> None:
+    text = "A statement published on its website recalled that the country joined on Feb. 18, 1952, with a neighbour."
+    assert detect_date(read(text)) == (None, "none")
+    timeline = "* Jan 3, 1996 - The largest operation to date starts in support of the peace deal."
+    assert detect_date(read(timeline)) == (None, "none")
+    assert detect_date(read("Last updated: Wednesday, 14 July 2021\nThe ministers met.")) == (
+        dt.date(2021, 7, 14),
+        "dateline",
+    )
+    assert detect_date(read("2021-07-14 09:12 update: 2021-07-15, 10:00\nThe ministers met.")) == (
+        dt.date(2021, 7, 14),
+        "dateline",
+    )

@@ -215,3 +215,18 @@ def test_a_count_of_invocations_is_quoted_with_its_verb() -> None:
     assert _events("Article 5 has only been invoked once in the history of the alliance.") == [
         ("has only been invoked once", None, "supported")
     ]
+
+
+# --- a summit named by its month alone --------------------------------------------------------------------
+
+
+def test_a_summit_named_by_its_month_alone_is_the_one_held_within_a_year() -> None:
+    # the Brussels summit of 25 May 2017, before an article of August 2017
+    text = "The president was criticised at a NATO summit in May for his remarks."
+    assert _events(text, date="2017-08-01") == [("a NATO summit in May", None, "supported")]
+    # no held summit in March within a year: natosim may lack it, so no claim
+    assert _events("The president was criticised at a NATO summit in March for his remarks.", date="2017-08-01") == []
+    # a future verb looks ahead: the Washington summit of July 2024
+    assert _events("Leaders will gather at their summit in July.", date="2024-03-01") == [
+        ("their summit in July", None, "supported")
+    ]

@@ -271,3 +271,29 @@ def test_allies_falling_short_after_a_sentence_of_allies_meeting_the_target() ->
 def test_falling_short_of_something_else_is_not_the_target() -> None:
     text = "In 2023 Poland and Greece achieved the 2% goal. France fell short of expectations in the final."
     assert "FRA" not in _allies(text)
+
+
+def test_a_count_at_this_figure_takes_up_the_percentage_before() -> None:
+    text = (
+        "When the allies set a target of 2% of GDP, in 2023 only ten members — among them Poland, Greece and "
+        "Estonia — achieved this figure."
+    )
+    claims = check(text, date=DAY).claims
+    (count,) = [c for c in claims if c.kind == "allies_meeting_target"]
+    assert count.verdict == "supported" and count.year == 2023  # ten in 2023 (edition 2024-06)
+
+
+def test_an_ally_joining_the_allies_of_the_count_before() -> None:
+    text = (
+        "In 2023, only ten allies met the 2% pledge. Romania has joined them this year, and Latvia and "
+        "Lithuania are expected to do so as well."
+    )
+    allies = _allies(text)
+    assert allies["ROU"].qualifier == "at least" and allies["ROU"].year == 2024
+    assert allies["ROU"].verdict == "supported"  # 2.25% in NATO's 2024 estimate (edition 2024-06)
+    assert {"LVA", "LTU"} <= set(allies)
+
+
+def test_joining_without_a_count_before_is_not_read() -> None:
+    text = "Poland hosted the summit. Romania has joined them this year."
+    assert "ROU" not in _allies(text)

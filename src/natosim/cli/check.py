@@ -55,7 +55,7 @@ def check_command(
         "--date",
         "-d",
         help="The article's date (YYYY-MM-DD): picks the NATO edition and counts allies then. "
-        "Default: the page's own date if found.",
+        "Default: the page's own date if found, else a window of dates inferred from the text.",
     ),
     edition: str | None = typer.Option(None, "--edition", "-e", help="Pin a NATO edition (YYYY-MM) instead."),
     max_chars: int = typer.Option(
@@ -74,10 +74,12 @@ def check_command(
         typer.echo(dumps(result.to_dict()))
         return
     frame = result.to_frame()
+    window = result.date_inferred
     header = (
         f"{len(result.claims)} claims in {result.sentences} sentences ({result.input_format}); "
-        f"date: {result.date.isoformat() if result.date else 'unknown'} ({result.date_source}); "
-        f"NATO edition: {result.edition}"
+        f"date: {result.date.isoformat() if result.date else 'unknown'} ({result.date_source}"
+        + (f", window {window.earliest.isoformat()} to {window.latest.isoformat()}" if window else "")
+        + f"); NATO edition: {result.edition}"
     )
     counts = ", ".join(f"{k}: {v}" for k, v in result.counts().items() if v)
     if fmt is Format.csv:

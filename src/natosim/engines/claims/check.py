@@ -27,7 +27,13 @@ from natosim.errors import UnknownEdition
 
 #: a wire dateline before the date: "OTTAWA, ", "WASHINGTON (AP) — ", "BRUSSELS (Reuters) - "
 _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,30}(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:,|[—–-])\s*$")
-_DATELINE = re.compile(r"(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"\b(?:published|updated|posted|last updated|date|first published|date of publication)\s*(?:on|:)?\s*",
+    re.IGNORECASE,
+)
+#: a date written day/month/year or month/day/year ("27/12/2021", "12/27/2021"): read only when one of
+#: the first two numbers is above 12, so that the order is not in doubt
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _ABOUT_NATO = re.compile(r"\b(?:NATO|North Atlantic|[Aa]lliance|Article 5)\b")
 #: an ISO date, alone or starting an ISO datetime ("2024-07-09", "2024-07-09T10:42:00Z")
 #: a date written day.month.year ("28.08.2025"), as European pages print their datelines
@@ -81,6 +87,35 @@ def parse_article_date(value: str | dt.date | dt.datetime | None) -> dt.date | N
         ) from error
 
 
+def _labelled(line: str, start: int) -> bool:
+    """The date at ``start`` follows a dateline word at once ("Published: 12 June 2024", "Updated on
+    Wednesday, 12 June 2024"), not a "published" or "to date" earlier in a sentence that merely
+    mentions a date ("... a message published on social media ... since joining on Feb. 18, 1952")."""
+    return any(start - 12 <= m.end() <= start for m in _DATELINE.finditer(line[: start + 1]))
+
+
+def _slash_date(line: str) -> dt.date | None:
+    """A day/month/year (or month/day/year) date on a line that is little more than the date and a
+    time ("10:08 - 28/03/2023"), or after a dateline word ("DATE OF PUBLICATION: 27/12/2021")."""
+    match = _SLASH_DATE.search(line)
+    if match is None:
+        return None
+    rest = line[: match.start()] + line[match.end() :]
+    if not (_labelled(line, match.start()) or len(re.findall(r"[A-Za-z]{3,}", rest)) <= 2):
+        return None
+    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None  # 03/04/2024: March or April, the page does not say
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
     """The article's date from HTML metadata or a dateline near the top or bottom of the text."""
     source = article.original
@@ -115,6 +150,9 @@ def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
                 return dt.date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1))), "dateline"
             except ValueError:
                 pass
+        slashed = _slash_date(line)
+        if slashed is not None:
+            return slashed, "dateline"
         month_only = _DATE_MONTH.match(line)
         if month_only:
             # a stored page's date line with the month only ("date 2017-02"): its first day, so that the
@@ -125,8 +163,12 @@ def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
                 pass
         iso = _ISO_DATE.search(line)
         # "Published 2024-07-09", or a line that is the date itself ("2024-07-09T10:42:00Z")
-        alone = iso is not None and len(line.strip()) <= len(iso.group(0)) + 20
-        if iso and (_DATELINE.search(line) or alone):
+        alone = iso is not None and (
+            len(line.strip()) <= len(iso.group(0)) + 20
+            # a line opening with the date, then a time or an update ("2023-03-21 21:58 update: 2023-03-22")
+            or (iso.start() <= 2 and len(re.findall(r"[A-Za-z]{3,}", line)) <= 3)
+        )
+        if iso and (_labelled(line, iso.start()) or alone):
             try:
                 return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), "dateline"
             except ValueError:
@@ -135,7 +177,7 @@ def detect_date(article: NewsArticle) -> tuple[dt.date | None, str]:
         # a dateline: "Published ..." or a line that is little more than the date ("July 9, 2024 10:42 AM")
         rest = (line[: match.start()] + line[match.end() :]) if match else ""
         bare = len(re.findall(r"[A-Za-z]{3,}", rest)) <= 4
-        if match and (_DATELINE.search(line) or bare) and (match.group(1) or match.group(3)):
+        if match and (_labelled(line, match.start()) or bare) and (match.group(1) or match.group(3)):
             try:
                 day = int(match.group(1) or match.group(3))
                 return dt.date(int(match.group(4)), month_number(match.group(2)), day), "dateline"

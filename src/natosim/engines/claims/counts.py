@@ -19,8 +19,9 @@ from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
 from natosim.engines.claims.pledges import TARGET_NOUN
 
-#: the nouns of a target (one home: ``pledges.TARGET_NOUN``), and a deadline met or missed
-_TARGET_NOUN = r"(?:" + TARGET_NOUN + r"|deadlines?)"
+#: the nouns of a target (one home: ``pledges.TARGET_NOUN``), a deadline met or missed, and the
+#: percentage just written taken up again ("set a target of 2% ... only three members achieved this figure")
+_TARGET_NOUN = r"(?:" + TARGET_NOUN + r"|deadlines?|(?<=this )(?:figure|level)|(?<=that )(?:figure|level))"
 _COUNT_AT_TARGET = re.compile(
     r"(?P<num>\b[\w-]+)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+|NATO's\s+|(?:the\s+)?(?:military\s+)?alliance's\s+)?"
     r"(?:[\w-]+\s+)?)?(?:NATO\s+|European\s+|member\s+|other\s+)?"

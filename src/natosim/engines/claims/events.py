@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from natosim.engines.claims import enlargement, facts, requests, standing, summits
+from natosim.engines.claims import enlargement, facts, requests, standing, summit_months, summits
 from natosim.engines.claims import founding as founding_told
 from natosim.engines.claims.context import (
     MONTH_NAMES,
@@ -298,6 +298,7 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     scope.claims.extend(standing.find(view, used, scope.claims))  # founders, the newest, member-list rows
     scope.claims.extend(founding_told.find(view, used, scope.claims))  # the founding in other words, "N years on"
     scope.claims.extend(requests.find(view, used, scope.claims))  # undated Art. 4 requests by a named ally
+    scope.claims.extend(summit_months.find(view, used, scope.claims))  # "a NATO summit in May"
     enlargement.remember_list(view, view.context)
     if len({year for year, _, _ in view.years}) == 1:
         view.context.event_year = (view.years[0][0], view.sentence.paragraph)

@@ -160,6 +160,10 @@ def continued(view: SentenceView, counts_before: list[Claim]) -> list[Claim]:
         return []
     count = counts_before[-1]
     reading = _count_reading(count)
+    if reading is not None:
+        joining = _joining_them(view, *reading)
+        if joining:
+            return joining
     joined = _JOINED_BY.match(view.text)
     opening = _CONTINUES.match(view.text) if joined is None else None
     if reading is None or (opening is None and joined is None):
@@ -172,6 +176,28 @@ def continued(view: SentenceView, counts_before: list[Claim]) -> list[Claim]:
     if joined is not None:
         return per_ally(view, allies, threshold, below)
     return per_ally(view, allies, threshold, below, _count_year(count), count)
+
+
+#: an ally (or a list) joining the count's allies, or expected to: "Romania has joined them this year, and
+#: Latvia and Lithuania are expected to do so in 2018"
+_JOINS_THEM = re.compile(
+    r"\s+(?:(?:has|have|had|also|now|since|then)\s+)*(?:joined|joins|join)\s+(?:them|their ranks|that group|"
+    r"the group|the club|the list)\b|\s+(?:is|are|was|were)\s+(?:also\s+)?(?:expected|forecast|projected|set|due|"
+    r"likely|on track|poised)\s+to\s+(?:do so|do the same|follow(?: suit)?|join them|get there)\b",
+    re.IGNORECASE,
+)
+
+
+def _joining_them(view: SentenceView, threshold: float, below: bool) -> list[Claim]:
+    """Each ally said to join the allies of the count before (or expected to: a forecast, whose year and
+    verdict the figure rules and the abstention rules decide as for any other)."""
+    claims: list[Claim] = []
+    for mention in view.countries:
+        if not _JOINS_THEM.match(view.text, mention.end):
+            continue
+        allies = spending._listed_before(view, mention) or [mention]
+        claims += per_ally(view, allies, threshold, below)
+    return claims
 
 
 #: an ally named as one of the allies at a threshold: "The UK is proud to be one of five NATO countries that
