@@ -530,7 +530,6 @@ def membership_of_some_day(claim: Claim, date: dt.date | None, before: str = "")
 _RANK = {"supported": 2, "imprecise": 1}
 
 
-
 def figure_of_some_year(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
     """With the article's date unknown and no year written, a country's % of GDP (or a count of the
     allies at a threshold) that is NATO's figure for a year the article may be about — a year natosim

@@ -16,8 +16,8 @@ from typing import Literal, cast
 from natosim import rules
 from natosim.data import Dataset, as_of_date, editions, load
 from natosim.data.query import check_edition
-from natosim.engines.claims import dating, facts, lists, restated, spending
 from natosim.engines.claims import abstain as abstain_rules
+from natosim.engines.claims import dating, facts, lists, restated, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
 from natosim.engines.claims.context import MONTH_YEAR, ArticleContext, SentenceView, month_number, normalise
