@@ -297,3 +297,13 @@ def test_an_ally_joining_the_allies_of_the_count_before() -> None:
 def test_joining_without_a_count_before_is_not_read() -> None:
     text = "Poland hosted the summit. Romania has joined them this year."
     assert "ROU" not in _allies(text)
+
+
+def test_the_rows_of_a_long_chart_run_on_past_the_sentences_naming_gdp() -> None:
+    rows = "\n\n".join(
+        ["Poland 3.26%", "Estonia 3.04%", "Lithuania 2.78%", "Latvia 2.87%", "Greece 2.80%", "Italy - 1.50"]
+    )
+    text = "The chart shows NATO's estimates of defence spending as a share of GDP.\n\n" + rows + "\n"
+    allies = _allies(text)
+    assert set(allies) == {"POL", "EST", "LTU", "LVA", "GRC", "ITA"}
+    assert all(claim.verdict != "contradicted" for claim in allies.values())

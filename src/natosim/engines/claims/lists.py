@@ -25,7 +25,7 @@ import dataclasses
 import re
 
 from natosim.engines.claims import facts, spending
-from natosim.engines.claims.context import SentenceView, YearChoice
+from natosim.engines.claims.context import SentenceView, YearChoice, normalise
 from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity
@@ -436,10 +436,12 @@ def both_at(view: SentenceView) -> list[Claim]:
 
 #: a row of a table or a chart in plain text: a country's name and a figure alone on a line
 #: ("Estonia 2.16%", "Italy - 1.51", "Poland: 4.12")
-def table_row(view: SentenceView, before: str) -> list[Claim]:
-    """A row without a header year, under sentences naming defence and GDP: the ally's share of GDP, its
-    year read as any figure's (the article's, or the latest NATO had published by then)."""
-    if view.context.table_year is not None or not (spending.GDP.search(before) and spending.DEFENCE.search(before)):
+def table_row(view: SentenceView, before: str, rows_before: bool = False) -> list[Claim]:
+    """A row without a header year, under sentences naming defence and GDP (or right after such a row: a
+    chart's rows run on): the ally's share of GDP, its year read as any figure's (the article's, or the
+    latest NATO had published by then)."""
+    named = spending.GDP.search(before) and spending.DEFENCE.search(before)
+    if view.context.table_year is not None or not (named or rows_before):
         return []
     row = spending.TABLE_ROW.match(view.text)
     if row is None or "\n" in view.text.strip():
@@ -472,7 +474,10 @@ def find_continued(view: SentenceView, found: list[Claim], found_before: list[Cl
     claims += bare_short(view, found_before)
     claims += both_at(view)
     if not found:
-        claims += table_row(view, before)
+        rows_before = any(
+            c.kind == "spending_pct_gdp" and spending.TABLE_ROW.match(normalise(c.sentence)) for c in found_before
+        )
+        claims += table_row(view, before, rows_before)
     kept: list[Claim] = []
     for claim in claims:
         if claim.country in named:
