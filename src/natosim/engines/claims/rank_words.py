@@ -96,7 +96,7 @@ _PER_HEAD = re.compile(r"\bper\s+(?:capita|head|person|citizen|inhabitant)\b", r
 _DENIED = re.compile(r"(?:\b(?:not|never|no longer)|n['’]t)\s+(?:(?:even|quite|yet|always|among)\s+)?$", re.IGNORECASE)
 
 
-def denied(text: str, position: int) -> bool:
+def rank_denied(text: str, position: int) -> bool:
     """The rank starting at ``position`` is denied ("we are not the largest spender"): its negation is not
     the rank, and is not read as one."""
     return bool(_DENIED.search(text[max(0, position - 30) : position]))
@@ -142,7 +142,7 @@ def find_more(view: SentenceView, found: list[Claim], judge: Judge) -> list[Clai
         return claims  # a rank per head of population: not a ranking natosim holds
 
     def add(mention: Mention, claimed: int | str, match: re.Match[str], start: int, end: int, **extra: Any) -> None:
-        if _overlaps(found, min(start, match.start()), end) or denied(view.text, match.start()):
+        if _overlaps(found, min(start, match.start()), end) or rank_denied(view.text, match.start()):
             return
         claim = judge(view, mention, claimed, match, min(start, mention.start), end, **extra)
         if claim is not None:
