@@ -142,3 +142,14 @@ def test_a_two_decimal_figure_dates_a_present_rank() -> None:
     text = "Estonia's defence budget equals 3.43% of GDP, which is the fourth-highest in NATO."
     (claim,) = _claims(text, "2024-07-01", "spending_rank")
     assert claim.verdict == "contradicted" and claim.expected == "2"
+
+
+def test_earlier_count_dated_by_years_ago() -> None:
+    text = "Allies agreed to spend 2% of GDP. Now 23 allies meet the target, up from three a decade ago."
+    (earlier,) = [c for c in _claims(text, "2024-07-01", "allies_meeting_target") if c.value == 3]
+    assert earlier.year == 2014 and earlier.verdict == "supported"
+
+
+def test_a_denied_rank_is_not_read_as_the_rank() -> None:
+    text = "In 2024 Estonia is not the largest defence spender in NATO as a share of GDP, the minister said."
+    assert _claims(text, "2024-07-01", "spending_rank") == []

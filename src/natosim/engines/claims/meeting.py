@@ -32,7 +32,7 @@ import re
 from natosim.engines.claims import facts, spending
 from natosim.engines.claims.context import SentenceView, YearChoice
 from natosim.engines.claims.model import Claim
-from natosim.engines.claims.numbers import Quantity
+from natosim.engines.claims.numbers import Quantity, words_to_number
 from natosim.engines.claims.pledges import TARGET_NOUN
 
 _ALLY_NOUN = r"(?:allies|members|member states|member countries|member nations|nations|countries|states)"
@@ -90,10 +90,12 @@ LONG_COUNT = re.compile(
     rf"(?P<verb>{_MEET}|{_MISS})\b[^.;]{{0,30}}?{_THE_TARGET}",
     re.IGNORECASE,
 )
-#: "all allies are expected to meet ..., compared to only three allies in 2014": the earlier count
+#: "all allies are expected to meet ..., compared to only three allies in 2014", "up from fewer than ten five
+#: years ago": the earlier count
 EARLIER = re.compile(
     rf"\b(?:up|down|rising|risen|falling)?\s*(?:from|compared\s+(?:to|with)|against|versus)\s+{_ONLY}"
-    rf"(?P<num>[\w-]+)\s+(?:(?:NATO\s+)?{_ALLY_NOUN}\s+)?(?:in|back in)\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"(?P<num>(?:(?:fewer|less|more)\s+than\s+)?[\w-]+)\s+(?:(?:NATO\s+)?{_ALLY_NOUN}\s+)?"
+    rf"(?:(?:in|back in)\s+(?P<year>(?:19|20)\d\d)\b|(?P<ago>(?:\w+|a)\s+(?:years?|decades?)\s+ago)\b)",
     re.IGNORECASE,
 )
 #: "five years ago, the number was fewer than ten", "the figure stood at nine": the count spoken of before
@@ -230,6 +232,17 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
     return claims
 
 
+def _ago(view: SentenceView, match: re.Match[str]) -> YearChoice:
+    """The year of "five years ago", "a decade ago" against the article's date (unknown without it)."""
+    words = match.group("ago").split()
+    number = 1.0 if words[0].casefold() == "a" else words_to_number(words[0]) or 0.0
+    back = int(number) * (10 if words[1].casefold().startswith("decade") else 1)
+    date = view.context.date
+    if date is None or not back:
+        return YearChoice(None, f"'{match.group('ago')}' without the article's date", None)
+    return YearChoice(date.year - back, f"'{match.group('ago')}' from the article date", "relative")
+
+
 def _anaphoric(view: SentenceView, used: set[int]) -> list[Claim]:
     """Counts that lean on a count or a target said before: "today 23 do so", "compared to only three
     allies in 2014", "the number was fewer than ten", "compares to less than 10 members five years ago"."""
@@ -256,10 +269,11 @@ def _anaphoric(view: SentenceView, used: set[int]) -> list[Claim]:
         claims.append(claim)
     about = bool(_ABOUT_COUNT.search(text))
     for match in EARLIER.finditer(text) if about else ():
-        count = _count(view, match.start("num"))
-        if count is None or count.start in used:
-            continue
-        year = YearChoice(int(match.group("year")), "stated", "stated")
+        count = _count(view, match.start("num"), match.end("num"))
+        if count is None or count.start in used or count.end > match.end("num"):
+            continue  # ("ten five years ago" read as one number: not a count)
+        # "up from three in 2014": that year; "up from fewer than ten five years ago": five years before the day
+        year = YearChoice(int(match.group("year")), "stated", "stated") if match.group("year") else _ago(view, match)
         claims.append(_claim(view, count, match.start(), match.end(), threshold, used, year=year))
     for pattern in (THE_NUMBER, COMPARES):
         for match in pattern.finditer(text):

@@ -92,6 +92,16 @@ MORE_THAN_ANY = re.compile(
 _PER_HEAD = re.compile(r"\bper\s+(?:capita|head|person|citizen|inhabitant)\b", re.IGNORECASE)
 
 
+#: a rank denied right before it: "is not the largest spender", "no longer NATO's top spender", "isn't ranked"
+_DENIED = re.compile(r"(?:\b(?:not|never|no longer)|n['’]t)\s+(?:(?:even|quite|yet|always|among)\s+)?$", re.IGNORECASE)
+
+
+def rank_denied(text: str, position: int) -> bool:
+    """The rank starting at ``position`` is denied ("we are not the largest spender"): its negation is not
+    the rank, and is not read as one."""
+    return bool(_DENIED.search(text[max(0, position - 30) : position]))
+
+
 def _overlaps(found: list[Claim], start: int, end: int) -> bool:
     spans = [(c.span[0] - c.sentence_span[0], c.span[1] - c.sentence_span[0]) for c in found]
     return any(start < b and a < end for a, b in spans)
@@ -132,7 +142,7 @@ def find_more(view: SentenceView, found: list[Claim], judge: Judge) -> list[Clai
         return claims  # a rank per head of population: not a ranking natosim holds
 
     def add(mention: Mention, claimed: int | str, match: re.Match[str], start: int, end: int, **extra: Any) -> None:
-        if _overlaps(found, min(start, match.start()), end):
+        if _overlaps(found, min(start, match.start()), end) or rank_denied(view.text, match.start()):
             return
         claim = judge(view, mention, claimed, match, min(start, mention.start), end, **extra)
         if claim is not None:

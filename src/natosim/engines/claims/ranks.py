@@ -251,6 +251,8 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
         # "Only Luxembourg performs worse than Belgium." after a sentence giving Belgium's share of GDP
         return rank_words.find_more(view, claims, _rank_claim) if view.context.spending_topic else claims
     for match in RANK.finditer(text):
+        if rank_words.rank_denied(text, match.start()):
+            continue
         word = (
             match.group("ord")
             or match.group("ord2")
@@ -544,6 +546,8 @@ def _more(view: SentenceView, found: list[Claim]) -> list[Claim]:
     text = view.text
     taken = [(c.span[0] - c.sentence_span[0], c.span[1] - c.sentence_span[0]) for c in found]
     for match in MORE.finditer(text):
+        if rank_words.rank_denied(text, match.start()):
+            continue
         if any(match.start() < b and a < match.end() for a, b in taken):
             continue
         claimed: int | str
