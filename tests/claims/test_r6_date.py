@@ -65,8 +65,10 @@ def test_a_claim_false_on_the_estimate_but_true_later_in_the_window_is_not_check
     # most likely 2020-01 (29 allies), but the window runs on to natosim's last date (30, then 32)
     result = check("Spending across Europe rose sharply in 2019. NATO has 30 members.")
     count = next(c for c in result.claims if c.kind == "member_count")
-    assert count.verdict == "not checkable"
-    assert count.note.startswith("false as of 2020-01-01 but supported as of")
+    # round 6 (r6-verdicts): a membership of some day in the window is supported for that period
+    # (abstain.membership_of_some_day), which the note names; the inferred date does not overrule it
+    assert count.verdict == "supported"
+    assert "NATO had 30 allies from 2020-03-27 to 2023-04-03" in count.note
 
 
 def test_a_claim_false_on_every_date_of_the_window_is_contradicted() -> None:

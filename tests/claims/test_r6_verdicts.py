@@ -86,3 +86,28 @@ def test_money_and_shares_are_supported_within_the_guides_widths() -> None:
     # % of GDP keeps its rounding rule: 2.4% for 2.31% is imprecise, not supported
     (pct,) = quantities("2.4%")
     assert judge(pct, 2.31, "pct_gdp")[0] == "imprecise"
+
+
+def test_with_no_date_a_membership_of_some_day_is_supported_for_that_period() -> None:
+    # 29 allies from Montenegro (2017-06-05) to North Macedonia (2020-03-27)
+    (claim,) = _members("NATO's 29 members met in Brussels to discuss spending.", None)
+    assert claim.verdict == "supported" and "2017-06-05" in claim.note
+    # a year written later than the period rules it out: 29 was no longer the membership in 2023
+    (claim,) = _members("In a 2023 speech he praised NATO's 29 members.", None)
+    assert claim.verdict != "supported"
+    # with the date known, the membership of that day decides
+    (claim,) = _members("NATO's 29 members met in Brussels to discuss spending.", "2024-05-01")
+    assert claim.verdict == "contradicted"
+
+
+def test_with_no_date_and_no_year_a_figure_is_judged_on_a_year_it_may_be_about() -> None:
+    from natosim.engines.claims import facts
+
+    figure = facts.ally_figure("POL", 2022, "defence_exp_pct_gdp", "2024-06")
+    assert figure is not None
+    text = f"Poland spends {figure.value:.2f}% of its GDP on defence, the most in the alliance."
+    (claim,) = [c for c in check(text, date=None).claims if c.kind == "spending_pct_gdp"]
+    assert claim.verdict == "supported" and claim.year is not None and claim.year >= 2022, claim.note
+    # a figure no year fits stays unjudged or false
+    (claim,) = [c for c in check("Poland spends 9.1% of its GDP on defence.", date=None).claims]
+    assert claim.verdict in ("contradicted", "not checkable")

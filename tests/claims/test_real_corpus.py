@@ -46,10 +46,12 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.683
-    assert score.verdict_accuracy >= 0.786
-    assert score.false_alarms_per_100 <= 1.11  # batches 39-42 added, scored once: 22 alarms in 1999
-    assert score.false_caught >= 86
+    # round 6 (r6-date: the date inferred from the text where none is printed), main at c32417a measured
+    # recall 0.747, verdicts 0.832, 23 alarms in 2372 (0.97 per 100), 95 of 186 caught
+    assert score.recall >= 0.74
+    assert score.verdict_accuracy >= 0.825
+    assert score.false_alarms_per_100 <= 1.0
+    assert score.false_caught >= 93
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:

@@ -62,8 +62,10 @@ def test_over_30_countries_is_imprecise_for_32() -> None:
     assert claim.verdict == "imprecise"
     assert _one("The alliance now comprises 32 countries.", "member_count").verdict == "supported"
     assert _one("NATO has 31 members.", "member_count", date="2024-01-15").verdict == "supported"
-    # undated: 31 was the number of allies from April 2023 to March 2024, so the claim may be true
-    assert _one("NATO has 31 members.", "member_count").verdict == "not checkable"
+    # undated: 31 was the number of allies from April 2023 to March 2024, so the claim is supported for that
+    # period (round 6, abstain.membership_of_some_day; it was "not checkable" before)
+    claim = _one("NATO has 31 members.", "member_count")
+    assert claim.verdict == "supported" and "2023-04-04" in claim.note
     assert _one("NATO has 35 members.", "member_count").verdict == "contradicted"  # never the count
 
 

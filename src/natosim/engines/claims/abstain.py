@@ -25,14 +25,16 @@ import re
 from collections.abc import Iterable
 
 from natosim.engines.claims import facts
-from natosim.engines.claims.alternatives import alternative_reason
+from natosim.engines.claims.alternatives import CLOSE, alternative_reason
 from natosim.engines.claims.dated import at_stated_date
 from natosim.engines.claims.evidence import denied, weak_evidence
 from natosim.engines.claims.gazetteer import mentions
 from natosim.engines.claims.model import Claim
+from natosim.engines.claims.numbers import quantities
 from natosim.engines.claims.pledges import TARGET_NOUN
 from natosim.engines.claims.sources import other_source
 from natosim.engines.claims.spending import SIPRI
+from natosim.engines.claims.tolerance import judge
 
 #: kinds whose figure depends on the year chosen
 _YEAR_DEPENDENT = {"spending_pct_gdp", "spending_money", "alliance_total", "alliance_share", "allies_meeting_target"}
@@ -475,9 +477,122 @@ def count_of_the_year_before(claim: Claim, date: dt.date | None) -> Claim:
     )
 
 
+#: how the notes of ``membership_of_some_day`` and ``figure_of_some_year`` begin: a verdict given for lack
+#: of a date, which a date inferred from the text (``check._over_window``) judges again
+SOME_DAY = "the article's date is unknown, and"
+
+
+def _membership_period(value: float, since: int | None) -> tuple[dt.date, dt.date | None] | None:
+    """The days on which NATO had ``value`` allies (first day, last day or None for today), if that
+    period reaches into the year ``since`` or later."""
+    days = sorted({day for day in (facts.accession_date(code) for code in facts.members_on(None)) if day is not None})
+    for start, following in zip(days, [*days[1:], None], strict=True):
+        if len(facts.members_on(start)) != value:
+            continue
+        end = following - dt.timedelta(days=1) if following is not None else None
+        if since is None or end is None or end.year >= since:
+            return start, end
+    return None
+
+
+def membership_of_some_day(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
+    """With the article's date unknown, a membership count ("NATO's 29 members") that was the number of
+    allies on some day the article may have been written is supported for that period, and the note
+    says which: the days from the latest year the sentence (or the three before it) writes on. Judged
+    on today's membership it would be called false whenever the article is older; abstaining on every
+    such count hides the many that were right on their day (a stale count the text dates is judged
+    by ``dated.at_stated_date`` first)."""
+    if (
+        date is not None
+        or claim.kind != "member_count"
+        or claim.verdict != "contradicted"
+        or claim.subject is not None
+        or claim.country is not None
+        or not isinstance(claim.value, int | float)
+        or re.search(r"\b(?:other|others|fellow)\b", claim.sentence, re.IGNORECASE)
+    ):
+        return claim
+    years = [int(y) for y in _A_YEAR.findall(f"{before} {claim.sentence}")]
+    period = _membership_period(float(claim.value), max(years) if years else None)
+    if period is None:
+        return claim
+    start, end = period
+    until = f"to {end.isoformat()}" if end is not None else "to date"
+    return dataclasses.replace(
+        claim,
+        verdict="supported",
+        expected=claim.value,
+        note=f"{SOME_DAY} NATO had {claim.value:g} allies from {start.isoformat()} {until}, "
+        f"when the article may have been written (natosim holds {claim.expected} today)",
+    )
+
+
+_RANK = {"supported": 2, "imprecise": 1}
+
+
+def figure_of_some_year(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
+    """With the article's date unknown and no year written, a country's % of GDP (or a count of the
+    allies at a threshold) that is NATO's figure for a year the article may be about — a year natosim
+    holds, not before the latest year the sentence or the three before it write — is judged on that
+    year, and the note names it. The finder compared it with the latest year held, which an older
+    article cannot mean; the same reading as a membership count of some day
+    (``membership_of_some_day``). Only a claim the finder called contradicted is read so: the
+    best verdict over those years (supported, else imprecise) is kept; one that fits no year stays
+    for the abstention rules."""
+    if (
+        date is not None
+        or claim.verdict != "contradicted"
+        or claim.year_source not in (None, "inferred")
+        or not isinstance(claim.value, int | float)
+    ):
+        return claim
+    written = [int(y) for y in _A_YEAR.findall(f"{before} {claim.sentence}")]
+    years = [year for year in facts.years_held() if not written or year >= max(written)]
+    if claim.kind == "allies_meeting_target":
+        matching = [year for year in years if _count_held_in(claim, [year])]
+        if not matching:
+            return claim
+        return dataclasses.replace(
+            claim,
+            verdict="supported",
+            year=matching[-1],
+            expected=claim.value,
+            note=f"{SOME_DAY} no year is written: natosim's count for {matching[-1]} "
+            f"in some NATO edition ({claim.note})",
+        )
+    if claim.kind != "spending_pct_gdp" or claim.country is None or not facts.is_ally(claim.country):
+        return claim
+    if "printed figure" in claim.note:
+        return claim
+    quantity = next((q for q in quantities(claim.text) if abs(q.value - float(claim.value)) < 1e-9), None)
+    if quantity is None:
+        return claim
+    best: tuple[int, int, float, str] | None = None
+    for year in years:
+        for figure in facts.ally_figures_all_editions(claim.country, year, "defence_exp_pct_gdp"):
+            verdict, _ = judge(quantity, figure.value, "pct_gdp", qualifier=claim.qualifier)
+            # close as well as within the tolerance: "1%" stands for 0.5-1.5 once rounded, true of too many
+            # years (and allies) to name one (the precision gate's cap, ``alternatives.CLOSE``)
+            close = abs(figure.value - float(claim.value)) <= CLOSE["pct_gdp"]
+            if close and verdict in _RANK and (best is None or (_RANK[verdict], year) >= (best[0], best[1])):
+                best = (_RANK[verdict], year, figure.value, str(figure.edition))
+    if best is None:
+        return claim
+    rank, year, value, edition = best
+    return dataclasses.replace(
+        claim,
+        verdict="supported" if rank == 2 else "imprecise",
+        year=year,
+        expected=round(value, 2),
+        note=f"{SOME_DAY} no year is written: {claim.country} {year} was {value:.2f}% "
+        f"in NATO edition {edition}, a year the article may be about ({claim.note})",
+    )
+
+
 def abstain(claim: Claim, date: dt.date | None, before: str = "") -> Claim:
     """``claim`` unchanged, or made "not checkable" with the reason (the evidence stays)."""
     claim = count_of_the_year_before(at_stated_date(claim), date)
+    claim = figure_of_some_year(membership_of_some_day(claim, date, before), date, before)
     reason = reason_to_abstain(claim, date, before)
     if reason is None:
         return claim

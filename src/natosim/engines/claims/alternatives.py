@@ -74,7 +74,7 @@ _PCT = "defence_exp_pct_gdp"
 _USD = "defence_exp_usd_current_mn"
 _SIPRI_PCT = "milex_pct_gdp"
 #: how close another reading's figure must be: points of GDP, or a fraction of an amount of money
-_CLOSE = {"pct_gdp": 0.15, "money": 0.05, "share_pct": 2.5}
+CLOSE = {"pct_gdp": 0.15, "money": 0.05, "share_pct": 2.5}
 _SIPRI_USD = "milex_usd_current_mn"
 
 #: "23 other countries", "Norway and 22 others": the count leaves out the ally the sentence is about
@@ -116,14 +116,14 @@ def _quantity(claim: Claim) -> Quantity | float | None:
 
 def _fits(claim: Claim, actual: float | None, measure: str) -> bool:
     """Is the claim's value within the claim's own tolerance of ``actual`` (same qualifier), and close
-    to it (``_CLOSE``)? The cap matters for whole numbers: "2%" stands for 1.5-2.5 once rounded, true
+    to it (``CLOSE``)? The cap matters for whole numbers: "2%" stands for 1.5-2.5 once rounded, true
     of too many allies to name one reading; a bound ("more than 2%") never names one."""
     q = _quantity(claim)
     if q is None or actual is None or claim.qualifier in ("more than", "at least", "less than", "at most"):
         return False
     verdict, _ = judge(q, actual, measure, qualifier=claim.qualifier)
     value = float(claim.value) if isinstance(claim.value, int | float) else 0.0
-    close = abs(actual - value) <= _CLOSE[measure] * (abs(value) if measure == "money" else 1)
+    close = abs(actual - value) <= CLOSE[measure] * (abs(value) if measure == "money" else 1)
     return verdict in ("supported", "imprecise") and close
 
 

@@ -16,6 +16,7 @@ from typing import Literal, cast
 from natosim import rules
 from natosim.data import Dataset, as_of_date, editions, load
 from natosim.data.query import check_edition
+from natosim.engines.claims import abstain as abstain_rules
 from natosim.engines.claims import dating, facts, lists, restated, spending
 from natosim.engines.claims.abstain import abstain
 from natosim.engines.claims.article import MAX_ARTICLE_CHARACTERS, NewsArticle, read
@@ -377,7 +378,8 @@ def _over_window(article: NewsArticle, inferred: dating.InferredDate, edition: s
     it), since the article may have been written on any of them; otherwise it stays "not checkable"."""
     undated, chosen = _read_claims(article, None, edition)
     estimated = {_key(c): c for c in _read_claims(article, inferred.estimate, edition)[0]}
-    given_up = {_key(c) for c in undated if c.verdict == "not checkable"}
+    # a verdict given for lack of a date (true on some day the article may date from) is judged again too
+    given_up = {_key(c) for c in undated if c.verdict == "not checkable" or c.note.startswith(abstain_rules.SOME_DAY)}
     given_up |= estimated.keys() - {_key(c) for c in undated}  # found only once a date is known
     doubtful = {key for key in given_up if key in estimated and estimated[key].verdict == "contradicted"}
     rescued: dict[tuple[str, tuple[int, int], str | None], tuple[dt.date, Claim | None]] = {}
@@ -400,7 +402,9 @@ def _over_window(article: NewsArticle, inferred: dating.InferredDate, edition: s
             judged.append(kept)
             continue
         claim = estimated[key]
-        if key in rescued:
+        if key in rescued and kept.note.startswith(abstain_rules.SOME_DAY):
+            claim = kept  # false on the likeliest day, true on another: the undated reading already says when
+        elif key in rescued:
             other_day, other = rescued[key]
             then = "not found" if other is None else other.verdict
             claim = replace(
