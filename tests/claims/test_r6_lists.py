@@ -307,3 +307,22 @@ def test_the_rows_of_a_long_chart_run_on_past_the_sentences_naming_gdp() -> None
     allies = _allies(text)
     assert set(allies) == {"POL", "EST", "LTU", "LVA", "GRC", "ITA"}
     assert all(claim.verdict != "contradicted" for claim in allies.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO figures for 2023 put Poland at 3.26% of GDP, Estonia at 3.04%, and Lithuania at 2.78%.",
+        "In 2023 Poland spent 3.26% of GDP on defence, followed by Estonia with 3.04% and Lithuania (2.78%).",
+        "In 2023 Poland spent 3.26% of GDP on defence, with Estonia at 3.04% and Lithuania at 2.78%.",
+    ],
+)
+def test_each_ally_at_a_figure_of_a_list_continuing_a_figure(text: str) -> None:
+    allies = _allies(text)
+    for code, value in (("EST", 3.04), ("LTU", 2.78)):
+        assert allies[code].verdict == "supported" and allies[code].value == value, code
+
+
+def test_a_list_of_figures_in_a_sentence_of_shares_of_the_allied_total_is_not_gdp() -> None:
+    text = "In 2023 the US accounted for 68% of allied defence spending, followed by Britain at 6% and Germany at 5%."
+    assert "GBR" not in _allies(text) and "DEU" not in _allies(text)

@@ -46,9 +46,12 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
+    # round 6 (r6-date: the date inferred from the text where none is printed), main at c32417a measured
+    # recall 0.747, verdicts 0.832, 23 alarms in 2372 (0.97 per 100), 95 of 186 caught; r6-verdicts (main
+    # 9d5383a): verdicts 0.866, 23 alarms in 2540
     assert score.recall >= 0.74
-    assert score.verdict_accuracy >= 0.86  # round 6 (main 9d5383a measured 0.866)
-    assert score.false_alarms_per_100 <= 0.95  # main 9d5383a: 23 alarms in 2540
+    assert score.verdict_accuracy >= 0.86
+    assert score.false_alarms_per_100 <= 0.95
     assert score.false_caught >= 93
 
 

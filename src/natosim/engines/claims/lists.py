@@ -461,6 +461,50 @@ def table_row(view: SentenceView, before: str, rows_before: bool = False) -> lis
     return [claim]
 
 
+#: a list joiner right before a name: "..., Estonia", "... and Lithuania", "..., followed by Latvia"
+_JOINER_BEFORE = re.compile(
+    r"(?:,|,?\s+(?:and|&|followed by|as well as|then|ahead of|before|with))\s+(?:by\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+#: what may stand between a figure and the next name of its list: its measure, year, bracket
+_FIGURE_TAIL = re.compile(
+    r"\s*\)?\s*(?:of\s+(?:its\s+|their\s+|the\s+)?(?:GDP|gross domestic product|economic output)\s*)?"
+    r"(?:(?:in|for)\s+(?:19|20)\d\d\s*)?\)?\s*",
+    re.IGNORECASE,
+)
+#: between a name and its figure: "Estonia at 3.0%", "Estonia with 3.0%", "Estonia (3.0%)", "Estonia 3.0%"
+_NAME_TO_FIGURE = re.compile(r"\s*(?:,\s*)?(?:(?:at|with|on)\s+|:\s*|[–—-]\s*)?\(?\s*", re.IGNORECASE)
+
+
+def paired_figures(view: SentenceView) -> list[Claim]:
+    """Each "ALLY at X%" of a list that continues a figure of the sentence ("Poland leads with 3.9% of GDP,
+    followed by Estonia at 3.0% and Lithuania at 2.7%", "NATO puts Poland at 3.9% of GDP, Estonia at 3.0%,
+    and Lithuania at 2.7%"): the same measure, each ally's own figure."""
+    claims: list[Claim] = []
+    if not (spending.GDP.search(view.text) or view.context.spending_topic):
+        return claims
+    if spending.SHARES_IN_SENTENCE.search(view.text) or spending.OTHER_MEASURE.search(view.text):
+        return claims
+    figures = [(q, m) for q in view.quantities if (m := spending.PERCENT.match(view.text[q.end :])) is not None]
+    for mention in view.countries:
+        if not facts.is_ally(mention.iso3):
+            continue
+        own = next((qm for qm in figures if qm[0].start >= mention.end), None)
+        if own is None or not _NAME_TO_FIGURE.fullmatch(view.text[mention.end : own[0].start]) or own[0].value > 10:
+            continue
+        joiner = _JOINER_BEFORE.search(view.text[: mention.start])
+        if joiner is None:
+            continue
+        before = [qm for qm in figures if qm[0].end + qm[1].end() <= joiner.start()]
+        if not before:
+            continue
+        previous, percent = before[-1]
+        if not _FIGURE_TAIL.fullmatch(view.text[previous.end + percent.end() : joiner.start()]):
+            continue
+        q, sign = own
+        claims.append(spending.spending_pct(view, q, q.end + sign.end(), mention.iso3))
+    return claims
+
+
 def find_continued(view: SentenceView, found: list[Claim], found_before: list[Claim], before: str = "") -> list[Claim]:
     """Every list reading of this module for one sentence, given the claims its finders made, the
     claims of the sentence before and the text of the sentences before; allies already claimed in the
@@ -473,6 +517,8 @@ def find_continued(view: SentenceView, found: list[Claim], found_before: list[Cl
     claims += one_of(view, view.context.last_target)
     claims += bare_short(view, found_before)
     claims += both_at(view)
+    taken = {(c.country, c.value) for c in found}
+    claims += [c for c in paired_figures(view) if (c.country, c.value) not in taken]
     if not found:
         rows_before = any(
             c.kind == "spending_pct_gdp" and spending.TABLE_ROW.match(normalise(c.sentence)) for c in found_before
