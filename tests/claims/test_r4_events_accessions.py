@@ -169,6 +169,8 @@ def test_welcomed_as_a_member_on_a_day(text: str, verdict: str) -> None:
 
 def test_a_year_after_another_allys_clause_is_that_allys() -> None:
     # before round 4's fix: Finland "joined ... in 2024" (contradicted) — the year is Sweden's
+    # (round 6: "and Sweden followed in 2024" is Sweden's own accession, read by standing.py)
     assert _accessions("In 2023, Finland joined NATO, and Sweden followed in 2024.", "2025-06-20") == [
-        ("FIN", "supported")
+        ("FIN", "supported"),
+        ("SWE", "supported"),
     ]

@@ -230,3 +230,25 @@ def test_a_summit_named_by_its_month_alone_is_the_one_held_within_a_year() -> No
     assert _events("Leaders will gather at their summit in July.", date="2024-03-01") == [
         ("their summit in July", None, "supported")
     ]
+
+
+# --- later allies of a sentence of accessions, and how long NATO has lasted --------------------------------
+
+
+def test_later_allies_dated_by_their_own_year_after_one_verb_of_joining() -> None:
+    found = _events("Poland and Hungary joined in 1999, followed by Slovakia in 2004 and Croatia in 2010.")
+    assert ("Slovakia in 2004", "SVK", "supported") in found
+    assert ("Croatia in 2010", "HRV", "contradicted") in found
+    found = _events("Spain joined in 1982, while Greece and Turkey did so in 1952.")
+    assert [(c, v) for _, c, v in found if c in ("GRC", "TUR")] == [("GRC", "supported"), ("TUR", "supported")]
+    # another act, or another event after "after": no accession read
+    assert all(c != "FIN" for _, c, _ in _events("Sweden joined in 2024, two years after Finland in 2022."))
+    assert all(c != "SWE" for _, c, _ in _events("Finland joined in 2023, while Sweden applied in 2022."))
+
+
+def test_how_long_nato_has_lasted() -> None:
+    # the day before the 75th birthday: "75 years" holds
+    assert _events("Having lasted for 75 years, NATO is the longest-lived alliance.", date="2024-04-03") == [
+        ("75 years", None, "supported")
+    ]
+    assert [v for _, _, v in _events("NATO has lasted for 60 years.", date="2024-04-03")] == ["contradicted"]

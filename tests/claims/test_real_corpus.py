@@ -46,19 +46,22 @@ def scores() -> tuple:
 def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     """The checker finds the date itself (most stored pages state none)."""
     score = scores[0]
-    assert score.recall >= 0.683
-    assert score.verdict_accuracy >= 0.786
-    assert score.false_alarms_per_100 <= 1.11  # batches 39-42 added, scored once: 22 alarms in 1999
-    assert score.false_caught >= 86
+    # round 6 (r6-date: the date inferred from the text where none is printed), main at c32417a measured
+    # recall 0.747, verdicts 0.832, 23 alarms in 2372 (0.97 per 100), 95 of 186 caught; r6-verdicts (main
+    # 9d5383a): verdicts 0.866, 23 alarms in 2540
+    assert score.recall >= 0.74
+    assert score.verdict_accuracy >= 0.86
+    assert score.false_alarms_per_100 <= 0.95
+    assert score.false_caught >= 93
 
 
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.708
-    assert score.verdict_accuracy >= 0.921
-    assert score.false_alarms_per_100 <= 0.59  # batches 39-42 added, scored once: 14 alarms in 2409
-    assert score.false_caught >= 98
+    assert score.recall >= 0.75
+    assert score.verdict_accuracy >= 0.925  # round 6 (main 9d5383a measured 0.927)
+    assert score.false_alarms_per_100 <= 0.56  # main 9d5383a: 14 alarms in 2588
+    assert score.false_caught >= 103
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=[path.stem for path in LABELS])

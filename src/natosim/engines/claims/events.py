@@ -122,7 +122,7 @@ _AGO = re.compile(r"\s+years?\s+(?P<what>ago)\b", re.IGNORECASE)
 #: "NATO turns 75", "the alliance celebrates 75 years"
 #: "NATO, which is 75 years old", "the alliance is now 75 years old": the same age told with "is"
 _TURNS = re.compile(
-    r"\b(?:NATO|[Aa]lliance)(?:\s+(?:turns|turned|is turning|celebrates|celebrated|marks|marked)\s+|"
+    r"\b(?:NATO|[Aa]lliance)\)?(?:\s+(?:turns|turned|is turning|celebrates|celebrated|marks|marked)\s+|"
     r"(?P<is>,?\s+(?:(?:which|that)\s+)?is\s+(?:now\s+)?|,\s+now\s+))"
     r"(?P<n>\d{1,3})(?(is)\s+years?\s+old\b|(?:\s+years)?\b(?![\d.,%]|\s*(?:per|pc|percent|allies|members|"
     r"countries|nations)))"

@@ -58,6 +58,12 @@ _OF_THAT_YEAR = re.compile(
 _FOUNDING_WORD = re.compile(r"\b(?:form\w*|found\w*|creat\w*|establish\w*|sign\w*|set up|launch\w*)\b", re.I)
 #: "NATO, 60 years on, remains ...", "how, 75 years on, it remains ...": the alliance's age as "N years on"
 _YEARS_ON = re.compile(r"(?:^|,\s*)(?P<n>[\w-]+)\s+years\s+on\s*,")
+#: "having lasted for 75 years, NATO is ...": the alliance's age told as how long it has lasted
+_LASTED = re.compile(
+    r"\b(?:having|has|have)\s+(?:now\s+)?(?:lasted|existed|endured|survived|been around)\s+(?:for\s+)?"
+    r"(?P<n>[\w-]+)\s+years\b",
+    re.IGNORECASE,
+)
 #: another event the years may be counted from
 _OTHER_EVENT = re.compile(
     r"\b(?:invasion|invaded|war|annex\w*|attack\w*|crisis|summit|joined|accession|fall|collapse|wall|"
@@ -209,7 +215,7 @@ def _years_on(view: SentenceView, treaty: Any) -> list[Claim]:
     """ "NATO, 60 years on, remains one of the cornerstones of global security": the alliance's age at the
     article's date, when NATO is named and no other event the years could be counted from."""
     claims: list[Claim] = []
-    for match in _YEARS_ON.finditer(view.text):
+    for match in [*_YEARS_ON.finditer(view.text), *_LASTED.finditer(view.text)]:
         if not _NATO_HERE.search(view.text) or _OTHER_EVENT.search(view.text):
             continue
         parsed = quantities(match.group("n"))
@@ -221,7 +227,7 @@ def _years_on(view: SentenceView, treaty: Any) -> list[Claim]:
         common: dict[str, Any] = {
             "kind": "event_date",
             "start": start,
-            "end": match.end() - 1,
+            "end": match.end() - (match.re is _YEARS_ON),
             "value": claimed,
             "unit": "years",
             "subject": "age:alliance",
@@ -232,12 +238,13 @@ def _years_on(view: SentenceView, treaty: Any) -> list[Claim]:
             )
             continue
         age = (day - treaty.signed).days / 365.2425
-        # "75 years on" read loosely: the whole years since the founding, or a round figure up to two years short
+        # a span of years read as news writes it: from half a year short of N (the day before the birthday) to
+        # the year after; a round figure one more year on is imprecise; anything else is contradicted
         verdict = (
             "supported"
-            if int(age) == claimed
+            if claimed - 0.5 <= age < claimed + 1
             else "imprecise"
-            if claimed % 5 == 0 and 0 <= age - claimed < 2
+            if claimed % 5 == 0 and claimed + 1 <= age < claimed + 2
             else "contradicted"
         )
         claims.append(
@@ -246,7 +253,7 @@ def _years_on(view: SentenceView, treaty: Any) -> list[Claim]:
                 verdict=verdict,
                 expected=round(age, 2),
                 evidence=_evidence(treaty),
-                note=f"'{int(claimed)} years on' from the founding: {age:.2f} years at {day.isoformat()}",
+                note=f"'{match.group(0).strip(' ,')}' from the founding: {age:.2f} years at {day.isoformat()}",
             )
         )
     return claims

@@ -105,6 +105,16 @@ _TRAILING_YEAR = re.compile(
     r"(?:\s+(?:as\s+(?:new\s+|full\s+)?members?|into\s+(?:the\s+)?(?:alliance|NATO|its ranks|the fold)))?\s+"
     r"(?:in|on)\s+(?:[\w ,]{0,20}?\s)?(?P<y>(?:19|20)\d\d)\b"
 )
+#: a verb of joining said once for a sentence of accessions: "Greece and Turkey joined in 1952, followed by ..."
+_JOIN_VERB = re.compile(
+    r"\b(?:joined|acceded|became (?:full )?(?:NATO )?members|were admitted|entered (?:NATO|the alliance))\b"
+)
+#: a later ally of the same sentence dated by its own year: "followed by West Germany in 1955 and Spain in 1982",
+#: "while Montenegro and North Macedonia did so in 2020"
+_FOLLOWED_LEAD = re.compile(r"(?:\bfollowed by|\bthen|\band|\bwhile|\bwhereas|[,;])\s+(?:the\s+|West\s+)?$")
+_OWN_YEAR = re.compile(
+    r"\s+(?:(?:did so|did|followed|joined|acceded|came)\s+(?:\w+ly\s+)?)?in\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\d)"
+)
 #: a claim checked here: at least this many rows of the member list must agree with natosim before a row
 #: that does not is called contradicted (a list of another sort — years of a spending table — never agrees)
 ROWS_BEFORE_CONTRADICTING = 2
@@ -114,7 +124,15 @@ def find(view: SentenceView, used: set[int], found: list[Claim]) -> list[Claim]:
     """The readings of this module for one sentence; a span another reader claimed is not read again."""
     claims: list[Claim] = []
     taken = [c.span for c in found if c.kind == "event_date"]
-    for claim in [*_founders(view), *_newest(view), *_row(view), *_years_later(view), *_decade(view), *_admitted(view)]:
+    for claim in [
+        *_founders(view),
+        *_newest(view),
+        *_row(view),
+        *_years_later(view),
+        *_decade(view),
+        *_admitted(view),
+        *_followed(view),
+    ]:
         if not any(claim.span[0] < end and start < claim.span[1] for start, end in taken) and not any(
             claim.span == other.span and claim.country == other.country for other in claims
         ):
@@ -478,6 +496,57 @@ def _admitted(view: SentenceView) -> list[Claim]:
                     subject="accession",
                     evidence=[_accession_evidence(iso3, joined)],
                     note=f"NATO admitted {iso3} on {joined.isoformat()}",
+                )
+            )
+    return claims
+
+
+def _followed(view: SentenceView) -> list[Claim]:
+    """ "Greece and Turkey joined together in 1952, followed by West Germany in 1955 and Spain in 1982", "Albania and
+    Croatia joined in 2009, while Montenegro and North Macedonia did so in 2020": after a verb of joining, each
+    later ally (or list of allies) with its own year is an accession of that year — the verb is not repeated."""
+    join = _JOIN_VERB.search(view.text)
+    if (
+        join is None
+        or _NOT.search(view.text[: join.start()][-40:])
+        or re.search(r"\b(?:appl\w+|invit\w+|bid|request\w*|want\w*|seek\w*|sought)\b", view.text, re.IGNORECASE)
+    ):
+        return []
+    claims: list[Claim] = []
+    mentions = [m for m in view.countries if m.start > join.end()]
+    for index, mention in enumerate(mentions):
+        own = _OWN_YEAR.match(view.text, mention.end)
+        if own is None:
+            continue
+        # the allies listed with it ("Montenegro and North Macedonia did so"), led by "followed by", "while", ","
+        chain = [mention]
+        for other in reversed(mentions[:index]):
+            if not re.fullmatch(
+                r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+|West\s+)?", view.text[other.end : chain[-1].start]
+            ):
+                break
+            chain.append(other)
+        if not _FOLLOWED_LEAD.search(view.text[max(0, chain[-1].start - 20) : chain[-1].start]):
+            continue
+        year = int(own.group("y"))
+        for ally in reversed(chain):
+            joined = facts.accession_date(ally.iso3)
+            if joined is None:
+                continue
+            claims.append(
+                view.claim(
+                    kind="event_date",
+                    start=ally.start,
+                    end=own.end(),
+                    value=year,
+                    verdict="supported" if year == joined.year else "contradicted",
+                    expected=joined.year,
+                    country=ally.iso3,
+                    year=year,
+                    year_source="stated",
+                    subject="accession",
+                    evidence=[_accession_evidence(ally.iso3, joined)],
+                    note=f"an accession after '{join.group(0)}', dated by its own year; joined {joined.isoformat()}",
                 )
             )
     return claims
