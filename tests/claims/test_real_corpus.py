@@ -49,7 +49,8 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
     # round 6 (r6-date: the date inferred from the text where none is printed), main at c32417a measured
     # recall 0.747, verdicts 0.832, 23 alarms in 2372 (0.97 per 100), 95 of 186 caught; r6-verdicts (main
     # 9d5383a): verdicts 0.866, 23 alarms in 2540
-    assert score.recall >= 0.74
+    # r6-ranks (main 460b39f): recall 0.751 (counts and ranks in other words)
+    assert score.recall >= 0.748
     assert score.verdict_accuracy >= 0.86
     assert score.false_alarms_per_100 <= 0.95
     assert score.false_caught >= 93
@@ -58,7 +59,7 @@ def test_real_corpus_floors_without_the_date(scores: tuple) -> None:
 def test_real_corpus_floors_with_the_date_given(scores: tuple) -> None:
     """As a journalist runs it: ``--date`` the article's publication date."""
     score = scores[1]
-    assert score.recall >= 0.75
+    assert score.recall >= 0.755  # r6-ranks (main 460b39f measured 0.758)
     assert score.verdict_accuracy >= 0.925  # round 6 (main 9d5383a measured 0.927)
     assert score.false_alarms_per_100 <= 0.56  # main 9d5383a: 14 alarms in 2588
     assert score.false_caught >= 103
