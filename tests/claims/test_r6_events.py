@@ -252,3 +252,9 @@ def test_how_long_nato_has_lasted() -> None:
         ("75 years", None, "supported")
     ]
     assert [v for _, _, v in _events("NATO has lasted for 60 years.", date="2024-04-03")] == ["contradicted"]
+
+
+def test_a_century_of_joining_by_thirds() -> None:
+    assert [v for _, _, v in _events("Romania joined the alliance in the early 21st century.")] == ["supported"]
+    assert [v for _, _, v in _events("Portugal joined the alliance in the early 21st century.")] == ["contradicted"]
+    assert [v for _, _, v in _events("Spain joined NATO in the mid to late 20th century.")] == ["supported"]

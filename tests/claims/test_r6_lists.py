@@ -326,3 +326,16 @@ def test_each_ally_at_a_figure_of_a_list_continuing_a_figure(text: str) -> None:
 def test_a_list_of_figures_in_a_sentence_of_shares_of_the_allied_total_is_not_gdp() -> None:
     text = "In 2023 the US accounted for 68% of allied defence spending, followed by Britain at 6% and Germany at 5%."
     assert "GBR" not in _allies(text) and "DEU" not in _allies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 NATO put defence spending at 3.26% of GDP for Poland, 3.04% for Estonia and 2.78% for Lithuania.",
+        "In 2023 the figure was 3.26% of GDP in Poland, 3.04% in Estonia and 2.78% in Lithuania.",
+    ],
+)
+def test_each_figure_of_a_list_of_figure_for_ally_pairs_is_the_ally_after_it(text: str) -> None:
+    claims = [c for c in check(text, date=DAY).claims if c.kind == "spending_pct_gdp"]
+    assert {(c.country, c.value) for c in claims} == {("POL", 3.26), ("EST", 3.04), ("LTU", 2.78)}
+    assert all(c.verdict == "supported" for c in claims)  # was: 3.04 given to Poland, 2.78 to Estonia

@@ -285,7 +285,7 @@ def _read_claims(article: NewsArticle, day: dt.date | None, edition: str | None)
                 ):
                     found.append(claim)
         # allies listed with a count (here or in the sentence before) or an ordinal: one claim per ally
-        found += lists.find_continued(view, found, found_before, " ".join(before))
+        found = lists.find_continued(view, found, found_before, " ".join(before))
         found_before = found
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             found = []  # a question asserts nothing ("Could a president leave NATO on his own?")

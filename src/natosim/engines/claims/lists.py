@@ -505,10 +505,57 @@ def paired_figures(view: SentenceView) -> list[Claim]:
     return claims
 
 
+#: a figure, then the ally it is said of: "3.04% for Estonia", "2.78% of GDP in Lithuania"
+_FOR_ALLY = re.compile(
+    r"(?:\s+of\s+(?:its\s+|their\s+|the\s+)?(?:GDP|gross domestic product|economic output))?\s+(?:for|in|by)\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def figure_then_ally(view: SentenceView, found: list[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """A list of figures each followed by its ally ("3.26% of GDP for Poland, 3.04% for Estonia and 2.78%
+    for Lithuania"): each figure is the ally's named after it, not the one named before it. Returns the
+    sentence's claims that gave such a figure to another ally (misread: the subject before the figure)
+    and the claims that give each figure to its own ally. Two pairs at least: a list, not one phrase."""
+    if not (spending.GDP.search(view.text) or view.context.spending_topic):
+        return [], []
+    if spending.SHARES_IN_SENTENCE.search(view.text) or spending.OTHER_MEASURE.search(view.text):
+        return [], []
+    pairs: list[tuple[Quantity, int, Mention]] = []
+    for q in view.quantities:
+        percent = spending.PERCENT.match(view.text[q.end :])
+        if percent is None or q.value > 10:
+            continue
+        after = _FOR_ALLY.match(view.text, q.end + percent.end())
+        mention = next((m for m in view.countries if after and m.start == after.end()), None)
+        if mention is None or not re.match(r"\s*(?:[,;.)]|(?:,\s*)?and\b|$)", view.text[mention.end :]):
+            continue
+        pairs.append((q, q.end + percent.end(), mention))
+    if len(pairs) < 2:
+        return [], []
+    misread = [
+        c
+        for c in found
+        if c.kind == "spending_pct_gdp"
+        and any(c.value == q.value and q.text in c.text and c.country != m.iso3 for q, _, m in pairs)
+    ]
+    right = {(c.country, c.value) for c in found if c.kind == "spending_pct_gdp" and c not in misread}
+    claims = [
+        spending.spending_pct(view, q, end, m.iso3)
+        for q, end, m in pairs
+        if facts.is_ally(m.iso3) and (m.iso3, q.value) not in right
+    ]
+    return misread, claims
+
+
 def find_continued(view: SentenceView, found: list[Claim], found_before: list[Claim], before: str = "") -> list[Claim]:
-    """Every list reading of this module for one sentence, given the claims its finders made, the
-    claims of the sentence before and the text of the sentences before; allies already claimed in the
-    sentence are not read again."""
+    """The sentence's claims after every list reading of this module, given the claims its finders made,
+    the claims of the sentence before and the text of the sentences before: a figure the finders gave to
+    the ally before it in a list of "figure for ally" pairs is given to its own ally; allies already
+    claimed in the sentence are not read again."""
+    misread, own = figure_then_ally(view, found)
+    found = [c for c in found if c not in misread] + own
     named = {c.country for c in found if c.kind == "spending_pct_gdp"}
     counts_before = [c for c in found_before if c.kind == "allies_meeting_target"]
     claims = continued(view, counts_before) + after_count_clause(view, found)
@@ -524,7 +571,7 @@ def find_continued(view: SentenceView, found: list[Claim], found_before: list[Cl
             c.kind == "spending_pct_gdp" and spending.TABLE_ROW.match(normalise(c.sentence)) for c in found_before
         )
         claims += table_row(view, before, rows_before)
-    kept: list[Claim] = []
+    kept: list[Claim] = list(found)
     for claim in claims:
         if claim.country in named:
             continue

@@ -92,7 +92,8 @@ _LATER = re.compile(
 _JOINED_IN_DECADE = re.compile(
     r"\s+(?:\w+ly\s+|all\s+|both\s+|also\s+)?(?:joined|acceded to|entered|were admitted to|became members of)\s+"
     r"(?:NATO|the (?:North Atlantic |military |western )?[Aa]lliance)\b[^.;:()]{0,50}?\bin\s+the\s+"
-    r"(?P<part>early\s+|mid-?\s*|late\s+)?(?P<decade>(?:19|20)\d0)s\b"
+    r"(?P<part>early\s+|mid-?\s*|late\s+|mid(?:-|\s+)to(?:-|\s+)late\s+)?"
+    r"(?:(?P<decade>(?:19|20)\d0)s|(?P<century>20th|twentieth|21st|twenty-first)\s+century)\b"
 )
 #: the alliance as the subject of an accession: "NATO admitted Albania and Croatia", "the alliance welcomed the
 #: Baltic states"
@@ -408,9 +409,16 @@ def _decade(view: SentenceView) -> list[Claim]:
         match = _JOINED_IN_DECADE.match(view.text, mention.end)
         if match is None or _NOT.search(match.group(0)):
             continue
-        decade = int(match.group("decade"))
-        part = (match.group("part") or "").strip().rstrip("-").casefold()
-        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+        part = re.sub(r"[\s-]+", " ", (match.group("part") or "").strip().rstrip("-").casefold())
+        if match.group("decade"):
+            decade = int(match.group("decade"))
+            low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "mid to late": (3, 9)}.get(part, (0, 9))
+        else:
+            # a century by thirds: "the early 21st century" is 2000-2033, "the mid to late 20th century" 1933-1999
+            decade = 1900 if match.group("century").casefold() in ("20th", "twentieth") else 2000
+            low, high = {"early": (0, 33), "mid": (33, 66), "late": (66, 99), "mid to late": (33, 99)}.get(
+                part, (0, 99)
+            )
         chain = [mention]
         for other in reversed([m for m in view.countries if m.end <= mention.start]):
             if not re.fullmatch(
@@ -430,13 +438,13 @@ def _decade(view: SentenceView) -> list[Claim]:
                     kind="event_date",
                     start=ally.start,
                     end=match.end(),
-                    value=f"{part + ' ' if part else ''}{decade}s",
+                    value=match.group(0).split(" in the ")[-1].strip(),
                     verdict="supported" if right else "contradicted",
                     expected=joined.year,
                     country=ally.iso3,
                     subject="accession",
                     evidence=[_accession_evidence(ally.iso3, joined)],
-                    note=f"joined {joined.isoformat()}; the {part + ' ' if part else ''}{decade}s: "
+                    note=f"joined {joined.isoformat()}; {match.group(0).split(' in the ')[-1].strip()}: "
                     f"{decade + low}-{decade + high}",
                 )
             )
