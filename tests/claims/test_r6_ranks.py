@@ -153,3 +153,15 @@ def test_earlier_count_dated_by_years_ago() -> None:
 def test_a_denied_rank_is_not_read_as_the_rank() -> None:
     text = "In 2024 Estonia is not the largest defence spender in NATO as a share of GDP, the minister said."
     assert _claims(text, "2024-07-01", "spending_rank") == []
+
+
+def test_the_only_allies_listed_are_a_count() -> None:
+    text = (
+        "NATO allies pledged 2% of GDP. In 2024, Poland, Estonia, the United States, Latvia and Greece were "
+        "the only allies that spent more than 3% of GDP on defence."
+    )
+    (claim,) = _claims(text, "2024-07-01", "allies_meeting_target")
+    assert claim.value == 5 and claim.year == 2024 and "≥3%" in (claim.unit or "") and claim.verdict == "supported"
+    fewer = text.replace("Latvia and Greece", "and Latvia")
+    (wrong,) = _claims(fewer, "2024-07-01", "allies_meeting_target")
+    assert wrong.value == 4 and wrong.verdict == "contradicted"

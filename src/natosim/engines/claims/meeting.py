@@ -29,8 +29,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from natosim.engines.claims import facts, spending
+from natosim.engines.claims import facts, rank_words, spending
 from natosim.engines.claims.context import SentenceView, YearChoice
+from natosim.engines.claims.gazetteer import Mention
 from natosim.engines.claims.model import Claim
 from natosim.engines.claims.numbers import Quantity, words_to_number
 from natosim.engines.claims.pledges import TARGET_NOUN
@@ -108,6 +109,13 @@ THE_NUMBER = re.compile(
 COMPARES = re.compile(
     rf"\bcompar(?:es|ed|ing)\s+(?:to|with)\s+(?P<num>(?:(?:fewer|less|more)\s+than\s+|only\s+|just\s+)?[\w-]+)\s+"
     rf"(?:(?:NATO\s+)?{_ALLY_NOUN}\s+)?(?=\w+\s+years?\s+ago\b|a decade ago\b|in\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+#: "Poland, Estonia and Latvia are the only allies that meet the 3.5% target": the list's length is the count
+ONLY_ONES = re.compile(
+    rf"\b(?:are|were)\s+(?:now\s+|still\s+)?the\s+only\s+(?:NATO\s+|alliance\s+|European\s+|member\s+)?{_ALLY_NOUN}\s+"
+    rf"(?:that|which|to)\s+(?:(?:are|were|have|currently|now|still|already|expected|projected|set|likely|due|to)\s+)*"
+    rf"(?P<verb>{_MEET}|sp(?:end|ends|ending|ent)\s+(?:more than|over|above|at least))\b",
     re.IGNORECASE,
 )
 #: a sentence about the count of allies at a target: the antecedent of "the number" and "do so"
@@ -229,6 +237,44 @@ def find(view: SentenceView, used: set[int]) -> list[Claim]:
             below = not below
         claims.append(_claim(view, count, match.start(), match.end(), threshold, used, below=below))
     claims.extend(_anaphoric(view, used))
+    claims.extend(_only_ones(view, used))
+    return claims
+
+
+def _only_ones(view: SentenceView, used: set[int]) -> list[Claim]:
+    """ "A, B and C are the only allies that meet the target": as many allies as are listed meet it (the
+    threshold: the first percentage after the verb, else the article's target)."""
+    claims: list[Claim] = []
+    for match in ONLY_ONES.finditer(view.text):
+        before = [m for m in view.countries if m.end <= match.start()]
+        allies: list[Mention] = []
+        for first in before:
+            chain = rank_words.listed_with_figures(view, first.start)
+            if len(chain) >= 2 and chain[-1] is before[-1]:
+                allies = chain
+                break
+        gap = view.text[before[-1].end : match.start()] if before else ""
+        if (
+            not allies
+            or not re.fullmatch(r"\s*(?:\([^)]{0,30}\))?\s*", gap)
+            or not all(facts.is_ally(m.iso3) for m in allies)
+        ):
+            continue
+        after = [
+            q
+            for q in view.quantities
+            if q.start >= match.start("verb")
+            and q.start - match.end() <= 60
+            and spending.PERCENT.match(view.text[q.end :])
+        ]
+        threshold = after[0].value if after else view.context.last_target
+        if threshold is None or allies[0].start in used:
+            continue
+        first, last = allies[0], allies[-1]
+        count = Quantity(
+            float(len(allies)), None, 0, True, False, None, first.start, last.end, view.text[first.start : last.end]
+        )
+        claims.append(_claim(view, count, first.start, match.end(), threshold, used))
     return claims
 
 

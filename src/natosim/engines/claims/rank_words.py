@@ -221,7 +221,7 @@ def _followed_by(view: SentenceView, found: list[Claim], judge: Judge) -> list[C
         allies = listed(view, match.end()) or [m for m in view.countries if m.start == match.end()][:1]
         # names with their figures between ("Greece (3 per cent) and Estonia (2.7 per cent)")
         if len(allies) < 2:
-            allies = _with_figures(view, match.end())
+            allies = listed_with_figures(view, match.end())
         for place, mention in enumerate(allies, start=1):
             if not facts.is_ally(mention.iso3) or _overlaps(found + claims, mention.start, mention.end):
                 continue
@@ -231,7 +231,7 @@ def _followed_by(view: SentenceView, found: list[Claim], judge: Judge) -> list[C
     return claims
 
 
-def _with_figures(view: SentenceView, start: int) -> list[Mention]:
+def listed_with_figures(view: SentenceView, start: int) -> list[Mention]:
     """A list whose names each carry a figure in brackets or after "with": "Greece (3%) and Estonia (2.7%)"."""
     found: list[Mention] = []
     position = start
