@@ -339,3 +339,10 @@ def test_each_figure_of_a_list_of_figure_for_ally_pairs_is_the_ally_after_it(tex
     claims = [c for c in check(text, date=DAY).claims if c.kind == "spending_pct_gdp"]
     assert {(c.country, c.value) for c in claims} == {("POL", 3.26), ("EST", 3.04), ("LTU", 2.78)}
     assert all(c.verdict == "supported" for c in claims)  # was: 3.04 given to Poland, 2.78 to Estonia
+
+
+def test_possessive_figures_and_semicolons_in_a_list_of_figures() -> None:
+    text = "In 2023 Poland spent 3.26% of GDP on defence; Estonia's 3.04%; and Lithuania's 2.78%."
+    allies = _allies(text)
+    assert allies["EST"].value == 3.04 and allies["EST"].verdict == "supported"
+    assert allies["LTU"].value == 2.78 and allies["LTU"].verdict == "supported"

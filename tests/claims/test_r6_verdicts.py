@@ -111,3 +111,20 @@ def test_with_no_date_and_no_year_a_figure_is_judged_on_a_year_it_may_be_about()
     # a figure no year fits stays unjudged or false
     (claim,) = [c for c in check("Poland spends 9.1% of its GDP on defence.", date=None).claims]
     assert claim.verdict in ("contradicted", "not checkable")
+
+
+def test_a_level_for_this_year_is_the_estimate_of_the_day_not_a_plan() -> None:
+    from natosim.engines.claims.abstain import national_plan_reason
+
+    (claim,) = [
+        c
+        for c in check("Estonia will spend 3.4% of its GDP on defence this year.", date=None).claims
+        if c.kind == "spending_pct_gdp"
+    ]
+    assert national_plan_reason(claim) is None
+    (claim,) = [
+        c
+        for c in check("Estonia will spend 3.4% of its GDP on defence.", date=None).claims
+        if c.kind == "spending_pct_gdp"
+    ]
+    assert claim.verdict == "not checkable" and "plan" in claim.note

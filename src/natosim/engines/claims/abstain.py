@@ -284,6 +284,9 @@ def other_reading_reason(claim: Claim) -> str | None:
     return None
 
 
+_THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
+
+
 def national_plan_reason(claim: Claim, date: dt.date | None = None) -> str | None:
     """A country's own plan or stance without a stated year is not a figure natosim can check."""
     if claim.kind != "spending_pct_gdp" or claim.country is None:
@@ -305,7 +308,9 @@ def national_plan_reason(claim: Claim, date: dt.date | None = None) -> str | Non
     )
     if raise_to and not stated_level and (claim.year_source not in ("stated", "relative") or future):
         return "a level a government means to reach (raise to, a goal of), not a figure to check"
-    if claim.year_source not in (None, "inferred"):
+    if claim.year_source not in (None, "inferred") or _THIS_YEAR.search(claim.sentence):
+        # "Poland will spend 4.12% of its GDP this year": a level for the year of the article is NATO's
+        # estimate of the day (its yearly figures are estimates for the current year), not a plan
         return None
     figure = claim.sentence.find(claim.text)
     before = claim.sentence[max(0, figure - 90) : figure] if figure >= 0 else claim.sentence

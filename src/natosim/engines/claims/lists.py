@@ -463,7 +463,7 @@ def table_row(view: SentenceView, before: str, rows_before: bool = False) -> lis
 
 #: a list joiner right before a name: "..., Estonia", "... and Lithuania", "..., followed by Latvia"
 _JOINER_BEFORE = re.compile(
-    r"(?:,|,?\s+(?:and|&|followed by|as well as|then|ahead of|before|with))\s+(?:by\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"(?:[,;]|,?\s+(?:and|&|followed by|as well as|then|ahead of|before|with))\s+(?:by\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 #: what may stand between a figure and the next name of its list: its measure, year, bracket
 _FIGURE_TAIL = re.compile(
@@ -471,8 +471,8 @@ _FIGURE_TAIL = re.compile(
     r"(?:(?:in|for)\s+(?:19|20)\d\d\s*)?\)?\s*",
     re.IGNORECASE,
 )
-#: between a name and its figure: "Estonia at 3.0%", "Estonia with 3.0%", "Estonia (3.0%)", "Estonia 3.0%"
-_NAME_TO_FIGURE = re.compile(r"\s*(?:,\s*)?(?:(?:at|with|on)\s+|:\s*|[–—-]\s*)?\(?\s*", re.IGNORECASE)
+#: between a name and its figure: "Estonia at 3.0%", "Estonia with 3.0%", "Estonia (3.0%)", "Estonia's 3.0%"
+_NAME_TO_FIGURE = re.compile(r"(?:'s)?\s*(?:,\s*)?(?:(?:at|with|on)\s+|:\s*|[–—-]\s*)?\(?\s*", re.IGNORECASE)
 
 
 def paired_figures(view: SentenceView) -> list[Claim]:
