@@ -59,6 +59,15 @@ def _burden(name: str, *args: Any, **kwargs: Any) -> Callable[[], Any]:
     return make
 
 
+def _inferred_date() -> Any:
+    import datetime as dt
+
+    from natosim.engines.claims.article import read
+    from natosim.engines.claims.dating import infer_date
+
+    return infer_date(read("In March 2023 Finland's parliament voted to join the alliance."), dt.date(2026, 1, 1))
+
+
 FACTORIES: dict[str, Callable[[], Any]] = {
     "natosim.scenario.result.ScenarioResult": lambda: natosim.evaluate("us-conditional-guarantee-2pct", year=2024),
     "natosim.metrics.compliance.ComplianceResult": lambda: natosim.compliance(2024),
@@ -72,6 +81,7 @@ FACTORIES: dict[str, Callable[[], Any]] = {
     "natosim.engines.claims.model.CheckResult": lambda: natosim.check(
         "Germany spent 2.1% of its GDP on defence in 2024.", date="2024-07-01"
     ),
+    "natosim.engines.claims.dating.InferredDate": lambda: _inferred_date(),
     "natosim.engines.crisis.result.CrisisResult": _crisis,
     "natosim.engines.crisis.run.SweepResult": _crisis_sweep,
     "natosim.engines.crisis.compare.CrisisComparison": _crisis_comparison,

@@ -20,6 +20,7 @@ from typing import Any
 from natosim.engines.claims import enlargement, facts
 from natosim.engines.claims.context import SentenceView
 from natosim.engines.claims.gazetteer import Mention
+from natosim.engines.claims.groups import groups
 from natosim.engines.claims.model import Claim, Evidence
 from natosim.engines.claims.numbers import ORDINAL, ordinal, quantities
 
@@ -455,8 +456,6 @@ def _admitted(view: SentenceView) -> list[Claim]:
     """ "In 2009, NATO admitted Albania and Croatia", "the alliance welcomed the Baltic states in 2004": NATO as the
     subject of the accession, its object the allies (or a group of them), dated by a year leading the sentence or
     right after the object."""
-    from natosim.engines.claims.groups import groups
-
     claims: list[Claim] = []
     for match in _ADMITTED.finditer(view.text):
         first = next((m for m in view.countries if m.start == match.end()), None)
