@@ -179,6 +179,26 @@ def _accession_evidence(iso3: str, joined: dt.date) -> Evidence:
     )
 
 
+def _accession_year_claim(
+    view: SentenceView, iso3: str, start: int, end: int, year: int, joined: dt.date, note: str, *, agrees: bool
+) -> Claim:
+    """One accession dated by a year the text states: supported when it is the year the ally acceded."""
+    return view.claim(
+        kind="event_date",
+        start=start,
+        end=end,
+        value=year,
+        verdict="supported" if agrees else "contradicted",
+        expected=joined.year,
+        country=iso3,
+        year=year,
+        year_source="stated",
+        subject="accession",
+        evidence=[_accession_evidence(iso3, joined)],
+        note=note,
+    )
+
+
 def _founders(view: SentenceView) -> list[Claim]:
     """ "Norway is a founding member of NATO", "the original signatories, such as Italy": the ally was one
     of the founders (members when the treaty entered into force) — or, if it joined later, it was not."""
@@ -343,23 +363,9 @@ def _row(view: SentenceView) -> list[Claim]:
     elif view.context.accession_rows < ROWS_BEFORE_CONTRADICTING:
         return []
     ystart = mention.end + tail.start("y")
-    return [
-        view.claim(
-            kind="event_date",
-            start=mention.start,
-            end=ystart + 4,
-            value=year,
-            verdict="supported" if agrees else "contradicted",
-            expected=joined.year,
-            country=mention.iso3,
-            year=year,
-            year_source="stated",
-            subject="accession",
-            evidence=[_accession_evidence(mention.iso3, joined)],
-            note="a row of a member list: the year of accession"
-            + ("" if agrees else f" ({view.context.accession_rows} earlier rows agreed)"),
-        )
-    ]
+    note = "a row of a member list: the year of accession"
+    note += "" if agrees else f" ({view.context.accession_rows} earlier rows agreed)"
+    return [_accession_year_claim(view, mention.iso3, mention.start, ystart + 4, year, joined, note, agrees=agrees)]
 
 
 def _years_later(view: SentenceView) -> list[Claim]:
@@ -382,20 +388,10 @@ def _years_later(view: SentenceView) -> list[Claim]:
         joined = facts.accession_date(mention.iso3)
         assert joined is not None
         year = earlier[-1][0] + int(counted.value)
+        note = f"{earlier[-1][0]} + {int(counted.value)} years = {year}; joined {joined.isoformat()}"
         claims.append(
-            view.claim(
-                kind="event_date",
-                start=mention.start,
-                end=match.end(),
-                value=year,
-                verdict="supported" if year == joined.year else "contradicted",
-                expected=joined.year,
-                country=mention.iso3,
-                year=year,
-                year_source="stated",
-                subject="accession",
-                evidence=[_accession_evidence(mention.iso3, joined)],
-                note=f"{earlier[-1][0]} + {int(counted.value)} years = {year}; joined {joined.isoformat()}",
+            _accession_year_claim(
+                view, mention.iso3, mention.start, match.end(), year, joined, note, agrees=year == joined.year
             )
         )
     return claims
@@ -490,19 +486,15 @@ def _admitted(view: SentenceView) -> list[Claim]:
             if joined is None or (soft and year != joined.year):
                 continue
             claims.append(
-                view.claim(
-                    kind="event_date",
-                    start=min(at, match.start()) if trail is None else at,
-                    end=stop,
-                    value=year,
-                    verdict="supported" if year == joined.year else "contradicted",
-                    expected=joined.year,
-                    country=iso3,
-                    year=year,
-                    year_source="stated",
-                    subject="accession",
-                    evidence=[_accession_evidence(iso3, joined)],
-                    note=f"NATO admitted {iso3} on {joined.isoformat()}",
+                _accession_year_claim(
+                    view,
+                    iso3,
+                    min(at, match.start()) if trail is None else at,
+                    stop,
+                    year,
+                    joined,
+                    f"NATO admitted {iso3} on {joined.isoformat()}",
+                    agrees=year == joined.year,
                 )
             )
     return claims
@@ -541,19 +533,15 @@ def _followed(view: SentenceView) -> list[Claim]:
             if joined is None:
                 continue
             claims.append(
-                view.claim(
-                    kind="event_date",
-                    start=ally.start,
-                    end=own.end(),
-                    value=year,
-                    verdict="supported" if year == joined.year else "contradicted",
-                    expected=joined.year,
-                    country=ally.iso3,
-                    year=year,
-                    year_source="stated",
-                    subject="accession",
-                    evidence=[_accession_evidence(ally.iso3, joined)],
-                    note=f"an accession after '{join.group(0)}', dated by its own year; joined {joined.isoformat()}",
+                _accession_year_claim(
+                    view,
+                    ally.iso3,
+                    ally.start,
+                    own.end(),
+                    year,
+                    joined,
+                    f"an accession after '{join.group(0)}', dated by its own year; joined {joined.isoformat()}",
+                    agrees=year == joined.year,
                 )
             )
     return claims
