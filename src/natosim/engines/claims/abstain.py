@@ -490,9 +490,9 @@ SOME_DAY = "the article's date is unknown, and"
 def _membership_period(value: float, since: int | None) -> tuple[dt.date, dt.date | None] | None:
     """The days on which NATO had ``value`` allies (first day, last day or None for today), if that
     period reaches into the year ``since`` or later."""
-    days = sorted({day for day in (facts.accession_date(code) for code in facts.members_on(None)) if day is not None})
-    for start, following in zip(days, [*days[1:], None], strict=True):
-        if len(facts.members_on(start)) != value:
+    changes = facts.membership_changes()
+    for (start, count), following in zip(changes, [*(day for day, _ in changes[1:]), None], strict=True):
+        if count != value:
             continue
         end = following - dt.timedelta(days=1) if following is not None else None
         if since is None or end is None or end.year >= since:

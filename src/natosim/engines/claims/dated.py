@@ -56,10 +56,8 @@ def _period(match: re.Match[str]) -> tuple[dt.date, dt.date]:
 
 def memberships_between(start: dt.date, end: dt.date) -> list[int]:
     """How many allies there were on each day from ``start`` to ``end`` (the distinct counts, in order)."""
-    days = [start, end] + [
-        day for day in (facts.accession_date(code) for code in facts.members_on(end)) if day and start < day < end
-    ]
-    return sorted({len(facts.members_on(day)) for day in days})
+    counts = {len(facts.members_on(start)), len(facts.members_on(end))}
+    return sorted(counts | {count for day, count in facts.membership_changes() if start < day < end})
 
 
 def at_stated_date(claim: Claim) -> Claim:

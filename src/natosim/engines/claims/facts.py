@@ -260,6 +260,14 @@ def _members_on(day: dt.date | None) -> tuple[str, ...]:
 
 
 @per_dataset
+def membership_changes() -> tuple[tuple[dt.date, int], ...]:
+    """Each day the membership changed (an accession deposited) and the number of allies from that day
+    on: the one timeline that counts "as of", "between" and "which period had N allies" are read from."""
+    days = sorted({day for day in (accession_date(code) for code in members_on(None)) if day is not None})
+    return tuple((day, len(members_on(day))) for day in days)
+
+
+@per_dataset
 def accession_date(iso3: str) -> dt.date | None:
     table = allies_table()
     rows = table[table["iso3"] == iso3]
